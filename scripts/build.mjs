@@ -1,0 +1,25 @@
+// Bundles the CLI and the shim with esbuild. Unbundled, importing Ink alone reads ~500 files
+// (~0.5 s); bundled, the CLI starts in about the time of `node -e 0`. The TUI is split into its own
+// chunk so `container-lab run` and `doctor` never parse Ink or React.
+import { build } from 'esbuild';
+import { chmod, rm } from 'node:fs/promises';
+
+await rm('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts', shim: 'src/runtime/shim-main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Native addons stay outside the bundle: they load their .node files from their own package.
+  external: ['koffi', '@lydell/node-pty'],
+  // ink's optional devtools import; never used at run time.
+  alias: { 'react-devtools-core': './scripts/empty.mjs' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: "import { createRequire as __clabCreateRequire } from 'node:module'; const require = __clabCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+await chmod('dist/cli.js', 0o755);

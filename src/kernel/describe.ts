@@ -1,0 +1,50 @@
+/**
+ * How each Kernel call is shown to a learner: symbolic flags, quoted paths.
+ * Shared by the real kernel (for SyscallError) and the tracer (for events), so a call and its
+ * failure always read the same.
+ */
+import { CLONE, MNT, MS, CAP_NAMES, renderFlags } from './constants.js';
+import type { CapSets } from './kernel.js';
+
+const q = (s: string | null): string => (s === null ? 'NULL' : JSON.stringify(s));
+const hex = (n: bigint): string => `0x${n.toString(16).padStart(16, '0')}`;
+const capName = (n: number): string => CAP_NAMES[n] ?? String(n);
+
+/** The syscall name and learner-readable arguments of one Kernel method call. */
+export function describeCall(method: string, params: readonly unknown[]): { name: string; args: string[] } {
+  const p = params as any[];
+  switch (method) {
+    case 'unshare':
+      return { name: 'unshare', args: [renderFlags(p[0], CLONE)] };
+    case 'setns':
+      return { name: 'setns', args: [`fd ${p[0]}`, renderFlags(p[1], CLONE)] };
+    case 'mount':
+      return { name: 'mount', args: [q(p[0]), q(p[1]), q(p[2]), renderFlags(p[3], MS), q(p[4])] };
+    case 'umount2':
+      return { name: 'umount2', args: [q(p[0]), renderFlags(p[1], MNT)] };
+    case 'pivotRoot':
+      return { name: 'pivot_root', args: [q(p[0]), q(p[1])] };
+    case 'sethostname':
+      return { name: 'sethostname', args: [q(p[0])] };
+    case 'chdir':
+      return { name: 'chdir', args: [q(p[0])] };
+    case 'capget':
+      return { name: 'capget', args: [`pid ${p[0]}`] };
+    case 'capset': {
+      const s = p[0] as CapSets;
+      return { name: 'capset', args: [`eff=${hex(s.effective)}`, `prm=${hex(s.permitted)}`, `inh=${hex(s.inheritable)}`] };
+    }
+    case 'setPdeathsig':
+      return { name: 'prctl', args: ['PR_SET_PDEATHSIG', p[0] === 9 ? 'SIGKILL' : String(p[0])] };
+    case 'capbsetRead':
+      return { name: 'prctl', args: ['PR_CAPBSET_READ', capName(p[0])] };
+    case 'capbsetDrop':
+      return { name: 'prctl', args: ['PR_CAPBSET_DROP', capName(p[0])] };
+    case 'setNoNewPrivs':
+      return { name: 'prctl', args: ['PR_SET_NO_NEW_PRIVS', '1'] };
+    case 'execve':
+      return { name: 'execve', args: [q(p[0]), `[${(p[1] as string[]).map(q).join(', ')}]`, `${(p[2] as string[]).length} env vars`] };
+    default:
+      return { name: method, args: p.map(String) };
+  }
+}

@@ -1,0 +1,8 @@
+/** The kernel doorway: the only way container-lab reaches the Linux kernel. */
+export type { CapSets, Kernel, PrimitiveEvent } from './kernel.js';
+export { renderEvent } from './kernel.js';
+export { SyscallError, errnoName, hintFor, ERRNO } from './errors.js';
+export * from './constants.js';
+export { describeCall } from './describe.js';
+export { RecordingKernel } from './recording.js';
+export { traced } from './traced.js';

@@ -1,0 +1,136 @@
+/**
+ * LinuxKernel: the real syscalls, called through koffi (a foreign-function interface to libc).
+ *
+ * This is the only file in container-lab that imports koffi. Every call is synchronous and runs on
+ * the calling JavaScript thread — the main thread. Never use koffi's `.async()` here: it runs the
+ * call on a libuv pool thread, and namespace and mount changes are per thread, so the change would
+ * land on a thread that is still in the host's namespaces (a mount once reached the host this way).
+ */
+import koffi from 'koffi';
+import { PR } from './constants.js';
+import { describeCall } from './describe.js';
+import { SyscallError } from './errors.js';
+import type { CapSets, Kernel } from './kernel.js';
+import { syscallNumber } from './syscall-numbers.js';
+
+const libc = koffi.load('libc.so.6');
+
+const c = {
+  unshare: libc.func('int unshare(int flags)'),
+  setns: libc.func('int setns(int fd, int nstype)'),
+  mount: libc.func('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const char *data)'),
+  umount2: libc.func('int umount2(const char *target, int flags)'),
+  sethostname: libc.func('int sethostname(const char *name, size_t len)'),
+  chdir: libc.func('int chdir(const char *path)'),
+  capget: libc.func('int capget(_Inout_ uint8_t *hdr, _Inout_ uint8_t *data)'),
+  capset: libc.func('int capset(_Inout_ uint8_t *hdr, uint8_t *data)'),
+  prctl: libc.func('int prctl(int option, ...)'),
+  syscall: libc.func('long syscall(long number, ...)'),
+  fcntl: libc.func('int fcntl(int fd, int cmd, ...)'),
+  execve: libc.func('int execve(const char *path, const char **argv, const char **envp)'),
+};
+
+/** _LINUX_CAPABILITY_VERSION_3: two 32-bit words per set, so capabilities above 31 fit. */
+const CAP_V3 = 0x20080522;
+const F_SETFD = 2;
+
+/** Throws a SyscallError for `method` if the C call returned -1. */
+function check(ret: number | bigint, method: string, params: readonly unknown[]): void {
+  if (Number(ret) !== -1) return;
+  const { name, args } = describeCall(method, params);
+  throw new SyscallError(name, args, koffi.errno());
+}
+
+function capHeader(pid: number): Buffer {
+  const hdr = Buffer.alloc(8);
+  hdr.writeUInt32LE(CAP_V3, 0);
+  hdr.writeInt32LE(pid, 4);
+  return hdr;
+}
+
+/** Splits 64-bit masks into the kernel's two {effective, permitted, inheritable} u32 triples. */
+function encodeCapData(s: CapSets): Buffer {
+  const data = Buffer.alloc(24);
+  const lo = (v: bigint) => Number(v & 0xffffffffn);
+  const hi = (v: bigint) => Number((v >> 32n) & 0xffffffffn);
+  [lo, hi].forEach((part, i) => {
+    data.writeUInt32LE(part(s.effective), i * 12);
+    data.writeUInt32LE(part(s.permitted), i * 12 + 4);
+    data.writeUInt32LE(part(s.inheritable), i * 12 + 8);
+  });
+  return data;
+}
+
+function decodeCapData(data: Buffer): CapSets {
+  const word = (off: number) => BigInt(data.readUInt32LE(off)) | (BigInt(data.readUInt32LE(off + 12)) << 32n);
+  return { effective: word(0), permitted: word(4), inheritable: word(8) };
+}
+
+export class LinuxKernel implements Kernel {
+  unshare(flags: number): void {
+    check(c.unshare(flags), 'unshare', [flags]);
+  }
+
+  setns(fd: number, nstype: number): void {
+    check(c.setns(fd, nstype), 'setns', [fd, nstype]);
+  }
+
+  mount(source: string | null, target: string, fstype: string | null, flags: number, data: string | null): void {
+    check(c.mount(source, target, fstype, flags, data), 'mount', [source, target, fstype, flags, data]);
+  }
+
+  umount2(target: string, flags: number): void {
+    check(c.umount2(target, flags), 'umount2', [target, flags]);
+  }
+
+  pivotRoot(newRoot: string, putOld: string): void {
+    // glibc has no pivot_root() wrapper: call the raw syscall by number.
+    const ret = c.syscall(syscallNumber('pivot_root'), 'const char *', newRoot, 'const char *', putOld);
+    check(ret, 'pivotRoot', [newRoot, putOld]);
+  }
+
+  sethostname(name: string): void {
+    check(c.sethostname(name, Buffer.byteLength(name)), 'sethostname', [name]);
+  }
+
+  chdir(path: string): void {
+    check(c.chdir(path), 'chdir', [path]);
+  }
+
+  capget(pid: number): CapSets {
+    const data = Buffer.alloc(24);
+    check(c.capget(capHeader(pid), data), 'capget', [pid]);
+    return decodeCapData(data);
+  }
+
+  capset(sets: CapSets): void {
+    check(c.capset(capHeader(0), encodeCapData(sets)), 'capset', [sets]);
+  }
+
+  setPdeathsig(signal: number): void {
+    check(c.prctl(PR.PR_SET_PDEATHSIG, 'unsigned long', signal), 'setPdeathsig', [signal]);
+  }
+
+  capbsetRead(cap: number): boolean {
+    const ret = c.prctl(PR.PR_CAPBSET_READ, 'unsigned long', cap);
+    check(ret, 'capbsetRead', [cap]);
+    return ret === 1;
+  }
+
+  capbsetDrop(cap: number): void {
+    check(c.prctl(PR.PR_CAPBSET_DROP, 'unsigned long', cap), 'capbsetDrop', [cap]);
+  }
+
+  setNoNewPrivs(): void {
+    check(c.prctl(PR.PR_SET_NO_NEW_PRIVS, 'unsigned long', 1, 'unsigned long', 0, 'unsigned long', 0, 'unsigned long', 0), 'setNoNewPrivs', []);
+  }
+
+  execve(path: string, argv: readonly string[], env: readonly string[]): never {
+    // Node marks fds 0-2 close-on-exec at start-up; without clearing the flag the new program
+    // would start with no stdin, stdout or stderr.
+    for (const fd of [0, 1, 2]) c.fcntl(fd, F_SETFD, 'int', 0);
+    c.execve(path, [...argv, null], [...env, null]);
+    const { name, args } = describeCall('execve', [path, argv, env]);
+    throw new SyscallError(name, args, koffi.errno());
+  }
+}

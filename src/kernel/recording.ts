@@ -1,0 +1,93 @@
+/**
+ * RecordingKernel: a Kernel that performs nothing and remembers everything.
+ *
+ * Unit tests run the runtime against it to check which syscalls it makes, in what order, and what
+ * it does when one fails: `kernel.failOn('mount', 'EPERM', 3)` makes the third mount fail.
+ */
+import { describeCall } from './describe.js';
+import { ERRNO, SyscallError } from './errors.js';
+import type { CapSets, Kernel } from './kernel.js';
+
+export interface RecordedCall {
+  /** The Kernel method called, e.g. `pivotRoot`. */
+  method: string;
+  /** The raw parameters. */
+  params: unknown[];
+  /** How the learner would read it, e.g. `pivot_root(".", ".")`. */
+  text: string;
+}
+
+interface Failure {
+  method: string;
+  errno: number;
+  nth: number;
+  seen: number;
+}
+
+const ALL_CAPS = (1n << 41n) - 1n;
+
+export class RecordingKernel implements Kernel {
+  readonly calls: RecordedCall[] = [];
+  private failures: Failure[] = [];
+  private caps: CapSets = { effective: ALL_CAPS, permitted: ALL_CAPS, inheritable: 0n };
+  private bounding = ALL_CAPS;
+  hostname = 'host';
+
+  /** Makes the `nth` call (1-based) of `method` fail with `errno` (a name such as `EPERM`). */
+  failOn(method: string, errno: string, nth = 1): this {
+    const number = ERRNO[errno];
+    if (number === undefined) throw new Error(`unknown errno ${errno}`);
+    this.failures.push({ method, errno: number, nth, seen: 0 });
+    return this;
+  }
+
+  /** The calls as the learner reads them, e.g. `unshare(CLONE_NEWNS)`. */
+  get texts(): string[] {
+    return this.calls.map((call) => call.text);
+  }
+
+  private record(method: string, params: unknown[]): void {
+    const { name, args } = describeCall(method, params);
+    this.calls.push({ method, params, text: `${name}(${args.join(', ')})` });
+    for (const f of this.failures) {
+      if (f.method !== method) continue;
+      f.seen += 1;
+      if (f.seen === f.nth) throw new SyscallError(name, args, f.errno);
+    }
+  }
+
+  unshare(flags: number): void { this.record('unshare', [flags]); }
+  setns(fd: number, nstype: number): void { this.record('setns', [fd, nstype]); }
+  mount(source: string | null, target: string, fstype: string | null, flags: number, data: string | null): void {
+    this.record('mount', [source, target, fstype, flags, data]);
+  }
+  umount2(target: string, flags: number): void { this.record('umount2', [target, flags]); }
+  pivotRoot(newRoot: string, putOld: string): void { this.record('pivotRoot', [newRoot, putOld]); }
+  sethostname(name: string): void {
+    this.record('sethostname', [name]);
+    this.hostname = name;
+  }
+  chdir(path: string): void { this.record('chdir', [path]); }
+  capget(pid: number): CapSets {
+    this.record('capget', [pid]);
+    return { ...this.caps };
+  }
+  capset(sets: CapSets): void {
+    this.record('capset', [sets]);
+    this.caps = { ...sets };
+  }
+  setPdeathsig(signal: number): void { this.record('setPdeathsig', [signal]); }
+  capbsetRead(cap: number): boolean {
+    this.record('capbsetRead', [cap]);
+    return ((this.bounding >> BigInt(cap)) & 1n) === 1n;
+  }
+  capbsetDrop(cap: number): void {
+    this.record('capbsetDrop', [cap]);
+    this.bounding &= ~(1n << BigInt(cap));
+  }
+  setNoNewPrivs(): void { this.record('setNoNewPrivs', []); }
+  execve(path: string, argv: readonly string[], env: readonly string[]): never {
+    this.record('execve', [path, argv, env]);
+    throw new Error('RecordingKernel: execve recorded (a real execve would not return)');
+  }
+}

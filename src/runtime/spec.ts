@@ -1,0 +1,57 @@
+/**
+ * ContainerSpec: a lab container described as plain data, like an OCI config.json.
+ * The runtime turns it into syscalls; nothing in here runs anything.
+ */
+import type { CgroupLimits } from '../cgroups/types.js';
+import type { CapName, NamespaceKind } from '../kernel/constants.js';
+import { DOCKER_DEFAULT_CAPS } from '../kernel/constants.js';
+
+export interface ContainerSpec {
+  /** Short id; generated when absent. Letters and digits only, at most 8 characters. */
+  id?: string;
+  /** Namespaces to create. Default: pid, mnt, uts, ipc, net, cgroup (what `docker run` makes). */
+  namespaces?: NamespaceKind[];
+  /** Rootfs layers, lowest first, by name from rootfs/ (e.g. ['base'] or ['base', 'app']). */
+  layers?: string[];
+  /** Hostname inside (needs the uts namespace). Default: the container id. */
+  hostname?: string;
+  /** cgroup limits. */
+  limits?: CgroupLimits;
+  /** Capabilities kept in the bounding set. Default: Docker's 14. */
+  capabilities?: CapName[];
+  /** Set no_new_privs before PID 1 starts. */
+  noNewPrivs?: boolean;
+  /** PID 1's command, resolved inside the rootfs. Default: ['/bin/sh']. */
+  command?: string[];
+  /** Environment of PID 1. */
+  env?: Record<string, string>;
+  /** How PID 1's stdio is wired: 'pipe' (the runtime holds it; PID 1 waits on stdin) or 'inherit'. */
+  stdio?: 'pipe' | 'inherit';
+}
+
+export const DEFAULT_NAMESPACES: NamespaceKind[] = ['pid', 'mnt', 'uts', 'ipc', 'net', 'cgroup'];
+
+/** The spec with every default filled in. */
+export type ResolvedSpec = Required<Omit<ContainerSpec, 'limits'>> & { limits: CgroupLimits };
+
+export function resolveSpec(spec: ContainerSpec, makeId: () => string): ResolvedSpec {
+  const id = spec.id ?? makeId();
+  if (!/^[a-z0-9]{1,8}$/.test(id)) {
+    throw new Error(`Container id "${id}" must be 1-8 lowercase letters or digits.`);
+  }
+  const namespaces = spec.namespaces ?? DEFAULT_NAMESPACES;
+  // The runtime needs its own mount namespace for the overlay root and pivot_root.
+  if (!namespaces.includes('mnt')) throw new Error('A lab container needs the mnt namespace (its root is an overlay mount).');
+  return {
+    id,
+    namespaces,
+    layers: spec.layers ?? ['base'],
+    hostname: spec.hostname ?? id,
+    limits: spec.limits ?? {},
+    capabilities: spec.capabilities ?? [...DOCKER_DEFAULT_CAPS],
+    noNewPrivs: spec.noNewPrivs ?? false,
+    command: spec.command ?? ['/bin/sh'],
+    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: process.env.TERM ?? 'xterm', ...(spec.env ?? {}) },
+    stdio: spec.stdio ?? 'pipe',
+  };
+}
