@@ -1,0 +1,104 @@
+/**
+ * The ledger: every resource the lab creates, written down durably the moment it exists.
+ *
+ * It is an append-only file of JSON lines in /run/container-lab/ledger.jsonl:
+ *   {"op":"add","id":"7","entry":{"kind":"mount","target":"/var/lib/container-lab/…/merged"}}
+ *   {"op":"remove","id":"7"}
+ * Each line is fsync'ed before the call returns, so after a crash or `kill -9` the next start (or
+ * `container-lab cleanup`) knows exactly what is left and tears down only that, newest first.
+ * Like bubblewrap, teardown is registered when the resource is made, not remembered at exit.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The kinds of resource the lab makes. Each has one teardown, see `teardown.ts`. */
+export type LedgerEntry =
+  | { kind: 'dir'; path: string }
+  | { kind: 'mount'; target: string }
+  | { kind: 'cgroup'; name: string }
+  | { kind: 'link'; name: string }
+  | { kind: 'process'; pid: number; startTime: string; what: string }
+  | { kind: 'rule'; family: 'nft'; table: string };
+
+export interface LedgerRecord {
+  id: string;
+  entry: LedgerEntry;
+}
+
+type Line = { op: 'add'; id: string; entry: LedgerEntry } | { op: 'remove'; id: string };
+
+export class Ledger {
+  private readonly file: string;
+  private live = new Map<string, LedgerEntry>();
+  private nextId = 1;
+
+  /** Opens (and replays) the ledger file in `runDir`. A torn last line from a crash is ignored. */
+  constructor(runDir: string) {
+    this.file = path.join(runDir, 'ledger.jsonl');
+    let text = '';
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    for (const raw of text.split('\n')) {
+      if (!raw.trim()) continue;
+      let line: Line;
+      try {
+        line = JSON.parse(raw) as Line;
+      } catch {
+        continue; // a line cut short by a crash: the resource it named was not yet made
+      }
+      if (line.op === 'add') this.live.set(line.id, line.entry);
+      else this.live.delete(line.id);
+      this.nextId = Math.max(this.nextId, Number(line.id) + 1);
+    }
+  }
+
+  /** Records a resource; call it right after the resource exists. Returns its ledger id. */
+  add(entry: LedgerEntry): string {
+    const id = String(this.nextId++);
+    this.append({ op: 'add', id, entry });
+    this.live.set(id, entry);
+    return id;
+  }
+
+  /** Records that a resource is gone. */
+  remove(id: string): void {
+    if (!this.live.has(id)) return;
+    this.append({ op: 'remove', id });
+    this.live.delete(id);
+  }
+
+  /** Resources still recorded as existing, oldest first. */
+  entries(): LedgerRecord[] {
+    return [...this.live].map(([id, entry]) => ({ id, entry }));
+  }
+
+  /** Empties the file once nothing is live, so it does not grow forever. */
+  compact(): void {
+    if (this.live.size === 0) fs.rmSync(this.file, { force: true });
+  }
+
+  private append(line: Line): void {
+    const fd = fs.openSync(this.file, 'a', 0o600);
+    try {
+      fs.writeSync(fd, JSON.stringify(line) + '\n');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+/** Describes an entry in a sentence fragment, for `container-lab cleanup`'s report. */
+export function describeEntry(e: LedgerEntry): string {
+  switch (e.kind) {
+    case 'dir': return `directory ${e.path}`;
+    case 'mount': return `mount ${e.target}`;
+    case 'cgroup': return `cgroup ${e.name}`;
+    case 'link': return `link ${e.name}`;
+    case 'process': return `process ${e.pid} (${e.what})`;
+    case 'rule': return `${e.family} table ${e.table}`;
+  }
+}
