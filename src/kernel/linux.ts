@@ -6,6 +6,7 @@
  * call on a libuv pool thread, and namespace and mount changes are per thread, so the change would
  * land on a thread that is still in the host's namespaces (a mount once reached the host this way).
  */
+import fs from 'node:fs';
 import koffi from 'koffi';
 import { PR } from './constants.js';
 import { describeCall } from './describe.js';
@@ -33,6 +34,7 @@ const c = {
 /** _LINUX_CAPABILITY_VERSION_3: two 32-bit words per set, so capabilities above 31 fit. */
 const CAP_V3 = 0x20080522;
 const F_SETFD = 2;
+const FD_CLOEXEC = 1;
 
 /** Throws a SyscallError for `method` if the C call returned -1. */
 function check(ret: number | bigint, method: string, params: readonly unknown[]): void {
@@ -129,6 +131,11 @@ export class LinuxKernel implements Kernel {
     // Node marks fds 0-2 close-on-exec at start-up; without clearing the flag the new program
     // would start with no stdin, stdout or stderr.
     for (const fd of [0, 1, 2]) c.fcntl(fd, F_SETFD, 'int', 0);
+    // Every other fd (the shim's IPC socket, cgroup files, anything inherited) must not leak into
+    // the container's program.
+    for (const name of fs.readdirSync('/proc/self/fd')) {
+      if (Number(name) > 2) c.fcntl(Number(name), F_SETFD, 'int', FD_CLOEXEC);
+    }
     c.execve(path, [...argv, null], [...env, null]);
     const { name, args } = describeCall('execve', [path, argv, env]);
     throw new SyscallError(name, args, koffi.errno());

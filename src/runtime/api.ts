@@ -68,8 +68,8 @@ export interface ContainerRuntime {
   create(spec: ContainerSpec): Promise<Container>;
   /** Runs a command inside a running container's namespaces and cgroup, and waits for it. */
   exec(c: Container, argv: string[], opts?: ExecOptions): Promise<ExecResult>;
-  /** Starts a command inside the container and returns at once. */
-  spawn(c: Container, argv: string[], opts?: Omit<ExecOptions, 'input' | 'timeoutMs'>): ExecHandle;
+  /** Starts a command inside the container; resolves once it runs (with its host PID). */
+  spawn(c: Container, argv: string[], opts?: Omit<ExecOptions, 'input' | 'timeoutMs'>): Promise<ExecHandle>;
   /** The argv (run on the host, e.g. through a pty) that opens a shell inside the container. */
   shellCommand(c: Container, argv?: string[]): { file: string; args: string[] };
   /** Sends a signal to PID 1 from the host. */

@@ -1,1 +1,23 @@
-export {};
+/**
+ * The shim process, and (started again with `--init`) the container's init stage.
+ *
+ * The lab starts a shim ahead of time, so Node's start-up is not on the path of starting a
+ * container. Both processes set PR_SET_PDEATHSIG(SIGKILL): the kernel kills the shim when the lab
+ * dies (even by `kill -9`), and PID 1 when the shim dies; with PID 1 gone the kernel kills the whole
+ * PID namespace, and the container's mounts and overlay go with its mount namespace.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SIG } from '../kernel/constants.js';
+import { LinuxKernel } from '../kernel/linux.js';
+import { runInitStage } from './shim/init-main.js';
+import { runShim } from './shim/shim-process.js';
+
+const kernel = new LinuxKernel();
+kernel.setPdeathsig(SIG.SIGKILL);
+// After unshare(CLONE_NEWPID) this process can no longer create threads, and libuv starts its
+// thread pool lazily on the first async call: start it now, while it still can.
+await fs.promises.stat('/');
+
+if (process.argv.includes('--init')) runInitStage(kernel);
+else runShim(kernel, fileURLToPath(import.meta.url), process.argv.includes('--no-pidns') ? false : true);

@@ -1,0 +1,159 @@
+/**
+ * The lab's end of one shim: starts the shim process, relays its events, and turns its messages
+ * into promises. A shim is started ahead of time (`ShimClient.start()`), so by the time a learner
+ * asks for a container the shim's Node has already loaded; creating the container is then a few
+ * syscalls, not a Node start.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PrimitiveEvent } from '../kernel/kernel.js';
+import type { ExitStatus } from './api.js';
+import type { CreateRequest, LabToShim, ShimError, ShimToLab } from './shim/protocol.js';
+
+/** Finds dist/shim.js next to this bundle, or the built one when running from the sources (tests). */
+function shimPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'shim.js'), path.resolve(here, '../../dist/shim.js')];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error('dist/shim.js is missing: run `npm run build` first.');
+  return found;
+}
+
+
+/** Builds an Error from a shim's error report, keeping the syscall, errno and hint. */
+export function shimFailure(e: ShimError): Error & { hint?: string; code?: string; syscall?: string } {
+  const err = new Error(e.message) as Error & { hint?: string; code?: string; syscall?: string };
+  err.hint = e.hint;
+  err.code = e.code;
+  err.syscall = e.syscall;
+  return err;
+}
+
+interface ExecWaiter {
+  stdout: string;
+  stderr: string;
+  onStarted: (pid: number) => void;
+  onDone: (code: number | null, signal: string | null, error?: ShimError) => void;
+}
+
+export class ShimClient {
+  /** Resolves when PID 1 has exited (code/signal as the shim saw them). */
+  readonly exited: Promise<Omit<ExitStatus, 'oomKilled'>>;
+  private nextRef = 1;
+  private readonly execs = new Map<number, ExecWaiter>();
+  private readonly pending: Array<(msg: ShimToLab) => boolean> = [];
+  private onEvent: (e: PrimitiveEvent) => void = () => {};
+
+  private constructor(readonly proc: ChildProcess, readonly ready: Promise<void>) {
+    this.exited = new Promise((resolve) => {
+      const done = (code: number | null, signal: string | null) => resolve({ code, signal });
+      proc.on('message', (msg: ShimToLab) => {
+        if (msg.op === 'exited') done(msg.code, msg.signal);
+      });
+      proc.on('exit', () => done(null, 'SIGKILL'));
+    });
+    proc.on('message', (msg: ShimToLab) => this.route(msg));
+  }
+
+  /** Starts a shim process; `ready` resolves once it can take a create request. */
+  static start(): ShimClient {
+    const proc = fork(shimPath(), [], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      execArgv: [],
+      serialization: 'json',
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      proc.once('message', (msg: ShimToLab) => (msg.op === 'ready' ? resolve() : reject(new Error(`shim said ${msg.op} first`))));
+      proc.once('exit', (code, signal) => reject(new Error(`the shim exited before it was ready (${signal ?? code})`)));
+    });
+    ready.catch(() => {});
+    return new ShimClient(proc, ready);
+  }
+
+  get pid(): number {
+    return this.proc.pid!;
+  }
+
+  /** Sends a create request; resolves with PID 1's host PID once /proc is mounted inside. */
+  async create(req: CreateRequest, onEvent: (e: PrimitiveEvent) => void): Promise<number> {
+    this.onEvent = onEvent;
+    await this.ready;
+    return new Promise((resolve, reject) => {
+      this.pending.push((msg) => {
+        if (msg.op === 'started') resolve(msg.pid);
+        else if (msg.op === 'create-failed') reject(shimFailure(msg.error));
+        else if (msg.op === 'exited') reject(new Error('PID 1 exited during start-up.'));
+        else return false;
+        return true;
+      });
+      this.send(req);
+    });
+  }
+
+  /** Lets PID 1 execve its program; resolves once it has. */
+  go(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push((msg) => {
+        if (msg.op === 'running') resolve();
+        else if (msg.op === 'exited') reject(new Error(`PID 1 could not start its program (${msg.signal ?? `status ${msg.code}`}).`));
+        else return false;
+        return true;
+      });
+      this.send({ op: 'go' });
+    });
+  }
+
+  exec(argv: string[], env: Record<string, string>, input: string | undefined, started: (pid: number) => void): Promise<{ stdout: string; stderr: string; code: number | null; signal: string | null }> {
+    const ref = this.nextRef++;
+    return new Promise((resolve, reject) => {
+      const w: ExecWaiter = {
+        stdout: '', stderr: '', onStarted: started,
+        onDone: (code, signal, error) => {
+          this.execs.delete(ref);
+          if (error) reject(shimFailure(error));
+          else resolve({ stdout: w.stdout, stderr: w.stderr, code, signal });
+        },
+      };
+      this.execs.set(ref, w);
+      this.send({ op: 'exec', ref, argv, env });
+      this.send({ op: 'exec-input', ref, data: input, end: true });
+    });
+  }
+
+  shutdown(): void {
+    if (this.proc.connected) this.send({ op: 'shutdown' });
+  }
+
+  private send(msg: LabToShim): void {
+    if (this.proc.connected) this.proc.send(msg);
+  }
+
+  private route(msg: ShimToLab): void {
+    switch (msg.op) {
+      case 'event':
+        this.onEvent(msg.event);
+        return;
+      case 'exec-started':
+        this.execs.get(msg.ref)?.onStarted(msg.pid);
+        return;
+      case 'exec-data': {
+        const w = this.execs.get(msg.ref);
+        if (w) w[msg.fd === 1 ? 'stdout' : 'stderr'] += msg.data;
+        return;
+      }
+      case 'exec-exit':
+        this.execs.get(msg.ref)?.onDone(msg.code, msg.signal);
+        return;
+      case 'exec-failed':
+        this.execs.get(msg.ref)?.onDone(null, null, msg.error);
+        return;
+      case 'exited':
+        for (const w of this.execs.values()) w.onDone(null, 'SIGKILL');
+        break;
+    }
+    const i = this.pending.findIndex((handler) => handler(msg));
+    if (i >= 0) this.pending.splice(i, 1);
+  }
+}

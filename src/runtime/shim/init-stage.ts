@@ -1,0 +1,118 @@
+/**
+ * The init stage: what the container's PID 1 does before it becomes the container's program.
+ *
+ * The shim re-runs its own code as the first process of the new PID namespace — exactly as runc
+ * re-executes itself as `runc init`. Being PID 1 *inside* is what makes the /proc mount below show
+ * the container's processes: procfs shows the PID namespace of whoever mounts it. At the end it
+ * drops the capabilities the container must not have and execve()s the real program, which keeps
+ * PID 1. One syscall per line, each reported to the lab:
+ *
+ *   [join cgroup] unshare(CLONE_NEWCGROUP) [leave]    cgroup namespace rooted at the container's cgroup
+ *   unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET)
+ *   mount(NULL, "/", NULL, MS_REC|MS_PRIVATE)          nothing mounted from now on reaches the host
+ *   mount("overlay", merged, "overlay", 0, "lowerdir=…,upperdir=…,workdir=…")
+ *   mount tmpfs on /dev, bind the few safe device nodes, a fresh devpts
+ *   sethostname(…)
+ *   chdir(merged); pivot_root(".", "."); umount2(".", MNT_DETACH)   the old root is gone, not hidden
+ *   mount("proc", "/proc", …); /proc/sys bind-mounted read-only
+ *   write our PID to the cgroup; prctl(PR_CAPBSET_DROP, …); capset(…)
+ *   execve("/bin/sh", …)
+ *
+ * Node is multithreaded and namespaces are per thread: only this main thread moves. That is why
+ * every file operation here is synchronous (it runs on this thread) and never async (it would run
+ * on a libuv pool thread that is still in the host's mount namespace).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CAP, CLONE, MNT, MS, NAMESPACE_KINDS, encodeCapMask } from '../../kernel/constants.js';
+import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
+import { ownProcsFiles } from './cgroup-hop.js';
+import type { CreateRequest } from './protocol.js';
+
+/** Device nodes a container gets, bind-mounted from the host (as runc does when it cannot mknod). */
+const DEVICES = ['null', 'zero', 'full', 'random', 'urandom', 'tty'];
+
+type Emit = (event: PrimitiveEvent) => void;
+
+/** Writes a PID into each cgroup.procs fd ("0" = the writer itself), reporting each write. */
+export function joinCgroup(fds: readonly number[], files: readonly string[], pid: number, emit: Emit): void {
+  fds.forEach((fd, i) => {
+    const start = performance.now();
+    fs.writeSync(fd, String(pid));
+    emit({ kind: 'write', name: files[i] ?? `fd ${fd}`, args: [JSON.stringify(String(pid))], result: '0', ok: true, durationMs: performance.now() - start });
+  });
+}
+
+export function openForWrite(files: readonly string[]): number[] {
+  return files.map((f) => fs.openSync(f, fs.constants.O_WRONLY));
+}
+
+function makeDev(k: Kernel, merged: string): void {
+  const dev = path.join(merged, 'dev');
+  k.mount('tmpfs', dev, 'tmpfs', MS.MS_NOSUID | MS.MS_STRICTATIME, 'mode=755,size=65536k');
+  for (const name of DEVICES) {
+    const target = path.join(dev, name);
+    fs.writeFileSync(target, '');
+    k.mount(`/dev/${name}`, target, null, MS.MS_BIND, null);
+  }
+  fs.mkdirSync(path.join(dev, 'pts'));
+  k.mount('devpts', path.join(dev, 'pts'), 'devpts', MS.MS_NOSUID | MS.MS_NOEXEC, 'newinstance,ptmxmode=0666,mode=0620');
+  fs.mkdirSync(path.join(dev, 'shm'));
+  k.mount('shm', path.join(dev, 'shm'), 'tmpfs', MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC, 'mode=1777,size=65536k');
+  fs.symlinkSync('pts/ptmx', path.join(dev, 'ptmx'));
+  fs.symlinkSync('/proc/self/fd', path.join(dev, 'fd'));
+  ['stdin', 'stdout', 'stderr'].forEach((s, i) => fs.symlinkSync(`/proc/self/fd/${i}`, path.join(dev, s)));
+}
+
+/** Builds the container around this process. On return only the execve is left. */
+export function prepareInit(k: Kernel, emit: Emit, req: CreateRequest, lastCap: number): void {
+  const { spec } = req;
+  const want = (kind: keyof typeof NAMESPACE_KINDS) => spec.namespaces.includes(kind);
+  // Opened now, while the host's /sys/fs/cgroup is still visible; written after pivot_root.
+  const cgroupFds = openForWrite(req.cgroupProcs);
+
+  if (want('cgroup')) {
+    // A cgroup namespace's root is the cgroup its creator is in at this moment: step into the
+    // container's cgroup, unshare, and step back out until the very end.
+    const home = cgroupFds.length > 0 ? ownProcsFiles(req.cgroupProcs) : [];
+    const homeFds = openForWrite(home);
+    joinCgroup(cgroupFds, req.cgroupProcs, process.pid, emit);
+    k.unshare(CLONE.CLONE_NEWCGROUP);
+    joinCgroup(homeFds, home, process.pid, emit);
+    homeFds.forEach((fd) => fs.closeSync(fd));
+  }
+
+  const flags = (['mnt', 'uts', 'ipc', 'net'] as const).filter(want).reduce((acc, kind) => acc | NAMESPACE_KINDS[kind], 0);
+  k.unshare(flags);
+
+  // Without this, every mount below would propagate to the host's shared mounts (and outlive us).
+  k.mount(null, '/', null, MS.MS_REC | MS.MS_PRIVATE, null);
+  // overlay's lowerdir lists the TOP layer first.
+  const lowerdir = [...req.lowers].reverse().join(':');
+  k.mount('overlay', req.merged, 'overlay', 0, `lowerdir=${lowerdir},upperdir=${req.upper},workdir=${req.work}`);
+  makeDev(k, req.merged);
+  if (want('uts')) k.sethostname(spec.hostname);
+
+  // pivot_root(".", ".") stacks the old root on top of the new one; detaching it leaves only the
+  // new root. Unlike chroot, no path leads back out: the old root is not mounted anywhere we can see.
+  k.chdir(req.merged);
+  k.pivotRoot('.', '.');
+  k.umount2('.', MNT.MNT_DETACH);
+  k.chdir('/');
+
+  // We are PID 1 of the new PID namespace, so this procfs shows the container's processes.
+  k.mount('proc', '/proc', 'proc', MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC, null);
+  // A fresh procfs leaves /proc/sys writable, and most sysctls are host-wide: make it read-only.
+  k.mount('/proc/sys', '/proc/sys', null, MS.MS_BIND, null);
+  k.mount(null, '/proc/sys', null, MS.MS_BIND | MS.MS_REMOUNT | MS.MS_RDONLY | MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC, null);
+
+  joinCgroup(cgroupFds, req.cgroupProcs, 0, emit);
+  cgroupFds.forEach((fd) => fs.closeSync(fd));
+
+  const keep = new Set(spec.capabilities.map((name) => CAP[name]));
+  for (let cap = 0; cap <= lastCap; cap++) if (!keep.has(cap)) k.capbsetDrop(cap);
+  const mask = encodeCapMask(spec.capabilities);
+  const now = k.capget(0);
+  k.capset({ effective: now.effective & mask, permitted: now.permitted & mask, inheritable: 0n });
+  if (spec.noNewPrivs) k.setNoNewPrivs();
+}

@@ -1,0 +1,67 @@
+/**
+ * Messages on the two IPC channels of a container:
+ *   lab ⇄ shim         (like containerd ⇄ containerd-shim)
+ *   shim ⇄ init stage  (like runc ⇄ `runc init`, before it becomes the container's program)
+ */
+import type { PrimitiveEvent } from '../../kernel/kernel.js';
+import type { ResolvedSpec } from '../spec.js';
+
+/** Everything needed to build one container. Paths are host paths. */
+export interface CreateRequest {
+  op: 'create';
+  spec: ResolvedSpec;
+  /** Lower layer dirs, lowest first. */
+  lowers: string[];
+  upper: string;
+  work: string;
+  merged: string;
+  /** cgroup.procs files of the container's cgroup (empty: no cgroup). */
+  cgroupProcs: string[];
+}
+
+export interface ExecRequest {
+  op: 'exec';
+  /** Correlates replies. */
+  ref: number;
+  argv: string[];
+  env: Record<string, string>;
+}
+
+export type LabToShim =
+  | CreateRequest
+  | ExecRequest
+  /** Let PID 1 execve its program: the container's command starts now. */
+  | { op: 'go' }
+  | { op: 'exec-input'; ref: number; data?: string; end?: boolean }
+  | { op: 'shutdown' };
+
+export type ShimToLab =
+  | { op: 'ready' }
+  | { op: 'event'; event: PrimitiveEvent }
+  /** PID 1 is built and waiting for `go` (host PID). */
+  | { op: 'started'; pid: number }
+  | { op: 'create-failed'; error: ShimError }
+  /** PID 1 has execve()d the container's program. */
+  | { op: 'running' }
+  | { op: 'exited'; code: number | null; signal: string | null }
+  | { op: 'exec-started'; ref: number; pid: number }
+  | { op: 'exec-failed'; ref: number; error: ShimError }
+  | { op: 'exec-data'; ref: number; fd: 1 | 2; data: string }
+  | { op: 'exec-exit'; ref: number; code: number | null; signal: string | null };
+
+export type ShimToInit = CreateRequest | { op: 'go' };
+
+export type InitToShim =
+  | { op: 'ready' }
+  | { op: 'event'; event: PrimitiveEvent }
+  /** Everything is in place; waiting for `go` to execve. */
+  | { op: 'prepared' }
+  | { op: 'failed'; error: ShimError };
+
+/** A SyscallError (or other failure) flattened for an IPC channel. */
+export interface ShimError {
+  message: string;
+  syscall?: string;
+  code?: string;
+  hint?: string;
+}

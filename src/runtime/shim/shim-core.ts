@@ -1,0 +1,150 @@
+/**
+ * ShimCore: one container's supervisor (≈ containerd-shim), on the host side of the container.
+ *
+ * Ahead of time it unshares a PID namespace for its children and forks its own code as the
+ * container's init stage (≈ `runc init`), which then waits, already running as PID 1, for the
+ * container's spec. On `create` it passes the spec on and relays every primitive the init stage
+ * reports; on `go` the init stage execve()s the container's program. Afterwards the shim runs
+ * `exec` requests inside the container and reports PID 1's exit.
+ *
+ * The same object runs in a pre-started shim process (the lab's containers) and inside
+ * `container-lab run` itself (which is its own shim, as `runc run` is).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { SyscallError } from '../../kernel/errors.js';
+import { CAP, CLONE } from '../../kernel/constants.js';
+import fs from 'node:fs';
+import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
+import { traced } from '../../kernel/traced.js';
+import { execIn, type ExecTarget } from './exec-in.js';
+import { closeNamespaces, ENTERABLE, openNamespaces, type NamespaceSet } from './namespaces.js';
+import type { CreateRequest, InitToShim, ShimError, ShimToInit } from './protocol.js';
+
+export function toShimError(err: unknown): ShimError {
+  if (err instanceof SyscallError) return { message: err.message, syscall: err.syscall, code: err.code, hint: err.hint };
+  const e = err as { message?: string; hint?: string; code?: string; syscall?: string };
+  return { message: e?.message ?? String(err), hint: e?.hint, code: e?.code, syscall: e?.syscall };
+}
+
+export interface ShimOptions {
+  /** The shim's own script, forked again as the init stage with `--init`. */
+  script: string;
+  /** Create a PID namespace (almost always; `false` only for a spec without `pid`). */
+  pidns: boolean;
+  /** PID 1's stdio: pipes the shim holds, or this process's own (a terminal, for `run`). */
+  stdio: 'pipe' | 'inherit';
+}
+
+export class ShimCore {
+  private readonly kernel: Kernel;
+  private readonly host: NamespaceSet;
+  private readonly lastCap = Number(fs.readFileSync('/proc/sys/kernel/cap_last_cap', 'utf8'));
+  readonly init: ChildProcess;
+  /** Resolves when the init stage is running and waiting for a spec. */
+  readonly initReady: Promise<void>;
+  private target: ExecTarget | undefined;
+  private emit: (e: PrimitiveEvent) => void;
+  /** Events from before anyone listened (the ahead-of-time unshare), replayed on create. */
+  private early: PrimitiveEvent[] = [];
+
+  constructor(kernel: Kernel, opts: ShimOptions) {
+    this.emit = (e) => this.early.push(e);
+    this.kernel = traced(kernel, (e) => this.emit(e));
+    // Our own fs context, so setns into a mount namespace is allowed for this thread (a Node
+    // process shares it between threads otherwise, and setns(CLONE_NEWNS) refuses with EINVAL).
+    this.kernel.unshare(CLONE.CLONE_FS);
+    this.host = openNamespaces('self');
+    // From now on every child of this thread is born in the new PID namespace; the first is PID 1.
+    if (opts.pidns) this.kernel.unshare(CLONE.CLONE_NEWPID);
+    this.init = fork(opts.script, ['--init'], {
+      stdio: [opts.stdio, opts.stdio, opts.stdio === 'pipe' ? 'pipe' : 'inherit', 'ipc'],
+      execArgv: [],
+      serialization: 'json',
+    });
+    this.init.stdout?.resume();
+    this.init.stderr?.resume();
+    this.initReady = this.waitFor('ready').then(() => undefined);
+  }
+
+  private waitFor(op: InitToShim['op']): Promise<InitToShim> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (msg: InitToShim) => {
+        if (msg.op === 'event') return;
+        cleanup();
+        if (msg.op === op) resolve(msg);
+        else if (msg.op === 'failed') reject(Object.assign(new Error(msg.error.message), msg.error));
+        else reject(new Error(`the init stage said ${msg.op}, expected ${op}`));
+      };
+      const onExit = (code: number | null, signal: string | null) => {
+        cleanup();
+        reject(new Error(`the init stage exited (${signal ?? `status ${code}`}) before it was ${op}.`));
+      };
+      const cleanup = () => {
+        this.init.off('message', onMessage);
+        this.init.off('exit', onExit);
+      };
+      this.init.on('message', onMessage);
+      this.init.once('exit', onExit);
+    });
+  }
+
+  /** Builds the container; resolves with PID 1's host PID once everything but the execve is done. */
+  async create(req: CreateRequest, emit: (e: PrimitiveEvent) => void): Promise<number> {
+    this.emit = emit;
+    this.early.splice(0).forEach(emit);
+    this.init.on('message', (msg: InitToShim) => {
+      if (msg.op === 'event') emit(msg.event);
+    });
+    await this.initReady;
+    const pid = this.init.pid!;
+    this.send(req);
+    await this.waitFor('prepared');
+    this.limitExecs(req);
+    const kinds = ENTERABLE.filter((k) => req.spec.namespaces.includes(k));
+    this.target = { inside: openNamespaces(pid, kinds), host: this.host, cgroupProcs: req.cgroupProcs };
+    this.init.once('exit', () => {
+      // Holding these fds would keep the container's mount namespace (and its overlay) alive.
+      if (this.target) closeNamespaces(this.target.inside);
+    });
+    return pid;
+  }
+
+  /**
+   * Gives this thread the container's capability limits, so whatever it spawns with `exec` can never
+   * hold more than PID 1 (as `docker exec` does). Dropping from the bounding set leaves this
+   * thread's own effective set alone, so it can still setns.
+   */
+  private limitExecs(req: CreateRequest): void {
+    const keep = new Set(req.spec.capabilities.map((name) => CAP[name]));
+    for (let cap = 0; cap <= this.lastCap; cap++) {
+      if (!keep.has(cap)) this.kernel.capbsetDrop(cap);
+    }
+    if (req.spec.noNewPrivs) this.kernel.setNoNewPrivs();
+  }
+
+  /** PID 1 execve()s the container's program. Resolves once the execve has happened. */
+  go(command: readonly string[]): Promise<void> {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      // The IPC socket is close-on-exec: the channel closing while PID 1 lives means execve worked.
+      this.init.once('disconnect', () => {
+        if (this.init.exitCode !== null || this.init.signalCode !== null) return;
+        this.emit({ kind: 'syscall', name: 'execve', args: [JSON.stringify(command[0]), `[${command.map((a) => JSON.stringify(a)).join(', ')}]`], result: '0', ok: true, durationMs: performance.now() - started });
+        resolve();
+      });
+      this.init.once('exit', (code, signal) => reject(new Error(`PID 1 could not start its program (${signal ?? `status ${code}`}).`)));
+      this.send({ op: 'go' });
+    });
+  }
+
+  exec(argv: string[], env: Record<string, string>): ChildProcess {
+    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) {
+      throw new Error('The container is not running: its PID 1 has exited, so nothing new can start in its PID namespace.');
+    }
+    return execIn(this.kernel, this.emit, this.target, argv, env);
+  }
+
+  private send(msg: ShimToInit): void {
+    if (this.init.connected) this.init.send(msg);
+  }
+}

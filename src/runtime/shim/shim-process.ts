@@ -1,0 +1,64 @@
+/**
+ * The shim's message loop with the lab: create, go, exec, shutdown; and PID 1's exit.
+ */
+import type { ChildProcess } from 'node:child_process';
+import type { Kernel } from '../../kernel/kernel.js';
+import type { LabToShim, ShimToLab } from './protocol.js';
+import { ShimCore, toShimError } from './shim-core.js';
+
+export function runShim(kernel: Kernel, script: string, pidns: boolean): void {
+  const send = (msg: ShimToLab) => process.send?.(msg);
+  const core = new ShimCore(kernel, { script, pidns, stdio: 'pipe' });
+  const execs = new Map<number, ChildProcess>();
+  let command: string[] = [];
+
+  core.init.on('exit', (code, signal) => {
+    send({ op: 'exited', code, signal });
+    process.disconnect?.();
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (msg: LabToShim) => {
+    switch (msg.op) {
+      case 'create':
+        command = msg.spec.command;
+        core.create(msg, (event) => send({ op: 'event', event })).then(
+          (pid) => send({ op: 'started', pid }),
+          (err) => send({ op: 'create-failed', error: toShimError(err) }),
+        );
+        break;
+      case 'go':
+        core.go(command).then(() => send({ op: 'running' }), () => {
+          // PID 1's exit is reported by the 'exit' handler above.
+        });
+        break;
+      case 'exec':
+        try {
+          const child = core.exec(msg.argv, msg.env);
+          execs.set(msg.ref, child);
+          child.stdout!.on('data', (d: Buffer) => send({ op: 'exec-data', ref: msg.ref, fd: 1, data: d.toString() }));
+          child.stderr!.on('data', (d: Buffer) => send({ op: 'exec-data', ref: msg.ref, fd: 2, data: d.toString() }));
+          child.on('error', (err) => send({ op: 'exec-failed', ref: msg.ref, error: toShimError(err) }));
+          child.on('close', (code, signal) => {
+            execs.delete(msg.ref);
+            send({ op: 'exec-exit', ref: msg.ref, code, signal });
+          });
+          if (child.pid !== undefined) send({ op: 'exec-started', ref: msg.ref, pid: child.pid });
+        } catch (err) {
+          send({ op: 'exec-failed', ref: msg.ref, error: toShimError(err) });
+        }
+        break;
+      case 'exec-input': {
+        const stdin = execs.get(msg.ref)?.stdin;
+        if (msg.data) stdin?.write(msg.data);
+        if (msg.end) stdin?.end();
+        break;
+      }
+      case 'shutdown':
+        process.exit(0);
+    }
+  });
+  core.initReady.then(
+    () => send({ op: 'ready' }),
+    (err) => send({ op: 'create-failed', error: toShimError(err) }),
+  );
+}
