@@ -1,2 +1,123 @@
 #!/usr/bin/env node
-console.log('container-lab');
+/**
+ * container-lab's command line. Each command loads only what it needs: `run`, `doctor` and
+ * `cleanup` never load Ink or React, so they start in about the time of `node -e 0`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { UsageError } from './cli/parse.js';
+
+const HELP = `container-lab — learn how containers work by running the real Linux primitives.
+
+Usage:
+  sudo container-lab [--lessons DIR]       open the lab (an interactive terminal app)
+  sudo container-lab lesson <id> [--plain | --json] [--lessons DIR]
+                                           run every step of one lesson without the UI
+  sudo container-lab run [--hostname H] [--memory 32m] [--pids 20] [--cpus 0.5]
+                         [--cap-drop CAP]... [--verbose] [-- CMD...]
+                                           a sandbox container; an interactive shell by default
+  container-lab doctor [--json]            check this host can run every lesson
+  sudo container-lab cleanup               remove what a crashed lab left behind
+  container-lab lint-lessons [DIR]         check lesson files
+  container-lab --version | --help
+
+Lessons: pid-namespace, mount-namespace, cgroups, overlay, whiteouts, veth-bridge, capabilities.
+`;
+
+function version(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return (JSON.parse(fs.readFileSync(path.join(here, '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function shimScript(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const built = [path.join(here, 'shim.js'), path.join(here, '..', 'dist', 'shim.js')].find((p) => fs.existsSync(p));
+  if (!built) throw new UsageError('dist/shim.js is missing: run `npm run build` first.');
+  return built;
+}
+
+function needRoot(what: string): void {
+  if (process.getuid?.() !== 0) throw new UsageError(`${what} needs root: run it again with sudo.`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case '--version':
+    case '-v':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'doctor': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
+      const { doctorCommand } = await import('./cli/doctor.js');
+      return doctorCommand(values.json ?? false);
+    }
+    case 'cleanup': {
+      parseArgs({ args: rest, options: {} });
+      needRoot('cleanup');
+      const { cleanupCommand } = await import('./cli/cleanup.js');
+      return cleanupCommand();
+    }
+    case 'run': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          hostname: { type: 'string' },
+          memory: { type: 'string' },
+          pids: { type: 'string' },
+          cpus: { type: 'string' },
+          'cap-drop': { type: 'string', multiple: true },
+          verbose: { type: 'boolean', default: false },
+        },
+      });
+      const p = await import('./cli/parse.js');
+      const opts = {
+        hostname: values.hostname === undefined ? undefined : p.parseHostname(values.hostname),
+        memoryBytes: values.memory === undefined ? undefined : p.parseMemory(values.memory),
+        pids: values.pids === undefined ? undefined : p.parsePids(values.pids),
+        cpus: values.cpus === undefined ? undefined : p.parseCpus(values.cpus),
+        capDrop: (values['cap-drop'] ?? []).map(p.parseCap),
+        command: positionals.length > 0 ? positionals : ['/bin/sh'],
+        verbose: values.verbose ?? false,
+        shimScript: shimScript(),
+      };
+      needRoot('run');
+      const { run } = await import('./cli/run.js');
+      return run(opts);
+    }
+    case undefined:
+    case '--lessons':
+    case 'lesson':
+    case 'lint-lessons': {
+      const { lessonCommands } = await import('./lessons/cli.js');
+      return lessonCommands(argv);
+    }
+    default:
+      throw new UsageError(`"${command}" is not a container-lab command.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const e = err as { message?: string; hint?: string; code?: string };
+    if (err instanceof UsageError || (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') || e?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      process.stderr.write(`container-lab: ${e.message}\nSee \`container-lab --help\`.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`container-lab: ${e?.message ?? String(err)}\n`);
+    if (e?.hint) process.stderr.write(`hint: ${e.hint}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { Kernel } from '../../kernel/kernel.js';
 import { traced } from '../../kernel/traced.js';
-import { prepareInit } from './init-stage.js';
+import { prepareInit, resolveCommand } from './init-stage.js';
 import type { InitToShim, ShimToInit } from './protocol.js';
 import { toShimError } from './shim-core.js';
 
@@ -30,7 +30,8 @@ export function runInitStage(kernel: Kernel): void {
       try {
         // On success execve does not return: this process *becomes* the container's program,
         // still PID 1, and its close-on-exec IPC socket closes — which the shim sees.
-        kernel.execve(command[0] ?? '/bin/sh', command, env);
+        const file = resolveCommand(command[0] ?? '/bin/sh', env.find((e) => e.startsWith('PATH='))?.slice(5) ?? '/bin:/usr/bin');
+        kernel.execve(file, command, env);
       } catch (err) {
         send({ op: 'failed', error: toShimError(err) }, () => process.exit(127));
       }

@@ -50,18 +50,40 @@ export function openForWrite(files: readonly string[]): number[] {
 function makeDev(k: Kernel, merged: string): void {
   const dev = path.join(merged, 'dev');
   k.mount('tmpfs', dev, 'tmpfs', MS.MS_NOSUID | MS.MS_STRICTATIME, 'mode=755,size=65536k');
-  for (const name of DEVICES) {
-    const target = path.join(dev, name);
-    fs.writeFileSync(target, '');
-    k.mount(`/dev/${name}`, target, null, MS.MS_BIND, null);
-  }
+  for (const name of DEVICES) bindFile(k, `/dev/${name}`, path.join(dev, name));
   fs.mkdirSync(path.join(dev, 'pts'));
-  k.mount('devpts', path.join(dev, 'pts'), 'devpts', MS.MS_NOSUID | MS.MS_NOEXEC, 'newinstance,ptmxmode=0666,mode=0620');
+  const console = terminalOnStdin();
+  if (console) {
+    // PID 1's stdin is the learner's terminal, a pty of the host's devpts. Programs find their
+    // terminal's name by following /proc/self/fd/0 (it says e.g. /dev/pts/3) and checking that
+    // path: make that path, and /dev/console, this very pty inside the container.
+    k.mount('tmpfs', path.join(dev, 'pts'), 'tmpfs', MS.MS_NOSUID | MS.MS_NOEXEC, 'mode=755,size=64k');
+    bindFile(k, console, path.join(merged, console));
+    bindFile(k, console, path.join(dev, 'console'));
+  } else {
+    k.mount('devpts', path.join(dev, 'pts'), 'devpts', MS.MS_NOSUID | MS.MS_NOEXEC, 'newinstance,ptmxmode=0666,mode=0620');
+    fs.symlinkSync('pts/ptmx', path.join(dev, 'ptmx'));
+  }
   fs.mkdirSync(path.join(dev, 'shm'));
   k.mount('shm', path.join(dev, 'shm'), 'tmpfs', MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC, 'mode=1777,size=65536k');
-  fs.symlinkSync('pts/ptmx', path.join(dev, 'ptmx'));
   fs.symlinkSync('/proc/self/fd', path.join(dev, 'fd'));
   ['stdin', 'stdout', 'stderr'].forEach((s, i) => fs.symlinkSync(`/proc/self/fd/${i}`, path.join(dev, s)));
+}
+
+/** Bind-mounts one device node: an empty file as the mount point, the node on top. */
+function bindFile(k: Kernel, source: string, target: string): void {
+  fs.writeFileSync(target, '');
+  k.mount(source, target, null, MS.MS_BIND, null);
+}
+
+/** `/dev/pts/N` when this process's stdin is a pty, else undefined. */
+function terminalOnStdin(): string | undefined {
+  try {
+    const name = fs.readlinkSync('/proc/self/fd/0');
+    return /^\/dev\/pts\/\d+$/.test(name) ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Builds the container around this process. On return only the execve is left. */
@@ -76,9 +98,9 @@ export function prepareInit(k: Kernel, emit: Emit, req: CreateRequest, lastCap: 
     // container's cgroup, unshare, and step back out until the very end.
     const home = cgroupFds.length > 0 ? ownProcsFiles(req.cgroupProcs) : [];
     const homeFds = openForWrite(home);
-    joinCgroup(cgroupFds, req.cgroupProcs, process.pid, emit);
+    joinCgroup(cgroupFds, req.cgroupProcs, 0, emit);
     k.unshare(CLONE.CLONE_NEWCGROUP);
-    joinCgroup(homeFds, home, process.pid, emit);
+    joinCgroup(homeFds, home, 0, emit);
     homeFds.forEach((fd) => fs.closeSync(fd));
   }
 
@@ -115,4 +137,22 @@ export function prepareInit(k: Kernel, emit: Emit, req: CreateRequest, lastCap: 
   const now = k.capget(0);
   k.capset({ effective: now.effective & mask, permitted: now.permitted & mask, inheritable: 0n });
   if (spec.noNewPrivs) k.setNoNewPrivs();
+}
+
+/**
+ * execve(2) takes a path, not a name: like Docker, look the command up on the container's PATH,
+ * inside the new root.
+ */
+export function resolveCommand(name: string, pathVar: string): string {
+  if (name.includes('/')) return name;
+  for (const dir of pathVar.split(':')) {
+    const candidate = path.join(dir || '.', name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  throw new Error(`"${name}" was not found on the container's PATH (${pathVar}). Use a full path, or a program the rootfs has (try \`ls /bin\` inside).`);
 }

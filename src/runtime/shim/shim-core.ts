@@ -43,6 +43,8 @@ export class ShimCore {
   /** Resolves when the init stage is running and waiting for a spec. */
   readonly initReady: Promise<void>;
   private target: ExecTarget | undefined;
+  private spec: CreateRequest['spec'] | undefined;
+  private execsLimited = false;
   private emit: (e: PrimitiveEvent) => void;
   /** Events from before anyone listened (the ahead-of-time unshare), replayed on create. */
   private early: PrimitiveEvent[] = [];
@@ -99,7 +101,7 @@ export class ShimCore {
     const pid = this.init.pid!;
     this.send(req);
     await this.waitFor('prepared');
-    this.limitExecs(req);
+    this.spec = req.spec;
     const kinds = ENTERABLE.filter((k) => req.spec.namespaces.includes(k));
     this.target = { inside: openNamespaces(pid, kinds), host: this.host, cgroupProcs: req.cgroupProcs };
     this.init.once('exit', () => {
@@ -114,25 +116,33 @@ export class ShimCore {
    * hold more than PID 1 (as `docker exec` does). Dropping from the bounding set leaves this
    * thread's own effective set alone, so it can still setns.
    */
-  private limitExecs(req: CreateRequest): void {
-    const keep = new Set(req.spec.capabilities.map((name) => CAP[name]));
+  private limitExecs(spec: CreateRequest['spec']): void {
+    if (this.execsLimited) return;
+    this.execsLimited = true;
+    const keep = new Set(spec.capabilities.map((name) => CAP[name]));
     for (let cap = 0; cap <= this.lastCap; cap++) {
       if (!keep.has(cap)) this.kernel.capbsetDrop(cap);
     }
-    if (req.spec.noNewPrivs) this.kernel.setNoNewPrivs();
+    if (spec.noNewPrivs) this.kernel.setNoNewPrivs();
   }
 
   /** PID 1 execve()s the container's program. Resolves once the execve has happened. */
   go(command: readonly string[]): Promise<void> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      // The IPC socket is close-on-exec: the channel closing while PID 1 lives means execve worked.
+      let failure: Error | undefined;
+      const onMessage = (msg: InitToShim) => {
+        if (msg.op === 'failed') failure = Object.assign(new Error(msg.error.message), msg.error);
+      };
+      this.init.on('message', onMessage);
+      // The IPC socket is close-on-exec, so the channel closes when execve succeeds; a failed
+      // execve is reported on the channel first (messages arrive before the close).
       this.init.once('disconnect', () => {
-        if (this.init.exitCode !== null || this.init.signalCode !== null) return;
+        this.init.off('message', onMessage);
+        if (failure) return reject(failure);
         this.emit({ kind: 'syscall', name: 'execve', args: [JSON.stringify(command[0]), `[${command.map((a) => JSON.stringify(a)).join(', ')}]`], result: '0', ok: true, durationMs: performance.now() - started });
         resolve();
       });
-      this.init.once('exit', (code, signal) => reject(new Error(`PID 1 could not start its program (${signal ?? `status ${code}`}).`)));
       this.send({ op: 'go' });
     });
   }
@@ -141,6 +151,7 @@ export class ShimCore {
     if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) {
       throw new Error('The container is not running: its PID 1 has exited, so nothing new can start in its PID namespace.');
     }
+    this.limitExecs(this.spec!);
     return execIn(this.kernel, this.emit, this.target, argv, env);
   }
 

@@ -1,0 +1,17 @@
+/** `container-lab doctor [--json]`: prints each finding; exits 1 when a core lesson cannot run. */
+import { runDoctor } from '../doctor/index.js';
+
+const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
+
+export function doctorCommand(json: boolean): number {
+  const findings = runDoctor();
+  if (json) {
+    process.stdout.write(JSON.stringify({ findings }, null, 2) + '\n');
+  } else {
+    for (const f of findings) {
+      process.stdout.write(`${MARK[f.status]}  ${f.title}: ${f.detail}\n`);
+      if (f.fix && f.status !== 'ok') process.stdout.write(`      → ${f.fix}\n`);
+    }
+  }
+  return findings.some((f) => f.status === 'fail') ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+/**
+ * Parsers for command-line values. Each bad value becomes one sentence that says what to type.
+ */
+import { parseCapName, type CapName } from '../kernel/constants.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `32m`, `512k`, `1g`, `1048576` → bytes. */
+export function parseMemory(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([bkmg]?)b?$/i.exec(text.trim());
+  const bytes = m ? Math.floor(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!) : NaN;
+  if (!Number.isFinite(bytes) || bytes < 4 * 1024 * 1024) {
+    throw new UsageError(`--memory "${text}" is not a size the lab accepts: give at least 4m, like --memory 32m (units k, m, g).`);
+  }
+  return bytes;
+}
+
+/** A positive integer for pids.max. */
+export function parsePids(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--pids "${text}" must be a whole number of processes, 1 or more, like --pids 20.`);
+  return n;
+}
+
+/** CPUs as a decimal fraction, e.g. 0.5. */
+export function parseCpus(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0.01 || n > 1024) throw new UsageError(`--cpus "${text}" must be a number of CPUs such as 0.5 or 2.`);
+  return n;
+}
+
+export function parseCap(text: string): CapName {
+  const cap = parseCapName(text);
+  if (!cap) throw new UsageError(`--cap-drop "${text}" is not a capability this kernel knows; try names like NET_RAW or CAP_SYS_ADMIN (see \`man 7 capabilities\`).`);
+  return cap;
+}
+
+export function parseHostname(text: string): string {
+  if (!/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,62})$/.test(text)) throw new UsageError(`--hostname "${text}" must be 1-63 letters, digits or dashes, starting with a letter or digit.`);
+  return text;
+}

@@ -1,0 +1,120 @@
+/**
+ * `container-lab run`: one container, outside the lessons, with this terminal as its console.
+ *
+ * This process is the container's shim itself (as `runc run` is): it does the host-side work, starts
+ * the init stage, waits for PID 1 and removes everything when PID 1 ends. The exit status is
+ * PID 1's, or 128 + the signal number that ended it, like a shell reports it.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCgroupDriver } from '../cgroups/index.js';
+import type { Cgroup } from '../cgroups/types.js';
+import { DOCKER_DEFAULT_CAPS, type CapName } from '../kernel/constants.js';
+import { renderEvent, type PrimitiveEvent } from '../kernel/kernel.js';
+import { LinuxKernel } from '../kernel/linux.js';
+import { ensureRootfs } from '../rootfs/index.js';
+import { Ledger } from '../runtime/ledger.js';
+import { acquireLock } from '../runtime/lock.js';
+import { containerDir, labPaths } from '../runtime/paths.js';
+import { processStartTime } from '../runtime/proc-identity.js';
+import { reconcile } from '../runtime/reconcile.js';
+import { ShimCore } from '../runtime/shim/shim-core.js';
+import { resolveSpec } from '../runtime/spec.js';
+import { ensurePrivateDir } from '../runtime/state-dir.js';
+import { teardown } from '../runtime/teardown.js';
+
+export interface RunOptions {
+  hostname?: string;
+  memoryBytes?: number;
+  pids?: number;
+  cpus?: number;
+  capDrop: CapName[];
+  command: string[];
+  /** Print every primitive to stderr as it happens. */
+  verbose: boolean;
+  shimScript: string;
+}
+
+export async function run(opts: RunOptions): Promise<number> {
+  const paths = labPaths();
+  const kernel = new LinuxKernel();
+  ensurePrivateDir(paths.runDir);
+  ensurePrivateDir(paths.stateDir);
+  const lock = acquireLock(paths.runDir);
+  const ledger = new Ledger(paths.runDir);
+  const owned: string[] = [];
+  const show = (e: PrimitiveEvent) => {
+    if (opts.verbose) process.stderr.write(`  ${renderEvent(e)}\n`);
+  };
+  try {
+    await reconcile(ledger, paths, kernel);
+    const spec = resolveSpec(
+      {
+        id: crypto.randomBytes(3).toString('hex').slice(0, 5),
+        hostname: opts.hostname,
+        limits: { memoryBytes: opts.memoryBytes, pids: opts.pids, cpus: opts.cpus },
+        capabilities: DOCKER_DEFAULT_CAPS.filter((c) => !opts.capDrop.includes(c)),
+        command: opts.command,
+        stdio: 'inherit',
+        env: { TERM: process.env.TERM ?? 'xterm', PS1: `\\u@\\h:\\w\\$ ` },
+      },
+      () => 'run',
+    );
+    const dir = containerDir(paths, spec.id);
+    fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
+    fs.mkdirSync(dir, { mode: 0o700 });
+    owned.push(ledger.add({ kind: 'dir', path: dir }));
+    const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };
+    for (const d of Object.values(dirs)) fs.mkdirSync(d);
+    // Everything that may spawn a helper program must happen before the shim unshares the PID
+    // namespace: after that, this process's first child becomes the container's PID 1.
+    const rootfs = await ensureRootfs({ stateDir: paths.stateDir, layerNames: spec.layers, emit: show });
+
+    let cgroup: Cgroup | undefined;
+    const wantsLimits = Object.values(spec.limits).some((v) => v !== undefined);
+    try {
+      cgroup = openCgroupDriver({ parent: paths.cgroupParent, emit: show }).create(spec.id);
+      owned.push(ledger.add({ kind: 'cgroup', name: spec.id }));
+      cgroup.setLimits(spec.limits);
+    } catch (err) {
+      if (wantsLimits) throw err;
+    }
+
+    const core = new ShimCore(kernel, { script: opts.shimScript, pidns: true, stdio: 'inherit' });
+    const init = core.init;
+    const pidEntry = ledger.add({ kind: 'process', pid: init.pid!, startTime: processStartTime(init.pid!) ?? '', what: `PID 1 of ${spec.id}` });
+    owned.push(pidEntry);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => init.once('exit', (code, signal) => resolve({ code, signal })));
+    // The terminal's Ctrl-C goes to the whole foreground process group: it is PID 1's to handle.
+    process.on('SIGINT', () => {});
+    for (const sig of ['SIGTERM', 'SIGHUP'] as const) process.on(sig, () => init.kill('SIGKILL'));
+
+    const oomBefore = cgroup?.stats().oomKills ?? 0;
+    await core.create({ op: 'create', spec, lowers: rootfs.layers.map((l) => l.dir), ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [] }, show);
+    await core.go(spec.command);
+    const status = await exited;
+    const oomKills = (cgroup?.stats().oomKills ?? 0) - oomBefore;
+    if (oomKills > 0) {
+      const who = status.signal === 'SIGKILL' ? 'PID 1' : `${oomKills} process${oomKills > 1 ? 'es' : ''} in the container`;
+      process.stderr.write(`container-lab: the kernel's OOM killer ended ${who}: the container hit its memory limit (${opts.memoryBytes} bytes).\n`);
+    }
+    return status.signal ? 128 + (os.constants.signals[status.signal] ?? 0) : (status.code ?? 1);
+  } finally {
+    const byId = new Map(ledger.entries().map((r) => [r.id, r.entry]));
+    for (const id of owned.reverse()) {
+      const entry = byId.get(id);
+      if (!entry) continue;
+      await teardown(entry, { kernel, paths });
+      ledger.remove(id);
+    }
+    try {
+      await openCgroupDriver({ parent: paths.cgroupParent }).removeParent();
+    } catch {
+      // no cgroup driver on this host: nothing to remove
+    }
+    ledger.compact();
+    lock.release();
+  }
+}
