@@ -1,0 +1,113 @@
+/**
+ * ensureRootfs: the layers a container's root filesystem is stacked from, built on this machine
+ * the first time and taken from the cache after that.
+ *
+ * A container image is a stack of read-only layers; at start, an overlay mount stacks them (the
+ * lowerdirs) under one writable directory of the container's own (the upperdir). The lab's layers
+ * are defined in the repository's `rootfs/` (see manifest.ts); the programs in them come from
+ * this host, never from a download: a static busybox when the host has one, otherwise copies of
+ * the host's own tools with the libraries they load. The `base` layer carries those programs, so
+ * `['base']` alone is a runnable rootfs and `['base', 'app']` adds the files the overlay lessons use.
+ *
+ * Call this from the lab process in the host's namespaces, before a shim starts: it reads the
+ * host's binaries and libraries, and uses Node's thread pool for file I/O.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { PrimitiveEvent } from '../kernel/kernel.js';
+import { findBusybox } from './busybox.js';
+import { buildLayer } from './build-layer.js';
+import { layerDigest, listLayerFiles, type BinarySource } from './digest.js';
+import { findHostTools } from './host-tools.js';
+import { isIntact, layerDirName } from './layer-cache.js';
+import { defaultDefinitionsDir, loadDefinitions, MANIFEST_FILE, type LayerDefinition } from './manifest.js';
+import { ensurePrivateDir } from './state-dir.js';
+
+/** One built layer, ready to be an overlay lowerdir. */
+export interface Layer {
+  name: string;
+  /**
+   * Absolute path of the layer's files (`…/layers/<name>-<digest12>/diff`), to be used as an
+   * overlay lowerdir. Note the order: RootfsInfo lists layers lowest first, while overlay's
+   * `lowerdir=` option lists the topmost first (`lowerdir=<app>:<base>`).
+   */
+  dir: string;
+  /** `sha256:<hex>` of the layer's inputs. */
+  digest: string;
+}
+
+export interface RootfsInfo {
+  /** The requested layers, lowest first. */
+  layers: Layer[];
+  /** Where the programs in the binaries layer come from. */
+  source: 'busybox' | 'host';
+  /** The host path of the static busybox, when `source` is `'busybox'`. */
+  busybox?: string;
+  /** True when this call built (and published) at least one layer; false when all came from the cache. */
+  builtNow: boolean;
+}
+
+export interface EnsureRootfsOptions {
+  /** From `labPaths().stateDir`; layers go in `<stateDir>/layers/`. */
+  stateDir: string;
+  /** Layer names from rootfs/layers.json, lowest first, e.g. `['base', 'app']`. */
+  layerNames: string[];
+  /** Receives one event per build step; nothing is emitted when everything is cached. */
+  emit?: (e: PrimitiveEvent) => void;
+  /** Directories to look for a static busybox in (default: PATH and the distro locations). `[]` means "none". */
+  busyboxSearch?: string[];
+  /** Use the host's own tools even when a static busybox exists. */
+  preferHost?: boolean;
+  /** The layer definitions (default: the `rootfs/` shipped with container-lab). */
+  definitionsDir?: string;
+}
+
+export async function ensureRootfs(opts: EnsureRootfsOptions): Promise<RootfsInfo> {
+  if (process.getuid?.() !== 0) {
+    throw new Error('Building the rootfs needs root (its files belong to root and to uid 1000, under a root-only directory): run container-lab with sudo.');
+  }
+  const definitionsDir = opts.definitionsDir ?? defaultDefinitionsDir();
+  const defs = loadDefinitions(definitionsDir);
+  const wanted = resolveNames(opts.layerNames, defs, path.join(definitionsDir, MANIFEST_FILE));
+  const source = chooseBinarySource(opts);
+
+  const layersDir = path.join(opts.stateDir, 'layers');
+  await ensurePrivateDir(opts.stateDir, opts.emit);
+  await ensurePrivateDir(layersDir, opts.emit);
+
+  const layers: Layer[] = [];
+  let builtNow = false;
+  for (const def of wanted) {
+    const files = await listLayerFiles(def.filesDir);
+    const binaries = def.binaries ? source : undefined;
+    const digest = layerDigest({ name: def.name, manifestEntry: def.raw, files, ...(binaries ? { binaries } : {}) });
+    const dir = path.join(layersDir, layerDirName(def.name, digest));
+    if (!(await isIntact(dir, def, digest))) {
+      const ours = await buildLayer({ def, digest, files, layersDir, ...(binaries ? { binaries } : {}), ...(opts.emit ? { emit: opts.emit } : {}) });
+      builtNow ||= ours;
+    }
+    layers.push({ name: def.name, dir: path.join(dir, 'diff'), digest });
+  }
+  return { layers, source: source.kind, ...(source.kind === 'busybox' ? { busybox: source.path } : {}), builtNow };
+}
+
+function resolveNames(names: readonly string[], defs: Map<string, LayerDefinition>, manifest: string): LayerDefinition[] {
+  if (names.length === 0) throw new Error('A rootfs needs at least one layer, e.g. ["base"].');
+  const known = [...defs.keys()].join(', ');
+  return names.map((name, i) => {
+    if (names.indexOf(name) !== i) throw new Error(`Layer "${name}" is listed twice: each layer can appear once in a stack.`);
+    const def = defs.get(name);
+    if (!def) throw new Error(`There is no layer named "${name}" in ${manifest}; the layers are: ${known}.`);
+    return def;
+  });
+}
+
+/** A static busybox when there is one (unless the host's tools are preferred), else the host's tools. */
+function chooseBinarySource(opts: EnsureRootfsOptions): BinarySource {
+  const busybox = opts.preferHost ? undefined : findBusybox(opts.busyboxSearch);
+  if (busybox) {
+    const st = statSync(busybox);
+    return { kind: 'busybox', path: busybox, size: st.size, mtimeMs: st.mtimeMs };
+  }
+  return { kind: 'host', tools: findHostTools() };
+}

@@ -1,0 +1,193 @@
+import { build } from 'esbuild';
+import { execa } from 'execa';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmod, copyFile, cp, mkdir, readFile, rm, symlink, truncate, unlink, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, expect, it } from 'vitest';
+import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
+import { defaultDefinitionsDir, ensureRootfs, type RootfsInfo } from '../../src/rootfs/index.js';
+import { describeReal, mountsUnder, realTierSkipReason, removeTemp, tempStateDir } from './real-tier.js';
+
+const reason = realTierSkipReason() ?? (existsSync('/usr/bin/busybox') ? undefined : 'needs a static busybox at /usr/bin/busybox (apt install busybox-static)');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const made: string[] = [];
+async function stateDir(): Promise<string> {
+  const dir = await tempStateDir();
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made) expect(mountsUnder(path.dirname(dir))).toEqual([]);
+});
+afterAll(async () => {
+  for (const dir of made.splice(0)) await removeTemp(dir);
+});
+
+/** Bundles a tiny builder program (state dir and definitions dir as arguments) so several processes can run it. */
+async function bundleBuilder(dir: string): Promise<string> {
+  const outfile = path.join(dir, 'builder.mjs');
+  await build({
+    stdin: {
+      contents: `import { ensureRootfs } from './src/rootfs/index.js';
+        const events = [];
+        const info = await ensureRootfs({ stateDir: process.argv[2], definitionsDir: process.argv[3], layerNames: ['base', 'app'], busyboxSearch: ['/usr/bin'], emit: (e) => events.push(e) });
+        console.log(JSON.stringify({ info, renames: events.filter((e) => e.name === 'rename' && e.ok).map((e) => e.args[1]) }));`,
+      resolveDir: repoRoot, loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+const entries = (state: string) => readdirSync(path.join(state, 'layers')).sort();
+const busyboxOnly = { busyboxSearch: ['/usr/bin'] };
+
+describeReal('the layer cache', reason, () => {
+  it('rebuilds a layer when one of its files, its manifest entry or busybox changes, and only that layer', async () => {
+    const state = await stateDir();
+    const defs = path.join(path.dirname(state), 'rootfs');
+    await cp(defaultDefinitionsDir(), defs, { recursive: true });
+    const bbDir = path.join(path.dirname(state), 'bb');
+    await mkdir(bbDir);
+    await copyFile('/usr/bin/busybox', path.join(bbDir, 'busybox'));
+    await chmod(path.join(bbDir, 'busybox'), 0o755);
+    const ensure = () => ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], definitionsDir: defs, busyboxSearch: [bbDir] });
+    const digests = (info: RootfsInfo) => info.layers.map((l) => l.digest);
+
+    const first = await ensure();
+    expect((await ensure()).builtNow).toBe(false);
+
+    await writeFile(path.join(defs, 'base/etc/hostname'), 'changed\n');
+    const afterFile = await ensure();
+    expect(afterFile.builtNow).toBe(true);
+    expect(afterFile.layers[0]!.digest).not.toBe(first.layers[0]!.digest);
+    expect(afterFile.layers[1]!.digest).toBe(first.layers[1]!.digest);
+
+    const manifest = path.join(defs, 'layers.json');
+    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"path": "app/logs", "mode": "0755"', '"path": "app/logs", "mode": "0775"'));
+    const afterManifest = await ensure();
+    expect(afterManifest.layers[0]!.digest).toBe(afterFile.layers[0]!.digest);
+    expect(afterManifest.layers[1]!.digest).not.toBe(afterFile.layers[1]!.digest);
+    expect(statSync(path.join(afterManifest.layers[1]!.dir, 'app/logs')).mode & 0o777).toBe(0o775);
+
+    await utimes(path.join(bbDir, 'busybox'), new Date(), new Date(Date.now() - 3600_000));
+    const afterBusybox = await ensure();
+    expect(afterBusybox.layers[0]!.digest).not.toBe(afterManifest.layers[0]!.digest);
+    expect(afterBusybox.layers[1]!.digest).toBe(afterManifest.layers[1]!.digest);
+
+    // Old layers stay (a running container may still have them as lowerdirs): 3 bases, 2 apps.
+    expect(new Set([...digests(first), ...digests(afterFile), ...digests(afterManifest), ...digests(afterBusybox)]).size).toBe(5);
+    expect(entries(state)).toHaveLength(5);
+  });
+
+  it('detects a damaged layer (bin/sh gone, marker gone, big.bin cut short) and rebuilds it', async () => {
+    const state = await stateDir();
+    const good = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...busyboxOnly });
+    const [base, app] = good.layers.map((l) => l.dir) as [string, string];
+    const damage: Array<[string, () => Promise<void>, string]> = [
+      ['bin/sh removed', () => unlink(path.join(base, 'bin/sh')), path.join(base, 'bin/sh')],
+      ['busybox removed under its links', () => unlink(path.join(base, 'bin/busybox')), path.join(base, 'bin/busybox')],
+      ['marker removed', () => unlink(path.join(path.dirname(app), 'layer.json')), path.join(path.dirname(app), 'layer.json')],
+      ['big.bin cut short', () => truncate(path.join(app, 'app/data/big.bin'), 4096), path.join(app, 'app/data/big.bin')],
+    ];
+    for (const [what, breakIt, file] of damage) {
+      await breakIt();
+      const events: PrimitiveEvent[] = [];
+      const repaired = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...busyboxOnly, emit: (e) => events.push(e) });
+      expect(repaired.builtNow, what).toBe(true);
+      expect(repaired.layers, what).toEqual(good.layers);
+      expect(existsSync(file), what).toBe(true);
+      expect(statSync(path.join(app, 'app/data/big.bin')).size).toBe(32 * 1024 * 1024);
+      // The damaged copy was moved aside with one rename, then the new one renamed into place.
+      expect(events.filter((e) => e.name === 'rename').map((e) => e.result), what).toEqual(['-1 ENOTEMPTY', '0', '0']);
+      expect(entries(state), what).toEqual(good.layers.map((l) => path.basename(path.dirname(l.dir))).sort());
+    }
+  });
+
+  it('lets concurrent builders in one process share one result', async () => {
+    const state = await stateDir();
+    const results = await Promise.all([1, 2, 3, 4].map(() => ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...busyboxOnly })));
+    for (const r of results) expect(r.layers).toEqual(results[0]!.layers);
+    expect(entries(state)).toEqual(results[0]!.layers.map((l) => path.basename(path.dirname(l.dir))).sort());
+    expect((await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...busyboxOnly })).builtNow).toBe(false);
+
+    await unlink(path.join(results[0]!.layers[0]!.dir, 'bin/sh'));
+    const repairs = await Promise.all([1, 2, 3].map(() => ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly })));
+    for (const r of repairs) expect(r.layers[0]).toEqual(results[0]!.layers[0]);
+    expect(existsSync(path.join(results[0]!.layers[0]!.dir, 'bin/sh'))).toBe(true);
+    expect(entries(state)).toHaveLength(2);
+  });
+
+  it('lets concurrent builder processes share one result, each layer published exactly once', async () => {
+    const state = await stateDir();
+    const bundle = await bundleBuilder(path.dirname(state));
+    const runs = await Promise.all([1, 2, 3].map(() => execa(process.execPath, [bundle, state, defaultDefinitionsDir()])));
+    const outs = runs.map((r) => JSON.parse(r.stdout) as { info: RootfsInfo; renames: string[] });
+    for (const o of outs) expect(o.info.layers).toEqual(outs[0]!.info.layers);
+    const published = outs.flatMap((o) => o.renames).sort();
+    expect(published).toEqual(outs[0]!.info.layers.map((l) => JSON.stringify(path.dirname(l.dir))).sort());
+    expect(entries(state)).toHaveLength(2);
+  });
+
+  it('tells a user who is not root to use sudo, and creates nothing', async () => {
+    const state = await stateDir();
+    await chmod(path.dirname(state), 0o755);
+    const bundle = await bundleBuilder(path.dirname(state));
+    await chmod(bundle, 0o644);
+    const run = await execa('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, bundle, state, defaultDefinitionsDir()], { reject: false });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toContain('Building the rootfs needs root');
+    expect(run.stderr).toContain('run container-lab with sudo');
+    expect(existsSync(state)).toBe(false);
+  });
+
+  it('removes temp directories left by a builder that died, but not those of a live one', async () => {
+    const state = await stateDir();
+    await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly });
+    const exited = execa('true');
+    await exited;
+    const dead = exited.pid!;
+    const abandoned = path.join(state, 'layers', `.tmp-base-0123456789ab-${dead}-AbCdEf`);
+    const live = path.join(state, 'layers', `.tmp-base-0123456789ab-${process.pid}-XyZxYz`);
+    await mkdir(path.join(abandoned, 'diff'), { recursive: true });
+    await mkdir(live);
+    await unlink(path.join((await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly })).layers[0]!.dir, 'bin/sh'));
+    await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly });
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    await rm(live, { recursive: true });
+  });
+
+  it('refuses a state directory that is a symlink, or that other users can write', async () => {
+    const state = await stateDir();
+    const elsewhere = path.join(path.dirname(state), 'elsewhere');
+    await mkdir(elsewhere, 0o700);
+    await symlink(elsewhere, state);
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly })).rejects.toThrow(/is a symlink.*will not follow/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+
+    await unlink(state);
+    await mkdir(state, 0o700);
+    await mkdir(path.join(state, 'layers'));
+    await chmod(path.join(state, 'layers'), 0o777);
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly })).rejects.toThrow(/writable by other users \(mode 777\)/);
+  });
+
+  it('creates missing state directories 0700 and names unknown or repeated layers', async () => {
+    const state = path.join(await stateDir(), 'deeper', 'state');
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'nope'], ...busyboxOnly })).rejects.toThrow(/no layer named "nope" in .*layers\.json; the layers are: base, app/);
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'base'], ...busyboxOnly })).rejects.toThrow(/listed twice/);
+    await expect(ensureRootfs({ stateDir: state, layerNames: [], ...busyboxOnly })).rejects.toThrow(/at least one layer/);
+    const events: PrimitiveEvent[] = [];
+    await ensureRootfs({ stateDir: state, layerNames: ['app'], ...busyboxOnly, emit: (e) => events.push(e) });
+    for (const dir of [path.dirname(path.dirname(state)), path.dirname(state), state, path.join(state, 'layers')]) {
+      expect(statSync(dir).mode & 0o7777, dir).toBe(0o700);
+    }
+    expect(events.filter((e) => e.name === 'mkdir').map((e) => e.args[0])).toEqual(
+      [path.dirname(path.dirname(state)), path.dirname(state), state, path.join(state, 'layers')].map((d) => JSON.stringify(d)),
+    );
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Helpers for the real tier: builds into throwaway state directories, and a container made of the
+ * built layers (an overlay mount and a chroot inside a private mount and PID namespace, so nothing
+ * reaches the host and everything vanishes with the namespace).
+ */
+import { execa } from 'execa';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'vitest';
+import type { Layer } from '../../src/rootfs/index.js';
+
+/** Why the real tier cannot run here, or undefined when it can. */
+export function realTierSkipReason(): string | undefined {
+  if (process.getuid?.() !== 0) return 'needs root: run `sudo npx vitest run test/rootfs`';
+  for (const tool of ['/usr/bin/unshare', '/usr/sbin/chroot']) {
+    if (!existsSync(tool) && !existsSync(tool.replace('/usr', ''))) return `needs util-linux/coreutils ${path.basename(tool)}`;
+  }
+  if (!readFileSync('/proc/filesystems', 'utf8').includes('\toverlay\n')) return 'needs overlayfs: run `modprobe overlay`';
+  return undefined;
+}
+
+/**
+ * A describe block for tests that need the real kernel: skipped with the reason when it cannot run,
+ * except in CI, where a skipped real tier is a failure.
+ */
+export function describeReal(name: string, reason: string | undefined, body: () => void): void {
+  if (!reason) {
+    describe(name, body);
+  } else if (process.env.CI) {
+    describe(name, () => {
+      it('runs in CI', () => {
+        throw new Error(`The real tier "${name}" was skipped in CI: ${reason}.`);
+      });
+    });
+  } else {
+    describe.skip(`${name} (skipped: ${reason})`, body);
+  }
+}
+
+/** A fresh state directory under the system temp dir (the name contains "clab", for the mount check). */
+export async function tempStateDir(): Promise<string> {
+  return path.join(await mkdtemp(path.join(os.tmpdir(), 'clab-rootfs-test-')), 'state');
+}
+
+/** Mount entries that mention `dir`: must be none after every test. */
+export function mountsUnder(dir: string): string[] {
+  return readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((line) => line.includes(dir));
+}
+
+/** Removes a test's temp tree, unless something is still mounted in it (then rm would reach through). */
+export async function removeTemp(stateDir: string): Promise<void> {
+  const root = path.dirname(stateDir);
+  if (mountsUnder(root).length > 0) throw new Error(`Still mounted under ${root}: ${mountsUnder(root).join('; ')}`);
+  await rm(root, { recursive: true, force: true });
+}
+
+/**
+ * Runs `script` with /bin/sh inside a container whose root is the overlay of `layers` (lowest
+ * first), with a fresh /proc of its own PID namespace. util-linux unshare makes / recursively
+ * private before anything is mounted, so the overlay and proc mounts never reach the host.
+ */
+export async function runInLayers(layers: readonly Layer[], stateDir: string, script: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  const container = await mkdtemp(path.join(stateDir, 'container-'));
+  for (const dir of ['upper', 'work', 'merged']) await mkdir(path.join(container, dir));
+  const lower = [...layers].reverse().map((l) => l.dir).join(':');
+  const inner = [
+    'mount -t overlay overlay -o "lowerdir=$LOWER,upperdir=$C/upper,workdir=$C/work" "$C/merged"',
+    'mount -t proc proc "$C/merged/proc"',
+    'exec env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root chroot "$C/merged" /bin/sh -c "$SCRIPT"',
+  ].join(' && ');
+  const run = await execa('unshare', ['--mount', '--pid', '--fork', '--kill-child', 'sh', '-c', inner], {
+    env: { LOWER: lower, C: container, SCRIPT: script }, reject: false, stdin: 'ignore', timeout: 20_000,
+  });
+  return { exitCode: run.exitCode ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
