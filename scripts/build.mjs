@@ -6,7 +6,7 @@ import { chmod, rm } from 'node:fs/promises';
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', shim: 'src/runtime/shim-main.ts' },
+  entryPoints: { cli: 'src/cli.ts', shim: 'src/runtime/shim-main.ts', 'mount-lab': 'src/mounts/mount-lab-main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -106,14 +106,22 @@ function stillThere(entry: LedgerEntry): boolean {
  * for `container-lab cleanup`.
  */
 export async function unmountHostOverlay(ctx: HostOverlayContext, ov: HostOverlay): Promise<void> {
+  await releaseLedgered(ctx, ov.ledgerIds);
+}
+
+/**
+ * Tears down the resources behind `ids` (ledger ids, oldest first) newest first, and removes each
+ * id from the array and from the ledger once its resource is gone.
+ */
+export async function releaseLedgered(ctx: Omit<HostOverlayContext, 'emit'>, ids: string[]): Promise<void> {
   const live = new Map(ctx.ledger.entries().map((r) => [r.id, r.entry]));
-  for (const id of [...ov.ledgerIds].reverse()) {
+  for (const id of [...ids].reverse()) {
     const entry = live.get(id);
     if (entry) {
       await teardown(entry, { kernel: ctx.kernel, paths: ctx.paths });
       if (stillThere(entry)) throw new Error(`Could not remove ${describeEntry(entry)}: run \`container-lab cleanup\`.`);
     }
     ctx.ledger.remove(id);
-    ov.ledgerIds = ov.ledgerIds.filter((x) => x !== id);
+    ids.splice(ids.indexOf(id), 1);
   }
 }

@@ -1,2 +1,2 @@
 /** Overlay mounts in the host's mount namespace, for the filesystem lessons (see host-overlay.ts). */
-export { mountHostOverlay, unmountHostOverlay, type HostOverlay, type HostOverlayContext } from './host-overlay.js';
+export { mountHostOverlay, unmountHostOverlay, releaseLedgered, type HostOverlay, type HostOverlayContext } from './host-overlay.js';

@@ -1,0 +1,41 @@
+/**
+ * A shared mount the lab owns, for the propagation experiment.
+ *
+ * On most systemd hosts `/` is already shared (mountinfo says `shared:1`): systemd makes it so at
+ * boot, and that is why every runtime must make `/` private in a new mount namespace before it
+ * mounts anything. The lab never changes the propagation of a mount it did not make, so it makes its
+ * own: a directory bind-mounted onto itself, made private (leaving any peer group it was born into),
+ * then shared (a new peer group of its own). A namespace copied from the host while it is shared holds
+ * a peer of it, and a mount made under that peer appears here too.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { MS } from '../../kernel/constants.js';
+import type { Kernel } from '../../kernel/kernel.js';
+import type { Ledger } from '../ledger.js';
+import type { LabPaths } from '../paths.js';
+import { ensurePrivateDir } from '../state-dir.js';
+
+export interface SharedMount {
+  /** The mount point (a directory under <stateDir>/propagation/). */
+  dir: string;
+  /** An empty directory inside it, where the experiment mounts. */
+  inside: string;
+  ledgerIds: string[];
+}
+
+export function makeSharedMount(kernel: Kernel, ledger: Ledger, paths: LabPaths, name: string): SharedMount {
+  if (!/^[a-z0-9-]{1,32}$/.test(name)) throw new Error(`Shared mount name "${name}" must be lowercase letters, digits and "-".`);
+  const parent = path.join(paths.stateDir, 'propagation');
+  ensurePrivateDir(parent);
+  const dir = path.join(parent, name);
+  fs.mkdirSync(dir, { mode: 0o700 });
+  const ids = [ledger.add({ kind: 'dir', path: dir })];
+  kernel.mount(dir, dir, null, MS.MS_BIND, null);
+  ids.push(ledger.add({ kind: 'mount', target: dir }));
+  kernel.mount(null, dir, null, MS.MS_PRIVATE, null);
+  kernel.mount(null, dir, null, MS.MS_SHARED, null);
+  const inside = path.join(dir, 'inside');
+  fs.mkdirSync(inside, { mode: 0o755 });
+  return { dir, inside, ledgerIds: ids };
+}

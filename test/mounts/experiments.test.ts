@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
+import { LinuxKernel } from '../../src/kernel/linux.js';
+import { findMount, parseMountinfo } from '../../src/mounts/mountinfo.js';
+import type { EscapeResult } from '../../src/mounts/escape.js';
+import { mountHostOverlay, releaseLedgered, unmountHostOverlay, type HostOverlay } from '../../src/runtime/host-overlay/index.js';
+import { Ledger } from '../../src/runtime/ledger.js';
+import { makeSharedMount, runInNewMountNamespace } from '../../src/runtime/mount-ns/index.js';
+import type { LabPaths } from '../../src/runtime/paths.js';
+import { describeAsRoot } from '../overlay/kernel-tier.js';
+
+const hostMounts = () => parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8'));
+
+describeAsRoot('mount-namespace experiments in namespaces the lab makes', () => {
+  let root = '';
+  let paths: LabPaths;
+  let ledger: Ledger;
+  let ov: HostOverlay;
+  const kernel = new LinuxKernel();
+  beforeAll(async () => {
+    if (!fs.existsSync('dist/mount-lab.js')) execFileSync('npm', ['run', 'build', '--silent']);
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-mx-'));
+    paths = { stateDir: path.join(root, 'state'), runDir: path.join(root, 'run'), cgroupParent: 'container-lab-t4', linkPrefix: 'clab4' };
+    fs.mkdirSync(paths.stateDir, { mode: 0o700 });
+    fs.mkdirSync(paths.runDir, { mode: 0o700 });
+    ledger = new Ledger(paths.runDir);
+    const lower = path.join(root, 'lower');
+    fs.mkdirSync(path.join(lower, 'etc'), { recursive: true });
+    fs.writeFileSync(path.join(lower, 'etc/os-release'), 'NAME="container-lab"\nPRETTY_NAME="container-lab rootfs"\n');
+    fs.mkdirSync(path.join(lower, 'bin'));
+    ov = await mountHostOverlay({ kernel, ledger, paths }, 'escape-t', [{ name: 'base', dir: lower }]);
+  });
+  afterAll(async () => {
+    await unmountHostOverlay({ kernel, ledger, paths }, ov);
+    expect(ledger.entries()).toEqual([]);
+    expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(root);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a plain chroot is escaped with mkdir, chroot, chdir(".."), chroot(".")', async () => {
+    const events: PrimitiveEvent[] = [];
+    const out = await runInNewMountNamespace<EscapeResult>(ledger, 'private', { name: 'chroot-escape', rootfs: ov.merged }, (e) => events.push(e));
+    expect(out.ok, out.error).toBe(true);
+    expect(out.result?.before.osName).toBe('container-lab rootfs');
+    expect(out.result?.escaped).toBe(true);
+    // The host's own / — what the independent reader (this process) sees at /.
+    expect(out.result?.after.entries).toEqual(fs.readdirSync('/').sort());
+    expect(events.filter((e) => e.name === 'chroot').map((e) => e.args[0])).toEqual([JSON.stringify(ov.merged), '".clab-escape"', '"."']);
+    expect(ledger.entries().some((r) => r.entry.kind === 'process')).toBe(false);
+  });
+
+  it('after pivot_root with the old root detached, the same attempt stays inside', async () => {
+    const out = await runInNewMountNamespace<EscapeResult>(ledger, 'private', { name: 'pivot-escape', rootfs: ov.merged });
+    expect(out.ok, out.error).toBe(true);
+    expect(out.result?.escaped).toBe(false);
+    expect(out.result?.after.osName).toBe('container-lab rootfs');
+    expect(out.events.map((e) => e.name)).toEqual(expect.arrayContaining(['pivot_root', 'umount2', 'chroot']));
+    // The pivot happened in the helper's own namespace: the host's mount table has no trace of it.
+    expect(hostMounts().filter((m) => m.mountPoint.startsWith(ov.merged)).length).toBe(1);
+  });
+
+  it('a mount under a shared mount reaches the host from a namespace with unchanged propagation, not from a private one', async () => {
+    const shared = makeSharedMount(kernel, ledger, paths, 'prop-t');
+    try {
+      const peer = findMount(hostMounts(), shared.dir)!;
+      expect(peer.propagation.shared).toBeGreaterThan(0);
+
+      const leaky = await runInNewMountNamespace<{ mountinfo: string }>(ledger, 'unchanged', { name: 'mount-tmpfs', target: shared.inside, source: 'clab4-leak' });
+      expect(leaky.ok, leaky.error).toBe(true);
+      // Inside, the copy of our shared mount is in the same peer group as the host's.
+      expect(findMount(parseMountinfo(leaky.result!.mountinfo), shared.dir)?.propagation.shared).toBe(peer.propagation.shared);
+      const leaked = findMount(hostMounts(), shared.inside);
+      expect(leaked?.source).toBe('clab4-leak');
+      const fm = execFileSync('findmnt', ['-n', '-o', 'SOURCE', '--mountpoint', shared.inside], { encoding: 'utf8' }).trim();
+      expect(fm).toBe('clab4-leak');
+      // The helper and its namespace are gone; the mount stays on the host until the lab removes it.
+      const id = ledger.add({ kind: 'mount', target: shared.inside });
+      await releaseLedgered({ kernel, ledger, paths }, [id]);
+      expect(findMount(hostMounts(), shared.inside)).toBeUndefined();
+
+      const contained = await runInNewMountNamespace<{ mountinfo: string }>(ledger, 'private', { name: 'mount-tmpfs', target: shared.inside, source: 'clab4-kept' });
+      expect(contained.ok, contained.error).toBe(true);
+      expect(findMount(parseMountinfo(contained.result!.mountinfo), shared.inside)?.source).toBe('clab4-kept');
+      expect(findMount(parseMountinfo(contained.result!.mountinfo), shared.dir)?.propagation.shared).toBeUndefined();
+      expect(findMount(hostMounts(), shared.inside)).toBeUndefined();
+    } finally {
+      await releaseLedgered({ kernel, ledger, paths }, shared.ledgerIds);
+    }
+    expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(paths.stateDir + '/propagation');
+  });
+});
