@@ -6,3 +6,4 @@ export * from './constants.js';
 export { describeCall } from './describe.js';
 export { RecordingKernel } from './recording.js';
 export { traced } from './traced.js';
+export { FaultPlan, withFaults } from './faults.js';

@@ -5,7 +5,7 @@
  * it does when one fails: `kernel.failOn('mount', 'EPERM', 3)` makes the third mount fail.
  */
 import { describeCall } from './describe.js';
-import { ERRNO, SyscallError } from './errors.js';
+import { FaultPlan } from './faults.js';
 import type { CapSets, Kernel } from './kernel.js';
 
 export interface RecordedCall {
@@ -17,27 +17,18 @@ export interface RecordedCall {
   text: string;
 }
 
-interface Failure {
-  method: string;
-  errno: number;
-  nth: number;
-  seen: number;
-}
-
 const ALL_CAPS = (1n << 41n) - 1n;
 
 export class RecordingKernel implements Kernel {
   readonly calls: RecordedCall[] = [];
-  private failures: Failure[] = [];
+  private readonly faults = new FaultPlan();
   private caps: CapSets = { effective: ALL_CAPS, permitted: ALL_CAPS, inheritable: 0n };
   private bounding = ALL_CAPS;
   hostname = 'host';
 
   /** Makes the `nth` call (1-based) of `method` fail with `errno` (a name such as `EPERM`). */
   failOn(method: string, errno: string, nth = 1): this {
-    const number = ERRNO[errno];
-    if (number === undefined) throw new Error(`unknown errno ${errno}`);
-    this.failures.push({ method, errno: number, nth, seen: 0 });
+    this.faults.add(method, errno, nth);
     return this;
   }
 
@@ -49,11 +40,7 @@ export class RecordingKernel implements Kernel {
   private record(method: string, params: unknown[]): void {
     const { name, args } = describeCall(method, params);
     this.calls.push({ method, params, text: `${name}(${args.join(', ')})` });
-    for (const f of this.failures) {
-      if (f.method !== method) continue;
-      f.seen += 1;
-      if (f.seen === f.nth) throw new SyscallError(name, args, f.errno);
-    }
+    this.faults.check(method, params);
   }
 
   unshare(flags: number): void { this.record('unshare', [flags]); }

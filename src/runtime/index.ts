@@ -27,6 +27,8 @@ export interface OpenOptions {
   /** Keep one shim started ahead of time (the TUI does; one-shot commands don't). */
   prewarm?: boolean;
   kernel?: Kernel;
+  /** Build the rootfs from this host's own tools even when a static busybox exists. */
+  preferHostTools?: boolean;
 }
 
 /** A runtime that holds the lab lock; `close()` tears everything down and releases it. */
@@ -48,7 +50,7 @@ export async function openRuntime(options: OpenOptions = {}): Promise<OpenRuntim
   try {
     const ledger = new Ledger(paths.runDir);
     const recovered = await reconcile(ledger, paths, kernel);
-    const runtime = new Runtime(paths, ledger, kernel, { prewarm: options.prewarm ?? false }) as OpenRuntime;
+    const runtime = new Runtime(paths, ledger, kernel, { prewarm: options.prewarm ?? false, preferHostTools: options.preferHostTools }) as OpenRuntime;
     Object.defineProperty(runtime, 'recovered', { value: recovered });
     const close = runtime.close.bind(runtime);
     runtime.close = async () => {

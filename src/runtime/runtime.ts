@@ -37,7 +37,7 @@ export class Runtime implements ContainerRuntime {
     readonly paths: LabPaths,
     readonly ledger: Ledger,
     private readonly hostKernel: Kernel,
-    private readonly options: { prewarm: boolean },
+    private readonly options: { prewarm: boolean; preferHostTools?: boolean },
   ) {
     if (options.prewarm) this.prewarm();
   }
@@ -103,7 +103,7 @@ export class Runtime implements ContainerRuntime {
       const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };
       for (const d of Object.values(dirs)) fs.mkdirSync(d);
 
-      const rootfs = await ensureRootfs({ stateDir: this.paths.stateDir, layerNames: spec.layers, emit });
+      const rootfs = await ensureRootfs({ stateDir: this.paths.stateDir, layerNames: spec.layers, emit, preferHost: this.options.preferHostTools });
       const lowers = rootfs.layers.map((l) => l.dir);
 
       const cgroup = this.makeCgroup(spec, owned);

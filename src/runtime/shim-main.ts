@@ -9,12 +9,16 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SIG } from '../kernel/constants.js';
+import { FaultPlan, withFaults } from '../kernel/faults.js';
 import { LinuxKernel } from '../kernel/linux.js';
 import { runInitStage } from './shim/init-main.js';
 import { runShim } from './shim/shim-process.js';
 
-const kernel = new LinuxKernel();
-kernel.setPdeathsig(SIG.SIGKILL);
+const linux = new LinuxKernel();
+linux.setPdeathsig(SIG.SIGKILL);
+// Fault-injection tests name calls that must fail (e.g. "mount:EPERM:3"); never set otherwise.
+const faults = process.env.CONTAINER_LAB_FAULTS;
+const kernel = faults ? withFaults(linux, FaultPlan.parse(faults)) : linux;
 // After unshare(CLONE_NEWPID) this process can no longer create threads, and libuv starts its
 // thread pool lazily on the first async call: start it now, while it still can.
 await fs.promises.stat('/');
