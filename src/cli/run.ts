@@ -45,6 +45,7 @@ export async function run(opts: RunOptions): Promise<number> {
   const lock = acquireLock(paths.runDir);
   const ledger = new Ledger(paths.runDir);
   const owned: string[] = [];
+  let stopInit: () => Promise<unknown> = async () => {};
   const show = (e: PrimitiveEvent) => {
     if (opts.verbose) process.stderr.write(`  ${renderEvent(e)}\n`);
   };
@@ -62,15 +63,29 @@ export async function run(opts: RunOptions): Promise<number> {
       },
       () => 'run',
     );
+    // Everything that may spawn a helper program (building the rootfs the first time) must happen
+    // before the shim unshares the PID namespace: after that, this process's first child becomes
+    // the container's PID 1.
+    const rootfs = await ensureRootfs({ stateDir: paths.stateDir, layerNames: spec.layers, emit: show });
+    // Start the init stage now, so its Node boots while we do the host-side work below.
+    const core = new ShimCore(kernel, { script: opts.shimScript, pidns: true, stdio: 'inherit' });
+    const init = core.init;
+    owned.push(ledger.add({ kind: 'process', pid: init.pid!, startTime: processStartTime(init.pid!) ?? '', what: `PID 1 of ${spec.id}` }));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => init.once('exit', (code, signal) => resolve({ code, signal })));
+    stopInit = () => {
+      if (init.exitCode === null && init.signalCode === null) init.kill('SIGKILL');
+      return exited;
+    };
+    // The terminal's Ctrl-C goes to the whole foreground process group: it is PID 1's to handle.
+    process.on('SIGINT', () => {});
+    for (const sig of ['SIGTERM', 'SIGHUP'] as const) process.on(sig, () => init.kill('SIGKILL'));
+
     const dir = containerDir(paths, spec.id);
     fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
     fs.mkdirSync(dir, { mode: 0o700 });
     owned.push(ledger.add({ kind: 'dir', path: dir }));
     const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };
     for (const d of Object.values(dirs)) fs.mkdirSync(d);
-    // Everything that may spawn a helper program must happen before the shim unshares the PID
-    // namespace: after that, this process's first child becomes the container's PID 1.
-    const rootfs = await ensureRootfs({ stateDir: paths.stateDir, layerNames: spec.layers, emit: show });
 
     let cgroup: Cgroup | undefined;
     const wantsLimits = Object.values(spec.limits).some((v) => v !== undefined);
@@ -81,15 +96,6 @@ export async function run(opts: RunOptions): Promise<number> {
     } catch (err) {
       if (wantsLimits) throw err;
     }
-
-    const core = new ShimCore(kernel, { script: opts.shimScript, pidns: true, stdio: 'inherit' });
-    const init = core.init;
-    const pidEntry = ledger.add({ kind: 'process', pid: init.pid!, startTime: processStartTime(init.pid!) ?? '', what: `PID 1 of ${spec.id}` });
-    owned.push(pidEntry);
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => init.once('exit', (code, signal) => resolve({ code, signal })));
-    // The terminal's Ctrl-C goes to the whole foreground process group: it is PID 1's to handle.
-    process.on('SIGINT', () => {});
-    for (const sig of ['SIGTERM', 'SIGHUP'] as const) process.on(sig, () => init.kill('SIGKILL'));
 
     const oomBefore = cgroup?.stats().oomKills ?? 0;
     await core.create({ op: 'create', spec, lowers: rootfs.layers.map((l) => l.dir), ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [] }, show);
@@ -102,6 +108,8 @@ export async function run(opts: RunOptions): Promise<number> {
     }
     return status.signal ? 128 + (os.constants.signals[status.signal] ?? 0) : (status.code ?? 1);
   } finally {
+    // PID 1 goes first: with it goes its PID namespace, and its mount namespace with the overlay.
+    await stopInit();
     const byId = new Map(ledger.entries().map((r) => [r.id, r.entry]));
     for (const id of owned.reverse()) {
       const entry = byId.get(id);

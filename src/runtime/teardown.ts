@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import { openCgroupDriver } from '../cgroups/index.js';
 import { MNT } from '../kernel/constants.js';
 import type { Kernel } from '../kernel/kernel.js';
@@ -66,10 +65,12 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
     }
     case 'link': {
       if (!entry.name.startsWith(ctx.paths.linkPrefix)) return false;
+      const { execa } = await import('execa');
       const r = await execa('ip', ['link', 'del', entry.name], { reject: false });
       return r.exitCode === 0;
     }
     case 'rule': {
+      const { execa } = await import('execa');
       const r = await execa('nft', ['delete', 'table', 'inet', entry.table], { reject: false });
       return r.exitCode === 0;
     }
