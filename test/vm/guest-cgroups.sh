@@ -1,0 +1,9 @@
+#!/bin/bash
+# Runs inside the cgroup-v2 VM (test/vm/run-v2-tier.sh boots it): the cgroup checks on a kernel
+# with only cgroup2 mounted. One check per line; add new ones before `finish`.
+. "$(dirname "$0")/guest-lib.sh"
+guest_info
+
+check "cgroup drivers on the real kernel (v2)" vitest test/cgroups/real.test.ts
+
+finish
