@@ -21,3 +21,4 @@ export type { ApplyReport } from './apply-layer.js';
 export { applyLayer, applyLayerSource, LayerApplyError } from './apply-layer.js';
 export { listLayer, type LayerListing } from './list-layer.js';
 export { compareTrees, treeFacts, diffFacts, type TreeDifference, type EntryFacts } from './compare.js';
+export { overlayDirsFromMountinfo, layerNameOf } from './mounted.js';

@@ -1,0 +1,43 @@
+/**
+ * What the filesystem lessons' actions share: the lab's ledger, state paths and a traced host
+ * kernel (every mount reported in the primitive pane), and the host overlays a lesson has mounted.
+ * Overlays are in the ledger from the moment they exist, so the runtime's close (and the next
+ * start after a crash) removes them even if no step does.
+ */
+import type { Kernel } from '../../kernel/kernel.js';
+import { LinuxKernel } from '../../kernel/linux.js';
+import { traced } from '../../kernel/traced.js';
+import type { ContainerRuntime } from '../../runtime/api.js';
+import type { HostOverlay } from '../../runtime/host-overlay/index.js';
+import type { Ledger } from '../../runtime/ledger.js';
+import type { LabPaths } from '../../runtime/paths.js';
+import type { ActionContext } from './action.js';
+
+export interface FsLab {
+  ledger: Ledger;
+  paths: LabPaths;
+  kernel: Kernel;
+  overlays: Map<string, HostOverlay>;
+  /** Ledger ids of the propagation experiment's mounts, while they exist. */
+  propagation: string[];
+}
+
+const labs = new WeakMap<ContainerRuntime, FsLab>();
+
+/** The lab's resources, from the runtime the engine lends (the lab's own Runtime has them). */
+export function fsLab(ctx: ActionContext): FsLab {
+  let lab = labs.get(ctx.runtime);
+  if (lab) return lab;
+  const rt = ctx.runtime as Partial<{ ledger: Ledger; paths: LabPaths }>;
+  if (!rt.ledger || !rt.paths) throw new Error('The filesystem lessons need the lab runtime (its ledger and state directory).');
+  lab = { ledger: rt.ledger, paths: rt.paths, kernel: traced(new LinuxKernel(), (e) => ctx.record(e)), overlays: new Map(), propagation: [] };
+  labs.set(ctx.runtime, lab);
+  return lab;
+}
+
+/** The host overlay a step mounted, or a sentence saying which step to run first. */
+export function overlayOf(lab: FsLab, name: string): HostOverlay {
+  const ov = lab.overlays.get(name);
+  if (!ov) throw new Error(`No overlay named ${name} is mounted yet: run the step that mounts it first.`);
+  return ov;
+}

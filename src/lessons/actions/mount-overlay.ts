@@ -1,0 +1,41 @@
+/**
+ * `mount-overlay`: builds (or takes from the cache) the named rootfs layers and mounts them as an
+ * overlay in the host's mount namespace, laid out like Docker's overlay2 — what dockerd does before
+ * runc starts a container. Mounting a name again first removes the previous one (a fresh upper).
+ */
+import { ensureRootfs } from '../../rootfs/index.js';
+import { mountHostOverlay, unmountHostOverlay } from '../../runtime/host-overlay/index.js';
+import type { ActionDef } from './action.js';
+import { list, str } from './action.js';
+import { fsLab } from './fs-lab.js';
+
+export const mountOverlayAction: ActionDef = {
+  name: 'mount-overlay',
+  summary: 'Mounts rootfs layers as a host-side overlay under the lab state dir (lowers, upper, work, merged), ledgered; replaces one of the same name.',
+  args: {
+    name: { type: { kind: 'name' }, doc: 'the overlay\'s name, lowercase words joined by "-", e.g. overlay-a' },
+    layers: { type: { kind: 'list', values: ['base', 'app'] }, default: ['base', 'app'], doc: 'rootfs layers, lowest first' },
+  },
+  async run(ctx, args) {
+    const lab = fsLab(ctx);
+    const name = str(args, 'name');
+    const ctxOv = { kernel: lab.kernel, ledger: lab.ledger, paths: lab.paths, emit: (e: Parameters<typeof ctx.record>[0]) => ctx.record(e) };
+    const previous = lab.overlays.get(name);
+    if (previous) {
+      await unmountHostOverlay(ctxOv, previous);
+      lab.overlays.delete(name);
+    }
+    const rootfs = await ensureRootfs({ stateDir: lab.paths.stateDir, layerNames: list(args, 'layers'), emit: (e) => ctx.record(e) });
+    const ov = await mountHostOverlay(ctxOv, name, rootfs.layers.map((l) => ({ name: l.name, dir: l.dir })));
+    lab.overlays.set(name, ov);
+    return {
+      ok: true,
+      output: [
+        `mounted ${ov.merged}`,
+        ...ov.lowers.map((l) => `  lowerdir ${l.name}: ${l.dir}`),
+        `  upperdir: ${ov.upper}`,
+        `  workdir:  ${ov.work}`,
+      ],
+    };
+  },
+};
