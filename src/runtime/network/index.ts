@@ -24,3 +24,5 @@ export { applyPublishRules, removePublishRules, readPublishTable, hasNft } from 
 export type { ApplyResult } from './publish-apply.js';
 export { connectAndRead } from './connect.js';
 export type { ConnectResult } from './connect.js';
+export { classifySockets, socketInodes, tableInodes, listeningOn } from './sockets.js';
+export type { SocketTable } from './sockets.js';
