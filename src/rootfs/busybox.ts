@@ -32,14 +32,14 @@ export function findBusybox(searchPaths: readonly string[] = programSearchDirs([
   for (const dir of searchPaths) {
     const candidate = path.join(dir, 'busybox');
     try {
-      const st = statSync(candidate);
-      if (!st.isFile() || (st.mode & 0o111) === 0) continue;
+      const st = statSync(candidate, { throwIfNoEntry: false });
+      if (!st?.isFile() || (st.mode & 0o111) === 0) continue;
       const elf = readElf(candidate);
       if (!elf || !isStaticExecutable(elf)) continue;
       if (machine !== undefined && elf.machine !== machine) continue;
       return candidate;
     } catch {
-      // Missing or unreadable: try the next directory.
+      // Unreadable (EACCES, ENOTDIR): try the next directory.
     }
   }
   return undefined;

@@ -80,15 +80,15 @@ export async function ensureRootfs(opts: EnsureRootfsOptions): Promise<RootfsInf
   for (const def of wanted) {
     const files = await listLayerFiles(def.filesDir);
     const binaries = def.binaries ? source : undefined;
-    const digest = layerDigest({ name: def.name, manifestEntry: def.raw, files, ...(binaries ? { binaries } : {}) });
+    const digest = layerDigest({ name: def.name, manifestEntry: def.raw, files, binaries });
     const dir = path.join(layersDir, layerDirName(def.name, digest));
     if (!(await isIntact(dir, def, digest))) {
-      const ours = await buildLayer({ def, digest, files, layersDir, ...(binaries ? { binaries } : {}), ...(opts.emit ? { emit: opts.emit } : {}) });
+      const ours = await buildLayer({ def, digest, files, binaries, layersDir, emit: opts.emit });
       builtNow ||= ours;
     }
     layers.push({ name: def.name, dir: path.join(dir, 'diff'), digest });
   }
-  return { layers, source: source.kind, ...(source.kind === 'busybox' ? { busybox: source.path } : {}), builtNow };
+  return { layers, source: source.kind, busybox: source.kind === 'busybox' ? source.path : undefined, builtNow };
 }
 
 function resolveNames(names: readonly string[], defs: Map<string, LayerDefinition>, manifest: string): LayerDefinition[] {

@@ -9,7 +9,7 @@
  * `ld.so.cache`, and the loader then searches its built-in system directories: the ones the
  * distro's own libraries live in.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import { chmod, copyFile, mkdir, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { DISTRO_BIN_DIRS, programSearchDirs } from './search-paths.js';
@@ -43,14 +43,10 @@ export function findHostTools(searchDirs: readonly string[] = programSearchDirs(
   for (const name of HOST_TOOLS) {
     for (const dir of searchDirs) {
       const candidate = path.join(dir, name);
-      try {
-        const st = statSync(candidate);
-        if (!st.isFile() || (st.mode & 0o111) === 0) continue;
-        tools.push({ name, path: candidate, realPath: realpathSync(candidate), size: st.size, mtimeMs: st.mtimeMs });
-        break;
-      } catch {
-        // Not in this directory.
-      }
+      const st = statOrUndefined(candidate);
+      if (!st?.isFile() || (st.mode & 0o111) === 0) continue;
+      tools.push({ name, path: candidate, realPath: realpathSync.native(candidate), size: st.size, mtimeMs: st.mtimeMs });
+      break;
     }
   }
   return tools;
@@ -123,10 +119,15 @@ function librariesFor(tools: readonly HostTool[], confDirs: readonly string[]): 
 }
 
 function isFile(file: string): boolean {
+  return statOrUndefined(file)?.isFile() ?? false;
+}
+
+/** stat(2), or undefined when the path is not there. This runs on every cached call: no exceptions for the common miss. */
+function statOrUndefined(file: string): Stats | undefined {
   try {
-    return statSync(file).isFile();
+    return statSync(file, { throwIfNoEntry: false });
   } catch {
-    return false;
+    return undefined; // ENOTDIR, EACCES: not usable either
   }
 }
 

@@ -71,12 +71,15 @@ export async function publish(tmp: string, final: string, intact: () => Promise<
       return true;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 3) throw err;
+      // ENOTEMPTY/EEXIST: a layer directory is there. ENOTDIR: something that is not a directory is.
+      if (!['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code ?? '') || attempt >= 3) throw err;
     }
     if (await intact()) {
       await rm(tmp, { recursive: true, force: true });
       return false;
     }
+    // What is in the way is damaged: move it aside with one rename (a symlink moves itself, never
+    // what it points to), then delete it.
     const trash = path.join(path.dirname(final), `.trash-${path.basename(final)}-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       await step(emit, 'syscall', 'rename', [JSON.stringify(final), JSON.stringify(trash)], () => rename(final, trash));

@@ -117,7 +117,7 @@ function findLibrary(soname: string, dirs: readonly string[], wanted: ElfInfo): 
   const candidates = soname.includes('/') ? [soname] : dirs.map((dir) => path.join(dir, soname));
   for (const candidate of candidates) {
     try {
-      if (!statSync(candidate).isFile()) continue;
+      if (!statSync(candidate, { throwIfNoEntry: false })?.isFile()) continue;
       const elf = readElf(candidate);
       if (elf && elf.bits === wanted.bits && elf.machine === wanted.machine) return { path: candidate, elf };
     } catch {

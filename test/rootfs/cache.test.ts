@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { execa } from 'execa';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { chmod, copyFile, cp, mkdir, readFile, rm, symlink, truncate, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,21 @@ describeReal('the layer cache', reason, () => {
       expect(events.filter((e) => e.name === 'rename').map((e) => e.result), what).toEqual(['-1 ENOTEMPTY', '0', '0']);
       expect(entries(state), what).toEqual(good.layers.map((l) => path.basename(path.dirname(l.dir))).sort());
     }
+  });
+
+  it('replaces a symlink planted where a layer belongs, without touching what it points to', async () => {
+    const state = await stateDir();
+    const good = await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly });
+    const layerDir = path.dirname(good.layers[0]!.dir);
+    const decoy = path.join(path.dirname(state), 'decoy');
+    await mkdir(path.join(decoy, 'diff'), { recursive: true });
+    await writeFile(path.join(decoy, 'keep-me'), 'x');
+    await rm(layerDir, { recursive: true });
+    await symlink(decoy, layerDir);
+    const repaired = await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly });
+    expect(repaired).toEqual({ ...good, builtNow: true });
+    expect(lstatSync(layerDir).isDirectory()).toBe(true);
+    expect(readdirSync(decoy).sort()).toEqual(['diff', 'keep-me']);
   });
 
   it('lets concurrent builders in one process share one result', async () => {
