@@ -74,6 +74,11 @@ export class Runtime implements ContainerRuntime {
     });
   }
 
+  /** Resolves once the spare shim (and its init stage) can take a create without waiting. */
+  async whenWarm(): Promise<void> {
+    await this.spare?.ready.catch(() => {});
+  }
+
   private recordProcess(pid: number, what: string): string | undefined {
     const startTime = processStartTime(pid);
     return startTime ? this.ledger.add({ kind: 'process', pid, startTime, what }) : undefined;
@@ -114,7 +119,6 @@ export class Runtime implements ContainerRuntime {
       const pid = await shim.create({ op: 'create', spec, lowers, ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [] }, emit);
       const pidEntry = this.recordProcess(pid, `PID 1 of ${spec.id}`);
       if (pidEntry) owned.push(pidEntry);
-      await shim.go();
 
       const oomBefore = cgroup?.stats().oomKills ?? 0;
       const c: LabContainer = {

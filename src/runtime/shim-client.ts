@@ -76,7 +76,7 @@ export class ShimClient {
     return this.proc.pid!;
   }
 
-  /** Sends a create request; resolves with PID 1's host PID once /proc is mounted inside. */
+  /** Sends a create request; resolves with PID 1's host PID once it runs the container's program. */
   async create(req: CreateRequest, onEvent: (e: PrimitiveEvent) => void): Promise<number> {
     this.onEvent = onEvent;
     await this.ready;
@@ -89,19 +89,6 @@ export class ShimClient {
         return true;
       });
       this.send(req);
-    });
-  }
-
-  /** Lets PID 1 execve its program; resolves once it has. */
-  go(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push((msg) => {
-        if (msg.op === 'running') resolve();
-        else if (msg.op === 'exited') reject(new Error(`PID 1 could not start its program (${msg.signal ?? `status ${msg.code}`}).`));
-        else return false;
-        return true;
-      });
-      this.send({ op: 'go' });
     });
   }
 

@@ -26,3 +26,5 @@ export { connectAndRead } from './connect.js';
 export type { ConnectResult } from './connect.js';
 export { classifySockets, socketInodes, tableInodes, listeningOn } from './sockets.js';
 export type { SocketTable } from './sockets.js';
+export { subnetFinding } from './doctor.js';
+export type { SubnetFinding } from './doctor.js';

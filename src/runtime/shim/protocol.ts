@@ -30,19 +30,15 @@ export interface ExecRequest {
 export type LabToShim =
   | CreateRequest
   | ExecRequest
-  /** Let PID 1 execve its program: the container's command starts now. */
-  | { op: 'go' }
   | { op: 'exec-input'; ref: number; data?: string; end?: boolean }
   | { op: 'shutdown' };
 
 export type ShimToLab =
   | { op: 'ready' }
   | { op: 'event'; event: PrimitiveEvent }
-  /** PID 1 is built and waiting for `go` (host PID). */
+  /** PID 1 (host PID) has execve()d the container's program. */
   | { op: 'started'; pid: number }
   | { op: 'create-failed'; error: ShimError }
-  /** PID 1 has execve()d the container's program. */
-  | { op: 'running' }
   | { op: 'exited'; code: number | null; signal: string | null }
   | { op: 'exec-started'; ref: number; pid: number }
   | { op: 'exec-failed'; ref: number; error: ShimError }
@@ -54,9 +50,9 @@ export type ShimToInit = CreateRequest | { op: 'go' };
 export type InitToShim =
   | { op: 'ready' }
   | { op: 'event'; event: PrimitiveEvent }
-  /** Everything is in place; waiting for `go` to execve. */
-  | { op: 'prepared' }
-  | { op: 'failed'; error: ShimError };
+  /** Everything is in place; waiting for `go` to execve. Carries the primitives it performed. */
+  | { op: 'prepared'; events: PrimitiveEvent[] }
+  | { op: 'failed'; error: ShimError; events: PrimitiveEvent[] };
 
 /** A SyscallError (or other failure) flattened for an IPC channel. */
 export interface ShimError {

@@ -72,6 +72,7 @@ export class ShimCore {
     return new Promise((resolve, reject) => {
       const onMessage = (msg: InitToShim) => {
         if (msg.op === 'event') return;
+        if (msg.op === 'prepared' || msg.op === 'failed') msg.events.forEach((e) => this.emit(e));
         cleanup();
         if (msg.op === op) resolve(msg);
         else if (msg.op === 'failed') reject(Object.assign(new Error(msg.error.message), msg.error));
@@ -94,9 +95,6 @@ export class ShimCore {
   async create(req: CreateRequest, emit: (e: PrimitiveEvent) => void): Promise<number> {
     this.emit = emit;
     this.early.splice(0).forEach(emit);
-    this.init.on('message', (msg: InitToShim) => {
-      if (msg.op === 'event') emit(msg.event);
-    });
     await this.initReady;
     const pid = this.init.pid!;
     this.send(req);

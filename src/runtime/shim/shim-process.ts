@@ -21,15 +21,13 @@ export function runShim(kernel: Kernel, script: string, pidns: boolean): void {
     switch (msg.op) {
       case 'create':
         command = msg.spec.command;
-        core.create(msg, (event) => send({ op: 'event', event })).then(
-          (pid) => send({ op: 'started', pid }),
-          (err) => send({ op: 'create-failed', error: toShimError(err) }),
-        );
-        break;
-      case 'go':
-        core.go(command).then(() => send({ op: 'running' }), () => {
-          // PID 1's exit is reported by the 'exit' handler above.
-        });
+        core
+          .create(msg, (event) => send({ op: 'event', event }))
+          .then(async (pid) => {
+            await core.go(command);
+            send({ op: 'started', pid });
+          })
+          .catch((err) => send({ op: 'create-failed', error: toShimError(err) }));
         break;
       case 'exec':
         try {
