@@ -27,22 +27,27 @@ export class CgroupFiles {
     this.emit({ kind: 'write', name: file, args: [JSON.stringify(text)], result: '0', ok: true, durationMs: performance.now() - start });
   }
 
-  /** Creates a cgroup directory. Returns false (and reports nothing) when it already exists. */
-  mkdirIfMissing(dir: string): boolean {
-    if (fs.existsSync(dir)) return false;
-    this.mkdir(dir);
-    return true;
-  }
-
   /** Creates a cgroup directory; the kernel fills it with the files of the enabled controllers. */
   mkdir(dir: string): void {
+    this.makeDir(dir, false);
+  }
+
+  /** Creates a cgroup directory unless it exists. Returns false (and reports nothing) when it did. */
+  mkdirIfMissing(dir: string): boolean {
+    return !fs.existsSync(dir) && this.makeDir(dir, true);
+  }
+
+  private makeDir(dir: string, existingIsFine: boolean): boolean {
     const start = performance.now();
     try {
       fs.mkdirSync(dir);
     } catch (err) {
+      // Another lab process (a test run beside this one) made it a moment ago.
+      if (existingIsFine && codeOf(err) === 'EEXIST') return false;
       throw this.failed('mkdir', dir, [JSON.stringify(dir)], start, err);
     }
     this.syscall('mkdir', [JSON.stringify(dir)], start);
+    return true;
   }
 
   /**

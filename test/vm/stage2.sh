@@ -10,13 +10,13 @@ mount -t devpts devpts /dev/pts; mount -t tmpfs tmpfs /dev/shm
 # The kernel booted with cgroup_no_v1=all: every controller is free for the unified hierarchy.
 mount -t cgroup2 -o nsdelegate cgroup2 /sys/fs/cgroup
 # An overlay cannot use the root overlay as its upper layer: every place a test writes gets a real
-# tmpfs. WORKDIR and the working directory stay visible even if they live under one of those paths.
-mkdir -p /mnt/v2work /mnt/v2cwd
-mount --bind "$W" /mnt/v2work; mount --bind "${V2CWD:-/}" /mnt/v2cwd
+# tmpfs. WORKDIR or the working directory (a CI clone in /tmp, say) stays visible through a bind mount.
+keep=()
+for p in "$W" "${V2CWD:-/}"; do case "$p/" in /tmp/*|/run/*|/var/tmp/*|/var/lib/*) keep+=("$p");; esac; done
+for i in "${!keep[@]}"; do mkdir -p "/mnt/v2keep$i"; mount --bind "${keep[$i]}" "/mnt/v2keep$i"; done
 for d in /tmp /run /var/tmp /var/lib; do mount -t tmpfs -o mode=755 tmpfs "$d"; done
 chmod 1777 /tmp /var/tmp
-mkdir -p "$W" "${V2CWD:-/}"
-mount --bind /mnt/v2work "$W"; mount --bind /mnt/v2cwd "${V2CWD:-/}"
+for i in "${!keep[@]}"; do mkdir -p "${keep[$i]}"; mount --bind "/mnt/v2keep$i" "${keep[$i]}"; done
 mount -t virtiofs out "$W/out"
 mkdir -p /lib/modules && ln -sfn "$W/kernel/lib/modules/$K" "/lib/modules/$K"
 ln -sf "$W/bb/bin/busybox" /sbin/modprobe; echo /sbin/modprobe > /proc/sys/kernel/modprobe
