@@ -5,6 +5,7 @@
  * container pane, `/proc/1/mountinfo` from inside. Rows are matched by mount point.
  */
 import { parseMountinfo, propagationFields } from '../mounts/mountinfo.js';
+import { labPaths } from '../runtime/paths.js';
 import type { ProbeArgs, ProbeDef } from './probe.js';
 import { pidArg } from './probe.js';
 import type { Row } from './view.js';
@@ -16,7 +17,7 @@ export const mountinfoProbe: ProbeDef = {
   summary: 'A process\'s mount table (`/proc/<pid>/mountinfo`): mount point, type, source and propagation of each mount.',
   args: {
     pid: { type: { kind: 'pid-ref' }, doc: 'whose mount namespace to show' },
-    under: { type: { kind: 'string' }, default: '/', doc: 'show only mounts at or below this path' },
+    under: { type: { kind: 'string' }, default: '/', doc: 'show only mounts at or below this path; `@state` stands for the lab state directory' },
   },
   title,
   async run({ reader, procRoot, args }) {
@@ -24,7 +25,7 @@ export const mountinfoProbe: ProbeDef = {
     const snap = await reader.read([{ path: file, kind: 'file' }]);
     const text = snap.files.get(file);
     if (text === undefined) return { title: file, rows: [], note: `${file}: ${snap.errors.get(file) ?? 'could not be read'}.` };
-    const under = String(args.under ?? '/');
+    const under = String(args.under ?? '/').replace(/^@state/, labPaths().stateDir);
     const seen = new Map<string, number>();
     const rows: Row[] = [];
     for (const m of parseMountinfo(text)) {

@@ -28,7 +28,9 @@ export const overlayLayersProbe: ProbeDef = {
     const probes = probeLayers(dirs, rel, { checksum: args.checksum !== 'no' });
     const rows = probes.map((p) => {
       const dev = p.rdev ? `${p.rdev.major}:${p.rdev.minor}` : '';
-      const xattrs = Object.entries(p.xattrs ?? {}).map(([k, v]) => `${k.replace('trusted.overlay.', 'overlay.')}=${v}`).join(' ');
+      // origin and uuid are binary file handles: their first bytes are enough to see they are there.
+      const short = (v: string) => (v.length > 18 ? `${v.slice(0, 16)}…` : v);
+      const xattrs = Object.entries(p.xattrs ?? {}).map(([k, v]) => `${k.replace('trusted.overlay.', 'overlay.')}=${short(v)}`).join(' ');
       return {
         key: p.where,
         cells: p.exists

@@ -54,6 +54,7 @@ export const overlayOpAction: ActionDef = {
     path: { type: { kind: 'string' }, doc: 'the path inside the overlay, e.g. app/config.json' },
     to: { type: { kind: 'string' }, default: '', doc: 'for rename: the new path' },
     text: { type: { kind: 'string' }, default: 'written through merged\n', doc: 'for append and create: what to write' },
+    expect: { type: { kind: 'enum', values: ['succeeds', 'fails', 'either'] }, default: 'succeeds', doc: 'whether the kernel should allow it (`either`: this depends on the kernel; show what it did)' },
   },
   async run(ctx, args) {
     const lab = fsLab(ctx);
@@ -102,7 +103,12 @@ export const overlayOpAction: ActionDef = {
       }
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      return { ok: false, output, message: `${str(args, 'op')} ${rel} failed: ${e.code ?? ''} ${e.message}` };
+      output.push(`the kernel said ${e.code ?? 'ERROR'}: ${e.message}`);
+      if (str(args, 'expect') !== 'succeeds') return { ok: true, output };
+      return { ok: false, output, message: `${str(args, 'op')} ${rel} failed (${e.code ?? e.message}); the primitive pane shows the call.` };
+    }
+    if (str(args, 'expect') === 'fails') {
+      return { ok: false, output, message: `${str(args, 'op')} ${rel} succeeded, where this lesson expected the kernel to refuse it.` };
     }
     return { ok: true, output };
   },
