@@ -3,7 +3,6 @@
  * made: the programs it runs (`spawn`), the files it writes (`write`), and the `mkdir(2)` and
  * `rename(2)` calls that create the cache and publish a finished layer (`syscall`).
  */
-import { execa } from 'execa';
 import { errnoText, hintFor } from '../kernel/errors.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 
@@ -30,6 +29,9 @@ export async function step<T>(
 
 /** Runs a host program to completion and emits a `spawn` event whose result is its exit status. */
 export async function spawnStep(emit: Emit | undefined, file: string, args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  // Loaded here, not at the top: importing execa costs about as much as starting Node, and only a
+  // first-time build ever spawns a program.
+  const { execa } = await import('execa');
   const start = performance.now();
   const run = await execa(file, args, { reject: false, stdin: 'ignore' });
   const exitCode = run.exitCode ?? -1;
