@@ -21,6 +21,7 @@ export { LabBusyError, lockOwner } from './lock.js';
 export { labPaths, type LabPaths } from './paths.js';
 export { Runtime } from './runtime.js';
 export type { ReconcileReport } from './reconcile.js';
+export { closeOnSignals } from './lifecycle.js';
 
 export interface OpenOptions {
   paths?: LabPaths;
