@@ -12,6 +12,7 @@ import { Ledger } from '../../src/runtime/ledger.js';
 import { makeSharedMount, runInNewMountNamespace } from '../../src/runtime/mount-ns/index.js';
 import type { LabPaths } from '../../src/runtime/paths.js';
 import { describeAsRoot } from '../overlay/kernel-tier.js';
+import { ensureMountLabHelper } from './helper-bundle.js';
 
 const hostMounts = () => parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8'));
 
@@ -22,7 +23,7 @@ describeAsRoot('mount-namespace experiments in namespaces the lab makes', () => 
   let ov: HostOverlay;
   const kernel = new LinuxKernel();
   beforeAll(async () => {
-    if (!fs.existsSync('dist/mount-lab.js')) execFileSync('npm', ['run', 'build', '--silent']);
+    await ensureMountLabHelper();
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-mx-'));
     paths = { stateDir: path.join(root, 'state'), runDir: path.join(root, 'run'), cgroupParent: 'container-lab-t4', linkPrefix: 'clab4' };
     fs.mkdirSync(paths.stateDir, { mode: 0o700 });
