@@ -1,0 +1,85 @@
+/**
+ * What an action is, and what the engine lends it.
+ *
+ * Actions are the only things a lesson step can make happen. Each one is a small, named, reviewed
+ * function in this folder (like bubblewrap's closed set of privileged operations): a lesson picks one
+ * by name and fills in its arguments. Commands that come from lesson text run only inside a lab
+ * container, through the runtime; nothing here passes a lesson's string to a shell on the host.
+ */
+import type { PrimitiveEvent } from '../../kernel/kernel.js';
+import type { Reader } from '../../probes/reader.js';
+import type { Container, ContainerRuntime } from '../../runtime/api.js';
+import type { ArgSpecs } from '../arg-spec.js';
+import type { Side } from '../templates.js';
+import type { Args } from '../types.js';
+
+/** A process a step started and gave a name, so later steps can point at it (`process.sleeper`). */
+export interface NamedProcess {
+  name: string;
+  /** Which of the lesson's containers it runs in. */
+  container: string;
+  hostPid: number;
+  /** Its PID inside the container. */
+  innerPid: number;
+}
+
+/** What the engine lends an action while it runs. */
+export interface ActionContext {
+  runtime: ContainerRuntime;
+  /** The running container by name ('' or absent: the lesson's first), if started and not ended. */
+  container(name?: string): Container | undefined;
+  /** Starts the container from the lesson's spec, deleting a previous one first. */
+  startContainer(name?: string): Promise<Container>;
+  /** The running container, started first when needed. */
+  ensureContainer(name?: string): Promise<Container>;
+  /** The lesson's canonical name for a container ('' → the first one's name). */
+  containerName(name?: string): string;
+  processes: Map<string, NamedProcess>;
+  /** A process reference (`container`, `process.sleeper`, `lab`, `7`) as the PID one side uses. */
+  resolvePid(ref: string, side: Side): number | undefined;
+  /** Fills `{host:…}` / `{inside:…}` placeholders with PIDs. */
+  fill(text: string): string;
+  /** Where the host's procfs is (a fixture directory in tests). */
+  procRoot: string;
+  /** Reads files as the host sees them. */
+  hostReader: Reader;
+  /** Aborted when the learner presses Esc. */
+  signal: AbortSignal;
+  /** Waits, unless aborted. */
+  sleep(ms: number): Promise<void>;
+  /**
+   * Records a primitive the lab performed itself on the host (e.g. kill(2) on PID 1's host PID),
+   * next to the ones the runtime reports.
+   */
+  record(event: PrimitiveEvent): void;
+}
+
+/** How an action went. `output` is shown under the primitives it ran (a command's stdout/stderr). */
+export interface ActionOutcome {
+  ok: boolean;
+  output: string[];
+  /** Why it failed, in a sentence that says what to do next. */
+  message?: string;
+}
+
+export interface ActionDef {
+  /** The name lessons use in `run: { action: … }`. */
+  name: string;
+  /** What it does, and why the lab may do it: one line, shown in lessons/README.md. */
+  summary: string;
+  args: ArgSpecs;
+  /** True when the action waits on purpose (to show that nothing happens); benchmarks leave it out. */
+  waitsOnPurpose?: (args: Args) => boolean;
+  run(ctx: ActionContext, args: Args): Promise<ActionOutcome>;
+}
+
+/** A string argument (validated when the lesson loaded). */
+export function str(args: Args, name: string): string {
+  return String(args[name] ?? '');
+}
+
+/** A list argument. */
+export function list(args: Args, name: string): string[] {
+  const value = args[name];
+  return Array.isArray(value) ? [...(value as readonly string[])] : [];
+}

@@ -1,0 +1,45 @@
+/**
+ * Finding a container's process from the host, by reading the host's /proc (never by guessing).
+ *
+ * A command started with `docker exec` (here `runtime.spawn`) may be a launcher outside the
+ * container (nsenter) whose child is the real process inside; the host PID the runtime returns is the
+ * launcher's. So the process is looked up among the members of the container's PID namespace.
+ */
+import { innerPid, namespaceMembers } from '../../probes/index.js';
+import type { ProcRecord } from '../../probes/index.js';
+import type { Container } from '../../runtime/api.js';
+import type { ActionContext } from './action.js';
+
+const TRIES = 50;
+const INTERVAL_MS = 10;
+
+/** Waits (up to ~0.5 s) for the process launched as host PID `launcher` to be in the container. */
+export async function findLaunched(ctx: ActionContext, c: Container, launcher: number): Promise<{ hostPid: number; innerPid: number }> {
+  for (let i = 0; i < TRIES; i++) {
+    const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
+    const byPid = new Map(records.map((r) => [r.pid, r]));
+    const found = records.find((r) => r.pid !== c.pid && descendsFrom(r, launcher, byPid));
+    if (found) return { hostPid: found.pid, innerPid: innerPid(found) };
+    await ctx.sleep(INTERVAL_MS);
+  }
+  throw new Error(`The process started as host PID ${launcher} did not appear in container ${c.id}.`);
+}
+
+// Inside the namespace a launched process's parent is either the launcher itself (outside) or, for a
+// launcher that forks twice, a member whose parent is the launcher.
+function descendsFrom(r: ProcRecord, launcher: number, members: Map<number, ProcRecord>): boolean {
+  if (r.pid === launcher || r.ppid === launcher) return true;
+  const parent = members.get(r.ppid);
+  return parent !== undefined && parent.ppid === launcher;
+}
+
+/** The host PID of the container process numbered `inner` inside; waits briefly for it to appear. */
+export async function hostPidOf(ctx: ActionContext, c: Container, inner: number): Promise<number> {
+  for (let i = 0; i < TRIES; i++) {
+    const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
+    const found = records.find((r) => innerPid(r) === inner);
+    if (found) return found.pid;
+    await ctx.sleep(INTERVAL_MS);
+  }
+  throw new Error(`No process ${inner} was found in container ${c.id}.`);
+}

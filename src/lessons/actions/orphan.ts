@@ -1,0 +1,42 @@
+/**
+ * `orphan`: starts a command inside a lesson container whose parent exits at once, leaving it an
+ * orphan, as happens when a daemon double-forks. The kernel hands an orphan to the init of its PID
+ * namespace, the container's PID 1 (not the host's): watching its PPID change to 1 shows that.
+ * Later steps refer to it as `process.<name>`.
+ */
+import type { ActionDef } from './action.js';
+import { list, str } from './action.js';
+import { hostPidOf } from './find-in-container.js';
+
+/** Quotes one word for the container's `sh`: the command line is built and run inside only. */
+function quote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export const orphanAction: ActionDef = {
+  name: 'orphan',
+  summary: 'Starts a named command inside a lesson container from a parent that exits at once (an orphan).',
+  args: {
+    name: { type: { kind: 'name' }, doc: 'how later steps refer to it: process.NAME' },
+    argv: { type: { kind: 'argv' }, doc: 'the command the orphan runs' },
+    container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
+  },
+  async run(ctx, args) {
+    const c = await ctx.ensureContainer(str(args, 'container'));
+    const command = list(args, 'argv').map((a) => quote(ctx.fill(a))).join(' ');
+    // The inner sh starts the command in the background, prints its PID and exits: the orphan's
+    // output goes to /dev/null so the exec does not wait for it.
+    const script = `${command} </dev/null >/dev/null 2>&1 & echo $!`;
+    const result = await ctx.runtime.exec(c, ['sh', '-c', script], { signal: ctx.signal });
+    const inner = Number(result.stdout.trim());
+    const output = [`$ sh -c "${script}"`, ...result.stdout.trim().split('\n'), ...result.stderr.trim().split('\n')].filter(Boolean);
+    if (result.exitCode !== 0 || !Number.isInteger(inner) || inner <= 0) {
+      return { ok: false, output, message: `The orphan could not be started inside the container (exit status ${result.exitCode}).` };
+    }
+    const hostPid = await hostPidOf(ctx, c, inner);
+    const name = str(args, 'name');
+    ctx.processes.set(name, { name, container: ctx.containerName(str(args, 'container')), hostPid, innerPid: inner });
+    output.push(`its parent sh has exited; the orphan is PID ${inner} inside, ${hostPid} on the host`);
+    return { ok: true, output };
+  },
+};

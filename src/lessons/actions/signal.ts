@@ -1,0 +1,110 @@
+/**
+ * `signal`: sends a signal to a lesson process, from the host or from inside the container, then
+ * optionally waits to show whether it ended.
+ *
+ * The host signals the container's PID 1 the way `docker stop` / `docker kill` do (kill(2) on its
+ * host PID). A PID namespace's init only receives signals it has a handler for, SIGKILL aside, so
+ * SIGTERM to a PID 1 without a handler does nothing: `expect: survives` watches for a moment to
+ * make that visible.
+ * Only processes the lab started can be targets: a lesson's container or a named process.
+ */
+import { readFileSync } from 'node:fs';
+import { namespaceMembers } from '../../probes/index.js';
+import type { Container } from '../../runtime/api.js';
+import type { ActionContext, ActionDef } from './action.js';
+import { str } from './action.js';
+
+const SIGNALS = ['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGHUP'] as const;
+type Signal = (typeof SIGNALS)[number];
+
+export const signalAction: ActionDef = {
+  name: 'signal',
+  summary: 'Sends a signal to a lesson container\'s PID 1 or a named process the lab started, from the host or inside.',
+  args: {
+    to: { type: { kind: 'pid-ref' }, doc: '`container`, `container.NAME` or `process.NAME` (only what the lab started)' },
+    signal: { type: { kind: 'enum', values: SIGNALS }, doc: 'which signal' },
+    from: { type: { kind: 'enum', values: ['host', 'inside'] }, default: 'host', doc: 'send it from the host, or from inside the container' },
+    expect: { type: { kind: 'enum', values: ['ends', 'survives'] }, default: 'ends', doc: '`ends`: wait (up to 3 s) until it is gone; `survives`: watch it for `watchMs` and show it is still there' },
+    watchMs: { type: { kind: 'integer', min: 100, max: 5000 }, default: 500, doc: 'how long to watch, with `expect: survives`' },
+  },
+  waitsOnPurpose: (args) => args.expect === 'survives',
+  async run(ctx, args) {
+    const to = str(args, 'to');
+    const signal = str(args, 'signal') as Signal;
+    const hostPid = ctx.resolvePid(to, 'host');
+    const innerPid = ctx.resolvePid(to, 'inside');
+    if (to === 'lab' || /^\d+$/.test(to) || hostPid === undefined || innerPid === undefined) {
+      return { ok: false, output: [], message: `\`${to}\` is not a running process this lesson started; run the earlier steps first.` };
+    }
+    const containerName = to.startsWith('process.') ? ctx.processes.get(to.slice(8))?.container ?? '' : to.slice(10);
+    const c = ctx.container(containerName);
+    const output: string[] = [];
+    let others: number[] = [];
+    if (str(args, 'from') === 'inside') {
+      if (!c) return { ok: false, output, message: 'The container is not running; reset the lesson (r).' };
+      const argv = ['kill', `-${signal.slice(3)}`, String(innerPid)];
+      const r = await ctx.runtime.exec(c, argv, { signal: ctx.signal });
+      output.push(`$ ${argv.join(' ')}   (inside the container)`, ...`${r.stdout}${r.stderr}`.split('\n').filter(Boolean));
+      if (r.exitCode !== 0) return { ok: false, output, message: `kill failed inside the container (exit status ${r.exitCode}).` };
+    } else {
+      // Who else is in PID 1's namespace now, to report what became of them (read, not assumed).
+      if (c && to.startsWith('container')) others = (await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid)).records.filter((r) => r.pid !== c.pid).map((r) => r.pid);
+      if (to.startsWith('process.') && !(await stillInside(ctx, c, hostPid))) {
+        return { ok: false, output, message: `${to} is no longer running in the container; run the step that starts it again.` };
+      }
+      const started = performance.now();
+      if (c && to.startsWith('container')) await ctx.runtime.kill(c, signal);
+      else process.kill(hostPid, signal);
+      ctx.record({ kind: 'syscall', name: 'kill', args: [String(hostPid), signal], result: '0', ok: true, durationMs: performance.now() - started });
+    }
+    const survives = str(args, 'expect') === 'survives';
+    const seen = await watch(ctx, hostPid, survives ? Number(args.watchMs) : 3000);
+    output.push(seen.sentence);
+    if (others.length) {
+      const gone = others.filter((pid) => stateOf(ctx.procRoot, pid) === undefined);
+      output.push(gone.length === others.length
+        ? `the other ${others.length} process${others.length > 1 ? 'es' : ''} of its PID namespace (host PID ${others.join(', ')}) ${others.length > 1 ? 'are' : 'is'} gone too`
+        : `of the other processes in its PID namespace (host PID ${others.join(', ')}), ${others.length - gone.length} still run${others.length - gone.length === 1 ? 's' : ''}`);
+    }
+    if (seen.ended === !survives) return { ok: true, output };
+    return {
+      ok: false,
+      output,
+      message: survives
+        ? `Host PID ${hostPid} ended after ${signal}, where this lesson expected it to survive.`
+        : `Host PID ${hostPid} was still running 3 s after ${signal}.`,
+    };
+  },
+};
+
+/**
+ * Watches the host's /proc for up to `limitMs`, stopping early once the process is gone or a zombie
+ * (ended, but not yet reaped by its parent). Returns what it saw, in a sentence.
+ */
+async function watch(ctx: ActionContext, hostPid: number, limitMs: number): Promise<{ ended: boolean; sentence: string }> {
+  const start = performance.now();
+  for (;;) {
+    const state = stateOf(ctx.procRoot, hostPid);
+    const elapsed = Math.round(performance.now() - start);
+    if (state === undefined) return { ended: true, sentence: `after ${elapsed} ms: host PID ${hostPid} is gone (ended and reaped)` };
+    if (state === 'Z') return { ended: true, sentence: `after ${elapsed} ms: host PID ${hostPid} has ended but is a zombie: its parent has not reaped it` };
+    if (elapsed >= limitMs) return { ended: false, sentence: `after ${elapsed} ms: host PID ${hostPid} is still running (state ${state})` };
+    await ctx.sleep(20);
+  }
+}
+
+// A PID is only signalled from the host while it still names a process in the lesson's container:
+// after the process ends its number may be given to an unrelated host process.
+async function stillInside(ctx: ActionContext, c: Container | undefined, hostPid: number): Promise<boolean> {
+  if (!c) return false;
+  const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
+  return records.some((r) => r.pid === hostPid);
+}
+
+function stateOf(procRoot: string, pid: number): string | undefined {
+  try {
+    return readFileSync(`${procRoot}/${pid}/stat`, 'utf8').split(') ')[1]?.charAt(0);
+  } catch {
+    return undefined;
+  }
+}

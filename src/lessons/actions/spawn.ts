@@ -1,0 +1,32 @@
+/**
+ * `spawn`: starts a long-running command inside a lesson container and names it, like
+ * `docker exec -d`. Later steps refer to it as `process.<name>`; it ends with its container or when
+ * the lesson is reset.
+ */
+import type { ActionDef } from './action.js';
+import { list, str } from './action.js';
+import { findLaunched } from './find-in-container.js';
+
+export const spawnAction: ActionDef = {
+  name: 'spawn',
+  summary: 'Starts a named background command inside a lesson container (never on the host).',
+  args: {
+    name: { type: { kind: 'name' }, doc: 'how later steps refer to it: process.NAME' },
+    argv: { type: { kind: 'argv' }, doc: 'the command and its arguments' },
+    container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
+  },
+  async run(ctx, args) {
+    const c = await ctx.ensureContainer(str(args, 'container'));
+    const argv = list(args, 'argv').map((a) => ctx.fill(a));
+    const handle = await ctx.runtime.spawn(c, argv, { signal: ctx.signal });
+    // A command that fails at once (not found in the rootfs) ends before it could be found inside.
+    const found = await Promise.race([findLaunched(ctx, c, handle.hostPid), handle.done]);
+    if ('stdout' in found) {
+      const why = found.stderr.trim();
+      return { ok: false, output: [`$ ${argv.join(' ')}`, ...(why ? [why] : [])], message: `\`${argv.join(' ')}\` ended at once inside the container (exit status ${found.exitCode}).` };
+    }
+    const name = str(args, 'name');
+    ctx.processes.set(name, { name, container: ctx.containerName(str(args, 'container')), ...found });
+    return { ok: true, output: [`$ ${argv.join(' ')} &`, `started: PID ${found.innerPid} inside, ${found.hostPid} on the host`] };
+  },
+};

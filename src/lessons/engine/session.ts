@@ -1,0 +1,238 @@
+/**
+ * LessonSession: runs one lesson's steps against a real ContainerRuntime.
+ *
+ * The TUI and the plain/JSON runners drive the same session. Each call returns plain data (a
+ * {@link StepResult}): what the step's action did, the primitives it performed (as the runtime
+ * reported them), and both panes read from the kernel afterwards. Calls are queued, so a key pressed
+ * twice never runs two steps at once.
+ */
+import type { PrimitiveEvent } from '../../kernel/kernel.js';
+import { containerReader, hostReader } from '../../probes/index.js';
+import type { Reader } from '../../probes/index.js';
+import type { Container, ContainerRuntime } from '../../runtime/api.js';
+import { ACTIONS } from '../actions/index.js';
+import { CHECKS } from '../checks/index.js';
+import type { CheckOutcome } from '../checks/index.js';
+import type { ActionContext, NamedProcess } from '../actions/action.js';
+import { fillTemplate } from '../templates.js';
+import type { Side } from '../templates.js';
+import type { Lesson, RunSpec, Step } from '../types.js';
+import { makeContext } from './context.js';
+import { checkStep } from './check-step.js';
+import { LessonContainers } from './containers.js';
+import { buildPanes, notRunningReason } from './panes.js';
+import type { PaneSources } from './panes.js';
+import { resolvePid } from './resolve.js';
+import type { StepResult } from './results.js';
+import { containersUsed, describeFailure, missingReference } from './step-checks.js';
+
+/** A checked answer, with the panes showing what the check looked at. */
+export type CheckResult = CheckOutcome & Pick<StepResult, 'host' | 'container'>;
+
+export interface SessionOptions {
+  lesson: Lesson;
+  runtime: ContainerRuntime;
+  /** The host's procfs (a fixture tree in tests). */
+  procRoot?: string;
+  /** The lab's own PID (the `lab` reference). */
+  labPid?: number;
+  hostReader?: Reader;
+  /** How to read inside a container; the real one runs a command there through the runtime. */
+  containerReader?: (runtime: ContainerRuntime, c: Container) => Reader;
+  /** Why a host feature (a doctor finding id) is missing, or undefined when it is there. */
+  missingFeature?: (feature: string) => string | undefined;
+}
+
+export class LessonSession {
+  readonly lesson: Lesson;
+  private readonly runtime: ContainerRuntime;
+  private readonly procRoot: string;
+  private readonly labPid: number;
+  private readonly hostReader: Reader;
+  private readonly readInside: (runtime: ContainerRuntime, c: Container) => Reader;
+  private readonly missingFeature: (feature: string) => string | undefined;
+  private readonly containers: LessonContainers;
+  readonly processes = new Map<string, NamedProcess>();
+  private window: PrimitiveEvent[] | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly unsubscribe: () => void;
+
+  constructor(opts: SessionOptions) {
+    this.lesson = opts.lesson;
+    this.runtime = opts.runtime;
+    this.procRoot = opts.procRoot ?? '/proc';
+    this.labPid = opts.labPid ?? process.pid;
+    this.hostReader = opts.hostReader ?? hostReader();
+    this.readInside = opts.containerReader ?? ((runtime, c) => containerReader(runtime, c));
+    this.missingFeature = opts.missingFeature ?? (() => undefined);
+    this.containers = new LessonContainers(opts.runtime, opts.lesson.containers, (name) => this.forgetProcesses(name));
+    this.unsubscribe = opts.runtime.onEvent((e) => this.window?.push(e));
+  }
+
+  /** Runs step `index`: its action, then both panes (and a break-it step's revert). */
+  runStep(index: number, signal: AbortSignal = new AbortController().signal): Promise<StepResult> {
+    return this.serial(() => this.run(this.step(index), this.step(index).run, signal));
+  }
+
+  /** Re-reads a step's panes without running anything (e.g. after the learner used the shell). */
+  look(index: number): Promise<Pick<StepResult, 'host' | 'container'>> {
+    return this.serial(() => buildPanes(this.step(index), this.paneSources()));
+  }
+
+  /** Checks a your-turn answer on the real state; the panes then show what the check looked at. */
+  check(index: number, answer: string): Promise<CheckResult> {
+    return this.serial(async () => {
+      const turn = this.step(index).yourTurn;
+      if (!turn) throw new Error(`Step ${this.step(index).id} has no your-turn task.`);
+      const outcome = await CHECKS[turn.check]!.evaluate(this.context(), turn.args, answer);
+      return { ...outcome, ...(outcome.show ? await this.showPanes(outcome.show) : {}) };
+    });
+  }
+
+  /** Hint `level` (0: nudge, 1: pointer, 2: the answer, with `{answer}` read from the real state). */
+  hint(index: number, level: 0 | 1 | 2): Promise<string> {
+    return this.serial(async () => {
+      const turn = this.step(index).yourTurn;
+      if (!turn) throw new Error(`Step ${this.step(index).id} has no your-turn task.`);
+      const text = this.fill(turn.hints[level]);
+      if (!text.includes('{answer}')) return text;
+      return text.replace('{answer}', await CHECKS[turn.check]!.describeAnswer(this.context(), turn.args));
+    });
+  }
+
+  /**
+   * Does a your-turn task in the learner's place (for `--plain`, and so CI runs every check on real
+   * state): runs the solution, reads the right answer from the state, and checks it.
+   */
+  async solve(index: number): Promise<{ result: StepResult; answer?: string; check?: CheckResult }> {
+    const step = this.step(index);
+    const turn = step.yourTurn;
+    if (!turn) throw new Error(`Step ${step.id} has no your-turn task.`);
+    const result = await this.serial(() => this.run(step, turn.solution, new AbortController().signal));
+    if (result.status !== 'done') return { result };
+    const [answer] = await this.serial(() => CHECKS[turn.check]!.answers(this.context(), turn.args));
+    if (answer === undefined) return { result: { ...result, status: 'failed', message: 'The solution ran, but the check finds no answer in the real state.' } };
+    return { result, answer, check: await this.check(index, answer) };
+  }
+
+  /** Fills `{host:…}` / `{inside:…}` placeholders with the PIDs as they stand. */
+  fill(text: string): string {
+    return fillTemplate(text, (side, ref) => this.resolve(ref, side));
+  }
+
+  /** The command that opens a shell inside the lesson's first container (started if needed). */
+  shellCommand(): Promise<{ file: string; args: string[] }> {
+    return this.serial(async () => this.runtime.shellCommand(await this.containers.ensure()));
+  }
+
+  /** Deletes the lesson's containers and forgets its processes: the next step starts fresh. */
+  reset(): Promise<void> {
+    return this.serial(async () => {
+      await this.containers.removeAll();
+      this.processes.clear();
+    });
+  }
+
+  /** Resets, and stops listening to the runtime. The runtime itself belongs to the caller. */
+  async close(): Promise<void> {
+    await this.reset();
+    this.unsubscribe();
+  }
+
+  /** The context an action or check runs with. */
+  context(signal: AbortSignal = new AbortController().signal): ActionContext {
+    return makeContext({
+      runtime: this.runtime,
+      containers: this.containers,
+      processes: this.processes,
+      resolve: (ref, side) => this.resolve(ref, side),
+      fill: (text) => this.fill(text),
+      procRoot: this.procRoot,
+      hostReader: this.hostReader,
+      record: (event) => this.window?.push(event),
+      forgetProcesses: (name) => this.forgetProcesses(name),
+    }, signal);
+  }
+
+  /** Queues work behind whatever the session is already doing. */
+  serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private step(index: number): Step {
+    const step = this.lesson.steps[index];
+    if (!step) throw new Error(`Lesson ${this.lesson.id} has no step ${index + 1}.`);
+    return step;
+  }
+
+  private resolve(ref: string, side: Side): number | undefined {
+    return resolvePid(ref, side, { labPid: this.labPid, containerPid: (n) => this.containers.hostPid(n), processes: this.processes });
+  }
+
+  private forgetProcesses(container: string): void {
+    for (const [name, p] of this.processes) if (p.container === container) this.processes.delete(name);
+  }
+
+  private showPanes(show: NonNullable<CheckOutcome['show']>): Promise<Pick<StepResult, 'host' | 'container'>> {
+    return buildPanes(checkStep(show, this.containers.name()), this.paneSources());
+  }
+
+  private paneSources(): PaneSources {
+    return {
+      procRoot: this.procRoot,
+      hostReader: this.hostReader,
+      resolve: (ref, side) => this.resolve(ref, side),
+      inside: (name) => {
+        const c = this.containers.get(name);
+        if (c) return { reader: this.readInside(this.runtime, c) };
+        return { reason: notRunningReason(this.containers.hostPid(name) !== undefined, this.containers.exitStatus(name)) };
+      },
+    };
+  }
+
+  /** Runs an action with events collected; the result has no panes yet. */
+  private async act(run: RunSpec, signal: AbortSignal, needs: readonly string[] = [], ready: () => void = () => {}): Promise<Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>> {
+    const events: PrimitiveEvent[] = [];
+    this.window = events;
+    try {
+      // A learner who jumped ahead still gets the container this step looks at: starting it is
+      // part of what the step did, so its primitives are shown with the step's own.
+      if (run.action !== 'start-container') for (const name of needs) await this.containers.ensure(name);
+      ready();
+      const outcome = await ACTIONS[run.action]!.run(this.context(signal), run.args);
+      if (signal.aborted) return { status: 'cancelled', events, output: outcome.output, message: CANCELLED };
+      return { status: outcome.ok ? 'done' : 'failed', events, output: outcome.output, message: outcome.message };
+    } catch (err) {
+      if (signal.aborted) return { status: 'cancelled', events, output: [], message: CANCELLED };
+      return { status: 'failed', events, output: [], ...describeFailure(err) };
+    } finally {
+      this.window = undefined;
+    }
+  }
+
+  private async run(step: Step, run: RunSpec, signal: AbortSignal): Promise<StepResult> {
+    const started = performance.now();
+    // The text and shell line name PIDs as they are when the action runs (a break-it step replaces
+    // the container afterwards).
+    let filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
+    const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult => ({ stepId: step.id, ...filled, ...r, durationMs: performance.now() - started });
+    const missing = [...this.lesson.requires, ...step.requires].map((f) => this.missingFeature(f)).find(Boolean);
+    if (missing) return done({ status: 'skipped', events: [], output: [], message: `This step cannot run on this host: ${missing}` });
+    const needed = missingReference(step, (ref) => this.resolve(ref, 'host') !== undefined);
+    if (needed) return done({ status: 'failed', events: [], output: [], message: needed });
+    const result = await this.act(run, signal, containersUsed(step), () => {
+      filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
+    });
+    const panes = await buildPanes(step, this.paneSources());
+    let reverted: StepResult['reverted'];
+    if (step.breakIt && result.status !== 'cancelled') {
+      const back = await this.act(step.breakIt.revert, new AbortController().signal);
+      reverted = { output: back.output, events: back.events, message: back.message };
+    }
+    return done({ ...result, ...panes, reverted });
+  }
+}
+
+const CANCELLED = 'Cancelled (Esc): the lab stopped the step. Press Enter to run it again.';

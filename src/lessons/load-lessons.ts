@@ -1,0 +1,90 @@
+/**
+ * Finds and loads the lessons in a directory: every folder named `<order>-<id>` holding a
+ * `lesson.yaml`, in order. A lesson whose folder is not there yet is simply not listed; a broken one
+ * is reported with its problems and left out, so one bad file never stops the others.
+ * A directory that is itself a lesson folder (it has a lesson.yaml) is loaded as that one lesson.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lesson, Problem } from './types.js';
+import { validateLesson } from './validate-lesson.js';
+
+/** The lesson ids of the core path, in order. Other ids are allowed (an instructor's own lessons). */
+export const CORE_LESSONS = ['pid-namespace', 'mount-namespace', 'cgroups', 'overlay', 'whiteouts', 'veth-bridge', 'capabilities'];
+
+const FOLDER = /^(\d{1,3})-([a-z][a-z0-9-]*)$/;
+
+export interface LoadResult {
+  lessons: Lesson[];
+  problems: Problem[];
+}
+
+/** The `lessons/` folder shipped with the package (next to `dist/` or, from the sources, the repo root). */
+export function defaultLessonsDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = path.join(dir, 'lessons');
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve('lessons');
+}
+
+export function loadLessons(dir: string): LoadResult {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return { lessons: [], problems: [{ file: dir, line: 1, column: 1, message: `No lessons directory at ${dir}: give a directory of lesson folders (e.g. --lessons ./lessons).` }] };
+  }
+  if (existsSync(path.join(dir, 'lesson.yaml'))) {
+    const match = path.basename(dir).match(FOLDER);
+    return loadOne(dir, match ? Number(match[1]) : 1, match ? match[2]! : path.basename(dir));
+  }
+  const lessons: Lesson[] = [];
+  const problems: Problem[] = [];
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const ids = new Map<string, string>();
+  for (const name of folders) {
+    const match = name.match(FOLDER);
+    const folder = path.join(dir, name);
+    if (!match) {
+      if (existsSync(path.join(folder, 'lesson.yaml'))) problems.push({ file: folder, line: 1, column: 1, message: `Lesson folder "${name}" must be named <order>-<id>, e.g. 01-pid-namespace.` });
+      continue;
+    }
+    if (!existsSync(path.join(folder, 'lesson.yaml'))) {
+      problems.push({ file: folder, line: 1, column: 1, message: `${name} has no lesson.yaml: add one, or remove the folder.` });
+      continue;
+    }
+    const id = match[2]!;
+    if (ids.has(id)) {
+      problems.push({ file: folder, line: 1, column: 1, message: `Lesson id "${id}" is used twice (also ${ids.get(id)}); ids must be unique.` });
+      continue;
+    }
+    ids.set(id, name);
+    const one = loadOne(folder, Number(match[1]), id);
+    lessons.push(...one.lessons);
+    problems.push(...one.problems);
+  }
+  lessons.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  return { lessons, problems };
+}
+
+function loadOne(folder: string, order: number, id: string): LoadResult {
+  const yamlPath = path.join(folder, 'lesson.yaml');
+  const textPath = path.join(folder, 'text.md');
+  let yamlText: string;
+  try {
+    yamlText = readFileSync(yamlPath, 'utf8');
+  } catch (err) {
+    return { lessons: [], problems: [{ file: yamlPath, line: 1, column: 1, message: `Cannot read lesson.yaml: ${(err as Error).message}.` }] };
+  }
+  const markdown = existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
+  const { lesson, problems } = validateLesson({ id, order, dir: folder, yamlPath, yamlText, textPath, markdown });
+  return { lessons: lesson ? [lesson] : [], problems };
+}
+
+/** `file:line:column: message`, with the path relative to the working directory when shorter. */
+export function formatProblem(p: Problem): string {
+  const rel = path.relative(process.cwd(), p.file);
+  const file = rel && !rel.startsWith('..') ? rel : p.file;
+  return `${file}:${p.line}:${p.column}: ${p.message}`;
+}

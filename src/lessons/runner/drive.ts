@@ -1,0 +1,36 @@
+/**
+ * Runs every step of a lesson in order, without a learner: the non-interactive runner behind
+ * `container-lab lesson <id> --plain|--json`. A your-turn step runs its solution and then checks the
+ * answer read from the real state, so the check itself is exercised. Reports each step as it ends.
+ */
+import type { CheckResult, LessonSession } from '../engine/session.js';
+import type { StepResult } from '../engine/results.js';
+import type { Step } from '../types.js';
+
+export interface StepReport {
+  index: number;
+  step: Step;
+  result: StepResult;
+  /** For a your-turn step: the answer the runner gave, and how the check judged it. */
+  answer?: string;
+  check?: CheckResult;
+}
+
+/** True when every step is done or skipped (a skip says why; only a failure fails the run). */
+export async function driveLesson(session: LessonSession, onStep: (report: StepReport) => void): Promise<boolean> {
+  let ok = true;
+  for (const [index, step] of session.lesson.steps.entries()) {
+    let report: StepReport;
+    if (step.yourTurn) {
+      const solved = await session.solve(index);
+      report = { index, step, result: solved.result, answer: solved.answer, check: solved.check };
+      if (solved.check && !solved.check.ok) ok = false;
+    } else {
+      const result = await session.runStep(index);
+      report = { index, step, result };
+    }
+    if (report.result.status === 'failed' || report.result.status === 'cancelled' || report.result.reverted?.message) ok = false;
+    onStep(report);
+  }
+  return ok;
+}

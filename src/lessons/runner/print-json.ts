@@ -1,0 +1,31 @@
+/**
+ * `--json`: one JSON object per line, for tools: the step, each primitive as the runtime reported it,
+ * the action's output, both panes (rows, columns and difference marks) and the result.
+ */
+import type { Pane } from '../engine/results.js';
+import type { Lesson } from '../types.js';
+import type { StepReport } from './drive.js';
+
+export function jsonHeader(lesson: Lesson): string[] {
+  return [JSON.stringify({ type: 'lesson', id: lesson.id, title: lesson.title, steps: lesson.steps.length })];
+}
+
+function pane(step: string, side: 'host' | 'container', p: Pane | undefined): string[] {
+  if (!p) return [];
+  return [JSON.stringify(p.ok ? { type: 'pane', step, side, ...p.view, marks: p.marks } : { type: 'pane', step, side, title: p.title, unavailable: p.reason })];
+}
+
+export function jsonStep(r: StepReport): string[] {
+  const step = r.step.id;
+  const res = r.result;
+  return [
+    JSON.stringify({ type: 'step', index: r.index, step, title: r.step.title, shell: res.shell }),
+    ...res.events.map((e) => JSON.stringify({ type: 'primitive', step, ...e })),
+    ...res.output.map((line) => JSON.stringify({ type: 'output', step, line })),
+    ...pane(step, 'host', r.check?.host ?? res.host),
+    ...pane(step, 'container', r.check?.container ?? res.container),
+    ...(r.answer !== undefined ? [JSON.stringify({ type: 'check', step, answer: r.answer, ok: r.check?.ok ?? false, message: r.check?.message })] : []),
+    ...(res.reverted ? res.reverted.events.map((e) => JSON.stringify({ type: 'primitive', step, revert: true, ...e })) : []),
+    JSON.stringify({ type: 'result', step, status: res.status, durationMs: Math.round(res.durationMs * 10) / 10, message: res.message, hint: res.hint }),
+  ];
+}

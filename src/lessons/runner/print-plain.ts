@@ -1,0 +1,62 @@
+/**
+ * `--plain`: a lesson as plain text, for screen readers, notes and CI logs. No colour, no boxes;
+ * every pane is printed with its title (the exact file or command it shows) and the differences
+ * spelled out in words.
+ */
+import { describeDifferences } from '../../probes/index.js';
+import type { View } from '../../probes/index.js';
+import type { Pane } from '../engine/results.js';
+import { eventLines, formatMs } from '../event-lines.js';
+import { plainText } from '../markdown.js';
+import type { Lesson } from '../types.js';
+import type { StepReport } from './drive.js';
+
+export function plainHeader(lesson: Lesson): string[] {
+  return [`Lesson ${lesson.order}: ${lesson.title}`, lesson.summary, '', ...plainText(lesson.intro), ''];
+}
+
+/** A view as aligned text columns. */
+export function viewLines(view: View): string[] {
+  const table = view.columns ? [view.columns, ...view.rows.map((r) => r.cells)] : view.rows.map((r) => r.cells);
+  const widths: number[] = [];
+  for (const cells of table) cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  const lines = table.map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  return view.note ? [...lines, view.note] : lines;
+}
+
+function paneLines(label: string, pane: Pane | undefined): string[] {
+  if (!pane) return [];
+  if (!pane.ok) return [`${label}: ${pane.reason}`];
+  return [`${label}: ${pane.view.title}`, ...viewLines(pane.view).map((l) => `  ${l}`)];
+}
+
+export function plainStep(r: StepReport, total: number): string[] {
+  const { step, result } = r;
+  const out = [`Step ${r.index + 1} of ${total}: ${step.title}  [${step.id}]`, ...plainText(result.text)];
+  if (step.predict) {
+    out.push(`Predict: ${step.predict.question}`, ...step.predict.choices.map((c, i) => `  ${i + 1}) ${c}`));
+  }
+  if (step.yourTurn) out.push(`Your turn: ${step.yourTurn.task}`);
+  out.push(`Shell: ${result.shell}`);
+  if (step.docker) out.push(`Docker: ${step.docker}`);
+  const events = eventLines(result.events);
+  out.push(events.length || result.output.length ? 'Ran:' : 'Ran: nothing (this step only looks).');
+  for (const e of events) out.push(`  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${e.error.code}: ${e.error.text}. ${e.error.hint}` : ''}`);
+  for (const line of result.output) out.push(`  | ${line}`);
+  out.push(...paneLines('Host', r.check?.host ?? result.host), ...paneLines('Container', r.check?.container ?? result.container));
+  const host = r.check?.host ?? result.host;
+  const inside = r.check?.container ?? result.container;
+  if (host?.ok && inside?.ok) {
+    const diffs = describeDifferences(host.view, inside.view);
+    out.push(diffs.length ? `Differs (host ⟷ container):` : 'Host and container show the same.', ...diffs.map((d) => `  ${d}`));
+  }
+  if (step.predict) out.push(`Answer: ${step.predict.answer + 1}) ${step.predict.choices[step.predict.answer]}. ${step.predict.reveal}`);
+  if (r.answer !== undefined) out.push(`Answer given by --plain: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());
+  if (result.reverted) {
+    out.push('Put back by the lab:', ...eventLines(result.reverted.events).map((e) => `  ${e.text}`), ...result.reverted.output.map((l) => `  | ${l}`));
+    if (result.reverted.message) out.push(`  failed: ${result.reverted.message}`);
+  }
+  const status = { done: 'done', failed: 'FAILED', skipped: 'skipped', cancelled: 'cancelled' }[result.status];
+  out.push(`Result: ${status} in ${formatMs(result.durationMs)}.${result.message ? ` ${result.message}` : ''}${result.hint ? ` Hint: ${result.hint}` : ''}`, '');
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * `container-lab lesson <id> [--plain | --json]`: runs one lesson from start to end on the real
+ * runtime and prints it. The exit status is 1 if any step failed.
+ */
+import { openLabRuntime } from '../lab-runtime.js';
+import { LessonSession } from '../engine/session.js';
+import type { Lesson } from '../types.js';
+import { driveLesson } from './drive.js';
+import { jsonHeader, jsonStep } from './print-json.js';
+import { plainHeader, plainStep } from './print-plain.js';
+
+export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json', out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const write = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
+  const lab = await openLabRuntime();
+  const session = new LessonSession({ lesson, runtime: lab.runtime, missingFeature: lab.missingFeature });
+  try {
+    write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
+    const ok = await driveLesson(session, (report) => write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length)));
+    if (format === 'plain') {
+      write([ok ? `Every step of "${lesson.title}" ran.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`]);
+      if (lesson.readMore.length) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
+    } else {
+      write([JSON.stringify({ type: 'summary', ok })]);
+    }
+    return ok ? 0 : 1;
+  } finally {
+    await session.close();
+    await lab.close();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The lesson format, as plain data.
+ *
+ * A lesson is a folder under `lessons/` named `<order>-<id>` (e.g. `01-pid-namespace`) holding
+ * `lesson.yaml` (the structure: containers, steps, which action each step runs, which probes fill the
+ * Host and Container panes) and `text.md` (the prose, one `## <step-id>` section per step).
+ * Nothing in a lesson can run a host command: a step names an action from the closed catalogue in
+ * `src/lessons/actions/`, and the only free-form commands it may give run inside a lab container.
+ * lessons/README.md documents the format for authors; this file is its type-level twin.
+ */
+import type { ContainerSpec } from '../runtime/spec.js';
+
+/** Where something was written, for `file:line` messages. */
+export interface Located {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A validated argument value of an action, probe or check. */
+export type ArgValue = string | number | boolean | readonly string[];
+
+/** Validated arguments, by name. */
+export type Args = Readonly<Record<string, ArgValue>>;
+
+/** `run:` — the named action a step performs, with its arguments. */
+export interface RunSpec {
+  action: string;
+  args: Args;
+  at: Located;
+}
+
+/** `host:` / `container:` — the probe that fills one pane, with its arguments. */
+export interface ViewSpec {
+  probe: string;
+  args: Args;
+  /** For the container pane: which of the lesson's containers to look inside. */
+  container: string;
+  at: Located;
+}
+
+/** `predict:` — a question the learner answers before the step's output is revealed. */
+export interface Predict {
+  question: string;
+  choices: readonly string[];
+  /** Index into `choices` (the YAML says 1-based `answer: 2`; stored 0-based). */
+  answer: number;
+  /** Why the right answer is right, and the common wrong one wrong. */
+  reveal: string;
+}
+
+/** `yourTurn:` — a task the learner does, checked on the machine's real state. */
+export interface YourTurn {
+  task: string;
+  /** A check from the closed catalogue in `src/lessons/checks/`. */
+  check: string;
+  args: Args;
+  /** What `--plain` does in the learner's place, so CI exercises the check on real state. */
+  solution: RunSpec;
+  /** Exactly three: a nudge, a pointer (which file or command), the answer. `{answer}` is filled in. */
+  hints: readonly [string, string, string];
+}
+
+/** `breakIt:` — the step breaks something on purpose; the lab puts it back with `revert`. */
+export interface BreakIt {
+  revert: RunSpec;
+}
+
+export interface Step {
+  /** Stable id, unique in its lesson; also its `## <id>` heading in text.md. */
+  id: string;
+  title: string;
+  /** Markdown from text.md. */
+  text: string;
+  run: RunSpec;
+  /** What a person would type for the same thing (templates such as `{host:container}` filled in). */
+  shell: string;
+  /** The Docker parallel, one line. */
+  docker?: string;
+  host?: ViewSpec;
+  container?: ViewSpec;
+  predict?: Predict;
+  yourTurn?: YourTurn;
+  breakIt?: BreakIt;
+  /** Host features this step needs (doctor finding ids); a missing one skips the step with the reason. */
+  requires: readonly string[];
+  at: Located;
+}
+
+export interface Lesson {
+  /** Stable id, e.g. `pid-namespace`: the folder name without its order prefix. */
+  id: string;
+  /** From the folder prefix: lessons are shown in this order. */
+  order: number;
+  /** The lesson folder. */
+  dir: string;
+  title: string;
+  /** One line for the home screen. */
+  summary: string;
+  /** Markdown before the first `## step` heading in text.md. */
+  intro: string;
+  /** The lesson's containers by name, in the order written; the first is the default. */
+  containers: Readonly<Record<string, ContainerSpec>>;
+  /** Host features every step needs. */
+  requires: readonly string[];
+  /** Man pages and documents for the curious, shown at the end. */
+  readMore: readonly string[];
+  steps: readonly Step[];
+}
+
+/** One problem found in a lesson file. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}

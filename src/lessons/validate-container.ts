@@ -1,0 +1,85 @@
+/**
+ * Validates a lesson's `containers:` block: each one a ContainerSpec written as YAML.
+ */
+import { isScalar } from 'yaml';
+import type { Node } from 'yaml';
+import { NAMESPACE_KINDS, parseCapName } from '../kernel/constants.js';
+import type { CapName, NamespaceKind } from '../kernel/constants.js';
+import type { ContainerSpec } from '../runtime/spec.js';
+import { isName } from './arg-spec.js';
+import type { YamlFile } from './yaml-file.js';
+
+const KEYS = ['namespaces', 'layers', 'hostname', 'command', 'capabilities', 'noNewPrivs', 'limits'];
+
+export function validateContainers(yaml: YamlFile, node: Node): Record<string, ContainerSpec> | undefined {
+  const map = yaml.map(node, '`containers:`');
+  if (!map) return undefined;
+  const out: Record<string, ContainerSpec> = {};
+  for (const pair of map.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!isName(name)) {
+      yaml.report(pair.key as Node, `Container name "${name}" must be lowercase letters, digits and dashes.`);
+      continue;
+    }
+    const spec = validateSpec(yaml, pair.value ?? (pair.key as Node), `container "${name}"`);
+    if (spec) out[name] = spec;
+  }
+  if (Object.keys(out).length === 0 && yaml.problems.length === 0) yaml.report(node, '`containers:` must name at least one container.');
+  return out;
+}
+
+/** Validates one container spec; `what` names it in messages. */
+export function validateSpec(yaml: YamlFile, node: Node, what: string): ContainerSpec | undefined {
+  const map = yaml.map(node, what);
+  if (!map) return undefined;
+  const keys = yaml.entries(map, what, KEYS);
+  const spec: ContainerSpec = {};
+  const nsNode = keys.get('namespaces');
+  if (nsNode) {
+    const list = yaml.textList(nsNode, `${what}: \`namespaces\``) ?? [];
+    const bad = list.filter((k) => !(k in NAMESPACE_KINDS));
+    if (bad.length) yaml.report(nsNode, `${what}: unknown namespace kind ${bad.join(', ')}; known: ${Object.keys(NAMESPACE_KINDS).join(', ')}.`);
+    else if (!list.includes('mnt')) yaml.report(nsNode, `${what}: \`namespaces\` must include mnt (a lab container's root is an overlay mount in its own mount namespace).`);
+    else spec.namespaces = list as NamespaceKind[];
+  }
+  const layers = keys.get('layers');
+  if (layers) spec.layers = yaml.textList(layers, `${what}: \`layers\``);
+  const hostname = keys.get('hostname');
+  if (hostname) {
+    const text = yaml.text(hostname, `${what}: \`hostname\``);
+    if (text && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(text)) yaml.report(hostname, `${what}: hostname "${text}" must be lowercase letters, digits and dashes.`);
+    else spec.hostname = text;
+  }
+  const command = keys.get('command');
+  if (command) spec.command = yaml.textList(command, `${what}: \`command\``);
+  const caps = keys.get('capabilities');
+  if (caps) {
+    const list = yaml.textList(caps, `${what}: \`capabilities\``) ?? [];
+    const parsed = list.map(parseCapName);
+    const bad = list.filter((_, i) => parsed[i] === undefined);
+    if (bad.length) yaml.report(caps, `${what}: unknown capability ${bad.join(', ')} (see capabilities(7) for the names).`);
+    else spec.capabilities = parsed as CapName[];
+  }
+  const nnp = keys.get('noNewPrivs');
+  if (nnp) {
+    if (isScalar(nnp) && typeof nnp.value === 'boolean') spec.noNewPrivs = nnp.value;
+    else yaml.report(nnp, `${what}: \`noNewPrivs\` must be true or false.`);
+  }
+  const limits = keys.get('limits');
+  if (limits) spec.limits = validateLimits(yaml, limits, what);
+  return spec;
+}
+
+function validateLimits(yaml: YamlFile, node: Node, what: string): ContainerSpec['limits'] {
+  const map = yaml.map(node, `${what}: \`limits\``);
+  if (!map) return undefined;
+  const keys = yaml.entries(map, `${what}: \`limits\``, ['memoryBytes', 'pids', 'cpus']);
+  const out: NonNullable<ContainerSpec['limits']> = {};
+  for (const [key, value] of keys) {
+    const n = isScalar(value) && typeof value.value === 'number' ? value.value : NaN;
+    const ok = key === 'cpus' ? n > 0 && n <= 64 : Number.isInteger(n) && n > 0;
+    if (!ok) yaml.report(value, `${what}: \`limits.${key}\` must be a positive ${key === 'cpus' ? 'number' : 'whole number'}.`);
+    else out[key as 'memoryBytes' | 'pids' | 'cpus'] = n;
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+/**
+ * Validates one entry of `steps:` in lesson.yaml: its id and title, the action it runs, the probes of
+ * its panes, and the optional predict question, your-turn task and break-it revert.
+ */
+import { isScalar } from 'yaml';
+import type { Node } from 'yaml';
+import { PROBES } from '../probes/index.js';
+import { ACTIONS } from './actions/index.js';
+import { isName } from './arg-spec.js';
+import { CHECKS } from './checks/index.js';
+import { templateProblem } from './templates.js';
+import type { BreakIt, Predict, RunSpec, Step, ViewSpec, YourTurn } from './types.js';
+import { validateCall } from './validate-call.js';
+import type { YamlFile } from './yaml-file.js';
+
+const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'requires'];
+
+/** Host feature ids a lesson may require: the ids of `container-lab doctor`'s findings. */
+export const FEATURES = ['root', 'kernel', 'environment', 'namespaces', 'overlay', 'cgroups', 'util-linux', 'iproute2', 'rootfs', 'state'];
+
+export function validateStep(yaml: YamlFile, node: Node, index: number, containers: readonly string[]): Omit<Step, 'text'> | undefined {
+  const map = yaml.map(node, `Step ${index + 1}`);
+  if (!map) return undefined;
+  const idNode = map.get('id', true) as Node | undefined;
+  const rawId = isScalar(idNode) ? String(idNode.value) : undefined;
+  const what = rawId ? `step "${rawId}"` : `step ${index + 1}`;
+  const keys = yaml.entries(map, what, STEP_KEYS, ['id', 'title', 'run', 'shell']);
+  const id = keys.has('id') ? yaml.text(keys.get('id'), `${what}: \`id\``) : undefined;
+  if (id !== undefined && !isName(id)) yaml.report(keys.get('id'), `${what}: id must be lowercase letters, digits and dashes (it is also the \`## ${id}\` heading in text.md).`);
+  const title = keys.has('title') ? yaml.text(keys.get('title'), `${what}: \`title\``) : undefined;
+  const run = keys.has('run') ? runSpec(yaml, keys.get('run')!, `${what}: \`run\``) : undefined;
+  const shell = keys.has('shell') ? yaml.text(keys.get('shell'), `${what}: \`shell\``) : undefined;
+  const shellProblem = shell && templateProblem(shell);
+  if (shellProblem) yaml.report(keys.get('shell'), `${what}: \`shell\`: ${shellProblem}`);
+  const docker = keys.has('docker') ? yaml.text(keys.get('docker'), `${what}: \`docker\``) : undefined;
+
+  let host = keys.has('host') ? viewSpec(yaml, keys.get('host')!, `${what}: \`host\``, containers) : undefined;
+  let container = keys.has('container') ? viewSpec(yaml, keys.get('container')!, `${what}: \`container\``, containers) : undefined;
+  if (keys.has('both')) {
+    if (keys.has('host') || keys.has('container')) yaml.report(keys.get('both'), `${what}: use \`both:\` alone, or \`host:\` and \`container:\`, not both forms.`);
+    host = container = viewSpec(yaml, keys.get('both')!, `${what}: \`both\``, containers);
+  }
+  const predict = keys.has('predict') ? validatePredict(yaml, keys.get('predict')!, what) : undefined;
+  const yourTurn = keys.has('yourTurn') ? validateYourTurn(yaml, keys.get('yourTurn')!, what) : undefined;
+  const breakIt = keys.has('breakIt') ? validateBreakIt(yaml, keys.get('breakIt')!, what) : undefined;
+  const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
+  if (!id || !title || !run || !shell) return undefined;
+  const at = { file: yaml.file, ...yaml.position(node) };
+  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, requires: requires ?? [], at };
+}
+
+function runSpec(yaml: YamlFile, node: Node, what: string): RunSpec | undefined {
+  const call = validateCall(yaml, node, 'action', ACTIONS, what);
+  return call && { action: call.name, args: call.args, at: { file: yaml.file, line: call.line, column: call.column } };
+}
+
+function viewSpec(yaml: YamlFile, node: Node, what: string, containers: readonly string[]): ViewSpec | undefined {
+  const call = validateCall(yaml, node, 'probe', PROBES, what, ['in']);
+  if (!call) return undefined;
+  let container = containers[0] ?? '';
+  const inNode = call.extra.get('in');
+  if (inNode) {
+    const name = yaml.text(inNode, `${what}: \`in\``);
+    if (name !== undefined && !containers.includes(name)) yaml.report(inNode, `${what}: \`in: ${name}\` is not one of this lesson's containers (${containers.join(', ')}).`);
+    else if (name !== undefined) container = name;
+  }
+  return { probe: call.name, args: call.args, container, at: { file: yaml.file, line: call.line, column: call.column } };
+}
+
+function validatePredict(yaml: YamlFile, node: Node, step: string): Predict | undefined {
+  const what = `${step}: \`predict\``;
+  const map = yaml.map(node, what);
+  if (!map) return undefined;
+  const keys = yaml.entries(map, what, ['question', 'choices', 'answer', 'reveal'], ['question', 'choices', 'answer', 'reveal']);
+  const question = keys.has('question') ? yaml.text(keys.get('question'), `${what}: \`question\``) : undefined;
+  const choices = keys.has('choices') ? yaml.textList(keys.get('choices'), `${what}: \`choices\``) : undefined;
+  const reveal = keys.has('reveal') ? yaml.text(keys.get('reveal'), `${what}: \`reveal\``) : undefined;
+  if (choices && (choices.length < 2 || choices.length > 5)) yaml.report(keys.get('choices'), `${what}: give 2 to 5 choices (the learner picks one with keys 1-5).`);
+  const answerNode = keys.get('answer');
+  const answer = isScalar(answerNode) && typeof answerNode.value === 'number' ? answerNode.value : NaN;
+  if (answerNode && choices && !(Number.isInteger(answer) && answer >= 1 && answer <= choices.length)) {
+    yaml.report(answerNode, `${what}: \`answer\` must be the number of the right choice, 1 to ${choices.length}.`);
+    return undefined;
+  }
+  if (!question || !choices || !reveal || choices.length < 2 || choices.length > 5) return undefined;
+  return { question, choices, answer: answer - 1, reveal };
+}
+
+function validateYourTurn(yaml: YamlFile, node: Node, step: string): YourTurn | undefined {
+  const what = `${step}: \`yourTurn\``;
+  const map = yaml.map(node, what);
+  if (!map) return undefined;
+  const keys = yaml.entries(map, what, ['task', 'check', 'solution', 'hints'], ['task', 'check', 'solution', 'hints']);
+  const task = keys.has('task') ? yaml.text(keys.get('task'), `${what}: \`task\``) : undefined;
+  const check = keys.has('check') ? validateCall(yaml, keys.get('check')!, 'check', CHECKS, `${what}: \`check\``) : undefined;
+  const solution = keys.has('solution') ? runSpec(yaml, keys.get('solution')!, `${what}: \`solution\``) : undefined;
+  const hints = keys.has('hints') ? yaml.textList(keys.get('hints'), `${what}: \`hints\``) : undefined;
+  if (hints && hints.length !== 3) {
+    yaml.report(keys.get('hints'), `${what}: give exactly 3 hints: a nudge, a pointer (which file or command), then the answer (it may use {answer}).`);
+    return undefined;
+  }
+  if (!task || !check || !solution || !hints) return undefined;
+  return { task, check: check.name, args: check.args, solution, hints: [hints[0]!, hints[1]!, hints[2]!] };
+}
+
+function validateBreakIt(yaml: YamlFile, node: Node, step: string): BreakIt | undefined {
+  const what = `${step}: \`breakIt\``;
+  const map = yaml.map(node, what);
+  if (!map) return undefined;
+  const keys = yaml.entries(map, what, ['revert'], ['revert']);
+  const revert = keys.has('revert') ? runSpec(yaml, keys.get('revert')!, `${what}: \`revert\``) : undefined;
+  return revert && { revert };
+}
+
+function validateRequires(yaml: YamlFile, node: Node, what: string): string[] | undefined {
+  const list = yaml.textList(node, `${what}: \`requires\``);
+  const bad = list?.filter((f) => !FEATURES.includes(f)) ?? [];
+  if (bad.length) {
+    yaml.report(node, `${what}: unknown host feature ${bad.join(', ')}; known: ${FEATURES.join(', ')} (the ids of \`container-lab doctor\`).`);
+    return undefined;
+  }
+  return list;
+}
