@@ -14,6 +14,11 @@
  * switched a capability off in its *effective* set gets it back at the next execve, while one dropped
  * from the *bounding* set is gone for good: `F(permitted) & P(bounding)` cannot contain it.
  * With no_new_privs, execve may not grant more than the process already had.
+ *
+ * One more rule surprises people: a file whose capabilities carry the effective bit is treated as
+ * "capability-dumb" (it will not check what it got), so when the process would not receive *all*
+ * of the file's permitted capabilities (for example one is outside the bounding set), the kernel
+ * refuses the execve itself with EPERM rather than start the program with less than it expects.
  */
 import type { CapSetKey } from './status.js';
 
@@ -58,4 +63,13 @@ export function capsAfterExecve(i: ExecveInput): CapSets5 {
   if (i.noNewPrivs) permitted &= p.permitted | ambient;
   const effective = fE ? permitted : ambient;
   return { inheritable: p.inheritable, permitted, effective, bounding: p.bounding, ambient };
+}
+
+/** True when the kernel refuses the execve with EPERM (the capability-dumb binary check above). */
+export function execveRefused(i: ExecveInput): boolean {
+  if (!i.file || !i.file.effective || i.uid === 0 || (i.euid ?? i.uid) === 0) return false;
+  // The kernel checks this while reading the file's capabilities, before no_new_privs trims
+  // anything: so with no_new_privs the program starts, just without the file's capabilities.
+  const after = capsAfterExecve({ ...i, noNewPrivs: false });
+  return (i.file.permitted & ~after.permitted) !== 0n;
 }

@@ -8,7 +8,7 @@ export { parseCapStatus, readCapStatus, readCapLastCap, fullMask, formatMask, CA
 export type { CapSetKey, CapStatus } from './status.js';
 export { diffMasks, diffStatus, compareToReferences, DOCKER_DEFAULT_MASK } from './diff.js';
 export type { MaskDiff } from './diff.js';
-export { capsAfterExecve } from './execve.js';
+export { capsAfterExecve, execveRefused } from './execve.js';
 export type { CapSets5, FileCaps, ExecveInput } from './execve.js';
 export { errnoFromOutput } from './errno.js';
 export type { ErrnoReading } from './errno.js';

@@ -62,3 +62,17 @@ describe('errnoFromOutput', () => {
     expect(errnoFromOutput('nc', 'nc: something odd')).toBeUndefined();
   });
 });
+
+describe('execveRefused (the capability-dumb binary check)', () => {
+  it('refuses a file with the effective bit when a file capability is outside the bounding set', async () => {
+    const { execveRefused } = await import('../../src/capabilities/index.js');
+    const file = { permitted: bit(CAP.CAP_NET_BIND_SERVICE), inheritable: 0n, effective: true };
+    const docker = 0xa80425fbn;
+    const user = { inheritable: 0n, permitted: 0n, effective: 0n, bounding: docker, ambient: 0n };
+    expect(execveRefused({ before: user, uid: 1000, lastCap: 40, file })).toBe(false);
+    expect(execveRefused({ before: { ...user, bounding: docker & ~bit(CAP.CAP_NET_BIND_SERVICE) }, uid: 1000, lastCap: 40, file })).toBe(true);
+    expect(execveRefused({ before: { ...user, bounding: 0n }, uid: 1000, lastCap: 40, file: { ...file, effective: false } })).toBe(false);
+    // no_new_privs does not make execve fail: the program starts without the file's capabilities.
+    expect(execveRefused({ before: user, uid: 1000, lastCap: 40, file, noNewPrivs: true })).toBe(false);
+  });
+});

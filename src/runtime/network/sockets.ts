@@ -3,7 +3,7 @@
  * open appears as a link `/proc/<pid>/fd/N -> socket:[inode]`, and each protocol lists its sockets by
  * inode in the process's network namespace: /proc/<pid>/net/raw (raw sockets, CAP_NET_RAW),
  * /proc/<pid>/net/icmp (ICMP datagram "ping" sockets, allowed by net.ipv4.ping_group_range),
- * /proc/<pid>/net/tcp (with state 0A = LISTEN).
+ * /proc/<pid>/net/tcp and tcp6 (with state 0A = LISTEN).
  */
 import fs from 'node:fs';
 
@@ -55,14 +55,19 @@ export function classifySockets(pid: number, procRoot = '/proc'): Array<{ inode:
   });
 }
 
-/** Is a TCP socket listening on `port` in the network namespace of `pid`? (state 0A is LISTEN) */
+/**
+ * Is a TCP socket listening on `port` in the network namespace of `pid`? (state 0A is LISTEN)
+ * Both tables are read: busybox nc listens on an IPv6 socket (`:::80`, in tcp6) when IPv6 is there.
+ */
 export function listeningOn(pid: number, port: number, procRoot = '/proc'): boolean {
-  let text = '';
-  try {
-    text = fs.readFileSync(`${procRoot}/${pid}/net/tcp`, 'utf8');
-  } catch {
-    return false;
-  }
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  return [...tableInodes(text).values()].some((f) => f[1]?.endsWith(`:${hexPort}`) && f[3] === '0A');
+  return ['tcp', 'tcp6'].some((table) => {
+    let text = '';
+    try {
+      text = fs.readFileSync(`${procRoot}/${pid}/net/${table}`, 'utf8');
+    } catch {
+      return false;
+    }
+    return [...tableInodes(text).values()].some((f) => f[1]?.endsWith(`:${hexPort}`) && f[3] === '0A');
+  });
 }

@@ -1,0 +1,61 @@
+/**
+ * What the network actions share: the lab's ledger (every link goes in it the moment it exists),
+ * its link prefix, the bridge's name, and each container's network namespace (by its PID 1).
+ */
+import type { Container } from '../../runtime/api.js';
+import type { Ledger } from '../../runtime/ledger.js';
+import { bridgeName, readJson, vethNames, type LinkJson, type NetnsRef, type NetworkDeps } from '../../runtime/network/index.js';
+import type { LabPaths } from '../../runtime/paths.js';
+import type { ActionContext } from './action.js';
+
+export interface LabNet {
+  deps: NetworkDeps;
+  ledger: Ledger;
+  prefix: string;
+  bridge: string;
+}
+
+/** The lab network for this step. Needs the real runtime, which holds the ledger. */
+export function labNet(ctx: ActionContext): LabNet {
+  const rt = ctx.runtime as unknown as { ledger?: Ledger; paths?: LabPaths };
+  if (!rt.ledger || !rt.paths) throw new Error('This step changes the host network and needs the lab runtime (with its ledger); it cannot run on a stand-in runtime.');
+  const prefix = rt.paths.linkPrefix;
+  return { deps: { ledger: rt.ledger, emit: (e) => ctx.record(e) }, ledger: rt.ledger, prefix, bridge: bridgeName(prefix) };
+}
+
+/** The ledger id of a link the lab made, if it is recorded. */
+export function ledgerIdOf(ledger: Ledger, name: string): string | undefined {
+  return ledger.entries().find((r) => r.entry.kind === 'link' && r.entry.name === name)?.id;
+}
+
+/** A container's network namespace, named by its PID 1 on the host. */
+export function netnsOf(c: Container): NetnsRef {
+  return { kind: 'pid', pid: c.pid };
+}
+
+/** Both veth ends of a container, with the pair's ledger id when it exists. */
+export function pairOf(net: LabNet, c: Container): { host: string; peer: string; ledgerId: string | undefined } {
+  const names = vethNames(net.prefix, c.id);
+  return { ...names, ledgerId: ledgerIdOf(net.ledger, names.host) };
+}
+
+/** The bridge's address and prefix length as the kernel has them now, if the bridge exists. */
+export async function bridgeAddress(net: LabNet): Promise<{ address: string; prefix: number } | undefined> {
+  try {
+    const [link] = await readJson<LinkJson[]>({ kind: 'host' }, ['-4', 'addr', 'show', 'dev', net.bridge]);
+    const a = link?.addr_info?.find((i) => i.family === 'inet');
+    return a ? { address: a.local, prefix: a.prefixlen } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A container's eth0 address as the kernel has it, if any. */
+export async function eth0Address(c: Container): Promise<string | undefined> {
+  try {
+    const [link] = await readJson<LinkJson[]>(netnsOf(c), ['-4', 'addr', 'show', 'dev', 'eth0']);
+    return link?.addr_info?.find((i) => i.family === 'inet')?.local;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * `capabilities`: the five capability sets of a process from `/proc/<pid>/status`, each as its
+ * mask and how many capabilities it holds, or one set spelled out name by name.
+ * The masks decode exactly as `capsh --decode=<mask>` prints them.
+ */
+import { CAP_SET_KEYS, parseCapStatus, STATUS_FIELD, type CapSetKey } from '../capabilities/index.js';
+import { decodeCapMask } from '../kernel/constants.js';
+import type { ProbeDef } from './probe.js';
+import { pidArg } from './probe.js';
+import type { Row } from './view.js';
+
+export const capabilitiesProbe: ProbeDef = {
+  name: 'capabilities',
+  summary: 'The five capability sets of a process (/proc/<pid>/status), as masks or one set by name.',
+  args: {
+    pid: { type: { kind: 'pid-ref' }, doc: 'whose capabilities' },
+    names: { type: { kind: 'enum', values: ['none', ...CAP_SET_KEYS] }, default: 'none', doc: 'spell out one set name by name instead of the five masks' },
+  },
+  title: (root, args) => `${root}/${pidArg(args, 'pid')}/status`,
+  async run({ reader, procRoot, args }) {
+    const path = `${procRoot}/${pidArg(args, 'pid')}/status`;
+    const snap = await reader.read([{ path, kind: 'file' }]);
+    const text = snap.files.get(path);
+    if (text === undefined) return { title: path, rows: [], note: `${path}: ${snap.errors.get(path) ?? 'could not be read'}.` };
+    const status = parseCapStatus(text);
+    const one = args.names as CapSetKey | 'none' | undefined;
+    if (one && one !== 'none') {
+      const rows: Row[] = decodeCapMask(status.sets[one]).map((name) => ({ key: name, cells: [name] }));
+      return { title: `${path} ${STATUS_FIELD[one]}, decoded`, rows, ...(rows.length ? {} : { note: `${STATUS_FIELD[one]} is empty.` }) };
+    }
+    const rows: Row[] = CAP_SET_KEYS.map((key) => {
+      const mask = status.sets[key];
+      return { key: STATUS_FIELD[key], cells: [STATUS_FIELD[key], mask.toString(16).padStart(16, '0'), `${decodeCapMask(mask).length} caps`] };
+    });
+    if (status.noNewPrivs !== undefined) rows.push({ key: 'NoNewPrivs', cells: ['NoNewPrivs', status.noNewPrivs ? '1' : '0', ''] });
+    return { title: path, columns: ['set', 'mask', 'holds'], rows };
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * `net-routes`: the IPv4 routing table of one side (/proc/net/route) and the neighbours it has
+ * met (/proc/net/arp). A container's table is its own: after the lab's set-up it has its subnet on
+ * `eth0` and a default route via the bridge's address.
+ */
+import { parseArp, parseRoutes } from './net-procfs.js';
+import type { ProbeDef } from './probe.js';
+import type { Row } from './view.js';
+
+export const netRoutesProbe: ProbeDef = {
+  name: 'net-routes',
+  summary: 'IPv4 routes (/proc/net/route) and neighbours, i.e. the ARP table (/proc/net/arp).',
+  args: {
+    show: { type: { kind: 'list', values: ['routes', 'neighbours'] }, default: ['routes', 'neighbours'], doc: 'which tables' },
+  },
+  title: (root) => `${root}/net/route, ${root}/net/arp`,
+  async run({ reader, procRoot, args }) {
+    const route = `${procRoot}/net/route`;
+    const arp = `${procRoot}/net/arp`;
+    const snap = await reader.read([{ path: route, kind: 'file' }, { path: arp, kind: 'file' }]);
+    const show = (args.show as readonly string[] | undefined) ?? ['routes', 'neighbours'];
+    const rows: Row[] = [];
+    if (show.includes('routes')) {
+      for (const r of parseRoutes(snap.files.get(route) ?? '')) {
+        const dest = r.prefix === 0 ? 'default' : `${r.destination}/${r.prefix}`;
+        rows.push({ key: `route ${dest}`, cells: ['route', dest, r.gateway === '0.0.0.0' ? `dev ${r.iface}` : `via ${r.gateway} dev ${r.iface}`] });
+      }
+    }
+    if (show.includes('neighbours')) {
+      for (const n of parseArp(snap.files.get(arp) ?? '')) rows.push({ key: `neigh ${n.ip}`, cells: ['neighbour', n.ip, `${n.mac} dev ${n.iface}`] });
+    }
+    return { title: netRoutesProbe.title(procRoot, args), columns: ['kind', 'address', 'how'], rows, ...(rows.length ? {} : { note: 'No routes and no neighbours: this namespace cannot reach any address yet.' }) };
+  },
+};
