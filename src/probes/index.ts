@@ -8,6 +8,7 @@ import { mountinfoProbe } from './mountinfo.js';
 import { overlayLayersProbe } from './overlay-layers.js';
 import { overlayTreeProbe } from './overlay-tree.js';
 import { namespacesProbe } from './namespaces.js';
+import { NETWORK_AND_CAPABILITY_PROBES } from './network-and-caps.js';
 import { pidSummaryProbe } from './pid-summary.js';
 import type { ProbeDef } from './probe.js';
 import { processStatusProbe } from './process-status.js';
@@ -15,7 +16,7 @@ import { processesProbe } from './processes.js';
 
 export const PROBES: Readonly<Record<string, ProbeDef>> = Object.fromEntries(
   [ancestryProbe, namespacesProbe, pidSummaryProbe, processStatusProbe, processesProbe,
-    mountinfoProbe, overlayLayersProbe, layerStackProbe, overlayTreeProbe].map((p) => [p.name, p]),
+    mountinfoProbe, overlayLayersProbe, layerStackProbe, overlayTreeProbe, ...NETWORK_AND_CAPABILITY_PROBES].map((p) => [p.name, p]),
 );
 
 export type { ProbeArgs, ProbeDef, ProbeInput } from './probe.js';

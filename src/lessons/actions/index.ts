@@ -5,6 +5,7 @@
  */
 import type { ActionDef } from './action.js';
 import { execAction } from './exec.js';
+import { NETWORK_AND_CAPABILITY_ACTIONS } from './network-and-caps.js';
 import { exportLayerAction } from './export-layer.js';
 import { mountExperimentAction, revertPropagationAction } from './mount-experiment.js';
 import { mountOverlayAction } from './mount-overlay.js';
@@ -17,7 +18,7 @@ import { startContainerAction } from './start-container.js';
 
 export const ACTIONS: Readonly<Record<string, ActionDef>> = Object.fromEntries(
   [observeAction, startContainerAction, execAction, spawnAction, orphanAction, signalAction,
-    mountOverlayAction, overlayOpAction, exportLayerAction, mountExperimentAction, revertPropagationAction].map((a) => [a.name, a]),
+    mountOverlayAction, overlayOpAction, exportLayerAction, mountExperimentAction, revertPropagationAction, ...NETWORK_AND_CAPABILITY_ACTIONS].map((a) => [a.name, a]),
 );
 
 export type { ActionContext, ActionDef, ActionOutcome, NamedProcess } from './action.js';
