@@ -24,23 +24,22 @@ export function featureCheck(findings: readonly Finding[]): (feature: string) =>
   };
 }
 
-export async function openLabRuntime(options: { prewarm?: boolean } = {}): Promise<LabRuntime> {
-  const findings = runDoctor();
-  const { openRuntime } = await import('../runtime/index.js');
+/**
+ * Runs the doctor, opens the runtime, and tears it down on SIGINT, SIGTERM or SIGHUP.
+ * `onSignal` runs first on a signal (the TUI gives the terminal back there).
+ */
+export async function openLabRuntime(options: { prewarm?: boolean; onSignal?: () => void; findings?: Finding[] } = {}): Promise<LabRuntime> {
+  const findings = options.findings ?? runDoctor();
+  const { openRuntime, closeOnSignals } = await import('../runtime/index.js');
   const runtime = await openRuntime({ prewarm: options.prewarm ?? true });
   let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= runtime.close().finally(() => {
-      for (const [signal, handler] of handlers) process.off(signal, handler);
-    });
+  const close = (): Promise<void> => {
+    closing ??= runtime.close().finally(() => stopHandling());
     return closing;
   };
-  const handlers: [NodeJS.Signals, () => void][] = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => [
-    signal,
-    () => {
-      void close().finally(() => process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]));
-    },
-  ]);
-  for (const [signal, handler] of handlers) process.on(signal, handler);
+  const stopHandling = closeOnSignals(async () => {
+    options.onSignal?.();
+    await close();
+  });
   return { runtime, findings, missingFeature: featureCheck(findings), close };
 }

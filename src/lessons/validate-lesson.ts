@@ -3,7 +3,7 @@
  * the references between steps. Returns the lesson when there are no problems, and every problem
  * found either way, each with its `file:line:column`.
  */
-import type { Node } from 'yaml';
+import { isMap } from 'yaml';
 import type { ContainerSpec } from '../runtime/spec.js';
 import { checkReferences } from './check-references.js';
 import { templateProblem } from './templates.js';
@@ -60,7 +60,11 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
   const seq = stepsNode ? yaml.seq(stepsNode, '`steps`') : undefined;
   if (seq && seq.items.length === 0) yaml.report(stepsNode, '`steps` is empty: a lesson needs at least one step.');
   const seen = new Map<string, number>();
+  // Ids as written, also of steps that have other problems, so text.md is matched against them all.
+  const writtenIds = new Set<string>();
   seq?.items.forEach((node, i) => {
+    const id = isMap(node) ? node.get('id') : undefined;
+    if (typeof id === 'string') writtenIds.add(id);
     const step = validateStep(yaml, node, i, names);
     if (!step) return;
     const first = seen.get(step.id);
@@ -70,7 +74,7 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
   });
 
   const problems = [...yaml.problems];
-  const withText = attachText(src, steps, problems);
+  const withText = attachText(src, steps, writtenIds, problems);
   problems.push(...checkReferences(withText, names));
   if (problems.length > 0 || !title || !summary || !containers || !requires || !readMore) return { problems };
   const intro = src.markdown === undefined ? '' : splitText(src.markdown).intro;
@@ -80,14 +84,13 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
   };
 }
 
-function attachText(src: LessonSource, steps: Omit<Step, 'text'>[], problems: Problem[]): Step[] {
+function attachText(src: LessonSource, steps: Omit<Step, 'text'>[], ids: ReadonlySet<string>, problems: Problem[]): Step[] {
   if (src.markdown === undefined) {
     problems.push({ file: src.textPath, line: 1, column: 1, message: `text.md is missing: write the prose of each step under a \`## <step-id>\` heading.` });
     return steps.map((s) => ({ ...s, text: '' }));
   }
   const { sections } = splitText(src.markdown);
   const byId = new Map(sections.map((s) => [s.id, s]));
-  const ids = new Set(steps.map((s) => s.id));
   for (const section of sections) {
     if (!ids.has(section.id)) problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\` matches no step in lesson.yaml (step ids: ${[...ids].join(', ')}).` });
     else if (templateProblem(section.text)) problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\`: ${templateProblem(section.text)}` });

@@ -15,7 +15,7 @@ export class YamlFile {
   constructor(readonly file: string, text: string) {
     const doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
     for (const error of doc.errors) {
-      const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+      const pos = this.lines.linePos(error.pos[0]);
       // yaml's messages end with "at line N, column M" and a code excerpt; the prefix says where.
       const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       this.problems.push({ file, line: pos.line, column: pos.col, message: `YAML syntax: ${message}.` });

@@ -32,7 +32,8 @@ export function parseReaderOutput(out: string, token: string, patterns: readonly
   const marker = `${token} `;
   let current: { kind: string; path: string; lines: string[] } | undefined;
   const finish = (): void => {
-    if (current?.kind === 'F') snap.files.set(current.path, current.lines.join('\n').replace(/\n$/, ''));
+    // The newline the script's `echo` adds after each file is the one the line split removes.
+    if (current?.kind === 'F') snap.files.set(current.path, current.lines.join('\n'));
     current = undefined;
   };
   for (const line of out.split('\n')) {

@@ -62,8 +62,9 @@ export const signalAction: ActionDef = {
     output.push(seen.sentence);
     if (others.length) {
       const gone = others.filter((pid) => stateOf(ctx.procRoot, pid) === undefined);
+      const them = others.length === 1 ? 'the other process' : `the other ${others.length} processes`;
       output.push(gone.length === others.length
-        ? `the other ${others.length} process${others.length > 1 ? 'es' : ''} of its PID namespace (host PID ${others.join(', ')}) ${others.length > 1 ? 'are' : 'is'} gone too`
+        ? `${them} of its PID namespace (host PID ${others.join(', ')}) ${others.length > 1 ? 'are' : 'is'} gone too`
         : `of the other processes in its PID namespace (host PID ${others.join(', ')}), ${others.length - gone.length} still run${others.length - gone.length === 1 ? 's' : ''}`);
     }
     if (seen.ended === !survives) return { ok: true, output };

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultLessonsDir, formatProblem, loadLessons } from '../../src/lessons/load-lessons.js';
+import { lintCommand } from '../../src/lessons/lint-command.js';
+
+const FIXTURES = path.resolve(__dirname, 'fixtures');
+const rel = (p: string) => path.relative(FIXTURES, p);
+
+/** Problems of one fixture, with paths relative to the fixture's own folder. */
+function messages(dir: string): string[] {
+  const folder = path.join(FIXTURES, dir);
+  return loadLessons(folder).problems.map((p) => `${path.relative(folder, p.file) || '.'}:${p.line}:${p.column}: ${p.message}`);
+}
+
+describe('lesson linter', () => {
+  it('accepts the good fixtures, in folder order, with every part parsed', () => {
+    const { lessons, problems } = loadLessons(path.join(FIXTURES, 'good'));
+    expect(problems).toEqual([]);
+    expect(lessons.map((l) => [l.order, l.id, l.steps.length])).toEqual([[1, 'demo', 7], [2, 'second', 1]]);
+    const demo = lessons[0]!;
+    expect(demo.intro).toBe('An intro with `code` and **strong** words.');
+    expect(demo.containers).toEqual({ main: { namespaces: ['pid', 'mnt'], hostname: 'demo', command: ['/bin/sh'] } });
+    const start = demo.steps[1]!;
+    expect(start.predict).toEqual({ question: 'Which PID?', choices: ['1', '48213'], answer: 0, reveal: 'Numbering starts again.' });
+    expect(start.host).toEqual(start.container);
+    expect(demo.steps[4]!.yourTurn?.solution.args).toEqual({ name: 'mine', argv: ['sleep', '600'], container: '' });
+    expect(demo.steps[5]!.run.args).toEqual({ to: 'container', signal: 'SIGTERM', from: 'host', expect: 'survives', watchMs: 200 });
+    expect(lessons[1]!.steps[0]!.container?.container).toBe('other');
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    expect(messages('broken/01-syntax')).toEqual([
+      'lesson.yaml:7:5: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }.',
+    ]);
+  });
+
+  it('names unknown actions, probes, checks and namespace kinds, with the known ones', () => {
+    const m = messages('broken/02-unknown-names');
+    expect(m[0]).toBe('lesson.yaml:3:26: `container`: unknown namespace kind pidd; known: mnt, uts, ipc, pid, net, cgroup, user, time.');
+    // The catalogue grows as lessons are added: check the sentence and that the list names the real ones.
+    expect(m[1]).toMatch(/^lesson\.yaml:7:20: step "one": `run`: unknown action "exek"; known actions: .*\bexec, .*\bobserve, .*\.$/);
+    expect(m[2]).toMatch(/^lesson\.yaml:9:20: step "one": `host`: unknown probe "proceses"; known probes: .*\bprocess-status, processes\.$/);
+    expect(m[3]).toMatch(/^lesson\.yaml:12:14: step "one": `yourTurn`: `check`: unknown check "no-such-check"; known checks: host-pid-of-container-process\b.*\.$/);
+    expect(m).toHaveLength(4);
+  });
+
+  it('checks arguments against each action and probe', () => {
+    expect(messages('broken/03-bad-args')).toEqual([
+      'lesson.yaml:6:51: step "one": `run`: action "signal": `signal` must be one of SIGTERM, SIGKILL, SIGINT, SIGHUP.',
+      'lesson.yaml:6:68: step "one": `run`: action "signal": unknown argument "colour"; it takes to, signal, from, expect, watchMs.',
+      'lesson.yaml:8:41: step "one": `both`: probe "process-status": `pid` must be a process: `lab` (the lab itself), `container` or `container.NAME` (a container\'s PID 1), `process.NAME` (a process a step started), or a number.',
+      'lesson.yaml:8:61: step "one": `both`: probe "process-status": `fields` must be a list of any of Name, State, Pid, PPid, NSpid, NSpgid, NSsid, Uid, Threads, SigCgt, SigIgn, SigBlk, CapEff, CapBnd, NoNewPrivs.',
+      'lesson.yaml:11:33: step "two": `run`: action "spawn": `argv` must be a list of strings (a command and its arguments).',
+      'lesson.yaml:11:10: step "two": `run`: action "spawn": missing argument `name:` (how later steps refer to it: process.NAME).',
+    ]);
+  });
+
+  it('matches text.md sections to steps, both ways, and checks placeholders', () => {
+    expect(messages('broken/04-text-mismatch')).toEqual([
+      'lesson.yaml:11:12: step "two": `shell`: "{host:proces.x}" names no process; after `host:` write `lab` (the lab itself), `container` or `container.NAME` (a container\'s PID 1), `process.NAME` (a process a step started), or a number.',
+      'text.md:6:1: `## three` matches no step in lesson.yaml (step ids: one, two).',
+      'text.md:9:1: `## one-more` matches no step in lesson.yaml (step ids: one, two).',
+      'text.md:1:1: step "two" (lesson.yaml line 8) has no `## two` section in text.md.',
+    ]);
+  });
+
+  it('checks the rules between steps: unique ids, predict answers, three hints, processes started before use', () => {
+    expect(messages('broken/05-structure')).toEqual([
+      'lesson.yaml:10:16: step "first": `predict`: give 2 to 5 choices (the learner picks one with keys 1-5).',
+      'lesson.yaml:11:15: step "first": `predict`: `answer` must be the number of the right choice, 1 to 1.',
+      'lesson.yaml:21:14: step "first": `yourTurn`: give exactly 3 hints: a nudge, a pointer (which file or command), then the answer (it may use {answer}).',
+      'lesson.yaml:13:5: step "first" appears twice (first at line 4); step ids must be unique.',
+      'lesson.yaml:22:5: step 3: missing `id:`.',
+      'lesson.yaml:22:5: step 3: missing `shell:`.',
+      'lesson.yaml:6:10: step "first": process.later is not started by this step or an earlier one (start it with a `spawn` or `orphan` action that has `name: later`).',
+    ]);
+  });
+
+  it('reports folders without lesson.yaml and badly named lesson folders, and keeps the good ones', () => {
+    const { problems } = loadLessons(path.join(FIXTURES, 'broken'));
+    const byFile = problems.map((p) => `${rel(p.file)}: ${p.message}`);
+    expect(byFile).toContain('broken/06-no-yaml: 06-no-yaml has no lesson.yaml: add one, or remove the folder.');
+    expect(byFile).toContain('broken/badname: Lesson folder "badname" must be named <order>-<id>, e.g. 01-pid-namespace.');
+  });
+
+  it('a missing directory is one sentence', () => {
+    expect(messages('nowhere')).toEqual([
+      `.:1:1: No lessons directory at ${path.join(FIXTURES, 'nowhere')}: give a directory of lesson folders (e.g. --lessons ./lessons).`,
+    ]);
+  });
+
+  it('lint-lessons prints file:line:column lines and exits 1 on problems, 0 on the shipped lessons', () => {
+    let out = '';
+    let err = '';
+    const sink = (fn: (s: string) => void) => ({ write: (s: string) => (fn(s), true) }) as unknown as NodeJS.WritableStream;
+    expect(lintCommand(path.join(FIXTURES, 'broken/03-bad-args'), sink((s) => (out += s)), sink((s) => (err += s)))).toBe(1);
+    expect(err.split('\n')[0]).toMatch(/03-bad-args\/lesson\.yaml:6:51: step "one"/);
+    expect(err).toContain('6 problems found; fix them and run lint-lessons again.');
+    out = '';
+    err = '';
+    expect(lintCommand(defaultLessonsDir(), sink((s) => (out += s)), sink((s) => (err += s)))).toBe(0);
+    expect(out).toContain('ok  pid-namespace: 10 steps');
+    expect(formatProblem({ file: path.join(process.cwd(), 'a.yaml'), line: 2, column: 3, message: 'm' })).toBe('a.yaml:2:3: m');
+  });
+});
