@@ -28,7 +28,7 @@ export const layerStackProbe: ProbeDef = {
     const names = layers.map((l) => l.name);
     const top = names.slice().reverse();
     const rows = stackRows(walked).filter((r) => r.path !== under).map((r) => ({
-      key: r.path,
+      key: path.relative(under, r.path),
       cells: [
         path.relative(under, r.path) + (r.kind === 'dir' ? '/' : ''),
         ...top.map((l) => (l === r.from ? (r.kind === 'deleted' ? '✕' : '●') : r.mergedWith.includes(l) ? '+' : r.hidden.includes(l) ? '○' : '')),

@@ -33,7 +33,7 @@ export const overlayTreeProbe: ProbeDef = {
       return { title, rows: [], note: `${root} does not exist in this layer (yet).` };
     }
     const rows = nodes.map((n) => {
-      const marks = [n.overlay.whiteout ? 'whiteout' : '', n.overlay.opaque ? 'opaque=y' : '', n.overlay.redirect ? `redirect=${n.overlay.redirect}` : ''].filter(Boolean).join(' ');
+      const marks = [n.overlay.whiteout ? 'whiteout' : '', n.overlay.opaque ? 'opaque=y' : '', n.overlay.redirect ? `redirect=${n.overlay.redirect}` : '', n.overlay.metacopy ? 'metacopy' : ''].filter(Boolean).join(' ');
       const size = n.kind === 'char' || n.kind === 'block' ? `${n.rdev.major}, ${n.rdev.minor}` : String(n.size);
       return { key: n.path, cells: [n.path + (n.kind === 'dir' ? '/' : ''), modeString(n.kind, n.mode), size, marks] };
     });

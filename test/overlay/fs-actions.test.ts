@@ -78,8 +78,9 @@ describeAsRoot('filesystem lesson actions on the real kernel', () => {
     let rows = (await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'app/config/settings.conf', checksum: 'yes' })).rows;
     const app = rows.find((r) => r.key === 'app')!;
     expect(rows.find((r) => r.key === 'upper')?.cells[1]).toBe('(absent)');
-    // Not copied up: merged reports the lower file's own inode.
-    expect(rows.find((r) => r.key === 'merged')?.cells[2]).toBe(app.cells[2]);
+    // Not copied up: merged is the lower file itself (same row, cell for cell).
+    const mergedBefore = (await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'app/config/settings.conf', show: 'merged', checksum: 'yes' })).rows;
+    expect(mergedBefore).toEqual([{ key: 'app', cells: app.cells }]);
 
     await run(overlayOpAction, { overlay: 'overlay-a', op: 'append', path: 'app/config/settings.conf', text: 'x=1\n' });
     rows = (await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'app/config/settings.conf', checksum: 'yes' })).rows;
@@ -88,6 +89,11 @@ describeAsRoot('filesystem lesson actions on the real kernel', () => {
     expect(upper.cells[1]).toBe('-rw-r--r--');
     const upperFile = path.join(labPaths().stateDir, 'containers/overlay-a/upper/app/config/settings.conf');
     expect(stat(upperFile, '%i')).toBe(upper.cells[2]);
+    const mergedAfter = (await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'app/config/settings.conf', show: 'merged', checksum: 'yes' })).rows[0]!;
+    expect(mergedAfter.key).toBe('upper');
+    expect(mergedAfter.cells[5]).toBe(upper.cells[5]);
+    // Read what this kernel reports as the merged inode after copy-up, and check it with stat(1).
+    expect(mergedAfter.cells[2]).toBe(stat(path.join(labPaths().stateDir, 'containers/overlay-a/merged/app/config/settings.conf'), '%i'));
 
     await run(overlayOpAction, { overlay: 'overlay-a', op: 'append', path: 'app/config/settings.conf', text: 'x=2\n' });
     expect(stat(upperFile, '%i')).toBe(upper.cells[2]); // no second copy
@@ -100,13 +106,15 @@ describeAsRoot('filesystem lesson actions on the real kernel', () => {
 
     const stack = await probe(layerStackProbe, { overlay: 'overlay-a', under: 'app' });
     expect(stack.columns).toEqual(['path', 'upper', 'app', 'base']);
-    expect(stack.rows.find((r) => r.key === 'app/config/settings.conf')?.cells).toEqual(['config/settings.conf', '●', '○', '']);
-    expect(stack.rows.find((r) => r.key === 'app/README')?.cells).toEqual(['README', '', '●', '']);
+    expect(stack.rows.find((r) => r.key === 'config/settings.conf')?.cells).toEqual(['config/settings.conf', '●', '○', '']);
+    expect(stack.rows.find((r) => r.key === 'README')?.cells).toEqual(['README', '', '●', '']);
 
     await run(mountOverlayAction, { name: 'overlay-b' });
-    const a = (await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'etc/os-release', checksum: 'no' })).rows;
-    const b = (await probe(overlayLayersProbe, { overlay: 'overlay-b', path: 'etc/os-release', checksum: 'no' })).rows;
-    expect(a.find((r) => r.key === 'merged')?.cells[2]).toBe(b.find((r) => r.key === 'merged')?.cells[2]);
+    const a = (await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'etc/os-release', show: 'merged', checksum: 'no' })).rows;
+    const b = (await probe(overlayLayersProbe, { overlay: 'overlay-b', path: 'etc/os-release', show: 'merged', checksum: 'no' })).rows;
+    expect(a[0]?.key).toBe('base');
+    expect(a[0]?.cells[2]).toBe(b[0]?.cells[2]);
+    expect(a[0]?.cells[2]).toBe(stat(path.join(labPaths().stateDir, 'containers/overlay-b/merged/etc/os-release'), '%i'));
   });
 
   it('whiteouts: char 0:0, opaque dirs, rename as this kernel does it, OCI export equal to merged', async () => {

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { errnoText, hintFor } from '../../kernel/errors.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
@@ -37,7 +38,8 @@ function timed<T>(record: (e: PrimitiveEvent) => void, name: string, args: strin
     return { value, ms };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    record({ kind: 'syscall', name, args, result: `-1 ${e.code ?? 'ERROR'}`, ok: false, durationMs: performance.now() - start, error: { code: e.code ?? 'ERROR', text: e.message, hint: '' } });
+    const code = e.code ?? 'ERROR';
+    record({ kind: 'syscall', name, args, result: `-1 ${code}`, ok: false, durationMs: performance.now() - start, error: { code, text: e.code ? errnoText(code) : e.message, hint: e.code ? hintFor(name, code) : '' } });
     throw err;
   }
 }
@@ -103,7 +105,7 @@ export const overlayOpAction: ActionDef = {
       }
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      output.push(`the kernel said ${e.code ?? 'ERROR'}: ${e.message}`);
+      output.push(e.code ? `the kernel answered ${e.code} (${errnoText(e.code)})` : e.message);
       if (str(args, 'expect') !== 'succeeds') return { ok: true, output };
       return { ok: false, output, message: `${str(args, 'op')} ${rel} failed (${e.code ?? e.message}); the primitive pane shows the call.` };
     }
