@@ -5,6 +5,7 @@
 import { ancestryProbe } from './ancestry.js';
 import { layerStackProbe } from './layer-stack.js';
 import { mountinfoProbe } from './mountinfo.js';
+import { overlayDirsProbe } from './overlay-dirs.js';
 import { overlayLayersProbe } from './overlay-layers.js';
 import { overlayTreeProbe } from './overlay-tree.js';
 import { namespacesProbe } from './namespaces.js';
@@ -16,7 +17,7 @@ import { processesProbe } from './processes.js';
 
 export const PROBES: Readonly<Record<string, ProbeDef>> = Object.fromEntries(
   [ancestryProbe, namespacesProbe, pidSummaryProbe, processStatusProbe, processesProbe,
-    mountinfoProbe, overlayLayersProbe, layerStackProbe, overlayTreeProbe, ...NETWORK_AND_CAPABILITY_PROBES].map((p) => [p.name, p]),
+    mountinfoProbe, overlayLayersProbe, overlayDirsProbe, layerStackProbe, overlayTreeProbe, ...NETWORK_AND_CAPABILITY_PROBES].map((p) => [p.name, p]),
 );
 
 export type { ProbeArgs, ProbeDef, ProbeInput } from './probe.js';
