@@ -47,6 +47,8 @@ export interface Cgroup {
   readonly procsFiles: readonly string[];
   /** Writes the limits; each write is reported as a `write` event. */
   setLimits(limits: CgroupLimits): void;
+  /** Takes limits away again (`max`, as if none had been set), e.g. when a lesson reverts a step. */
+  clearLimits(controllers: readonly ('memory' | 'pids' | 'cpu')[]): void;
   /** Moves a process (host PID) into this cgroup, in every tree. */
   join(pid: number): void;
   /** Host PIDs in this cgroup. */

@@ -149,6 +149,18 @@ class CgroupV1 implements Cgroup {
     }
   }
 
+  clearLimits(controllers: readonly LabController[]): void {
+    for (const c of controllers) this.need(c);
+    if (controllers.includes('memory')) {
+      // -1 is v1's "no limit". memsw must stay >= the memory limit, so it is raised first.
+      const dir = this.need('memory');
+      if (this.files.exists(path.join(dir, 'memory.memsw.limit_in_bytes'))) this.files.write(path.join(dir, 'memory.memsw.limit_in_bytes'), -1);
+      this.files.write(path.join(dir, 'memory.limit_in_bytes'), -1);
+    }
+    if (controllers.includes('pids')) this.files.write(path.join(this.need('pids'), 'pids.max'), 'max');
+    if (controllers.includes('cpu')) this.files.write(path.join(this.need('cpu'), 'cpu.cfs_quota_us'), -1);
+  }
+
   join(pid: number): void {
     for (const procs of this.procsFiles) this.files.write(procs, pid);
   }

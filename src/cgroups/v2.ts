@@ -117,6 +117,13 @@ class CgroupV2 implements Cgroup {
     }
   }
 
+  clearLimits(controllers: readonly LabController[]): void {
+    for (const c of controllers) this.need(c);
+    if (controllers.includes('memory')) this.files.write(this.file('memory.max'), 'max');
+    if (controllers.includes('pids')) this.files.write(this.file('pids.max'), 'max');
+    if (controllers.includes('cpu')) this.files.write(this.file('cpu.max'), `max ${CPU_PERIOD_USEC}`);
+  }
+
   join(pid: number): void {
     this.files.write(this.file('cgroup.procs'), pid);
   }

@@ -204,9 +204,11 @@ describe.skipIf(skipReason !== undefined)('cgroup driver on the real kernel', ()
     expect(cg.stats()).toMatchObject({ oomKills: 1, memoryMax: 128 * MiB });
   });
 
-  it('a CPU quota of half a CPU throttles a busy loop', async () => {
+  it('a CPU quota throttles a busy loop', async () => {
     const cg = newCgroup();
-    cg.setLimits({ cpus: 0.5 });
+    // A fifth of a CPU rather than the lesson's half: on a busy 2-CPU machine the loop may not
+    // get half a CPU at all, and a cgroup that never spends its quota is never throttled.
+    cg.setLimits({ cpus: 0.2 });
     const w = workload('while :; do :; done');
     cg.join(w.pid);
     const before = cg.stats();
@@ -221,8 +223,8 @@ describe.skipIf(skipReason !== undefined)('cgroup driver on the real kernel', ()
     expect(after.nrThrottled! - before.nrThrottled!).toBeGreaterThanOrEqual(3);
     expect(after.throttledUsec! - before.throttledUsec!).toBeGreaterThan(0);
     expect(used).toBeGreaterThan(0);
-    // 50 ms of every 100 ms period, plus one period of slack for the edges.
-    expect(used).toBeLessThan(elapsedUsec * 0.5 + 100_000);
+    // 20 ms of every 100 ms period, plus one period of slack for the edges.
+    expect(used).toBeLessThan(elapsedUsec * 0.2 + 100_000);
   });
 
   it('killAll empties a cgroup whose process keeps forking, and remove takes it away', async () => {
@@ -233,7 +235,14 @@ describe.skipIf(skipReason !== undefined)('cgroup driver on the real kernel', ()
     w.go();
     await new Promise((resolve) => setTimeout(resolve, 200));
     await cg.killAll();
-    expect(await w.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    const exit = await w.exited;
+    if (fs.existsSync(path.join(cg.dirs[0]!, 'cgroup.kill'))) {
+      expect(exit).toEqual({ code: null, signal: 'SIGKILL' });
+    } else {
+      // Without cgroup.kill, killAll first sets pids.max to 0: the shell may die of its next
+      // refused fork before its SIGKILL arrives. Either way it is gone.
+      expect([JSON.stringify({ code: null, signal: 'SIGKILL' }), JSON.stringify({ code: 2, signal: null })]).toContain(JSON.stringify(exit));
+    }
     expect(cg.pids()).toEqual([]);
     await cg.remove();
     for (const dir of cg.dirs) expect(fs.existsSync(dir)).toBe(false);
