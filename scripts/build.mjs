@@ -2,12 +2,15 @@
 // (~0.5 s); bundled, the CLI starts in about the time of `node -e 0`. The TUI is split into its own
 // chunk so `container-lab run` and `doctor` never parse Ink or React.
 import { build } from 'esbuild';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, rename, rm } from 'node:fs/promises';
 
-await rm('dist', { recursive: true, force: true });
+// Bundle into a fresh directory and swap it in only when the build succeeded, so a failed build
+// never leaves a half-written dist/ behind for the tests (or another build) to trip over.
+const out = `dist.tmp-${process.pid}`;
+try {
 await build({
   entryPoints: { cli: 'src/cli.ts', shim: 'src/runtime/shim-main.ts', 'mount-lab': 'src/mounts/mount-lab-main.ts' },
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -22,4 +25,9 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
-await chmod('dist/cli.js', 0o755);
+  await chmod(`${out}/cli.js`, 0o755);
+  await rm('dist', { recursive: true, force: true });
+  await rename(out, 'dist');
+} finally {
+  await rm(out, { recursive: true, force: true });
+}

@@ -5,5 +5,6 @@
 guest_info
 
 check "cgroup drivers on the real kernel (v2)" vitest test/cgroups/real.test.ts
+check "runtime kernel tier on cgroup v2" vitest test/runtime/real.test.ts
 
 finish
