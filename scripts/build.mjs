@@ -8,23 +8,23 @@ import { chmod, rename, rm } from 'node:fs/promises';
 // never leaves a half-written dist/ behind for the tests (or another build) to trip over.
 const out = `dist.tmp-${process.pid}`;
 try {
-await build({
-  entryPoints: { cli: 'src/cli.ts', shim: 'src/runtime/shim-main.ts', 'mount-lab': 'src/mounts/mount-lab-main.ts' },
-  outdir: out,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Native addons stay outside the bundle: they load their .node files from their own package.
-  external: ['koffi', '@lydell/node-pty'],
-  // ink's optional devtools import; never used at run time.
-  alias: { 'react-devtools-core': './scripts/empty.mjs' },
-  define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: "import { createRequire as __clabCreateRequire } from 'node:module'; const require = __clabCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+  await build({
+    entryPoints: { cli: 'src/cli.ts', shim: 'src/runtime/shim-main.ts', 'mount-lab': 'src/mounts/mount-lab-main.ts' },
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Native addons stay outside the bundle: they load their .node files from their own package.
+    external: ['koffi', '@lydell/node-pty'],
+    // ink's optional devtools import; never used at run time.
+    alias: { 'react-devtools-core': './scripts/empty.mjs' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __clabCreateRequire } from 'node:module'; const require = __clabCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
   await chmod(`${out}/cli.js`, 0o755);
   await rm('dist', { recursive: true, force: true });
   await rename(out, 'dist');
