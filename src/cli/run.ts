@@ -82,16 +82,17 @@ export async function run(opts: RunOptions): Promise<number> {
 
     const dir = containerDir(paths, spec.id);
     fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
-    fs.mkdirSync(dir, { mode: 0o700 });
     owned.push(ledger.add({ kind: 'dir', path: dir }));
+    fs.mkdirSync(dir, { mode: 0o700 });
     const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };
     for (const d of Object.values(dirs)) fs.mkdirSync(d);
 
     let cgroup: Cgroup | undefined;
     const wantsLimits = Object.values(spec.limits).some((v) => v !== undefined);
     try {
-      cgroup = openCgroupDriver({ parent: paths.cgroupParent, emit: show }).create(spec.id);
+      const driver = openCgroupDriver({ parent: paths.cgroupParent, emit: show });
       owned.push(ledger.add({ kind: 'cgroup', name: spec.id }));
+      cgroup = driver.create(spec.id);
       cgroup.setLimits(spec.limits);
     } catch (err) {
       if (wantsLimits) throw err;

@@ -103,8 +103,10 @@ export class Runtime implements ContainerRuntime {
     try {
       const dir = containerDir(this.paths, spec.id);
       fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
-      fs.mkdirSync(dir, { mode: 0o700 });
+      // Written down before it exists: a crash between the two leaves a ledger entry for
+      // something absent (crossed off quietly later), never something unrecorded.
       owned.push(this.ledger.add({ kind: 'dir', path: dir }));
+      fs.mkdirSync(dir, { mode: 0o700 });
       const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };
       for (const d of Object.values(dirs)) fs.mkdirSync(d);
 
@@ -145,8 +147,8 @@ export class Runtime implements ContainerRuntime {
       if (wantsLimits) throw new Error('This host offers no usable cgroup controller, so limits cannot be set. Run `container-lab doctor` to see why.');
       return undefined;
     }
-    const cg = driver.create(spec.id);
     owned.push(this.ledger.add({ kind: 'cgroup', name: spec.id }));
+    const cg = driver.create(spec.id);
     cg.setLimits(spec.limits);
     return cg;
   }
