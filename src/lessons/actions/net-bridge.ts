@@ -14,11 +14,11 @@ export const createBridgeAction: ActionDef = {
   async run(ctx) {
     const net = labNet(ctx);
     const earlier = ledgerIdOf(net.ledger, net.bridge);
-    if (earlier) await deleteLink(net.deps, net.bridge, earlier);
-    else if (await linkExists(net.bridge)) {
+    // The subnet choice ignores the lab's own bridge, so it can be read while an earlier one goes.
+    const [choice] = await Promise.all([chooseLabSubnet(net.bridge), earlier ? deleteLink(net.deps, net.bridge, earlier) : undefined]);
+    if (!earlier && (await linkExists(net.bridge))) {
       return { ok: false, output: [], message: `A link named ${net.bridge} exists, and the lab did not make it. Set CONTAINER_LAB_LINK_PREFIX to another prefix, or remove that link yourself.` };
     }
-    const choice = await chooseLabSubnet(net.bridge);
     const b = await createBridge(net.deps, net.bridge, choice.subnet, choice.gateway);
     return {
       ok: true,

@@ -17,6 +17,8 @@ export const pingContainerAction: ActionDef = {
     from: { type: { kind: 'name' }, doc: 'the container that pings' },
     to: { type: { kind: 'name' }, doc: 'the container pinged' },
   },
+  // Three echo requests 0.2 s apart: the step takes about half a second on purpose.
+  waitsOnPurpose: () => true,
   async run(ctx, args) {
     const from = await ctx.ensureContainer(str(args, 'from'));
     const to = await ctx.ensureContainer(str(args, 'to'));

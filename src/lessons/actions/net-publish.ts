@@ -4,7 +4,7 @@
  * a server in the container. The lab connects once, shows the reply, and removes the table.
  * Without `nft` the rules are shown and not applied, and the step says so.
  */
-import { applyPublishRules, connectAndRead, parseCidr, publishRules, removePublishRules } from '../../runtime/network/index.js';
+import { applyPublishRules, connectAndRead, listeningOn, parseCidr, publishRules, removePublishRules } from '../../runtime/network/index.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { bridgeAddress, eth0Address, labNet } from './net-lab.js';
@@ -20,8 +20,7 @@ export const publishPortAction: ActionDef = {
   async run(ctx, args) {
     const net = labNet(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));
-    const b = await bridgeAddress(net);
-    const address = await eth0Address(c);
+    const [b, address] = await Promise.all([bridgeAddress(net), eth0Address(c)]);
     if (!b || !address) return { ok: false, output: [], message: 'The container is not on the lab bridge yet: run the earlier steps first.' };
     const hostPort = Number(args.hostPort);
     const containerPort = Number(args.containerPort);
@@ -30,10 +29,13 @@ export const publishPortAction: ActionDef = {
     const output = ['Docker would add (iptables):', ...rules.docker.map((r) => `  ${r}`), 'The lab applies (nft):', ...rules.nft.trimEnd().split('\n').map((l) => `  ${l}`)];
     for (const n of rules.notApplied) output.push(`Not applied: ${n.rule}  (${n.why})`);
 
-    const server = await ctx.runtime.spawn(c, ['nc', '-l', '-p', String(containerPort), '-e', 'echo', `hello from ${c.id}`], { signal: ctx.signal });
+    // The server starts inside while the rules go in on the host.
+    const [server, applied] = await Promise.all([
+      ctx.runtime.spawn(c, ['nc', '-l', '-p', String(containerPort), '-e', 'echo', `hello from ${c.id}`], { signal: ctx.signal }),
+      applyPublishRules(net.deps, table, rules),
+    ]);
     try {
-      await ctx.sleep(100);
-      const applied = await applyPublishRules(net.deps, table, rules);
+      for (let i = 0; i < 200 && !listeningOn(server.hostPid, containerPort, ctx.procRoot); i++) await ctx.sleep(5);
       if (!applied.applied) {
         output.push(applied.reason);
         const direct = await connectAndRead(address, containerPort, 2000);

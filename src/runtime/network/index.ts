@@ -13,7 +13,7 @@ export { createBridge, deleteLink } from './bridge.js';
 export type { LabBridge, LedgerLike, NetworkDeps } from './bridge.js';
 export { addVethPair, moveIntoContainer, configureContainerEnd, attachContainer } from './veth.js';
 export type { VethPair } from './veth.js';
-export { chooseLabSubnet, readLinks, readNeighbours, readFdb, readTopology, linkExists } from './read.js';
+export { chooseLabSubnet, readLinks, readNeighbours, readNamespace, readFdb, readTopology, linkExists } from './read.js';
 export type { ContainerNetns } from './read.js';
 export { buildTopology, toLinkViews, hostEndOf, learnedMacs } from './topology.js';
 export type { Topology, LinkView, NamespaceView, LinkJson, FdbJson, NeighJson } from './topology.js';

@@ -3,17 +3,19 @@
  * changes anything or sends a packet.
  */
 import { execa } from 'execa';
-import { HOST, type NetnsRef } from './netns.js';
+import { HOST, ipCommand, type NetnsRef } from './netns.js';
 import { readJson } from './run.js';
 import { chooseSubnet, type AddrJson, type RouteJson, type SubnetChoice } from './subnet.js';
 import { buildTopology, type FdbJson, type LinkJson, type NeighJson, type Topology } from './topology.js';
 
 /** Picks the lab subnet from the host's routes and addresses (see `subnet.ts`). */
 export async function chooseLabSubnet(bridge: string, env: NodeJS.ProcessEnv = process.env): Promise<SubnetChoice> {
-  const [routes, addrs] = await Promise.all([
-    readJson<RouteJson[]>(HOST, ['-4', 'route', 'show', 'table', 'all']),
-    readJson<AddrJson[]>(HOST, ['-4', 'addr']),
-  ]);
+  // One `ip -batch` process: each line prints its own JSON array on its own line.
+  const r = await execa('ip', ['-4', '-json', '-batch', '-'], { input: 'route show table all\naddr show\n', reject: false });
+  if (r.exitCode !== 0) throw new Error(`ip -4 -json -batch - failed: ${String(r.stderr).trim()}`);
+  const [routeText = '[]', addrText = '[]'] = String(r.stdout).split('\n').filter((l) => l.trim());
+  const routes = JSON.parse(routeText) as RouteJson[];
+  const addrs = JSON.parse(addrText) as AddrJson[];
   const override = env.CONTAINER_LAB_SUBNET;
   return chooseSubnet({ routes, addrs, bridge, ...(override ? { override } : {}) });
 }
@@ -43,6 +45,23 @@ export async function linkExists(name: string): Promise<boolean> {
   return r.exitCode === 0;
 }
 
+/**
+ * Links and neighbours of one namespace with a single `ip -details -json -batch -` process: each
+ * batch line prints its own JSON array on its own line. One process instead of two matters when
+ * every namespace is entered through nsenter.
+ */
+export async function readNamespace(ns: NetnsRef): Promise<{ links: LinkJson[]; neighbours: NeighJson[] }> {
+  const cmd = ipCommand(ns, ['-details', '-json', '-batch', '-']);
+  const r = await execa(cmd.file, cmd.args, { input: 'addr show\nneigh show\n', reject: false });
+  if (r.exitCode !== 0) throw new Error(`${[cmd.file, ...cmd.args].join(' ')} failed: ${String(r.stderr).trim()}`);
+  const [links = '[]', neighbours = '[]'] = String(r.stdout).split('\n').filter((l) => l.trim());
+  return {
+    links: JSON.parse(links) as LinkJson[],
+    // IPv4 neighbours only (ARP); IPv6 neighbour discovery entries are left out.
+    neighbours: (JSON.parse(neighbours) as NeighJson[]).filter((n) => n.dst.includes('.')),
+  };
+}
+
 export interface ContainerNetns {
   label: string;
   ns: NetnsRef;
@@ -51,14 +70,10 @@ export interface ContainerNetns {
 
 /** Reads the host's lab links, each container's links and neighbours, and the bridge's fdb. */
 export async function readTopology(linkPrefix: string, bridgeName: string, containers: readonly ContainerNetns[]): Promise<Topology> {
-  const [hostLinks, hostNeigh, fdb, inside] = await Promise.all([
-    readLinks(HOST),
-    readNeighbours(HOST),
+  const [host, fdb, inside] = await Promise.all([
+    readNamespace(HOST),
     readFdb(bridgeName),
-    Promise.all(containers.map(async (c) => {
-      const [links, neighbours] = await Promise.all([readLinks(c.ns), readNeighbours(c.ns)]);
-      return { label: c.label, ...(c.pid !== undefined ? { pid: c.pid } : {}), links, neighbours };
-    })),
+    Promise.all(containers.map(async (c) => ({ label: c.label, ...(c.pid !== undefined ? { pid: c.pid } : {}), ...(await readNamespace(c.ns)) }))),
   ]);
-  return buildTopology({ linkPrefix, bridgeName, host: { links: hostLinks, neighbours: hostNeigh }, containers: inside, fdb });
+  return buildTopology({ linkPrefix, bridgeName, host, containers: inside, fdb });
 }

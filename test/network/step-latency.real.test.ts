@@ -1,0 +1,77 @@
+/**
+ * Step latency of the two lessons, as the TUI sees it: one LessonSession on a runtime with a shim
+ * started ahead of time (as the TUI opens it), each step from "run" to both panes read. Five rounds;
+ * the median per step is printed, and must be ≤ 100 ms except for steps that wait on purpose and
+ * steps that start a container (their cost is the runtime's create, printed alongside).
+ */
+import { describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/lessons/actions/index.js';
+import { LessonSession } from '../../src/lessons/engine/session.js';
+import { loadLessons } from '../../src/lessons/load-lessons.js';
+import { labPaths, openRuntime } from '../../src/runtime/index.js';
+import { requireRootOrSkip } from './helpers.js';
+import { LAB_ENV, requireBuilt, residue } from './lab-env.js';
+
+const run = requireRootOrSkip();
+const ROUNDS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+describe.skipIf(!run)('step latency (real kernel)', () => {
+  for (const id of ['veth-bridge', 'capabilities']) {
+    it(`${id}: p50 per step`, async () => {
+      requireBuilt();
+      const lesson = loadLessons('lessons').lessons.find((l) => l.id === id)!;
+      const times = new Map<string, number[]>();
+      const starts = new Set<string>();
+      const creates: number[] = [];
+      const saved = process.env.CONTAINER_LAB_LINK_PREFIX;
+      process.env.CONTAINER_LAB_LINK_PREFIX = LAB_ENV.CONTAINER_LAB_LINK_PREFIX;
+      try {
+        const runtime = await openRuntime({ paths: labPaths(LAB_ENV), prewarm: true });
+        try {
+          for (let round = 0; round < ROUNDS; round++) {
+            const session = new LessonSession({ lesson, runtime });
+            for (let i = 0; i < lesson.steps.length; i++) {
+              // Let the spare shim start, as it does while a learner reads the step text.
+              await new Promise((r) => setTimeout(r, 150));
+              const t0 = performance.now();
+              const r = await session.runStep(i);
+              const ms = performance.now() - t0;
+              expect(r.status, `${r.stepId}: ${r.message ?? ''}`).toBe('done');
+              times.set(r.stepId, [...(times.get(r.stepId) ?? []), ms]);
+              if (r.events.some((e) => e.name === 'unshare' && e.args.some((a) => a.includes('CLONE_NEWPID')))) starts.add(r.stepId);
+            }
+            await session.close();
+          }
+          for (let i = 0; i < ROUNDS; i++) {
+            await new Promise((r) => setTimeout(r, 150));
+            const t0 = performance.now();
+            const c = await runtime.create({});
+            creates.push(performance.now() - t0);
+            await runtime.delete(c);
+          }
+        } finally {
+          await runtime.close();
+        }
+      } finally {
+        if (saved === undefined) delete process.env.CONTAINER_LAB_LINK_PREFIX;
+        else process.env.CONTAINER_LAB_LINK_PREFIX = saved;
+      }
+      const slow: string[] = [];
+      for (const step of lesson.steps) {
+        const p50 = median(times.get(step.id)!);
+        const onPurpose = ACTIONS[step.run.action]?.waitsOnPurpose?.(step.run.args) ?? false;
+        const starting = starts.has(step.id);
+        console.log(`${id} ${step.id.padEnd(20)} p50 ${p50.toFixed(1).padStart(6)} ms${onPurpose ? '  (waits on purpose)' : ''}${starting ? '  (starts a container)' : ''}`);
+        if (!onPurpose && !starting && p50 > 100) slow.push(`${step.id} ${p50.toFixed(0)} ms`);
+      }
+      console.log(`${id}: runtime.create with a spare shim, p50 ${median(creates).toFixed(1)} ms`);
+      expect(slow).toEqual([]);
+      expect(residue()).toEqual([]);
+    }, 180_000);
+  }
+});
