@@ -6,24 +6,21 @@
  * PID 1's, or 128 + the signal number that ended it, like a shell reports it.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { openCgroupDriver } from '../cgroups/index.js';
-import type { Cgroup } from '../cgroups/types.js';
 import { DOCKER_DEFAULT_CAPS, type CapName } from '../kernel/constants.js';
 import { renderEvent, type PrimitiveEvent } from '../kernel/kernel.js';
 import { LinuxKernel } from '../kernel/linux.js';
 import { ensureRootfs } from '../rootfs/index.js';
 import { Ledger } from '../runtime/ledger.js';
 import { acquireLock } from '../runtime/lock.js';
-import { containerDir, labPaths } from '../runtime/paths.js';
+import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from '../runtime/host-side.js';
+import { labPaths } from '../runtime/paths.js';
 import { processStartTime } from '../runtime/proc-identity.js';
 import { reconcile } from '../runtime/reconcile.js';
 import { ShimCore } from '../runtime/shim/shim-core.js';
 import { resolveSpec } from '../runtime/spec.js';
 import { ensurePrivateDir } from '../runtime/state-dir.js';
-import { teardown } from '../runtime/teardown.js';
 
 export interface RunOptions {
   hostname?: string;
@@ -80,23 +77,8 @@ export async function run(opts: RunOptions): Promise<number> {
     process.on('SIGINT', () => {});
     for (const sig of ['SIGTERM', 'SIGHUP'] as const) process.on(sig, () => init.kill('SIGKILL'));
 
-    const dir = containerDir(paths, spec.id);
-    fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
-    owned.push(ledger.add({ kind: 'dir', path: dir }));
-    fs.mkdirSync(dir, { mode: 0o700 });
-    const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };
-    for (const d of Object.values(dirs)) fs.mkdirSync(d);
-
-    let cgroup: Cgroup | undefined;
-    const wantsLimits = Object.values(spec.limits).some((v) => v !== undefined);
-    try {
-      const driver = openCgroupDriver({ parent: paths.cgroupParent, emit: show });
-      owned.push(ledger.add({ kind: 'cgroup', name: spec.id }));
-      cgroup = driver.create(spec.id);
-      cgroup.setLimits(spec.limits);
-    } catch (err) {
-      if (wantsLimits) throw err;
-    }
+    const dirs = makeContainerDirs(paths, ledger, spec.id, owned);
+    const cgroup = makeCgroup(tryCgroupDriver(paths, show), ledger, spec, owned);
 
     const oomBefore = cgroup?.stats().oomKills ?? 0;
     await core.create({ op: 'create', spec, lowers: rootfs.layers.map((l) => l.dir), ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [] }, show);
@@ -111,13 +93,7 @@ export async function run(opts: RunOptions): Promise<number> {
   } finally {
     // PID 1 goes first: with it goes its PID namespace, and its mount namespace with the overlay.
     await stopInit();
-    const byId = new Map(ledger.entries().map((r) => [r.id, r.entry]));
-    for (const id of owned.reverse()) {
-      const entry = byId.get(id);
-      if (!entry) continue;
-      await teardown(entry, { kernel, paths });
-      ledger.remove(id);
-    }
+    await releaseOwned(ledger, owned, kernel, paths);
     try {
       await openCgroupDriver({ parent: paths.cgroupParent }).removeParent();
     } catch {

@@ -5,19 +5,16 @@
  * the ledger — and hands the namespace half to a shim. It never changes its own namespaces.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { openCgroupDriver } from '../cgroups/index.js';
-import type { Cgroup, CgroupDriver } from '../cgroups/types.js';
+import type { CgroupDriver } from '../cgroups/types.js';
 import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import { ensureRootfs } from '../rootfs/index.js';
 import type { Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
 import { Ledger } from './ledger.js';
-import { containerDir, type LabPaths } from './paths.js';
+import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from './host-side.js';
+import type { LabPaths } from './paths.js';
 import { processStartTime } from './proc-identity.js';
 import { ShimClient } from './shim-client.js';
-import { resolveSpec, type ContainerSpec, type ResolvedSpec } from './spec.js';
-import { teardown } from './teardown.js';
+import { resolveSpec, type ContainerSpec } from './spec.js';
 
 interface LabContainer extends Container {
   shim: ShimClient;
@@ -53,14 +50,8 @@ export class Runtime implements ContainerRuntime {
 
   /** The cgroup driver, opened on first use; undefined when this host offers no usable controller. */
   cgroupDriver(): CgroupDriver | undefined {
-    if (this.cgroups === null) {
-      try {
-        this.cgroups = openCgroupDriver({ parent: this.paths.cgroupParent, emit: (e) => this.emit(e) });
-      } catch {
-        this.cgroups = undefined;
-      }
-    }
-    return this.cgroups ?? undefined;
+    if (this.cgroups === null) this.cgroups = tryCgroupDriver(this.paths, (e) => this.emit(e));
+    return this.cgroups;
   }
 
   /** Starts a shim ahead of time so the next create does not wait for Node to start. */
@@ -101,19 +92,12 @@ export class Runtime implements ContainerRuntime {
     const owned: string[] = [];
     const emit = (e: PrimitiveEvent) => this.emit({ ...e, container: spec.id });
     try {
-      const dir = containerDir(this.paths, spec.id);
-      fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
-      // Written down before it exists: a crash between the two leaves a ledger entry for
-      // something absent (crossed off quietly later), never something unrecorded.
-      owned.push(this.ledger.add({ kind: 'dir', path: dir }));
-      fs.mkdirSync(dir, { mode: 0o700 });
-      const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };
-      for (const d of Object.values(dirs)) fs.mkdirSync(d);
+      const dirs = makeContainerDirs(this.paths, this.ledger, spec.id, owned);
 
       const rootfs = await ensureRootfs({ stateDir: this.paths.stateDir, layerNames: spec.layers, emit, preferHost: this.options.preferHostTools });
       const lowers = rootfs.layers.map((l) => l.dir);
 
-      const cgroup = this.makeCgroup(spec, owned);
+      const cgroup = makeCgroup(this.cgroupDriver(), this.ledger, spec, owned);
       const { shim, ledgerId } = this.takeShim();
       if (ledgerId) owned.push(ledgerId);
       if (this.options.prewarm) this.prewarm();
@@ -138,19 +122,6 @@ export class Runtime implements ContainerRuntime {
       await this.release(owned);
       throw err;
     }
-  }
-
-  private makeCgroup(spec: ResolvedSpec, owned: string[]): Cgroup | undefined {
-    const wantsLimits = Object.values(spec.limits).some((v) => v !== undefined);
-    const driver = this.cgroupDriver();
-    if (!driver) {
-      if (wantsLimits) throw new Error('This host offers no usable cgroup controller, so limits cannot be set. Run `container-lab doctor` to see why.');
-      return undefined;
-    }
-    owned.push(this.ledger.add({ kind: 'cgroup', name: spec.id }));
-    const cg = driver.create(spec.id);
-    cg.setLimits(spec.limits);
-    return cg;
   }
 
   private get(c: Container): LabContainer {
@@ -223,18 +194,10 @@ export class Runtime implements ContainerRuntime {
     lc.shim.shutdown();
   }
 
-  /** Tears down ledger entries newest first, recording each removal. */
+  /** Tears down ledger entries newest first; a failure is shown and left for `cleanup`. */
   private async release(ids: string[]): Promise<void> {
-    const byId = new Map(this.ledger.entries().map((r) => [r.id, r.entry]));
-    for (const id of [...ids].reverse()) {
-      const entry = byId.get(id);
-      if (!entry) continue;
-      try {
-        await teardown(entry, { kernel: this.hostKernel, paths: this.paths });
-        this.ledger.remove(id);
-      } catch (err) {
-        this.emit({ kind: 'write', name: 'teardown', args: [JSON.stringify(entry)], result: String(err), ok: false, durationMs: 0 });
-      }
+    for (const { id, error } of await releaseOwned(this.ledger, ids, this.hostKernel, this.paths)) {
+      this.emit({ kind: 'write', name: `teardown of ledger entry ${id}`, args: [], result: String(error), ok: false, durationMs: 0 });
     }
   }
 
