@@ -6,7 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireRootOrSkip } from './helpers.js';
 import { killLabAt, requireBuilt, residue, runLab } from './lab-env.js';
-import { hasNft } from '../../src/runtime/network/index.js';
+import { Ledger } from '../../src/runtime/ledger.js';
+import { applyPublishRules, hasNft, parseCidr, publishRules, readPublishTable } from '../../src/runtime/network/index.js';
+import { LAB_ENV } from './lab-env.js';
 
 const run = requireRootOrSkip();
 
@@ -45,4 +47,19 @@ describe.skipIf(!run)('lesson veth-bridge --plain (real kernel)', () => {
     for (let i = 0; i < 50 && residue().length; i++) await new Promise((r) => setTimeout(r, 20));
     expect(residue()).toEqual([]);
   }, 120_000);
+
+  it.skipIf(!run)('a published-port table left by a killed lab is removed by cleanup (when nft exists)', async () => {
+    if (!(await hasNft())) return;
+    // What a lab killed during the publish step leaves: the table, recorded in the ledger.
+    const ledger = new Ledger(LAB_ENV.CONTAINER_LAB_RUN_DIR!);
+    const table = 'clab6_publish';
+    const rules = publishRules({ table, bridge: 'clab60', gateway: '10.123.0.1', subnet: parseCidr('10.123.0.0/24')!, hostPort: 8080, containerAddress: '10.123.0.2', containerPort: 80 });
+    const applied = await applyPublishRules({ ledger, emit: () => {} }, table, rules);
+    expect(applied.applied).toBe(true);
+    expect(await readPublishTable(table)).toBeDefined();
+    const clean = runLab(['cleanup']);
+    expect(clean.code, clean.out).toBe(0);
+    expect(await readPublishTable(table)).toBeUndefined();
+    expect(residue()).toEqual([]);
+  }, 60_000);
 });

@@ -13,11 +13,14 @@ export class TmuxLab {
   constructor(lessonDir: string) {
     this.session = `clab6-e2e-${process.pid}`;
     this.lessonsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clab6-lessons-'));
-    fs.cpSync(path.resolve(lessonDir), path.join(this.lessonsDir, path.basename(lessonDir)), { recursive: true });
-    const env = Object.entries(LAB_ENV)
-      .filter(([k]) => k.startsWith('CONTAINER_LAB_') || k === 'NO_COLOR')
+    fs.mkdirSync(path.join(this.lessonsDir, 'lessons'));
+    fs.cpSync(path.resolve(lessonDir), path.join(this.lessonsDir, 'lessons', path.basename(lessonDir)), { recursive: true });
+    // A fresh progress file, so the lesson opens at its first step whatever an earlier run did.
+    fs.mkdirSync(path.join(this.lessonsDir, '.state'));
+    const env = Object.entries({ ...LAB_ENV, XDG_STATE_HOME: path.join(this.lessonsDir, '.state') })
+      .filter(([k]) => k.startsWith('CONTAINER_LAB_') || k === 'NO_COLOR' || k === 'XDG_STATE_HOME')
       .map(([k, v]) => `${k}=${v}`);
-    execFileSync('tmux', ['new-session', '-d', '-s', this.session, '-x', '100', '-y', '30', 'env', ...env, process.execPath, CLI, '--lessons', this.lessonsDir], { cwd: path.dirname(path.dirname(CLI)) });
+    execFileSync('tmux', ['new-session', '-d', '-s', this.session, '-x', '100', '-y', '30', 'env', ...env, process.execPath, CLI, '--lessons', path.join(this.lessonsDir, 'lessons')], { cwd: path.dirname(path.dirname(CLI)) });
   }
 
   keys(...keys: string[]): void {
