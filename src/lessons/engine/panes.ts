@@ -59,7 +59,8 @@ export async function buildPanes(step: Step, src: PaneSources): Promise<{ host?:
       ? { ok: false, title: step.container.probe, reason: inside.reason }
       : await fill(step.container, 'inside', inside.reader, src);
   }
-  if (host?.ok && container?.ok) {
+  // Only two views of the same kind of object can be compared row by row.
+  if (host?.ok && container?.ok && step.host?.probe === step.container?.probe) {
     const marks = diffViews(host.view, container.view);
     return { host: { ...host, marks: marks.a }, container: { ...container, marks: marks.b } };
   }

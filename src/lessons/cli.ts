@@ -1,0 +1,55 @@
+/**
+ * The lesson commands, wired into src/cli.ts:
+ *   container-lab [--lessons DIR]                       the TUI
+ *   container-lab lesson <id> [--plain|--json] [--lessons DIR]
+ *   container-lab lint-lessons [DIR]
+ * The TUI and the runtime are loaded with import() only when needed, so linting stays fast and
+ * never loads Ink.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../cli/parse.js';
+import { defaultLessonsDir, formatProblem, loadLessons } from './load-lessons.js';
+
+function usage(message: string): never {
+  throw new UsageError(message);
+}
+
+function needRoot(what: string): void {
+  if (process.getuid?.() !== 0) usage(`${what} needs root (namespaces, mounts and cgroups): run it again with sudo.`);
+}
+
+export async function lessonCommands(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'lint-lessons') {
+    const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+    if (positionals.length > 1) usage('lint-lessons takes at most one directory.');
+    const { lintCommand } = await import('./lint-command.js');
+    return lintCommand(positionals[0]);
+  }
+  if (command === 'lesson') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { plain: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lessons: { type: 'string' } },
+    });
+    if (positionals.length !== 1) usage('Name one lesson: container-lab lesson <id> --plain (ids: see `container-lab --help`).');
+    if (values.plain && values.json) usage('Choose one output: --plain or --json.');
+    const { lessons, problems } = loadLessons(values.lessons ?? defaultLessonsDir());
+    const lesson = lessons.find((l) => l.id === positionals[0]);
+    if (!lesson) {
+      const broken = problems.filter((p) => p.file.includes(`-${positionals[0]}`));
+      if (broken.length) {
+        for (const p of broken) process.stderr.write(`${formatProblem(p)}\n`);
+        usage(`Lesson "${positionals[0]}" has problems (above); fix them, or run \`container-lab lint-lessons\`.`);
+      }
+      usage(`There is no lesson "${positionals[0]}". Lessons here: ${lessons.map((l) => l.id).join(', ') || 'none'}.`);
+    }
+    needRoot('Running a lesson');
+    const { runLessonCommand } = await import('./runner/run-command.js');
+    return runLessonCommand(lesson, values.json ? 'json' : 'plain');
+  }
+  const { values } = parseArgs({ args: argv, options: { lessons: { type: 'string' } } });
+  needRoot('The lab');
+  const { startTui } = await import('../tui/index.js');
+  return startTui({ lessonsDir: values.lessons ?? defaultLessonsDir() });
+}

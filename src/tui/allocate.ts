@@ -1,0 +1,34 @@
+/**
+ * Sharing the screen's rows between the parts of the lesson screen. Each part says how many rows it
+ * wants and the fewest it can live with; when they do not all fit, parts give rows back in a fixed
+ * order: the primitives list first (it can be opened full screen with `e`), then long panes, then
+ * the predict / your-turn block, then the text, then the panes down to their minimum.
+ */
+
+export interface Want {
+  want: number;
+  min: number;
+}
+
+export type Part = 'text' | 'extra' | 'events' | 'panes';
+
+/** Ordered give-back passes: which part shrinks, and down to how many rows in that pass. */
+const PASSES: [Part, (w: Want) => number][] = [
+  ['events', (w) => w.min],
+  ['panes', (w) => Math.max(w.min, Math.ceil(w.want * 0.6))],
+  ['extra', (w) => w.min],
+  ['text', (w) => w.min],
+  ['panes', (w) => w.min],
+];
+
+export function allocate(rows: number, wants: Record<Part, Want>): Record<Part, number> {
+  const got: Record<Part, number> = { text: wants.text.want, extra: wants.extra.want, events: wants.events.want, panes: wants.panes.want };
+  let over = Object.values(got).reduce((a, b) => a + b, 0) - rows;
+  for (const [part, floor] of PASSES) {
+    if (over <= 0) break;
+    const give = Math.min(over, Math.max(0, got[part] - floor(wants[part])));
+    got[part] -= give;
+    over -= give;
+  }
+  return got;
+}

@@ -1,0 +1,205 @@
+/**
+ * The controller carries out the learner's intents: it runs steps on the lesson session, checks
+ * answers, fetches hints, hands the terminal to a container shell, saves progress, and reports
+ * every outcome to the store as a reducer action. Nothing here draws; components only read state.
+ */
+import { LessonSession } from '../lessons/engine/session.js';
+import type { SessionOptions } from '../lessons/engine/session.js';
+import { recordStep } from '../lessons/progress.js';
+import type { Progress } from '../lessons/progress.js';
+import type { Lesson } from '../lessons/types.js';
+import type { ContainerRuntime } from '../runtime/api.js';
+import type { Intent } from './keys.js';
+import { homeRows } from './state.js';
+import type { Store } from './store.js';
+
+export interface ControllerDeps {
+  lessons: readonly Lesson[];
+  runtime: ContainerRuntime;
+  missingFeature(feature: string): string | undefined;
+  /** Saves progress; returns a warning sentence when it could not. */
+  saveProgress(progress: Progress): string | undefined;
+  /** Gives the terminal to a shell inside the container until it exits. */
+  openShell(command: { file: string; args: string[] }): Promise<void>;
+  /** Tears everything down and ends the app. */
+  quit(): Promise<void>;
+  /** Test seams: a fixture /proc and reader. */
+  session?: Partial<SessionOptions>;
+}
+
+export class LabController {
+  private session: LessonSession | undefined;
+  private abort: AbortController | undefined;
+
+  constructor(private readonly store: Store, private readonly deps: ControllerDeps) {}
+
+  /** Handles one intent; a failure becomes a message, never a crash. */
+  handle(intent: Intent): Promise<void> {
+    return this.perform(intent).catch((err: unknown) => {
+      this.store.dispatch({ type: 'message', text: `${(err as Error).message}${(err as { hint?: string }).hint ? ` Hint: ${(err as { hint?: string }).hint}` : ''}`, tone: 'bad' });
+    });
+  }
+
+  private get lesson(): Lesson | undefined {
+    const id = this.store.getState().lesson?.id;
+    return this.deps.lessons.find((l) => l.id === id);
+  }
+
+  private async perform(intent: Intent): Promise<void> {
+    const { store } = this;
+    const state = store.getState();
+    const l = state.lesson;
+    switch (intent.kind) {
+      case 'home-move':
+        return store.dispatch({ type: 'home-moved', delta: intent.delta });
+      case 'open': {
+        const row = homeRows(state)[state.selected];
+        if (row) await this.open(row.id, row.step);
+        return;
+      }
+      case 'help':
+        return store.dispatch({ type: 'help-toggled' });
+      case 'events':
+        return store.dispatch({ type: 'events-toggled' });
+      case 'cancel':
+        this.abort?.abort();
+        return;
+      case 'home':
+        await this.closeSession();
+        return store.dispatch({ type: 'home-shown' });
+      case 'quit':
+        store.dispatch({ type: 'quitting' });
+        this.abort?.abort();
+        await this.closeSession();
+        return this.deps.quit();
+      case 'step':
+        if (!l || !this.lesson) return;
+        store.dispatch({ type: 'step-moved', delta: intent.delta, steps: this.lesson.steps.length });
+        return this.saveProgress(recordStep(store.getState().progress, l.id, store.getState().lesson!.index));
+      case 'run':
+        return this.run();
+      case 'predict':
+        return this.predict(intent.choice);
+      case 'hint':
+        return this.hint();
+      case 'reset':
+        return this.reset();
+      case 'shell':
+        return this.shell();
+      case 'answer-text':
+        store.dispatch({ type: 'answer-typed', text: intent.text });
+        return intent.submit ? this.submit() : undefined;
+      case 'answer-close':
+        return store.dispatch({ type: 'answer-closed' });
+      case 'answer-submit':
+        return this.submit();
+    }
+  }
+
+  private async open(id: string, step: number): Promise<void> {
+    const lesson = this.deps.lessons.find((x) => x.id === id);
+    if (!lesson) return;
+    await this.closeSession();
+    this.session = new LessonSession({ lesson, runtime: this.deps.runtime, missingFeature: this.deps.missingFeature, ...this.deps.session });
+    this.store.dispatch({ type: 'lesson-opened', id, index: step, steps: lesson.steps.length });
+    this.saveProgress(recordStep(this.store.getState().progress, id, this.store.getState().lesson!.index));
+  }
+
+  private async closeSession(): Promise<void> {
+    this.abort?.abort();
+    const session = this.session;
+    this.session = undefined;
+    await session?.close();
+  }
+
+  private async run(): Promise<void> {
+    const l = this.store.getState().lesson;
+    const step = this.lesson?.steps[l?.index ?? -1];
+    if (!l || !step) return;
+    const s = l.steps[l.index];
+    if (step.predict && s?.choice === undefined) {
+      this.store.dispatch({ type: 'message', text: `Answer the question first: press 1 to ${step.predict.choices.length}.`, tone: 'info' });
+      return;
+    }
+    if (step.yourTurn && s?.result?.status === 'done') {
+      this.store.dispatch({ type: 'answer-opened' });
+      return;
+    }
+    await this.runStep(l.index);
+    if (step.yourTurn && this.store.getState().lesson?.steps[l.index]?.result?.status === 'done') this.store.dispatch({ type: 'answer-opened' });
+  }
+
+  private async runStep(index: number): Promise<void> {
+    const session = this.session;
+    const lesson = this.lesson;
+    if (!session || !lesson) return;
+    this.abort = new AbortController();
+    this.store.dispatch({ type: 'step-started', index, at: Date.now() });
+    const result = await session.runStep(index, this.abort.signal);
+    this.abort = undefined;
+    if (this.session !== session) return;
+    this.store.dispatch({ type: 'step-finished', index, result });
+    const step = lesson.steps[index]!;
+    const done = result.status === 'done' && !step.yourTurn ? step.id : undefined;
+    this.saveProgress(recordStep(this.store.getState().progress, lesson.id, index, done));
+  }
+
+  private async predict(choice: number): Promise<void> {
+    const l = this.store.getState().lesson;
+    const step = this.lesson?.steps[l?.index ?? -1];
+    if (!l || !step?.predict || choice >= step.predict.choices.length) return;
+    this.store.dispatch({ type: 'predicted', index: l.index, choice });
+    await this.runStep(l.index);
+  }
+
+  private async hint(): Promise<void> {
+    const l = this.store.getState().lesson;
+    const step = this.lesson?.steps[l?.index ?? -1];
+    if (!l || !this.session) return;
+    if (!step?.yourTurn) {
+      this.store.dispatch({ type: 'message', text: 'This step has no hints: its text and panes show everything it teaches.', tone: 'info' });
+      return;
+    }
+    const shown = l.steps[l.index]?.hints.length ?? 0;
+    if (shown >= 3) {
+      this.store.dispatch({ type: 'message', text: 'That was the last hint: it gives the answer, read from the machine just now.', tone: 'info' });
+      return;
+    }
+    this.store.dispatch({ type: 'hint-shown', index: l.index, text: await this.session.hint(l.index, shown as 0 | 1 | 2) });
+  }
+
+  private async submit(): Promise<void> {
+    const l = this.store.getState().lesson;
+    const lesson = this.lesson;
+    if (!l || !lesson || !this.session) return;
+    const answer = l.steps[l.index]?.answer ?? '';
+    const check = await this.session.check(l.index, answer);
+    this.store.dispatch({ type: 'checked', index: l.index, check });
+    this.store.dispatch({ type: 'message', text: check.ok ? 'Done: on to the next step (→).' : check.message, tone: check.ok ? 'ok' : 'bad' });
+    if (check.ok) this.saveProgress(recordStep(this.store.getState().progress, lesson.id, l.index, lesson.steps[l.index]!.id));
+  }
+
+  private async reset(): Promise<void> {
+    if (!this.session) return;
+    this.abort?.abort();
+    await this.session.reset();
+    this.store.dispatch({ type: 'lesson-reset' });
+    this.store.dispatch({ type: 'message', text: 'Reset: the lesson\'s containers are gone. Press Enter: each step starts what it needs again.', tone: 'info' });
+  }
+
+  private async shell(): Promise<void> {
+    const l = this.store.getState().lesson;
+    if (!l || !this.session) return;
+    const command = await this.session.shellCommand();
+    await this.deps.openShell(command);
+    // What the learner did in the shell is real state: read the panes again.
+    if (l.steps[l.index]?.result) this.store.dispatch({ type: 'panes-refreshed', index: l.index, panes: await this.session.look(l.index) });
+    this.store.dispatch({ type: 'message', text: 'Back from the container\'s shell.', tone: 'info' });
+  }
+
+  private saveProgress(progress: Progress): void {
+    this.store.dispatch({ type: 'progress-changed', progress });
+    const warning = this.deps.saveProgress(progress);
+    if (warning) this.store.dispatch({ type: 'message', text: warning, tone: 'bad' });
+  }
+}

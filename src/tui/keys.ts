@@ -1,0 +1,66 @@
+/**
+ * Keys to intents: which key means what on which screen. Pure, so the whole key map is tested
+ * without a terminal; the controller carries the intents out.
+ */
+import type { Key } from 'ink';
+import type { LabState } from './state.js';
+
+export type Intent =
+  | { kind: 'home-move'; delta: number }
+  | { kind: 'open' }
+  | { kind: 'run' }
+  | { kind: 'step'; delta: number }
+  | { kind: 'predict'; choice: number }
+  | { kind: 'hint' }
+  | { kind: 'reset' }
+  | { kind: 'shell' }
+  | { kind: 'help' }
+  | { kind: 'events' }
+  | { kind: 'cancel' }
+  | { kind: 'home' }
+  | { kind: 'quit' }
+  | { kind: 'answer-text'; text: string; submit?: boolean }
+  | { kind: 'answer-submit' }
+  | { kind: 'answer-close' };
+
+/** The subset of Ink's Key the lab reads. */
+export type Keys = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'backspace' | 'delete' | 'ctrl'>;
+
+export function intentFor(input: string, key: Keys, state: LabState): Intent | undefined {
+  if (state.screen === 'quitting') return undefined;
+  if (key.ctrl && input === 'c') return { kind: 'quit' };
+  if (state.help) return input === '?' || key.escape || input === 'q' || key.return ? { kind: 'help' } : undefined;
+  const lesson = state.lesson;
+  if (state.screen === 'lesson' && lesson?.answering) {
+    const typed = lesson.steps[lesson.index]?.answer ?? '';
+    if (key.return) return { kind: 'answer-submit' };
+    if (key.escape) return { kind: 'answer-close' };
+    if (key.backspace || key.delete) return { kind: 'answer-text', text: typed.slice(0, -1) };
+    // Fast typing and pasting deliver several keys at once ("4012\r"): keep the digits, and submit
+    // when the chunk ends with Enter.
+    const digits = input.replace(/[^0-9]/g, '');
+    const submit = /[\r\n]$/.test(input);
+    if (digits || submit) return { kind: 'answer-text', text: (typed + digits).slice(0, 10), ...(submit ? { submit } : {}) };
+    return undefined;
+  }
+  if (input === '?') return { kind: 'help' };
+  if (input === 'q') return { kind: 'quit' };
+  if (state.screen === 'home') {
+    if (key.upArrow || input === 'k') return { kind: 'home-move', delta: -1 };
+    if (key.downArrow || input === 'j') return { kind: 'home-move', delta: 1 };
+    if (key.return) return { kind: 'open' };
+    return undefined;
+  }
+  if (!lesson) return undefined;
+  if (key.escape) return lesson.running !== undefined ? { kind: 'cancel' } : lesson.eventsExpanded ? { kind: 'events' } : { kind: 'home' };
+  if (lesson.running !== undefined) return undefined;
+  if (key.return) return { kind: 'run' };
+  if (key.leftArrow || input === 'p') return { kind: 'step', delta: -1 };
+  if (key.rightArrow || input === 'n') return { kind: 'step', delta: 1 };
+  if (/^[1-5]$/.test(input)) return { kind: 'predict', choice: Number(input) - 1 };
+  if (input === 'h') return { kind: 'hint' };
+  if (input === 'r') return { kind: 'reset' };
+  if (input === 's') return { kind: 'shell' };
+  if (input === 'e') return { kind: 'events' };
+  return undefined;
+}

@@ -1,0 +1,127 @@
+/**
+ * The lesson screen, planned as lines before anything is drawn: which parts get how many rows at
+ * this terminal size, and whether the Host and Container panes stand side by side (wide) or one
+ * above the other (narrow). Pure; the components only draw the plan.
+ */
+import type { Lesson } from '../lessons/types.js';
+import { CHECKS } from '../lessons/checks/index.js';
+import { allocate } from './allocate.js';
+import { cut, plain } from './line.js';
+import type { Line } from './line.js';
+import { markdownLines } from './text-lines.js';
+import { messageLines, predictLines, primitiveLines, yourTurnLines } from './step-lines.js';
+import type { LabState, LessonState } from './state.js';
+import { paneLines } from './view-lines.js';
+import type { PaneLines } from './view-lines.js';
+
+/** At this width and above the two panes stand side by side. */
+export const SIDE_BY_SIDE = 100;
+
+export interface LessonPlan {
+  header: Line;
+  text: Line[];
+  extra: Line[];
+  events: Line[];
+  /** Side by side: `host` and `container` are columns of equal height; else stacked. */
+  sideBySide: boolean;
+  paneWidth: number;
+  host: Line[];
+  container: Line[];
+  message: Line[];
+  footer: Line;
+}
+
+function fit(lines: Line[], height: number, what: string): Line[] {
+  if (lines.length <= height) return lines;
+  if (height <= 0) return [];
+  return [...lines.slice(0, height - 1), plain(`… ${lines.length - height + 1} more ${what}`, 'muted')];
+}
+
+function paneBlock(p: PaneLines, height: number): Line[] {
+  return [p.title, ...fit(p.body, height - 1, 'rows (a wider or taller terminal shows them)')];
+}
+
+/** Key hints for the footer, most useful first; the ones that do not fit are left out (? lists all). */
+/** Side by side, both columns get the same number of lines, so the separator runs the full height. */
+function sameHeight(host: Line[], container: Line[], sideBySide: boolean): { host: Line[]; container: Line[] } {
+  if (!sideBySide) return { host, container };
+  const rows = Math.max(host.length, container.length);
+  const padTo = (lines: Line[]) => [...lines, ...Array.from({ length: rows - lines.length }, (): Line => [])];
+  return { host: padTo(host), container: padTo(container) };
+}
+
+function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
+  const keys: [string, string][] = l.running !== undefined
+    ? [['Esc', 'cancel'], ['q', 'quit']]
+    : l.answering
+      ? [['0-9', 'type'], ['Enter', 'check'], ['Esc', 'close']]
+      : [['Enter', 'run'], ['←→', 'steps'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['s', 'shell'], ['?', 'help'], ['q', 'quit'], ['r', 'reset'], ['Esc', 'lessons'], ['e', 'primitives']];
+  const line: Line = [];
+  let used = 0;
+  for (const [k, what] of keys) {
+    const w = k.length + what.length + 3;
+    if (used + w > width) break;
+    line.push({ text: k, tone: 'key' }, { text: ` ${what}  ` });
+    used += w;
+  }
+  return line;
+}
+
+export function planLesson(state: LabState, lesson: Lesson, now: number, mono: boolean): LessonPlan {
+  const l = state.lesson!;
+  const step = lesson.steps[l.index]!;
+  const s = l.steps[l.index];
+  const width = state.columns;
+  const doneIds = new Set(state.progress.lessons[lesson.id]?.done ?? []);
+  const marks = lesson.steps.map((st, i) => (i === l.index ? '◆' : doneIds.has(st.id) ? '●' : '○')).join('');
+  const header = cut([{ text: `${lesson.title}`, tone: 'title' }, { text: `  ${marks}  ` , tone: 'muted' }, { text: `${l.index + 1}/${lesson.steps.length} · ${step.title}`, tone: 'heading' }], width);
+  const running = l.running === l.index ? { elapsedMs: now - (l.runningSince ?? now) } : undefined;
+  const prompt = step.yourTurn ? CHECKS[step.yourTurn.check]?.prompt ?? 'answer' : 'answer';
+  // Text wider than about 100 columns is hard to read, however wide the terminal.
+  const text = markdownLines(s?.result?.text ?? step.text, Math.min(width, 100));
+  const extra = [...predictLines(step, s, width), ...yourTurnLines(step, s, l.answering, prompt, width)];
+  const shell = s?.result?.shell ?? step.shell;
+  const eventsBody = primitiveLines(step, s, running, width, l.eventsExpanded);
+  const eventsTitle = cut([{ text: '── What ran', tone: 'heading' }, { text: `  · by hand: ${shell}`, tone: 'muted' }], width);
+  const message = messageLines(s, state.message, width);
+  const footer = footerFor(l, Boolean(step.yourTurn), width);
+
+  // Rows to share: the whole height but one (Ink redraws the whole screen when output fills it).
+  const rest = state.rows - 1 - 2 - message.length;
+  const sideBySide = width >= SIDE_BY_SIDE;
+  const paneWidth = sideBySide ? Math.floor((width - 3) / 2) : width;
+  const pane = (label: string, wanted: boolean, got: Parameters<typeof paneLines>[1]): PaneLines => {
+    if (!wanted) return { title: plain(label, 'heading'), body: [plain(`This step shows nothing from the ${label.toLowerCase()} side.`, 'muted')] };
+    if (!got) return { title: plain(label, 'heading'), body: [plain('Not read yet: the step fills this pane when it runs.', 'muted')] };
+    return paneLines(label, got, paneWidth, mono);
+  };
+  const host = pane('Host', Boolean(step.host), s?.check?.host ?? s?.result?.host);
+  const container = pane('Container', Boolean(step.container), s?.check?.container ?? s?.result?.container);
+  const eventLinesCut = eventsBody.map((e) => cut(e, width));
+  if (l.eventsExpanded) {
+    return { header, text: [], extra: [], events: [eventsTitle, ...fit(eventLinesCut, rest - 1, 'lines')], sideBySide, paneWidth, host: [], container: [], message, footer };
+  }
+  const hostWant = 1 + host.body.length;
+  const containerWant = 1 + container.body.length;
+  const panesWant = sideBySide ? Math.max(hostWant, containerWant) : hostWant + containerWant;
+  const rows = allocate(rest, {
+    text: { want: text.length, min: Math.min(text.length, 4) },
+    extra: { want: extra.length, min: Math.min(extra.length, 3) },
+    events: { want: 1 + eventsBody.length, min: 2 },
+    panes: { want: panesWant, min: sideBySide ? Math.min(panesWant, 4) : Math.min(hostWant, 3) + Math.min(containerWant, 3) },
+  });
+  // Stacked panes share their rows in proportion to what each wants.
+  const hostRows = sideBySide ? rows.panes : Math.max(Math.min(hostWant, 2), Math.round((rows.panes * hostWant) / panesWant));
+  const containerRows = sideBySide ? rows.panes : rows.panes - hostRows;
+  return {
+    header,
+    text: fit(text, rows.text, 'lines: make the terminal taller to read them'),
+    extra: fit(extra, rows.extra, 'lines'),
+    events: [eventsTitle, ...fit(eventLinesCut, rows.events - 1, 'lines: press e to see them all')],
+    sideBySide,
+    paneWidth,
+    ...sameHeight(paneBlock(host, hostRows), paneBlock(container, containerRows), sideBySide),
+    message,
+    footer,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The UI reducer: every change to the lab's screen state is one of these actions. Pure, so each
+ * transition is tested without a terminal.
+ */
+import type { CheckResult } from '../lessons/engine/session.js';
+import type { StepResult } from '../lessons/engine/results.js';
+import type { Progress } from '../lessons/progress.js';
+import { homeRows } from './state.js';
+import type { LabState, LessonState, StepState } from './state.js';
+
+export type LabAction =
+  | { type: 'resized'; columns: number; rows: number }
+  | { type: 'home-moved'; delta: number }
+  | { type: 'lesson-opened'; id: string; index: number; steps: number }
+  | { type: 'home-shown' }
+  | { type: 'step-moved'; delta: number; steps: number }
+  | { type: 'step-started'; index: number; at: number }
+  | { type: 'step-finished'; index: number; result: StepResult }
+  | { type: 'predicted'; index: number; choice: number }
+  | { type: 'hint-shown'; index: number; text: string }
+  | { type: 'answer-opened' }
+  | { type: 'answer-typed'; text: string }
+  | { type: 'answer-closed' }
+  | { type: 'checked'; index: number; check: CheckResult }
+  | { type: 'panes-refreshed'; index: number; panes: Pick<StepResult, 'host' | 'container'> }
+  | { type: 'lesson-reset' }
+  | { type: 'help-toggled' }
+  | { type: 'events-toggled' }
+  | { type: 'progress-changed'; progress: Progress }
+  | { type: 'message'; text: string; tone: 'info' | 'ok' | 'bad' }
+  | { type: 'message-cleared' }
+  | { type: 'quitting' };
+
+function withStep(lesson: LessonState, index: number, change: (s: StepState) => StepState): LessonState {
+  const before = lesson.steps[index] ?? { hints: [] };
+  return { ...lesson, steps: { ...lesson.steps, [index]: change(before) } };
+}
+
+function inLesson(state: LabState, change: (l: LessonState) => LessonState): LabState {
+  return state.lesson ? { ...state, lesson: change(state.lesson) } : state;
+}
+
+export function reduce(state: LabState, action: LabAction): LabState {
+  switch (action.type) {
+    case 'resized':
+      return { ...state, columns: action.columns, rows: action.rows };
+    case 'home-moved': {
+      const count = homeRows(state).length;
+      return { ...state, selected: Math.max(0, Math.min(count - 1, state.selected + action.delta)) };
+    }
+    case 'lesson-opened':
+      return {
+        ...state, screen: 'lesson', help: false, message: undefined,
+        lesson: { id: action.id, index: Math.max(0, Math.min(action.steps - 1, action.index)), steps: {}, answering: false, eventsExpanded: false },
+      };
+    case 'home-shown':
+      return { ...state, screen: 'home', lesson: undefined, help: false, selected: 0 };
+    case 'step-moved':
+      if (!state.lesson || state.lesson.answering) return state;
+      return { ...inLesson(state, (l) => ({ ...l, index: Math.max(0, Math.min(action.steps - 1, l.index + action.delta)), eventsExpanded: false })), message: undefined };
+    case 'step-started':
+      return { ...inLesson(state, (l) => ({ ...l, running: action.index, runningSince: action.at })), message: undefined };
+    case 'step-finished':
+      return inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined }));
+    case 'predicted':
+      return inLesson(state, (l) => withStep(l, action.index, (s) => ({ ...s, choice: action.choice })));
+    case 'hint-shown':
+      return inLesson(state, (l) => withStep(l, action.index, (s) => ({ ...s, hints: [...s.hints, action.text] })));
+    case 'answer-opened':
+      return inLesson(state, (l) => ({ ...withStep(l, l.index, (s) => ({ ...s, answer: s.answer ?? '' })), answering: true }));
+    case 'answer-typed':
+      return inLesson(state, (l) => withStep(l, l.index, (s) => ({ ...s, answer: action.text })));
+    case 'answer-closed':
+      return inLesson(state, (l) => ({ ...l, answering: false }));
+    case 'checked':
+      return inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, check: action.check })), answering: !action.check.ok }));
+    case 'panes-refreshed':
+      return inLesson(state, (l) => withStep(l, action.index, (s) => (s.result ? { ...s, result: { ...s.result, ...action.panes } } : s)));
+    case 'lesson-reset':
+      return inLesson(state, (l) => ({ ...l, steps: {}, running: undefined, runningSince: undefined, answering: false }));
+    case 'help-toggled':
+      return { ...state, help: !state.help };
+    case 'events-toggled':
+      return inLesson(state, (l) => ({ ...l, eventsExpanded: !l.eventsExpanded }));
+    case 'progress-changed':
+      return { ...state, progress: action.progress };
+    case 'message':
+      return { ...state, message: { text: action.text, tone: action.tone } };
+    case 'message-cleared':
+      return { ...state, message: undefined };
+    case 'quitting':
+      return { ...state, screen: 'quitting', help: false };
+  }
+}

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KEY, startApp } from './harness.js';
+
+// Colour on, as in a terminal: the NO_COLOR test then shows that the theme alone removes it.
+vi.hoisted(() => {
+  process.env.FORCE_COLOR = '1';
+});
+
+let app: ReturnType<typeof startApp> | undefined;
+afterEach(() => {
+  app?.cleanup();
+  app = undefined;
+});
+const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+const lines = (s: string) => strip(s).split('\n');
+
+describe('the lab, rendered', () => {
+  it('home lists the lessons found with progress and the doctor summary', async () => {
+    app = startApp();
+    const frame = strip(app.frame());
+    expect(frame).toContain('container-lab');
+    expect(frame).toContain('doctor: 12 ok');
+    expect(frame).toMatch(/› +1 +The PID namespace +0\/10 +One process, two PIDs/);
+    expect(frame).toContain('Enter open');
+  });
+
+  it('walks into the lesson: step text, then what ran and both panes after Enter (narrow: stacked)', async () => {
+    app = startApp({ columns: 80, rows: 24 });
+    await app.press(KEY.enter);
+    expect(strip(app.frame())).toContain('1/10 · Every process has a PID');
+    await app.press(KEY.enter);
+    let f = lines(app.frame());
+    expect(f.some((l) => l.startsWith('Host · ps -o pid,ppid,pidns,args'))).toBe(true);
+    expect(f.some((l) => /^ +950 +1 +4026531836 +node dist\/cli\.js/.test(l))).toBe(true);
+    expect(f.some((l) => l.startsWith('Container') && l.includes('nothing from the container side'))).toBe(false);
+
+    await app.press(KEY.right);
+    expect(strip(app.frame())).toContain('Predict: Inside the new PID namespace');
+    await app.press('2');
+    f = lines(app.frame());
+    expect(f.join('\n')).toContain('Right: 1. A new PID namespace numbers its processes from 1 again.');
+    expect(f.some((l) => l.includes('unshare(CLONE_NEWPID) = 0'))).toBe(true);
+    const host = f.findIndex((l) => l.startsWith('Host · ps -o pid,ppid,stat,args'));
+    const container = f.findIndex((l) => l.startsWith('Container · ps -o pid,ppid,stat,args'));
+    expect(host).toBeGreaterThan(0);
+    expect(container).toBeGreaterThan(host);
+    expect(f[host + 2]).toMatch(/^≠ 4000 +3848 +S +\/bin\/sh -c while/);
+    expect(f[container + 2]).toMatch(/^≠ 1 +0 +S +\/bin\/sh -c while/);
+    expect(f.length).toBeLessThanOrEqual(23);
+  });
+
+  it('wide: the panes stand side by side', async () => {
+    app = startApp({ columns: 140, rows: 40 });
+    await app.press(KEY.enter, KEY.right, KEY.right);
+    await app.press(KEY.enter);
+    const f = lines(app.frame());
+    const titles = f.find((l) => l.startsWith('Host · '));
+    expect(titles).toMatch(/^Host · \/.*\/proc\/4000\/status +│ Container · \/proc\/1\/status$/);
+    expect(f.find((l) => l.startsWith('≠ NSpid'))).toMatch(/≠ NSpid +4000 1 +│ ≠ NSpid +1/);
+  });
+
+  it('highlights differences in colour', async () => {
+    app = startApp({ columns: 80, rows: 30 });
+    await app.press(KEY.enter, KEY.right, KEY.right, KEY.enter);
+    expect(app.frame()).toMatch(/\u001b\[33m\u001b\[1m4000|\u001b\[1m\u001b\[33m4000/);
+  });
+
+  it('without colour (NO_COLOR), differences read by their marks alone', async () => {
+    app = startApp({ columns: 80, rows: 30, noColor: true });
+    await app.press(KEY.enter, KEY.right, KEY.right, KEY.enter);
+    const f = app.frame();
+    expect(f).not.toMatch(/\u001b\[3[0-9]m/);
+    expect(strip(f)).toMatch(/≠ Pid +\*4000\*/);
+    expect(strip(f)).toMatch(/≠ NSpid +\*1\*/);
+  });
+
+  it('a your-turn step: Enter looks, then takes an answer; wrong answers say why; hints come in three levels', async () => {
+    app = startApp({ columns: 100, rows: 36 });
+    await app.press(KEY.enter);
+    for (let i = 0; i < 7; i++) await app.press(KEY.right);
+    expect(strip(app.frame())).toContain('8/10 · Your turn: find the host PID');
+    await app.press(KEY.enter);
+    expect(strip(app.frame())).toContain('host PID › ');
+    await app.press('4', '0', '0', '0', KEY.enter);
+    expect(strip(app.frame())).toContain("4000 is the container's PID 1");
+    app.lab.addProcess('sleep', ['sleep', '600'], 0, 3848);
+    await app.press(KEY.esc, 'h', 'h', 'h');
+    const f = strip(app.frame());
+    expect(f).toContain('Hint 1: One process, two numbers.');
+    expect(f).toMatch(/Hint 3: Read from the host just now: host PID 4001 \(`sleep 600`, PID 2 inside\)\./);
+    await app.press(KEY.enter);
+    await app.press('\u007f', '\u007f', '\u007f', '\u007f', '4', '0', '0', '1', KEY.enter);
+    expect(strip(app.frame())).toContain('✓ Right: host PID 4001 is PID 2 inside the container');
+  });
+
+  it('too small a terminal gets one sentence that says what to do', async () => {
+    app = startApp({ columns: 70, rows: 20 });
+    expect(strip(app.frame()).replace(/\s+/g, ' ')).toContain('The terminal is 70×20; the lab needs at least 80×24. Make the window larger, or run `container-lab lesson <id> --plain`');
+  });
+
+  it('follows resizes', async () => {
+    app = startApp({ columns: 70, rows: 20 });
+    app.store.dispatch({ type: 'resized', columns: 120, rows: 30 });
+    await app.press();
+    expect(strip(app.frame())).toContain('The PID namespace');
+  });
+
+  it('the shell key hands off and comes back to the same step', async () => {
+    let opened = 0;
+    app = startApp({ shell: async () => void opened++ });
+    await app.press(KEY.enter, KEY.right, '2', 's');
+    expect(opened).toBe(1);
+    expect(strip(app.frame())).toContain("Back from the container's shell.");
+    expect(strip(app.frame())).toContain('2/10 · A new PID namespace');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { intentFor } from '../../src/tui/keys.js';
+import type { Keys } from '../../src/tui/keys.js';
+import { reduce } from '../../src/tui/reducer.js';
+import { initialState } from '../../src/tui/state.js';
+
+const none: Keys = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false, escape: false, backspace: false, delete: false, ctrl: false };
+const k = (over: Partial<Keys>) => ({ ...none, ...over });
+const home = initialState({ lessons: [{ id: 'a', title: 'A', summary: '', steps: 3 }], doctorLine: '', progress: { version: 1, lessons: {} }, columns: 80, rows: 24 });
+const lesson = reduce(home, { type: 'lesson-opened', id: 'a', index: 0, steps: 3 });
+
+describe('keys', () => {
+  it('home: arrows and j/k choose, Enter opens, q quits, ? helps', () => {
+    expect(intentFor('', k({ downArrow: true }), home)).toEqual({ kind: 'home-move', delta: 1 });
+    expect(intentFor('k', none, home)).toEqual({ kind: 'home-move', delta: -1 });
+    expect(intentFor('', k({ return: true }), home)).toEqual({ kind: 'open' });
+    expect(intentFor('q', none, home)).toEqual({ kind: 'quit' });
+    expect(intentFor('?', none, home)).toEqual({ kind: 'help' });
+    expect(intentFor('c', k({ ctrl: true }), home)).toEqual({ kind: 'quit' });
+  });
+
+  it('lesson: Enter runs, arrows and p/n move, 1-5 predict, h r s e act, Esc goes home', () => {
+    expect(intentFor('', k({ return: true }), lesson)).toEqual({ kind: 'run' });
+    expect(intentFor('', k({ rightArrow: true }), lesson)).toEqual({ kind: 'step', delta: 1 });
+    expect(intentFor('p', none, lesson)).toEqual({ kind: 'step', delta: -1 });
+    expect(intentFor('2', none, lesson)).toEqual({ kind: 'predict', choice: 1 });
+    expect(intentFor('h', none, lesson)).toEqual({ kind: 'hint' });
+    expect(intentFor('r', none, lesson)).toEqual({ kind: 'reset' });
+    expect(intentFor('s', none, lesson)).toEqual({ kind: 'shell' });
+    expect(intentFor('e', none, lesson)).toEqual({ kind: 'events' });
+    expect(intentFor('', k({ escape: true }), lesson)).toEqual({ kind: 'home' });
+  });
+
+  it('while a step runs, only Esc (cancel), help and quit do anything', () => {
+    const running = reduce(lesson, { type: 'step-started', index: 0, at: 0 });
+    expect(intentFor('', k({ escape: true }), running)).toEqual({ kind: 'cancel' });
+    expect(intentFor('', k({ return: true }), running)).toBeUndefined();
+    expect(intentFor('n', none, running)).toBeUndefined();
+    expect(intentFor('q', none, running)).toEqual({ kind: 'quit' });
+  });
+
+  it('typing an answer: digits edit, Backspace deletes, Enter checks, Esc closes; other keys are ignored', () => {
+    const typing = reduce(reduce(lesson, { type: 'answer-opened' }), { type: 'answer-typed', text: '40' });
+    expect(intentFor('2', none, typing)).toEqual({ kind: 'answer-text', text: '402' });
+    expect(intentFor('', k({ backspace: true }), typing)).toEqual({ kind: 'answer-text', text: '4' });
+    expect(intentFor('', k({ return: true }), typing)).toEqual({ kind: 'answer-submit' });
+    expect(intentFor('', k({ escape: true }), typing)).toEqual({ kind: 'answer-close' });
+    expect(intentFor('q', none, typing)).toBeUndefined();
+  });
+
+  it('keys that arrive together (fast typing, paste) still type, and a final Enter submits', () => {
+    const typing = reduce(lesson, { type: 'answer-opened' });
+    expect(intentFor('4012\r', none, typing)).toEqual({ kind: 'answer-text', text: '4012', submit: true });
+    expect(intentFor('55', none, typing)).toEqual({ kind: 'answer-text', text: '55' });
+  });
+
+  it('the help screen closes with ?, Esc, Enter or q', () => {
+    const help = reduce(lesson, { type: 'help-toggled' });
+    expect(intentFor('', k({ escape: true }), help)).toEqual({ kind: 'help' });
+    expect(intentFor('r', none, help)).toBeUndefined();
+  });
+});

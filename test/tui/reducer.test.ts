@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { reduce } from '../../src/tui/reducer.js';
+import { homeRows, initialState } from '../../src/tui/state.js';
+import type { LabState } from '../../src/tui/state.js';
+import type { StepResult } from '../../src/lessons/engine/results.js';
+
+const lessons = [
+  { id: 'pid-namespace', title: 'The PID namespace', summary: 's', steps: 10 },
+  { id: 'mount-namespace', title: 'Mount namespace', summary: 's', steps: 9 },
+];
+
+function state(progress = { version: 1 as const, lessons: {} }): LabState {
+  return initialState({ lessons, doctorLine: 'doctor: 11 ok', progress, columns: 80, rows: 24 });
+}
+
+const result = (status: StepResult['status']): StepResult => ({ stepId: 'x', status, text: 't', shell: 's', events: [], output: [], durationMs: 1 });
+
+describe('reducer', () => {
+  it('offers "continue" first when there is somewhere to continue', () => {
+    expect(homeRows(state()).map((r) => r.kind)).toEqual(['lesson', 'lesson']);
+    const s = state({ version: 1, last: { lesson: 'mount-namespace', step: 3 }, lessons: {} });
+    expect(homeRows(s)).toEqual([{ kind: 'continue', id: 'mount-namespace', step: 3 }, { kind: 'lesson', id: 'pid-namespace', step: 0 }, { kind: 'lesson', id: 'mount-namespace', step: 0 }]);
+  });
+
+  it('keeps the home selection inside the list', () => {
+    let s = reduce(state(), { type: 'home-moved', delta: -1 });
+    expect(s.selected).toBe(0);
+    s = reduce(reduce(reduce(s, { type: 'home-moved', delta: 1 }), { type: 'home-moved', delta: 1 }), { type: 'home-moved', delta: 1 });
+    expect(s.selected).toBe(1);
+  });
+
+  it('opens a lesson at a step, and moves between steps within bounds', () => {
+    let s = reduce(state(), { type: 'lesson-opened', id: 'pid-namespace', index: 12, steps: 10 });
+    expect(s.screen).toBe('lesson');
+    expect(s.lesson?.index).toBe(9);
+    s = reduce(s, { type: 'step-moved', delta: 1, steps: 10 });
+    expect(s.lesson?.index).toBe(9);
+    s = reduce(s, { type: 'step-moved', delta: -3, steps: 10 });
+    expect(s.lesson?.index).toBe(6);
+  });
+
+  it('tracks a running step, then keeps its result', () => {
+    let s = reduce(state(), { type: 'lesson-opened', id: 'pid-namespace', index: 0, steps: 10 });
+    s = reduce(s, { type: 'step-started', index: 0, at: 1000 });
+    expect(s.lesson).toMatchObject({ running: 0, runningSince: 1000 });
+    s = reduce(s, { type: 'step-finished', index: 0, result: result('done') });
+    expect(s.lesson?.running).toBeUndefined();
+    expect(s.lesson?.steps[0]?.result?.status).toBe('done');
+  });
+
+  it('does not move while an answer is being typed, and a right answer closes the input', () => {
+    let s = reduce(state(), { type: 'lesson-opened', id: 'pid-namespace', index: 7, steps: 10 });
+    s = reduce(reduce(s, { type: 'answer-opened' }), { type: 'answer-typed', text: '4002' });
+    expect(reduce(s, { type: 'step-moved', delta: 1, steps: 10 }).lesson?.index).toBe(7);
+    const wrong = reduce(s, { type: 'checked', index: 7, check: { ok: false, message: 'no' } });
+    expect(wrong.lesson?.answering).toBe(true);
+    const right = reduce(s, { type: 'checked', index: 7, check: { ok: true, message: 'yes' } });
+    expect(right.lesson?.answering).toBe(false);
+    expect(right.lesson?.steps[7]?.answer).toBe('4002');
+  });
+
+  it('reset forgets every step result but stays on the step', () => {
+    let s = reduce(state(), { type: 'lesson-opened', id: 'pid-namespace', index: 3, steps: 10 });
+    s = reduce(s, { type: 'step-finished', index: 3, result: result('done') });
+    s = reduce(s, { type: 'lesson-reset' });
+    expect(s.lesson).toMatchObject({ index: 3, steps: {} });
+  });
+});
