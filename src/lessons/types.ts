@@ -61,6 +61,21 @@ export interface YourTurn {
   hints: readonly [string, string, string];
 }
 
+/**
+ * `live:` — a probe the engine reads on the host again and again while the step's action runs, so
+ * the pane can draw its meters as they move (a bar, a sparkline). Host side only: a read from inside
+ * would itself be a process in the container, counted by the very limits it is watching.
+ */
+export interface LiveSpec {
+  probe: string;
+  args: Args;
+  /** Milliseconds between two reads. */
+  everyMs: number;
+  /** Reads stop after this many milliseconds, even if the action still runs. */
+  forMs: number;
+  at: Located;
+}
+
 /** `breakIt:` — the step breaks something on purpose; the lab puts it back with `revert`. */
 export interface BreakIt {
   revert: RunSpec;
@@ -82,6 +97,7 @@ export interface Step {
   predict?: Predict;
   yourTurn?: YourTurn;
   breakIt?: BreakIt;
+  live?: LiveSpec;
   /** Host features this step needs (doctor finding ids); a missing one skips the step with the reason. */
   requires: readonly string[];
   at: Located;

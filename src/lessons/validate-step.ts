@@ -9,14 +9,14 @@ import { ACTIONS } from './actions/index.js';
 import { isName } from './arg-spec.js';
 import { CHECKS } from './checks/index.js';
 import { templateProblem } from './templates.js';
-import type { BreakIt, Predict, RunSpec, Step, ViewSpec, YourTurn } from './types.js';
+import type { BreakIt, LiveSpec, Predict, RunSpec, Step, ViewSpec, YourTurn } from './types.js';
 import { validateCall } from './validate-call.js';
 import type { YamlFile } from './yaml-file.js';
 
-const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'requires'];
+const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires'];
 
 /** Host feature ids a lesson may require: the ids of `container-lab doctor`'s findings. */
-export const FEATURES = ['root', 'kernel', 'environment', 'namespaces', 'overlay', 'cgroups', 'util-linux', 'iproute2', 'rootfs', 'state'];
+export const FEATURES = ['root', 'kernel', 'environment', 'namespaces', 'overlay', 'cgroups', 'cgroup-memory', 'cgroup-pids', 'cgroup-cpu', 'util-linux', 'iproute2', 'rootfs', 'state'];
 
 export function validateStep(yaml: YamlFile, node: Node, index: number, containers: readonly string[]): Omit<Step, 'text'> | undefined {
   const map = yaml.map(node, `Step ${index + 1}`);
@@ -43,10 +43,11 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const predict = keys.has('predict') ? validatePredict(yaml, keys.get('predict')!, what) : undefined;
   const yourTurn = keys.has('yourTurn') ? validateYourTurn(yaml, keys.get('yourTurn')!, what) : undefined;
   const breakIt = keys.has('breakIt') ? validateBreakIt(yaml, keys.get('breakIt')!, what) : undefined;
+  const live = keys.has('live') ? validateLive(yaml, keys.get('live')!, `${what}: \`live\``) : undefined;
   const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
   if (!id || !title || !run || !shell) return undefined;
   const at = { file: yaml.file, ...yaml.position(node) };
-  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, requires: requires ?? [], at };
+  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), requires: requires ?? [], at };
 }
 
 function runSpec(yaml: YamlFile, node: Node, what: string): RunSpec | undefined {
@@ -65,6 +66,23 @@ function viewSpec(yaml: YamlFile, node: Node, what: string, containers: readonly
     else if (name !== undefined) container = name;
   }
   return { probe: call.name, args: call.args, container, at: { file: yaml.file, line: call.line, column: call.column } };
+}
+
+/** `live: { probe: NAME, every: MS, for: MS, …args }`: read on the host while the action runs. */
+function validateLive(yaml: YamlFile, node: Node, what: string): LiveSpec | undefined {
+  const call = validateCall(yaml, node, 'probe', PROBES, what, ['every', 'for']);
+  if (!call) return undefined;
+  const ms = (key: string, min: number, max: number, fallback: number): number | undefined => {
+    const n = call.extra.get(key);
+    if (!n) return fallback;
+    if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= min && n.value <= max) return n.value;
+    yaml.report(n, `${what}: \`${key}\` must be a whole number of milliseconds from ${min} to ${max}.`);
+    return undefined;
+  };
+  const everyMs = ms('every', 50, 5000, 200);
+  const forMs = ms('for', 1000, 120_000, 30_000);
+  if (everyMs === undefined || forMs === undefined) return undefined;
+  return { probe: call.name, args: call.args, everyMs, forMs, at: { file: yaml.file, line: call.line, column: call.column } };
 }
 
 function validatePredict(yaml: YamlFile, node: Node, step: string): Predict | undefined {

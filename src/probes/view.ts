@@ -18,6 +18,25 @@ export interface View {
   rows: readonly Row[];
   /** A sentence about what was read when it is not a plain table (e.g. the file did not exist). */
   note?: string;
+  /** Numbers a pane can draw as they change, when a step reads the probe again and again (`live:`). */
+  meters?: readonly Meter[];
+}
+
+/**
+ * One number read from the kernel, described well enough to be drawn: a bar against its ceiling
+ * (memory in use against the limit), or a sparkline of how fast a counter grows (CPU time).
+ */
+export interface Meter {
+  /** Stable across reads and hosts (`memory.usage`), whichever file the number came from. */
+  key: string;
+  /** The file (and key) it was read from, e.g. `memory.events oom_kill`. */
+  label: string;
+  value: number;
+  /** `level` goes up and down (memory in use); `total` only grows (CPU time used, OOM kills). */
+  kind: 'level' | 'total';
+  unit: 'bytes' | 'count' | 'usec';
+  /** A level's ceiling (its limit), when it has one. */
+  max?: number;
 }
 
 /** How a row compares with the other pane. */

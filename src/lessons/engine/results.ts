@@ -3,6 +3,7 @@
  */
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { Mark, View } from '../../probes/view.js';
+import type { LiveSample } from './live.js';
 
 /** One pane's content: a view read from the kernel, or the reason there is none. */
 export type Pane =
@@ -26,6 +27,8 @@ export interface StepResult {
   hint?: string;
   host?: Pane;
   container?: Pane;
+  /** For a `live:` step: every read of its probe while the action ran, and one after it ended. */
+  live?: LiveSample[];
   /** For a break-it step: what the lab did to put things back, and the primitives that took. */
   reverted?: { output: string[]; events: PrimitiveEvent[]; message?: string };
   durationMs: number;

@@ -20,6 +20,8 @@ import type { Lesson, RunSpec, Step } from '../types.js';
 import { makeContext } from './context.js';
 import { checkStep } from './check-step.js';
 import { LessonContainers } from './containers.js';
+import { readLiveProbe, startLiveReads } from './live.js';
+import type { LiveSample } from './live.js';
 import { buildPanes, notRunningReason } from './panes.js';
 import type { PaneSources } from './panes.js';
 import { resolvePid } from './resolve.js';
@@ -56,6 +58,7 @@ export class LessonSession {
   private window: PrimitiveEvent[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly unsubscribe: () => void;
+  private readonly liveListeners = new Set<(stepId: string, samples: readonly LiveSample[]) => void>();
 
   constructor(opts: SessionOptions) {
     this.lesson = opts.lesson;
@@ -72,6 +75,12 @@ export class LessonSession {
   /** Runs step `index`: its action, then both panes (and a break-it step's revert). */
   runStep(index: number, signal: AbortSignal = new AbortController().signal): Promise<StepResult> {
     return this.serial(() => this.run(this.step(index), this.step(index).run, signal));
+  }
+
+  /** Called with every new read of a running step's `live:` probe (the TUI redraws its meters). */
+  onLive(listener: (stepId: string, samples: readonly LiveSample[]) => void): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
   }
 
   /** Re-reads a step's panes without running anything (e.g. after the learner used the shell). */
@@ -222,16 +231,20 @@ export class LessonSession {
     if (missing) return done({ status: 'skipped', events: [], output: [], message: `This step cannot run on this host: ${missing}` });
     const needed = missingReference(step, (ref) => this.resolve(ref, 'host') !== undefined);
     if (needed) return done({ status: 'failed', events: [], output: [], message: needed });
+    const live = step.live && startLiveReads(step.live, () => readLiveProbe(step.live!, this.paneSources()), (samples) => {
+      for (const listener of this.liveListeners) listener(step.id, samples);
+    });
     const result = await this.act(run, signal, containersUsed(step), () => {
       filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
     });
+    const samples = await live?.stop();
     const panes = await buildPanes(step, this.paneSources());
     let reverted: StepResult['reverted'];
     if (step.breakIt && result.status !== 'cancelled') {
       const back = await this.act(step.breakIt.revert, new AbortController().signal);
       reverted = { output: back.output, events: back.events, message: back.message };
     }
-    return done({ ...result, ...panes, reverted });
+    return done({ ...result, ...panes, reverted, ...(samples ? { live: samples } : {}) });
   }
 }
 

@@ -22,6 +22,7 @@ export function jsonStep(r: StepReport): string[] {
     JSON.stringify({ type: 'step', index: r.index, step, title: r.step.title, shell: res.shell }),
     ...res.events.map((e) => JSON.stringify({ type: 'primitive', step, ...e })),
     ...res.output.map((line) => JSON.stringify({ type: 'output', step, line })),
+    ...(res.live ?? []).map((s) => JSON.stringify({ type: 'sample', step, atMs: s.atMs, title: s.view.title, meters: s.view.meters ?? [] })),
     ...pane(step, 'host', r.check?.host ?? res.host),
     ...pane(step, 'container', r.check?.container ?? res.container),
     ...(r.answer !== undefined ? [JSON.stringify({ type: 'check', step, answer: r.answer, ok: r.check?.ok ?? false, message: r.check?.message })] : []),

@@ -4,6 +4,7 @@
  * spelled out in words.
  */
 import { describeDifferences } from '../../probes/index.js';
+import { meterLines } from '../../probes/meter-lines.js';
 import type { View } from '../../probes/index.js';
 import type { Pane } from '../engine/results.js';
 import { eventLines, formatMs } from '../event-lines.js';
@@ -43,6 +44,10 @@ export function plainStep(r: StepReport, total: number): string[] {
   out.push(events.length || result.output.length ? 'Ran:' : 'Ran: nothing (this step only looks).');
   for (const e of events) out.push(`  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${e.error.code}: ${e.error.text}. ${e.error.hint}` : ''}`);
   for (const line of result.output) out.push(`  | ${line}`);
+  if (result.live?.length) {
+    const reads = result.live.map((s) => ({ atMs: s.atMs, meters: s.view.meters ?? [] }));
+    out.push(`Live: ${reads.length} reads of ${result.live[0]!.view.title} while it ran:`, ...meterLines(reads).map((l) => `  ${l}`));
+  }
   out.push(...paneLines('Host', r.check?.host ?? result.host), ...paneLines('Container', r.check?.container ?? result.container));
   const host = r.check?.host ?? result.host;
   const inside = r.check?.container ?? result.container;
