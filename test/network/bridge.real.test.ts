@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import { RecordingKernel } from '../../src/kernel/recording.js';
 import {
-  attachContainer, bridgeName, chooseLabSubnet, createBridge, deleteLink, drawTopology, formatCidr, hostAddress,
+  addVethPair, attachContainer, bridgeName, chooseLabSubnet, createBridge, deleteLink, drawTopology, formatCidr, hostAddress,
   hostEndOf, learnedMacs, readTopology, type LabBridge, type NetnsRef, type VethPair,
 } from '../../src/runtime/network/index.js';
 import { labPaths } from '../../src/runtime/paths.js';
@@ -116,6 +116,19 @@ describe.skipIf(!run)('bridge + veth on the real kernel', () => {
     expect(picture).toContain(`${addr.a}/${lab.subnet.prefix}`);
     // Record the real answers as fixtures for the pure diagram test.
     if (process.env.CLAB_WRITE_FIXTURES) fs.writeFileSync(new URL('./fixtures/topology-live.json', import.meta.url), JSON.stringify({ subnet: formatCidr(lab.subnet), topology: t }, null, 1));
+  });
+
+  it('refuses to make (or record) a link whose name is already taken, and leaves that link alone', async () => {
+    // A look-alike the lab did not make.
+    sh('ip', ['link', 'add', `${PREFIX}vdecoy`, 'type', 'veth', 'peer', 'name', `${PREFIX}pdecoy`]);
+    try {
+      const before = ledger.entries().length;
+      await expect(addVethPair(deps, PREFIX, 'decoy')).rejects.toThrow(/already exists on this host, and the lab did not make it/);
+      expect(ledger.entries().length).toBe(before);
+      expect(labLinks()).toContain(`${PREFIX}vdecoy`);
+    } finally {
+      sh('ip', ['link', 'del', `${PREFIX}vdecoy`]);
+    }
   });
 
   it('deletes a veth pair by its host end, and forgets it', async () => {

@@ -9,6 +9,7 @@
  *   ip link set clab0 up
  * Docker's libnetwork does the same through netlink when the daemon starts.
  */
+import fs from 'node:fs';
 import type { LedgerEntry } from '../ledger.js';
 import { HOST } from './netns.js';
 import { ip, ipBatch, NetworkCommandError, type NetworkContext } from './run.js';
@@ -33,10 +34,30 @@ export interface LabBridge {
   ledgerId: string;
 }
 
-/** Creates, addresses and raises the bridge. It is in the ledger from the moment it exists. */
-export async function createBridge(deps: NetworkDeps, name: string, subnet: Cidr, gateway: string): Promise<LabBridge> {
-  await ip(deps, HOST, ['link', 'add', 'name', name, 'type', 'bridge']);
+/**
+ * Runs `ip link add …` for a new link, written to the ledger just before it is made: a crash in
+ * between can only leave a stale entry (which cleanup crosses off), never an unrecorded link. A
+ * link of that name that is already there is refused first, so the ledger never names one the lab
+ * did not make. Returns the ledger id.
+ */
+export async function addLink(deps: NetworkDeps, name: string, args: readonly string[]): Promise<string> {
+  // /sys/class/net lists the links of the host's network namespace: no process needed to look.
+  if (fs.existsSync(`/sys/class/net/${name}`)) {
+    throw new Error(`A link named ${name} already exists on this host, and the lab did not make it now: run \`container-lab cleanup\`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.`);
+  }
   const ledgerId = deps.ledger.add({ kind: 'link', name });
+  try {
+    await ip(deps, HOST, ['link', 'add', ...args]);
+  } catch (err) {
+    deps.ledger.remove(ledgerId);
+    throw err;
+  }
+  return ledgerId;
+}
+
+/** Creates, addresses and raises the bridge. It is in the ledger before it exists. */
+export async function createBridge(deps: NetworkDeps, name: string, subnet: Cidr, gateway: string): Promise<LabBridge> {
+  const ledgerId = await addLink(deps, name, ['name', name, 'type', 'bridge']);
   const bridge = { name, subnet, gateway, ledgerId };
   try {
     await ipBatch(deps, HOST, [

@@ -9,7 +9,7 @@ export { HOST, ipCommand, describeNetns } from './netns.js';
 export type { NetnsRef } from './netns.js';
 export { ip, ipBatch, readJson, NetworkCommandError, errnoFromMessage } from './run.js';
 export type { NetworkContext } from './run.js';
-export { createBridge, deleteLink } from './bridge.js';
+export { addLink, createBridge, deleteLink } from './bridge.js';
 export type { LabBridge, LedgerLike, NetworkDeps } from './bridge.js';
 export { addVethPair, moveIntoContainer, configureContainerEnd, attachContainer } from './veth.js';
 export type { VethPair } from './veth.js';

@@ -10,10 +10,10 @@
  * runc does none of this: Docker's libnetwork (or a CNI plugin such as `bridge`) does, after the
  * container's namespaces exist and before its process starts.
  */
-import { type NetworkDeps } from './bridge.js';
+import { addLink, type NetworkDeps } from './bridge.js';
 import { vethNames, CONTAINER_IFNAME } from './names.js';
 import { HOST, netnsArg, type NetnsRef } from './netns.js';
-import { ip, ipBatch } from './run.js';
+import { ipBatch } from './run.js';
 
 export interface VethPair {
   /** The end that stays on the host and joins the bridge. */
@@ -23,12 +23,11 @@ export interface VethPair {
   ledgerId: string;
 }
 
-/** Both ends are created on the host. The pair is in the ledger (by its host end) at once. */
+/** Both ends are created on the host. The pair is in the ledger (by its host end) before it exists. */
 export async function addVethPair(deps: NetworkDeps, prefix: string, containerId: string): Promise<VethPair> {
   const { host, peer } = vethNames(prefix, containerId);
-  await ip(deps, HOST, ['link', 'add', host, 'type', 'veth', 'peer', 'name', peer]);
   // Deleting either end deletes the pair, so the host end alone stands for both.
-  const ledgerId = deps.ledger.add({ kind: 'link', name: host });
+  const ledgerId = await addLink(deps, host, [host, 'type', 'veth', 'peer', 'name', peer]);
   return { host, peer, ledgerId };
 }
 
