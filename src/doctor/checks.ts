@@ -67,6 +67,29 @@ export function checkCgroups(): Finding {
   }
 }
 
+/**
+ * One finding per controller the cgroups lesson uses (ids `cgroup-memory`, `cgroup-pids`,
+ * `cgroup-cpu`), so a lesson step that needs a missing one is skipped with this reason while the
+ * others still run. Nothing when no cgroup filesystem is mounted: the `cgroups` finding says so.
+ */
+export function checkCgroupControllers(): Finding[] {
+  let s: ReturnType<typeof detectCgroups>;
+  try {
+    s = detectCgroups();
+  } catch {
+    return [];
+  }
+  const steps = { memory: 'memory limit and OOM', pids: 'pids.max', cpu: 'CPU quota' } as const;
+  return (['memory', 'pids', 'cpu'] as const).map((c): Finding => {
+    const v1 = s.hierarchies.find((h) => h.controllers.includes(c));
+    const where = v1 ? `v1 hierarchy ${v1.mountPoint}` : `offered by ${s.root}/cgroup.controllers`;
+    const why = s.mode === 'v2' ? `${s.root}/cgroup.controllers does not list ${c}` : `no v1 hierarchy carries ${c}`;
+    return s.controllers.includes(c)
+      ? { id: `cgroup-${c}`, title: `cgroup ${c} controller`, status: 'ok', detail: where }
+      : { id: `cgroup-${c}`, title: `cgroup ${c} controller`, status: 'fail', detail: `missing: ${why}`, fix: `The cgroups lesson skips its ${steps[c]} steps; the others still run.` };
+  });
+}
+
 export function checkTools(): Finding[] {
   const util = ['nsenter', 'unshare', 'mount'].filter((t) => !which(t));
   const ip = ['ip', 'bridge'].filter((t) => !which(t));

@@ -1,7 +1,7 @@
 /**
  * `container-lab doctor`: every check, in the order a learner should fix them.
  */
-import { checkCgroups, checkEnvironment, checkKernel, checkNamespaces, checkOverlay, checkRoot, checkRootfsSource, checkStateDir, checkTerminal, checkTools } from './checks.js';
+import { checkCgroupControllers, checkCgroups, checkEnvironment, checkKernel, checkNamespaces, checkOverlay, checkRoot, checkRootfsSource, checkStateDir, checkTerminal, checkTools } from './checks.js';
 import type { Finding } from './finding.js';
 
 export type { Finding, Status } from './finding.js';
@@ -15,6 +15,7 @@ export function runDoctor(): Finding[] {
     checkNamespaces(),
     checkOverlay(),
     checkCgroups(),
+    ...checkCgroupControllers(),
     ...checkTools(),
     checkRootfsSource(),
     checkStateDir(),
