@@ -3,6 +3,7 @@
  * To add one, write `src/probes/<name>.ts` exporting a {@link ProbeDef} and list it here.
  */
 import { ancestryProbe } from './ancestry.js';
+import { CGROUP_PROBES } from './cgroup-probes.js';
 import { layerStackProbe } from './layer-stack.js';
 import { mountinfoProbe } from './mountinfo.js';
 import { overlayDirsProbe } from './overlay-dirs.js';
@@ -17,12 +18,12 @@ import { processesProbe } from './processes.js';
 
 export const PROBES: Readonly<Record<string, ProbeDef>> = Object.fromEntries(
   [ancestryProbe, namespacesProbe, pidSummaryProbe, processStatusProbe, processesProbe,
-    mountinfoProbe, overlayLayersProbe, overlayDirsProbe, layerStackProbe, overlayTreeProbe, ...NETWORK_AND_CAPABILITY_PROBES].map((p) => [p.name, p]),
+    mountinfoProbe, overlayLayersProbe, overlayDirsProbe, layerStackProbe, overlayTreeProbe, ...NETWORK_AND_CAPABILITY_PROBES, ...CGROUP_PROBES].map((p) => [p.name, p]),
 );
 
 export type { ProbeArgs, ProbeDef, ProbeInput } from './probe.js';
 export type { Reader, ReadPattern, Snapshot } from './reader.js';
-export type { Mark, Row, View } from './view.js';
+export type { Mark, Meter, Row, View } from './view.js';
 export { hostReader } from './host-reader.js';
 export { containerReader } from './container-reader.js';
 export { diffViews, describeDifferences, unmarked } from './diff.js';

@@ -4,6 +4,7 @@
  * give it tests in test/lessons/, and document it in lessons/README.md.
  */
 import type { ActionDef } from './action.js';
+import { CGROUP_ACTIONS } from './cgroup-actions.js';
 import { execAction } from './exec.js';
 import { NETWORK_AND_CAPABILITY_ACTIONS } from './network-and-caps.js';
 import { exportLayerAction } from './export-layer.js';
@@ -18,7 +19,7 @@ import { startContainerAction } from './start-container.js';
 
 export const ACTIONS: Readonly<Record<string, ActionDef>> = Object.fromEntries(
   [observeAction, startContainerAction, execAction, spawnAction, orphanAction, signalAction,
-    mountOverlayAction, overlayOpAction, exportLayerAction, mountExperimentAction, revertPropagationAction, ...NETWORK_AND_CAPABILITY_ACTIONS].map((a) => [a.name, a]),
+    mountOverlayAction, overlayOpAction, exportLayerAction, mountExperimentAction, revertPropagationAction, ...NETWORK_AND_CAPABILITY_ACTIONS, ...CGROUP_ACTIONS].map((a) => [a.name, a]),
 );
 
 export type { ActionContext, ActionDef, ActionOutcome, NamedProcess } from './action.js';

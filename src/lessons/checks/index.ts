@@ -4,10 +4,11 @@
  */
 import type { CheckDef } from './check.js';
 import { hostPidOfContainerProcess } from './host-pid-of-container-process.js';
+import { raisedMemoryLimit } from './raised-memory-limit.js';
 import { whiteoutInUpper } from './whiteout-in-upper.js';
 
 export const CHECKS: Readonly<Record<string, CheckDef>> = Object.fromEntries(
-  [hostPidOfContainerProcess, whiteoutInUpper].map((c) => [c.name, c]),
+  [hostPidOfContainerProcess, whiteoutInUpper, raisedMemoryLimit].map((c) => [c.name, c]),
 );
 
 export type { CheckDef, CheckOutcome } from './check.js';

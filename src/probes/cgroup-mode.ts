@@ -1,0 +1,45 @@
+/**
+ * `cgroup-mode`: the cgroup filesystems a process can see, from its mountinfo, and the mode they
+ * add up to:
+ *   v2      one `cgroup2` mount (usually /sys/fs/cgroup) with every controller
+ *   v1      one `cgroup` mount per controller (or group of controllers)
+ *   hybrid  v1 controller mounts, plus a cgroup2 mount that holds none of them
+ * A v1 mount names its controllers in its options; a cgroup2 mount lists the controllers it offers
+ * in its own `cgroup.controllers` file. Rows are keyed by mount point.
+ */
+import { detectLayout, parseMountinfo } from '../cgroups/detect.js';
+import type { ProbeArgs, ProbeDef } from './probe.js';
+import { pidArg } from './probe.js';
+
+const title = (root: string, args: ProbeArgs): string => `${root}/${pidArg(args, 'pid')}/mountinfo (cgroup mounts)`;
+
+export const cgroupModeProbe: ProbeDef = {
+  name: 'cgroup-mode',
+  summary: 'The cgroup filesystems in a process\'s mountinfo, their controllers, and the mode (v2, v1 or hybrid) they add up to.',
+  args: { pid: { type: { kind: 'pid-ref' }, doc: 'whose mount table' } },
+  title,
+  async run({ reader, procRoot, args }) {
+    const file = `${procRoot}/${pidArg(args, 'pid')}/mountinfo`;
+    const snap = await reader.read([{ path: file, kind: 'file' }]);
+    const text = snap.files.get(file);
+    if (text === undefined) return { title: title(procRoot, args), rows: [], note: `${file}: ${snap.errors.get(file) ?? 'could not be read'}.` };
+    const mounts = parseMountinfo(text).filter((m) => m.fstype === 'cgroup' || m.fstype === 'cgroup2');
+    if (mounts.length === 0) return { title: title(procRoot, args), rows: [], note: 'No cgroup filesystem is mounted here.' };
+    const v2 = mounts.filter((m) => m.fstype === 'cgroup2').map((m) => `${m.mountPoint}/cgroup.controllers`);
+    const offered = await reader.read(v2.map((path) => ({ path, kind: 'file' as const })));
+    const rows = mounts.map((m) => {
+      const controllers = m.fstype === 'cgroup2'
+        ? (offered.files.get(`${m.mountPoint}/cgroup.controllers`) ?? '').trim()
+        : m.superOptions.filter((o) => !['rw', 'ro'].includes(o) && !o.includes('agent') && o !== 'xattr').join(',');
+      return { key: m.mountPoint, cells: [m.mountPoint, m.fstype, controllers || '(none)'] };
+    });
+    return { title: title(procRoot, args), columns: ['mount point', 'type', 'controllers'], rows, note: modeSentence(text) };
+  },
+};
+
+function modeSentence(mountinfo: string): string {
+  const layout = detectLayout(mountinfo);
+  if (layout.mode === 'v2') return `cgroup v2: one tree at ${layout.root}.`;
+  if (layout.mode === 'v1') return `cgroup v1: ${layout.hierarchies.length} trees, one per controller (or group).`;
+  return `hybrid: the controllers are in ${layout.hierarchies.length} v1 trees; the cgroup2 mount at ${layout.unified} holds whatever they left.`;
+}
