@@ -55,6 +55,9 @@ export class ShimClient {
       proc.on('exit', () => done(null, 'SIGKILL'));
     });
     proc.on('message', (msg: ShimToLab) => this.route(msg));
+    // A shim that dies without saying so (a Ctrl-C reaches the whole process group, or a crash)
+    // took PID 1 with it (PDEATHSIG): settle what still waits for an answer, or it would wait forever.
+    proc.on('exit', () => this.route({ op: 'exited', code: null, signal: 'SIGKILL' }));
   }
 
   /** Starts a shim process; `ready` resolves once it can take a create request. */

@@ -16,17 +16,22 @@ export interface StepReport {
   check?: CheckResult;
 }
 
-/** True when every step is done or skipped (a skip says why; only a failure fails the run). */
-export async function driveLesson(session: LessonSession, onStep: (report: StepReport) => void): Promise<boolean> {
+/**
+ * True when every step is done or skipped (a skip says why; only a failure fails the run).
+ * Once `stop` is aborted (the lab got a signal) no further step starts, and the running one is
+ * cancelled as Esc would.
+ */
+export async function driveLesson(session: LessonSession, onStep: (report: StepReport) => void, stop?: AbortSignal): Promise<boolean> {
   let ok = true;
   for (const [index, step] of session.lesson.steps.entries()) {
+    if (stop?.aborted) return false;
     let report: StepReport;
     if (step.yourTurn) {
       const solved = await session.solve(index);
       report = { index, step, result: solved.result, answer: solved.answer, check: solved.check };
       if (solved.check && !solved.check.ok) ok = false;
     } else {
-      const result = await session.runStep(index);
+      const result = await session.runStep(index, stop);
       report = { index, step, result };
     }
     if (report.result.status === 'failed' || report.result.status === 'cancelled' || report.result.reverted?.message) ok = false;

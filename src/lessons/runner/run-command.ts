@@ -13,9 +13,15 @@ export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json',
   const write = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
   const lab = await openLabRuntime();
   const session = new LessonSession({ lesson, runtime: lab.runtime, missingFeature: lab.missingFeature });
+  // On Ctrl-C or SIGTERM: start no further step, let the running one end, remove the lesson's containers.
+  const stop = new AbortController();
+  lab.settleFirst(async () => {
+    stop.abort();
+    await session.close();
+  });
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
-    const ok = await driveLesson(session, (report) => write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length)));
+    const ok = await driveLesson(session, (report) => write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length)), stop.signal);
     if (format === 'plain') {
       write([ok ? `Every step of "${lesson.title}" ran.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`]);
       if (lesson.readMore.length) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
