@@ -87,10 +87,10 @@ export function escapeFromChroot(k: Kernel, rootfs: string, emit: (e: PrimitiveE
 
 /**
  * Enters `rootfs` the way runc does — bind it onto itself so it is a mount, pivot_root(".", "."),
- * detach the old root — then tries the same escape. Needs a private mount namespace.
+ * detach the old root — then tries the same escape. Call it in a new mount namespace whose `/` has
+ * been made MS_REC|MS_PRIVATE.
  */
 export function escapeAfterPivotRoot(k: Kernel, rootfs: string, emit: (e: PrimitiveEvent) => void): EscapeResult {
-  k.mount(null, '/', null, MS.MS_REC | MS.MS_PRIVATE, null);
   k.mount(rootfs, rootfs, null, MS.MS_BIND | MS.MS_REC, null);
   k.chdir(rootfs);
   k.pivotRoot('.', '.');

@@ -1,16 +1,20 @@
 /**
- * The mount lab's helper process: the few mount-namespace experiments that must not happen in the
- * lab process itself (it never changes its own root or namespaces). The lab starts it with
- * util-linux `unshare --mount --propagation <private|unchanged>`, so it is born in a new mount
- * namespace that dies when it exits. It runs one fixed experiment, prints one JSON object (the
- * syscalls it made, as events, and what it saw), and exits. It takes no command from a lesson or a
- * learner: only an experiment name and a path the lab made.
+ * The mount lab's helper process: the chroot escape and the pivot_root that stops it, which must
+ * not happen in the lab process itself (it never changes its own root or namespaces).
  *
- *   mount-tmpfs <target> <source>     mount a tmpfs, print this namespace's mountinfo
- *   chroot-escape <rootfs>            chroot into rootfs, try the escape
- *   pivot-escape <rootfs>             pivot_root into rootfs, detach the old root, try the escape
+ * The lab starts it ahead of time (Node takes ~80 ms to start; the step should not wait for that).
+ * It waits on stdin for one line naming an experiment and a rootfs the lab made, and only then
+ * calls unshare(CLONE_NEWNS) — on this, the main thread, where all its file operations run
+ * (synchronously: a libuv pool thread would still be in the host's mount namespace) — so its copy of
+ * the mount table is taken at that moment. It prints one JSON object (the syscalls it made, as
+ * events, and what it saw) and exits; its mount namespace ends with it. It dies with the lab too
+ * (PR_SET_PDEATHSIG). It takes no command from a lesson or a learner.
+ *
+ *   {"experiment":"chroot-escape","rootfs":"…/merged"}   chroot into rootfs, try the escape
+ *   {"experiment":"pivot-escape","rootfs":"…/merged"}    pivot_root into it, detach the old root, try again
  */
 import fs from 'node:fs';
+import { CLONE, MS, SIG } from '../kernel/constants.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 import { LinuxKernel } from '../kernel/linux.js';
 import { traced } from '../kernel/traced.js';
@@ -18,27 +22,38 @@ import { escapeAfterPivotRoot, escapeFromChroot } from './escape.js';
 
 const events: PrimitiveEvent[] = [];
 const emit = (e: PrimitiveEvent) => events.push(e);
-const k = traced(new LinuxKernel(), emit);
-const [cmd, a = '', b = ''] = process.argv.slice(2);
+const raw = new LinuxKernel();
+raw.setPdeathsig(SIG.SIGKILL);
+const k = traced(raw, emit);
 
-function run(): unknown {
-  switch (cmd) {
-    case 'mount-tmpfs':
-      k.mount(b, a, 'tmpfs', 0, 'size=1m,mode=755');
-      return { mountinfo: fs.readFileSync('/proc/self/mountinfo', 'utf8') };
-    case 'chroot-escape':
-      return escapeFromChroot(k, a, emit);
-    case 'pivot-escape':
-      return escapeAfterPivotRoot(k, a, emit);
-    default:
-      throw new Error(`unknown experiment ${cmd}`);
+function run(line: string): unknown {
+  const { experiment, rootfs } = JSON.parse(line) as { experiment: string; rootfs: string };
+  if (typeof rootfs !== 'string' || !rootfs.startsWith('/')) throw new Error('rootfs must be an absolute path');
+  k.unshare(CLONE.CLONE_NEWNS);
+  // Before anything else in the new namespace: nothing below may reach the host's mounts.
+  k.mount(null, '/', null, MS.MS_REC | MS.MS_PRIVATE, null);
+  if (experiment === 'chroot-escape') return escapeFromChroot(k, rootfs, emit);
+  if (experiment === 'pivot-escape') return escapeAfterPivotRoot(k, rootfs, emit);
+  throw new Error(`unknown experiment ${experiment}`);
+}
+
+function answer(line: string): void {
+  try {
+    const result = run(line);
+    fs.writeSync(1, JSON.stringify({ ok: true, events, result }) + '\n');
+  } catch (err) {
+    fs.writeSync(1, JSON.stringify({ ok: false, events, error: (err as Error).message }) + '\n');
+    process.exitCode = 1;
   }
 }
 
-try {
-  const result = run();
-  process.stdout.write(JSON.stringify({ ok: true, events, result }) + '\n');
-} catch (err) {
-  process.stdout.write(JSON.stringify({ ok: false, events, error: (err as Error).message }) + '\n');
-  process.exitCode = 1;
-}
+// One line on stdin, read synchronously (on this thread) once it arrives.
+let input = '';
+process.stdin.on('data', (chunk: Buffer) => {
+  input += chunk.toString('utf8');
+  const nl = input.indexOf('\n');
+  if (nl === -1) return;
+  process.stdin.pause();
+  answer(input.slice(0, nl));
+  process.exit();
+});

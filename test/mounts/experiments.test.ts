@@ -9,7 +9,7 @@ import { findMount, parseMountinfo } from '../../src/mounts/mountinfo.js';
 import type { EscapeResult } from '../../src/mounts/escape.js';
 import { mountHostOverlay, releaseLedgered, unmountHostOverlay, type HostOverlay } from '../../src/runtime/host-overlay/index.js';
 import { Ledger } from '../../src/runtime/ledger.js';
-import { makeSharedMount, runInNewMountNamespace } from '../../src/runtime/mount-ns/index.js';
+import { EscapeLab, makeSharedMount, mountFromNewNamespace } from '../../src/runtime/mount-ns/index.js';
 import type { LabPaths } from '../../src/runtime/paths.js';
 import { describeAsRoot } from '../overlay/kernel-tier.js';
 import { ensureMountLabHelper } from './helper-bundle.js';
@@ -44,18 +44,42 @@ describeAsRoot('mount-namespace experiments in namespaces the lab makes', () => 
 
   it('a plain chroot is escaped with mkdir, chroot, chdir(".."), chroot(".")', async () => {
     const events: PrimitiveEvent[] = [];
-    const out = await runInNewMountNamespace<EscapeResult>(ledger, 'private', { name: 'chroot-escape', rootfs: ov.merged }, (e) => events.push(e));
+    const lab = new EscapeLab(ledger);
+    lab.prewarm();
+    expect(ledger.entries().filter((r) => r.entry.kind === 'process')).toHaveLength(1);
+    const out = await lab.run<EscapeResult>('chroot-escape', ov.merged, (e) => events.push(e));
+    lab.close();
     expect(out.ok, out.error).toBe(true);
     expect(out.result?.before.osName).toBe('container-lab rootfs');
     expect(out.result?.escaped).toBe(true);
     // The host's own / — what the independent reader (this process) sees at /.
     expect(out.result?.after.entries).toEqual(fs.readdirSync('/').sort());
     expect(events.filter((e) => e.name === 'chroot').map((e) => e.args[0])).toEqual([JSON.stringify(ov.merged), '".clab-escape"', '"."']);
+    // The helper made its own namespace private before anything else.
+    expect(events.slice(0, 2).map((e) => `${e.name}(${e.args.join(', ')})`)).toEqual(['unshare(CLONE_NEWNS)', 'mount(NULL, "/", NULL, MS_REC|MS_PRIVATE, NULL)']);
     expect(ledger.entries().some((r) => r.entry.kind === 'process')).toBe(false);
   });
 
+  it('keeps one helper started ahead of time, and removes it from the ledger when closed', async () => {
+    const lab = new EscapeLab(ledger);
+    lab.prewarm();
+    lab.prewarm();
+    const procs = ledger.entries().filter((r) => r.entry.kind === 'process');
+    expect(procs).toHaveLength(1);
+    const pid = (procs[0]!.entry as { pid: number }).pid;
+    expect(fs.existsSync(`/proc/${pid}`)).toBe(true);
+    lab.close();
+    expect(ledger.entries().some((r) => r.entry.kind === 'process')).toBe(false);
+    for (let i = 0; i < 100 && fs.existsSync(`/proc/${pid}/stat`) && !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(!fs.existsSync(`/proc/${pid}/stat`) || /\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))).toBe(true);
+  });
+
   it('after pivot_root with the old root detached, the same attempt stays inside', async () => {
-    const out = await runInNewMountNamespace<EscapeResult>(ledger, 'private', { name: 'pivot-escape', rootfs: ov.merged });
+    const lab = new EscapeLab(ledger);
+    const out = await lab.run<EscapeResult>('pivot-escape', ov.merged);
+    lab.close();
     expect(out.ok, out.error).toBe(true);
     expect(out.result?.escaped).toBe(false);
     expect(out.result?.after.osName).toBe('container-lab rootfs');
@@ -70,10 +94,9 @@ describeAsRoot('mount-namespace experiments in namespaces the lab makes', () => 
       const peer = findMount(hostMounts(), shared.dir)!;
       expect(peer.propagation.shared).toBeGreaterThan(0);
 
-      const leaky = await runInNewMountNamespace<{ mountinfo: string }>(ledger, 'unchanged', { name: 'mount-tmpfs', target: shared.inside, source: 'clab4-leak' });
-      expect(leaky.ok, leaky.error).toBe(true);
-      // Inside, the copy of our shared mount is in the same peer group as the host's.
-      expect(findMount(parseMountinfo(leaky.result!.mountinfo), shared.dir)?.propagation.shared).toBe(peer.propagation.shared);
+      const leaky = await mountFromNewNamespace('unchanged', shared.inside, 'clab4-leak');
+      // In a namespace copied this way, the copy of our shared mount is in the same peer group.
+      expect(findMount(parseMountinfo(leaky.mountinfoInside), shared.dir)?.propagation.shared).toBe(peer.propagation.shared);
       const leaked = findMount(hostMounts(), shared.inside);
       expect(leaked?.source).toBe('clab4-leak');
       const fm = execFileSync('findmnt', ['-n', '-o', 'SOURCE', '--mountpoint', shared.inside], { encoding: 'utf8' }).trim();
@@ -83,10 +106,8 @@ describeAsRoot('mount-namespace experiments in namespaces the lab makes', () => 
       await releaseLedgered({ kernel, ledger, paths }, [id]);
       expect(findMount(hostMounts(), shared.inside)).toBeUndefined();
 
-      const contained = await runInNewMountNamespace<{ mountinfo: string }>(ledger, 'private', { name: 'mount-tmpfs', target: shared.inside, source: 'clab4-kept' });
-      expect(contained.ok, contained.error).toBe(true);
-      expect(findMount(parseMountinfo(contained.result!.mountinfo), shared.inside)?.source).toBe('clab4-kept');
-      expect(findMount(parseMountinfo(contained.result!.mountinfo), shared.dir)?.propagation.shared).toBeUndefined();
+      const contained = await mountFromNewNamespace('private', shared.inside, 'clab4-kept');
+      expect(findMount(parseMountinfo(contained.mountinfoInside), shared.dir)?.propagation.shared).toBeUndefined();
       expect(findMount(hostMounts(), shared.inside)).toBeUndefined();
     } finally {
       await releaseLedgered({ kernel, ledger, paths }, shared.ledgerIds);

@@ -4,11 +4,12 @@
  * Overlays are in the ledger from the moment they exist, so the runtime's close (and the next
  * start after a crash) removes them even if no step does.
  */
-import type { Kernel } from '../../kernel/kernel.js';
+import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { LinuxKernel } from '../../kernel/linux.js';
 import { traced } from '../../kernel/traced.js';
 import type { ContainerRuntime } from '../../runtime/api.js';
 import type { HostOverlay } from '../../runtime/host-overlay/index.js';
+import { EscapeLab } from '../../runtime/mount-ns/index.js';
 import type { Ledger } from '../../runtime/ledger.js';
 import type { LabPaths } from '../../runtime/paths.js';
 import type { ActionContext } from './action.js';
@@ -20,6 +21,10 @@ export interface FsLab {
   overlays: Map<string, HostOverlay>;
   /** Ledger ids of the propagation experiment's mounts, while they exist. */
   propagation: string[];
+  /** The chroot/pivot_root escape helper, started ahead of time. */
+  escapes: EscapeLab;
+  /** Where the kernel's events go: the step running now. */
+  record: (event: PrimitiveEvent) => void;
 }
 
 const labs = new WeakMap<ContainerRuntime, FsLab>();
@@ -27,10 +32,19 @@ const labs = new WeakMap<ContainerRuntime, FsLab>();
 /** The lab's resources, from the runtime the engine lends (the lab's own Runtime has them). */
 export function fsLab(ctx: ActionContext): FsLab {
   let lab = labs.get(ctx.runtime);
-  if (lab) return lab;
+  if (lab) {
+    lab.record = (e) => ctx.record(e);
+    return lab;
+  }
   const rt = ctx.runtime as Partial<{ ledger: Ledger; paths: LabPaths }>;
   if (!rt.ledger || !rt.paths) throw new Error('The filesystem lessons need the lab runtime (its ledger and state directory).');
-  lab = { ledger: rt.ledger, paths: rt.paths, kernel: traced(new LinuxKernel(), (e) => ctx.record(e)), overlays: new Map(), propagation: [] };
+  const made: FsLab = {
+    ledger: rt.ledger, paths: rt.paths, kernel: new LinuxKernel(),
+    overlays: new Map(), propagation: [], escapes: new EscapeLab(rt.ledger), record: (e) => ctx.record(e),
+  };
+  // Each session lends its own ctx.record; the kernel always reports to the current one.
+  made.kernel = traced(made.kernel, (e) => made.record(e));
+  lab = made;
   labs.set(ctx.runtime, lab);
   return lab;
 }

@@ -1,6 +1,7 @@
 /**
  * `mount-experiment`: the mount-namespace lesson's experiments, each in a mount namespace the lab
  * makes for it (util-linux `unshare --mount`) and that dies with its helper process:
+ * (The escapes run in a helper the lab keeps started ahead of time, see runtime/mount-ns.)
  *   chroot-escape       chroot into the overlay's merged view, then the classic escape
  *   pivot-escape        pivot_root into it with the old root detached, then the same escape
  *   propagate-shared    a mount made in a namespace copied with propagation unchanged, under a
@@ -12,29 +13,29 @@
 import { findMount, parseMountinfo, propagationFields } from '../../mounts/mountinfo.js';
 import type { EscapeResult } from '../../mounts/escape.js';
 import { releaseLedgered } from '../../runtime/host-overlay/index.js';
-import { makeSharedMount, runInNewMountNamespace } from '../../runtime/mount-ns/index.js';
+import { makeSharedMount, mountFromNewNamespace } from '../../runtime/mount-ns/index.js';
 import fs from 'node:fs';
+import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { fsLab, overlayOf, type FsLab } from './fs-lab.js';
 
 const EXPERIMENTS = ['chroot-escape', 'pivot-escape', 'propagate-shared', 'propagate-private'] as const;
 
-async function propagate(lab: FsLab, propagation: 'unchanged' | 'private'): Promise<string[]> {
+async function propagate(lab: FsLab, propagation: 'unchanged' | 'private', emit: (e: PrimitiveEvent) => void): Promise<string[]> {
   await releaseLedgered(lab, lab.propagation);
   const shared = makeSharedMount(lab.kernel, lab.ledger, lab.paths, 'demo');
   lab.propagation.push(...shared.ledgerIds);
   const hostRow = findMount(parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8')), shared.dir);
-  const out = await runInNewMountNamespace<{ mountinfo: string }>(lab.ledger, propagation, { name: 'mount-tmpfs', target: shared.inside, source: 'clab-demo' });
-  if (!out.ok) throw new Error(out.error ?? 'the helper failed');
+  const { mountinfoInside } = await mountFromNewNamespace(propagation, shared.inside, 'clab-demo', emit);
   const onHost = findMount(parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8')), shared.inside);
   if (onHost) lab.propagation.push(lab.ledger.add({ kind: 'mount', target: shared.inside }));
-  const inRow = findMount(parseMountinfo(out.result?.mountinfo ?? ''), shared.dir);
+  const inRow = findMount(parseMountinfo(mountinfoInside), shared.dir);
   return [
-    `host:   ${shared.dir}  ${propagationFields(hostRow?.propagation ?? {}) || 'private'}`,
-    `inside: ${shared.dir}  ${propagationFields(inRow?.propagation ?? {}) || 'private'}  (unshare --propagation ${propagation})`,
-    `inside: mount -t tmpfs clab-demo ${shared.inside}  → done; the helper exited, its namespace is gone`,
-    onHost ? `host:   ${shared.inside} is now mounted (${onHost.fstype} ${onHost.source}) — it came from the other namespace` : `host:   nothing is mounted at ${shared.inside}`,
+    `host:                 ${shared.dir}  ${propagationFields(hostRow?.propagation ?? {}) || 'private'}`,
+    `new namespace sees:   ${shared.dir}  ${propagationFields(inRow?.propagation ?? {}) || 'private'}  (unshare --propagation ${propagation})`,
+    `new namespace:        mount -t tmpfs clab-demo ${shared.inside}, then its only process exited and the namespace ended`,
+    onHost ? `host:                 ${shared.inside} is now mounted (${onHost.fstype} ${onHost.source}) — it came from the other namespace` : `host:                 nothing is mounted at ${shared.inside}`,
   ];
 }
 
@@ -49,11 +50,12 @@ export const mountExperimentAction: ActionDef = {
     const lab = fsLab(ctx);
     const experiment = str(args, 'experiment');
     try {
-      if (experiment === 'propagate-shared') return { ok: true, output: await propagate(lab, 'unchanged') };
-      if (experiment === 'propagate-private') return { ok: true, output: await propagate(lab, 'private') };
+      const emit = (e: PrimitiveEvent) => ctx.record(e);
+      if (experiment === 'propagate-shared') return { ok: true, output: await propagate(lab, 'unchanged', emit) };
+      if (experiment === 'propagate-private') return { ok: true, output: await propagate(lab, 'private', emit) };
       const ov = overlayOf(lab, str(args, 'overlay'));
       const name = experiment === 'chroot-escape' ? 'chroot-escape' : 'pivot-escape';
-      const out = await runInNewMountNamespace<EscapeResult>(lab.ledger, 'private', { name, rootfs: ov.merged }, (e) => ctx.record(e));
+      const out = await lab.escapes.run<EscapeResult>(name, ov.merged, emit);
       if (!out.ok || !out.result) return { ok: false, output: [], message: `The experiment failed: ${out.error ?? 'no result'}.` };
       const r = out.result;
       return {

@@ -28,6 +28,8 @@ export const mountOverlayAction: ActionDef = {
     const rootfs = await ensureRootfs({ stateDir: lab.paths.stateDir, layerNames: list(args, 'layers'), emit: (e) => ctx.record(e) });
     const ov = await mountHostOverlay(ctxOv, name, rootfs.layers.map((l) => ({ name: l.name, dir: l.dir })));
     lab.overlays.set(name, ov);
+    // A rootfs may be the stage for the chroot/pivot_root experiments: have their helper ready.
+    lab.escapes.prewarm();
     return {
       ok: true,
       output: [

@@ -1,25 +1,23 @@
 /**
- * Runs one experiment of the mount lab's helper (src/mounts/mount-lab-main.ts) in a new mount
- * namespace, made by util-linux `unshare --mount`:
+ * The mount-namespace experiments, each in a mount namespace the lab makes for it and that ends
+ * with it. Nothing here passes a string from a lesson or a learner to a program, and nothing runs
+ * through a shell: every argv is fixed, with paths the lab made.
+ *
+ * Propagation uses util-linux `unshare --mount` (a few milliseconds):
  *   --propagation private    (unshare's default) MS_REC|MS_PRIVATE on / first: nothing leaks out
  *   --propagation unchanged  the copies keep their peer groups: a mount under a shared mount
- *                            reaches the host — the mistake the lesson shows on purpose
- * The helper is a short-lived process the lab waits for; it is in the ledger while it runs, so a
- * lab killed meanwhile still has it removed on the next start. Its argv is fixed: an experiment
- * name and paths the lab made, never a string from a lesson or a learner, and no shell.
+ *                            reaches the host — the mistake the lesson makes on purpose
+ * The escapes need chroot(2) twice from one process, which no standard tool does, so they run in the
+ * lab's own helper (dist/mount-lab.js). Node takes ~80 ms to start, so one helper is kept started
+ * ahead of time, idle, in the ledger, until an experiment needs it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
+import { execa, type ResultPromise } from 'execa';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { Ledger } from '../ledger.js';
 import { processStartTime } from '../proc-identity.js';
-
-export type Experiment =
-  | { name: 'mount-tmpfs'; target: string; source: string }
-  | { name: 'chroot-escape'; rootfs: string }
-  | { name: 'pivot-escape'; rootfs: string };
 
 export interface ExperimentOutput<T> {
   ok: boolean;
@@ -27,6 +25,8 @@ export interface ExperimentOutput<T> {
   result?: T;
   error?: string;
 }
+
+type Emit = (e: PrimitiveEvent) => void;
 
 /** dist/mount-lab.js next to this bundle, or the built one when running from the sources (tests). */
 function helperPath(): string {
@@ -37,36 +37,77 @@ function helperPath(): string {
   return found;
 }
 
-function argvOf(e: Experiment): string[] {
-  switch (e.name) {
-    case 'mount-tmpfs': return [e.name, e.target, e.source];
-    case 'chroot-escape':
-    case 'pivot-escape': return [e.name, e.rootfs];
-  }
+async function spawnStep(emit: Emit | undefined, file: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  const start = performance.now();
+  const r = await execa(file, args, { reject: false, stdin: 'ignore', timeout: 10_000 });
+  const ok = r.exitCode === 0;
+  emit?.({
+    kind: 'spawn', name: file, args, result: String(r.exitCode ?? r.signal), ok, durationMs: performance.now() - start,
+    ...(ok ? {} : { error: { code: 'EXIT', text: r.stderr.trim() || `exit status ${r.exitCode}`, hint: '' } }),
+  });
+  return { ok, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs `experiment` in a new mount namespace and returns what it did and saw. */
-export async function runInNewMountNamespace<T>(
-  ledger: Ledger, propagation: 'private' | 'unchanged', experiment: Experiment, emit?: (e: PrimitiveEvent) => void,
-): Promise<ExperimentOutput<T>> {
-  const args = ['--mount', `--propagation=${propagation}`, '--', process.execPath, helperPath(), ...argvOf(experiment)];
-  const start = performance.now();
-  const child = execa('unshare', args, { reject: false, stdin: 'ignore', timeout: 10_000 });
-  let ledgerId: string | undefined;
-  const startTime = child.pid ? processStartTime(child.pid) : undefined;
-  if (child.pid && startTime) ledgerId = ledger.add({ kind: 'process', pid: child.pid, startTime, what: `mount lab: ${experiment.name}` });
-  const done = await child;
-  if (ledgerId) ledger.remove(ledgerId);
-  emit?.({
-    kind: 'spawn', name: 'unshare', args: args.slice(0, 2).concat([`<${experiment.name}>`]), result: String(done.exitCode ?? done.signal),
-    ok: done.exitCode === 0, durationMs: performance.now() - start,
-  });
-  let out: ExperimentOutput<T>;
-  try {
-    out = JSON.parse(done.stdout) as ExperimentOutput<T>;
-  } catch {
-    throw new Error(`The mount lab helper failed before it could report (exit ${done.exitCode ?? done.signal}): ${done.stderr.trim() || 'no output'}`);
+/**
+ * Mounts a tmpfs (named `source`) on `target` from a new mount namespace made with `propagation`,
+ * and reads how a namespace made the same way sees the mount table (`cat /proc/self/mountinfo` in
+ * it). Both namespaces end with their one program.
+ */
+export async function mountFromNewNamespace(
+  propagation: 'private' | 'unchanged', target: string, source: string, emit?: Emit,
+): Promise<{ mountinfoInside: string }> {
+  const ns = ['--mount', `--propagation=${propagation}`, '--'];
+  const view = await spawnStep(emit, 'unshare', [...ns, 'cat', '/proc/self/mountinfo']);
+  const mount = await spawnStep(emit, 'unshare', [...ns, 'mount', '-t', 'tmpfs', '-o', 'size=1m,mode=755', source, target]);
+  if (!view.ok || !mount.ok) throw new Error(`unshare failed: ${(mount.stderr || view.stderr).trim()}`);
+  return { mountinfoInside: view.stdout };
+}
+
+interface Spare {
+  child: ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; reject: false }>;
+  ledgerId: string | undefined;
+}
+
+/** The escape helper, kept started ahead of time. */
+export class EscapeLab {
+  private spare: Spare | undefined;
+
+  constructor(private readonly ledger: Ledger) {}
+
+  /** Starts an idle helper now, so the next experiment does not wait for Node to start. */
+  prewarm(): void {
+    if (this.spare) return;
+    const child = execa(process.execPath, [helperPath()], { stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', reject: false });
+    const startTime = child.pid ? processStartTime(child.pid) : undefined;
+    const ledgerId = child.pid && startTime ? this.ledger.add({ kind: 'process', pid: child.pid, startTime, what: 'mount lab helper' }) : undefined;
+    this.spare = { child, ledgerId };
   }
-  for (const e of out.events) emit?.(e);
-  return out;
+
+  /** Runs one escape experiment on `rootfs` and returns what the helper did and saw. */
+  async run<T>(experiment: 'chroot-escape' | 'pivot-escape', rootfs: string, emit?: Emit): Promise<ExperimentOutput<T>> {
+    this.prewarm();
+    const { child, ledgerId } = this.spare!;
+    this.spare = undefined;
+    child.stdin.end(JSON.stringify({ experiment, rootfs }) + '\n');
+    const done = await child;
+    if (ledgerId) this.ledger.remove(ledgerId);
+    this.prewarm();
+    let out: ExperimentOutput<T>;
+    try {
+      out = JSON.parse(String(done.stdout)) as ExperimentOutput<T>;
+    } catch {
+      throw new Error(`The mount lab helper failed before it could report (exit ${done.exitCode ?? done.signal}): ${String(done.stderr).trim() || 'no output'}`);
+    }
+    for (const e of out.events) emit?.(e);
+    return out;
+  }
+
+  /** Stops the idle helper (it is also in the ledger, and dies with the lab). */
+  close(): void {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (!spare) return;
+    spare.child.kill('SIGKILL');
+    if (spare.ledgerId) this.ledger.remove(spare.ledgerId);
+  }
 }
