@@ -40,6 +40,11 @@ export class LabController {
     });
   }
 
+  /** Before a teardown on a signal: cancel the running step and delete the lesson's containers. */
+  async settle(): Promise<void> {
+    await this.closeSession();
+  }
+
   private get lesson(): Lesson | undefined {
     const id = this.store.getState().lesson?.id;
     return this.deps.lessons.find((l) => l.id === id);

@@ -48,12 +48,18 @@ export async function startTui({ lessonsDir }: TuiOptions): Promise<number> {
     warning: warning || undefined,
   }));
 
+  // When the terminal goes away (SIGHUP) writes to it fail: that must not stop the cleanup.
+  stdout.on('error', () => {});
   let ink: Instance | undefined;
   const release = () => {
     ink?.unmount();
     ink = undefined;
     stdout.write(ALT_SCREEN_OFF);
   };
+  // Raw mode before the runtime starts its shims: a shim inherits this terminal, and Node restores
+  // the terminal mode it found at start-up when it exits. Started in raw mode, a shim that exits
+  // while the lab runs leaves the terminal raw, as the lab needs it (its shims are killed on quit).
+  stdin.setRawMode(true);
   const lab = await openLabRuntime({ findings, onSignal: release });
   const theme = themeFor();
   let finish!: () => void;
@@ -83,6 +89,7 @@ export async function startTui({ lessonsDir }: TuiOptions): Promise<number> {
       finish();
     },
   });
+  lab.settleFirst(() => controller.settle());
   mount();
   await finished;
   return 0;

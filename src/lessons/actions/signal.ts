@@ -59,6 +59,9 @@ export const signalAction: ActionDef = {
     }
     const survives = str(args, 'expect') === 'survives';
     const seen = await watch(ctx, hostPid, survives ? Number(args.watchMs) : 3000);
+    // The runtime learns of PID 1's end through its shim a moment after /proc shows it: wait for
+    // that, so the panes read afterwards see a container that has ended.
+    if (seen.ended && c && to.startsWith('container')) await Promise.race([c.exited, ctx.sleep(2000)]);
     output.push(seen.sentence);
     if (others.length) {
       const gone = others.filter((pid) => stateOf(ctx.procRoot, pid) === undefined);
