@@ -106,6 +106,11 @@ export class LabController {
     if (!lesson) return;
     await this.closeSession();
     this.session = new LessonSession({ lesson, runtime: this.deps.runtime, missingFeature: this.deps.missingFeature, ...this.deps.session });
+    this.session.onLive((stepId, samples) => {
+      const index = lesson.steps.findIndex((st) => st.id === stepId);
+      const title = samples[samples.length - 1]?.view.title ?? '';
+      this.store.dispatch({ type: 'live-read', index, title, samples: samples.map((x) => ({ atMs: x.atMs, meters: x.view.meters ?? [] })) });
+    });
     this.store.dispatch({ type: 'lesson-opened', id, index: step, steps: lesson.steps.length });
     this.saveProgress(recordStep(this.store.getState().progress, id, this.store.getState().lesson!.index));
   }

@@ -11,6 +11,7 @@ import type { Line } from './line.js';
 import { markdownLines } from './text-lines.js';
 import { messageLines, predictLines, primitiveLines, yourTurnLines } from './step-lines.js';
 import type { LabState, LessonState } from './state.js';
+import { afterRunPane, runningPane } from './live-pane.js';
 import { paneLines } from './view-lines.js';
 import type { PaneLines } from './view-lines.js';
 
@@ -95,7 +96,9 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     if (!got) return { title: plain(label, 'heading'), body: [plain('Not read yet: the step fills this pane when it runs.', 'muted')] };
     return paneLines(label, got, paneWidth, mono);
   };
-  const host = pane('Host', Boolean(step.host), s?.check?.host ?? s?.result?.host);
+  const host = running && step.live && l.live?.index === l.index
+    ? runningPane(l.live.samples, l.live.title, step.live.everyMs, paneWidth)
+    : afterRunPane(s?.check ? undefined : s?.result, pane('Host', Boolean(step.host), s?.check?.host ?? s?.result?.host), paneWidth);
   const container = pane('Container', Boolean(step.container), s?.check?.container ?? s?.result?.container);
   const eventLinesCut = eventsBody.map((e) => cut(e, width));
   if (l.eventsExpanded) {

@@ -5,6 +5,7 @@
 import type { CheckResult } from '../lessons/engine/session.js';
 import type { StepResult } from '../lessons/engine/results.js';
 import type { Progress } from '../lessons/progress.js';
+import type { MeterSample } from '../probes/meter-lines.js';
 import { homeRows } from './state.js';
 import type { LabState, LessonState, StepState } from './state.js';
 
@@ -16,6 +17,7 @@ export type LabAction =
   | { type: 'step-moved'; delta: number; steps: number }
   | { type: 'step-started'; index: number; at: number }
   | { type: 'step-finished'; index: number; result: StepResult }
+  | { type: 'live-read'; index: number; title: string; samples: readonly MeterSample[] }
   | { type: 'predicted'; index: number; choice: number }
   | { type: 'hint-shown'; index: number; text: string }
   | { type: 'answer-opened' }
@@ -59,7 +61,9 @@ export function reduce(state: LabState, action: LabAction): LabState {
       if (!state.lesson || state.lesson.answering) return state;
       return { ...inLesson(state, (l) => ({ ...l, index: Math.max(0, Math.min(action.steps - 1, l.index + action.delta)), eventsExpanded: false })), message: undefined };
     case 'step-started':
-      return { ...inLesson(state, (l) => ({ ...l, running: action.index, runningSince: action.at })), message: undefined };
+      return { ...inLesson(state, (l) => ({ ...l, running: action.index, runningSince: action.at, live: undefined })), message: undefined };
+    case 'live-read':
+      return inLesson(state, (l) => (l.running === action.index ? { ...l, live: { index: action.index, title: action.title, samples: action.samples } } : l));
     case 'step-finished':
       return inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined }));
     case 'predicted':

@@ -4,6 +4,7 @@
 import type { CheckResult } from '../lessons/engine/session.js';
 import type { StepResult } from '../lessons/engine/results.js';
 import type { Progress } from '../lessons/progress.js';
+import type { MeterSample } from '../probes/meter-lines.js';
 
 /** What the home screen knows about one lesson. */
 export interface LessonEntry {
@@ -39,6 +40,8 @@ export interface LessonState {
   answering: boolean;
   /** The primitives pane fills the screen. */
   eventsExpanded: boolean;
+  /** The reads so far of the running step's `live:` probe. */
+  live?: { index: number; title: string; samples: readonly MeterSample[] };
 }
 
 export interface LabState {
