@@ -238,6 +238,8 @@ export class LessonSession {
       filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
     });
     const samples = await live?.stop();
+    // A step that starts the container names its PIDs only once the container exists.
+    if (run.action === 'start-container') filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
     const panes = await buildPanes(step, this.paneSources());
     let reverted: StepResult['reverted'];
     if (step.breakIt && result.status !== 'cancelled') {
