@@ -1,0 +1,126 @@
+/**
+ * `container-lab lesson cgroups` through the built binary, as root, on whatever cgroup mode this
+ * kernel runs (v1/hybrid on the project's machine, v2 in the test VM). Every assertion that matters
+ * is on a kernel counter: read by this test from the cgroup files while the lesson runs, and from
+ * the live reads and panes the lab reports in --json. Then nothing may be left: no cgroup under the
+ * tier's parent, no mount, no ledger entry, no container directory, no container process.
+ *
+ * Timeouts are generous: in the emulated v2 guest each Node start takes seconds.
+ */
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { CounterWatch } from './counters.js';
+import { CLI, LAB_ENV, alive, cannotRun, residue, settle } from './lab-env.js';
+
+const reason = cannotRun();
+if (reason) console.warn(`cgroups lesson real tier skipped: ${reason}`);
+
+it.runIf(reason !== undefined && process.env.CI)('runs the cgroups lesson real tier in CI', () => {
+  expect.fail(`the cgroups lesson real tier must run in CI, but it would be skipped: ${reason}`);
+});
+
+const MiB = 1024 * 1024;
+
+function runLesson(format: '--plain' | '--json'): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'lesson', 'cgroups', format], { env: LAB_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+/** Host PIDs of the containers' first processes, as the start step reported them. */
+function containerPids(text: string): number[] {
+  return [...text.matchAll(/its PID 1 is (\d+) on the host/g)].map((m) => Number(m[1]));
+}
+
+async function expectNothingLeft(pids: number[]): Promise<void> {
+  await settle(() => residue().length === 0 && pids.every((p) => !alive(p)));
+  expect(residue()).toEqual([]);
+  expect(pids.filter(alive)).toEqual([]);
+}
+
+interface Meter { key: string; value: number; max?: number }
+interface Sample { type: 'sample'; step: string; atMs: number; meters: Meter[] }
+
+describe.skipIf(reason !== undefined)('lesson cgroups on the real kernel', () => {
+  it('--plain: every step runs, and the kernel counts an OOM kill, refused forks and throttled periods', async () => {
+    expect(residue()).toEqual([]);
+    const watch = new CounterWatch();
+    watch.start();
+    const run = await runLesson('--plain');
+    watch.stop();
+    expect(run.code, `${run.out}\n${run.err}`).toBe(0);
+    expect(run.out).toContain('Every step of "cgroups" ran.');
+
+    // Read from the cgroup files by this test, while the lesson ran.
+    expect(watch.seen.size).toBe(1);
+    expect(watch.peaks.oomKills).toBeGreaterThanOrEqual(1);
+    expect(watch.peaks.pidsRefused).toBeGreaterThan(0);
+    // The fork loop stopped exactly at the limit the lesson set.
+    expect(watch.peaks.pidsMaxAtPeak).toBe('10');
+    expect(watch.peaks.pidsCurrent).toBe(10);
+    expect(watch.peaks.nrThrottled).toBeGreaterThan(0);
+
+    // What the runtime reported for the allocator, and the check of the learner's task.
+    expect(run.out).toMatch(/exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/);
+    expect(run.out).toMatch(/Check: passed\. Right: under 96\.0 MiB the allocator held its 48 MiB and exited 0/);
+    await expectNothingLeft(containerPids(run.out));
+  }, 300_000);
+
+  it('--json: the live reads and panes carry the same counters, and the limits were the lesson\'s', async () => {
+    expect(residue()).toEqual([]);
+    const run = await runLesson('--json');
+    expect(run.code, run.err).toBe(0);
+    const lines = run.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const results = lines.filter((l) => l.type === 'result');
+    expect(results.map((r) => `${r.step} ${r.status}`)).toEqual(
+      ['mode', 'where', 'files', 'memory-limit', 'oom', 'raise', 'pids-limit', 'fork-loop', 'cpu-limit', 'throttle'].map((s) => `${s} done`),
+    );
+    const samples = (step: string) => lines.filter((l): l is Sample & Record<string, unknown> => l.type === 'sample' && l.step === step);
+    const meter = (s: Sample, key: string) => s.meters.find((m) => m.key === key);
+
+    // The mode the lab names is the one the VM harness booted, when it says.
+    const mode = lines.find((l) => l.type === 'pane' && l.step === 'mode' && l.side === 'host') as { note?: string } | undefined;
+    const expected = process.env.CONTAINER_LAB_EXPECT_CGROUP_MODE;
+    if (expected) expect(mode?.note).toMatch(expected === 'v2' ? /^cgroup v2:/ : expected === 'v1' ? /^cgroup v1:/ : /^hybrid:/);
+
+    // Memory: usage climbed towards the 32 MiB limit and never past it; the kill was counted.
+    const oom = samples('oom');
+    expect(oom.length).toBeGreaterThan(2);
+    const usage = oom.map((s) => meter(s, 'memory.usage')!);
+    expect(usage.every((m) => m.max === 32 * MiB && m.value <= 32 * MiB)).toBe(true);
+    expect(Math.max(...usage.map((m) => m.value))).toBeGreaterThan(16 * MiB);
+    const kills = oom.map((s) => meter(s, 'memory.oom_kills')!.value);
+    expect(kills[kills.length - 1]! - kills[0]!).toBeGreaterThanOrEqual(1);
+    const check = lines.find((l) => l.type === 'check' && l.step === 'raise') as { ok?: boolean } | undefined;
+    expect(check?.ok).toBe(true);
+
+    // pids: the count stopped at the limit while the refusals grew.
+    const fork = samples('fork-loop');
+    const current = fork.map((s) => meter(s, 'pids.current')!);
+    expect(Math.max(...current.map((m) => m.value))).toBe(10);
+    expect(current.every((m) => m.max === 10 && m.value <= 10)).toBe(true);
+    const refused = fork.map((s) => meter(s, 'pids.refused')!.value);
+    expect(refused[refused.length - 1]! - refused[0]!).toBeGreaterThan(0);
+    // ...and the lab put pids.max back.
+    const reverted = lines.filter((l) => l.type === 'primitive' && l.step === 'fork-loop' && l.revert === true);
+    expect(reverted.some((e) => String(e.name).endsWith('pids.max') && (e.args as string[])[0] === '"max"')).toBe(true);
+
+    // CPU: throttled periods were counted, and the loop got no more than its half CPU (plus a
+    // period of slack at each end of the reads).
+    const cpu = samples('throttle');
+    const first = cpu[0]!;
+    const last = cpu[cpu.length - 1]!;
+    expect(meter(last, 'cpu.throttled')!.value - meter(first, 'cpu.throttled')!.value).toBeGreaterThan(0);
+    const usedUsec = meter(last, 'cpu.usage')!.value - meter(first, 'cpu.usage')!.value;
+    expect(usedUsec).toBeGreaterThan(0);
+    expect(usedUsec).toBeLessThan((last.atMs - first.atMs) * 1000 * 0.5 + 200_000);
+
+    const pids = lines.filter((l) => l.type === 'output').flatMap((l) => containerPids(String(l.line)));
+    await expectNothingLeft(pids);
+  }, 300_000);
+});
