@@ -65,6 +65,6 @@ describe.skipIf(!nft)('published port through nft (skipped when nft is not insta
 
     if (applied.applied) await removePublishRules(deps, TABLE, applied.ledgerId);
     expect(await readPublishTable(TABLE)).toBeUndefined();
-    expect(events.filter((e) => e.name === 'nft').map((e) => e.args[0])).toEqual(['add', '-f', 'delete']);
+    expect(events.filter((e) => e.name === 'nft').map((e) => e.args[0])).toEqual(['-f', 'delete']);
   });
 });

@@ -2,9 +2,11 @@
  * What the network actions share: the lab's ledger (every link goes in it the moment it exists),
  * its link prefix, the bridge's name, and each container's network namespace (by its PID 1).
  */
+import fs from 'node:fs';
+import { addressOwner, parseLocalAddresses, parseRoutes } from '../../probes/net-procfs.js';
 import type { Container } from '../../runtime/api.js';
 import type { Ledger } from '../../runtime/ledger.js';
-import { bridgeName, readJson, vethNames, type LinkJson, type NetnsRef, type NetworkDeps } from '../../runtime/network/index.js';
+import { bridgeName, vethNames, type NetnsRef, type NetworkDeps } from '../../runtime/network/index.js';
 import type { LabPaths } from '../../runtime/paths.js';
 import type { ActionContext } from './action.js';
 
@@ -39,23 +41,32 @@ export function pairOf(net: LabNet, c: Container): { host: string; peer: string;
   return { ...names, ledgerId: ledgerIdOf(net.ledger, names.host) };
 }
 
+/**
+ * The IPv4 addresses of the network namespace `/proc/<pid>/net` belongs to, by interface, read
+ * from the kernel's own tables (no process to start): `pid` self is the host's namespace.
+ */
+function addressesIn(pid: number | 'self', procRoot = '/proc'): Array<{ address: string; iface: string; prefix: number }> {
+  const read = (f: string) => {
+    try {
+      return fs.readFileSync(`${procRoot}/${pid}/net/${f}`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const routes = parseRoutes(read('route'));
+  return parseLocalAddresses(read('fib_trie')).flatMap((address) => {
+    const owner = addressOwner(address, routes);
+    return owner ? [{ address, ...owner }] : [];
+  });
+}
+
 /** The bridge's address and prefix length as the kernel has them now, if the bridge exists. */
 export async function bridgeAddress(net: LabNet): Promise<{ address: string; prefix: number } | undefined> {
-  try {
-    const [link] = await readJson<LinkJson[]>({ kind: 'host' }, ['-4', 'addr', 'show', 'dev', net.bridge]);
-    const a = link?.addr_info?.find((i) => i.family === 'inet');
-    return a ? { address: a.local, prefix: a.prefixlen } : undefined;
-  } catch {
-    return undefined;
-  }
+  const a = addressesIn('self').find((x) => x.iface === net.bridge);
+  return a ? { address: a.address, prefix: a.prefix } : undefined;
 }
 
 /** A container's eth0 address as the kernel has it, if any. */
 export async function eth0Address(c: Container): Promise<string | undefined> {
-  try {
-    const [link] = await readJson<LinkJson[]>(netnsOf(c), ['-4', 'addr', 'show', 'dev', 'eth0']);
-    return link?.addr_info?.find((i) => i.family === 'inet')?.local;
-  } catch {
-    return undefined;
-  }
+  return addressesIn(c.pid).find((x) => x.iface === 'eth0')?.address;
 }

@@ -39,10 +39,9 @@ export async function applyPublishRules(deps: NetworkDeps, table: string, rules:
   if (!(await hasNft())) {
     return { applied: false, reason: 'nft (the nftables tool) is not installed on this host, so the lab shows these rules without applying them.' };
   }
-  // In the ledger just before it exists; the empty table comes first, on its own, then the rules.
+  // In the ledger just before it exists; `nft -f` then makes the table and its rules in one go.
   const ledgerId = deps.ledger.add({ kind: 'rule', family: 'nft', table });
   try {
-    await nft(deps, ['add', 'table', 'inet', table]);
     await nft(deps, ['-f', '-'], rules.nft, `<<< '${rules.nft.trim().replace(/\s*\n\s*/g, ' ')}'`);
   } catch (err) {
     await removePublishRules(deps, table, ledgerId).catch(() => deps.ledger.remove(ledgerId));
