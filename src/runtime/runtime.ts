@@ -136,7 +136,11 @@ export class Runtime implements ContainerRuntime {
     const running = new Promise<void>((resolve) => (started = resolve));
     const t0 = performance.now();
     const kill = () => {
-      if (hostPid) process.kill(hostPid, 'SIGKILL');
+      try {
+        if (hostPid) process.kill(hostPid, 'SIGKILL');
+      } catch {
+        // already gone (an abort after the process ended must not crash the lab)
+      }
     };
     opts.signal?.addEventListener('abort', kill, { once: true });
     const done = this.get(c)
