@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     case 'doctor': {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
       const { doctorCommand } = await import('./cli/doctor.js');
-      return doctorCommand(values.json ?? false);
+      return await doctorCommand(values.json ?? false);
     }
     case 'cleanup': {
       parseArgs({ args: rest, options: {} });

@@ -1,10 +1,13 @@
 /** `container-lab doctor [--json]`: prints each finding; exits 1 when a core lesson cannot run. */
 import { runDoctor } from '../doctor/index.js';
+import { labPaths } from '../runtime/paths.js';
 
 const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 
-export function doctorCommand(json: boolean): number {
-  const findings = runDoctor();
+export async function doctorCommand(json: boolean): Promise<number> {
+  // The subnet check runs `ip`, so it lives here and not in the TUI's start-up checks.
+  const { subnetFinding } = await import('../runtime/network/doctor.js');
+  const findings = [...runDoctor(), await subnetFinding(labPaths().linkPrefix)];
   if (json) {
     process.stdout.write(JSON.stringify({ findings }, null, 2) + '\n');
   } else {

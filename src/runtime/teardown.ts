@@ -70,6 +70,7 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
       return r.exitCode === 0;
     }
     case 'rule': {
+      if (!entry.table.startsWith(ctx.paths.linkPrefix)) return false;
       const { execa } = await import('execa');
       const r = await execa('nft', ['delete', 'table', 'inet', entry.table], { reject: false });
       return r.exitCode === 0;

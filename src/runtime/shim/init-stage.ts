@@ -14,7 +14,7 @@
  *   mount tmpfs on /dev, bind the few safe device nodes, a fresh devpts
  *   sethostname(…)
  *   chdir(merged); pivot_root(".", "."); umount2(".", MNT_DETACH)   the old root is gone, not hidden
- *   mount("proc", "/proc", …); /proc/sys bind-mounted read-only
+ *   mount("proc", "/proc", …); /proc/sys bind-mounted read-only; sysfs read-only
  *   write our PID to the cgroup; prctl(PR_CAPBSET_DROP, …); capset(…)
  *   execve("/bin/sh", …)
  *
@@ -127,6 +127,9 @@ export function prepareInit(k: Kernel, emit: Emit, req: CreateRequest, lastCap: 
   // A fresh procfs leaves /proc/sys writable, and most sysctls are host-wide: make it read-only.
   k.mount('/proc/sys', '/proc/sys', null, MS.MS_BIND, null);
   k.mount(null, '/proc/sys', null, MS.MS_BIND | MS.MS_REMOUNT | MS.MS_RDONLY | MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC, null);
+  // sysfs, read-only as Docker mounts it. Mounted from inside the new network namespace, its
+  // /sys/class/net lists the container's own interfaces.
+  k.mount('sysfs', '/sys', 'sysfs', MS.MS_RDONLY | MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC, null);
 
   joinCgroup(cgroupFds, req.cgroupProcs, 0, emit);
   cgroupFds.forEach((fd) => fs.closeSync(fd));
