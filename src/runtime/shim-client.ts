@@ -68,7 +68,10 @@ export class ShimClient {
       serialization: 'json',
     });
     const ready = new Promise<void>((resolve, reject) => {
-      proc.once('message', (msg: ShimToLab) => (msg.op === 'ready' ? resolve() : reject(new Error(`shim said ${msg.op} first`))));
+      proc.once('message', (msg: ShimToLab) => {
+        if (msg.op === 'ready') resolve();
+        else reject(msg.op === 'create-failed' ? shimFailure(msg.error) : new Error(`shim said ${msg.op} first`));
+      });
       proc.once('exit', (code, signal) => reject(new Error(`the shim exited before it was ready (${signal ?? code})`)));
     });
     ready.catch(() => {});

@@ -8,7 +8,16 @@ import { ShimCore, toShimError } from './shim-core.js';
 
 export function runShim(kernel: Kernel, script: string, pidns: boolean): void {
   const send = (msg: ShimToLab) => process.send?.(msg);
-  const core = new ShimCore(kernel, { script, pidns, stdio: 'pipe' });
+  let core: ShimCore;
+  try {
+    core = new ShimCore(kernel, { script, pidns, stdio: 'pipe' });
+  } catch (err) {
+    // The ahead-of-time unshare was refused (e.g. EPERM inside an unprivileged container): nothing
+    // exists yet. Tell the lab which call failed and why, as the first message, then end.
+    if (process.send) process.send({ op: 'create-failed', error: toShimError(err) } satisfies ShimToLab, undefined, {}, () => process.exit(1));
+    else process.exit(1);
+    return;
+  }
   const execs = new Map<number, ChildProcess>();
   let command: string[] = [];
 
