@@ -1,0 +1,148 @@
+/**
+ * The filesystem lessons in the real TUI, driven through tmux as a learner would: open the lesson,
+ * press the key that runs each step, and time how long until the panes show the step's result
+ * (keypress → panes, read back with `capture-pane`). Each step is answered by its own key: Enter,
+ * or the right digit for a predict question, or the inode typed for the your-turn task.
+ * Between steps the driver waits 300 ms, as a (very quick) reader would.
+ * CLAB4_E2E_ROUNDS sets how many times each lesson is walked (default 1); the p50 per step is
+ * printed and checked against 100 ms for the steps that do not copy a large file on purpose.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadLessons } from '../../src/lessons/load-lessons.js';
+import type { Lesson } from '../../src/lessons/types.js';
+import { describeAsRoot } from './kernel-tier.js';
+
+const SESSION = `clab4-e2e-${process.pid}`;
+const rounds = Number(process.env.CLAB4_E2E_ROUNDS ?? 1);
+/** Steps that copy a large file on purpose: left out of the latency bar, and named. */
+const COPIES_ON_PURPOSE = new Set(['overlay/copy-up-cost', 'whiteouts/export']);
+
+// A tmux server of our own (-L): other sessions on this machine are never touched.
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SESSION, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-t', SESSION, '-p');
+const history = () => tmux('capture-pane', '-t', SESSION, '-p', '-S', '-60');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: string, ok: (s: string) => boolean, timeoutMs = 20_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const s = screen();
+    if (ok(s)) return s;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the screen and what scrolled off it:\n${history()}`);
+    // Each capture spawns a tmux client: poll every 10 ms so the driver does not starve the lab.
+    await sleep(10);
+  }
+}
+
+/** True when the step is done and both panes show what it read. */
+const settled = (s: string) => !/Running…|Press Enter to|Answer the question above|Not read yet/.test(s);
+
+describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
+  let root = '';
+  let lessons: Lesson[] = [];
+  const latencies = new Map<string, number[]>();
+  beforeAll(() => {
+    if (!fs.existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-e2e-'));
+    lessons = loadLessons('lessons').lessons;
+    const env = [
+      `CONTAINER_LAB_STATE_DIR=${root}/state`, `CONTAINER_LAB_RUN_DIR=${root}/run`,
+      'CONTAINER_LAB_CGROUP_PARENT=container-lab-t4', 'CONTAINER_LAB_LINK_PREFIX=clab4', `XDG_STATE_HOME=${root}/xdg`,
+    ];
+    tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '50', 'env', ...env, process.execPath, path.resolve('dist/cli.js'));
+  });
+  afterAll(async () => {
+    const alive = () => {
+      try {
+        return tmux('list-sessions').includes(SESSION);
+      } catch {
+        return false; // our server ended with its only session
+      }
+    };
+    // Esc closes an answer prompt or leaves the lesson; q quits the lab, which tears everything down.
+    for (const key of ['Escape', 'Escape', 'q']) {
+      if (alive()) tmux('send-keys', '-t', SESSION, key);
+      await sleep(300);
+    }
+    for (let i = 0; i < 200 && alive(); i++) await sleep(50);
+    const stillAlive = alive();
+    if (stillAlive) tmux('kill-server');
+    const mountedUnder = () => fs.readFileSync('/proc/self/mountinfo', 'utf8').includes(root);
+    for (let i = 0; i < 200 && mountedUnder(); i++) await sleep(50);
+    expect(stillAlive, 'the lab did not quit on q').toBe(false);
+    expect(mountedUnder(), 'lab mounts left behind').toBe(false);
+    fs.rmSync(root, { recursive: true, force: true });
+    const rows = [...latencies].map(([step, ms]) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      return { step, p50: sorted[Math.floor(sorted.length / 2)]!, n: ms.length };
+    });
+    console.log(rows.map((r) => `${r.step.padEnd(36)} p50 ${r.p50.toFixed(0).padStart(4)} ms  (n=${r.n})${COPIES_ON_PURPOSE.has(r.step) ? '  copies a large file on purpose' : ''}`).join('\n'));
+    const slow = rows.filter((r) => !COPIES_ON_PURPOSE.has(r.step) && r.p50 > 100);
+    expect(slow.map((r) => `${r.step} ${r.p50.toFixed(0)} ms`)).toEqual([]);
+  });
+
+  async function walk(id: string): Promise<void> {
+    const lesson = lessons.find((l) => l.id === id)!;
+    const n = lesson.steps.length;
+    await waitFor('the home screen', (s) => s.includes('Enter open'));
+    // Home lists the lessons (after a "Continue" line once there is progress): move the cursor (›)
+    // to this one.
+    const cursorLine = (x: string) => x.split('\n').find((l) => l.includes('›')) ?? '';
+    for (let i = 0; i < 10; i++) tmux('send-keys', '-t', SESSION, 'Up');
+    await sleep(200);
+    for (let i = 0; i < 10; i++) {
+      const chosen = cursorLine(await waitFor('the cursor', (x) => x.includes('›')));
+      if (chosen.includes(lesson.title) && !chosen.includes('Continue')) break;
+      tmux('send-keys', '-t', SESSION, 'Down');
+      await waitFor('the cursor to move', (x) => cursorLine(x) !== chosen);
+    }
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(`lesson ${id}`, (s) => s.includes(`${lesson.title}`) && s.includes(`1/${n}`));
+    for (const [i, step] of lesson.steps.entries()) {
+      if (i > 0) {
+        tmux('send-keys', '-t', SESSION, 'Right');
+        await waitFor(`step ${i + 1}`, (s) => s.includes(` ${i + 1}/${n} · `));
+      }
+      await sleep(300);
+      const key = step.predict ? String(step.predict.answer + 1) : 'Enter';
+      const t0 = performance.now();
+      tmux('send-keys', '-t', SESSION, key);
+      const s = await waitFor(`step ${step.id} to finish`, (x) => x.includes(` ${i + 1}/${n} · `) && settled(x));
+      const ms = performance.now() - t0;
+      const name = `${id}/${step.id}`;
+      latencies.set(name, [...(latencies.get(name) ?? []), ms]);
+      // A failed step shows its message after ✗; a syscall refused on purpose shows `✗ name(…)`.
+      expect(s, `${name} failed on screen`).not.toMatch(/^\s*✗ (?![a-z0-9_]+\()/m);
+      if (step.yourTurn) await answerYourTurn(id, step.id);
+    }
+    tmux('send-keys', '-t', SESSION, 'Escape');
+  }
+
+  async function answerYourTurn(id: string, stepId: string): Promise<void> {
+    // The learner's part, from "another terminal": delete the file through merged, read the inode.
+    expect(`${id}/${stepId}`).toBe('whiteouts/your-whiteout');
+    const overlay = path.join(root, 'state/containers/overlay-w');
+    fs.rmSync(path.join(overlay, 'merged/app/data/notes.txt'));
+    const inode = execFileSync('stat', ['-c', '%i', path.join(overlay, 'upper/app/data/notes.txt')], { encoding: 'utf8' }).trim();
+    await waitFor('the answer prompt', (s) => /inode number of the whiteout/i.test(s));
+    tmux('send-keys', '-t', SESSION, '-l', inode);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor('the check', (s) => s.includes(`Right: ${path.join(overlay, 'upper/app/data/notes.txt')} is inode ${inode}`));
+  }
+
+  for (const id of ['mount-namespace', 'overlay', 'whiteouts']) {
+    it(`walks every step of ${id}`, async () => {
+      for (let r = 0; r < rounds; r++) {
+        await walk(id);
+        if (r < rounds - 1) {
+          // Open it again from the start: reset tears its state down and rebuilds it.
+          await waitFor('the home screen', (s) => s.includes('Enter open'));
+        }
+      }
+    }, 120_000 * rounds);
+  }
+});
