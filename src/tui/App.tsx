@@ -6,7 +6,7 @@
 import { Box, useInput } from 'ink';
 import type { Lesson } from '../lessons/types.js';
 import { helpLines, planHome, tooSmallLines } from './home-plan.js';
-import { intentFor } from './keys.js';
+import { intentFor, splitKeys } from './keys.js';
 import type { Intent } from './keys.js';
 import { planLesson } from './lesson-plan.js';
 import { LessonScreen } from './LessonScreen.js';
@@ -30,8 +30,10 @@ export function App({ store, lessons, theme, onIntent }: AppProps) {
   useTerminalSize(store);
   const now = useNow(state.lesson?.running !== undefined);
   useInput((input, key) => {
-    const intent = intentFor(input, key, store.getState());
-    if (intent) onIntent(intent);
+    for (const [one, keys] of splitKeys(input, key, Boolean(store.getState().lesson?.answering))) {
+      const intent = intentFor(one, keys, store.getState());
+      if (intent) onIntent(intent);
+    }
   });
   if (state.columns < 80 || state.rows < 24) return <Lines lines={tooSmallLines(state.columns, state.rows)} theme={theme} />;
   if (state.screen === 'quitting') return <Lines lines={[plain('Cleaning up: removing the containers, mounts and cgroups the lab made…', 'muted')]} theme={theme} />;

@@ -1,8 +1,8 @@
 /**
  * Sharing the screen's rows between the parts of the lesson screen. Each part says how many rows it
  * wants and the fewest it can live with; when they do not all fit, parts give rows back in a fixed
- * order: the primitives list first (it can be opened full screen with `e`), then long panes, then
- * the predict / your-turn block, then the text, then the panes down to their minimum.
+ * order: the primitives list first (it can be opened full screen with `e`), then the predict /
+ * your-turn block, then long panes, then the text, then the panes down to their minimum.
  */
 
 export interface Want {
@@ -15,8 +15,8 @@ export type Part = 'text' | 'extra' | 'events' | 'panes';
 /** Ordered give-back passes: which part shrinks, and down to how many rows in that pass. */
 const PASSES: [Part, (w: Want) => number][] = [
   ['events', (w) => w.min],
-  ['panes', (w) => Math.max(w.min, Math.ceil(w.want * 0.6))],
   ['extra', (w) => w.min],
+  ['panes', (w) => Math.max(w.min, Math.ceil(w.want * 0.6))],
   ['text', (w) => w.min],
   ['panes', (w) => w.min],
 ];

@@ -26,6 +26,17 @@ export type Intent =
 /** The subset of Ink's Key the lab reads. */
 export type Keys = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'backspace' | 'delete' | 'ctrl'>;
 
+const NO_KEYS: Keys = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false, escape: false, backspace: false, delete: false, ctrl: false };
+
+/**
+ * Keys typed quickly can reach the lab in one read ("nn", "2\r"): split such a chunk of plain
+ * characters into one key each. An answer being typed takes its chunk whole (see intentFor).
+ */
+export function splitKeys(input: string, key: Keys, answering: boolean): [string, Keys][] {
+  if (answering || input.length < 2 || key.ctrl || /[\u001b\u007f]/.test(input)) return [[input, key]];
+  return [...input].map((ch): [string, Keys] => (ch === '\r' || ch === '\n' ? ['', { ...NO_KEYS, return: true }] : [ch, NO_KEYS]));
+}
+
 export function intentFor(input: string, key: Keys, state: LabState): Intent | undefined {
   if (state.screen === 'quitting') return undefined;
   if (key.ctrl && input === 'c') return { kind: 'quit' };

@@ -8,8 +8,9 @@ import { CHECKS } from '../lessons/checks/index.js';
 import { allocate } from './allocate.js';
 import { cut, plain } from './line.js';
 import type { Line } from './line.js';
+import { canMerge, mergedLines } from './merged-lines.js';
 import { markdownLines } from './text-lines.js';
-import { messageLines, predictLines, primitiveLines, yourTurnLines } from './step-lines.js';
+import { messageLines, pickLines, predictLines, primitiveLines, yourTurnLines } from './step-lines.js';
 import type { LabState, LessonState } from './state.js';
 import { afterRunPane, runningPane } from './live-pane.js';
 import { paneLines } from './view-lines.js';
@@ -100,30 +101,37 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     ? runningPane(l.live.samples, l.live.title, step.live.everyMs, paneWidth)
     : afterRunPane(s?.check ? undefined : s?.result, pane('Host', Boolean(step.host), s?.check?.host ?? s?.result?.host), paneWidth);
   const container = pane('Container', Boolean(step.container), s?.check?.container ?? s?.result?.container);
-  const eventLinesCut = eventsBody.map((e) => cut(e, width));
+  const eventLinesCut = eventsBody.map((e) => ({ ...e, line: cut(e.line, width) }));
   if (l.eventsExpanded) {
-    return { header, text: [], extra: [], events: [eventsTitle, ...fit(eventLinesCut, rest - 1, 'lines')], sideBySide, paneWidth, host: [], container: [], message, footer };
+    return { header, text: [], extra: [], events: [eventsTitle, ...pickLines(eventLinesCut, rest - 1, 'lines')], sideBySide, paneWidth, host: [], container: [], message, footer };
   }
-  const hostWant = 1 + host.body.length;
-  const containerWant = 1 + container.body.length;
+  const hostPane = s?.check?.host ?? s?.result?.host;
+  const containerPane = s?.check?.container ?? s?.result?.container;
+  const merged = !sideBySide && !step.live && canMerge(hostPane, containerPane) && hostPane?.ok && containerPane?.ok ? mergedLines(hostPane, containerPane, width, mono) : undefined;
+  const hostWant = merged ? merged.length : 1 + host.body.length;
+  const containerWant = merged ? 0 : 1 + container.body.length;
   const panesWant = sideBySide ? Math.max(hostWant, containerWant) : hostWant + containerWant;
   const rows = allocate(rest, {
     text: { want: text.length, min: Math.min(text.length, 4) },
     extra: { want: extra.length, min: Math.min(extra.length, 3) },
-    events: { want: 1 + eventsBody.length, min: 2 },
+    events: { want: 1 + eventsBody.length, min: 1 + Math.min(eventsBody.length, 3) },
     panes: { want: panesWant, min: sideBySide ? Math.min(panesWant, 4) : Math.min(hostWant, 3) + Math.min(containerWant, 3) },
   });
   // Stacked panes share their rows in proportion to what each wants.
-  const hostRows = sideBySide ? rows.panes : Math.max(Math.min(hostWant, 2), Math.round((rows.panes * hostWant) / panesWant));
+  const share = Math.round((rows.panes * hostWant) / Math.max(1, panesWant));
+  const hostRows = sideBySide || merged ? rows.panes : Math.max(Math.min(hostWant, 3), Math.min(share, rows.panes - Math.min(containerWant, 3)));
   const containerRows = sideBySide ? rows.panes : rows.panes - hostRows;
+  const panes = merged
+    ? { host: fit(merged, rows.panes, 'rows (a taller terminal shows them)'), container: [] }
+    : sameHeight(paneBlock(host, hostRows), paneBlock(container, containerRows), sideBySide);
   return {
     header,
     text: fit(text, rows.text, 'lines: make the terminal taller to read them'),
     extra: fit(extra, rows.extra, 'lines'),
-    events: [eventsTitle, ...fit(eventLinesCut, rows.events - 1, 'lines: press e to see them all')],
+    events: [eventsTitle, ...pickLines(eventLinesCut, rows.events - 1, 'lines: press e to see them all')],
     sideBySide,
     paneWidth,
-    ...sameHeight(paneBlock(host, hostRows), paneBlock(container, containerRows), sideBySide),
+    ...panes,
     message,
     footer,
   };

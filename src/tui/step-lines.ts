@@ -17,45 +17,70 @@ export function shortenPaths(text: string): string {
   return text.replace(/\/(?:[^/\s",:=]+\/){3,}[^/\s",:=]*/g, (path) => `…/${path.split('/').slice(-3).join('/')}`);
 }
 
+/** A line of the primitives pane, with how much it matters when not every line fits. */
+export interface RanLine {
+  line: Line;
+  /** 3: a failure and its hint; 2: what the action printed or observed; 1: a program started; 0: the rest. */
+  weight: number;
+}
+
 /** The primitives pane: what the step really ran, or what pressing Enter will do. */
-export function primitiveLines(step: Step, state: StepState | undefined, running: { elapsedMs: number } | undefined, width: number, full = false): Line[] {
-  if (running) return [plain(`Running… ${formatMs(running.elapsedMs)}   (Esc cancels)`, 'muted')];
+export function primitiveLines(step: Step, state: StepState | undefined, running: { elapsedMs: number } | undefined, width: number, full = false): RanLine[] {
+  const note = (text: string): RanLine[] => [{ line: plain(text, 'muted'), weight: 2 }];
+  if (running) return note(`Running… ${formatMs(running.elapsedMs)}   (Esc cancels)`);
   const result = state?.result;
   if (!result) {
-    if (step.predict && state?.choice === undefined) return [plain(`Answer the question above (1-${step.predict.choices.length}); the step runs when you do.`, 'muted')];
-    return [plain(step.yourTurn ? 'Press Enter to look at the panes and type your answer.' : 'Press Enter to run this step.', 'muted')];
+    if (step.predict && state?.choice === undefined) return note(`Answer the question above (1-${step.predict.choices.length}); the step runs when you do.`);
+    return note(step.yourTurn ? 'Press Enter to look at the panes and type your answer.' : 'Press Enter to run this step.');
   }
-  const lines: Line[] = [];
+  const lines: RanLine[] = [];
   const events = (list: StepResult['events']) => {
     for (const e of eventLines(list)) {
+      const mark = { text: e.ok ? '  ' : '✗ ', tone: e.ok ? undefined : ('bad' as const) };
       const call = [{ text: full ? e.text : shortenPaths(e.text), tone: e.ok ? undefined : ('bad' as const) }, { text: `  ${formatMs(e.durationMs)}`, tone: 'muted' as const }];
-      if (full) lines.push(...hang([{ text: e.ok ? '  ' : '✗ ', tone: e.ok ? undefined : 'bad' }], call, width));
-      else lines.push([{ text: e.ok ? '  ' : '✗ ', tone: e.ok ? undefined : 'bad' }, ...call]);
-      if (e.error) lines.push(...hang([{ text: '    ' }], plain(`${e.error.code}: ${e.error.text}. ${e.error.hint}`, 'bad'), width));
+      const weight = !e.ok ? 3 : /^(spawn|exec) |^kill\(/.test(e.text) ? 1 : 0;
+      if (full) lines.push(...hang([mark], call, width).map((line) => ({ line, weight })));
+      else lines.push({ line: [mark, ...call], weight });
+      if (e.error) lines.push(...hang([{ text: '    ' }], plain(`${e.error.code}: ${e.error.text}. ${e.error.hint}`, 'bad'), width).map((line) => ({ line, weight: 3 })));
     }
   };
+  const output = (out: readonly string[]) => {
+    for (const text of out) lines.push({ line: [{ text: '│ ', tone: 'muted' }, { text, tone: 'code' }], weight: 2 });
+  };
   events(result.events);
-  for (const out of result.output) lines.push([{ text: '│ ', tone: 'muted' }, { text: out, tone: 'code' }]);
+  output(result.output);
   if (result.reverted) {
-    lines.push(plain('The lab put things back:', 'heading'));
+    lines.push({ line: plain('The lab put things back:', 'heading'), weight: 2 });
     events(result.reverted.events);
-    for (const out of result.reverted.output) lines.push([{ text: '│ ', tone: 'muted' }, { text: out, tone: 'code' }]);
+    output(result.reverted.output);
   }
-  if (lines.length === 0) lines.push(plain('Nothing ran: this step only looks. The panes show the state as it is.', 'muted'));
-  return lines;
+  return lines.length ? lines : note('Nothing ran: this step only looks. The panes show the state as it is.');
+}
+
+/**
+ * The lines to show in `height` rows: all of them if they fit; otherwise the weightiest, in their
+ * order, and a last line saying how many were left out.
+ */
+export function pickLines(lines: readonly RanLine[], height: number, more: string): Line[] {
+  if (lines.length <= height) return lines.map((l) => l.line);
+  if (height <= 0) return [];
+  const room = height - 1;
+  const ranked = lines.map((l, i) => ({ ...l, i })).sort((a, b) => b.weight - a.weight || a.i - b.i).slice(0, room);
+  const kept = ranked.sort((a, b) => a.i - b.i).map((l) => l.line);
+  return [...kept, plain(`… ${lines.length - room} more ${more}`, 'muted')];
 }
 
 /** The predict question and, once answered and run, whether the guess was right and why. */
 export function predictLines(step: Step, state: StepState | undefined, width: number): Line[] {
   const p = step.predict;
   if (!p) return [];
-  const lines = hang([{ text: 'Predict: ', tone: 'key' }], [{ text: p.question, tone: 'strong' }], width);
   if (state?.choice !== undefined && state.result) {
-    // Once answered and run, the choices give way to the verdict, to leave room for the panes.
+    // Once answered and run, question and choices give way to the verdict, to leave room for the panes.
     const right = state.choice === p.answer;
-    const verdict = right ? `Right: ${p.choices[p.answer]}. ` : `You said ${p.choices[state.choice]}; it is ${p.choices[p.answer]}. `;
-    return [...lines, ...wrap([{ text: verdict, tone: right ? 'ok' : 'bad' }, { text: p.reveal }], width)];
+    const verdict = right ? `You were right: ${p.choices[p.answer]}. ` : `The answer is ${p.choices[p.answer]}, not ${p.choices[state.choice]}. `;
+    return wrap([{ text: verdict, tone: right ? 'ok' : 'bad' }, { text: p.reveal }], width);
   }
+  const lines = hang([{ text: 'Predict: ', tone: 'key' }], [{ text: p.question, tone: 'strong' }], width);
   p.choices.forEach((c, i) => {
     const chosen = state?.choice === i;
     lines.push(...hang([{ text: ` ${chosen ? '›' : ' '} ${i + 1}  `, tone: 'key' }], [{ text: c, tone: chosen ? 'strong' : undefined }], width));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intentFor } from '../../src/tui/keys.js';
+import { intentFor, splitKeys } from '../../src/tui/keys.js';
 import type { Keys } from '../../src/tui/keys.js';
 import { reduce } from '../../src/tui/reducer.js';
 import { initialState } from '../../src/tui/state.js';
@@ -52,6 +52,13 @@ describe('keys', () => {
     const typing = reduce(lesson, { type: 'answer-opened' });
     expect(intentFor('4012\r', none, typing)).toEqual({ kind: 'answer-text', text: '4012', submit: true });
     expect(intentFor('55', none, typing)).toEqual({ kind: 'answer-text', text: '55' });
+  });
+
+  it('a chunk of keys typed together is taken one key at a time', () => {
+    expect(splitKeys('nn', none, false)).toEqual([['n', none], ['n', none]]);
+    expect(splitKeys('2\r', none, false)).toEqual([['2', none], ['', { ...none, return: true }]]);
+    expect(splitKeys('\u001b[C', k({ rightArrow: true }), false)).toEqual([['\u001b[C', k({ rightArrow: true })]]);
+    expect(splitKeys('4012', none, true)).toEqual([['4012', none]]);
   });
 
   it('the help screen closes with ?, Esc, Enter or q', () => {

@@ -3,13 +3,14 @@ import { reduce } from '../../src/tui/reducer.js';
 import { homeRows, initialState } from '../../src/tui/state.js';
 import type { LabState } from '../../src/tui/state.js';
 import type { StepResult } from '../../src/lessons/engine/results.js';
+import type { Progress } from '../../src/lessons/progress.js';
 
 const lessons = [
   { id: 'pid-namespace', title: 'The PID namespace', summary: 's', steps: 10 },
   { id: 'mount-namespace', title: 'Mount namespace', summary: 's', steps: 9 },
 ];
 
-function state(progress = { version: 1 as const, lessons: {} }): LabState {
+function state(progress: Progress = { version: 1, lessons: {} }): LabState {
   return initialState({ lessons, doctorLine: 'doctor: 11 ok', progress, columns: 80, rows: 24 });
 }
 
