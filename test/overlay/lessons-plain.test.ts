@@ -114,8 +114,11 @@ describeAsRoot('filesystem lessons through container-lab lesson <id> --plain', (
     console.log(`overlay lesson: open for writing of the 32 MiB lower file ${first} ms, then ${second} ms`);
     expect(first).toBeGreaterThan(10 * second);
 
+    // The lesson's container (its own overlay of the same layers), overlay-a's layers and its merged
+    // view, and stat(1) on the cached layer file: one inode.
     const osRelease = layerFile('base', 'etc/os-release');
     const shared = stepOf(out, 'shared-lower');
+    expect(shared).toMatch(new RegExp(`^\\s+\\| ${ino(osRelease)} /etc/os-release$`, 'm'));
     expect(shared.match(new RegExp(`^\\s+base\\s+-rw-r--r--\\s+${ino(osRelease)}\\s`, 'gm'))).toHaveLength(2);
   });
 
