@@ -4,8 +4,9 @@
  * (keypress → panes, read back with `capture-pane`). Each step is answered by its own key: Enter,
  * or the right digit for a predict question, or the inode typed for the your-turn task.
  * Between steps the driver waits 300 ms, as a (very quick) reader would.
- * CLAB4_E2E_ROUNDS sets how many times each lesson is walked (default 1); the p50 per step is
- * printed and checked against 100 ms for the steps that do not copy a large file on purpose.
+ * CLAB4_E2E_ROUNDS sets how many times each lesson is walked (default 1). The p50 per step is always
+ * printed; with 5 rounds or more (a measurement, on an otherwise idle machine) it is also checked
+ * against 100 ms for the steps that do not copy a large file on purpose. One sample is no p50.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,8 +82,10 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
       return { step, p50: sorted[Math.floor(sorted.length / 2)]!, n: ms.length };
     });
     console.log(rows.map((r) => `${r.step.padEnd(36)} p50 ${r.p50.toFixed(0).padStart(4)} ms  (n=${r.n})${COPIES_ON_PURPOSE.has(r.step) ? '  copies a large file on purpose' : ''}`).join('\n'));
-    const slow = rows.filter((r) => !COPIES_ON_PURPOSE.has(r.step) && r.p50 > 100);
-    expect(slow.map((r) => `${r.step} ${r.p50.toFixed(0)} ms`)).toEqual([]);
+    if (rounds >= 5) {
+      const slow = rows.filter((r) => !COPIES_ON_PURPOSE.has(r.step) && r.p50 > 100);
+      expect(slow.map((r) => `${r.step} ${r.p50.toFixed(0)} ms`)).toEqual([]);
+    }
   });
 
   async function walk(id: string): Promise<void> {
@@ -101,7 +104,10 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
       await waitFor('the cursor to move', (x) => cursorLine(x) !== chosen);
     }
     tmux('send-keys', '-t', SESSION, 'Enter');
-    await waitFor(`lesson ${id}`, (s) => s.includes(`${lesson.title}`) && s.includes(`1/${n}`));
+    await waitFor(`lesson ${id}`, (s) => s.includes(`${lesson.title}`) && / \d+\/\d+ · /.test(s));
+    // A lesson opened again continues where it was left: go back to its first step.
+    for (let i = 0; i < n; i++) tmux('send-keys', '-t', SESSION, 'Left');
+    await waitFor(`step 1 of ${id}`, (s) => s.includes(` 1/${n} · `));
     for (const [i, step] of lesson.steps.entries()) {
       if (i > 0) {
         tmux('send-keys', '-t', SESSION, 'Right');
