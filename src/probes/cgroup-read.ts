@@ -21,7 +21,8 @@
  */
 import { cgroupPlaces, placeOf } from './cgroup-places.js';
 import type { CgroupPlace, CgroupTree } from './cgroup-places.js';
-import type { Reader } from './reader.js';
+import path from 'node:path';
+import type { ReadPattern, Reader, Snapshot } from './reader.js';
 import type { Meter, Row } from './view.js';
 
 export type Controller = 'memory' | 'pids' | 'cpu';
@@ -91,13 +92,30 @@ export interface CgroupReading {
 }
 
 /** Where process `pid`'s cgroups are for this reader: /proc/<pid>/cgroup and the reader's own mountinfo. */
-export async function readPlaces(reader: Reader, procRoot: string, pid: number): Promise<{ places: CgroupPlace[]; error?: string }> {
+export async function readPlaces(reader: Reader, procRoot: string, pid: number, also: readonly ReadPattern[] = []): Promise<{ places: CgroupPlace[]; error?: string; snap: Snapshot }> {
   const cgroupFile = `${procRoot}/${pid}/cgroup`;
   const mountinfoFile = `${procRoot}/self/mountinfo`;
-  const snap = await reader.read([{ path: cgroupFile, kind: 'file' }, { path: mountinfoFile, kind: 'file' }]);
+  const snap = await reader.read([{ path: cgroupFile, kind: 'file' }, { path: mountinfoFile, kind: 'file' }, ...also]);
   const cgroup = snap.files.get(cgroupFile);
-  if (cgroup === undefined) return { places: [], error: `${cgroupFile}: ${snap.errors.get(cgroupFile) ?? 'could not be read'}` };
-  return { places: cgroupPlaces(cgroup, snap.files.get(mountinfoFile) ?? '') };
+  if (cgroup === undefined) return { places: [], error: `${cgroupFile}: ${snap.errors.get(cgroupFile) ?? 'could not be read'}`, snap };
+  return { places: cgroupPlaces(cgroup, snap.files.get(mountinfoFile) ?? ''), snap };
+}
+
+/**
+ * Where a container's own cgroup files are when it has them: at the top of /sys/fs/cgroup (v2) or
+ * of one directory per tree below it (v1). A read from inside takes them along with
+ * /proc/<pid>/cgroup, so the pane costs one command in the container instead of two.
+ */
+const INSIDE_ROOT = '/sys/fs/cgroup';
+
+function insideGuesses(controllers: readonly Controller[]): ReadPattern[] {
+  const names = new Set(controllers.flatMap((c) => [...FILES[1][c], ...FILES[2][c]].map((f) => f.file)));
+  return [...names].flatMap((file) => [{ path: `${INSIDE_ROOT}/${file}`, kind: 'file' as const }, { path: `${INSIDE_ROOT}/*/${file}`, kind: 'file' as const }]);
+}
+
+function guessed(file: string): boolean {
+  const dir = path.posix.dirname(file);
+  return dir === INSIDE_ROOT || path.posix.dirname(dir) === INSIDE_ROOT;
 }
 
 /**
@@ -107,7 +125,8 @@ export async function readPlaces(reader: Reader, procRoot: string, pid: number):
 export async function readCgroup(
   reader: Reader, procRoot: string, pid: number, controllers: readonly Controller[], part: 'limits' | 'counters' | 'both',
 ): Promise<CgroupReading> {
-  const { places, error } = await readPlaces(reader, procRoot, pid);
+  const guesses = reader.side === 'container' ? insideGuesses(controllers) : [];
+  const { places, error, snap: first } = await readPlaces(reader, procRoot, pid, guesses);
   const reading: CgroupReading = { where: `${procRoot}/${pid}/cgroup`, rows: [], meters: [], versions: {}, dirs: {} };
   if (error) return { ...reading, note: `${error}.` };
   const wanted: { spec: FileSpec; path: string }[] = [];
@@ -126,7 +145,9 @@ export async function readCgroup(
     return { ...reading, note: `No cgroup filesystem holding ${controllers.join(', ')} is mounted where this side looks (its /proc/self/mountinfo lists none).` };
   }
   reading.where = directoryTitle(Object.values(reading.dirs));
-  const snap = await reader.read(wanted.map((w) => ({ path: w.path, kind: 'file' as const })));
+  const rest = wanted.filter((w) => !(guesses.length > 0 && guessed(w.path)));
+  const snap = rest.length === 0 ? first : await reader.read(rest.map((w) => ({ path: w.path, kind: 'file' as const })));
+  if (snap !== first) for (const [p, text] of first.files) if (!snap.files.has(p)) snap.files.set(p, text);
   const values = new Map<string, string>();
   // Every file is read (the meters need the limits and the counters); the rows show the part asked for.
   for (const { spec, path } of wanted) {
