@@ -15,10 +15,10 @@ function meters(samples: readonly MeterSample[], width: number): Line[] {
   return meterLines(samples, width - 2).map((text) => cut(plain(text, text.startsWith('  ') ? 'code' : 'muted'), width));
 }
 
-/** While running: the latest reads; the title says where they come from and how often. */
+/** While running: the latest reads; the title says how often, then where they come from. */
 export function runningPane(samples: readonly MeterSample[], title: string, everyMs: number, width: number): PaneLines {
   return {
-    title: cut([{ text: 'Host', tone: 'heading' }, { text: ` · ${title} · read every ${everyMs} ms`, tone: 'muted' }], width),
+    title: cut([{ text: 'Host', tone: 'heading' }, { text: ` · live, every ${everyMs} ms · ${title}`, tone: 'muted' }], width),
     body: samples.length ? meters(samples, width) : [plain('Reading…', 'muted')],
   };
 }
