@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { detectCgroups } from '../cgroups/index.js';
+import type { CgroupSupport } from '../cgroups/index.js';
 import { findBusybox, findHostTools } from '../rootfs/index.js';
 import { labPaths } from '../runtime/paths.js';
 import type { Finding } from './finding.js';
@@ -72,10 +73,10 @@ export function checkCgroups(): Finding {
  * `cgroup-cpu`), so a lesson step that needs a missing one is skipped with this reason while the
  * others still run. Nothing when no cgroup filesystem is mounted: the `cgroups` finding says so.
  */
-export function checkCgroupControllers(): Finding[] {
-  let s: ReturnType<typeof detectCgroups>;
+export function checkCgroupControllers(detect: () => CgroupSupport = detectCgroups): Finding[] {
+  let s: CgroupSupport;
   try {
-    s = detectCgroups();
+    s = detect();
   } catch {
     return [];
   }
