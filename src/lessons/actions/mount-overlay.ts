@@ -15,6 +15,7 @@ export const mountOverlayAction: ActionDef = {
   args: {
     name: { type: { kind: 'name' }, doc: 'the overlay\'s name, lowercase words joined by "-", e.g. overlay-a' },
     layers: { type: { kind: 'list', values: ['base', 'app'] }, default: ['base', 'app'], doc: 'rootfs layers, lowest first' },
+    escape: { type: { kind: 'enum', values: ['yes', 'no'] }, default: 'no', doc: '`yes`: this rootfs is the stage for the chroot/pivot_root escapes; start their helper now' },
   },
   async run(ctx, args) {
     const lab = fsLab(ctx);
@@ -28,8 +29,8 @@ export const mountOverlayAction: ActionDef = {
     const rootfs = await ensureRootfs({ stateDir: lab.paths.stateDir, layerNames: list(args, 'layers'), emit: (e) => ctx.record(e) });
     const ov = await mountHostOverlay(ctxOv, name, rootfs.layers.map((l) => ({ name: l.name, dir: l.dir })));
     lab.overlays.set(name, ov);
-    // A rootfs may be the stage for the chroot/pivot_root experiments: have their helper ready.
-    lab.escapes.prewarm();
+    // Node takes ~80 ms to start: have the escape helper ready before the learner gets there.
+    if (str(args, 'escape') === 'yes') lab.escapes.prewarm();
     return {
       ok: true,
       output: [
