@@ -20,6 +20,11 @@ export type ArgType =
   | { kind: 'list'; values: readonly string[] }
   /** A name for something a step creates: lowercase letters, digits and dashes. */
   | { kind: 'name' }
+  /**
+   * A path inside an overlay or layer the lab made (`app/config.json`): relative, without `..`.
+   * Lessons never name a host path; the action or probe joins this to a directory it owns.
+   */
+  | { kind: 'inner-path' }
   /** A process reference; see {@link PID_REF_HELP}. */
   | { kind: 'pid-ref' };
 
@@ -42,6 +47,11 @@ export function isName(text: string): boolean {
   return NAME.test(text);
 }
 
+/** True when `text` is a relative path that stays inside the directory it is joined to. */
+export function isInnerPath(text: string): boolean {
+  return text !== '' && !text.startsWith('/') && text.replace(/\/$/, '').split('/').every((part) => part !== '' && part !== '..');
+}
+
 /** True when `text` is a valid process reference. */
 export function isPidRef(text: string): boolean {
   return PID_REF.test(text);
@@ -62,6 +72,8 @@ export function describeType(type: ArgType): string {
       return `a list of any of ${type.values.join(', ')}`;
     case 'name':
       return 'a name of lowercase letters, digits and dashes';
+    case 'inner-path':
+      return 'a relative path inside the overlay, like app/config.json (no leading / and no ..)';
     case 'pid-ref':
       return `a process: ${PID_REF_HELP}`;
   }

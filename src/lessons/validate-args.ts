@@ -3,7 +3,7 @@
  */
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
-import { describeType, isName, isPidRef } from './arg-spec.js';
+import { describeType, isInnerPath, isName, isPidRef } from './arg-spec.js';
 import type { ArgDef, ArgSpecs } from './arg-spec.js';
 import { templateProblem } from './templates.js';
 import type { Args, ArgValue } from './types.js';
@@ -89,6 +89,8 @@ function convert(yaml: YamlFile, node: Node, def: ArgDef, what: string): ArgValu
       return type.values.includes(String(raw)) ? String(raw) : fail();
     case 'name':
       return isName(String(raw)) ? String(raw) : fail();
+    case 'inner-path':
+      return isInnerPath(String(raw).trim()) ? String(raw).trim() : fail();
     case 'pid-ref':
       return isPidRef(String(raw)) ? String(raw) : fail();
   }

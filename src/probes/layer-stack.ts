@@ -14,7 +14,7 @@ export const layerStackProbe: ProbeDef = {
   summary: 'Which layer of a lab overlay each path under a directory comes from, drawn from the live upper and lower directories.',
   args: {
     overlay: OVERLAY_ARG,
-    under: { type: { kind: 'string' }, default: 'app', doc: 'the directory to draw, inside the overlay' },
+    under: { type: { kind: 'inner-path' }, default: 'app', doc: 'the directory to draw, inside the overlay' },
   },
   title: (_root, args) => `layers of ${String(args.under)}/ (upper, then lowers top down)`,
   async run({ procRoot, args }) {

@@ -29,7 +29,7 @@ export const overlayLayersProbe: ProbeDef = {
   summary: 'One path in each layer of a lab overlay, or in its merged view: mode, inode, size, device numbers, sha256, trusted.overlay.* xattrs.',
   args: {
     overlay: OVERLAY_ARG,
-    path: { type: { kind: 'string' }, doc: 'the path inside the overlay, e.g. app/config/settings.conf' },
+    path: { type: { kind: 'inner-path' }, doc: 'the path inside the overlay, e.g. app/config/settings.conf' },
     show: { type: { kind: 'enum', values: ['layers', 'merged'] }, default: 'layers', doc: 'the path in each layer, or in the merged view' },
     checksum: { type: { kind: 'enum', values: ['yes', 'no'] }, default: 'yes', doc: 'hash regular files (reads them whole)' },
   },

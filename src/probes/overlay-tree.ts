@@ -13,7 +13,7 @@ export const overlayTreeProbe: ProbeDef = {
   args: {
     overlay: OVERLAY_ARG,
     layer: { type: { kind: 'string' }, default: 'merged', doc: '`upper`, `merged`, or a lower layer\'s name' },
-    under: { type: { kind: 'string' }, default: 'app', doc: 'the directory to list, inside the overlay' },
+    under: { type: { kind: 'inner-path' }, default: 'app', doc: 'the directory to list, inside the overlay' },
   },
   title: (_root, args) => `ls -lR ${String(args.layer)}/${String(args.under)}`,
   async run({ procRoot, args }) {

@@ -53,8 +53,8 @@ export const overlayOpAction: ActionDef = {
   args: {
     overlay: { type: { kind: 'name' }, doc: 'the overlay, as named by mount-overlay' },
     op: { type: { kind: 'enum', values: OPS }, doc: 'what to do' },
-    path: { type: { kind: 'string' }, doc: 'the path inside the overlay, e.g. app/config.json' },
-    to: { type: { kind: 'string' }, default: '', doc: 'for rename: the new path' },
+    path: { type: { kind: 'inner-path' }, doc: 'the path inside the overlay, e.g. app/config.json' },
+    to: { type: { kind: 'inner-path' }, default: '', doc: 'for rename: the new path' },
     text: { type: { kind: 'string' }, default: 'written through merged\n', doc: 'for append and create: what to write' },
     expect: { type: { kind: 'enum', values: ['succeeds', 'fails', 'either'] }, default: 'succeeds', doc: 'whether the kernel should allow it (`either`: this depends on the kernel; show what it did)' },
   },

@@ -31,7 +31,7 @@ export const whiteoutInUpper: CheckDef = {
   summary: 'The answer is the inode number of the whiteout that deleting a given file through merged left in the overlay\'s upper directory.',
   args: {
     overlay: { type: { kind: 'name' }, doc: 'the lab overlay, as named by mount-overlay' },
-    path: { type: { kind: 'string' }, doc: 'the file to delete, inside the overlay (e.g. app/data/notes.txt)' },
+    path: { type: { kind: 'inner-path' }, doc: 'the file to delete, inside the overlay (e.g. app/data/notes.txt)' },
   },
   prompt: 'inode number of the whiteout',
   async evaluate(ctx, args, answer): Promise<CheckOutcome> {
