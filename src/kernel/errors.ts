@@ -11,8 +11,8 @@ export const ERRNO_NAMES: Readonly<Record<number, string>> = {
   1: 'EPERM', 2: 'ENOENT', 3: 'ESRCH', 4: 'EINTR', 5: 'EIO', 7: 'E2BIG', 8: 'ENOEXEC', 9: 'EBADF',
   10: 'ECHILD', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 16: 'EBUSY', 17: 'EEXIST',
   18: 'EXDEV', 19: 'ENODEV', 20: 'ENOTDIR', 21: 'EISDIR', 22: 'EINVAL', 23: 'ENFILE', 24: 'EMFILE',
-  26: 'ETXTBSY', 28: 'ENOSPC', 30: 'EROFS', 31: 'EMLINK', 36: 'ENAMETOOLONG', 38: 'ENOSYS',
-  39: 'ENOTEMPTY', 40: 'ELOOP', 95: 'EOPNOTSUPP',
+  26: 'ETXTBSY', 28: 'ENOSPC', 30: 'EROFS', 31: 'EMLINK', 34: 'ERANGE', 36: 'ENAMETOOLONG',
+  38: 'ENOSYS', 39: 'ENOTEMPTY', 40: 'ELOOP', 61: 'ENODATA', 95: 'EOPNOTSUPP',
 };
 
 /** errno name → number (inverse of {@link ERRNO_NAMES}). */
@@ -32,7 +32,7 @@ const ERRNO_TEXT: Readonly<Record<string, string>> = {
   ENOSPC: 'No space left on device', EROFS: 'Read-only file system', EMLINK: 'Too many links',
   ENAMETOOLONG: 'File name too long', ENOSYS: 'Function not implemented',
   ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links',
-  EOPNOTSUPP: 'Operation not supported',
+  EOPNOTSUPP: 'Operation not supported', ERANGE: 'Numerical result out of range', ENODATA: 'No data available',
 };
 
 /** A hint for one syscall and errno; `*` matches any syscall. First match wins. */
