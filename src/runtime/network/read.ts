@@ -12,7 +12,8 @@ import { buildTopology, type FdbJson, type LinkJson, type NeighJson, type Topolo
 export async function chooseLabSubnet(bridge: string, env: NodeJS.ProcessEnv = process.env): Promise<SubnetChoice> {
   // One `ip -batch` process: each line prints its own JSON array on its own line.
   const r = await execa('ip', ['-4', '-json', '-batch', '-'], { input: 'route show table all\naddr show\n', reject: false });
-  if (r.exitCode !== 0) throw new Error(`ip -4 -json -batch - failed: ${String(r.stderr).trim()}`);
+  // `ip` not installed: no stderr, but execa's short message names ENOENT (the doctor says which package).
+  if (r.exitCode !== 0) throw new Error(`ip -4 -json -batch - failed: ${String(r.stderr).trim() || r.shortMessage}`);
   const [routeText = '[]', addrText = '[]'] = String(r.stdout).split('\n').filter((l) => l.trim());
   const routes = JSON.parse(routeText) as RouteJson[];
   const addrs = JSON.parse(addrText) as AddrJson[];
@@ -53,7 +54,7 @@ export async function linkExists(name: string): Promise<boolean> {
 export async function readNamespace(ns: NetnsRef): Promise<{ links: LinkJson[]; neighbours: NeighJson[] }> {
   const cmd = ipCommand(ns, ['-details', '-json', '-batch', '-']);
   const r = await execa(cmd.file, cmd.args, { input: 'addr show\nneigh show\n', reject: false });
-  if (r.exitCode !== 0) throw new Error(`${[cmd.file, ...cmd.args].join(' ')} failed: ${String(r.stderr).trim()}`);
+  if (r.exitCode !== 0) throw new Error(`${[cmd.file, ...cmd.args].join(' ')} failed: ${String(r.stderr).trim() || r.shortMessage}`);
   const [links = '[]', neighbours = '[]'] = String(r.stdout).split('\n').filter((l) => l.trim());
   return {
     links: JSON.parse(links) as LinkJson[],
