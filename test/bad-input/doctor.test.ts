@@ -1,0 +1,78 @@
+/**
+ * A host that lacks something a lesson needs: the doctor names it with the fix, and a lesson step
+ * that needs it is skipped with that sentence instead of failing half-way.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectCgroups } from '../../src/cgroups/index.js';
+import { checkCgroupControllers, checkOverlay } from '../../src/doctor/checks.js';
+import { LessonSession } from '../../src/lessons/engine/session.js';
+import { featureCheck } from '../../src/lessons/lab-runtime.js';
+import type { ContainerRuntime } from '../../src/runtime/api.js';
+import { cli, labEnv, presentLessons } from '../faults/lab-env.js';
+import { describeReal } from '../helpers/real-tier.js';
+
+const fixtures = path.resolve('test/bad-input/fixtures');
+
+describe('bad input: the host lacks a feature', () => {
+  it('overlayfs unavailable: the doctor says how to load it', () => {
+    const finding = checkOverlay(path.join(fixtures, 'proc-without-overlay'));
+    expect(finding).toMatchObject({ id: 'overlay', status: 'warn' });
+    expect(finding.detail).toMatch(/^overlay is not in \/proc\/filesystems/);
+    expect(finding.fix).toBe('Load it with `sudo modprobe overlay`; the lab also loads it on first mount if the module exists.');
+  });
+
+  it('a cgroup controller missing: the doctor names it, and the steps that need it are skipped with that sentence', async () => {
+    const mountinfo = fs.readFileSync(path.join(fixtures, 'mountinfo-v1-without-pids.txt'), 'utf8');
+    const findings = checkCgroupControllers(() => detectCgroups({ mountinfo }));
+    expect(findings.map((f) => [f.id, f.status])).toEqual([['cgroup-memory', 'ok'], ['cgroup-pids', 'fail'], ['cgroup-cpu', 'ok']]);
+    const pids = findings.find((f) => f.id === 'cgroup-pids')!;
+    expect(pids.detail).toBe('missing: no v1 hierarchy carries pids');
+    expect(pids.fix).toBe('The cgroups lesson skips its pids.max steps; the others still run.');
+
+    const lesson = presentLessons().find((l) => l.id === 'cgroups');
+    if (!lesson) return; // the lesson is not here yet: the finding above is the whole check
+    // The runtime must never be asked for anything: a skipped step runs nothing.
+    const runtime = new Proxy({ onEvent: () => () => {} } as unknown as ContainerRuntime, {
+      get(target, prop) {
+        if (prop === 'onEvent') return Reflect.get(target, prop);
+        throw new Error(`a skipped step used the runtime (${String(prop)})`);
+      },
+    });
+    const session = new LessonSession({ lesson, runtime, missingFeature: featureCheck(findings) });
+    const index = lesson.steps.findIndex((s) => s.requires.includes('cgroup-pids'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const result = await session.runStep(index);
+    expect(result.status).toBe('skipped');
+    expect(result.message).toBe('This step cannot run on this host: cgroup pids controller: missing: no v1 hierarchy carries pids. The cgroups lesson skips its pids.max steps; the others still run.');
+    expect(result.events).toEqual([]);
+  });
+});
+
+describeReal('bad input: util-linux and iproute2 missing', () => {
+  it('the doctor names the missing tools and the packages to install, and fails', () => {
+    // A mount namespace of our own in which /usr/bin and /usr/sbin are empty: the host has no
+    // util-linux and no iproute2 there. Node itself is bind-mounted aside first, to start the lab.
+    const aside = fs.mkdtempSync(path.join(os.tmpdir(), 'clab7-tools-'));
+    fs.writeFileSync(path.join(aside, 'node'), '');
+    const script = 'mount --bind "$1" "$2/node" && mount -t tmpfs none /usr/sbin && mount -t tmpfs none /usr/bin && shift 2 && exec "$0/node" "$@"';
+    let out = '';
+    let status = 0;
+    try {
+      out = execFileSync('unshare', ['--mount', '--propagation', 'private', '/bin/sh', '-c', script, aside, process.execPath, aside, cli, 'doctor'], { env: labEnv(), encoding: 'utf8' });
+    } catch (err) {
+      const e = err as { status: number; stdout: string };
+      status = e.status;
+      out = e.stdout;
+    } finally {
+      fs.rmSync(aside, { recursive: true, force: true });
+    }
+    expect(status).toBe(1);
+    expect(out).toContain('warn  util-linux tools: missing: nsenter, unshare, mount\n      → Install util-linux (`sudo apt install util-linux`): the lab uses nsenter for the interactive shell.\n');
+    expect(out).toContain('FAIL  iproute2 tools: missing: ip, bridge\n      → Install iproute2 (`sudo apt install iproute2`) for the veth + bridge lesson.\n');
+    expect(out).toContain('FAIL  lab subnet: cannot read the host routes: `ip` is missing\n      → Install iproute2 (`sudo apt install iproute2`).\n');
+  });
+});
