@@ -66,6 +66,9 @@ export async function run(opts: RunOptions): Promise<number> {
     const rootfs = await ensureRootfs({ stateDir: paths.stateDir, layerNames: spec.layers, emit: show });
     // Start the init stage now, so its Node boots while we do the host-side work below.
     const core = new ShimCore(kernel, { script: opts.shimScript, pidns: true, stdio: 'inherit' });
+    // If the host-side work below fails, the init stage is killed before it was needed: that is
+    // not a second error (the first one is what the learner must read), so it is not reported.
+    core.initReady.catch(() => {});
     const init = core.init;
     owned.push(ledger.add({ kind: 'process', pid: init.pid!, startTime: processStartTime(init.pid!) ?? '', what: `PID 1 of ${spec.id}` }));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => init.once('exit', (code, signal) => resolve({ code, signal })));

@@ -12,6 +12,7 @@ import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import type { Ledger } from './ledger.js';
 import { containerDir, type LabPaths } from './paths.js';
 import type { ResolvedSpec } from './spec.js';
+import { ensurePrivateDir } from './state-dir.js';
 import { teardown } from './teardown.js';
 
 /** The overlay's writable side: <state>/containers/<id>/{upper,work,merged}, like overlay2/<id>/. */
@@ -23,7 +24,8 @@ export interface ContainerDirs {
 
 export function makeContainerDirs(paths: LabPaths, ledger: Ledger, id: string, owned: string[]): ContainerDirs {
   const dir = containerDir(paths, id);
-  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
+  // containers/ is checked like the state directory itself: a symlink there is refused, not followed.
+  ensurePrivateDir(path.dirname(dir));
   owned.push(ledger.add({ kind: 'dir', path: dir }));
   fs.mkdirSync(dir, { mode: 0o700 });
   const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };
