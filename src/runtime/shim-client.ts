@@ -120,7 +120,10 @@ export class ShimClient {
   }
 
   private send(msg: LabToShim): void {
-    if (this.proc.connected) this.proc.send(msg);
+    // A shim can die between the `connected` check and the write (Ctrl-C reaches the whole process
+    // group): the write then fails with EPIPE. That is not a crash of the lab: the shim's exit
+    // settles whatever waits for it.
+    if (this.proc.connected) this.proc.send(msg, () => {});
   }
 
   private route(msg: ShimToLab): void {
