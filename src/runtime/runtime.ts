@@ -100,7 +100,6 @@ export class Runtime implements ContainerRuntime {
       const cgroup = makeCgroup(this.cgroupDriver(), this.ledger, spec, owned);
       const { shim, ledgerId } = this.takeShim();
       if (ledgerId) owned.push(ledgerId);
-      if (this.options.prewarm) this.prewarm();
 
       const pid = await shim.create({ op: 'create', spec, lowers, ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [] }, emit);
       const pidEntry = this.recordProcess(pid, `PID 1 of ${spec.id}`);
@@ -117,6 +116,9 @@ export class Runtime implements ContainerRuntime {
         }),
       };
       this.containers.set(spec.id, c);
+      // The next spare shim is forked after this answer, not on its path: forking a Node process
+      // copies its page tables, which costs milliseconds.
+      if (this.options.prewarm) setImmediate(() => this.prewarm());
       return c;
     } catch (err) {
       await this.release(owned);

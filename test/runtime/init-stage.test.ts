@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecordingKernel } from '../../src/kernel/recording.js';
 import { SyscallError } from '../../src/kernel/errors.js';
-import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import { prepareInit, resolveCommand } from '../../src/runtime/shim/init-stage.js';
 import type { CreateRequest } from '../../src/runtime/shim/protocol.js';
 import { resolveSpec } from '../../src/runtime/spec.js';
@@ -31,15 +30,16 @@ function request(overrides: Parameters<typeof resolveSpec>[0] = {}): CreateReque
 describe('the init stage on the recording kernel', () => {
   it('makes / private before the first mount and pivots into the overlay', () => {
     const k = new RecordingKernel();
-    prepareInit(k, () => {}, request(), 40);
+    prepareInit(k, request(), 40);
     const t = k.texts;
     const at = (prefix: string) => t.findIndex((x) => x.startsWith(prefix));
-    expect(t[0]).toBe('unshare(CLONE_NEWCGROUP)');
-    expect(t[1]).toBe('unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET)');
-    expect(t[2]).toBe('mount(NULL, "/", NULL, MS_REC|MS_PRIVATE, NULL)');
+    expect(t[0]).toBe('unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET)');
+    expect(t[1]).toBe('mount(NULL, "/", NULL, MS_REC|MS_PRIVATE, NULL)');
     // overlay lists the top layer first
-    expect(t[3]).toBe(`mount("overlay", "${dir}/merged", "overlay", 0, "lowerdir=${dir}/lower2:${dir}/lower1,upperdir=${dir}/upper,workdir=${dir}/work")`);
-    expect(at('sethostname("box")')).toBeGreaterThan(3);
+    expect(t[2]).toBe(`mount("overlay", "${dir}/merged", "overlay", 0, "lowerdir=${dir}/lower2:${dir}/lower1,upperdir=${dir}/upper,workdir=${dir}/work")`);
+    expect(at('sethostname("box")')).toBeGreaterThan(2);
+    // the cgroup namespace comes after the root (by then the shim has put PID 1 in its cgroup)
+    expect(at('unshare(CLONE_NEWCGROUP)')).toBeGreaterThan(at('mount("sysfs"'));
     expect(t.slice(at('pivot_root'), at('pivot_root') + 3)).toEqual(['pivot_root(".", ".")', 'umount2(".", MNT_DETACH)', 'chdir("/")']);
     // /proc comes after pivot_root (we are PID 1 inside) and /proc/sys ends read-only
     expect(at('mount("proc", "/proc", "proc", MS_NOSUID|MS_NODEV|MS_NOEXEC, NULL)')).toBeGreaterThan(at('pivot_root'));
@@ -48,7 +48,7 @@ describe('the init stage on the recording kernel', () => {
 
   it('drops every capability Docker drops, and keeps its 14', () => {
     const k = new RecordingKernel();
-    prepareInit(k, () => {}, request(), 40);
+    prepareInit(k, request(), 40);
     const dropped = k.texts.filter((x) => x.startsWith('prctl(PR_CAPBSET_DROP'));
     expect(dropped).toHaveLength(41 - 14);
     expect(dropped).toContain('prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN)');
@@ -58,23 +58,22 @@ describe('the init stage on the recording kernel', () => {
 
   it('creates only the namespaces asked for', () => {
     const k = new RecordingKernel();
-    prepareInit(k, () => {}, request({ namespaces: ['pid', 'mnt'] }), 40);
+    prepareInit(k, request({ namespaces: ['pid', 'mnt'] }), 40);
     expect(k.texts[0]).toBe('unshare(CLONE_NEWNS)');
     expect(k.texts.some((x) => x.startsWith('sethostname'))).toBe(false);
   });
 
   it('sets no_new_privs when asked', () => {
     const k = new RecordingKernel();
-    prepareInit(k, () => {}, request({ noNewPrivs: true }), 40);
+    prepareInit(k, request({ noNewPrivs: true }), 40);
     expect(k.texts.at(-1)).toBe('prctl(PR_SET_NO_NEW_PRIVS, 1)');
   });
 
   it('stops at an injected EPERM with the syscall, errno and a hint, and goes no further', () => {
     const k = new RecordingKernel().failOn('mount', 'EPERM', 2);
-    const events: PrimitiveEvent[] = [];
     let error: unknown;
     try {
-      prepareInit(k, (e) => events.push(e), request(), 40);
+      prepareInit(k, request(), 40);
     } catch (err) {
       error = err;
     }
@@ -86,7 +85,7 @@ describe('the init stage on the recording kernel', () => {
 
   it.each([['pivotRoot', 'EBUSY'], ['umount2', 'EINVAL'], ['mount', 'ENOSPC']])('surfaces %s failing with %s', (method, errno) => {
     const k = new RecordingKernel().failOn(method, errno);
-    expect(() => prepareInit(k, () => {}, request(), 40)).toThrowError(new RegExp(`failed: ${errno}`));
+    expect(() => prepareInit(k, request(), 40)).toThrowError(new RegExp(`failed: ${errno}`));
   });
 });
 

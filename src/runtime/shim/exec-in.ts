@@ -9,9 +9,8 @@
  * how a fork loop escapes pids.max.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
-import { joinCgroup, openForWrite } from './init-stage.js';
+import { joinCgroup } from './cgroup-join.js';
 import { enterNamespaces, type NamespaceSet } from './namespaces.js';
 
 /** The gate: the container's own sh waits on fd 3 for "go", then becomes the command. The command's
@@ -37,9 +36,7 @@ export function execIn(k: Kernel, emit: (e: PrimitiveEvent) => void, target: Exe
     enterNamespaces(k, target.host);
   }
   if (child.pid !== undefined) {
-    const fds = openForWrite(target.cgroupProcs);
-    joinCgroup(fds, target.cgroupProcs, child.pid, emit);
-    fds.forEach((fd) => fs.closeSync(fd));
+    joinCgroup(target.cgroupProcs, child.pid, emit);
     (child.stdio[3] as NodeJS.WritableStream).write('go\n');
   }
   return child;

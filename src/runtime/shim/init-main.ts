@@ -1,10 +1,12 @@
 /**
- * The init stage's message loop: wait for the spec, build the container, wait for `go`, execve.
+ * The init stage's message loop: wait for the spec, build the root while the shim puts us into the
+ * container's cgroup, finish once it has (`joined`), then wait for `go` and execve.
  */
 import fs from 'node:fs';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { traced } from '../../kernel/traced.js';
-import { prepareInit, resolveCommand } from './init-stage.js';
+import { buildRoot, finishInit, resolveCommand } from './init-stage.js';
+import type { CreateRequest } from './protocol.js';
 import type { InitToShim, ShimToInit } from './protocol.js';
 import { toShimError } from './shim-core.js';
 
@@ -20,16 +22,34 @@ export function runInitStage(kernel: Kernel): void {
   let env: string[] = [];
 
   process.on('disconnect', () => process.exit(0));
+  let request: CreateRequest | undefined;
+  let joined = false;
+  const fail = (err: unknown, status: number) => send({ op: 'failed', error: toShimError(err), events: events.splice(0) }, () => process.exit(status));
+  // Runs once both have happened: the root is built and the shim says we are in the cgroup.
+  const finish = () => {
+    if (!request || !joined) return;
+    try {
+      finishInit(k, request, lastCap);
+      command = request.spec.command;
+      env = Object.entries(request.spec.env).map(([key, value]) => `${key}=${value}`);
+      send({ op: 'prepared', events: events.splice(0) });
+    } catch (err) {
+      fail(err, 1);
+    }
+  };
+
   process.on('message', (msg: ShimToInit) => {
     if (msg.op === 'create') {
       try {
-        prepareInit(k, record, msg, lastCap);
-        command = msg.spec.command;
-        env = Object.entries(msg.spec.env).map(([key, value]) => `${key}=${value}`);
-        send({ op: 'prepared', events: events.splice(0) });
+        buildRoot(k, msg);
+        request = msg;
+        finish();
       } catch (err) {
-        send({ op: 'failed', error: toShimError(err), events: events.splice(0) }, () => process.exit(1));
+        fail(err, 1);
       }
+    } else if (msg.op === 'joined') {
+      joined = true;
+      finish();
     } else if (msg.op === 'go') {
       try {
         // On success execve does not return: this process *becomes* the container's program,
@@ -37,7 +57,7 @@ export function runInitStage(kernel: Kernel): void {
         const file = resolveCommand(command[0] ?? '/bin/sh', env.find((e) => e.startsWith('PATH='))?.slice(5) ?? '/bin:/usr/bin');
         kernel.execve(file, command, env);
       } catch (err) {
-        send({ op: 'failed', error: toShimError(err), events: [] }, () => process.exit(127));
+        fail(err, 127);
       }
     }
   });

@@ -7,7 +7,6 @@
  * drops the capabilities the container must not have and execve()s the real program, which keeps
  * PID 1. One syscall per line, each reported to the lab:
  *
- *   [join cgroup] unshare(CLONE_NEWCGROUP) [leave]    cgroup namespace rooted at the container's cgroup
  *   unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET)
  *   mount(NULL, "/", NULL, MS_REC|MS_PRIVATE)          nothing mounted from now on reaches the host
  *   mount("overlay", merged, "overlay", 0, "lowerdir=…,upperdir=…,workdir=…")
@@ -15,7 +14,9 @@
  *   sethostname(…)
  *   chdir(merged); pivot_root(".", "."); umount2(".", MNT_DETACH)   the old root is gone, not hidden
  *   mount("proc", "/proc", …); /proc/sys bind-mounted read-only; sysfs read-only
- *   write our PID to the cgroup; prctl(PR_CAPBSET_DROP, …); capset(…)
+ *                       — meanwhile the shim writes our PID into the container's cgroup.procs —
+ *   unshare(CLONE_NEWCGROUP)                          its root is the cgroup we are now in
+ *   prctl(PR_CAPBSET_DROP, …); capset(…)
  *   execve("/bin/sh", …)
  *
  * Node is multithreaded and namespaces are per thread: only this main thread moves. That is why
@@ -25,27 +26,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CAP, CLONE, MNT, MS, NAMESPACE_KINDS, encodeCapMask } from '../../kernel/constants.js';
-import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
-import { ownProcsFiles } from './cgroup-hop.js';
+import type { Kernel } from '../../kernel/kernel.js';
 import type { CreateRequest } from './protocol.js';
 
 /** Device nodes a container gets, bind-mounted from the host (as runc does when it cannot mknod). */
 const DEVICES = ['null', 'zero', 'full', 'random', 'urandom', 'tty'];
-
-type Emit = (event: PrimitiveEvent) => void;
-
-/** Writes a PID into each cgroup.procs fd ("0" = the writer itself), reporting each write. */
-export function joinCgroup(fds: readonly number[], files: readonly string[], pid: number, emit: Emit): void {
-  fds.forEach((fd, i) => {
-    const start = performance.now();
-    fs.writeSync(fd, String(pid));
-    emit({ kind: 'write', name: files[i] ?? `fd ${fd}`, args: [JSON.stringify(String(pid))], result: '0', ok: true, durationMs: performance.now() - start });
-  });
-}
-
-export function openForWrite(files: readonly string[]): number[] {
-  return files.map((f) => fs.openSync(f, fs.constants.O_WRONLY));
-}
 
 function makeDev(k: Kernel, merged: string): void {
   const dev = path.join(merged, 'dev');
@@ -86,24 +71,13 @@ function terminalOnStdin(): string | undefined {
   }
 }
 
-/** Builds the container around this process. On return only the execve is left. */
-export function prepareInit(k: Kernel, emit: Emit, req: CreateRequest, lastCap: number): void {
+/**
+ * The first half: namespaces and the container's root filesystem. Runs while the shim puts this
+ * process into the container's cgroup.
+ */
+export function buildRoot(k: Kernel, req: CreateRequest): void {
   const { spec } = req;
   const want = (kind: keyof typeof NAMESPACE_KINDS) => spec.namespaces.includes(kind);
-  // Opened now, while the host's /sys/fs/cgroup is still visible; written after pivot_root.
-  const cgroupFds = openForWrite(req.cgroupProcs);
-
-  if (want('cgroup')) {
-    // A cgroup namespace's root is the cgroup its creator is in at this moment: step into the
-    // container's cgroup, unshare, and step back out until the very end.
-    const home = cgroupFds.length > 0 ? ownProcsFiles(req.cgroupProcs) : [];
-    const homeFds = openForWrite(home);
-    joinCgroup(cgroupFds, req.cgroupProcs, 0, emit);
-    k.unshare(CLONE.CLONE_NEWCGROUP);
-    joinCgroup(homeFds, home, 0, emit);
-    homeFds.forEach((fd) => fs.closeSync(fd));
-  }
-
   const flags = (['mnt', 'uts', 'ipc', 'net'] as const).filter(want).reduce((acc, kind) => acc | NAMESPACE_KINDS[kind], 0);
   k.unshare(flags);
 
@@ -130,9 +104,15 @@ export function prepareInit(k: Kernel, emit: Emit, req: CreateRequest, lastCap: 
   // sysfs, read-only as Docker mounts it. Mounted from inside the new network namespace, its
   // /sys/class/net lists the container's own interfaces.
   k.mount('sysfs', '/sys', 'sysfs', MS.MS_RDONLY | MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC, null);
+}
 
-  joinCgroup(cgroupFds, req.cgroupProcs, 0, emit);
-  cgroupFds.forEach((fd) => fs.closeSync(fd));
+/**
+ * The second half, once this process is in the container's cgroup: the cgroup namespace (its root
+ * is the cgroup its creator is in, so it must come after the join), then the capabilities.
+ */
+export function finishInit(k: Kernel, req: CreateRequest, lastCap: number): void {
+  const { spec } = req;
+  if (spec.namespaces.includes('cgroup')) k.unshare(CLONE.CLONE_NEWCGROUP);
 
   const keep = new Set(spec.capabilities.map((name) => CAP[name]));
   for (let cap = 0; cap <= lastCap; cap++) if (!keep.has(cap)) k.capbsetDrop(cap);
@@ -140,6 +120,12 @@ export function prepareInit(k: Kernel, emit: Emit, req: CreateRequest, lastCap: 
   const now = k.capget(0);
   k.capset({ effective: now.effective & mask, permitted: now.permitted & mask, inheritable: 0n });
   if (spec.noNewPrivs) k.setNoNewPrivs();
+}
+
+/** Both halves, back to back (for a caller with no cgroup to wait for, and for tests). */
+export function prepareInit(k: Kernel, req: CreateRequest, lastCap: number): void {
+  buildRoot(k, req);
+  finishInit(k, req, lastCap);
 }
 
 /**

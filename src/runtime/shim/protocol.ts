@@ -45,7 +45,11 @@ export type ShimToLab =
   | { op: 'exec-data'; ref: number; fd: 1 | 2; data: string }
   | { op: 'exec-exit'; ref: number; code: number | null; signal: string | null };
 
-export type ShimToInit = CreateRequest | { op: 'go' };
+export type ShimToInit =
+  | CreateRequest
+  /** The init stage is now in the container's cgroup (the shim wrote its PID to cgroup.procs). */
+  | { op: 'joined' }
+  | { op: 'go' };
 
 export type InitToShim =
   | { op: 'ready' }

@@ -16,6 +16,7 @@ import { CAP, CLONE } from '../../kernel/constants.js';
 import fs from 'node:fs';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { traced } from '../../kernel/traced.js';
+import { joinCgroup } from './cgroup-join.js';
 import { execIn, type ExecTarget } from './exec-in.js';
 import { closeNamespaces, ENTERABLE, openNamespaces, type NamespaceSet } from './namespaces.js';
 import type { CreateRequest, InitToShim, ShimError, ShimToInit } from './protocol.js';
@@ -97,8 +98,13 @@ export class ShimCore {
     this.early.splice(0).forEach(emit);
     await this.initReady;
     const pid = this.init.pid!;
+    const prepared = this.waitFor('prepared');
     this.send(req);
-    await this.waitFor('prepared');
+    // While PID 1 builds its root, put it into the container's cgroup from out here: the kernel's
+    // wait for the first move (an RCU grace period) overlaps with PID 1's mounts.
+    joinCgroup(req.cgroupProcs, pid, this.emit);
+    this.send({ op: 'joined' });
+    await prepared;
     this.spec = req.spec;
     const kinds = ENTERABLE.filter((k) => req.spec.namespaces.includes(k));
     this.target = { inside: openNamespaces(pid, kinds), host: this.host, cgroupProcs: req.cgroupProcs };
