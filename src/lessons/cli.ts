@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cli/parse.js';
-import { defaultLessonsDir, formatProblem, loadLessons } from './load-lessons.js';
+import { defaultLessonsDir } from './lessons-dir.js';
 
 function usage(message: string): never {
   throw new UsageError(message);
@@ -34,6 +34,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     });
     if (positionals.length !== 1) usage('Name one lesson: container-lab lesson <id> --plain (ids: see `container-lab --help`).');
     if (values.plain && values.json) usage('Choose one output: --plain or --json.');
+    const { formatProblem, loadLessons } = await import('./load-lessons.js');
     const { lessons, problems } = loadLessons(values.lessons ?? defaultLessonsDir());
     const lesson = lessons.find((l) => l.id === positionals[0]);
     if (!lesson) {
@@ -50,6 +51,6 @@ export async function lessonCommands(argv: string[]): Promise<number> {
   }
   const { values } = parseArgs({ args: argv, options: { lessons: { type: 'string' } } });
   needRoot('The lab');
-  const { startTui } = await import('../tui/index.js');
-  return startTui({ lessonsDir: values.lessons ?? defaultLessonsDir() });
+  const { startLab } = await import('../tui/start.js');
+  return startLab({ lessonsDir: values.lessons ?? defaultLessonsDir() });
 }

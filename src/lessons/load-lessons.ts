@@ -6,9 +6,10 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Lesson, Problem } from './types.js';
 import { validateLesson } from './validate-lesson.js';
+
+export { defaultLessonsDir } from './lessons-dir.js';
 
 /** The lesson ids of the core path, in order. Other ids are allowed (an instructor's own lessons). */
 export const CORE_LESSONS = ['pid-namespace', 'mount-namespace', 'cgroups', 'overlay', 'whiteouts', 'veth-bridge', 'capabilities'];
@@ -18,17 +19,6 @@ const FOLDER = /^(\d{1,3})-([a-z][a-z0-9-]*)$/;
 export interface LoadResult {
   lessons: Lesson[];
   problems: Problem[];
-}
-
-/** The `lessons/` folder shipped with the package (next to `dist/` or, from the sources, the repo root). */
-export function defaultLessonsDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, 'lessons');
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.resolve('lessons');
 }
 
 export function loadLessons(dir: string): LoadResult {
@@ -66,6 +56,14 @@ export function loadLessons(dir: string): LoadResult {
   }
   lessons.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   return { lessons, problems };
+}
+
+/** Loads one lesson by id from a lessons directory (the TUI validates a lesson when it is opened). */
+export function loadLesson(dir: string, id: string): LoadResult {
+  if (existsSync(path.join(dir, 'lesson.yaml'))) return loadLessons(dir);
+  const name = existsSync(dir) ? readdirSync(dir).find((n) => n.match(FOLDER)?.[2] === id) : undefined;
+  if (!name) return { lessons: [], problems: [{ file: dir, line: 1, column: 1, message: `There is no lesson "${id}" in ${dir}.` }] };
+  return loadOne(path.join(dir, name), Number(name.match(FOLDER)![1]), id);
 }
 
 function loadOne(folder: string, order: number, id: string): LoadResult {

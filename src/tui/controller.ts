@@ -14,8 +14,10 @@ import { homeRows } from './state.js';
 import type { Store } from './store.js';
 
 export interface ControllerDeps {
-  lessons: readonly Lesson[];
-  runtime: ContainerRuntime;
+  /** Loads and validates one lesson (when it is opened); problems as `file:line:column: message`. */
+  loadLesson(id: string): { lesson?: Lesson; problems: string[] };
+  /** The runtime, once opened (it opens while the learner reads the home screen). */
+  runtime(): Promise<ContainerRuntime>;
   missingFeature(feature: string): string | undefined;
   /** Saves progress; returns a warning sentence when it could not. */
   saveProgress(progress: Progress): string | undefined;
@@ -28,6 +30,8 @@ export interface ControllerDeps {
 }
 
 export class LabController {
+  /** The lessons opened so far, validated, by id (the lesson screen draws from these). */
+  readonly loaded = new Map<string, Lesson>();
   private session: LessonSession | undefined;
   private abort: AbortController | undefined;
 
@@ -47,7 +51,7 @@ export class LabController {
 
   private get lesson(): Lesson | undefined {
     const id = this.store.getState().lesson?.id;
-    return this.deps.lessons.find((l) => l.id === id);
+    return id === undefined ? undefined : this.loaded.get(id);
   }
 
   private async perform(intent: Intent): Promise<void> {
@@ -102,10 +106,16 @@ export class LabController {
   }
 
   private async open(id: string, step: number): Promise<void> {
-    const lesson = this.deps.lessons.find((x) => x.id === id);
-    if (!lesson) return;
+    const { lesson, problems } = this.loaded.has(id) ? { lesson: this.loaded.get(id), problems: [] } : this.deps.loadLesson(id);
+    if (!lesson) {
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more: run \`container-lab lint-lessons\`)` : '';
+      this.store.dispatch({ type: 'message', text: `This lesson's files have a problem, so it cannot open: ${problems[0] ?? 'it was not found'}${more}`, tone: 'bad' });
+      return;
+    }
+    this.loaded.set(id, lesson);
     await this.closeSession();
-    this.session = new LessonSession({ lesson, runtime: this.deps.runtime, missingFeature: this.deps.missingFeature, ...this.deps.session });
+    const runtime = await this.deps.runtime();
+    this.session = new LessonSession({ lesson, runtime, missingFeature: this.deps.missingFeature, ...this.deps.session });
     this.session.onLive((stepId, samples) => {
       const index = lesson.steps.findIndex((st) => st.id === stepId);
       const title = samples[samples.length - 1]?.view.title ?? '';

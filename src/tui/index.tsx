@@ -1,53 +1,27 @@
 /**
- * The lab's terminal app: `sudo container-lab [--lessons DIR]`.
+ * The lab's terminal app, once its first frame is on screen (see start.ts).
  *
- * Loads the lessons, the learner's progress and the doctor's findings, opens the runtime, and draws
- * the lab with Ink on the terminal's alternate screen. The shell key unmounts Ink, hands the terminal
+ * Draws the lab with Ink on the terminal's alternate screen, validates the lessons and opens the
+ * runtime. The shell key unmounts Ink, hands the terminal
  * to a shell inside the container, and mounts the lab again where the learner was. Quitting, Ctrl-C,
  * SIGTERM and SIGHUP all tear down what the lab made before the terminal is given back.
  */
 import { render } from 'ink';
 import type { Instance } from 'ink';
-import { doctorSummary } from '../doctor/index.js';
-import { runDoctor } from '../doctor/index.js';
 import { featureCheck, openLabRuntime } from '../lessons/lab-runtime.js';
-import { loadLessons } from '../lessons/load-lessons.js';
-import { loadProgress, progressLocation, saveProgress } from '../lessons/progress.js';
+import { formatProblem, loadLesson } from '../lessons/load-lessons.js';
+import { saveProgress } from '../lessons/progress.js';
 import { App } from './App.js';
 import { LabController } from './controller.js';
 import { runOnPty } from './shell-handoff.js';
-import { initialState } from './state.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './start.js';
+import type { Prepared } from './start.js';
 import { createStore } from './store.js';
 import { themeFor } from './theme.js';
 
-const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
-const ALT_SCREEN_OFF = '\x1b[?1049l';
-
-export interface TuiOptions {
-  lessonsDir: string;
-}
-
-export async function startTui({ lessonsDir }: TuiOptions): Promise<number> {
+export async function startTui(prepared: Prepared): Promise<number> {
   const { stdin, stdout } = process;
-  if (!stdin.isTTY || !stdout.isTTY) {
-    process.stderr.write('container-lab: the lab needs an interactive terminal. In a script or CI, run `container-lab lesson <id> --plain` instead.\n');
-    return 2;
-  }
-  const { lessons, problems } = loadLessons(lessonsDir);
-  const findings = runDoctor();
-  const missing = featureCheck(findings);
-  const location = progressLocation();
-  const loaded = loadProgress(location.file);
-  const warning = [loaded.warning, problems.length ? `${problems.length} problem${problems.length > 1 ? 's' : ''} in the lesson files left some lessons out: run \`container-lab lint-lessons\` to see them.` : undefined].filter(Boolean).join(' ');
-  const store = createStore(initialState({
-    lessons: lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps.length, blocked: l.requires.map(missing).find(Boolean) })),
-    doctorLine: doctorSummary(findings),
-    progress: loaded.progress,
-    columns: stdout.columns ?? 80,
-    rows: stdout.rows ?? 24,
-    warning: warning || undefined,
-  }));
-
+  const store = createStore(prepared.state);
   // When the terminal goes away (SIGHUP) writes to it fail: that must not stop the cleanup.
   stdout.on('error', () => {});
   let ink: Instance | undefined;
@@ -56,24 +30,21 @@ export async function startTui({ lessonsDir }: TuiOptions): Promise<number> {
     ink = undefined;
     stdout.write(ALT_SCREEN_OFF);
   };
-  // Raw mode before the runtime starts its shims: a shim inherits this terminal, and Node restores
-  // the terminal mode it found at start-up when it exits. Started in raw mode, a shim that exits
-  // while the lab runs leaves the terminal raw, as the lab needs it (its shims are killed on quit).
-  stdin.setRawMode(true);
-  const lab = await openLabRuntime({ findings, onSignal: release });
   const theme = themeFor();
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
-  const byId = new Map(lessons.map((l) => [l.id, l]));
   const mount = () => {
     stdout.write(`${ALT_SCREEN_ON}\x1b[2J`);
-    ink = render(<App store={store} lessons={byId} theme={theme} onIntent={(i) => void controller.handle(i)} />, { exitOnCtrlC: false, patchConsole: false });
+    ink = render(<App store={store} lessons={controller.loaded} theme={theme} onIntent={(i) => void controller.handle(i)} />, { exitOnCtrlC: false, patchConsole: false });
   };
   const controller = new LabController(store, {
-    lessons,
-    runtime: lab.runtime,
-    missingFeature: lab.missingFeature,
-    saveProgress: (p) => saveProgress(location, p),
+    loadLesson(id) {
+      const { lessons, problems } = loadLesson(prepared.lessonsDir, id);
+      return { lesson: lessons.find((l) => l.id === id), problems: problems.map(formatProblem) };
+    },
+    runtime: () => labReady.then((lab) => lab.runtime),
+    missingFeature: (feature) => featureCheck(prepared.findings)(feature),
+    saveProgress: (p) => saveProgress(prepared.progressFile, p),
     async openShell(command) {
       ink?.unmount();
       await ink?.waitUntilExit();
@@ -84,13 +55,21 @@ export async function startTui({ lessonsDir }: TuiOptions): Promise<number> {
       mount();
     },
     async quit() {
-      await lab.close();
+      await (await labReady).close();
       release();
       finish();
     },
   });
-  lab.settleFirst(() => controller.settle());
   mount();
+  // Now the runtime opens while the learner reads the home screen. A lesson's files are validated
+  // when it is opened (all of them at once would take about 100 ms of the learner's first keys).
+  // Shims and the terminal: a shim inherits this terminal, and Node restores the terminal mode it
+  // found at start-up when it exits. Started while the lab is in raw mode, a shim that exits while the
+  // lab runs leaves the terminal raw, as the lab needs it; on quit the shims are killed.
+  const labReady = openLabRuntime({ findings: prepared.findings, onSignal: release });
+  labReady.then((lab) => lab.settleFirst(() => controller.settle()), (err: Error & { hint?: string }) => {
+    store.dispatch({ type: 'message', text: `The lab cannot start containers: ${err.message}${err.hint ? ` ${err.hint}` : ''}`, tone: 'bad' });
+  });
   await finished;
   return 0;
 }

@@ -95,6 +95,14 @@ describe('the lab, rendered', () => {
     expect(strip(app.frame())).toContain('✓ Right: host PID 4001 is PID 2 inside the container');
   });
 
+  it('a lesson whose files are broken does not open, and says where the problem is', async () => {
+    app = startApp({ broken: ['lessons/01-pid-namespace/lesson.yaml:7:20: step "one": `run`: unknown action "exek".', 'text.md:1:1: x'] });
+    await app.press(KEY.enter);
+    const f = strip(app.frame()).replace(/\s+/g, ' ');
+    expect(f).toContain('container-lab');
+    expect(f).toContain('This lesson\'s files have a problem, so it cannot open: lessons/01-pid-namespace/lesson.yaml:7:20: step "one": `run`: unknown action "exek". (and 1 more: run `container-lab lint-lessons`)');
+  });
+
   it('too small a terminal gets one sentence that says what to do', async () => {
     app = startApp({ columns: 70, rows: 20 });
     expect(strip(app.frame()).replace(/\s+/g, ' ')).toContain('The terminal is 70×20; the lab needs at least 80×24. Make the window larger, or run `container-lab lesson <id> --plain`');

@@ -14,7 +14,7 @@ import { FakeLab } from '../lessons/fake-lab.js';
 
 export const LESSONS = loadLessons(path.resolve(__dirname, '../../lessons')).lessons.filter((l) => l.id === 'pid-namespace');
 
-export function startApp(opts: { columns?: number; rows?: number; noColor?: boolean; shell?: () => Promise<void> } = {}) {
+export function startApp(opts: { columns?: number; rows?: number; noColor?: boolean; shell?: () => Promise<void>; broken?: string[] } = {}) {
   const lab = new FakeLab();
   const store = createStore(initialState({
     lessons: LESSONS.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps.length })),
@@ -25,8 +25,8 @@ export function startApp(opts: { columns?: number; rows?: number; noColor?: bool
   }));
   const saved: unknown[] = [];
   const controller = new LabController(store, {
-    lessons: LESSONS,
-    runtime: lab,
+    loadLesson: (id) => (opts.broken ? { problems: opts.broken } : { lesson: LESSONS.find((l) => l.id === id), problems: [] }),
+    runtime: async () => lab,
     missingFeature: () => undefined,
     saveProgress: (p) => void saved.push(p),
     openShell: opts.shell ?? (async () => {}),
@@ -35,7 +35,7 @@ export function startApp(opts: { columns?: number; rows?: number; noColor?: bool
   });
   let pending: Promise<void> = Promise.resolve();
   const theme = themeFor(opts.noColor ? { NO_COLOR: '1' } : {});
-  const app = <App store={store} lessons={new Map(LESSONS.map((l) => [l.id, l]))} theme={theme} onIntent={(i) => (pending = controller.handle(i))} />;
+  const app = <App store={store} lessons={controller.loaded} theme={theme} onIntent={(i) => (pending = controller.handle(i))} />;
   const ui = render(app);
   // ink-testing-library's stdout is 100 columns wide; make it the size under test, as a terminal would be.
   Object.defineProperty(ui.stdout, 'columns', { value: opts.columns ?? 80 });

@@ -1,0 +1,66 @@
+/**
+ * The lab's start: the first frame in about the time Node itself takes to start.
+ *
+ * Ink, React and the layout engine take a few hundred milliseconds to load, and validating every
+ * lesson file another hundred. So the home screen is first drawn here, from a quick preview of the
+ * lessons, the learner's progress and the doctor's findings, as plain styled text; then the Ink app
+ * loads, validates the lessons for real and takes over the same screen. Keys typed meanwhile wait
+ * in the terminal until the app reads them.
+ */
+import { doctorSummary, runDoctor } from '../doctor/index.js';
+import { featureCheck } from '../lessons/lab-runtime.js';
+import { previewLessons } from '../lessons/preview.js';
+import { loadProgress, progressLocation } from '../lessons/progress.js';
+import { ansiFrame } from './ansi-frame.js';
+import { planHome } from './home-plan.js';
+import { initialState } from './state.js';
+import type { LabState } from './state.js';
+import { themeFor } from './theme.js';
+
+export const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
+export const ALT_SCREEN_OFF = '\x1b[?1049l';
+
+export interface Prepared {
+  lessonsDir: string;
+  state: LabState;
+  findings: ReturnType<typeof runDoctor>;
+  progressFile: ReturnType<typeof progressLocation>;
+}
+
+export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<number> {
+  const { stdin, stdout } = process;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    process.stderr.write('container-lab: the lab needs an interactive terminal. In a script or CI, run `container-lab lesson <id> --plain` instead.\n');
+    return 2;
+  }
+  const findings = runDoctor();
+  const missing = featureCheck(findings);
+  const progressFile = progressLocation();
+  const loaded = loadProgress(progressFile.file);
+  const state = initialState({
+    lessons: previewLessons(lessonsDir).map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps, blocked: l.requires.map(missing).find(Boolean) })),
+    doctorLine: doctorSummary(findings),
+    progress: loaded.progress,
+    columns: stdout.columns ?? 80,
+    rows: stdout.rows ?? 24,
+    warning: loaded.warning,
+  });
+  // Raw mode now: keys typed before the app is ready must not be echoed over the screen.
+  stdin.setRawMode(true);
+  const giveBack = () => {
+    stdout.write(ALT_SCREEN_OFF);
+    stdin.setRawMode(false);
+    process.exit(130);
+  };
+  const early = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of early) process.once(signal, giveBack);
+  if (state.columns >= 80 && state.rows >= 24) {
+    const home = planHome(state);
+    stdout.write(`${ALT_SCREEN_ON}\x1b[2J${ansiFrame([...home.lines, home.footer], themeFor())}\x1b[H`);
+  } else {
+    stdout.write(`${ALT_SCREEN_ON}\x1b[2J`);
+  }
+  const { startTui } = await import('./index.js');
+  for (const signal of early) process.off(signal, giveBack);
+  return startTui({ lessonsDir, state, findings, progressFile });
+}
