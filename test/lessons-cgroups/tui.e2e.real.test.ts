@@ -25,23 +25,23 @@ describe.skipIf(reason !== undefined)('the cgroups lesson in tmux (real kernel)'
       await lab.press('Enter', (s) => s.includes('1/10 · Which cgroups does this host run?'), 'step 1');
       ms.mode = await lab.press('Enter', (s) => /^(cgroup v2:|cgroup v1:|hybrid:)/m.test(s), 'the mode under the mount list');
 
-      await lab.press('n', (s) => s.includes('2/10 · The container\'s cgroup'), 'step 2');
+      await lab.next((s) => s.includes('2/10 · The container\'s cgroup'), 'step 2');
       ms.where = await lab.press('Enter', (s) => /\/container-lab-t5\/\w+/.test(s) && /│ ≠ \S+ +\*\/\*/.test(s), 'the full path on the host, / inside');
       pid1 = Number(lab.screen().match(/Host · \/proc\/(\d+)\/cgroup/)?.[1]);
       expect(pid1).toBeGreaterThan(1);
 
-      await lab.press('n', (s) => s.includes('3/10 · A cgroup is a directory of files'), 'step 3');
+      await lab.next((s) => s.includes('3/10 · A cgroup is a directory of files'), 'step 3');
       ms.files = await lab.press('Enter', (s) => /│ Container · \/sys\/fs\/cgroup\//.test(s) && /pids\.max +max .*│ +pids\.max +max/.test(s), 'the same limit files inside');
 
-      await lab.press('n', (s) => s.includes('4/10 · A memory limit is a number in a file'), 'step 4');
+      await lab.next((s) => s.includes('4/10 · A memory limit is a number in a file'), 'step 4');
       ms['memory-limit'] = await lab.press('Enter', (s) => /(memory\.max|memory\.limit_in_bytes) +33554432 .*│ +(memory\.max|memory\.limit_in_bytes) +33554432/.test(s), '32 MiB on both sides');
 
-      await lab.press('n', (s) => s.includes('Predict: The limit is 32 MiB'), 'the predict question');
+      await lab.next((s) => s.includes('Predict: The limit is 32 MiB'), 'the predict question');
       // While the allocator runs, the Host pane draws memory in use against the limit, read by read.
       await lab.press('3', (s) => /Host · live, every 100 ms/.test(s) && /Esc cancel/.test(s) && /█+░* [\d.]+ (KiB|MiB) of 32\.0 MiB/.test(s), 'the live bar');
-      await lab.waitFor((s) => /oom_kill +│|oom_kill\s*$/m.test(s) && /█ 1 \(\+1\)/.test(s) && /peak [\d.]+ MiB/.test(s), 'the OOM kill counted, and the peak');
+      // The live reads show the kill as it is counted; the step has ended when the verdict shows.
+      await lab.waitFor((s) => /[Rr]ight: The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /peak [\d.]+ MiB/.test(s), 'the OOM kill counted, and the peak');
       const after = lab.screen();
-      expect(after).toContain('Right: The kernel kills it with SIGKILL');
       expect(after).toMatch(/memory\.(events|oom_control) oom_kill +1\b/);
       await lab.press('e', (s) => /exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/.test(s), 'the exit status (primitives in full)');
       lab.keys('e');
