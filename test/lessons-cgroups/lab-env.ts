@@ -26,9 +26,13 @@ export function cannotRun(): string | undefined {
   return undefined;
 }
 
-/** The lab's cgroup directories under this tier's parent, in every hierarchy (v2: one). */
+/**
+ * This tier's parent cgroup in every hierarchy (v2: one), found as `find /sys/fs/cgroup -maxdepth 3
+ * -name container-lab-t5` finds it: the exact name, so a look-alike (`container-lab-t5-decoy`) is
+ * neither counted nor taken for residue.
+ */
 export function labCgroupDirs(): string[] {
-  const found = spawnSync('find', ['/sys/fs/cgroup', '-maxdepth', '3', '-name', `${PARENT}*`], { encoding: 'utf8' });
+  const found = spawnSync('find', ['/sys/fs/cgroup', '-maxdepth', '3', '-name', PARENT], { encoding: 'utf8' });
   return found.stdout.split('\n').filter(Boolean);
 }
 
