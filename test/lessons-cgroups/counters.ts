@@ -11,9 +11,8 @@ import { labCgroupDirs } from './lab-env.js';
 export interface Peaks {
   oomKills: number;
   pidsRefused: number;
-  pidsCurrent: number;
-  /** pids.max as it read when pids.current was highest. */
-  pidsMaxAtPeak: string;
+  /** The highest pids.current read under each pids.max value (`max` included). */
+  pidsCurrentUnder: Record<string, number>;
   nrThrottled: number;
 }
 
@@ -35,7 +34,7 @@ function read(file: string): string | undefined {
 }
 
 export class CounterWatch {
-  readonly peaks: Peaks = { oomKills: 0, pidsRefused: 0, pidsCurrent: 0, pidsMaxAtPeak: '', nrThrottled: 0 };
+  readonly peaks: Peaks = { oomKills: 0, pidsRefused: 0, pidsCurrentUnder: {}, nrThrottled: 0 };
   /** Container cgroups seen (one name per container, the same in every v1 tree). */
   readonly seen = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -64,10 +63,12 @@ export class CounterWatch {
         p.oomKills = Math.max(p.oomKills, keyed(`${dir}/memory.events`, 'oom_kill') ?? keyed(`${dir}/memory.oom_control`, 'oom_kill') ?? 0);
         p.pidsRefused = Math.max(p.pidsRefused, keyed(`${dir}/pids.events`, 'max') ?? 0);
         p.nrThrottled = Math.max(p.nrThrottled, keyed(`${dir}/cpu.stat`, 'nr_throttled') ?? 0);
+        // pids.max is read before and after pids.current, and the count kept only when both agree.
+        // (While PID 1 is still the runtime's Node init, its threads count too: ~10 tasks, no limit yet.)
+        const limit = read(`${dir}/pids.max`);
         const current = Number(read(`${dir}/pids.current`) ?? 0);
-        if (current > p.pidsCurrent) {
-          p.pidsCurrent = current;
-          p.pidsMaxAtPeak = read(`${dir}/pids.max`) ?? '';
+        if (limit !== undefined && read(`${dir}/pids.max`) === limit) {
+          p.pidsCurrentUnder[limit] = Math.max(p.pidsCurrentUnder[limit] ?? 0, current);
         }
       }
     }
