@@ -29,6 +29,8 @@ export class Runtime implements ContainerRuntime {
   private spare: ShimClient | undefined;
   private spareLedgerId: string | undefined;
   private cgroups: CgroupDriver | undefined | null = null;
+  /** Set by close(): no spare shim may start after it. */
+  private closed = false;
 
   constructor(
     readonly paths: LabPaths,
@@ -56,7 +58,7 @@ export class Runtime implements ContainerRuntime {
 
   /** Starts a shim ahead of time so the next create does not wait for Node to start. */
   prewarm(): void {
-    if (this.spare) return;
+    if (this.spare || this.closed) return;
     const shim = ShimClient.start();
     this.spare = shim;
     this.spareLedgerId = this.recordProcess(shim.pid, 'shim (spare)');
@@ -208,6 +210,7 @@ export class Runtime implements ContainerRuntime {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const c of [...this.containers.values()]) await this.delete(c);
     if (this.spare) {
       this.spare.proc.kill('SIGKILL');

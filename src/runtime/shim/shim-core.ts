@@ -79,16 +79,20 @@ export class ShimCore {
         else if (msg.op === 'failed') reject(Object.assign(new Error(msg.error.message), msg.error));
         else reject(new Error(`the init stage said ${msg.op}, expected ${op}`));
       };
-      const onExit = (code: number | null, signal: string | null) => {
+      // The channel closes only after every message sent on it was delivered, so a 'failed'
+      // report (with its syscall and hint) always wins over this.
+      const onClosed = () => {
         cleanup();
-        reject(new Error(`the init stage exited (${signal ?? `status ${code}`}) before it was ${op}.`));
+        const { exitCode, signalCode } = this.init;
+        reject(new Error(`the init stage ended (${signalCode ?? `status ${exitCode}`}) before it was ${op}.`));
       };
       const cleanup = () => {
         this.init.off('message', onMessage);
-        this.init.off('exit', onExit);
+        this.init.off('disconnect', onClosed);
       };
       this.init.on('message', onMessage);
-      this.init.once('exit', onExit);
+      if (this.init.connected) this.init.once('disconnect', onClosed);
+      else onClosed();
     });
   }
 
@@ -160,6 +164,8 @@ export class ShimCore {
   }
 
   private send(msg: ShimToInit): void {
-    if (this.init.connected) this.init.send(msg);
+    // The init stage may have died a moment ago (a failed mount): the write then fails with EPIPE,
+    // and its exit, already on its way, is what gets reported.
+    if (this.init.connected) this.init.send(msg, () => {});
   }
 }

@@ -20,17 +20,21 @@ export function runShim(kernel: Kernel, script: string, pidns: boolean): void {
   }
   const execs = new Map<number, ChildProcess>();
   let command: string[] = [];
+  let creating: Promise<unknown> = Promise.resolve();
 
   core.init.on('exit', (code, signal) => {
-    send({ op: 'exited', code, signal });
-    process.disconnect?.();
+    // A create in progress reports its own failure (with the syscall and hint) first.
+    void creating.finally(() => {
+      send({ op: 'exited', code, signal });
+      process.disconnect?.();
+    });
   });
   process.on('disconnect', () => process.exit(0));
   process.on('message', (msg: LabToShim) => {
     switch (msg.op) {
       case 'create':
         command = msg.spec.command;
-        core
+        creating = core
           .create(msg, (event) => send({ op: 'event', event }))
           .then(async (pid) => {
             await core.go(command);
