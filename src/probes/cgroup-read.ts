@@ -190,11 +190,13 @@ function isUnlimited(raw: string): boolean {
 function withUnit(raw: string, bytes: boolean): string {
   if (isUnlimited(raw) && raw !== 'max') return `${raw} (no limit)`;
   const n = Number(raw);
-  return bytes && Number.isFinite(n) && raw !== '' ? `${raw} (${formatBytes(n)})` : raw;
+  if (!bytes || !Number.isFinite(n) || raw === '') return raw;
+  return n === 0 ? `${raw} (none)` : `${raw} (${formatBytes(n)})`;
 }
 
 /** `33554432` → `32.0 MiB`. */
 export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
   return `${(n / 1024 ** 3).toFixed(1)} GiB`;

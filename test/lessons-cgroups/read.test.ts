@@ -92,7 +92,7 @@ describe('cgroup files', () => {
     expect(r.versions).toEqual({ memory: 2, pids: 2, cpu: 2 });
     expect(r.rows.map((row) => row.cells)).toEqual([
       ['memory.max', '33554432 (32.0 MiB)'],
-      ['memory.swap.max', '0 (0.0 KiB)'],
+      ['memory.swap.max', '0 (none)'],
       ['memory.current', '1048576 (1.0 MiB)'],
       ['memory.events max', '3'],
       ['memory.events oom_kill', '1'],
