@@ -1,0 +1,64 @@
+/**
+ * Step latency of every lesson present (issue 7: "keypress → panes updated per step of every
+ * lesson"), measured where the TUI spends it: from the moment a step is asked to run to both panes
+ * read back from the kernel, on the real runtime with a shim started ahead of time (the TUI opens
+ * it so). This is the engine's share of a keypress; the drawing on top of it is measured on a real
+ * pty by tui.bench.ts for the PID lesson.
+ *
+ * Each round is a fresh LessonSession walking every step in order, as a learner pressing Enter
+ * would; before each step the lab gets the moment a learner spends reading (the spare shim warms).
+ * Steps whose action waits on purpose (ActionDef.waitsOnPurpose: a watch window, a workload, a ping
+ * train) are named with their time and not counted against the target.
+ */
+import { ACTIONS } from '../src/lessons/actions/index.js';
+import { LessonSession } from '../src/lessons/engine/session.js';
+import { defaultLessonsDir, loadLessons } from '../src/lessons/load-lessons.js';
+import { openRuntime } from '../src/runtime/index.js';
+import { median, percentile, row } from './stats.js';
+
+const N = Number(process.env.BENCH_RUNS ?? 20);
+
+export async function benchLessonSteps(): Promise<string[]> {
+  const { lessons } = loadLessons(defaultLessonsDir());
+  const lines: string[] = [];
+  const all: number[] = [];
+  const runtime = await openRuntime({ prewarm: true });
+  try {
+    for (const lesson of lessons) {
+      const times = lesson.steps.map(() => [] as number[]);
+      const notes = new Set<string>();
+      for (let round = 0; round < N; round++) {
+        const session = new LessonSession({ lesson, runtime });
+        try {
+          for (const [i, step] of lesson.steps.entries()) {
+            await runtime.whenWarm();
+            const t0 = performance.now();
+            const r = await session.runStep(i);
+            times[i]!.push(performance.now() - t0);
+            if (r.status !== 'done') notes.add(`${step.id}: ${r.status}${r.message ? ` (${r.message.slice(0, 100)})` : ''}`);
+          }
+        } finally {
+          await session.close();
+        }
+      }
+      const counted: number[] = [];
+      for (const [i, step] of lesson.steps.entries()) {
+        const waits = ACTIONS[step.run.action]?.waitsOnPurpose?.(step.run.args) ?? false;
+        const ms = times[i]!;
+        if (waits) {
+          lines.push(`${`  ${lesson.id} ${step.id} (${step.run.action} waits on purpose; not counted)`.padEnd(58)} median ${median(ms).toFixed(1).padStart(7)} ms  p95 ${percentile(ms, 95).toFixed(1).padStart(7)} ms  (n=${ms.length})`);
+        } else {
+          lines.push(row(`run → both panes, ${lesson.id} ${step.id}`, ms));
+          counted.push(...ms);
+        }
+      }
+      lines.push(row(`run → both panes, ${lesson.id}, all counted steps`, counted));
+      all.push(...counted);
+      for (const note of notes) lines.push(`  note: ${lesson.id} ${note}`);
+    }
+  } finally {
+    await runtime.close();
+  }
+  lines.push(row('run → both panes, every lesson, all counted steps', all));
+  return lines;
+}
