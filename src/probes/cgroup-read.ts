@@ -1,80 +1,21 @@
 /**
- * Reading a process's cgroup files, on either side: which files hold the limits and the counters of
- * each controller, and what they say.
- *
- * The two cgroup versions name the same things differently, which is why a guide written for one
- * misleads on the other:
- *
- *   what                     v2 (one tree)                  v1 (a tree per controller)
- *   memory limit             memory.max                     memory.limit_in_bytes (+ memory.memsw.limit_in_bytes)
- *   memory in use            memory.current                 memory.usage_in_bytes
- *   OOM kills                memory.events  oom_kill        memory.oom_control  oom_kill
- *   limit reached            memory.events  max             (memory.failcnt: stays 0 with memsw limited)
- *   task limit / count       pids.max, pids.current         the same
- *   forks refused            pids.events  max               the same
- *   CPU quota                cpu.max  "50000 100000"        cpu.cfs_quota_us 50000, cpu.cfs_period_us 100000
- *   CPU time used            cpu.stat  usage_usec (µs)      cpuacct.usage (ns, in the cpuacct tree)
- *   throttled periods/time   cpu.stat  nr_throttled, throttled_usec   cpu.stat  nr_throttled, throttled_time (ns)
- *
- * Which version a controller uses on this host is read, never assumed: the hierarchy that carries it
- * (see cgroup-places.ts) says so. The reader is the host's or the container's.
+ * Reading a process's cgroup files, on either side: find its cgroups (cgroup-places.ts), pick the
+ * files its cgroup version uses (cgroup-file-names.ts), read them, and turn them into rows and
+ * meters (cgroup-values.ts). Which version a controller uses on this host is read, never assumed:
+ * the hierarchy that carries it says so. The reader is the host's or the container's.
  */
+import path from 'node:path';
+import { FILES } from './cgroup-file-names.js';
+import type { Controller, FileSpec } from './cgroup-file-names.js';
 import { cgroupPlaces, placeOf } from './cgroup-places.js';
 import type { CgroupPlace, CgroupTree } from './cgroup-places.js';
-import path from 'node:path';
+import { keyedValues, metersFrom, withUnit } from './cgroup-values.js';
 import type { ReadPattern, Reader, Snapshot } from './reader.js';
 import type { Meter, Row } from './view.js';
 
-export type Controller = 'memory' | 'pids' | 'cpu';
-export const CONTROLLERS: readonly Controller[] = ['memory', 'pids', 'cpu'];
-
-interface FileSpec {
-  tree: CgroupTree;
-  file: string;
-  /** For a flat-keyed file (`oom_kill 1`): the keys to show. */
-  keys?: readonly string[];
-  part: 'limit' | 'counter';
-  bytes?: boolean;
-}
-
-const PIDS: FileSpec[] = [
-  { tree: 'pids', file: 'pids.max', part: 'limit' },
-  { tree: 'pids', file: 'pids.current', part: 'counter' },
-  { tree: 'pids', file: 'pids.events', keys: ['max'], part: 'counter' },
-];
-
-const FILES: Record<1 | 2, Record<Controller, FileSpec[]>> = {
-  2: {
-    memory: [
-      { tree: 'memory', file: 'memory.max', part: 'limit', bytes: true },
-      { tree: 'memory', file: 'memory.swap.max', part: 'limit', bytes: true },
-      { tree: 'memory', file: 'memory.current', part: 'counter', bytes: true },
-      { tree: 'memory', file: 'memory.events', keys: ['max', 'oom_kill'], part: 'counter' },
-    ],
-    pids: PIDS,
-    cpu: [
-      { tree: 'cpu', file: 'cpu.max', part: 'limit' },
-      { tree: 'cpu', file: 'cpu.stat', keys: ['usage_usec', 'nr_periods', 'nr_throttled', 'throttled_usec'], part: 'counter' },
-    ],
-  },
-  1: {
-    memory: [
-      { tree: 'memory', file: 'memory.limit_in_bytes', part: 'limit', bytes: true },
-      { tree: 'memory', file: 'memory.memsw.limit_in_bytes', part: 'limit', bytes: true },
-      { tree: 'memory', file: 'memory.usage_in_bytes', part: 'counter', bytes: true },
-      // memory.failcnt is left out: with memory+swap limited too, recent kernels (6.x) keep it at 0
-      // through an OOM kill, which would read as "the limit was never hit".
-      { tree: 'memory', file: 'memory.oom_control', keys: ['oom_kill'], part: 'counter' },
-    ],
-    pids: PIDS,
-    cpu: [
-      { tree: 'cpu', file: 'cpu.cfs_quota_us', part: 'limit' },
-      { tree: 'cpu', file: 'cpu.cfs_period_us', part: 'limit' },
-      { tree: 'cpu', file: 'cpu.stat', keys: ['nr_periods', 'nr_throttled', 'throttled_time'], part: 'counter' },
-      { tree: 'cpuacct', file: 'cpuacct.usage', part: 'counter' },
-    ],
-  },
-};
+export type { Controller } from './cgroup-file-names.js';
+export { CONTROLLERS } from './cgroup-file-names.js';
+export { formatBytes } from './cgroup-values.js';
 
 /** What one read found. */
 export interface CgroupReading {
@@ -170,70 +111,6 @@ export async function readCgroup(
   }
   reading.meters = metersFrom(values);
   return reading;
-}
-
-function keyedValues(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const [key, value] = line.trim().split(/\s+/);
-    if (key && value !== undefined) out.set(key, value);
-  }
-  return out;
-}
-
-/** v1 prints "no limit" as a huge number (memory) or -1 (CPU quota); v2 prints `max`. */
-function isUnlimited(raw: string): boolean {
-  const n = Number(raw.split(' ')[0]);
-  return raw.startsWith('max') || n === -1 || n >= 2 ** 62;
-}
-
-function withUnit(raw: string, bytes: boolean): string {
-  if (isUnlimited(raw) && raw !== 'max') return `${raw} (no limit)`;
-  const n = Number(raw);
-  if (!bytes || !Number.isFinite(n) || raw === '') return raw;
-  return n === 0 ? `${raw} (none)` : `${raw} (${formatBytes(n)})`;
-}
-
-/** `33554432` → `32.0 MiB`. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(1)} GiB`;
-}
-
-/** The same numbers as meters, under names that do not depend on the cgroup version. */
-function metersFrom(values: Map<string, string>): Meter[] {
-  const num = (name: string): number | undefined => {
-    const raw = values.get(name);
-    if (raw === undefined || raw === '') return undefined;
-    const n = Number(raw);
-    return Number.isFinite(n) ? n : undefined;
-  };
-  const limit = (name: string): number | undefined => {
-    const raw = values.get(name);
-    return raw === undefined || isUnlimited(raw) ? undefined : num(name);
-  };
-  const meters: Meter[] = [];
-  const add = (key: string, label: string, value: number | undefined, kind: Meter['kind'], unit: Meter['unit'], max?: number) => {
-    if (value !== undefined) meters.push({ key, label, value, kind, unit, ...(max === undefined ? {} : { max }) });
-  };
-  const v2 = values.has('memory.max') || values.has('memory.current');
-  add('memory.usage', v2 ? 'memory.current' : 'memory.usage_in_bytes', num(v2 ? 'memory.current' : 'memory.usage_in_bytes'), 'level', 'bytes', limit(v2 ? 'memory.max' : 'memory.limit_in_bytes'));
-  add('memory.oom_kills', v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill', num(v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill'), 'total', 'count');
-  if (v2) add('memory.limit_hits', 'memory.events max', num('memory.events max'), 'total', 'count');
-  add('pids.current', 'pids.current', num('pids.current'), 'level', 'count', limit('pids.max'));
-  add('pids.refused', 'pids.events max', num('pids.events max'), 'total', 'count');
-  const usageUsec = num('cpu.stat usage_usec') ?? nsToUsec(num('cpuacct.usage'));
-  add('cpu.usage', values.has('cpu.stat usage_usec') ? 'cpu.stat usage_usec' : 'cpuacct.usage', usageUsec, 'total', 'usec');
-  add('cpu.throttled', 'cpu.stat nr_throttled', num('cpu.stat nr_throttled'), 'total', 'count');
-  const throttled = num('cpu.stat throttled_usec') ?? nsToUsec(num('cpu.stat throttled_time'));
-  add('cpu.throttled_time', values.has('cpu.stat throttled_usec') ? 'cpu.stat throttled_usec' : 'cpu.stat throttled_time', throttled, 'total', 'usec');
-  return meters;
-}
-
-function nsToUsec(ns: number | undefined): number | undefined {
-  return ns === undefined ? undefined : Math.round(ns / 1000);
 }
 
 /**
