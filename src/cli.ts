@@ -42,6 +42,16 @@ function needRoot(what: string): void {
   if (process.getuid?.() !== 0) throw new UsageError(`${what} needs root: run it again with sudo.`);
 }
 
+/**
+ * Ink draws nothing but the last frame when it thinks it runs in CI (a `CI` or
+ * `CONTINUOUS_INTEGRATION` variable, read when Ink loads). The lab on a terminal is interactive
+ * whatever the shell exports, so those markers are cleared before Ink is loaded.
+ */
+function drawEvenInCi(): void {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -97,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
     case '--lessons':
     case 'lesson':
     case 'lint-lessons': {
+      if (process.stdout.isTTY && (command === undefined || command === '--lessons')) drawEvenInCi();
       const { lessonCommands } = await import('./lessons/cli.js');
       return lessonCommands(argv);
     }

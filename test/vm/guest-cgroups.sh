@@ -6,5 +6,6 @@ guest_info
 
 check "cgroup drivers on the real kernel (v2)" vitest test/cgroups/real.test.ts
 check "runtime kernel tier on cgroup v2" vitest test/runtime/real.test.ts
+check "cgroups lesson through the binary, asserting on the kernel's counters" vitest test/lessons-cgroups/lesson.real.test.ts
 
 finish
