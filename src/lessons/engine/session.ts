@@ -10,9 +10,6 @@ import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import { containerReader, hostReader } from '../../probes/index.js';
 import type { Reader } from '../../probes/index.js';
 import type { Container, ContainerRuntime } from '../../runtime/api.js';
-import { ACTIONS } from '../actions/index.js';
-import { CHECKS } from '../checks/index.js';
-import type { CheckOutcome } from '../checks/index.js';
 import type { ActionContext, NamedProcess } from '../actions/action.js';
 import { fillTemplate } from '../templates.js';
 import type { Side } from '../templates.js';
@@ -26,10 +23,13 @@ import { buildPanes, notRunningReason } from './panes.js';
 import type { PaneSources } from './panes.js';
 import { resolvePid } from './resolve.js';
 import type { StepResult } from './results.js';
-import { containersUsed, describeFailure, missingReference } from './step-checks.js';
+import { act } from './act.js';
+import type { Acted } from './act.js';
+import { containersUsed, missingReference } from './step-checks.js';
+import { checkAnswer, hintFor, solveAfter } from './your-turn.js';
+import type { CheckResult, Solved, TurnHost } from './your-turn.js';
 
-/** A checked answer, with the panes showing what the check looked at. */
-export type CheckResult = CheckOutcome & Pick<StepResult, 'host' | 'container'>;
+export type { CheckResult, Solved } from './your-turn.js';
 
 export interface SessionOptions {
   lesson: Lesson;
@@ -90,38 +90,23 @@ export class LessonSession {
 
   /** Checks a your-turn answer on the real state; the panes then show what the check looked at. */
   check(index: number, answer: string): Promise<CheckResult> {
-    return this.serial(async () => {
-      const turn = this.step(index).yourTurn;
-      if (!turn) throw new Error(`Step ${this.step(index).id} has no your-turn task.`);
-      const outcome = await CHECKS[turn.check]!.evaluate(this.context(), turn.args, answer);
-      return { ...outcome, ...(outcome.show ? await this.showPanes(outcome.show) : {}) };
-    });
+    return this.serial(() => checkAnswer(this.turns(), this.step(index), answer));
   }
 
   /** Hint `level` (0: nudge, 1: pointer, 2: the answer, with `{answer}` read from the real state). */
   hint(index: number, level: 0 | 1 | 2): Promise<string> {
-    return this.serial(async () => {
-      const turn = this.step(index).yourTurn;
-      if (!turn) throw new Error(`Step ${this.step(index).id} has no your-turn task.`);
-      const text = this.fill(turn.hints[level]);
-      if (!text.includes('{answer}')) return text;
-      return text.replace('{answer}', await CHECKS[turn.check]!.describeAnswer(this.context(), turn.args));
-    });
+    return this.serial(() => hintFor(this.turns(), this.step(index), level));
   }
 
   /**
    * Does a your-turn task in the learner's place (for `--plain`, and so CI runs every check on real
    * state): runs the solution, reads the right answer from the state, and checks it.
    */
-  async solve(index: number): Promise<{ result: StepResult; answer?: string; check?: CheckResult }> {
+  async solve(index: number): Promise<Solved> {
     const step = this.step(index);
-    const turn = step.yourTurn;
-    if (!turn) throw new Error(`Step ${step.id} has no your-turn task.`);
-    const result = await this.serial(() => this.run(step, turn.solution, new AbortController().signal));
-    if (result.status !== 'done') return { result };
-    const [answer] = await this.serial(() => CHECKS[turn.check]!.answers(this.context(), turn.args));
-    if (answer === undefined) return { result: { ...result, status: 'failed', message: 'The solution ran, but the check finds no answer in the real state.' } };
-    return { result, answer, check: await this.check(index, answer) };
+    if (!step.yourTurn) throw new Error(`Step ${step.id} has no your-turn task.`);
+    const result = await this.serial(() => this.run(step, step.yourTurn!.solution, new AbortController().signal));
+    return solveAfter(this.turns(), step, result);
   }
 
   /** Fills `{host:…}` / `{inside:…}` placeholders with the PIDs as they stand. */
@@ -184,8 +169,14 @@ export class LessonSession {
     for (const [name, p] of this.processes) if (p.container === container) this.processes.delete(name);
   }
 
-  private showPanes(show: NonNullable<CheckOutcome['show']>): Promise<Pick<StepResult, 'host' | 'container'>> {
-    return buildPanes(checkStep(show, this.containers.name()), this.paneSources());
+  /** What the your-turn functions may use of this session. */
+  private turns(): TurnHost {
+    return {
+      context: () => this.context(),
+      fill: (text) => this.fill(text),
+      serial: (work) => this.serial(work),
+      showPanes: (show) => buildPanes(checkStep(show, this.containers.name()), this.paneSources()),
+    };
   }
 
   private paneSources(): PaneSources {
@@ -201,24 +192,9 @@ export class LessonSession {
     };
   }
 
-  /** Runs an action with events collected; the result has no panes yet. */
-  private async act(run: RunSpec, signal: AbortSignal, needs: readonly string[] = [], ready: () => void = () => {}): Promise<Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>> {
-    const events: PrimitiveEvent[] = [];
-    this.window = events;
-    try {
-      // A learner who jumped ahead still gets the container this step looks at: starting it is
-      // part of what the step did, so its primitives are shown with the step's own.
-      if (run.action !== 'start-container') for (const name of needs) await this.containers.ensure(name);
-      ready();
-      const outcome = await ACTIONS[run.action]!.run(this.context(signal), run.args);
-      if (signal.aborted) return { status: 'cancelled', events, output: outcome.output, message: CANCELLED };
-      return { status: outcome.ok ? 'done' : 'failed', events, output: outcome.output, message: outcome.message };
-    } catch (err) {
-      if (signal.aborted) return { status: 'cancelled', events, output: [], message: CANCELLED };
-      return { status: 'failed', events, output: [], ...describeFailure(err) };
-    } finally {
-      this.window = undefined;
-    }
+  /** Runs an action with the runtime's events collected into the step's list. */
+  private act(run: RunSpec, signal: AbortSignal, needs: readonly string[] = [], ready: () => void = () => {}): Promise<Acted> {
+    return act({ collect: (events) => (this.window = events), ensure: (name) => this.containers.ensure(name), context: (s) => this.context(s) }, run, signal, needs, ready);
   }
 
   private async run(step: Step, run: RunSpec, signal: AbortSignal): Promise<StepResult> {
@@ -249,5 +225,3 @@ export class LessonSession {
     return done({ ...result, ...panes, reverted, ...(samples ? { live: samples } : {}) });
   }
 }
-
-const CANCELLED = 'Cancelled (Esc): the lab stopped the step. Press Enter to run it again.';
