@@ -29,13 +29,15 @@ function topLevel(text: string, key: string): string | undefined {
 export function previewLessons(dir: string): LessonPreview[] {
   let folders: string[];
   try {
-    folders = readdirSync(dir).filter((name) => FOLDER.test(name)).sort();
+    // A directory that is itself one lesson folder is previewed as that lesson, as loadLessons does.
+    folders = existsSync(path.join(dir, 'lesson.yaml')) ? [''] : readdirSync(dir).filter((name) => FOLDER.test(name)).sort();
   } catch {
     return [];
   }
   const previews: LessonPreview[] = [];
-  for (const name of folders) {
-    const file = path.join(dir, name, 'lesson.yaml');
+  for (const entry of folders) {
+    const name = entry || path.basename(dir);
+    const file = path.join(dir, entry, 'lesson.yaml');
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
     const [, order = '0', id = name] = name.match(FOLDER) ?? [];

@@ -103,3 +103,13 @@ describe('lesson linter', () => {
     expect(formatProblem({ file: path.join(process.cwd(), 'a.yaml'), line: 2, column: 3, message: 'm' })).toBe('a.yaml:2:3: m');
   });
 });
+
+describe('lesson preview (the first frame)', () => {
+  it('reads title, summary, requires and the number of steps as the full load does', async () => {
+    const { previewLessons } = await import('../../src/lessons/preview.js');
+    const full = loadLessons(defaultLessonsDir()).lessons;
+    const preview = previewLessons(defaultLessonsDir());
+    expect(preview.map((p) => [p.id, p.title, p.summary, p.steps, p.requires])).toEqual(full.map((l) => [l.id, l.title, l.summary, l.steps.length, [...l.requires]]));
+    expect(previewLessons(path.join(FIXTURES, 'good/01-demo')).map((p) => [p.id, p.order, p.steps])).toEqual([['demo', 1, 7]]);
+  });
+});
