@@ -23,7 +23,11 @@ async function press(run: PtyRun, key: string, test: RegExp): Promise<number> {
   const from = run.output().length;
   const t0 = performance.now();
   run.pty.write(key);
-  await run.until(() => test.test(textSince(run, from)), 20_000);
+  try {
+    await run.until(() => test.test(textSince(run, from)), 20_000);
+  } catch {
+    throw new Error(`no ${test} on screen 20 s after pressing ${JSON.stringify(key)}; the screen ended with: ${JSON.stringify(textSince(run, from).slice(-1500))}`);
+  }
   return performance.now() - t0;
 }
 
@@ -99,8 +103,9 @@ export async function benchTuiSteps(): Promise<string[]> {
       await press(lab, 'r', /Reset: the lesson's containers are gone/);
       for (let k = 0; k < STEPS.length - 1; k++) await press(lab, 'p', new RegExp(`${STEPS.length - k - 1}/10`));
     }
-    // Idle: nothing happens; the lab must not use the CPU (no polling, no re-render loop).
-    await new Promise((r) => setTimeout(r, 1000));
+    // Idle: nothing happens; the lab must not use the CPU (no polling, no re-render loop). V8 shrinks
+    // its heap with a few collections some seconds after the last activity: let that pass first.
+    await new Promise((r) => setTimeout(r, 10_000));
     for (let i = 0; i < N; i++) {
       const before = cpuTicks(lab.pty.pid);
       const t0 = performance.now();

@@ -82,18 +82,26 @@ export const signalAction: ActionDef = {
 };
 
 /**
- * Watches the host's /proc for up to `limitMs`, stopping early once the process is gone or a zombie
- * (ended, but not yet reaped by its parent). Returns what it saw, in a sentence.
+ * Watches the host's /proc for up to `limitMs`, stopping early once the process is gone. A process
+ * that ended is a zombie until its parent reaps it, which takes a moment even for a parent that
+ * does: only a zombie that stays one for a second is reported as not reaped.
  */
 async function watch(ctx: ActionContext, hostPid: number, limitMs: number): Promise<{ ended: boolean; sentence: string }> {
   const start = performance.now();
+  let zombieSince: number | undefined;
   for (;;) {
     const state = stateOf(ctx.procRoot, hostPid);
     const elapsed = Math.round(performance.now() - start);
     if (state === undefined) return { ended: true, sentence: `after ${elapsed} ms: host PID ${hostPid} is gone (ended and reaped)` };
-    if (state === 'Z') return { ended: true, sentence: `after ${elapsed} ms: host PID ${hostPid} has ended but is a zombie: its parent has not reaped it` };
-    if (elapsed >= limitMs) return { ended: false, sentence: `after ${elapsed} ms: host PID ${hostPid} is still running (state ${state})` };
-    await ctx.sleep(20);
+    if (state === 'Z') {
+      zombieSince ??= elapsed;
+      if (elapsed - zombieSince >= 1000 || elapsed >= Math.max(limitMs, 1000)) {
+        return { ended: true, sentence: `after ${elapsed} ms: host PID ${hostPid} has ended but is still a zombie: its parent has not reaped it` };
+      }
+    } else if (elapsed >= limitMs) {
+      return { ended: false, sentence: `after ${elapsed} ms: host PID ${hostPid} is still running (state ${state})` };
+    }
+    await ctx.sleep(10);
   }
 }
 
