@@ -10,11 +10,12 @@ import type { IPty } from '@lydell/node-pty';
 
 export const CLI = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../dist/cli.js');
 
+/** The benchmarks' own state, lock, cgroup parent and link prefix: never those of a test run. */
 export const LAB_ENV: Record<string, string> = {
-  CONTAINER_LAB_STATE_DIR: '/var/lib/container-lab-t3',
-  CONTAINER_LAB_RUN_DIR: '/run/container-lab-t3',
-  CONTAINER_LAB_CGROUP_PARENT: 'container-lab-t3',
-  CONTAINER_LAB_LINK_PREFIX: 'clab3',
+  CONTAINER_LAB_STATE_DIR: '/var/lib/container-lab-bench3',
+  CONTAINER_LAB_RUN_DIR: '/run/container-lab-bench3',
+  CONTAINER_LAB_CGROUP_PARENT: 'container-lab-bench3',
+  CONTAINER_LAB_LINK_PREFIX: 'clb3',
 };
 
 export interface PtyRun {
