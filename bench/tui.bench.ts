@@ -56,6 +56,15 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** Waits for the lab to quit; a lab that does not is killed (it is ours) and reported. */
+async function exitedWithin(lab: PtyRun, ms: number): Promise<void> {
+  const quit = await Promise.race([lab.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+  if (quit) return;
+  lab.pty.kill('SIGTERM');
+  await lab.exited;
+  throw new Error(`the lab did not quit within ${ms} ms of q; the screen ended with: ${JSON.stringify(lab.output().slice(-600))}`);
+}
+
 const stat = (name: string, values: number[], unit: string) =>
   `${name.padEnd(58)} median ${median(values).toFixed(1).padStart(7)} ${unit}  p95 ${percentile(values, 95).toFixed(1).padStart(7)} ${unit}  (n=${values.length})`;
 
@@ -75,7 +84,7 @@ export async function benchTuiFirstFrame(): Promise<string[]> {
     lab.pty.write('?');
     await new Promise((r) => setTimeout(r, 50));
     lab.pty.write('q');
-    await lab.exited;
+    await exitedWithin(lab, 15_000);
   }
   return [
     row('`node -e 0` on a pty, spawn → exit', node),
@@ -116,7 +125,7 @@ export async function benchTuiSteps(): Promise<string[]> {
     }
   } finally {
     lab.pty.write('q');
-    await Promise.race([lab.exited, new Promise((r) => setTimeout(r, 15_000))]);
+    await exitedWithin(lab, 15_000);
   }
   const lines = STEPS.map((s) => {
     const ms = times.get(s.id)!;

@@ -55,7 +55,9 @@ export async function startTui(prepared: Prepared): Promise<number> {
       mount();
     },
     async quit() {
-      await (await labReady).close();
+      // A runtime that could not open (another lab holds the lock) has nothing to tear down.
+      const lab = await labReady.catch(() => undefined);
+      await lab?.close();
       release();
       finish();
     },
