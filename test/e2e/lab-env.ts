@@ -32,14 +32,23 @@ export function runLab(args: string[], env: Record<string, string> = {}, timeout
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Processes still running from a lab run: its shims, or anything a lesson started inside. */
+/** When a process started, in clock ticks since boot (field 22 of /proc/<pid>/stat). */
+function startedAt(pid: number | string): number {
+  return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19]);
+}
+
+/**
+ * Processes still running from a lab this test run started: its shims, or anything a lesson started
+ * inside. Only processes started after this test process count (another run may share the machine).
+ */
 export function strayProcesses(): string[] {
   const out: string[] = [];
+  const since = startedAt(process.pid);
   for (const pid of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
       const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (env.includes(`CONTAINER_LAB_CGROUP_PARENT=${PATHS.cgroupParent}\0`) && !cmd.includes('vitest')) out.push(`${pid} ${cmd}`);
+      if (env.includes(`CONTAINER_LAB_CGROUP_PARENT=${PATHS.cgroupParent}\0`) && !cmd.includes('vitest') && startedAt(pid) >= since) out.push(`${pid} ${cmd}`);
     } catch {
       // gone meanwhile, or a kernel thread
     }
