@@ -70,6 +70,8 @@ export class LabController {
         return store.dispatch({ type: 'help-toggled' });
       case 'events':
         return store.dispatch({ type: 'events-toggled' });
+      case 'scroll':
+        return store.dispatch({ type: 'events-scrolled', delta: intent.delta });
       case 'cancel':
         this.abort?.abort();
         return;

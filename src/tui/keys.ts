@@ -16,6 +16,7 @@ export type Intent =
   | { kind: 'shell' }
   | { kind: 'help' }
   | { kind: 'events' }
+  | { kind: 'scroll'; delta: number }
   | { kind: 'cancel' }
   | { kind: 'home' }
   | { kind: 'quit' }
@@ -65,6 +66,7 @@ export function intentFor(input: string, key: Keys, state: LabState): Intent | u
   if (!lesson) return undefined;
   if (key.escape) return lesson.running !== undefined ? { kind: 'cancel' } : lesson.eventsExpanded ? { kind: 'events' } : { kind: 'home' };
   if (lesson.running !== undefined) return undefined;
+  if (lesson.eventsExpanded && (key.upArrow || key.downArrow)) return { kind: 'scroll', delta: key.upArrow ? -5 : 5 };
   if (key.return) return { kind: 'run' };
   if (key.leftArrow || input === 'p') return { kind: 'step', delta: -1 };
   if (key.rightArrow || input === 'n') return { kind: 'step', delta: 1 };

@@ -103,7 +103,11 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const container = pane('Container', Boolean(step.container), s?.check?.container ?? s?.result?.container);
   const eventLinesCut = eventsBody.map((e) => ({ ...e, line: cut(e.line, width) }));
   if (l.eventsExpanded) {
-    return { header, text: [], extra: [], events: [eventsTitle, ...pickLines(eventLinesCut, rest - 1, 'lines')], sideBySide, paneWidth, host: [], container: [], message, footer };
+    const all = eventsBody.map((e) => e.line);
+    const room = Math.max(1, rest - 2);
+    const from = Math.min(l.eventsOffset ?? 0, Math.max(0, all.length - room));
+    const where = plain(all.length > room ? `lines ${from + 1}-${Math.min(all.length, from + room)} of ${all.length} · ↑↓ scroll · e or Esc: back` : 'e or Esc: back', 'muted');
+    return { header, text: [], extra: [], events: [eventsTitle, ...all.slice(from, from + room), where], sideBySide, paneWidth, host: [], container: [], message, footer };
   }
   const hostPane = s?.check?.host ?? s?.result?.host;
   const containerPane = s?.check?.container ?? s?.result?.container;

@@ -28,6 +28,7 @@ export type LabAction =
   | { type: 'lesson-reset' }
   | { type: 'help-toggled' }
   | { type: 'events-toggled' }
+  | { type: 'events-scrolled'; delta: number }
   | { type: 'progress-changed'; progress: Progress }
   | { type: 'message'; text: string; tone: 'info' | 'ok' | 'bad' }
   | { type: 'message-cleared' }
@@ -85,7 +86,10 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'help-toggled':
       return { ...state, help: !state.help };
     case 'events-toggled':
-      return inLesson(state, (l) => ({ ...l, eventsExpanded: !l.eventsExpanded }));
+      return inLesson(state, (l) => ({ ...l, eventsExpanded: !l.eventsExpanded, eventsOffset: 0 }));
+    case 'events-scrolled':
+      // The plan clamps the offset to the list's length.
+      return inLesson(state, (l) => ({ ...l, eventsOffset: Math.max(0, (l.eventsOffset ?? 0) + action.delta) }));
     case 'progress-changed':
       return { ...state, progress: action.progress };
     case 'message':

@@ -40,6 +40,8 @@ export interface LessonState {
   answering: boolean;
   /** The primitives pane fills the screen. */
   eventsExpanded: boolean;
+  /** First line shown of the full primitives list (↑/↓ scroll it). */
+  eventsOffset?: number;
   /** The reads so far of the running step's `live:` probe. */
   live?: { index: number; title: string; samples: readonly MeterSample[] };
 }

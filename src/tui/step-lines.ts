@@ -10,11 +10,11 @@ import type { Line } from './line.js';
 import type { StepState } from './state.js';
 
 /**
- * Long absolute paths shortened to their last three parts (`…/merged/dev/null`), so a call's flags
- * stay on screen; the full list (`e`) and the plain runner keep every path whole.
+ * Long absolute paths shortened to their last four parts (`…/9e91a/merged/dev/null`), so a call's
+ * flags stay on screen; the full list (`e`) and the plain runner keep every path whole.
  */
 export function shortenPaths(text: string): string {
-  return text.replace(/\/(?:[^/\s",:=]+\/){3,}[^/\s",:=]*/g, (path) => `…/${path.split('/').slice(-3).join('/')}`);
+  return text.replace(/\/(?:[^/\s",:=]+\/){4,}[^/\s",:=]*/g, (path) => `…/${path.split('/').slice(-4).join('/')}`);
 }
 
 /** A line of the primitives pane, with how much it matters when not every line fits. */

@@ -31,6 +31,14 @@ describe('keys', () => {
     expect(intentFor('', k({ escape: true }), lesson)).toEqual({ kind: 'home' });
   });
 
+  it('with the primitives list open, ↑ and ↓ scroll it, and Esc closes it', () => {
+    const open = reduce(lesson, { type: 'events-toggled' });
+    expect(intentFor('', k({ downArrow: true }), open)).toEqual({ kind: 'scroll', delta: 5 });
+    expect(intentFor('', k({ upArrow: true }), open)).toEqual({ kind: 'scroll', delta: -5 });
+    expect(intentFor('', k({ escape: true }), open)).toEqual({ kind: 'events' });
+    expect(reduce(reduce(open, { type: 'events-scrolled', delta: -5 }), { type: 'events-scrolled', delta: 5 }).lesson?.eventsOffset).toBe(5);
+  });
+
   it('while a step runs, only Esc (cancel), help and quit do anything', () => {
     const running = reduce(lesson, { type: 'step-started', index: 0, at: 0 });
     expect(intentFor('', k({ escape: true }), running)).toEqual({ kind: 'cancel' });
