@@ -51,7 +51,8 @@ const TARGETS: Target[] = [
   { match: /^cold `container-lab run -- true`/, text: '≤ 1.3× node -e 0', met: (r) => r.ratio !== undefined && r.ratio <= 1.3 },
   { match: /first frame/i, text: '≤ 2× node -e 0', met: (r) => r.ratio !== undefined && r.ratio <= 2 },
   { match: /(keypress|key press|→ panes|→ both panes)/i, text: 'p50 ≤ 100 ms, p95 ≤ 200 ms', met: (r) => r.median <= 100 && r.p95 <= 200 },
-  { match: /idle.*cpu|cpu.*idle/i, text: 'no CPU while idle (≤ 1%)', met: (r) => r.median <= 1 },
+  // "No CPU while nothing changes": every sample, not just most of them (p95 too).
+  { match: /idle.*cpu|cpu.*idle/i, text: 'no CPU while idle (p50 and p95 ≤ 1%)', met: (r) => r.median <= 1 && r.p95 <= 1 },
   { match: /rss/i, text: '≤ 120 MB', met: (r) => r.median <= 120 },
 ];
 
