@@ -5,6 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { CLI, LAB_ENV } from './lab-env.js';
 
+/** A tmux server of our own, so a learner's (or CI's) tmux sessions are never touched. */
+const NAME = `clab3-e2e-${process.pid}`;
+const SERVER = ['-L', NAME];
+
+function tmux(args: string[], options: { encoding?: 'utf8'; stdio?: 'ignore' } = {}): string {
+  return execFileSync('tmux', [...SERVER, ...args], options) as unknown as string;
+}
+
 export class TmuxLab {
   readonly session = `clab3-e2e-${process.pid}`;
   /** A fresh XDG state directory: progress starts empty, and is checked afterwards. */
@@ -12,25 +20,30 @@ export class TmuxLab {
 
   constructor(size: { columns: number; rows: number }, extraEnv: Record<string, string> = {}) {
     const env = Object.entries({ ...LAB_ENV, XDG_STATE_HOME: this.stateHome, TERM: 'xterm-256color', ...extraEnv }).map(([k, v]) => `${k}=${v}`);
-    execFileSync('tmux', ['new-session', '-d', '-s', this.session, '-x', String(size.columns), '-y', String(size.rows), 'env', ...env, process.execPath, CLI]);
+    tmux(['new-session', '-d', '-s', this.session, '-x', String(size.columns), '-y', String(size.rows), 'env', ...env, process.execPath, CLI]);
   }
 
   keys(...keys: string[]): void {
-    execFileSync('tmux', ['send-keys', '-t', this.session, ...keys]);
+    tmux(['send-keys', '-t', this.session, ...keys]);
   }
 
   /** Types text literally (not as key names). */
   type(text: string): void {
-    execFileSync('tmux', ['send-keys', '-t', this.session, '-l', text]);
+    tmux(['send-keys', '-t', this.session, '-l', text]);
+  }
+
+  /** The screen with its escape sequences (colours), as `capture-pane -e` gives it. */
+  screenWithEscapes(): string {
+    return tmux(['capture-pane', '-p', '-e', '-t', this.session], { encoding: 'utf8' });
   }
 
   resize(columns: number, rows: number): void {
-    execFileSync('tmux', ['resize-window', '-t', this.session, '-x', String(columns), '-y', String(rows)]);
+    tmux(['resize-window', '-t', this.session, '-x', String(columns), '-y', String(rows)]);
   }
 
   screen(): string {
     try {
-      return execFileSync('tmux', ['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
+      return tmux(['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
     } catch {
       return '';
     }
@@ -54,7 +67,7 @@ export class TmuxLab {
 
   alive(): boolean {
     try {
-      execFileSync('tmux', ['has-session', '-t', this.session], { stdio: 'ignore' });
+      tmux(['has-session', '-t', this.session], { stdio: 'ignore' });
       return true;
     } catch {
       return false;
@@ -68,8 +81,15 @@ export class TmuxLab {
     return !this.alive();
   }
 
+  /** Ends the session and our tmux server, and removes its socket: no tmux residue. */
   close(): void {
-    if (this.alive()) execFileSync('tmux', ['kill-session', '-t', this.session]);
+    if (this.alive()) tmux(['kill-session', '-t', this.session]);
+    try {
+      tmux(['kill-server'], { stdio: 'ignore' });
+    } catch {
+      // the server already exited with its last session
+    }
+    fs.rmSync(path.join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, NAME), { force: true });
     fs.rmSync(this.stateHome, { recursive: true, force: true });
   }
 }

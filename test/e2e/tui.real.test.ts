@@ -3,7 +3,6 @@
  * at 80×24, the container shell opened and left, the your-turn answer found from the host's /proc,
  * a resize to a wide terminal, quit, and zero residue. A second run checks NO_COLOR.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeReal } from '../helpers/real-tier.js';
@@ -93,7 +92,7 @@ describeReal('the lab in tmux, real kernel', () => {
       lab.keys('n');
       await lab.press('n', (s) => s.includes('3/10'), 'step 3');
       await lab.press('Enter', (s) => /≠ Pid +\*\d+\* +│ ≠ Pid +\*1\*/.test(s), 'starred differences, side by side');
-      const ansi = execTmuxEscapes(lab.session);
+      const ansi = lab.screenWithEscapes();
       // Any foreground or background colour (the resets 39 and 49 are not colours).
       expect(ansi).not.toMatch(/\u001b\[(?:[0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]/);
       await lab.press('q', (s) => !s.includes('3/10'), 'quitting');
@@ -104,8 +103,3 @@ describeReal('the lab in tmux, real kernel', () => {
     expect(residue(PATHS)).toEqual(clean);
   }, 60_000);
 });
-
-function execTmuxEscapes(session: string): string {
-  // -e keeps the escape sequences that set colours, so their absence can be checked.
-  return execFileSync('tmux', ['capture-pane', '-p', '-e', '-t', session], { encoding: 'utf8' });
-}
