@@ -62,17 +62,24 @@ export class ShimClient {
 
   /** Starts a shim process; `ready` resolves once it can take a create request. */
   static start(): ShimClient {
+    // No terminal for the shim: a Node process restores the terminal modes it found at start-up
+    // when it exits, which would switch the lab's raw-mode keyboard off under the learner.
     const proc = fork(shimPath(), [], {
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       execArgv: [],
       serialization: 'json',
+    });
+    // Keep the end of what it says on stderr: it goes into the error if the shim dies.
+    let stderrTail = '';
+    proc.stderr?.on('data', (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString()).slice(-2000);
     });
     const ready = new Promise<void>((resolve, reject) => {
       proc.once('message', (msg: ShimToLab) => {
         if (msg.op === 'ready') resolve();
         else reject(msg.op === 'create-failed' ? shimFailure(msg.error) : new Error(`shim said ${msg.op} first`));
       });
-      proc.once('exit', (code, signal) => reject(new Error(`the shim exited before it was ready (${signal ?? code})`)));
+      proc.once('exit', (code, signal) => reject(new Error(`the shim exited before it was ready (${signal ?? code})${stderrTail ? `: ${stderrTail.trim().split('\n').pop()}` : ''}`)));
     });
     ready.catch(() => {});
     return new ShimClient(proc, ready);
