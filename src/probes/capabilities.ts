@@ -6,7 +6,7 @@
 import { CAP_SET_KEYS, parseCapStatus, STATUS_FIELD, type CapSetKey } from '../capabilities/index.js';
 import { decodeCapMask } from '../kernel/constants.js';
 import type { ProbeDef } from './probe.js';
-import { pidArg } from './probe.js';
+import { pidArg, readPidFile } from './probe.js';
 import type { Row } from './view.js';
 
 export const capabilitiesProbe: ProbeDef = {
@@ -18,10 +18,8 @@ export const capabilitiesProbe: ProbeDef = {
   },
   title: (root, args) => `${root}/${pidArg(args, 'pid')}/status`,
   async run({ reader, procRoot, args }) {
-    const path = `${procRoot}/${pidArg(args, 'pid')}/status`;
-    const snap = await reader.read([{ path, kind: 'file' }]);
-    const text = snap.files.get(path);
-    if (text === undefined) return { title: path, rows: [], note: `${path}: ${snap.errors.get(path) ?? 'could not be read'}.` };
+    const { path, text, note } = await readPidFile(reader, procRoot, args, 'status');
+    if (text === undefined) return { title: path, rows: [], note };
     const status = parseCapStatus(text);
     const one = args.names as CapSetKey | 'none' | undefined;
     if (one && one !== 'none') {

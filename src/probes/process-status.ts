@@ -5,7 +5,7 @@
  * sees `48213 1` where the container sees `1`. `SigCgt` and `SigIgn` are decoded into signal names.
  */
 import type { ProbeDef } from './probe.js';
-import { pidArg } from './probe.js';
+import { pidArg, readPidFile } from './probe.js';
 import { parseStatus } from './proc.js';
 import { describeSignalMask } from './signals.js';
 import { field } from './view.js';
@@ -28,10 +28,8 @@ export const processStatusProbe: ProbeDef = {
   },
   title: (root, args) => `${root}/${pidArg(args, 'pid')}/status`,
   async run({ reader, procRoot, args }) {
-    const path = `${procRoot}/${pidArg(args, 'pid')}/status`;
-    const snap = await reader.read([{ path, kind: 'file' }]);
-    const text = snap.files.get(path);
-    if (text === undefined) return { title: path, rows: [], note: `${path}: ${snap.errors.get(path) ?? 'could not be read'}.` };
+    const { path, text, note } = await readPidFile(reader, procRoot, args, 'status');
+    if (text === undefined) return { title: path, rows: [], note };
     const status = parseStatus(text);
     const wanted = (args.fields as readonly string[] | undefined) ?? [];
     const rows = wanted
