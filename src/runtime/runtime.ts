@@ -29,6 +29,7 @@ export class Runtime implements ContainerRuntime {
   private spare: ShimClient | undefined;
   private spareLedgerId: string | undefined;
   private cgroups: CgroupDriver | undefined | null = null;
+  private readonly layers = new Map<string, string[]>();
   /** Set by close(): no spare shim may start after it. */
   private closed = false;
 
@@ -67,6 +68,21 @@ export class Runtime implements ContainerRuntime {
     });
   }
 
+  /**
+   * The lower layer dirs for these layer names. The cache is checked (its inputs hashed) once per
+   * lab session: nothing it depends on changes while the lab runs.
+   */
+  private async layerDirs(names: readonly string[], emit: (e: PrimitiveEvent) => void): Promise<string[]> {
+    const key = names.join('+');
+    let dirs = this.layers.get(key);
+    if (!dirs) {
+      const rootfs = await ensureRootfs({ stateDir: this.paths.stateDir, layerNames: [...names], emit, preferHost: this.options.preferHostTools });
+      dirs = rootfs.layers.map((l) => l.dir);
+      this.layers.set(key, dirs);
+    }
+    return dirs;
+  }
+
   /** Resolves once the spare shim (and its init stage) can take a create without waiting. */
   async whenWarm(): Promise<void> {
     await this.spare?.ready.catch(() => {});
@@ -96,8 +112,7 @@ export class Runtime implements ContainerRuntime {
     try {
       const dirs = makeContainerDirs(this.paths, this.ledger, spec.id, owned);
 
-      const rootfs = await ensureRootfs({ stateDir: this.paths.stateDir, layerNames: spec.layers, emit, preferHost: this.options.preferHostTools });
-      const lowers = rootfs.layers.map((l) => l.dir);
+      const lowers = await this.layerDirs(spec.layers, emit);
 
       const cgroup = makeCgroup(this.cgroupDriver(), this.ledger, spec, owned);
       const { shim, ledgerId } = this.takeShim();
