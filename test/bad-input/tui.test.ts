@@ -49,6 +49,7 @@ describeReal('bad input in the TUI', () => {
     } catch {
       // no server left
     }
+    fs.rmSync(path.join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
     const end = Date.now() + 15_000;
     while (JSON.stringify(machineState(labPaths)) !== JSON.stringify(CLEAN) && Date.now() < end) await sleep(50);
     expect(machineState(labPaths)).toEqual(CLEAN);
