@@ -15,6 +15,12 @@ function step(out: string, n: number): string {
   return out.slice(start, end < 0 ? undefined : end);
 }
 
+/** The header and result line of every step whose result is FAILED. */
+function failedSteps(out: string): string[] {
+  return out.split(/(?=^Step \d+ of 10:)/m).filter((block) => /^Result: FAILED/m.test(block))
+    .map((block) => `${block.split('\n')[0]} → ${block.match(/^Result: FAILED.*$/m)?.[0]}`);
+}
+
 describeReal('lesson pid-namespace, non-interactive, real kernel', () => {
   it('--plain runs every step and prints what the kernel answered', () => {
     requireBuilt();
@@ -22,7 +28,9 @@ describeReal('lesson pid-namespace, non-interactive, real kernel', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Every step of "The PID namespace" ran.');
-    expect(stdout).not.toContain('FAILED');
+    // Only a step's result line counts: the word may well appear in a host pane (the lab's ancestry
+    // shows its parents' command lines, and a CI wrapper's shell line can say anything).
+    expect(failedSteps(stdout)).toEqual([]);
 
     // The container's first process: PID 1 inside, its host PID outside, on the same row.
     const start = step(stdout, 2);
