@@ -116,6 +116,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that goes away (`container-lab lesson pid-namespace --plain | head`) makes our next
+ * write fail with EPIPE, and Node raises that as an uncaught error: the process would end at once,
+ * before it removed its containers. A closed pipe is the reader's choice, not a failure of ours:
+ * later writes are dropped, and each command winds down through its usual cleanup.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -101,4 +101,20 @@ describeReal('bad input at the command line', () => {
       if (first.child.exitCode === null) process.kill(-first.pid, 'SIGKILL');
     }
   }, 120_000);
+  it('a reader that goes away (`--plain | head`): the lesson stops, quietly, and removes its containers', async () => {
+    const lab = startLab(['lesson', 'pid-namespace', '--plain'], { env });
+    expect(await waitForOutput(lab, (out) => /^Step 3 of \d+:/m.test(out), 60_000)).toBe(true);
+    lab.child.stdout!.destroy();
+    const done = await lab.finished;
+    expect({ code: done.code, stderr: done.stderr }).toEqual({ code: 1, stderr: '' });
+    expect(machineState(labPaths)).toEqual(CLEAN);
+  }, 120_000);
+
+  it('a reader that goes away from `run --verbose`: the container runs to its end and is removed', async () => {
+    const lab = startLab(['run', '--verbose', '--', 'sh', '-c', 'sleep 0.3; exit 7'], { env });
+    await new Promise((resolve) => lab.child.stderr!.once('data', resolve));
+    lab.child.stderr!.destroy();
+    expect((await lab.finished).code).toBe(7);
+    expect(machineState(labPaths)).toEqual(CLEAN);
+  }, 60_000);
 });

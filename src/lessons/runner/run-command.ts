@@ -19,6 +19,8 @@ export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json',
     stop.abort();
     await session.close();
   });
+  // Nobody reads the output any more (`--plain | head`): start no further step, as for Ctrl-C.
+  out.once('error', () => stop.abort());
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
     const ok = await driveLesson(session, (report) => write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length)), stop.signal);
