@@ -8,7 +8,8 @@
  * Each round is a fresh LessonSession walking every step in order, as a learner pressing Enter
  * would; before each step the lab gets the moment a learner spends reading (the spare shim warms).
  * Steps whose action waits on purpose (ActionDef.waitsOnPurpose: a watch window, a workload, a ping
- * train) run in the first round only: they are named with that time and not counted.
+ * train) run in the first round only: they are named with that time and not counted. Steps a lesson
+ * marks `slow:` (copying a 32 MiB file on purpose) run every round, named with the reason, not counted.
  */
 import { ACTIONS } from '../src/lessons/actions/index.js';
 import { LessonSession } from '../src/lessons/engine/session.js';
@@ -20,6 +21,8 @@ import { median, percentile, row } from './stats.js';
 const N = Number(process.env.BENCH_RUNS ?? 20);
 
 const waitsOnPurpose = (step: Step): boolean => ACTIONS[step.run.action]?.waitsOnPurpose?.(step.run.args) ?? false;
+/** Why a step is left out of the keypress bar: its action waits, or the lesson marks it `slow:`. */
+const onPurpose = (step: Step): string | undefined => (waitsOnPurpose(step) ? `${step.run.action} waits on purpose` : step.slow);
 
 export async function benchLessonSteps(): Promise<string[]> {
   const { lessons } = loadLessons(defaultLessonsDir());
@@ -48,8 +51,9 @@ export async function benchLessonSteps(): Promise<string[]> {
       const counted: number[] = [];
       for (const [i, step] of lesson.steps.entries()) {
         const ms = times[i]!;
-        if (waitsOnPurpose(step)) {
-          lines.push(`${`  ${lesson.id} ${step.id} (${step.run.action} waits on purpose; not counted)`.padEnd(58)} median ${median(ms).toFixed(1).padStart(7)} ms  p95 ${percentile(ms, 95).toFixed(1).padStart(7)} ms  (n=${ms.length})`);
+        const why = onPurpose(step);
+        if (why) {
+          lines.push(`${`  ${lesson.id} ${step.id} (${why}; not counted)`.padEnd(58)} median ${median(ms).toFixed(1).padStart(7)} ms  p95 ${percentile(ms, 95).toFixed(1).padStart(7)} ms  (n=${ms.length})`);
         } else {
           lines.push(row(`run → both panes, ${lesson.id} ${step.id}`, ms));
           counted.push(...ms);

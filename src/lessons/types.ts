@@ -92,6 +92,12 @@ export interface Step {
   shell: string;
   /** The Docker parallel, one line. */
   docker?: string;
+  /**
+   * Why this step takes longer than a keypress should, when it does so on purpose (it copies a
+   * 32 MiB file to show what that costs). The benchmarks and the latency tests name it and leave
+   * it out of the keypress bar.
+   */
+  slow?: string;
   host?: ViewSpec;
   container?: ViewSpec;
   predict?: Predict;

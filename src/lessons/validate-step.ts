@@ -13,7 +13,7 @@ import type { BreakIt, LiveSpec, Predict, RunSpec, Step, ViewSpec, YourTurn } fr
 import { validateCall } from './validate-call.js';
 import type { YamlFile } from './yaml-file.js';
 
-const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires'];
+const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires', 'slow'];
 
 /** Host feature ids a lesson may require: the ids of `container-lab doctor`'s findings. */
 export const FEATURES = ['root', 'kernel', 'environment', 'namespaces', 'overlay', 'cgroups', 'cgroup-memory', 'cgroup-pids', 'cgroup-cpu', 'util-linux', 'iproute2', 'rootfs', 'state'];
@@ -33,6 +33,7 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const shellProblem = shell && templateProblem(shell);
   if (shellProblem) yaml.report(keys.get('shell'), `${what}: \`shell\`: ${shellProblem}`);
   const docker = keys.has('docker') ? yaml.text(keys.get('docker'), `${what}: \`docker\``) : undefined;
+  const slow = keys.has('slow') ? yaml.text(keys.get('slow'), `${what}: \`slow\``) : undefined;
 
   let host = keys.has('host') ? viewSpec(yaml, keys.get('host')!, `${what}: \`host\``, containers) : undefined;
   let container = keys.has('container') ? viewSpec(yaml, keys.get('container')!, `${what}: \`container\``, containers) : undefined;
@@ -47,7 +48,7 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
   if (!id || !title || !run || !shell) return undefined;
   const at = { file: yaml.file, ...yaml.position(node) };
-  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), requires: requires ?? [], at };
+  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), requires: requires ?? [], ...(slow ? { slow } : {}), at };
 }
 
 function runSpec(yaml: YamlFile, node: Node, what: string): RunSpec | undefined {

@@ -13,6 +13,13 @@ function messages(dir: string): string[] {
 }
 
 describe('lesson linter', () => {
+  it('`slow:` names why a step is slow on purpose: only the steps that copy the 32 MiB big.bin', () => {
+    const { lessons, problems } = loadLessons(defaultLessonsDir());
+    expect(problems).toEqual([]);
+    const slow = lessons.flatMap((l) => l.steps.filter((s) => s.slow).map((s) => `${l.id}/${s.id}`));
+    expect(slow).toEqual(['overlay/copy-up-cost', 'whiteouts/export']);
+  });
+
   it('accepts the good fixtures, in folder order, with every part parsed', () => {
     const { lessons, problems } = loadLessons(path.join(FIXTURES, 'good'));
     expect(problems).toEqual([]);
