@@ -143,6 +143,13 @@ export class LabController {
       this.store.dispatch({ type: 'message', text: `Answer the question first: press 1 to ${step.predict.choices.length}.`, tone: 'info' });
       return;
     }
+    // Enter does the next thing a learner would do: run a step that has not run (or did not
+    // succeed), and go on once it has. Its panes stay on screen when the learner comes back (←).
+    if (s?.result?.status === 'done' && (!step.yourTurn || s.check?.ok)) {
+      if (l.index + 1 < (this.lesson?.steps.length ?? 0)) return this.perform({ kind: 'step', delta: 1 });
+      this.store.dispatch({ type: 'message', text: 'That was the last step of this lesson: Esc goes back to the lessons.', tone: 'info' });
+      return;
+    }
     if (step.yourTurn && s?.result?.status === 'done') {
       this.store.dispatch({ type: 'answer-opened' });
       return;

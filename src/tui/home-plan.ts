@@ -44,7 +44,7 @@ export function helpLines(width: number): Line[] {
   const key = (k: string, what: string): Line[] => wrap([{ text: k.padEnd(10), tone: 'key' }, { text: what }], width, ' '.repeat(10));
   return [
     plain('Keys', 'title'),
-    ...key('Enter', 'run the step (again), or type your answer on a your-turn step'),
+    ...key('Enter', 'run the step; once it has run, go on to the next (on a your-turn step: type your answer)'),
     ...key('← → p n', 'previous / next step'),
     ...key('1-5', 'answer a predict question; the step then runs'),
     ...key('h', 'a hint for a your-turn task: a nudge, then a pointer, then the answer'),

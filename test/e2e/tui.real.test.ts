@@ -69,8 +69,9 @@ describeReal('the lab in tmux, real kernel', () => {
       await lab.press('Enter', (s) => s.includes('No such file or directory (ENOENT)') && s.includes('The lab put things back'), 'PID 1 killed, and a fresh container');
 
       lab.resize(140, 40);
-      await lab.press('p', (s) => s.includes('9/10'), 'back to step 9, wide');
-      await lab.press('Enter', (s) => /^Host · \/proc\/\d+\/status +│ Container · \/proc\/1\/status/m.test(s), 'the panes side by side');
+      await lab.press('p', (s) => s.includes('9/10') && /^Host · \/proc\/\d+\/status +│ Container · \/proc\/1\/status/m.test(s), 'back to step 9, wide: its panes side by side');
+      await lab.press('Enter', (s) => s.includes('10/10'), 'Enter on a step that has run goes on');
+      await lab.press('Enter', (s) => s.includes('That was the last step of this lesson'), 'and says when there is no next step');
 
       await lab.press('q', (s) => !s.includes('9/10'), 'quitting');
       expect(await lab.exited()).toBe(true);

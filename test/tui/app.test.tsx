@@ -49,6 +49,24 @@ describe('the lab, rendered', () => {
     expect(f.length).toBeLessThanOrEqual(23);
   });
 
+  it('Enter runs a step, then goes on; coming back (←) shows the panes it read; the last step says so', async () => {
+    app = startApp({ columns: 80, rows: 24 });
+    await app.press(KEY.enter, KEY.enter);
+    const ranOnce = strip(app.frame());
+    expect(ranOnce).toContain('1/10 · Every process has a PID');
+    expect(ranOnce).toMatch(/^Host · ps -o pid,ppid,pidns,args/m);
+    await app.press(KEY.enter);
+    expect(strip(app.frame())).toContain('Predict: Inside the new PID namespace');
+    await app.press(KEY.left);
+    expect(strip(app.frame())).toMatch(/^Host · ps -o pid,ppid,pidns,args/m);
+    expect(app.store.getState().lesson!.steps[0]!.result?.status).toBe('done');
+    // On the last step, once it has run, Enter has nowhere to go: it says so.
+    for (let i = 0; i < 9; i++) await app.press(KEY.right);
+    expect(strip(app.frame())).toContain('10/10');
+    await app.press(KEY.enter, KEY.enter);
+    expect(strip(app.frame())).toContain('That was the last step of this lesson: Esc goes back to the lessons.');
+  });
+
   it('wide: the panes stand side by side', async () => {
     app = startApp({ columns: 140, rows: 40 });
     await app.press(KEY.enter, KEY.right, KEY.right);
