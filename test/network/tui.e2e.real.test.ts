@@ -11,8 +11,7 @@ import { TmuxLab } from './tmux.js';
 const run = requireRootOrSkip();
 
 async function quit(lab: TmuxLab): Promise<void> {
-  lab.keys('q');
-  for (let i = 0; i < 400 && lab.alive(); i++) await new Promise((r) => setTimeout(r, 10));
+  await lab.quit(4_000);
   for (let i = 0; i < 100 && residue().length; i++) await new Promise((r) => setTimeout(r, 20));
 }
 

@@ -15,61 +15,42 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import type { Lesson } from '../../src/lessons/types.js';
+import { TmuxLab } from '../helpers/tmux-lab.js';
 import { describeAsRoot } from './kernel-tier.js';
 
-const SESSION = `clab4-e2e-${process.pid}`;
 const rounds = Number(process.env.CLAB4_E2E_ROUNDS ?? 1);
-
-// A tmux server of our own (-L): other sessions on this machine are never touched.
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SESSION, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-t', SESSION, '-p');
-const history = () => tmux('capture-pane', '-t', SESSION, '-p', '-S', '-60');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, ok: (s: string) => boolean, timeoutMs = 20_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const s = screen();
-    if (ok(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the screen and what scrolled off it:\n${history()}`);
-    // Each capture spawns a tmux client: poll every 10 ms so the driver does not starve the lab.
-    await sleep(10);
-  }
-}
 
 /** True when the step is done and both panes show what it read. */
 const settled = (s: string) => !/Running…|Press Enter to|Answer the question above|Not read yet/.test(s);
 
 describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
   let root = '';
+  let lab: TmuxLab;
   let lessons: Lesson[] = [];
+  /** Waits for the screen to pass `ok`, and returns it. */
+  const waitFor = async (what: string, ok: (s: string) => boolean, timeoutMs = 20_000): Promise<string> => {
+    await lab.waitFor(ok, what, timeoutMs);
+    return lab.screen();
+  };
   const latencies = new Map<string, number[]>();
   beforeAll(() => {
     if (!fs.existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-e2e-'));
     lessons = loadLessons('lessons').lessons;
-    const env = [
-      `CONTAINER_LAB_STATE_DIR=${root}/state`, `CONTAINER_LAB_RUN_DIR=${root}/run`,
-      'CONTAINER_LAB_CGROUP_PARENT=container-lab-t4', 'CONTAINER_LAB_LINK_PREFIX=clab4', `XDG_STATE_HOME=${root}/xdg`,
-    ];
-    tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '50', 'env', ...env, process.execPath, path.resolve('dist/cli.js'));
+    lab = new TmuxLab({
+      name: 'clab4-e2e', columns: 160, rows: 50,
+      env: { CONTAINER_LAB_STATE_DIR: `${root}/state`, CONTAINER_LAB_RUN_DIR: `${root}/run`, CONTAINER_LAB_CGROUP_PARENT: 'container-lab-t4', CONTAINER_LAB_LINK_PREFIX: 'clab4' },
+    });
   });
   afterAll(async () => {
-    const alive = () => {
-      try {
-        return tmux('list-sessions').includes(SESSION);
-      } catch {
-        return false; // our server ended with its only session
-      }
-    };
     // Esc closes an answer prompt or leaves the lesson; q quits the lab, which tears everything down.
-    for (const key of ['Escape', 'Escape', 'q']) {
-      if (alive()) tmux('send-keys', '-t', SESSION, key);
+    for (const key of ['Escape', 'Escape']) {
+      if (lab.alive()) lab.keys(key);
       await sleep(300);
     }
-    for (let i = 0; i < 200 && alive(); i++) await sleep(50);
-    const stillAlive = alive();
-    if (stillAlive) tmux('kill-server');
+    const stillAlive = !(await lab.quit(10_000));
+    lab.close(); // a lab still running gets SIGHUP with its tmux server, and cleans up on its way out
     const mountedUnder = () => fs.readFileSync('/proc/self/mountinfo', 'utf8').includes(root);
     for (let i = 0; i < 200 && mountedUnder(); i++) await sleep(50);
     expect(stillAlive, 'the lab did not quit on q').toBe(false);
@@ -95,28 +76,28 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
     // Home lists the lessons (after a "Continue" line once there is progress): move the cursor (›)
     // to this one.
     const cursorLine = (x: string) => x.split('\n').find((l) => l.includes('›')) ?? '';
-    for (let i = 0; i < 10; i++) tmux('send-keys', '-t', SESSION, 'Up');
+    for (let i = 0; i < 10; i++) lab.keys('Up');
     await sleep(200);
     for (let i = 0; i < 10; i++) {
       const chosen = cursorLine(await waitFor('the cursor', (x) => x.includes('›')));
       if (chosen.includes(lesson.title) && !chosen.includes('Continue')) break;
-      tmux('send-keys', '-t', SESSION, 'Down');
+      lab.keys('Down');
       await waitFor('the cursor to move', (x) => cursorLine(x) !== chosen);
     }
-    tmux('send-keys', '-t', SESSION, 'Enter');
+    lab.keys('Enter');
     await waitFor(`lesson ${id}`, (s) => s.includes(`${lesson.title}`) && / \d+\/\d+ · /.test(s));
     // A lesson opened again continues where it was left: go back to its first step.
-    for (let i = 0; i < n; i++) tmux('send-keys', '-t', SESSION, 'Left');
+    for (let i = 0; i < n; i++) lab.keys('Left');
     await waitFor(`step 1 of ${id}`, (s) => s.includes(` 1/${n} · `));
     for (const [i, step] of lesson.steps.entries()) {
       if (i > 0) {
-        tmux('send-keys', '-t', SESSION, 'Right');
+        lab.keys('Right');
         await waitFor(`step ${i + 1}`, (s) => s.includes(` ${i + 1}/${n} · `));
       }
       await sleep(300);
       const key = step.predict ? String(step.predict.answer + 1) : 'Enter';
       const t0 = performance.now();
-      tmux('send-keys', '-t', SESSION, key);
+      lab.keys(key);
       const s = await waitFor(`step ${step.id} to finish`, (x) => x.includes(` ${i + 1}/${n} · `) && settled(x));
       const ms = performance.now() - t0;
       const name = `${id}/${step.id}`;
@@ -125,7 +106,7 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
       expect(s, `${name} failed on screen`).not.toMatch(/^\s*✗ (?![a-z0-9_]+\()/m);
       if (step.yourTurn) await answerYourTurn(id, step.id);
     }
-    tmux('send-keys', '-t', SESSION, 'Escape');
+    lab.keys('Escape');
   }
 
   async function answerYourTurn(id: string, stepId: string): Promise<void> {
@@ -135,8 +116,8 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
     fs.rmSync(path.join(overlay, 'merged/app/data/notes.txt'));
     const inode = execFileSync('stat', ['-c', '%i', path.join(overlay, 'upper/app/data/notes.txt')], { encoding: 'utf8' }).trim();
     await waitFor('the answer prompt', (s) => /inode number of the whiteout/i.test(s));
-    tmux('send-keys', '-t', SESSION, '-l', inode);
-    tmux('send-keys', '-t', SESSION, 'Enter');
+    lab.type(inode);
+    lab.keys('Enter');
     await waitFor('the check', (s) => s.includes(`Right: ${path.join(overlay, 'upper/app/data/notes.txt')} is inode ${inode}`));
   }
 

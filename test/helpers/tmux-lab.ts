@@ -1,0 +1,172 @@
+/**
+ * Drives the built lab in a detached tmux session, as a learner at a terminal would: keys in,
+ * `capture-pane` out. Shared by every tmux end-to-end test.
+ *
+ * Each lab gets a tmux server of its own (`tmux -L`), killed and its socket removed on close, so a
+ * learner's (or CI's) own tmux server and sessions are never touched and nothing is left in /tmp.
+ * The lab sees exactly the variables given (`env -i`, plus PATH, HOME and TERM): with `CI` set,
+ * Ink would draw nothing until it exits. Its stderr and exit status go to a file, so a lab that
+ * could not start says why when a wait times out.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const CLI = path.resolve(__dirname, '../../dist/cli.js');
+
+export interface TmuxLabOptions {
+  /** Names the tmux server, session and temporary directory, e.g. `clab3-e2e`. */
+  name: string;
+  /** The lab's own environment (state directory, cgroup parent, link prefix, NO_COLOR…). */
+  env: Record<string, string>;
+  columns?: number;
+  rows?: number;
+  /** Open the lab with only this lesson folder in its list, so Enter on the home screen opens it. */
+  lessonDir?: string;
+  /** How long a wait for the screen lasts unless told otherwise. */
+  timeoutMs?: number;
+}
+
+export class TmuxLab {
+  readonly session: string;
+  /** A fresh XDG state directory: progress starts empty, and can be read afterwards. */
+  readonly stateHome: string;
+  private readonly server: string;
+  private readonly dir: string;
+  private readonly log: string;
+  private readonly timeoutMs: number;
+
+  constructor(opts: TmuxLabOptions) {
+    this.server = this.session = `${opts.name}-${process.pid}`;
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `${opts.name}-`));
+    this.stateHome = path.join(this.dir, 'state');
+    this.log = path.join(this.dir, 'stderr');
+    fs.mkdirSync(this.stateHome);
+    const args = [CLI];
+    if (opts.lessonDir) {
+      const lessons = path.join(this.dir, 'lessons');
+      fs.mkdirSync(lessons);
+      fs.cpSync(path.resolve(opts.lessonDir), path.join(lessons, path.basename(opts.lessonDir)), { recursive: true });
+      args.push('--lessons', lessons);
+    }
+    const env = Object.entries({
+      PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+      HOME: process.env.HOME ?? '/root',
+      TERM: 'xterm-256color',
+      XDG_STATE_HOME: this.stateHome,
+      ...opts.env,
+    }).map(([k, v]) => `${k}=${v}`);
+    const run = 'env "$@" 2>>"$LOG"; echo "exit status $?" >>"$LOG"';
+    this.tmux(['new-session', '-d', '-s', this.session, '-c', path.dirname(path.dirname(CLI)), '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 30),
+      'env', '-i', `LOG=${this.log}`, '/bin/sh', '-c', run, 'sh', ...env, process.execPath, ...args]);
+  }
+
+  private tmux(args: string[], options: { encoding?: 'utf8'; stdio?: 'ignore' } = {}): string {
+    return execFileSync('tmux', ['-L', this.server, ...args], options) as unknown as string;
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux(['send-keys', '-t', this.session, ...keys]);
+  }
+
+  /** Types text literally (not as key names). */
+  type(text: string): void {
+    this.tmux(['send-keys', '-t', this.session, '-l', text]);
+  }
+
+  screen(): string {
+    try {
+      return this.tmux(['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
+    } catch {
+      return '';
+    }
+  }
+
+  /** The screen and up to `lines` lines that scrolled off its top. */
+  history(lines = 60): string {
+    try {
+      return this.tmux(['capture-pane', '-p', '-S', `-${lines}`, '-t', this.session], { encoding: 'utf8' });
+    } catch {
+      return '';
+    }
+  }
+
+  /** The screen with its escape sequences (colours), as `capture-pane -e` gives it. */
+  screenWithEscapes(): string {
+    return this.tmux(['capture-pane', '-p', '-e', '-t', this.session], { encoding: 'utf8' });
+  }
+
+  resize(columns: number, rows: number): void {
+    this.tmux(['resize-window', '-t', this.session, '-x', String(columns), '-y', String(rows)]);
+  }
+
+  /** Polls the screen until `test` passes; returns the milliseconds it took. */
+  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = this.timeoutMs): Promise<number> {
+    const t0 = performance.now();
+    while (performance.now() - t0 < timeoutMs) {
+      if (test(this.screen())) return performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const stderr = fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8') : '';
+    throw new Error(`Timed out waiting for ${what}. The screen, and what scrolled off it:\n${this.history()}${stderr ? `\nThe lab's stderr:\n${stderr}` : ''}`);
+  }
+
+  /** Presses a key and waits for the screen to show `test`; returns the milliseconds it took. */
+  async press(key: string, test: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<number> {
+    this.keys(key);
+    return this.waitFor(test, what, timeoutMs);
+  }
+
+  /**
+   * Goes to the next step (`n`). The lab reads no step key while a step runs (only Esc, which
+   * cancels it); a screen can show a step's live reads before the step has ended, and an `n` sent
+   * then is dropped. Then the screen still shows the old step after a few seconds, and the key is
+   * pressed once more, with a warning in the log.
+   */
+  async next(test: (screen: string) => boolean, what: string): Promise<void> {
+    const before = /(\d+)\/\d+ · /.exec(this.screen())?.[1];
+    try {
+      await this.press('n', test, what, 5_000);
+    } catch (err) {
+      if (/(\d+)\/\d+ · /.exec(this.screen())?.[1] !== before) throw err;
+      console.warn(`the lab did not act on \`n\` for ${what}: pressing it again`);
+      await this.press('n', test, what);
+    }
+  }
+
+  alive(): boolean {
+    try {
+      this.tmux(['has-session', '-t', this.session], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Waits for the lab to exit on its own, up to `timeoutMs`; true if it did. */
+  async exited(timeoutMs = 15_000): Promise<boolean> {
+    const t0 = performance.now();
+    while (this.alive() && performance.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 20));
+    return !this.alive();
+  }
+
+  /** Quits with `q` and waits for the lab to exit on its own. */
+  async quit(timeoutMs = 30_000): Promise<boolean> {
+    if (this.alive()) this.keys('q');
+    return this.exited(timeoutMs);
+  }
+
+  /** Ends the session and our tmux server, and removes its socket and our temporary directory. */
+  close(): void {
+    if (this.alive()) this.tmux(['kill-session', '-t', this.session]);
+    try {
+      this.tmux(['kill-server'], { stdio: 'ignore' });
+    } catch {
+      // the server already exited with its last session
+    }
+    fs.rmSync(path.join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.server), { force: true });
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
