@@ -36,6 +36,17 @@ vitest() {
     --testTimeout=180000 --hookTimeout=180000 "$@"
 }
 
+# `container-lab lesson ID --plain` as a learner on a v2-only host would run it: every step must
+# run (the guest has every feature, so a skipped step is a failure too). Prints the step lines
+# that did not end well, or the end of the output when the lab failed outright.
+lesson_plain() {
+  local out rc
+  out=$(node dist/cli.js lesson "$1" --plain 2>&1); rc=$?
+  echo "$out" | grep -E '^Step [0-9]+ of|^Result: (FAILED|skipped)' | grep -B1 -E '^Result: (FAILED|skipped)'
+  [ "$rc" -eq 0 ] || { echo "exit status $rc:"; echo "$out" | tail -20; return 1; }
+  ! echo "$out" | grep -q -E '^Result: (FAILED|skipped)' && echo "$out" | grep -E '^Every step of .* ran\.$'
+}
+
 # What the guest is, for the log.
 guest_info() {
   echo "guest: kernel $(uname -r), $(nproc) CPUs, node $(node --version)"
