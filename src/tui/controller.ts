@@ -75,6 +75,8 @@ export class LabController {
       case 'cancel':
         this.abort?.abort();
         return;
+      case 'busy':
+        return store.dispatch({ type: 'message', text: 'This step is still running: its panes fill when it ends (Esc cancels it).', tone: 'info', untilStepEnds: true });
       case 'home':
         await this.closeSession();
         return store.dispatch({ type: 'home-shown' });

@@ -18,6 +18,8 @@ export type Intent =
   | { kind: 'events' }
   | { kind: 'scroll'; delta: number }
   | { kind: 'cancel' }
+  /** A step key pressed while a step runs: it is not queued, and the learner is told why. */
+  | { kind: 'busy' }
   | { kind: 'home' }
   | { kind: 'quit' }
   | { kind: 'answer-text'; text: string; submit?: boolean }
@@ -65,8 +67,15 @@ export function intentFor(input: string, key: Keys, state: LabState): Intent | u
   }
   if (!lesson) return undefined;
   if (key.escape) return lesson.running !== undefined ? { kind: 'cancel' } : lesson.eventsExpanded ? { kind: 'events' } : { kind: 'home' };
-  if (lesson.running !== undefined) return undefined;
-  if (lesson.eventsExpanded && (key.upArrow || key.downArrow)) return { kind: 'scroll', delta: key.upArrow ? -5 : 5 };
+  const intent = stepIntent(input, key, lesson.eventsExpanded);
+  // While a step runs only Esc (cancel) and q act: a step key then would act on a screen about to
+  // change. Saying so beats a key that seems lost.
+  return intent && lesson.running !== undefined ? { kind: 'busy' } : intent;
+}
+
+/** The keys of the lesson screen when no step is running. */
+function stepIntent(input: string, key: Keys, eventsExpanded: boolean): Intent | undefined {
+  if (eventsExpanded && (key.upArrow || key.downArrow)) return { kind: 'scroll', delta: key.upArrow ? -5 : 5 };
   if (key.return) return { kind: 'run' };
   if (key.leftArrow || input === 'p') return { kind: 'step', delta: -1 };
   if (key.rightArrow || input === 'n') return { kind: 'step', delta: 1 };

@@ -30,7 +30,7 @@ export type LabAction =
   | { type: 'events-toggled' }
   | { type: 'events-scrolled'; delta: number }
   | { type: 'progress-changed'; progress: Progress }
-  | { type: 'message'; text: string; tone: 'info' | 'ok' | 'bad' }
+  | { type: 'message'; text: string; tone: 'info' | 'ok' | 'bad'; untilStepEnds?: boolean }
   | { type: 'message-cleared' }
   | { type: 'quitting' };
 
@@ -66,7 +66,10 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'live-read':
       return inLesson(state, (l) => (l.running === action.index ? { ...l, live: { index: action.index, title: action.title, samples: action.samples } } : l));
     case 'step-finished':
-      return inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined }));
+      return {
+        ...inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined })),
+        message: state.message?.untilStepEnds ? undefined : state.message,
+      };
     case 'predicted':
       return inLesson(state, (l) => withStep(l, action.index, (s) => ({ ...s, choice: action.choice })));
     case 'hint-shown':
@@ -93,7 +96,7 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'progress-changed':
       return { ...state, progress: action.progress };
     case 'message':
-      return { ...state, message: { text: action.text, tone: action.tone } };
+      return { ...state, message: { text: action.text, tone: action.tone, ...(action.untilStepEnds ? { untilStepEnds: true } : {}) } };
     case 'message-cleared':
       return { ...state, message: undefined };
     case 'quitting':

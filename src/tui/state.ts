@@ -58,7 +58,8 @@ export interface LabState {
   lesson?: LessonState;
   help: boolean;
   /** One sentence at the bottom: a warning, what failed and what to do next, a check's verdict. */
-  message?: { text: string; tone: 'info' | 'ok' | 'bad' };
+  /** A one-line message; `untilStepEnds` ones are about the running step and go when it ends. */
+  message?: { text: string; tone: 'info' | 'ok' | 'bad'; untilStepEnds?: boolean };
 }
 
 export function initialState(init: { lessons: LessonEntry[]; doctorLine: string; progress: Progress; columns: number; rows: number; warning?: string }): LabState {

@@ -120,10 +120,10 @@ export class TmuxLab {
   }
 
   /**
-   * Goes to the next step (`n`). The lab reads no step key while a step runs (only Esc, which
-   * cancels it); a screen can show a step's live reads before the step has ended, and an `n` sent
-   * then is dropped. Then the screen still shows the old step after a few seconds, and the key is
-   * pressed once more, with a warning in the log.
+   * Goes to the next step (`n`). While a step runs the lab acts on no step key (it says the step is
+   * still running; Esc cancels); a screen can show a step's live reads before the step has ended,
+   * and an `n` sent then is not acted on. Then the screen still shows the old step after a few
+   * seconds, and the key is pressed once more, with a warning in the log.
    */
   async next(test: (screen: string) => boolean, what: string): Promise<void> {
     const before = /(\d+)\/\d+ · /.exec(this.screen())?.[1];

@@ -39,11 +39,14 @@ describe('keys', () => {
     expect(reduce(reduce(open, { type: 'events-scrolled', delta: -5 }), { type: 'events-scrolled', delta: 5 }).lesson?.eventsOffset).toBe(5);
   });
 
-  it('while a step runs, only Esc (cancel), help and quit do anything', () => {
+  it('while a step runs, only Esc (cancel), help and quit act; a step key says the step is busy', () => {
     const running = reduce(lesson, { type: 'step-started', index: 0, at: 0 });
     expect(intentFor('', k({ escape: true }), running)).toEqual({ kind: 'cancel' });
-    expect(intentFor('', k({ return: true }), running)).toBeUndefined();
-    expect(intentFor('n', none, running)).toBeUndefined();
+    expect(intentFor('', k({ return: true }), running)).toEqual({ kind: 'busy' });
+    expect(intentFor('n', none, running)).toEqual({ kind: 'busy' });
+    expect(intentFor('', k({ leftArrow: true }), running)).toEqual({ kind: 'busy' });
+    expect(intentFor('x', none, running)).toBeUndefined();
+    expect(intentFor('?', none, running)).toEqual({ kind: 'help' });
     expect(intentFor('q', none, running)).toEqual({ kind: 'quit' });
   });
 

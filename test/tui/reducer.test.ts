@@ -49,6 +49,15 @@ describe('reducer', () => {
     expect(s.lesson?.steps[0]?.result?.status).toBe('done');
   });
 
+  it('a message about the running step goes when the step ends; any other message stays', () => {
+    let s = reduce(state(), { type: 'lesson-opened', id: 'pid-namespace', index: 0, steps: 10 });
+    s = reduce(s, { type: 'step-started', index: 0, at: 1000 });
+    s = reduce(s, { type: 'message', text: 'still running', tone: 'info', untilStepEnds: true });
+    expect(reduce(s, { type: 'step-finished', index: 0, result: result('done') }).message).toBeUndefined();
+    s = reduce(s, { type: 'message', text: 'Answer the question first', tone: 'info' });
+    expect(reduce(s, { type: 'step-finished', index: 0, result: result('done') }).message?.text).toBe('Answer the question first');
+  });
+
   it('does not move while an answer is being typed, and a right answer closes the input', () => {
     let s = reduce(state(), { type: 'lesson-opened', id: 'pid-namespace', index: 7, steps: 10 });
     s = reduce(reduce(s, { type: 'answer-opened' }), { type: 'answer-typed', text: '4002' });
