@@ -6,16 +6,20 @@
  * pty by tui.bench.ts for the PID lesson.
  *
  * Each round is a fresh LessonSession walking every step in order, as a learner pressing Enter
- * would; before each step the lab gets the moment a learner spends reading (the spare shim warms).
+ * would; before each step the lab gets the moment a learner spends reading (the spare shim and the
+ * mount lesson's escape helper finish starting).
  * Steps whose action waits on purpose (ActionDef.waitsOnPurpose: a watch window, a workload, a ping
  * train) run in the first round only: they are named with that time and not counted. Steps a lesson
  * marks `slow:` (copying a 32 MiB file on purpose) run every round, named with the reason, not counted.
  */
+import fs from 'node:fs';
 import { ACTIONS } from '../src/lessons/actions/index.js';
+import { whenFsLabWarm } from '../src/lessons/actions/fs-lab.js';
 import { LessonSession } from '../src/lessons/engine/session.js';
 import { defaultLessonsDir, loadLessons } from '../src/lessons/load-lessons.js';
 import type { Step } from '../src/lessons/types.js';
 import { openRuntime } from '../src/runtime/index.js';
+import { labPaths } from '../src/runtime/paths.js';
 import { median, percentile, row } from './stats.js';
 
 const N = Number(process.env.BENCH_RUNS ?? 20);
@@ -23,6 +27,14 @@ const N = Number(process.env.BENCH_RUNS ?? 20);
 const waitsOnPurpose = (step: Step): boolean => ACTIONS[step.run.action]?.waitsOnPurpose?.(step.run.args) ?? false;
 /** Why a step is left out of the keypress bar: its action waits, or the lesson marks it `slow:`. */
 const onPurpose = (step: Step): string | undefined => (waitsOnPurpose(step) ? `${step.run.action} waits on purpose` : step.slow);
+
+/** Resolves once no link named with the lab's prefix is left on the host (at most 5 s). */
+async function linksGone(prefix: string): Promise<void> {
+  const end = Date.now() + 5_000;
+  while (fs.readdirSync('/sys/class/net').some((name) => name.startsWith(prefix)) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 export async function benchLessonSteps(): Promise<string[]> {
   const { lessons } = loadLessons(defaultLessonsDir());
@@ -39,6 +51,7 @@ export async function benchLessonSteps(): Promise<string[]> {
           for (const [i, step] of lesson.steps.entries()) {
             if (round > 0 && waitsOnPurpose(step)) continue;
             await runtime.whenWarm();
+            await whenFsLabWarm(runtime);
             const t0 = performance.now();
             const r = await session.runStep(i);
             times[i]!.push(performance.now() - t0);
@@ -46,6 +59,10 @@ export async function benchLessonSteps(): Promise<string[]> {
           }
         } finally {
           await session.close();
+          // The kernel tears a dead network namespace down later, in a worker that holds the
+          // network lock for a while: the next round waits until the last round's links are gone,
+          // as a learner's next run would find them (else it times the kernel's cleanup).
+          await linksGone(labPaths().linkPrefix);
         }
       }
       const counted: number[] = [];

@@ -8,7 +8,8 @@
  * (synchronously: a libuv pool thread would still be in the host's mount namespace) — so its copy of
  * the mount table is taken at that moment. It prints one JSON object (the syscalls it made, as
  * events, and what it saw) and exits; its mount namespace ends with it. It dies with the lab too
- * (PR_SET_PDEATHSIG). It takes no command from a lesson or a learner.
+ * (PR_SET_PDEATHSIG). It takes no command from a lesson or a learner. It says `ready` on stdout as
+ * soon as it has started, before its answer.
  *
  *   {"experiment":"chroot-escape","rootfs":"…/merged"}   chroot into rootfs, try the escape
  *   {"experiment":"pivot-escape","rootfs":"…/merged"}    pivot_root into it, detach the old root, try again
@@ -46,6 +47,9 @@ function answer(line: string): void {
     process.exitCode = 1;
   }
 }
+
+// Started and waiting: the lab can tell a warm helper from one still starting.
+fs.writeSync(1, 'ready\n');
 
 // One line on stdin, read synchronously (on this thread) once it arrives.
 let input = '';

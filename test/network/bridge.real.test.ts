@@ -61,7 +61,8 @@ describe.skipIf(!run)('bridge + veth on the real kernel', () => {
     const shown = JSON.parse(sh('ip', ['-json', '-details', 'addr', 'show', 'dev', bridge]))[0];
     expect(shown.linkinfo.info_kind).toBe('bridge');
     expect(shown.addr_info.map((a: { local: string }) => a.local)).toContain(choice.gateway);
-    expect(events[0]).toMatchObject({ kind: 'spawn', name: 'ip', args: ['link', 'add', 'name', bridge, 'type', 'bridge'], ok: true });
+    // One ip process for the three changes.
+    expect(events[0]).toMatchObject({ kind: 'spawn', name: 'ip', args: ['-batch', '-', `link add name ${bridge} type bridge;`, `addr add ${choice.gateway}/${choice.subnet.prefix} dev ${bridge};`, `link set ${bridge} up`], ok: true });
   });
 
   it('attaches each namespace with a veth pair, eth0, an address and a default route', async () => {
@@ -77,9 +78,12 @@ describe.skipIf(!run)('bridge + veth on the real kernel', () => {
     ]);
     const inside = JSON.parse(sh('nsenter', ['-t', String(holder.pid), '-n', 'ip', '-json', 'route']));
     expect(inside).toContainEqual(expect.objectContaining({ dst: 'default', gateway: lab.gateway, dev: 'eth0' }));
-    // One event per process: the pair, one batch on the host, one batch inside.
+    // One event per process: the bridge's batch, then per container one batch on the host (the pair
+    // born with its inside end in the namespace as eth0, so nothing moves) and one batch inside.
     const batches = events.filter((e) => e.args.includes('-batch'));
     expect(batches.length).toBe(1 + 2 * 2);
+    expect(batches.filter((e) => e.args.some((a) => /^link add \S+ type veth peer name eth0 netns \S+;$/.test(a))).length).toBe(2);
+    expect(events.some((e) => e.args.some((a) => /^link set \S+ netns /.test(a)))).toBe(false);
     expect(events.find((e) => e.name === 'nsenter')?.args.slice(0, 4)).toEqual(['-t', String(holder.pid), '-n', 'ip']);
     console.log(`attach per container: ${attachMs.map((m) => m.toFixed(1)).join(' ms, ')} ms`);
   });

@@ -49,6 +49,14 @@ export function fsLab(ctx: ActionContext): FsLab {
   return lab;
 }
 
+/**
+ * Resolves once the filesystem lessons' helpers started ahead of time are ready (a learner reading
+ * a step gives them that time; the benchmarks wait for it as they wait for the spare shim).
+ */
+export async function whenFsLabWarm(runtime: ContainerRuntime): Promise<void> {
+  await labs.get(runtime)?.escapes.whenReady();
+}
+
 /** The host overlay a step mounted, or a sentence saying which step to run first. */
 export function overlayOf(lab: FsLab, name: string): HostOverlay {
   const ov = lab.overlays.get(name);

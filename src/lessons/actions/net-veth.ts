@@ -65,7 +65,7 @@ export const configureEth0Action: ActionDef = {
 
 export const connectContainerAction: ActionDef = {
   name: 'connect-container',
-  summary: 'Starts a container if needed and connects it to the bridge in one go (pair, move, eth0, route).',
+  summary: 'Starts a container if needed and connects it to the bridge in one go (pair born inside as eth0, bridge, address, route).',
   args: { container: containerArg, host: hostArg },
   async run(ctx, args): Promise<ActionOutcome> {
     const { net, gateway, prefix, subnet } = await subnetOrFail(ctx);
@@ -76,6 +76,6 @@ export const connectContainerAction: ActionDef = {
     const started = performance.now();
     await attachContainer(net.deps, { prefix: net.prefix, containerId: c.id, ns: netnsOf(c), bridge: net.bridge, address, subnetPrefix: prefix, gateway });
     const ms = (performance.now() - started).toFixed(0);
-    return { ok: true, output: [`${c.id} is on ${net.bridge} as ${address}/${prefix}: 3 processes (ip, ip -batch, nsenter ip -batch), ${ms} ms`] };
+    return { ok: true, output: [`${c.id} is on ${net.bridge} as ${address}/${prefix}: 2 processes (ip -batch on the host, nsenter ip -batch inside), ${ms} ms`] };
   },
 };

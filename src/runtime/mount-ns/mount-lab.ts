@@ -66,6 +66,8 @@ export async function mountFromNewNamespace(
 interface Spare {
   child: ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; reject: false }>;
   ledgerId: string | undefined;
+  /** Resolves when the helper has started and waits for its line (it says `ready` first). */
+  ready: Promise<void>;
 }
 
 /** The escape helper, kept started ahead of time. */
@@ -80,7 +82,16 @@ export class EscapeLab {
     const child = execa(process.execPath, [helperPath()], { stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', reject: false });
     const startTime = child.pid ? processStartTime(child.pid) : undefined;
     const ledgerId = child.pid && startTime ? this.ledger.add({ kind: 'process', pid: child.pid, startTime, what: 'mount lab helper' }) : undefined;
-    this.spare = { child, ledgerId };
+    const ready = new Promise<void>((resolve) => {
+      child.stdout.once('data', () => resolve());
+      void child.finally(() => resolve());
+    });
+    this.spare = { child, ledgerId, ready };
+  }
+
+  /** Resolves once the idle helper can take an experiment without waiting for Node to start. */
+  async whenReady(): Promise<void> {
+    await this.spare?.ready;
   }
 
   /** Runs one escape experiment on `rootfs` and returns what the helper did and saw. */
@@ -94,7 +105,8 @@ export class EscapeLab {
     this.prewarm();
     let out: ExperimentOutput<T>;
     try {
-      out = JSON.parse(String(done.stdout)) as ExperimentOutput<T>;
+      // The helper's first line says it is ready; its answer is the last.
+      out = JSON.parse(String(done.stdout).trim().split('\n').at(-1) ?? '') as ExperimentOutput<T>;
     } catch {
       throw new Error(`The mount lab helper failed before it could report (exit ${done.exitCode ?? done.signal}): ${String(done.stderr).trim() || 'no output'}`);
     }

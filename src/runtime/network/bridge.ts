@@ -41,11 +41,7 @@ export interface LabBridge {
  * did not make. Returns the ledger id.
  */
 export async function addLink(deps: NetworkDeps, name: string, args: readonly string[]): Promise<string> {
-  // /sys/class/net lists the links of the host's network namespace: no process needed to look.
-  if (fs.existsSync(`/sys/class/net/${name}`)) {
-    throw new Error(`A link named ${name} already exists on this host, and the lab did not make it now: run \`container-lab cleanup\`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.`);
-  }
-  const ledgerId = deps.ledger.add({ kind: 'link', name });
+  const ledgerId = reserveLink(deps, name);
   try {
     await ip(deps, HOST, ['link', 'add', ...args]);
   } catch (err) {
@@ -55,20 +51,34 @@ export async function addLink(deps: NetworkDeps, name: string, args: readonly st
   return ledgerId;
 }
 
+/**
+ * Writes a new link's name to the ledger, before anything makes it; refuses a name that is already
+ * taken on this host (the lab must never record, and later delete, a link it did not make).
+ */
+export function reserveLink(deps: NetworkDeps, name: string): string {
+  // /sys/class/net lists the links of the host's network namespace: no process needed to look.
+  if (fs.existsSync(`/sys/class/net/${name}`)) {
+    throw new Error(`A link named ${name} already exists on this host, and the lab did not make it now: run \`container-lab cleanup\`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.`);
+  }
+  return deps.ledger.add({ kind: 'link', name });
+}
+
 /** Creates, addresses and raises the bridge. It is in the ledger before it exists. */
 export async function createBridge(deps: NetworkDeps, name: string, subnet: Cidr, gateway: string): Promise<LabBridge> {
-  const ledgerId = await addLink(deps, name, ['name', name, 'type', 'bridge']);
-  const bridge = { name, subnet, gateway, ledgerId };
+  const ledgerId = reserveLink(deps, name);
   try {
+    // One process for the three changes (each `ip` start costs a few milliseconds).
     await ipBatch(deps, HOST, [
+      ['link', 'add', 'name', name, 'type', 'bridge'],
       ['addr', 'add', `${gateway}/${subnet.prefix}`, 'dev', name],
       ['link', 'set', name, 'up'],
     ]);
   } catch (err) {
+    // The batch may have stopped after the bridge was made: delete it (or just forget the name).
     await deleteLink(deps, name, ledgerId);
     throw err;
   }
-  return bridge;
+  return { name, subnet, gateway, ledgerId };
 }
 
 /**

@@ -2,6 +2,7 @@
  * Reading the network's live state, for the panes, the diagram and `doctor`. Nothing here
  * changes anything or sends a packet.
  */
+import fs from 'node:fs';
 import { execa } from 'execa';
 import { HOST, ipCommand, type NetnsRef } from './netns.js';
 import { readJson } from './run.js';
@@ -40,10 +41,9 @@ export async function readFdb(bridge: string): Promise<FdbJson[]> {
   }
 }
 
-/** Does a link of this name exist in the host namespace? */
+/** Does a link of this name exist in the host namespace? (/sys/class/net lists them: no process needed.) */
 export async function linkExists(name: string): Promise<boolean> {
-  const r = await execa('ip', ['link', 'show', 'dev', name], { reject: false });
-  return r.exitCode === 0;
+  return fs.existsSync(`/sys/class/net/${name}`);
 }
 
 /**

@@ -10,7 +10,7 @@
  * runc does none of this: Docker's libnetwork (or a CNI plugin such as `bridge`) does, after the
  * container's namespaces exist and before its process starts.
  */
-import { addLink, type NetworkDeps } from './bridge.js';
+import { addLink, deleteLink, reserveLink, type NetworkDeps } from './bridge.js';
 import { vethNames, CONTAINER_IFNAME } from './names.js';
 import { HOST, netnsArg, type NetnsRef } from './netns.js';
 import { ipBatch } from './run.js';
@@ -40,10 +40,13 @@ export async function moveIntoContainer(deps: NetworkDeps, pair: VethPair, ns: N
   ]);
 }
 
-/** Inside the container: rename the peer `eth0`, give it an address, raise it and `lo`, add the default route. */
+/**
+ * Inside the container: rename the peer `eth0` (unless it was born with that name), give it an
+ * address, raise it and `lo`, add the default route.
+ */
 export async function configureContainerEnd(deps: NetworkDeps, pair: VethPair, ns: NetnsRef, address: string, prefix: number, gateway: string): Promise<void> {
   await ipBatch(deps, ns, [
-    ['link', 'set', pair.peer, 'name', CONTAINER_IFNAME],
+    ...(pair.peer === CONTAINER_IFNAME ? [] : [['link', 'set', pair.peer, 'name', CONTAINER_IFNAME]]),
     ['addr', 'add', `${address}/${prefix}`, 'dev', CONTAINER_IFNAME],
     ['link', 'set', CONTAINER_IFNAME, 'up'],
     ['link', 'set', 'lo', 'up'],
@@ -51,12 +54,28 @@ export async function configureContainerEnd(deps: NetworkDeps, pair: VethPair, n
   ]);
 }
 
-/** All three steps: what `docker run` does for a container on the default bridge network. */
+/**
+ * All three steps in two processes, as a CNI `bridge` plugin does it: the pair is created with its
+ * inside end already in the container's namespace and already named `eth0` (`peer name eth0
+ * netns <pid>`: the kernel makes it there, so there is no move and no rename), the host end joins
+ * the bridge and comes up in the same batch; then one batch inside for address, links and route.
+ */
 export async function attachContainer(deps: NetworkDeps, opts: {
   prefix: string; containerId: string; ns: NetnsRef; bridge: string; address: string; subnetPrefix: number; gateway: string;
 }): Promise<VethPair> {
-  const pair = await addVethPair(deps, opts.prefix, opts.containerId);
-  await moveIntoContainer(deps, pair, opts.ns, opts.bridge);
+  const { host } = vethNames(opts.prefix, opts.containerId);
+  const pair: VethPair = { host, peer: CONTAINER_IFNAME, ledgerId: reserveLink(deps, host) };
+  try {
+    await ipBatch(deps, HOST, [
+      ['link', 'add', host, 'type', 'veth', 'peer', 'name', CONTAINER_IFNAME, 'netns', netnsArg(opts.ns)],
+      ['link', 'set', host, 'master', opts.bridge],
+      ['link', 'set', host, 'up'],
+    ]);
+  } catch (err) {
+    // The batch may have stopped after the pair was made: delete it (or just forget the name).
+    await deleteLink(deps, host, pair.ledgerId);
+    throw err;
+  }
   await configureContainerEnd(deps, pair, opts.ns, opts.address, opts.subnetPrefix, opts.gateway);
   return pair;
 }
