@@ -28,10 +28,14 @@ const waitsOnPurpose = (step: Step): boolean => ACTIONS[step.run.action]?.waitsO
 /** Why a step is left out of the keypress bar: its action waits, or the lesson marks it `slow:`. */
 const onPurpose = (step: Step): string | undefined => (waitsOnPurpose(step) ? `${step.run.action} waits on purpose` : step.slow);
 
-/** Resolves once no link named with the lab's prefix is left on the host (at most 5 s). */
-async function linksGone(prefix: string): Promise<void> {
+/**
+ * Resolves once no container's veth (host end `<prefix>v…`, or a peer not yet moved, `<prefix>p…`)
+ * is left on the host, at most 5 s. The bridge (`<prefix>0`) belongs to the runtime and stays.
+ */
+async function vethsGone(prefix: string): Promise<void> {
   const end = Date.now() + 5_000;
-  while (fs.readdirSync('/sys/class/net').some((name) => name.startsWith(prefix)) && Date.now() < end) {
+  const isVeth = (name: string) => name.startsWith(`${prefix}v`) || name.startsWith(`${prefix}p`);
+  while (fs.readdirSync('/sys/class/net').some(isVeth) && Date.now() < end) {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -60,9 +64,9 @@ export async function benchLessonSteps(): Promise<string[]> {
         } finally {
           await session.close();
           // The kernel tears a dead network namespace down later, in a worker that holds the
-          // network lock for a while: the next round waits until the last round's links are gone,
+          // network lock for a while: the next round waits until the last round's veths are gone,
           // as a learner's next run would find them (else it times the kernel's cleanup).
-          await linksGone(labPaths().linkPrefix);
+          await vethsGone(labPaths().linkPrefix);
         }
       }
       const counted: number[] = [];
