@@ -18,8 +18,11 @@ export const CLI = path.resolve(__dirname, '../../dist/cli.js');
 export interface TmuxLabOptions {
   /** Names the tmux server, session and temporary directory, e.g. `clab3-e2e`. */
   name: string;
-  /** The lab's own environment (state directory, cgroup parent, link prefix, NO_COLOR…). */
-  env: Record<string, string>;
+  /**
+   * The lab's own environment: of it, only CONTAINER_LAB_* (state directory, cgroup parent, link
+   * prefix) and NO_COLOR reach the lab, so a tier can pass its whole test environment.
+   */
+  env: NodeJS.ProcessEnv;
   columns?: number;
   rows?: number;
   /** Open the lab with only this lesson folder in its list, so Enter on the home screen opens it. */
@@ -56,7 +59,7 @@ export class TmuxLab {
       HOME: process.env.HOME ?? '/root',
       TERM: 'xterm-256color',
       XDG_STATE_HOME: this.stateHome,
-      ...opts.env,
+      ...Object.fromEntries(Object.entries(opts.env).filter(([k, v]) => v !== undefined && (k.startsWith('CONTAINER_LAB_') || k === 'NO_COLOR'))),
     }).map(([k, v]) => `${k}=${v}`);
     const run = 'env "$@" 2>>"$LOG"; echo "exit status $?" >>"$LOG"';
     this.tmux(['new-session', '-d', '-s', this.session, '-c', path.dirname(path.dirname(CLI)), '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 30),
@@ -105,9 +108,18 @@ export class TmuxLab {
   /** Polls the screen until `test` passes; returns the milliseconds it took. */
   async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = this.timeoutMs): Promise<number> {
     const t0 = performance.now();
-    while (performance.now() - t0 < timeoutMs) {
-      if (test(this.screen())) return performance.now() - t0;
-      await new Promise((r) => setTimeout(r, 5));
+    await this.until(test, what, timeoutMs);
+    return performance.now() - t0;
+  }
+
+  /** Polls the screen until `test` passes; returns that screen (the one `test` saw). */
+  async until(test: (screen: string) => boolean, what: string, timeoutMs = this.timeoutMs): Promise<string> {
+    const end = performance.now() + timeoutMs;
+    while (performance.now() < end) {
+      const screen = this.screen();
+      if (test(screen)) return screen;
+      // Each capture starts a tmux client: every 10 ms, so the driver does not starve the lab.
+      await new Promise((r) => setTimeout(r, 10));
     }
     const stderr = fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8') : '';
     throw new Error(`Timed out waiting for ${what}. The screen, and what scrolled off it:\n${this.history()}${stderr ? `\nThe lab's stderr:\n${stderr}` : ''}`);

@@ -7,7 +7,6 @@ import { LAB_ENV } from './lab-env.js';
 
 export class TmuxLab extends SharedTmuxLab {
   constructor(lessonDir: string) {
-    const env = Object.fromEntries(Object.entries(LAB_ENV).filter((e): e is [string, string] => e[1] !== undefined && (e[0].startsWith('CONTAINER_LAB_') || e[0] === 'NO_COLOR')));
-    super({ name: 'clab5-e2e', env, lessonDir, timeoutMs: 60_000 });
+    super({ name: 'clab5-e2e', env: LAB_ENV, lessonDir, timeoutMs: 60_000 });
   }
 }

@@ -28,11 +28,8 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
   let root = '';
   let lab: TmuxLab;
   let lessons: Lesson[] = [];
-  /** Waits for the screen to pass `ok`, and returns it. */
-  const waitFor = async (what: string, ok: (s: string) => boolean, timeoutMs = 20_000): Promise<string> => {
-    await lab.waitFor(ok, what, timeoutMs);
-    return lab.screen();
-  };
+  /** Waits for the screen to pass `ok`, and returns that screen. */
+  const waitFor = (what: string, ok: (s: string) => boolean, timeoutMs = 20_000): Promise<string> => lab.until(ok, what, timeoutMs);
   const latencies = new Map<string, number[]>();
   beforeAll(() => {
     if (!fs.existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
@@ -57,7 +54,7 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
     expect(mountedUnder(), 'lab mounts left behind').toBe(false);
     fs.rmSync(root, { recursive: true, force: true });
     // Steps the lesson marks `slow:` (they copy a large file on purpose): named, not held to the bar.
-    const slowOnPurpose = new Map<string, string>(lessons.flatMap((l) => l.steps.filter((s) => s.slow).map((s) => [`${l.id}/${s.id}`, s.slow!] as const)));
+    const slowOnPurpose = new Map(lessons.flatMap((l) => l.steps.filter((s) => s.slow).map((s): [string, string] => [`${l.id}/${s.id}`, s.slow!])));
     const rows = [...latencies].map(([step, ms]) => {
       const sorted = [...ms].sort((a, b) => a - b);
       return { step, p50: sorted[Math.floor(sorted.length / 2)]!, n: ms.length };
