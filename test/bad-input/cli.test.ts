@@ -7,15 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/lessons/actions/index.js';
-import { cli, labEnv, labPaths, runLab, startLab, waitForOutput } from '../faults/lab-env.js';
-import { CLEAN, machineState } from '../faults/machine-state.js';
-import { describeReal } from '../helpers/real-tier.js';
+import { CLI, labEnv, runLab, startLab, useTier, waitForOutput } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 
-const env = labEnv();
+const labPaths = useTier('reliability');
+
+const env = labEnv(labPaths);
 const fixtures = path.resolve('test/bad-input/fixtures');
 const usage = (sentence: string) => `container-lab: ${sentence}\nSee \`container-lab --help\`.\n`;
 
-describeReal('bad input at the command line', () => {
+describeTier('bad input at the command line', { root: true, cli: true }, () => {
   beforeAll(async () => {
     await runLab(['cleanup'], { env });
   });
@@ -27,7 +29,7 @@ describeReal('bad input at the command line', () => {
     const fresh = { ...labPaths, stateDir: '/var/lib/container-lab-t7-nobody', runDir: '/run/container-lab-t7-nobody' };
     const asNobody = (args: string[]) => {
       try {
-        execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args], { env: labEnv(fresh), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], { env: labEnv(fresh), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
         return { status: 0, stderr: '' };
       } catch (err) {
         const e = err as { status: number; stderr: string };

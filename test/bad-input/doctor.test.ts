@@ -12,9 +12,10 @@ import { checkCgroupControllers, checkOverlay } from '../../src/doctor/checks.js
 import { LessonSession } from '../../src/lessons/engine/session.js';
 import { featureCheck } from '../../src/lessons/lab-runtime.js';
 import type { ContainerRuntime } from '../../src/runtime/api.js';
-import { cli, labEnv, presentLessons } from '../faults/lab-env.js';
-import { describeReal } from '../helpers/real-tier.js';
+import { CLI, labEnv, presentLessons, useTier } from '../helpers/lab.js';
+import { describeTier } from '../helpers/tier.js';
 
+const labPaths = useTier('reliability');
 const fixtures = path.resolve('test/bad-input/fixtures');
 
 describe('bad input: the host lacks a feature', () => {
@@ -52,7 +53,7 @@ describe('bad input: the host lacks a feature', () => {
   });
 });
 
-describeReal('bad input: util-linux and iproute2 missing', () => {
+describeTier('bad input: util-linux and iproute2 missing', { root: true, cli: true }, () => {
   it('the doctor names the missing tools and the packages to install, and fails', () => {
     // A mount namespace of our own in which /usr/bin and /usr/sbin are empty: the host has no
     // util-linux and no iproute2 there. Node itself is bind-mounted aside first, to start the lab.
@@ -62,7 +63,7 @@ describeReal('bad input: util-linux and iproute2 missing', () => {
     let out = '';
     let status = 0;
     try {
-      out = execFileSync('unshare', ['--mount', '--propagation', 'private', '/bin/sh', '-c', script, aside, process.execPath, aside, cli, 'doctor'], { env: labEnv(), encoding: 'utf8' });
+      out = execFileSync('unshare', ['--mount', '--propagation', 'private', '/bin/sh', '-c', script, aside, process.execPath, aside, CLI, 'doctor'], { env: labEnv(labPaths), encoding: 'utf8' });
     } catch (err) {
       const e = err as { status: number; stdout: string };
       status = e.status;

@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { LabPaths } from '../../src/runtime/paths.js';
-import { labEnv, labPaths, runLab } from '../faults/lab-env.js';
-import { CLEAN, machineState } from '../faults/machine-state.js';
-import { describeReal } from '../helpers/real-tier.js';
+import { labEnv, runLab, useTier } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
+
+const labPaths = useTier('reliability');
 
 const paths: LabPaths = { ...labPaths, stateDir: '/var/lib/container-lab-t7-bad', runDir: '/run/container-lab-t7-bad' };
 const env = labEnv(paths);
@@ -18,7 +20,7 @@ function removeAll(): void {
   for (const p of [paths.stateDir, paths.runDir, `${paths.stateDir}-target`]) fs.rmSync(p, { recursive: true, force: true });
 }
 
-describeReal('bad input: the lab state on disk', () => {
+describeTier('bad input: the lab state on disk', { root: true, cli: true }, () => {
   afterEach(() => {
     expect(machineState(paths)).toEqual(CLEAN);
     removeAll();

@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { cli, labEnv, labPaths, sleep } from '../faults/lab-env.js';
-import { CLEAN, machineState } from '../faults/machine-state.js';
-import { describeReal } from '../helpers/real-tier.js';
+import { CLI, labEnv, sleep, useTier } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
+
+const labPaths = useTier('reliability');
 
 const SOCKET = `clab7-bad-input-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
@@ -19,7 +21,7 @@ function start(columns: number, rows: number, env: NodeJS.ProcessEnv): void {
     .filter(([k, v]) => v !== undefined && !k.startsWith('SUDO_') && /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
     .map(([k, v]) => `${k}=${v}`);
   // `; echo` keeps the pane open after the lab exits, so its exit status can be read.
-  tmux('new-session', '-d', '-s', 'lab', '-x', String(columns), '-y', String(rows), 'env', ...vars, '/bin/sh', '-c', 'node "$0"; echo "lab exited $?"; sleep 60', cli);
+  tmux('new-session', '-d', '-s', 'lab', '-x', String(columns), '-y', String(rows), 'env', ...vars, '/bin/sh', '-c', 'node "$0"; echo "lab exited $?"; sleep 60', CLI);
 }
 
 function screen(): string {
@@ -42,7 +44,7 @@ beforeEach(() => {
   stateHome = fs.mkdtempSync(path.join(os.tmpdir(), 'clab7-progress-'));
 });
 
-describeReal('bad input in the TUI', () => {
+describeTier('bad input in the TUI', { root: true, cli: true, programs: ['tmux'] }, () => {
   afterEach(async () => {
     try {
       tmux('kill-server'); // a lab still running gets SIGHUP, and cleans up on its way out

@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { capsAfterExecve, errnoFromOutput, parseCapStatus, readCapLastCap, readCapStatus } from '../../src/capabilities/index.js';
 import { CAP } from '../../src/kernel/constants.js';
+import { describeTier } from '../helpers/tier.js';
 
 const bit = (n: number) => 1n << BigInt(n);
-const isRoot = process.getuid?.() === 0;
-if (!isRoot && process.env.CI) throw new Error('The capability tests that run setpriv need root, and CI must run them.');
 
 describe('capsAfterExecve (pure)', () => {
   const docker = 0xa80425fbn;
@@ -32,7 +31,7 @@ describe('capsAfterExecve (pure)', () => {
   });
 });
 
-describe.skipIf(!isRoot)('capsAfterExecve agrees with the kernel (util-linux setpriv, no shell)', () => {
+describeTier('capsAfterExecve agrees with the kernel (util-linux setpriv, no shell)', { root: true, programs: ['setpriv'] }, () => {
   const lastCap = readCapLastCap();
   const self = readCapStatus('self').sets;
   const run = (args: string[]) => parseCapStatus(execFileSync('setpriv', [...args, 'cat', '/proc/self/status'], { encoding: 'utf8' })).sets;

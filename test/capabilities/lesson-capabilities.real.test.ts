@@ -3,11 +3,13 @@
  * and each success by what the kernel shows (a LISTEN socket, the process's CapEff), and the
  * decoding is checked against capsh. Then nothing may be left.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { requireRootOrSkip } from '../network/helpers.js';
-import { killLabAt, requireBuilt, residue, runLab } from '../network/lab-env.js';
+import { beforeAll, expect, it } from 'vitest';
+import { killLabAt, labEnv, runLab, useTier } from '../helpers/lab.js';
+import { CLEAN, isClean, machineState, waitUntil } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 
-const run = requireRootOrSkip();
+const paths = useTier('network');
+const env = labEnv(paths);
 
 /** The output of one step, from its heading to its result line. */
 function step(out: string, id: string): string {
@@ -16,14 +18,14 @@ function step(out: string, id: string): string {
   return out.slice(start, out.indexOf('Result:', start) + 40);
 }
 
-describe.skipIf(!run)('lesson capabilities --plain (real kernel)', () => {
+describeTier('lesson capabilities --plain (real kernel)', { root: true, cli: true }, () => {
   beforeAll(() => {
-    requireBuilt();
-    expect(residue(), 'leftovers from an earlier run').toEqual([]);
+    expect(machineState(paths), 'leftovers from an earlier run').toEqual(CLEAN);
   });
 
-  it('reads every refusal from the kernel', () => {
-    const { code, out } = runLab(['lesson', 'capabilities', '--plain']);
+  it('reads every refusal from the kernel', async () => {
+    const { code, stdout, stderr } = await runLab(['lesson', 'capabilities', '--plain'], { env });
+    const out = stdout + stderr;
     expect(out).not.toMatch(/^Result: (FAILED|skipped)/m);
     expect(code, out).toBe(0);
     expect(step(out, 'decode')).toMatch(/capsh --decode=00000000a80425fb: the same names/);
@@ -40,14 +42,14 @@ describe.skipIf(!run)('lesson capabilities --plain (real kernel)', () => {
     expect(step(out, 'no-new-privs')).toMatch(/NoNewPrivs\s+1/);
     expect(step(out, 'no-new-privs')).toMatch(/the kernel answered EACCES/);
     expect(step(out, 'bounding')).toMatch(/the kernel answered EPERM[\s\S]*predicts: execve refused with EPERM/);
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 120_000);
 
   it('after kill -9 in the middle of the lesson, cleanup leaves nothing', async () => {
-    await killLabAt('capabilities', 'Step 6 of');
-    const clean = runLab(['cleanup']);
-    expect(clean.code, clean.out).toBe(0);
-    for (let i = 0; i < 50 && residue().length; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(residue()).toEqual([]);
+    await killLabAt('capabilities', 'Step 6 of', env);
+    const clean = await runLab(['cleanup'], { env });
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+    await waitUntil(() => isClean(machineState(paths)), 1000);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 120_000);
 });

@@ -9,29 +9,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type Cgroup, type CgroupDriver, detectLayout, openCgroupDriver } from '../../src/cgroups/index.js';
+import { describeTier } from '../helpers/tier.js';
 
 const PARENT = 'container-lab-test-cg';
 const BUSYBOX = ['/usr/bin/busybox', '/bin/busybox'].find((p) => fs.existsSync(p));
 const MiB = 1024 * 1024;
 
-function missingForKernelTier(): string | undefined {
-  if (process.getuid?.() !== 0) return 'not root (run `sudo npm test`)';
-  if (BUSYBOX === undefined) return 'no static busybox (apt-get install busybox-static)';
-  const controllers = openCgroupDriver({ parent: PARENT }).controllers;
-  const missing = ['memory', 'pids', 'cpu'].filter((c) => !controllers.includes(c as 'memory'));
-  if (missing.length > 0) return `this host offers no ${missing.join(', ')} cgroup controller`;
-  return undefined;
-}
-
-const skipReason = missingForKernelTier();
-if (skipReason !== undefined) console.warn(`cgroup kernel tier skipped: ${skipReason}`);
-
-// In CI a skipped kernel tier is a failure, not a pass.
-it.runIf(skipReason !== undefined && process.env.CI)('runs the cgroup kernel tier in CI', () => {
-  expect.fail(`the cgroup kernel tier must run in CI, but it would be skipped: ${skipReason}`);
-});
 
 /** A busybox shell that runs `script` once it reads a line: time to join it to a cgroup first. */
 interface Workload {
@@ -42,7 +27,11 @@ interface Workload {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-describe.skipIf(skipReason !== undefined)('cgroup driver on the real kernel', () => {
+describeTier('cgroup driver on the real kernel', {
+  root: true,
+  cgroupControllers: ['memory', 'pids', 'cpu'],
+  also: () => (BUSYBOX === undefined ? 'needs a static busybox (Debian/Ubuntu: apt-get install busybox-static)' : undefined),
+}, () => {
   let driver: CgroupDriver;
   const cgroups: Cgroup[] = [];
   const children: ChildProcess[] = [];

@@ -8,12 +8,14 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { processStartTime } from '../../src/runtime/proc-identity.js';
-import { describeReal } from '../helpers/real-tier.js';
-import { labEnv, labPaths, presentLessons, runLab } from '../faults/lab-env.js';
-import { CLEAN, machineState } from '../faults/machine-state.js';
+import { describeTier } from '../helpers/tier.js';
+import { labEnv, presentLessons, runLab, useTier } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
 import { changedDecoys, decoyNames, plantDecoys, removeDecoys, type Decoys } from './decoys.js';
 
-const env = labEnv();
+const labPaths = useTier('reliability');
+
+const env = labEnv(labPaths);
 const ledgerFile = path.join(labPaths.runDir, 'ledger.jsonl');
 let decoys: Decoys;
 
@@ -23,7 +25,7 @@ function writeLedger(entries: object[]): void {
   fs.writeFileSync(ledgerFile, entries.map((entry, i) => JSON.stringify({ op: 'add', id: String(i + 1), entry }) + '\n').join(''), { mode: 0o600 });
 }
 
-describeReal('decoys: look-alikes the lab must leave alone', () => {
+describeTier('decoys: look-alikes the lab must leave alone', { root: true, cli: true }, () => {
   beforeAll(async () => {
     await runLab(['cleanup'], { env });
     expect(machineState(labPaths)).toEqual(CLEAN);

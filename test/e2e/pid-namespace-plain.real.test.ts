@@ -3,11 +3,12 @@
  * runs, the output shows what the kernel really answered, and nothing is left behind.
  */
 import { expect, it } from 'vitest';
-import { describeReal } from '../helpers/real-tier.js';
-import { residue } from '../helpers/residue.js';
-import { PATHS, requireBuilt, runLab, strayProcesses } from './lab-env.js';
+import { labEnv, runLab, useTier } from '../helpers/lab.js';
+import { CLEAN, machineState, strayProcesses } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 
-const clean = { mounts: [], cgroups: [], containerDirs: [], ledger: '', links: [] };
+const paths = useTier('e2e');
+const env = labEnv(paths);
 
 function step(out: string, n: number): string {
   const start = out.indexOf(`Step ${n} of 10:`);
@@ -21,10 +22,9 @@ function failedSteps(out: string): string[] {
     .map((block) => `${block.split('\n')[0]} → ${block.match(/^Result: FAILED.*$/m)?.[0]}`);
 }
 
-describeReal('lesson pid-namespace, non-interactive, real kernel', () => {
-  it('--plain runs every step and prints what the kernel answered', () => {
-    requireBuilt();
-    const { code, stdout, stderr } = runLab(['lesson', 'pid-namespace', '--plain']);
+describeTier('lesson pid-namespace, non-interactive, real kernel', { root: true, cli: true }, () => {
+  it('--plain runs every step and prints what the kernel answered', async () => {
+    const { code, stdout, stderr } = await runLab(['lesson', 'pid-namespace', '--plain'], { env });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Every step of "The PID namespace" ran.');
@@ -64,13 +64,12 @@ describeReal('lesson pid-namespace, non-interactive, real kernel', () => {
     expect(kill).toMatch(/the other \d* ?process(es)? of its PID namespace \(host PID [\d, ]+\) (is|are) gone too/);
     expect(kill).toContain('Put back by the lab:');
 
-    expect(residue(PATHS)).toEqual(clean);
-    expect(strayProcesses()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
+    expect(strayProcesses(paths)).toEqual([]);
   }, 120_000);
 
-  it('--json prints one JSON object per line, ending in a summary', () => {
-    requireBuilt();
-    const { code, stdout } = runLab(['lesson', 'pid-namespace', '--json']);
+  it('--json prints one JSON object per line, ending in a summary', async () => {
+    const { code, stdout } = await runLab(['lesson', 'pid-namespace', '--json'], { env });
     expect(code).toBe(0);
     const records = stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; [k: string]: unknown });
     expect(records[0]).toMatchObject({ type: 'lesson', id: 'pid-namespace', steps: 10 });
@@ -79,11 +78,11 @@ describeReal('lesson pid-namespace, non-interactive, real kernel', () => {
     expect(records.some((r) => r.type === 'primitive' && r.name === 'pivot_root' && r.ok === true)).toBe(true);
     const nspid = records.find((r) => r.type === 'pane' && r.step === 'nspid' && r.side === 'container') as unknown as { rows: { key: string; cells: string[] }[] };
     expect(nspid.rows.find((r) => r.key === 'NSpid')?.cells).toEqual(['NSpid', '1']);
-    expect(residue(PATHS)).toEqual(clean);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 120_000);
 
-  it('an unknown lesson id is one sentence, and nothing is started', () => {
-    const { code, stderr } = runLab(['lesson', 'pid-namespaces', '--plain']);
+  it('an unknown lesson id is one sentence, and nothing is started', async () => {
+    const { code, stderr } = await runLab(['lesson', 'pid-namespaces', '--plain'], { env });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^container-lab: There is no lesson "pid-namespaces"\. Lessons here: pid-namespace, /);
   });

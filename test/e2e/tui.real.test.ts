@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeReal } from '../helpers/real-tier.js';
-import { residue } from '../helpers/residue.js';
-import { PATHS, requireBuilt, strayProcesses } from './lab-env.js';
+import { useTier } from '../helpers/lab.js';
+import { CLEAN, machineState, strayProcesses } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 import { TmuxLab } from './tmux.js';
 
-const clean = { mounts: [], cgroups: [], containerDirs: [], ledger: '', links: [] };
+const paths = useTier('e2e');
 
 /** The host PID of the process that is PID `inner` in the PID namespace of host PID `pid1`. */
 function hostPidOf(pid1: number, inner: number): number | undefined {
@@ -27,10 +27,9 @@ function hostPidOf(pid1: number, inner: number): number | undefined {
   return undefined;
 }
 
-describeReal('the lab in tmux, real kernel', () => {
+describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: ['tmux'] }, () => {
   it('walks the PID lesson at 80×24 with keys, uses the shell, resizes, quits, and leaves nothing', async () => {
-    requireBuilt();
-    expect(residue(PATHS)).toEqual(clean);
+    expect(machineState(paths)).toEqual(CLEAN);
     const lab = new TmuxLab({ columns: 80, rows: 24 });
     try {
       await lab.waitFor((s) => /› +1 +The PID namespace +0\/10/.test(s), 'the home screen');
@@ -78,14 +77,13 @@ describeReal('the lab in tmux, real kernel', () => {
       const progress = JSON.parse(fs.readFileSync(`${lab.stateHome}/container-lab/progress.json`, 'utf8'));
       expect(progress.lessons['pid-namespace'].done).toEqual(expect.arrayContaining(['your-shell', 'new-namespace', 'find-host-pid', 'sigkill']));
     } finally {
-      lab.close();
+      await lab.close();
     }
-    expect(residue(PATHS)).toEqual(clean);
-    expect(strayProcesses()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
+    expect(strayProcesses(paths)).toEqual([]);
   }, 180_000);
 
   it('NO_COLOR: no colour at all, and the differences still marked', async () => {
-    requireBuilt();
     const lab = new TmuxLab({ columns: 100, rows: 30 }, { NO_COLOR: '1' });
     try {
       await lab.waitFor((s) => s.includes('The PID namespace'), 'the home screen');
@@ -99,8 +97,8 @@ describeReal('the lab in tmux, real kernel', () => {
       await lab.press('q', (s) => !s.includes('3/10'), 'quitting');
       expect(await lab.exited()).toBe(true);
     } finally {
-      lab.close();
+      await lab.close();
     }
-    expect(residue(PATHS)).toEqual(clean);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 60_000);
 });

@@ -17,10 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errnoText, hintFor } from '../../src/kernel/errors.js';
 import type { LabPaths } from '../../src/runtime/paths.js';
 import { changedDecoys, decoyNames, plantDecoys, removeDecoys, type Decoys } from '../decoys/decoys.js';
-import { describeReal } from '../helpers/real-tier.js';
-import { labEnv, labPaths, presentLessons, runLab, startLab } from './lab-env.js';
-import { CLEAN, machineState } from './machine-state.js';
+import { describeTier } from '../helpers/tier.js';
+import { labEnv, presentLessons, runLab, startLab, useTier } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
 import { ProcessTracker } from './process-tracker.js';
+
+const labPaths = useTier('reliability');
 
 /**
  * One primitive of a container's start, made to fail. `syscall` is the name the lab prints.
@@ -83,11 +85,11 @@ function expectShown(stdout: string, syscall: string, errno: string, inPane = tr
   expect(stdout).toMatch(new RegExp(`^Result: FAILED in .* ${escape(syscall)}\\(.*\\) failed: ${errno} .*Hint: ${escape(hint)}`, 'm'));
 }
 
-describeReal('fault injection: a failing primitive at each step of a container start', () => {
+describeTier('fault injection: a failing primitive at each step of a container start', { root: true, cli: true }, () => {
   beforeAll(async () => {
     expect(lessons.length).toBeGreaterThan(0);
-    await runLab(['cleanup'], { env: labEnv() });
-    const warm = await runLab(['run', '--', 'true'], { env: labEnv() });
+    await runLab(['cleanup'], { env: labEnv(labPaths) });
+    const warm = await runLab(['run', '--', 'true'], { env: labEnv(labPaths) });
     expect(warm.code, warm.stderr).toBe(0);
     decoys = plantDecoys(labPaths);
   }, 120_000);
@@ -117,7 +119,7 @@ describeReal('fault injection: a failing primitive at each step of a container s
   }
 });
 
-describeReal('fault injection: a real failing mount (an unusable rootfs layer)', () => {
+describeTier('fault injection: a real failing mount (an unusable rootfs layer)', { root: true, cli: true }, () => {
   const paths: LabPaths = { ...labPaths, stateDir: '/var/lib/container-lab-t7-unusable' };
   const fixture = '/var/lib/container-lab-t7-stack';
   const made: string[] = [];

@@ -15,12 +15,14 @@
  * command that reruns exactly that trial.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeReal } from '../helpers/real-tier.js';
+import { describeTier } from '../helpers/tier.js';
 import { changedDecoys, decoyNames, plantDecoys, removeDecoys, type Decoys } from '../decoys/decoys.js';
-import { labEnv, labPaths, presentLessons, runLab, sleep, startLab, waitForOutput, type Finished } from './lab-env.js';
-import { CLEAN, machineState } from './machine-state.js';
+import { labEnv, presentLessons, runLab, sleep, startLab, useTier, waitForOutput, type Finished } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
 import { ProcessTracker, processesWithEnv, type TrackedProcess } from './process-tracker.js';
 import { describePlan, planTrial, runSeeds, type TrialPlan } from './trials.js';
+
+const labPaths = useTier('reliability');
 
 const lessons = presentLessons().map((l) => ({ id: l.id, steps: l.steps.length }));
 const combos = Math.max(1, lessons.length * 3);
@@ -123,13 +125,13 @@ async function trial(plan: TrialPlan): Promise<{ problems: string[]; note: strin
   return { problems, note };
 }
 
-describeReal('fault injection: a lesson killed at a random moment', () => {
+describeTier('fault injection: a lesson killed at a random moment', { root: true, cli: true }, () => {
   beforeAll(async () => {
     suiteStart = performance.now();
     expect(lessons.length, 'no lessons to run').toBeGreaterThan(0);
     console.log(`fault injection: ${seeds.length} trials over ${lessons.length} lessons (${lessons.map((l) => l.id).join(', ')}); ` +
       (single !== undefined ? `FAULT_SEED=${single.join(',')}` : `run seed FAULT_RUN_SEED=${runSeed}`));
-    const env = labEnv();
+    const env = labEnv(labPaths);
     // Start from nothing, with the layer cache built: a kill while the cache is first built is the
     // rootfs builder's own test (a half-built layer is replaced on the next start).
     await runLab(['cleanup'], { env });

@@ -7,13 +7,16 @@
  * The lab sees exactly the variables given (`env -i`, plus PATH, HOME and TERM): with `CI` set,
  * Ink would draw nothing until it exits. Its stderr and exit status go to a file, so a lab that
  * could not start says why when a wait times out.
+ *
+ * `close()` waits for the lab to exit (its teardown runs on the SIGHUP that ending the session
+ * sends), so the next test never meets "Another container-lab is already running".
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-export const CLI = path.resolve(__dirname, '../../dist/cli.js');
+import { CLI } from './lab.js';
+import { alive, waitUntil } from './residue.js';
 
 export interface TmuxLabOptions {
   /** Names the tmux server, session and temporary directory, e.g. `clab3-e2e`. */
@@ -39,6 +42,8 @@ export class TmuxLab {
   private readonly dir: string;
   private readonly log: string;
   private readonly timeoutMs: number;
+  /** The pane's shell; the lab runs as its child. */
+  private readonly panePid: number;
 
   constructor(opts: TmuxLabOptions) {
     this.server = this.session = `${opts.name}-${process.pid}`;
@@ -64,6 +69,7 @@ export class TmuxLab {
     const run = 'env "$@" 2>>"$LOG"; echo "exit status $?" >>"$LOG"';
     this.tmux(['new-session', '-d', '-s', this.session, '-c', path.dirname(path.dirname(CLI)), '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 30),
       'env', '-i', `LOG=${this.log}`, '/bin/sh', '-c', run, 'sh', ...env, process.execPath, ...args]);
+    this.panePid = Number(this.tmux(['display-message', '-p', '-t', this.session, '#{pane_pid}'], { encoding: 'utf8' }).trim());
   }
 
   private tmux(args: string[], options: { encoding?: 'utf8'; stdio?: 'ignore' } = {}): string {
@@ -170,8 +176,13 @@ export class TmuxLab {
     return this.exited(timeoutMs);
   }
 
-  /** Ends the session and our tmux server, and removes its socket and our temporary directory. */
-  close(): void {
+  /**
+   * Ends the session and our tmux server, waits up to `timeoutMs` for the lab (and every process it
+   * started) to exit, and removes the socket and our temporary directory. Throws if the lab is still
+   * running then: the next test would meet it.
+   */
+  async close(timeoutMs = 30_000): Promise<void> {
+    const lab = descendants(this.panePid);
     if (this.alive()) this.tmux(['kill-session', '-t', this.session]);
     try {
       this.tmux(['kill-server'], { stdio: 'ignore' });
@@ -180,5 +191,29 @@ export class TmuxLab {
     }
     fs.rmSync(path.join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.server), { force: true });
     fs.rmSync(this.dir, { recursive: true, force: true });
+    if (!(await waitUntil(() => !lab.some(alive), timeoutMs))) {
+      throw new Error(`The lab (PIDs ${lab.filter(alive).join(', ')}) was still running ${timeoutMs / 1000} s after its tmux session ended.`);
+    }
   }
+}
+
+/** Every process below `pid`, from each process's parent PID in /proc/<pid>/stat. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0;) {
+    const next = children.get(queue.shift()!) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
 }

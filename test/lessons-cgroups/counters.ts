@@ -4,9 +4,20 @@
  * this host has (v2: memory.events, pids.events, cpu.stat in one directory; v1: the same counters
  * spread over the memory, pids and cpu trees, OOM kills in memory.oom_control).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { labCgroupDirs } from './lab-env.js';
+import { TIERS } from '../helpers/lab.js';
+
+/**
+ * This tier's parent cgroup in every hierarchy (v2: one), found as `find /sys/fs/cgroup -maxdepth 3
+ * -name container-lab-t5` finds it: the exact name, so a look-alike (`container-lab-t5-decoy`) is
+ * neither counted nor taken for the lab's.
+ */
+function labCgroupDirs(): string[] {
+  const found = spawnSync('find', ['/sys/fs/cgroup', '-maxdepth', '3', '-name', TIERS.cgroupsLesson.cgroupParent], { encoding: 'utf8' });
+  return found.stdout.split('\n').filter(Boolean);
+}
 
 export interface Peaks {
   oomKills: number;

@@ -7,29 +7,19 @@
  *
  * Timeouts are generous: in the emulated v2 guest each Node start takes seconds.
  */
-import { spawn } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { labEnv, runLab, useTier } from '../helpers/lab.js';
+import { alive, CLEAN, isClean, machineState, waitUntil } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 import { CounterWatch } from './counters.js';
-import { CLI, LAB_ENV, alive, cannotRun, residue, settle } from './lab-env.js';
 
-const reason = cannotRun();
-if (reason) console.warn(`cgroups lesson real tier skipped: ${reason}`);
-
-it.runIf(reason !== undefined && process.env.CI)('runs the cgroups lesson real tier in CI', () => {
-  expect.fail(`the cgroups lesson real tier must run in CI, but it would be skipped: ${reason}`);
-});
+const paths = useTier('cgroupsLesson');
 
 const MiB = 1024 * 1024;
 
-function runLesson(format: '--plain' | '--json'): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'lesson', 'cgroups', format], { env: LAB_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
+async function runLesson(format: '--plain' | '--json'): Promise<{ code: number | null; out: string; err: string }> {
+  const { code, stdout, stderr } = await runLab(['lesson', 'cgroups', format], { env: labEnv(paths), timeoutMs: 300_000 });
+  return { code, out: stdout, err: stderr };
 }
 
 /** Host PIDs of the containers' first processes, as the start step reported them. */
@@ -38,17 +28,17 @@ function containerPids(text: string): number[] {
 }
 
 async function expectNothingLeft(pids: number[]): Promise<void> {
-  await settle(() => residue().length === 0 && pids.every((p) => !alive(p)));
-  expect(residue()).toEqual([]);
+  await waitUntil(() => isClean(machineState(paths)) && pids.every((p) => !alive(p)));
+  expect(machineState(paths)).toEqual(CLEAN);
   expect(pids.filter(alive)).toEqual([]);
 }
 
 interface Meter { key: string; value: number; max?: number }
 interface Sample { type: 'sample'; step: string; atMs: number; meters: Meter[] }
 
-describe.skipIf(reason !== undefined)('lesson cgroups on the real kernel', () => {
+describeTier('lesson cgroups on the real kernel', { root: true, cli: true }, () => {
   it('--plain: every step runs, and the kernel counts an OOM kill, refused forks and throttled periods', async () => {
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
     const watch = new CounterWatch();
     watch.start();
     const run = await runLesson('--plain');
@@ -71,7 +61,7 @@ describe.skipIf(reason !== undefined)('lesson cgroups on the real kernel', () =>
   }, 300_000);
 
   it('--json: the live reads and panes carry the same counters, and the limits were the lesson\'s', async () => {
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
     const run = await runLesson('--json');
     expect(run.code, run.err).toBe(0);
     const lines = run.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);

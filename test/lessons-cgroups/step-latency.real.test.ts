@@ -5,14 +5,16 @@
  * named. Prints the median per step; fails only if a step fails (times on this shared 2-core machine
  * are reported, not asserted).
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ACTIONS } from '../../src/lessons/actions/index.js';
 import { LessonSession } from '../../src/lessons/engine/session.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
-import { labPaths, openRuntime } from '../../src/runtime/index.js';
-import { LAB_ENV, cannotRun, residue, settle } from './lab-env.js';
+import { openRuntime } from '../../src/runtime/index.js';
+import { useTier } from '../helpers/lab.js';
+import { CLEAN, isClean, machineState, waitUntil } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 
-const reason = cannotRun();
+const paths = useTier('cgroupsLesson');
 const ROUNDS = 5;
 
 function median(xs: number[]): number {
@@ -20,12 +22,12 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-describe.skipIf(reason !== undefined)('cgroups lesson: step latency (real kernel)', () => {
+describeTier('cgroups lesson: step latency (real kernel)', { root: true }, () => {
   it('p50 per step, run → both panes', async () => {
     const lesson = loadLessons('lessons').lessons.find((l) => l.id === 'cgroups')!;
     const waits = (i: number) => ACTIONS[lesson.steps[i]!.run.action]?.waitsOnPurpose?.(lesson.steps[i]!.run.args) ?? false;
     const times = new Map<string, number[]>();
-    const runtime = await openRuntime({ paths: labPaths(LAB_ENV), prewarm: true });
+    const runtime = await openRuntime({ paths, prewarm: true });
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const session = new LessonSession({ lesson, runtime });
@@ -49,7 +51,7 @@ describe.skipIf(reason !== undefined)('cgroups lesson: step latency (real kernel
       console.log(`cgroups ${step.id.padEnd(14)} ${t ? `p50 ${median(t).toFixed(1).padStart(6)} ms` : 'waits on purpose (not measured)'}`);
       if (!t) expect(waits(i)).toBe(true);
     }
-    await settle(() => residue().length === 0);
-    expect(residue()).toEqual([]);
+    await waitUntil(() => isClean(machineState(paths)));
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 300_000);
 });

@@ -4,19 +4,17 @@
  * kernel's OOM-kill counter and the exit status on screen; it quits with `q` and checks that nothing
  * is left. Keypress → panes is measured for each step that does not wait on purpose.
  */
-import { describe, expect, it } from 'vitest';
-import { alive, cannotRun, residue, settle } from './lab-env.js';
+import { expect, it } from 'vitest';
+import { useTier } from '../helpers/lab.js';
+import { alive, CLEAN, isClean, machineState, waitUntil } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 import { TmuxLab } from './tmux.js';
 
-const reason = cannotRun();
+const paths = useTier('cgroupsLesson');
 
-it.runIf(reason !== undefined && process.env.CI)('runs the cgroups TUI test in CI', () => {
-  expect.fail(`the cgroups TUI test must run in CI, but it would be skipped: ${reason}`);
-});
-
-describe.skipIf(reason !== undefined)('the cgroups lesson in tmux (real kernel)', () => {
+describeTier('the cgroups lesson in tmux (real kernel)', { root: true, cli: true, programs: ['tmux'] }, () => {
   it('walks to the memory step: a live bar, then the OOM kill and exit status 137', async () => {
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
     const lab = new TmuxLab('lessons/03-cgroups');
     const ms: Record<string, number> = {};
     let pid1 = 0;
@@ -47,10 +45,10 @@ describe.skipIf(reason !== undefined)('the cgroups lesson in tmux (real kernel)'
       lab.keys('e');
     } finally {
       await lab.quit();
-      lab.close();
+      await lab.close();
     }
-    await settle(() => residue().length === 0 && !alive(pid1), 10_000);
-    expect(residue()).toEqual([]);
+    await waitUntil(() => isClean(machineState(paths)) && !alive(pid1), 10_000);
+    expect(machineState(paths)).toEqual(CLEAN);
     expect(alive(pid1)).toBe(false);
     console.log(`tmux keypress → panes, cgroups: ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
   }, 180_000);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyProgress, forgetLesson, loadProgress, progressLocation, recordStep, saveProgress } from '../../src/lessons/progress.js';
+import { describeTier } from '../helpers/tier.js';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,18 +37,21 @@ describe('progress', () => {
     expect(forgetLesson(p, 'pid-namespace').lessons).toEqual({});
   });
 
-  it.skipIf(process.getuid?.() !== 0)('saves atomically into directories it creates for the user, owned by them, private', () => {
-    const home = temp();
-    const loc = { file: path.join(home, '.local/state/container-lab/progress.json'), base: home, owner: { uid: 4242, gid: 4343 } };
-    expect(saveProgress(loc, recordStep(emptyProgress(), 'pid-namespace', 1, 'your-shell'))).toBeUndefined();
-    expect(JSON.parse(readFileSync(loc.file, 'utf8')).lessons['pid-namespace'].done).toEqual(['your-shell']);
-    for (const p of ['.local', '.local/state', '.local/state/container-lab']) {
-      const st = statSync(path.join(home, p));
-      expect([st.uid, st.gid, st.mode & 0o777]).toEqual([4242, 4343, 0o700]);
-    }
-    const file = statSync(loc.file);
-    expect([file.uid, file.gid, file.mode & 0o777]).toEqual([4242, 4343, 0o600]);
-    expect(readdirSync(path.dirname(loc.file))).toEqual(['progress.json']);
+  // Giving the files to another user (chown) takes root.
+  describeTier('progress owned by the user behind sudo', { root: true }, () => {
+    it('saves atomically into directories it creates for the user, owned by them, private', () => {
+      const home = temp();
+      const loc = { file: path.join(home, '.local/state/container-lab/progress.json'), base: home, owner: { uid: 4242, gid: 4343 } };
+      expect(saveProgress(loc, recordStep(emptyProgress(), 'pid-namespace', 1, 'your-shell'))).toBeUndefined();
+      expect(JSON.parse(readFileSync(loc.file, 'utf8')).lessons['pid-namespace'].done).toEqual(['your-shell']);
+      for (const p of ['.local', '.local/state', '.local/state/container-lab']) {
+        const st = statSync(path.join(home, p));
+        expect([st.uid, st.gid, st.mode & 0o777]).toEqual([4242, 4343, 0o700]);
+      }
+      const file = statSync(loc.file);
+      expect([file.uid, file.gid, file.mode & 0o777]).toEqual([4242, 4343, 0o600]);
+      expect(readdirSync(path.dirname(loc.file))).toEqual(['progress.json']);
+    });
   });
 
   it('never writes through a symlink planted in the user\'s directories: a warning instead', () => {

@@ -11,12 +11,12 @@ import { mountHostOverlay, releaseLedgered, unmountHostOverlay, type HostOverlay
 import { Ledger } from '../../src/runtime/ledger.js';
 import { EscapeLab, makeSharedMount, mountFromNewNamespace } from '../../src/runtime/mount-ns/index.js';
 import type { LabPaths } from '../../src/runtime/paths.js';
-import { describeAsRoot } from '../overlay/kernel-tier.js';
+import { describeTier } from '../helpers/tier.js';
 import { ensureMountLabHelper } from './helper-bundle.js';
 
 const hostMounts = () => parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8'));
 
-describeAsRoot('mount-namespace experiments in namespaces the lab makes', () => {
+describeTier('mount-namespace experiments in namespaces the lab makes', { root: true }, () => {
   let root = '';
   let paths: LabPaths;
   let ledger: Ledger;

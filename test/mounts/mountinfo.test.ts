@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffMountTables, newMounts } from '../../src/mounts/diff.js';
 import { findMount, parseMountinfo, parseMountLine, propagationFields, propagationName } from '../../src/mounts/mountinfo.js';
-import { describeAsRoot } from '../overlay/kernel-tier.js';
+import { describeTier } from '../helpers/tier.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const host = parseMountinfo(fixture('systemd-host.mountinfo'));
@@ -64,7 +64,7 @@ describe('comparing two mount tables', () => {
   });
 });
 
-describeAsRoot('mountinfo against findmnt, in a private mount namespace', () => {
+describeTier('mountinfo against findmnt, in a private mount namespace', { root: true }, () => {
   it('reads shared, slave and unbindable mounts exactly as findmnt -J does', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-mi-'));
     try {

@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import { RecordingKernel } from '../../src/kernel/recording.js';
 import {
@@ -14,12 +14,12 @@ import {
 } from '../../src/runtime/network/index.js';
 import { labPaths } from '../../src/runtime/paths.js';
 import { teardown } from '../../src/runtime/teardown.js';
-import { labLinks, netnsNames, PREFIX, requireRootOrSkip, sh, tempLedger, unnamedNetns, waitForOwnNetns } from './helpers.js';
+import { describeTier } from '../helpers/tier.js';
+import { labLinks, netnsNames, PREFIX, sh, tempLedger, unnamedNetns, waitForOwnNetns } from './helpers.js';
 
-const run = requireRootOrSkip();
 const NAMED = `${PREFIX}n1`;
 
-describe.skipIf(!run)('bridge + veth on the real kernel', () => {
+describeTier('bridge + veth on the real kernel', { root: true }, () => {
   const events: PrimitiveEvent[] = [];
   const { ledger, dir } = tempLedger();
   const deps = { ledger, emit: (e: PrimitiveEvent) => events.push(e) };

@@ -1,16 +1,9 @@
-/** Shared by the real-kernel network tests: root check, netns made by the test, residue check. */
+/** Shared by the real-kernel network tests: netns made by the test, the test's own links. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ledger } from '../../src/runtime/ledger.js';
-
-export const isRoot = process.getuid?.() === 0;
-/** Why the real tier skips; in CI a skip is a failure. */
-export function requireRootOrSkip(): boolean {
-  if (!isRoot && process.env.CI) throw new Error('The real-kernel network tests need root, and CI must run them.');
-  return isRoot;
-}
 
 /** This test run's link prefix: the lab's own is `clab`; the tests use their own. */
 export const PREFIX = process.env.CONTAINER_LAB_LINK_PREFIX ?? 'clab6';

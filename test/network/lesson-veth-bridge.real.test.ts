@@ -3,23 +3,24 @@
  * the socket ping used, the published port's reply), then nothing left. Then a lab killed with
  * SIGKILL in the middle of the lesson, and `container-lab cleanup` leaving nothing either.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { requireRootOrSkip } from './helpers.js';
-import { killLabAt, requireBuilt, residue, runLab } from './lab-env.js';
+import { beforeAll, expect, it } from 'vitest';
 import { Ledger } from '../../src/runtime/ledger.js';
 import { applyPublishRules, hasNft, parseCidr, publishRules, readPublishTable } from '../../src/runtime/network/index.js';
-import { LAB_ENV } from './lab-env.js';
+import { killLabAt, labEnv, runLab, useTier } from '../helpers/lab.js';
+import { CLEAN, isClean, machineState, waitUntil } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 
-const run = requireRootOrSkip();
+const paths = useTier('network');
+const env = labEnv(paths);
 
-describe.skipIf(!run)('lesson veth-bridge --plain (real kernel)', () => {
+describeTier('lesson veth-bridge --plain (real kernel)', { root: true, cli: true }, () => {
   beforeAll(() => {
-    requireBuilt();
-    expect(residue(), 'leftovers from an earlier run').toEqual([]);
+    expect(machineState(paths), 'leftovers from an earlier run').toEqual(CLEAN);
   });
 
   it('runs every step, and the kernel says the ping crossed the bridge', async () => {
-    const { code, out } = runLab(['lesson', 'veth-bridge', '--plain']);
+    const { code, stdout, stderr } = await runLab(['lesson', 'veth-bridge', '--plain'], { env });
+    const out = stdout + stderr;
     expect(out).not.toMatch(/^Result: (FAILED|skipped)/m);
     expect(code, out).toBe(0);
     expect(out).toMatch(/subnet: chose \d+\.\d+\.\d+\.\d+\/24 because/);
@@ -33,33 +34,34 @@ describe.skipIf(!run)('lesson veth-bridge --plain (real kernel)', () => {
     expect(out).toMatch(/\| eth0 #\d+ <-> #\d+ UP/);
     if (await hasNft()) expect(out).toMatch(/host → \d+\.\d+\.\d+\.\d+:8080 → DNAT → \d+\.\d+\.\d+\.\d+:80: "hello from \w+"/);
     else expect(out).toMatch(/shows these rules without applying them/);
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 120_000);
 
   it('after kill -9 in the middle of the lesson, cleanup leaves nothing', async () => {
     // Killed once both containers are on the bridge and the ping has started.
-    const out = await killLabAt('veth-bridge', 'Step 8 of');
+    const out = await killLabAt('veth-bridge', 'Step 8 of', env);
     expect(out).toMatch(/Step 7 of/);
-    expect(residue().some((r) => r.startsWith('link clab60')), 'the bridge outlives a killed lab until cleanup').toBe(true);
-    const clean = runLab(['cleanup']);
-    expect(clean.code, clean.out).toBe(0);
-    expect(clean.out).toMatch(/clab60/);
-    for (let i = 0; i < 50 && residue().length; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(residue()).toEqual([]);
+    expect(machineState(paths).links, 'the bridge outlives a killed lab until cleanup').toContain('clab60');
+    const clean = await runLab(['cleanup'], { env });
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+    expect(clean.stdout + clean.stderr).toMatch(/clab60/);
+    await waitUntil(() => isClean(machineState(paths)), 1000);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 120_000);
+});
 
-  it.skipIf(!run)('a published-port table left by a killed lab is removed by cleanup (when nft exists)', async () => {
-    if (!(await hasNft())) return;
+describeTier('a published-port table left by a killed lab (real kernel)', { root: true, cli: true, programs: ['nft'] }, () => {
+  it('is removed by cleanup', async () => {
     // What a lab killed during the publish step leaves: the table, recorded in the ledger.
-    const ledger = new Ledger(LAB_ENV.CONTAINER_LAB_RUN_DIR!);
+    const ledger = new Ledger(paths.runDir);
     const table = 'clab6_publish';
     const rules = publishRules({ table, bridge: 'clab60', gateway: '10.123.0.1', subnet: parseCidr('10.123.0.0/24')!, hostPort: 8080, containerAddress: '10.123.0.2', containerPort: 80 });
     const applied = await applyPublishRules({ ledger, emit: () => {} }, table, rules);
     expect(applied.applied).toBe(true);
     expect(await readPublishTable(table)).toBeDefined();
-    const clean = runLab(['cleanup']);
-    expect(clean.code, clean.out).toBe(0);
+    const clean = await runLab(['cleanup'], { env });
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
     expect(await readPublishTable(table)).toBeUndefined();
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 60_000);
 });

@@ -1,24 +1,23 @@
 /**
- * Real kernel, as root, when `nft` is installed: the published-port rule sends a connection from
+ * Real kernel, as root, with `nft`: the published-port rule sends a connection from
  * the host to the lab bridge's address on to a server in a namespace the test made; removing the
  * table removes the rule. No other traffic is sent.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import {
-  applyPublishRules, attachContainer, bridgeName, chooseLabSubnet, connectAndRead, createBridge, deleteLink, hasNft,
+  applyPublishRules, attachContainer, bridgeName, chooseLabSubnet, connectAndRead, createBridge, deleteLink,
   hostAddress, publishRules, readPublishTable, removePublishRules, type LabBridge,
 } from '../../src/runtime/network/index.js';
-import { labLinks, netnsNames, PREFIX, requireRootOrSkip, sh, tempLedger } from './helpers.js';
+import { describeTier } from '../helpers/tier.js';
+import { labLinks, netnsNames, PREFIX, sh, tempLedger } from './helpers.js';
 
-const run = requireRootOrSkip();
-const nft = run && (await hasNft());
 const NS = `${PREFIX}p1`;
 const TABLE = `${PREFIX}_publish`;
 
-describe.skipIf(!nft)('published port through nft (skipped when nft is not installed)', () => {
+describeTier('published port through nft', { root: true, programs: ['nft'] }, () => {
   const events: PrimitiveEvent[] = [];
   const { ledger, dir } = tempLedger();
   const deps = { ledger, emit: (e: PrimitiveEvent) => events.push(e) };

@@ -7,15 +7,16 @@
  * table alone takes ~25 ms in the kernel) measured 93–118 ms depending on what else was running,
  * and a test that fails on a busy machine says nothing. A regression past 150 ms still fails it.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ACTIONS } from '../../src/lessons/actions/index.js';
 import { LessonSession } from '../../src/lessons/engine/session.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
-import { labPaths, openRuntime } from '../../src/runtime/index.js';
-import { requireRootOrSkip } from './helpers.js';
-import { LAB_ENV, requireBuilt, residue } from './lab-env.js';
+import { openRuntime } from '../../src/runtime/index.js';
+import { useTier } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 
-const run = requireRootOrSkip();
+const paths = useTier('network');
 const ROUNDS = 5;
 
 function median(xs: number[]): number {
@@ -23,21 +24,20 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-describe.skipIf(!run)('step latency (real kernel)', () => {
+describeTier('step latency (real kernel)', { root: true }, () => {
   for (const id of ['veth-bridge', 'capabilities']) {
     it(`${id}: p50 per step`, async () => {
-      requireBuilt();
       const lesson = loadLessons('lessons').lessons.find((l) => l.id === id)!;
       const times = new Map<string, number[]>();
       const starts = new Set<string>();
       const creates: number[] = [];
       const saved = process.env.CONTAINER_LAB_LINK_PREFIX;
-      process.env.CONTAINER_LAB_LINK_PREFIX = LAB_ENV.CONTAINER_LAB_LINK_PREFIX;
+      process.env.CONTAINER_LAB_LINK_PREFIX = paths.linkPrefix;
       try {
         // A fresh runtime each round, as each learner's first run of the lesson: nothing of an
         // earlier round (such as its bridge) is left to delete first.
         for (let round = 0; round < ROUNDS; round++) {
-          const runtime = await openRuntime({ paths: labPaths(LAB_ENV), prewarm: true });
+          const runtime = await openRuntime({ paths, prewarm: true });
           try {
             const session = new LessonSession({ lesson, runtime });
             for (let i = 0; i < lesson.steps.length; i++) {
@@ -75,7 +75,7 @@ describe.skipIf(!run)('step latency (real kernel)', () => {
       }
       console.log(`${id}: runtime.create with a spare shim, p50 ${median(creates).toFixed(1)} ms`);
       expect(slow).toEqual([]);
-      expect(residue()).toEqual([]);
+      expect(machineState(paths)).toEqual(CLEAN);
     }, 180_000);
   }
 });

@@ -3,22 +3,24 @@
  * read the panes with capture-pane, measure keypress → panes updated, quit, and check that nothing
  * is left. Each step's latency is measured from the key to the screen showing the kernel's answer.
  */
-import { describe, expect, it } from 'vitest';
-import { requireRootOrSkip } from './helpers.js';
-import { requireBuilt, residue } from './lab-env.js';
+import { expect, it } from 'vitest';
+import { useTier } from '../helpers/lab.js';
+import { CLEAN, isClean, machineState, waitUntil } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 import { TmuxLab } from './tmux.js';
 
-const run = requireRootOrSkip();
+const paths = useTier('network');
 
+/** Quits with `q`; the lab still running after 4 s gets SIGHUP from `close()`, which waits for it. */
 async function quit(lab: TmuxLab): Promise<void> {
   await lab.quit(4_000);
-  for (let i = 0; i < 100 && residue().length; i++) await new Promise((r) => setTimeout(r, 20));
+  await lab.close();
+  await waitUntil(() => isClean(machineState(paths)), 2000);
 }
 
-describe.skipIf(!run)('TUI in tmux (real kernel)', () => {
+describeTier('TUI in tmux (real kernel)', { root: true, cli: true, programs: ['tmux'] }, () => {
   it('veth-bridge: the container starts with only lo, then the bridge appears on the host', async () => {
-    requireBuilt();
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
     const lab = new TmuxLab('lessons/06-veth-bridge');
     const ms: Record<string, number> = {};
     try {
@@ -31,15 +33,13 @@ describe.skipIf(!run)('TUI in tmux (real kernel)', () => {
       ms['veth-pair'] = await lab.press('Enter', (s) => /clab6v\w+ +\*?#\d+ peer #\d+/.test(s), 'both veth ends with peer indexes');
     } finally {
       await quit(lab);
-      lab.close();
     }
     console.log(`tmux keypress → panes, veth-bridge: ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 90_000);
 
   it('capabilities: the five sets on both sides, then the decoded report', async () => {
-    requireBuilt();
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
     const lab = new TmuxLab('lessons/07-capabilities');
     const ms: Record<string, number> = {};
     try {
@@ -51,9 +51,8 @@ describe.skipIf(!run)('TUI in tmux (real kernel)', () => {
       await lab.press('n', (s) => s.includes('uid 0 without CAP_SYS_ADMIN cannot mount'), 'step 3');
     } finally {
       await quit(lab);
-      lab.close();
     }
     console.log(`tmux keypress → panes, capabilities: ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
-    expect(residue()).toEqual([]);
+    expect(machineState(paths)).toEqual(CLEAN);
   }, 90_000);
 });

@@ -26,13 +26,13 @@ import { labPaths } from '../../src/runtime/paths.js';
 import { reconcile } from '../../src/runtime/reconcile.js';
 import type { Args } from '../../src/lessons/types.js';
 import { ensureMountLabHelper } from '../mounts/helper-bundle.js';
-import { describeAsRoot } from './kernel-tier.js';
+import { describeTier } from '../helpers/tier.js';
 
 const stat = (file: string, fmt: string) => execFileSync('stat', ['-c', fmt, file], { encoding: 'utf8' }).trim();
 const getfattr = (file: string, name: string) =>
   execFileSync('getfattr', ['--absolute-names', '--only-values', '-n', name, file], { encoding: 'utf8' });
 
-describeAsRoot('filesystem lesson actions on the real kernel', () => {
+describeTier('filesystem lesson actions on the real kernel', { root: true, programs: ['getfattr'] }, () => {
   const saved = { ...process.env };
   let root = '';
   let ledger: Ledger;

@@ -12,9 +12,9 @@ import { mountHostOverlay, unmountHostOverlay } from '../../src/runtime/host-ove
 import { Ledger } from '../../src/runtime/ledger.js';
 import type { LabPaths } from '../../src/runtime/paths.js';
 import { reconcile } from '../../src/runtime/reconcile.js';
-import { describeAsRoot } from './kernel-tier.js';
+import { describeTier } from '../helpers/tier.js';
 
-describeAsRoot('host-side overlay mounts', () => {
+describeTier('host-side overlay mounts', { root: true }, () => {
   let root = '';
   let paths: LabPaths;
   let lower = '';

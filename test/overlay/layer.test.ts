@@ -11,9 +11,9 @@ import { listLayer } from '../../src/overlay/list-layer.js';
 import { mergedRows, renderStack, stackRows } from '../../src/overlay/stack.js';
 import { walkTree } from '../../src/overlay/tree.js';
 import { buildFixture, EXPECTED_MERGED, type Fixture } from './fixtures.js';
-import { describeAsRoot } from './kernel-tier.js';
+import { describeTier } from '../helpers/tier.js';
 
-describeAsRoot('OCI layers from an overlay upper directory', () => {
+describeTier('OCI layers from an overlay upper directory', { root: true }, () => {
   let root = '';
   let fx: Fixture;
   beforeAll(() => {

@@ -2,23 +2,21 @@
  * The three filesystem lessons through the shipped binary, `container-lab lesson <id> --plain`, as
  * root: the kernel's answers in the output, the same facts from independent tools where they
  * outlive the run (the cached lower layers), and nothing left behind afterwards.
- * CONTAINER_LAB_CLI may point at another build of the CLI (default dist/cli.js, built if missing).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeAsRoot } from './kernel-tier.js';
+import { CLI } from '../helpers/lab.js';
+import { describeTier } from '../helpers/tier.js';
 
-const cli = process.env.CONTAINER_LAB_CLI ?? 'dist/cli.js';
 const cgroupParent = 'container-lab-t4';
 
-describeAsRoot('filesystem lessons through container-lab lesson <id> --plain', () => {
+describeTier('filesystem lessons through container-lab lesson <id> --plain', { root: true, cli: true }, () => {
   let root = '';
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
-    if (!fs.existsSync(cli)) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-plain-'));
     env = {
       ...process.env,
@@ -32,7 +30,7 @@ describeAsRoot('filesystem lessons through container-lab lesson <id> --plain', (
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   const runLesson = (id: string): string => {
-    const r = spawnSync(process.execPath, [cli, 'lesson', id, '--plain'], { env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [CLI, 'lesson', id, '--plain'], { env, encoding: 'utf8', timeout: 120_000 });
     expect(r.status, `${id} --plain failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
     expectNoResidue();
     return r.stdout;

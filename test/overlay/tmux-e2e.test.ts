@@ -15,8 +15,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import type { Lesson } from '../../src/lessons/types.js';
+import { describeTier } from '../helpers/tier.js';
 import { TmuxLab } from '../helpers/tmux-lab.js';
-import { describeAsRoot } from './kernel-tier.js';
 
 const rounds = Number(process.env.CLAB4_E2E_ROUNDS ?? 1);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -24,7 +24,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** True when the step is done and both panes show what it read. */
 const settled = (s: string) => !/Running…|Press Enter to|Answer the question above|Not read yet/.test(s);
 
-describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
+describeTier('filesystem lessons in the TUI, through tmux', { root: true, cli: true, programs: ['tmux'] }, () => {
   let root = '';
   let lab: TmuxLab;
   let lessons: Lesson[] = [];
@@ -32,7 +32,6 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
   const waitFor = (what: string, ok: (s: string) => boolean, timeoutMs = 20_000): Promise<string> => lab.until(ok, what, timeoutMs);
   const latencies = new Map<string, number[]>();
   beforeAll(() => {
-    if (!fs.existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-e2e-'));
     lessons = loadLessons('lessons').lessons;
     lab = new TmuxLab({
@@ -47,7 +46,7 @@ describeAsRoot('filesystem lessons in the TUI, through tmux', () => {
       await sleep(300);
     }
     const stillAlive = !(await lab.quit(10_000));
-    lab.close(); // a lab still running gets SIGHUP with its tmux server, and cleans up on its way out
+    await lab.close(); // a lab still running gets SIGHUP with its tmux server, and cleans up on its way out
     const mountedUnder = () => fs.readFileSync('/proc/self/mountinfo', 'utf8').includes(root);
     for (let i = 0; i < 200 && mountedUnder(); i++) await sleep(50);
     expect(stillAlive, 'the lab did not quit on q').toBe(false);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SyscallError } from '../../src/kernel/errors.js';
 import { lgetxattr, llistxattr, lremovexattr, lsetxattr, readXattrs, xattrText, XATTR } from '../../src/kernel/xattr.js';
-import { describeAsRoot } from './kernel-tier.js';
+import { describeTier } from '../helpers/tier.js';
 
 /** getfattr (attr package) as the independent witness: name → value, hex-encoded. */
 function getfattr(file: string): Record<string, string> {
@@ -24,7 +24,7 @@ it('renders printable values as text and binary ones as hex', () => {
   expect(xattrText(Buffer.alloc(0))).toBe('0x');
 });
 
-describeAsRoot('xattrs on a real filesystem', () => {
+describeTier('xattrs on a real filesystem', { root: true, programs: ['getfattr'] }, () => {
   let dir = '';
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-xattr-'));

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import { ensureRootfs } from '../../src/rootfs/index.js';
-import { describeReal, mountsUnder, realTierSkipReason, removeTemp, runInLayers, tempStateDir } from './real-tier.js';
+import { describeTier } from '../helpers/tier.js';
+import { mountsUnder, removeTemp, ROOTFS_BUSYBOX_TIER, ROOTFS_TIER, runInLayers, tempStateDir } from './real-tier.js';
 
-const reason = realTierSkipReason();
-const busyboxReason = reason ?? (existsSync('/usr/bin/busybox') ? undefined : 'needs a static busybox at /usr/bin/busybox (apt install busybox-static)');
 
 const made: string[] = [];
 async function stateDir(): Promise<string> {
@@ -38,7 +37,7 @@ function expectWorkingContainer(out: { exitCode: number; stdout: string; stderr:
   expect(id).toMatch(/uid=1000\(learner\) gid=1000\(learner\)/);
 }
 
-describeReal('rootfs from a static busybox', busyboxReason, () => {
+describeTier('rootfs from a static busybox', ROOTFS_BUSYBOX_TIER, () => {
   it('builds base and app into an overlay2-like cache, and a container from them runs sh, ps and ls', async () => {
     const state = await stateDir();
     const events: PrimitiveEvent[] = [];
@@ -90,7 +89,7 @@ describeReal('rootfs from a static busybox', busyboxReason, () => {
   });
 });
 
-describeReal('rootfs from the host\'s own binaries', reason, () => {
+describeTier('rootfs from the host\'s own binaries', ROOTFS_TIER, () => {
   it('copies the host\'s tools with their loader and libraries, and a container from them runs sh, ps and ls', async () => {
     const state = await stateDir();
     const events: PrimitiveEvent[] = [];

@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import { defaultDefinitionsDir, ensureRootfs, type RootfsInfo } from '../../src/rootfs/index.js';
-import { describeReal, mountsUnder, realTierSkipReason, removeTemp, tempStateDir } from './real-tier.js';
+import { describeTier } from '../helpers/tier.js';
+import { mountsUnder, removeTemp, ROOTFS_BUSYBOX_TIER, tempStateDir } from './real-tier.js';
 
-const reason = realTierSkipReason() ?? (existsSync('/usr/bin/busybox') ? undefined : 'needs a static busybox at /usr/bin/busybox (apt install busybox-static)');
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const made: string[] = [];
@@ -45,7 +45,7 @@ async function bundleBuilder(dir: string): Promise<string> {
 const entries = (state: string) => readdirSync(path.join(state, 'layers')).sort();
 const busyboxOnly = { busyboxSearch: ['/usr/bin'] };
 
-describeReal('the layer cache', reason, () => {
+describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
   it('rebuilds a layer when one of its files, its manifest entry or busybox changes, and only that layer', async () => {
     const state = await stateDir();
     const defs = path.join(path.dirname(state), 'rootfs');

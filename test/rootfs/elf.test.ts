@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isStaticExecutable, parseElf, readElf } from '../../src/rootfs/elf.js';
 import { fakeElf } from './fake-elf.js';
-import { describeReal } from './real-tier.js';
+import { describeTier } from '../helpers/tier.js';
 
 const fromBuffer = (buf: Buffer) => (offset: number, length: number) =>
   offset + length <= buf.length ? buf.subarray(offset, offset + length) : undefined;
@@ -46,8 +46,7 @@ describe('parseElf on constructed files', () => {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'clab-elf-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const hostFilesMissing = ['/usr/bin/busybox', '/bin/ls'].filter((f) => !existsSync(f));
-describeReal('readElf on this host\'s programs', hostFilesMissing.length ? `needs ${hostFilesMissing.join(' and ')} (apt install busybox-static)` : undefined, () => {
+describeTier('readElf on this host\'s programs', { files: ['/usr/bin/busybox', '/bin/ls'] }, () => {
   it('finds Debian\'s busybox-static static and ls dynamic', () => {
     const busybox = readElf('/usr/bin/busybox')!;
     expect(busybox.interpreter).toBeUndefined();

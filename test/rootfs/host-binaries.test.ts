@@ -6,7 +6,7 @@ import { findBusybox } from '../../src/rootfs/busybox.js';
 import { findHostTools } from '../../src/rootfs/host-tools.js';
 import { readLdSoConf, resolveLibraries } from '../../src/rootfs/shared-libraries.js';
 import { fakeElf } from './fake-elf.js';
-import { describeReal } from './real-tier.js';
+import { describeTier } from '../helpers/tier.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'clab-bin-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -82,8 +82,7 @@ describe('findHostTools', () => {
   });
 });
 
-const missing = ['/usr/bin/busybox', '/bin/ls'].filter((f) => !existsSync(f));
-describeReal('this host\'s binaries', missing.length ? `needs ${missing.join(' and ')} (apt install busybox-static)` : undefined, () => {
+describeTier('this host\'s binaries', { files: ['/usr/bin/busybox', '/bin/ls'] }, () => {
   it('findBusybox accepts a static busybox and nothing else', () => {
     expect(findBusybox([])).toBeUndefined();
     expect(findBusybox(['/usr/bin'])).toBe('/usr/bin/busybox');

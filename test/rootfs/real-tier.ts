@@ -4,40 +4,22 @@
  * reaches the host and everything vanishes with the namespace).
  */
 import { execa } from 'execa';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'vitest';
 import type { Layer } from '../../src/rootfs/index.js';
+import type { TierNeeds } from '../helpers/tier.js';
 
-/** Why the real tier cannot run here, or undefined when it can. */
-export function realTierSkipReason(): string | undefined {
-  if (process.getuid?.() !== 0) return 'needs root: run `sudo npx vitest run test/rootfs`';
-  for (const tool of ['/usr/bin/unshare', '/usr/sbin/chroot']) {
-    if (!existsSync(tool) && !existsSync(tool.replace('/usr', ''))) return `needs util-linux/coreutils ${path.basename(tool)}`;
-  }
-  if (!readFileSync('/proc/filesystems', 'utf8').includes('\toverlay\n')) return 'needs overlayfs: run `modprobe overlay`';
-  return undefined;
-}
+/** What the rootfs real tier needs: root, util-linux unshare and chroot, and overlayfs. */
+export const ROOTFS_TIER: TierNeeds = {
+  root: true,
+  programs: ['unshare', 'chroot'],
+  also: () => (readFileSync('/proc/filesystems', 'utf8').includes('\toverlay\n') ? undefined : 'needs overlayfs: run `modprobe overlay`'),
+};
 
-/**
- * A describe block for tests that need the real kernel: skipped with the reason when it cannot run,
- * except in CI, where a skipped real tier is a failure.
- */
-export function describeReal(name: string, reason: string | undefined, body: () => void): void {
-  if (!reason) {
-    describe(name, body);
-  } else if (process.env.CI) {
-    describe(name, () => {
-      it('runs in CI', () => {
-        throw new Error(`The real tier "${name}" was skipped in CI: ${reason}.`);
-      });
-    });
-  } else {
-    describe.skip(`${name} (skipped: ${reason})`, body);
-  }
-}
+/** The same, with a static busybox to build the rootfs from. */
+export const ROOTFS_BUSYBOX_TIER: TierNeeds = { ...ROOTFS_TIER, files: ['/usr/bin/busybox'] };
 
 /** A fresh state directory under the system temp dir (the name contains "clab", for the mount check). */
 export async function tempStateDir(): Promise<string> {

@@ -9,28 +9,24 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DOCKER_DEFAULT_CAPS } from '../../src/kernel/constants.js';
 import { openRuntime, type OpenRuntime } from '../../src/runtime/index.js';
-import type { LabPaths } from '../../src/runtime/paths.js';
-import { describeReal } from '../helpers/real-tier.js';
-import { NO_RESIDUE, alive, residue, waitUntil } from '../helpers/residue.js';
+import { CLI, labEnv, useTier } from '../helpers/lab.js';
+import { alive, CLEAN, machineState, waitUntil } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
 
-const paths: LabPaths = {
-  stateDir: '/var/lib/container-lab-test-rt',
-  runDir: '/run/container-lab-test-rt',
-  cgroupParent: 'container-lab-test-rt',
-  linkPrefix: 'clabr',
-};
-const env = { ...process.env, CONTAINER_LAB_STATE_DIR: paths.stateDir, CONTAINER_LAB_RUN_DIR: paths.runDir, CONTAINER_LAB_CGROUP_PARENT: paths.cgroupParent, CONTAINER_LAB_LINK_PREFIX: paths.linkPrefix };
+const paths = useTier('runtime');
+const env = labEnv(paths);
 const ns = (pid: number | 'self', kind: string) => fs.readlinkSync(`/proc/${pid}/ns/${kind}`);
-const cli = path.resolve('dist/cli.js');
 
-describeReal('runtime on the real kernel', () => {
+describeTier('runtime on the real kernel', { root: true }, () => {
   let rt: OpenRuntime;
   beforeAll(async () => {
     rt = await openRuntime({ paths, prewarm: true });
   });
   afterAll(async () => {
     await rt?.close();
-    expect(residue(paths)).toEqual(NO_RESIDUE);
+    expect(machineState(paths)).toEqual(CLEAN);
+    // The run directories of the second runtimes below (each holds its own lock).
+    for (const runDir of [`${paths.runDir}-faults`, `${paths.runDir}-host`]) fs.rmSync(runDir, { recursive: true, force: true });
   });
 
   it("runs the container's init as PID 1 inside, and the host sees NSpid: <host> 1", async () => {
@@ -135,9 +131,9 @@ describeReal('runtime on the real kernel', () => {
   });
 });
 
-describeReal('kill -9 of the lab', () => {
+describeTier('kill -9 of the lab', { root: true, cli: true }, () => {
   it('takes the container with it, and the next start leaves zero residue', async () => {
-    const child = spawn(process.execPath, [cli, 'run', '--memory', '32m', '--', 'sleep', '60'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'run', '--memory', '32m', '--', 'sleep', '60'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     // wait until the container's PID 1 is `sleep`
     let pid1 = 0;
     await waitUntil(() => {
@@ -148,8 +144,8 @@ describeReal('kill -9 of the lab', () => {
     expect(pid1).toBeGreaterThan(0);
     process.kill(child.pid!, 'SIGKILL');
     expect(await waitUntil(() => !alive(pid1))).toBe(true);
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'cleanup'], { env });
+    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'cleanup'], { env });
     expect(stdout).toMatch(/removed (cgroup|directory)/);
-    expect(residue(paths)).toEqual(NO_RESIDUE);
+    expect(machineState(paths)).toEqual(CLEAN);
   });
 });

@@ -10,10 +10,12 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { LessonSession } from '../../src/lessons/engine/session.js';
 import { openRuntime, type OpenRuntime } from '../../src/runtime/index.js';
 import type { LabPaths } from '../../src/runtime/paths.js';
-import { labEnv, labPaths, presentLessons, runLab, startLab, waitForOutput } from '../faults/lab-env.js';
-import { CLEAN, machineState } from '../faults/machine-state.js';
+import { labEnv, presentLessons, runLab, startLab, useTier, waitForOutput } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
 import { ProcessTracker } from '../faults/process-tracker.js';
-import { describeReal } from '../helpers/real-tier.js';
+import { describeTier } from '../helpers/tier.js';
+
+const labPaths = useTier('reliability');
 
 const MARKERS = ['/tmp/clab7-pwned-1', '/tmp/clab7-pwned-2', '/tmp/clab7-pwned-3', '/tmp/clab7-pwned-4', '/tmp/clab7-pwned-5', '/tmp/clab7-lesson-marker'];
 const ns = (pid: number | 'self', kind: string) => fs.readlinkSync(`/proc/${pid}/ns/${kind}`);
@@ -21,9 +23,9 @@ let rt: OpenRuntime;
 // The in-process runtime holds its own lock, so the built lab can run beside it in the last test.
 const rtPaths: LabPaths = { ...labPaths, runDir: `${labPaths.runDir}-inside` };
 
-describeReal('only inside a container', () => {
+describeTier('only inside a container', { root: true, cli: true }, () => {
   beforeAll(async () => {
-    await runLab(['cleanup'], { env: labEnv() });
+    await runLab(['cleanup'], { env: labEnv(labPaths) });
     rt = await openRuntime({ paths: rtPaths });
   });
   afterEach(() => {
@@ -95,7 +97,7 @@ describeReal('only inside a container', () => {
   });
 
   it("a lesson's argv runs inside the container, never on the host", async () => {
-    const lab = startLab(['lesson', 'inside', '--plain', '--lessons', path.resolve('test/security/fixtures/inside')], { env: labEnv() });
+    const lab = startLab(['lesson', 'inside', '--plain', '--lessons', path.resolve('test/security/fixtures/inside')], { env: labEnv(labPaths) });
     await waitForOutput(lab, (out) => /Every step|Some steps/.test(out), 60_000);
     const done = await lab.finished;
     expect(done.code, done.stdout + done.stderr).toBe(0);

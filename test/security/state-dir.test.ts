@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { LabPaths } from '../../src/runtime/paths.js';
-import { labEnv, labPaths, runLab } from '../faults/lab-env.js';
-import { CLEAN, machineState } from '../faults/machine-state.js';
-import { describeReal } from '../helpers/real-tier.js';
+import { labEnv, runLab, useTier } from '../helpers/lab.js';
+import { CLEAN, machineState } from '../helpers/residue.js';
+import { describeTier } from '../helpers/tier.js';
+
+const labPaths = useTier('reliability');
 
 const paths: LabPaths = { ...labPaths, stateDir: '/var/lib/container-lab-t7-sec', runDir: '/run/container-lab-t7-sec' };
 const target = '/var/lib/container-lab-t7-sec-elsewhere';
@@ -20,7 +22,7 @@ function reset(): void {
   for (const p of [paths.stateDir, paths.runDir, target]) fs.rmSync(p, { recursive: true, force: true });
 }
 
-describeReal('state directories: 0700, root-owned, never through a symlink', () => {
+describeTier('state directories: 0700, root-owned, never through a symlink', { root: true, cli: true }, () => {
   afterEach(() => {
     expect(machineState(paths)).toEqual(CLEAN);
     reset();
