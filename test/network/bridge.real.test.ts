@@ -19,7 +19,7 @@ import { labLinks, netnsNames, PREFIX, sh, tempLedger, unnamedNetns, waitForOwnN
 
 const NAMED = `${PREFIX}n1`;
 
-describeTier('bridge + veth on the real kernel', { root: true }, () => {
+describeTier('bridge + veth on the real kernel', { root: true, programs: ['ping'] }, () => {
   const events: PrimitiveEvent[] = [];
   const { ledger, dir } = tempLedger();
   const deps = { ledger, emit: (e: PrimitiveEvent) => events.push(e) };
