@@ -77,7 +77,8 @@ describeTier('host-side overlay mounts', { root: true }, () => {
     const ov = await mountHostOverlay({ kernel: new LinuxKernel(), ledger: new Ledger(paths.runDir), paths }, 'overlay-c', [{ name: 'base', dir: lower }]);
     // "Crash": forget the objects, open the ledger afresh as the next lab would.
     const report = await reconcile(new Ledger(paths.runDir), paths, new LinuxKernel());
-    expect(report).toBeDefined();
+    // Newest first: the mount, then the directory it was made in; both were still there.
+    expect(report).toEqual({ removed: [`mount ${ov.merged}`, `directory ${ov.dir}`], alreadyGone: [], failed: [] });
     expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(ov.merged);
     expect(fs.existsSync(ov.dir)).toBe(false);
     expect(new Ledger(paths.runDir).entries()).toEqual([]);
