@@ -42,10 +42,15 @@ describe('drawTopology', () => {
 describe('topology helpers', () => {
   it('pairs veth ends by both interface numbers', () => {
     const t = live.topology;
-    for (const c of t.containers) {
-      const eth0 = c.links.find((l) => l.name === 'eth0');
-      if (eth0) expect(hostEndOf(t, eth0)?.peerIfindex).toBe(eth0.ifindex);
-    }
+    const pairs = t.containers.map((c) => {
+      const eth0 = c.links.find((l) => l.name === 'eth0')!;
+      const host = hostEndOf(t, eth0);
+      return `${c.label} eth0 #${eth0.ifindex} = ${host?.name} #${host?.ifindex}`;
+    });
+    expect(pairs).toEqual(['n1 eth0 #13 = clab6vn1 #14', 'n2 eth0 #15 = clab6vn2 #16']);
+    // One number matching is not a pair: n1's eth0 names #14 as its peer, but #14 names #13.
+    const eth0 = t.containers[0]!.links.find((l) => l.name === 'eth0')!;
+    expect(hostEndOf(t, { ...eth0, ifindex: 99 })).toBeUndefined();
   });
   it('lists the MACs the bridge learned, with their owners', () => {
     const macs = learnedMacs(live.topology);
