@@ -13,7 +13,8 @@ import { Ledger } from './ledger.js';
 import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from './host-side.js';
 import type { LabPaths } from './paths.js';
 import { processStartTime } from './proc-identity.js';
-import { ShimClient } from './shim-client.js';
+import type { ExecStageRequest } from './shim/exec-stage.js';
+import { ShimClient, shimPath } from './shim-client.js';
 import { resolveSpec, type ContainerSpec } from './spec.js';
 
 interface LabContainer extends Container {
@@ -193,14 +194,25 @@ export class Runtime implements ContainerRuntime {
     }
   }
 
-  shellCommand(c: Container, argv: string[] = ['/bin/sh']): { file: string; args: string[] } {
-    const procs = c.cgroup?.procsFiles ?? [];
-    // A fixed trampoline: join the cgroup, then nsenter. The words after it arrive as "$@" and are
-    // never parsed by the host shell.
-    const script = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
-    const ns = c.spec.namespaces;
-    const flags = [ns.includes('mnt') && '-m', ns.includes('uts') && '-u', ns.includes('ipc') && '-i', ns.includes('net') && '-n', ns.includes('pid') && '-p', ns.includes('cgroup') && '-C'].filter(Boolean) as string[];
-    return { file: '/bin/sh', args: ['-c', script, 'clab-enter', ...procs, '--', 'nsenter', '-t', String(c.pid), ...flags, '-r', '-w', '--', ...argv] };
+  /**
+   * The learner's shell, as `docker exec -it` starts it: the shim's exec stage (shim/exec-stage.ts)
+   * run on the caller's pty, which gives the command the container's namespaces, cgroup (before its
+   * first instruction), capability limits and no_new_privs — the same path as every other exec.
+   */
+  shellCommand(c: Container, argv: string[] = ['/bin/sh'], env: Record<string, string> = {}): { file: string; args: string[] } {
+    const startTime = processStartTime(c.pid);
+    if (!startTime || !this.get(c).running) throw new Error(`Container ${c.id} is not running: its PID 1 has exited. Run the step again to start it.`);
+    const request: ExecStageRequest = {
+      pid1: c.pid,
+      startTime,
+      namespaces: c.spec.namespaces,
+      cgroupProcs: [...(c.cgroup?.procsFiles ?? [])],
+      capabilities: c.spec.capabilities,
+      noNewPrivs: c.spec.noNewPrivs,
+      argv,
+      env: { ...c.spec.env, ...env },
+    };
+    return { file: process.execPath, args: [shimPath(), '--exec', JSON.stringify(request)] };
   }
 
   async kill(c: Container, signal: NodeJS.Signals): Promise<void> {

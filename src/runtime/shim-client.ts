@@ -13,7 +13,7 @@ import type { ExitStatus } from './api.js';
 import type { CreateRequest, LabToShim, ShimError, ShimToLab } from './shim/protocol.js';
 
 /** Finds dist/shim.js next to this bundle, or the built one when running from the sources (tests). */
-function shimPath(): string {
+export function shimPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'shim.js'), path.resolve(here, '../../dist/shim.js')];
   const found = candidates.find((p) => fs.existsSync(p));

@@ -129,7 +129,7 @@ export class FakeLab implements ContainerRuntime {
     return { hostPid: p.hostPid, done: new Promise(() => {}), kill: () => {} };
   }
 
-  shellCommand(c: Container): { file: string; args: string[] } {
+  shellCommand(c: Container, _argv?: string[], _env?: Record<string, string>): { file: string; args: string[] } {
     return { file: '/bin/sh', args: ['-c', 'exec nsenter "$@"', 'clab-enter', '-t', String(c.pid)] };
   }
 

@@ -115,8 +115,8 @@ export class LessonSession {
   }
 
   /** The command that opens a shell inside the lesson's first container (started if needed). */
-  shellCommand(): Promise<{ file: string; args: string[] }> {
-    return this.serial(async () => this.runtime.shellCommand(await this.containers.ensure()));
+  shellCommand(env: Record<string, string> = {}): Promise<{ file: string; args: string[] }> {
+    return this.serial(async () => this.runtime.shellCommand(await this.containers.ensure(), ['/bin/sh'], env));
   }
 
   /** Deletes the lesson's containers and forgets its processes: the next step starts fresh. */

@@ -12,11 +12,12 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { SyscallError } from '../../kernel/errors.js';
-import { CAP, CLONE } from '../../kernel/constants.js';
+import { CLONE } from '../../kernel/constants.js';
 import fs from 'node:fs';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { traced } from '../../kernel/traced.js';
 import { joinCgroup } from './cgroup-join.js';
+import { limitToContainer } from './limit-execs.js';
 import { execIn, type ExecTarget } from './exec-in.js';
 import { closeNamespaces, ENTERABLE, openNamespaces, type NamespaceSet } from './namespaces.js';
 import type { CreateRequest, InitToShim, ShimError, ShimToInit } from './protocol.js';
@@ -119,19 +120,11 @@ export class ShimCore {
     return pid;
   }
 
-  /**
-   * Gives this thread the container's capability limits, so whatever it spawns with `exec` can never
-   * hold more than PID 1 (as `docker exec` does). Dropping from the bounding set leaves this
-   * thread's own effective set alone, so it can still setns.
-   */
+  /** Gives this thread the container's limits, once: see limit-execs.ts. */
   private limitExecs(spec: CreateRequest['spec']): void {
     if (this.execsLimited) return;
     this.execsLimited = true;
-    const keep = new Set(spec.capabilities.map((name) => CAP[name]));
-    for (let cap = 0; cap <= this.lastCap; cap++) {
-      if (!keep.has(cap)) this.kernel.capbsetDrop(cap);
-    }
-    if (spec.noNewPrivs) this.kernel.setNoNewPrivs();
+    limitToContainer(this.kernel, this.lastCap, spec.capabilities, spec.noNewPrivs);
   }
 
   /** PID 1 execve()s the container's program. Resolves once the execve has happened. */
