@@ -33,8 +33,8 @@ function run(line: string): unknown {
   k.unshare(CLONE.CLONE_NEWNS);
   // Before anything else in the new namespace: nothing below may reach the host's mounts.
   k.mount(null, '/', null, MS.MS_REC | MS.MS_PRIVATE, null);
-  if (experiment === 'chroot-escape') return escapeFromChroot(k, rootfs, emit);
-  if (experiment === 'pivot-escape') return escapeAfterPivotRoot(k, rootfs, emit);
+  if (experiment === 'chroot-escape') return escapeFromChroot(k, rootfs);
+  if (experiment === 'pivot-escape') return escapeAfterPivotRoot(k, rootfs);
   throw new Error(`unknown experiment ${experiment}`);
 }
 
