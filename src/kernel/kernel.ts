@@ -65,13 +65,20 @@ export interface Kernel {
 
 /** One primitive the lab performed, as a UI shows it: `unshare(CLONE_NEWPID) = 0  0.04 ms`. */
 export interface PrimitiveEvent {
-  /** What kind of primitive: a syscall, a write to a kernel file, or a program run. */
+  /**
+   * What kind of primitive: a syscall, a write to a kernel file, a host program run to its end
+   * (`spawn`, see kernel/host-program.ts), or a program started inside a container (`exec`, as
+   * `docker exec` does; it may still be running, so its result is its host PID).
+   */
   kind: 'syscall' | 'write' | 'spawn' | 'exec';
   /** The call's name, e.g. `mount`, or the file written. */
   name: string;
   /** Arguments as the learner reads them: symbolic flags, quoted strings. */
   args: string[];
-  /** `0`, a value, or `-1 EPERM`. */
+  /**
+   * A syscall's `0`, a value, or `-1 EPERM`; a host program's `exit 0`, `exit 1`, `killed by SIGKILL`
+   * or `-1 ENOENT`; a container process's `host pid 48213`.
+   */
   result: string;
   ok: boolean;
   durationMs: number;
