@@ -1,11 +1,17 @@
 /**
- * Parsers for command-line values. Each bad value becomes one sentence that says what to type.
+ * Parsers for command-line values, and the check every privileged command makes first (root).
+ * Each bad value becomes one sentence that says what to type.
  */
 import { parseSize } from '../cgroups/size.js';
 import { parseCapName, type CapName } from '../kernel/constants.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** Stops a command that needs root with a sentence saying so (and why, when `why` is given). */
+export function needRoot(what: string, why?: string): void {
+  if (process.getuid?.() !== 0) throw new UsageError(`${what} needs root${why ? ` (${why})` : ''}: run it again with sudo.`);
 }
 
 /** `32m`, `512k`, `1g`, `1048576` → bytes, at least 4 MiB (a container's shell needs about that). */
