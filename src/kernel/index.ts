@@ -8,3 +8,4 @@ export { readXattrs, xattrText, type XattrReader } from './xattr.js';
 export { RecordingKernel } from './recording.js';
 export { traced } from './traced.js';
 export { FaultPlan, withFaults } from './faults.js';
+export { failureText, runHostProgram, type HostProgramOptions, type HostRun } from './host-program.js';
