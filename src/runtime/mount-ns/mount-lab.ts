@@ -78,6 +78,8 @@ function startHelper(): Omit<Spare, 'ledgerId'> {
   child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
   // It may be killed before it reads its line (close()): writing to it then fails with EPIPE.
   child.stdin.on('error', () => {});
+  // A start that failed (EAGAIN: too many processes) still ends in 'close', which reports it.
+  child.on('error', () => {});
   const done = new Promise<{ stdout: string; stderr: string; status: string }>((resolve) => {
     child.on('close', (code, signal) => resolve({
       stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), status: signal ? `killed by ${signal}` : `exit ${code}`,
