@@ -20,7 +20,7 @@ import { processStartTime } from '../runtime/proc-identity.js';
 import { reconcile } from '../runtime/reconcile.js';
 import { ShimCore } from '../runtime/shim/shim-core.js';
 import { resolveSpec } from '../runtime/spec.js';
-import { ensurePrivateDir } from '../runtime/state-dir.js';
+import { ensurePrivateDir } from '../rootfs/state-dir.js';
 
 export interface RunOptions {
   hostname?: string;
@@ -37,8 +37,8 @@ export interface RunOptions {
 export async function run(opts: RunOptions): Promise<number> {
   const paths = labPaths();
   const kernel = new LinuxKernel();
-  ensurePrivateDir(paths.runDir);
-  ensurePrivateDir(paths.stateDir);
+  await ensurePrivateDir(paths.runDir);
+  await ensurePrivateDir(paths.stateDir);
   const lock = acquireLock(paths.runDir);
   const ledger = new Ledger(paths.runDir);
   const owned: string[] = [];
@@ -80,7 +80,7 @@ export async function run(opts: RunOptions): Promise<number> {
     process.on('SIGINT', () => {});
     for (const sig of ['SIGTERM', 'SIGHUP'] as const) process.on(sig, () => init.kill('SIGKILL'));
 
-    const dirs = makeContainerDirs(paths, ledger, spec.id, owned);
+    const dirs = await makeContainerDirs(paths, ledger, spec.id, owned);
     const cgroup = makeCgroup(tryCgroupDriver(paths, show), ledger, spec, owned);
 
     const oomBefore = cgroup?.stats().oomKills ?? 0;

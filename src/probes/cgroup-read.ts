@@ -9,13 +9,14 @@ import { FILES } from './cgroup-file-names.js';
 import type { Controller, FileSpec } from './cgroup-file-names.js';
 import { cgroupPlaces, placeOf } from './cgroup-places.js';
 import type { CgroupPlace, CgroupTree } from './cgroup-places.js';
-import { keyedValues, metersFrom, withUnit } from './cgroup-values.js';
+import { parseKeyedText } from '../cgroups/parse.js';
+import { metersFrom, withUnit } from './cgroup-values.js';
 import type { ReadPattern, Reader, Snapshot } from './reader.js';
 import type { Meter, Row } from './view.js';
 
 export type { Controller } from './cgroup-file-names.js';
 export { CONTROLLERS } from './cgroup-file-names.js';
-export { formatBytes } from './cgroup-values.js';
+export { formatBytes } from '../cgroups/size.js';
 
 /** What one read found. */
 export interface CgroupReading {
@@ -101,7 +102,7 @@ export async function readCgroup(
       if (shown) reading.rows.push({ key: spec.file, cells: [spec.file, withUnit(text.trim(), spec.bytes === true)] });
       continue;
     }
-    const keyed = keyedValues(text);
+    const keyed = parseKeyedText(text);
     for (const key of spec.keys) {
       const value = keyed.get(key);
       if (value === undefined) continue;

@@ -111,7 +111,7 @@ export class Runtime implements ContainerRuntime {
     const owned: string[] = [];
     const emit = (e: PrimitiveEvent) => this.emit({ ...e, container: spec.id });
     try {
-      const dirs = makeContainerDirs(this.paths, this.ledger, spec.id, owned);
+      const dirs = await makeContainerDirs(this.paths, this.ledger, spec.id, owned);
 
       const lowers = await this.layerDirs(spec.layers, emit);
 

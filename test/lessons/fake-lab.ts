@@ -96,7 +96,7 @@ export class FakeLab implements ContainerRuntime {
 
   async exec(c: Container, argv: string[], opts: { signal?: AbortSignal } = {}): Promise<ExecResult> {
     this.execs.push(argv);
-    this.emit({ kind: 'spawn', name: argv[0]!, args: argv.slice(1), result: 'host pid 9999', ok: true, durationMs: 0.1 });
+    this.emit({ kind: 'exec', name: argv[0]!, args: argv.slice(1), result: 'host pid 9999', ok: true, durationMs: 0.1 });
     if (this.execDelayMs) {
       await new Promise<void>((resolve, reject) => {
         const t = setTimeout(resolve, this.execDelayMs);

@@ -23,7 +23,7 @@ describe.skipIf(!run)('lesson veth-bridge --plain (real kernel)', () => {
     expect(out).not.toMatch(/^Result: (FAILED|skipped)/m);
     expect(code, out).toBe(0);
     expect(out).toMatch(/subnet: chose \d+\.\d+\.\d+\.\d+\/24 because/);
-    expect(out).toMatch(/spawn ip -batch - link set clab6p\w+ netns \d+; link set clab6v\w+ master clab60; link set clab6v\w+ up = 0/);
+    expect(out).toMatch(/spawn ip -batch - link set clab6p\w+ netns \d+; link set clab6v\w+ master clab60; link set clab6v\w+ up = exit 0/);
     expect(out).toMatch(/spawn nsenter -t \d+ -n ip -batch - link set clab6p\w+ name eth0; addr add/);
     expect(out).toMatch(/3 packets transmitted, 3 packets received, 0% packet loss/);
     expect(out).toMatch(/ping's socket \[inode \d+\] is listed in \/proc\/net\/(raw|icmp)/);

@@ -9,6 +9,8 @@
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { Reader } from '../../probes/reader.js';
 import type { Container, ContainerRuntime } from '../../runtime/api.js';
+import type { Ledger } from '../../runtime/ledger.js';
+import type { LabPaths } from '../../runtime/paths.js';
 import type { ArgSpecs } from '../arg-spec.js';
 import type { Side } from '../templates.js';
 import type { Args } from '../types.js';
@@ -26,6 +28,11 @@ export interface NamedProcess {
 /** What the engine lends an action while it runs. */
 export interface ActionContext {
   runtime: ContainerRuntime;
+  /**
+   * The lab runtime's ledger and state paths, for actions that make host resources (links, host
+   * overlays) which must be in the ledger the moment they exist. Absent on a stand-in runtime.
+   */
+  lab?: { ledger: Ledger; paths: LabPaths };
   /** The running container by name ('' or absent: the lesson's first), if started and not ended. */
   container(name?: string): Container | undefined;
   /** Starts the container from the lesson's spec, deleting a previous one first. */

@@ -14,31 +14,20 @@
  * The mounts live only in the container's mount namespace (private since it was made) and end
  * with it: nothing for the ledger to track.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { detectCgroups } from '../../cgroups/index.js';
-import type { PrimitiveEvent } from '../../kernel/kernel.js';
+import { failureText, runHostProgram } from '../../kernel/host-program.js';
 import type { ActionContext, ActionDef } from './action.js';
 import { str } from './action.js';
 
-const run = promisify(execFile);
 const TREES = ['memory', 'pids', 'cpu', 'cpuacct'];
 const FLAGS = 'nosuid,nodev,noexec';
 
 /** Runs one fixed host command (no shell), reported as a primitive; throws with its stderr. */
 async function host(ctx: ActionContext, argv: string[]): Promise<void> {
-  const started = performance.now();
-  const event = (ok: boolean, result: string): PrimitiveEvent => ({ kind: 'spawn', name: argv[0]!, args: argv.slice(1), result, ok, durationMs: performance.now() - started });
-  try {
-    await run(argv[0]!, argv.slice(1), { timeout: 10_000 });
-    ctx.record(event(true, 'exit 0'));
-  } catch (err) {
-    const e = err as { code?: number | string; stderr?: string };
-    ctx.record(event(false, `exit ${e.code ?? '?'}`));
-    throw new Error(`\`${argv.join(' ')}\` failed: ${(e.stderr ?? String(err)).trim()}`);
-  }
+  const run = await runHostProgram(argv, { emit: (e) => ctx.record(e) });
+  if (!run.ok) throw new Error(failureText(run));
 }
 
 function mkdir(ctx: ActionContext, dir: string): void {

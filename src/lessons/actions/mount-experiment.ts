@@ -24,7 +24,7 @@ const EXPERIMENTS = ['chroot-escape', 'pivot-escape', 'propagate-shared', 'propa
 
 async function propagate(lab: FsLab, propagation: 'unchanged' | 'private', emit: (e: PrimitiveEvent) => void): Promise<string[]> {
   await releaseLedgered(lab, lab.propagation);
-  const shared = makeSharedMount(lab.kernel, lab.ledger, lab.paths, 'demo');
+  const shared = await makeSharedMount(lab.kernel, lab.ledger, lab.paths, 'demo');
   lab.propagation.push(...shared.ledgerIds);
   const hostRow = findMount(parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8')), shared.dir);
   const { mountinfoInside } = await mountFromNewNamespace(propagation, shared.inside, 'clab-demo', emit);

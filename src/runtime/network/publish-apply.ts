@@ -3,7 +3,7 @@
  * the moment it exists; deleting the table removes every rule in it at once.
  * When `nft` is not installed the rules are only shown, and the result says so.
  */
-import { execa } from 'execa';
+import { failureText, runHostProgram } from '../../kernel/host-program.js';
 import type { NetworkDeps } from './bridge.js';
 import type { PublishRules } from './publish.js';
 
@@ -13,25 +13,17 @@ export type ApplyResult =
 
 /** Is `nft` on PATH? */
 export async function hasNft(): Promise<boolean> {
-  const r = await execa('nft', ['--version'], { reject: false });
-  return r.exitCode === 0;
+  return (await runHostProgram(['nft', '--version'])).ok;
 }
 
 async function nft(deps: NetworkDeps, args: string[], input?: string, shownInput?: string): Promise<void> {
-  const started = performance.now();
-  const r = await execa('nft', args, { reject: false, ...(input !== undefined ? { input } : {}) });
-  const ok = r.exitCode === 0;
-  const stderr = String(r.stderr ?? '').trim();
-  deps.emit({
-    kind: 'spawn',
-    name: 'nft',
-    args: shownInput ? [...args, shownInput] : args,
-    result: ok ? '0' : `exit ${r.exitCode}`,
-    ok,
-    durationMs: performance.now() - started,
-    ...(ok ? {} : { error: { code: `EXIT${r.exitCode}`, text: stderr, hint: 'The kernel may lack nf_tables NAT support (`modprobe nft_chain_nat`).' } }),
+  const r = await runHostProgram(['nft', ...args], {
+    emit: deps.emit,
+    ...(input === undefined ? {} : { input }),
+    shownArgs: shownInput ? [...args, shownInput] : args,
+    hint: (failed) => (failed.exitCode === null ? undefined : 'The kernel may lack nf_tables NAT support (`modprobe nft_chain_nat`).'),
   });
-  if (!ok) throw new Error(`nft ${args.join(' ')} failed: ${stderr}`);
+  if (!r.ok) throw new Error(failureText(r));
 }
 
 /** Applies the rules in their own table, or says why they were only shown. */
@@ -58,6 +50,6 @@ export async function removePublishRules(deps: NetworkDeps, table: string, ledge
 
 /** The table as the kernel holds it now (`nft list table inet <table>`), or undefined if absent. */
 export async function readPublishTable(table: string): Promise<string | undefined> {
-  const r = await execa('nft', ['list', 'table', 'inet', table], { reject: false });
-  return r.exitCode === 0 ? String(r.stdout) : undefined;
+  const r = await runHostProgram(['nft', 'list', 'table', 'inet', table]);
+  return r.ok ? r.stdout : undefined;
 }

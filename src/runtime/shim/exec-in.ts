@@ -35,7 +35,7 @@ export function execIn(k: Kernel, emit: (e: PrimitiveEvent) => void, target: Exe
   try {
     const started = performance.now();
     child = spawn('/bin/sh', ['-c', GATE, 'exec', ...argv], { cwd: '/', env, stdio: [stdio, stdio, stdio, 'pipe'] });
-    emit({ kind: 'spawn', name: argv[0] ?? '', args: argv.slice(1), result: child.pid ? `host pid ${child.pid}, held at the gate` : 'failed', ok: child.pid !== undefined, durationMs: performance.now() - started });
+    emit({ kind: 'exec', name: argv[0] ?? '', args: argv.slice(1), result: child.pid ? `host pid ${child.pid}, held at the gate` : 'failed', ok: child.pid !== undefined, durationMs: performance.now() - started });
   } finally {
     enterNamespaces(k, target.host);
   }
