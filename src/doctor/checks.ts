@@ -127,7 +127,12 @@ export function checkRootfsSource(choose: () => BinarySource = () => chooseBinar
   const using = source.kind === 'busybox'
     ? `using this host's static busybox at ${source.path}`
     : `no static busybox on this host either; using ${source.tools.length} of this host's own tools with their libraries`;
-  const lost = lostInContainer(source);
+  let lost: string[];
+  try {
+    lost = lostInContainer(source);
+  } catch (err) {
+    return { id: 'rootfs', title, status: 'fail', detail: `${none}; ${using}, which failed: ${(err as Error).message}`, fix };
+  }
   const remedy = source.kind === 'busybox' ? `Put a static busybox that has them earlier on PATH than ${source.path}.` : fix;
   return lost.length === 0
     ? { id: 'rootfs', title, status: 'ok', detail: `${none}; ${using}` }

@@ -5,7 +5,7 @@
  * against its applets and its shell, and the lessons against this list). A fallback rootfs has
  * whatever this host has, and `doctor` uses {@link lostInContainer} to say what that costs.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { BinarySource } from './digest.js';
 
@@ -43,7 +43,10 @@ export const CONTAINER_PROGRAMS: readonly ContainerProgram[] = [
 export interface ShellFeature {
   what: string;
   usedBy: string;
-  /** A non-interactive script that writes to stderr exactly when the shell lacks the feature. */
+  /**
+   * A non-interactive script that writes to stderr exactly when the shell lacks the feature. None
+   * for the prompt: an interactive run shows whether the shell expands it.
+   */
   probe?: string;
 }
 
@@ -75,7 +78,9 @@ export function shellLacks(shell: readonly string[]): ShellFeature[] {
 
 /** The names a static busybox answers to (`busybox --list`). */
 export function busyboxApplets(busybox: string): string[] {
-  return execFileSync(busybox, ['--list'], { encoding: 'utf8', timeout: 2000 }).split('\n').map((l) => l.trim()).filter(Boolean);
+  const run = spawnSync(busybox, ['--list'], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (run.error || run.status !== 0) throw new Error(`\`${busybox} --list\` did not list its applets (${run.error?.message ?? (run.stderr.trim() || `exit ${run.status}`)})`);
+  return run.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
 /**

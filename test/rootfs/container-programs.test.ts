@@ -30,6 +30,15 @@ describe.skipIf(!shipped)(`the busybox shipped for ${process.arch}`, () => {
   it('has a sh with every shell feature a step relies on (read -t, prompt escapes)', () => {
     expect(shellLacks([shipped!.path, 'sh']).map((f) => f.what)).toEqual([]);
   });
+
+  it('has the same applets as the binaries for the other architectures, which cannot run here', () => {
+    // busybox keeps its applet names as one table of NUL-terminated strings, in `--list` order.
+    const table = Buffer.from(`${busyboxApplets(shipped!.path).join('\0')}\0`);
+    for (const arch of ['x64', 'arm64'] as const) {
+      const other = findShippedBusybox(defaultDefinitionsDir(), arch)!;
+      expect(readFileSync(other.path).includes(table), other.path).toBe(true);
+    }
+  });
 });
 
 describe('the shipped binaries', () => {
@@ -137,6 +146,11 @@ describe('what a container lacks, by binary source', () => {
     expect(f.detail).toBe(`container-lab ships no busybox for ${process.arch}; using this host's static busybox at ${fake}. Containers lack: `
       + ['nc', 'su'].map((n) => `no ${n} (${CONTAINER_PROGRAMS.find((p) => p.name === n)!.usedBy})`).join('; '));
     expect(f.fix).toBe(`The steps that need these fail. Put a static busybox that has them earlier on PATH than ${fake}.`);
+
+    const broken = path.join(dir, 'broken');
+    writeFileSync(broken, `#!${shipped!.path} sh\necho no applets here >&2; exit 1\n`, { mode: 0o755 });
+    const failed = checkRootfsSource(() => ({ kind: 'busybox', origin: 'host', path: broken, sha256: '' }));
+    expect(summary(failed)).toEqual(['fail', `container-lab ships no busybox for ${process.arch}; using this host's static busybox at ${broken}, which failed: \`${broken} --list\` did not list its applets (no applets here)`]);
 
     const full = path.join(tmp, 'full');
     mkdirSync(full);
