@@ -9,7 +9,6 @@
  *   OOM kills                memory.events  oom_kill        memory.oom_control  oom_kill
  *   limit reached            memory.events  max             (memory.failcnt: stays 0 with memsw limited)
  *   task limit / count       pids.max, pids.current         the same
- *   the most tasks ever      pids.peak (newer kernels)      the same
  *   forks refused            pids.events  max               the same
  *   CPU quota                cpu.max  "50000 100000"        cpu.cfs_quota_us 50000, cpu.cfs_period_us 100000
  *   CPU time used            cpu.stat  usage_usec (µs)      cpuacct.usage (ns, in the cpuacct tree)
@@ -17,9 +16,11 @@
  */
 import type { CgroupTree } from './cgroup-places.js';
 
-// A peak file is the kernel's own high-water mark, raised on every charge or fork. A chart that
-// reads memory.current every 100 ms misses a peak that lasted less than that (an allocator killed
-// at the limit is gone before the next read): the peak file never does.
+// A peak file is the kernel's own high-water mark, raised on every charge. A chart that reads
+// memory.current every 100 ms misses a peak that lasted less than that (an allocator killed at the
+// limit is gone before the next read): the peak file never does. pids.peak (newer kernels) is left
+// out: it counts since the cgroup was made, when the container's first process was still the
+// runtime's Node init stage with its threads, before any pids.max: a peak above the limit.
 
 export type Controller = 'memory' | 'pids' | 'cpu';
 export const CONTROLLERS: readonly Controller[] = ['memory', 'pids', 'cpu'];
@@ -36,7 +37,6 @@ export interface FileSpec {
 const PIDS: FileSpec[] = [
   { tree: 'pids', file: 'pids.max', part: 'limit' },
   { tree: 'pids', file: 'pids.current', part: 'counter' },
-  { tree: 'pids', file: 'pids.peak', part: 'counter' },
   { tree: 'pids', file: 'pids.events', keys: ['max'], part: 'counter' },
 ];
 

@@ -60,7 +60,6 @@ export function metersFrom(values: Map<string, string>): Meter[] {
   add('memory.oom_kills', v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill', num(v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill'), 'total', 'count');
   if (v2) add('memory.limit_hits', 'memory.events max', num('memory.events max'), 'total', 'count');
   add('pids.current', 'pids.current', num('pids.current'), 'level', 'count', limit('pids.max'));
-  add('pids.peak', 'pids.peak', num('pids.peak'), 'peak', 'count', limit('pids.max'));
   add('pids.refused', 'pids.events max', num('pids.events max'), 'total', 'count');
   const usageUsec = num('cpu.stat usage_usec') ?? nsToUsec(num('cpuacct.usage'));
   add('cpu.usage', values.has('cpu.stat usage_usec') ? 'cpu.stat usage_usec' : 'cpuacct.usage', usageUsec, 'total', 'usec');

@@ -102,7 +102,6 @@ describe('cgroup files', () => {
       ['memory.events oom_kill', '1'],
       ['pids.max', '10'],
       ['pids.current', '3'],
-      ['pids.peak', '10'],
       ['pids.events max', '5'],
       ['cpu.max', '50000 100000'],
       ['cpu.stat usage_usec', '2000000'],
@@ -112,7 +111,7 @@ describe('cgroup files', () => {
     ]);
     expect(meters(r.meters)).toEqual({
       'memory.usage': [1048576, 33554432], 'memory.peak': [33554432, 33554432], 'memory.oom_kills': 1, 'memory.limit_hits': 3,
-      'pids.current': [3, 10], 'pids.peak': [10, 10], 'pids.refused': 5,
+      'pids.current': [3, 10], 'pids.refused': 5,
       'cpu.usage': 2000000, 'cpu.throttled': 25, 'cpu.throttled_time': 900000,
     });
     expect(r.meters.find((m) => m.key === 'memory.oom_kills')?.label).toBe('memory.events oom_kill');

@@ -5,7 +5,7 @@
  * is left. Keypress → panes is measured for each step that does not wait on purpose.
  */
 import { describe, expect, it } from 'vitest';
-import { alive, cannotRun, residue, settle } from './lab-env.js';
+import { PARENT, alive, cannotRun, residue, settle } from './lab-env.js';
 import { TmuxLab } from './tmux.js';
 
 const reason = cannotRun();
@@ -26,7 +26,7 @@ describe.skipIf(reason !== undefined)('the cgroups lesson in tmux (real kernel)'
       ms.mode = await lab.press('Enter', (s) => /^(cgroup v2:|cgroup v1:|hybrid:)/m.test(s), 'the mode under the mount list');
 
       await lab.next((s) => s.includes('2/10 · The container\'s cgroup'), 'step 2');
-      ms.where = await lab.press('Enter', (s) => /\/container-lab-t5\/\w+/.test(s) && /│ ≠ \S+ +\*\/\*/.test(s), 'the full path on the host, / inside');
+      ms.where = await lab.press('Enter', (s) => new RegExp(`/${PARENT}/\\w+`).test(s) && /│ ≠ \S+ +\*\/\*/.test(s), 'the full path on the host, / inside');
       pid1 = Number(lab.screen().match(/Host · \/proc\/(\d+)\/cgroup/)?.[1]);
       expect(pid1).toBeGreaterThan(1);
 
