@@ -17,8 +17,9 @@ import fs from 'node:fs';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { traced } from '../../kernel/traced.js';
 import { joinCgroup } from './cgroup-join.js';
+import { mountCgroupFs, type CgroupFsPlan } from './cgroup-mount.js';
 import { execIn, type ExecTarget } from './exec-in.js';
-import { closeNamespaces, ENTERABLE, openNamespaces, type NamespaceSet } from './namespaces.js';
+import { closeNamespaces, ENTERABLE, enterNamespaces, openNamespaces, type NamespaceSet } from './namespaces.js';
 import type { CreateRequest, InitToShim, ShimError, ShimToInit } from './protocol.js';
 
 export function toShimError(err: unknown): ShimError {
@@ -161,6 +162,23 @@ export class ShimCore {
     }
     this.limitExecs(this.spec!);
     return execIn(this.kernel, this.emit, this.target, argv, env);
+  }
+
+  /**
+   * Mounts the container's own cgroup read-only at its /sys/fs/cgroup, from the outside: this
+   * thread steps into the container's cgroup namespace (which sets the top of the new mount) and
+   * its mount namespace, mounts, and steps back, as it does around every `exec`.
+   */
+  mountCgroupfs(plan: CgroupFsPlan): void {
+    const fds = this.target?.inside.fds;
+    if (!this.target || !fds?.has('mnt') || !fds.has('cgroup')) throw new Error('The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host\'s whole tree.');
+    const inside: NamespaceSet = { fds: new Map([['cgroup', fds.get('cgroup')!], ['mnt', fds.get('mnt')!]]), cwd: '/' };
+    enterNamespaces(this.kernel, inside);
+    try {
+      mountCgroupFs(this.kernel, plan);
+    } finally {
+      enterNamespaces(this.kernel, this.target.host);
+    }
   }
 
   private send(msg: ShimToInit): void {
