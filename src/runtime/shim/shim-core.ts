@@ -170,11 +170,12 @@ export class ShimCore {
    * its mount namespace, mounts, and steps back, as it does around every `exec`.
    */
   mountCgroupfs(plan: CgroupFsPlan): void {
-    const fds = this.target?.inside.fds;
-    if (!this.target || !fds?.has('mnt') || !fds.has('cgroup')) throw new Error('The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host\'s whole tree.');
+    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) throw new Error('The container is not running: its PID 1 has exited, and its mount namespace with it.');
+    const fds = this.target.inside.fds;
+    if (!fds.has('mnt') || !fds.has('cgroup')) throw new Error('The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host\'s whole tree.');
     const inside: NamespaceSet = { fds: new Map([['cgroup', fds.get('cgroup')!], ['mnt', fds.get('mnt')!]]), cwd: '/' };
-    enterNamespaces(this.kernel, inside);
     try {
+      enterNamespaces(this.kernel, inside);
       mountCgroupFs(this.kernel, plan);
     } finally {
       enterNamespaces(this.kernel, this.target.host);
