@@ -69,7 +69,9 @@ export async function readCgroup(
   const guesses = reader.side === 'container' ? insideGuesses(controllers) : [];
   const { places, error, snap: first } = await readPlaces(reader, procRoot, pid, guesses);
   if (error) return { where: `${procRoot}/${pid}/cgroup`, rows: [], meters: [], versions: {}, dirs: {}, note: `${error}.` };
-  return readCgroupAt(reader, places, controllers, part, guesses.length > 0 ? first : undefined);
+  const reading = await readCgroupAt(reader, places, controllers, part, guesses.length > 0 ? first : undefined);
+  // Nothing mounted where this side looks: the file that said where to look is the title.
+  return reading.where ? reading : { ...reading, where: `${procRoot}/${pid}/cgroup` };
 }
 
 /**

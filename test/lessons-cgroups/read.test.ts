@@ -172,6 +172,7 @@ describe('cgroup files', () => {
     const root = tree({ 'proc/1/cgroup': '0::/\n', 'proc/self/mountinfo': '70 68 0:25 / / rw - overlay overlay rw\n' });
     const view = await PROBES['cgroup-files']!.run({ reader: insideReader(root), procRoot: '/proc', args: { pid: 1, controllers: ['memory'], show: 'both' } });
     expect(view.rows).toEqual([]);
+    expect(view.title).toBe('/proc/1/cgroup');
     expect(view.note).toMatch(/^No cgroup filesystem holding memory is mounted where this side looks/);
   });
 
