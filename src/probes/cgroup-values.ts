@@ -31,7 +31,10 @@ export function metersFrom(values: Map<string, string>): Meter[] {
     if (value !== undefined) meters.push({ key, label, value, kind, unit, ...(max === undefined ? {} : { max }) });
   };
   const v2 = values.has('memory.max') || values.has('memory.current');
-  add('memory.usage', v2 ? 'memory.current' : 'memory.usage_in_bytes', num(v2 ? 'memory.current' : 'memory.usage_in_bytes'), 'level', 'bytes', limit(v2 ? 'memory.max' : 'memory.limit_in_bytes'));
+  const memoryLimit = limit(v2 ? 'memory.max' : 'memory.limit_in_bytes');
+  add('memory.usage', v2 ? 'memory.current' : 'memory.usage_in_bytes', num(v2 ? 'memory.current' : 'memory.usage_in_bytes'), 'level', 'bytes', memoryLimit);
+  const peak = v2 ? 'memory.peak' : 'memory.max_usage_in_bytes';
+  add('memory.peak', peak, num(peak), 'peak', 'bytes', memoryLimit);
   add('memory.oom_kills', v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill', num(v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill'), 'total', 'count');
   if (v2) add('memory.limit_hits', 'memory.events max', num('memory.events max'), 'total', 'count');
   add('pids.current', 'pids.current', num('pids.current'), 'level', 'count', limit('pids.max'));

@@ -71,6 +71,11 @@ export interface ContainerRuntime {
   /** Starts a command inside the container; resolves once it runs (with its host PID). */
   spawn(c: Container, argv: string[], opts?: Omit<ExecOptions, 'input' | 'timeoutMs'>): Promise<ExecHandle>;
   /**
+   * Mounts the container's own cgroup read-only at its /sys/fs/cgroup (as Docker does at start);
+   * resolves with the mount points made, or an empty list when it has no cgroup.
+   */
+  mountCgroupfs(c: Container): Promise<string[]>;
+  /**
    * The argv (run on the host, e.g. through a pty) that opens a shell inside the container, as
    * `docker exec -it` does; `env` is added to the container's own environment.
    */

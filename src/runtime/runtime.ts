@@ -5,7 +5,8 @@
  * the ledger — and hands the namespace half to a shim. It never changes its own namespaces.
  */
 import crypto from 'node:crypto';
-import type { CgroupDriver } from '../cgroups/types.js';
+import { detectCgroups } from '../cgroups/detect.js';
+import type { Cgroup, CgroupDriver } from '../cgroups/types.js';
 import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import { ensureRootfs } from '../rootfs/index.js';
 import type { Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
@@ -13,6 +14,7 @@ import { Ledger } from './ledger.js';
 import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from './host-side.js';
 import type { LabPaths } from './paths.js';
 import { processStartTime } from './proc-identity.js';
+import { cgroupFsPlan } from './shim/cgroup-mount.js';
 import type { ExecStageRequest } from './shim/exec-stage.js';
 import { ShimClient, shimPath } from './shim-client.js';
 import { resolveSpec, type ContainerSpec } from './spec.js';
@@ -119,7 +121,8 @@ export class Runtime implements ContainerRuntime {
       const { shim, ledgerId } = this.takeShim();
       if (ledgerId) owned.push(ledgerId);
 
-      const pid = await shim.create({ op: 'create', spec, lowers, ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [] }, emit);
+      const cgroupfs = spec.mountCgroupfs ? planFor(cgroup) : undefined;
+      const pid = await shim.create({ op: 'create', spec, lowers, ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [], ...(cgroupfs ? { cgroupfs } : {}) }, emit);
       const pidEntry = this.recordProcess(pid, `PID 1 of ${spec.id}`);
       if (pidEntry) owned.push(pidEntry);
 
@@ -194,6 +197,13 @@ export class Runtime implements ContainerRuntime {
     }
   }
 
+  async mountCgroupfs(c: Container): Promise<string[]> {
+    const plan = planFor(c.cgroup);
+    if (!plan) return [];
+    await this.get(c).shim.mountCgroupfs(plan);
+    return plan.version === 2 ? ['/sys/fs/cgroup'] : plan.hierarchies.map((h) => `/sys/fs/cgroup/${h.name}`);
+  }
+
   /**
    * The learner's shell, as `docker exec -it` starts it: the shim's exec stage (shim/exec-stage.ts)
    * run on the caller's pty, which gives the command the container's namespaces, cgroup (before its
@@ -249,6 +259,11 @@ export class Runtime implements ContainerRuntime {
     await this.cgroupDriver()?.removeParent();
     this.ledger.compact();
   }
+}
+
+/** What /sys/fs/cgroup inside a container with this cgroup holds, on this host's layout. */
+function planFor(cgroup: Cgroup | undefined) {
+  return cgroup ? cgroupFsPlan(detectCgroups(), cgroup.procsFiles) : undefined;
 }
 
 function sleep(ms: number): Promise<void> {

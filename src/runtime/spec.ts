@@ -21,6 +21,11 @@ export interface ContainerSpec {
   capabilities?: CapName[];
   /** Set no_new_privs before PID 1 starts. */
   noNewPrivs?: boolean;
+  /**
+   * Mount the container's own cgroup read-only at /sys/fs/cgroup, as Docker does (needs the cgroup
+   * namespace). Default false: the cgroups lesson mounts it as a step of its own.
+   */
+  mountCgroupfs?: boolean;
   /** PID 1's command, resolved inside the rootfs. Default: ['/bin/sh']. */
   command?: string[];
   /** Environment of PID 1. */
@@ -42,6 +47,8 @@ export function resolveSpec(spec: ContainerSpec, makeId: () => string): Resolved
   const namespaces = spec.namespaces ?? DEFAULT_NAMESPACES;
   // The runtime needs its own mount namespace for the overlay root and pivot_root.
   if (!namespaces.includes('mnt')) throw new Error('A lab container needs the mnt namespace (its root is an overlay mount).');
+  // Mounted outside a cgroup namespace of its own, the cgroup filesystem would show the host's whole tree.
+  if (spec.mountCgroupfs && !namespaces.includes('cgroup')) throw new Error('Mounting /sys/fs/cgroup in a container needs the cgroup namespace: add `cgroup` to its namespaces.');
   return {
     id,
     namespaces,
@@ -50,6 +57,7 @@ export function resolveSpec(spec: ContainerSpec, makeId: () => string): Resolved
     limits: spec.limits ?? {},
     capabilities: spec.capabilities ?? [...DOCKER_DEFAULT_CAPS],
     noNewPrivs: spec.noNewPrivs ?? false,
+    mountCgroupfs: spec.mountCgroupfs ?? false,
     command: spec.command ?? ['/bin/sh'],
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: process.env.TERM ?? 'xterm', ...(spec.env ?? {}) },
     stdio: spec.stdio ?? 'pipe',

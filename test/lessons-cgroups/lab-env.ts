@@ -1,21 +1,23 @@
 /**
  * The cgroups lesson's real-kernel tier: the built CLI with this tier's own state directory, run
  * directory, cgroup parent and link prefix, and what it could leave behind under those names.
- * CONTAINER_LAB_TEST_CLI points the tier at another build (default: dist/cli.js).
+ * CONTAINER_LAB_TEST_CLI points the tier at another build (default: dist/cli.js);
+ * CONTAINER_LAB_TEST_TIER renames the tier (default t5), so two checkouts can run it side by side.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 export const CLI = path.resolve(process.env.CONTAINER_LAB_TEST_CLI ?? 'dist/cli.js');
-export const PARENT = 'container-lab-t5';
+const TIER = process.env.CONTAINER_LAB_TEST_TIER ?? 't5';
+export const PARENT = `container-lab-${TIER}`;
 
 export const LAB_ENV: NodeJS.ProcessEnv = {
   ...process.env,
-  CONTAINER_LAB_STATE_DIR: '/var/lib/container-lab-t5',
-  CONTAINER_LAB_RUN_DIR: '/run/container-lab-t5',
+  CONTAINER_LAB_STATE_DIR: `/var/lib/${PARENT}`,
+  CONTAINER_LAB_RUN_DIR: `/run/${PARENT}`,
   CONTAINER_LAB_CGROUP_PARENT: PARENT,
-  CONTAINER_LAB_LINK_PREFIX: 'clab5',
+  CONTAINER_LAB_LINK_PREFIX: TIER === 't5' ? 'clab5' : `cl${TIER}`,
   NO_COLOR: '1',
 };
 
@@ -39,7 +41,7 @@ export function labCgroupDirs(): string[] {
 /** Everything a run could leave behind under this tier's names; empty when the lab cleaned up. */
 export function residue(): string[] {
   const found = labCgroupDirs().map((d) => `cgroup ${d}`);
-  const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes('container-lab-t5'));
+  const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes(PARENT));
   found.push(...mounts.map((m) => `mount ${m.split(' ')[4]}`));
   const ledger = path.join(LAB_ENV.CONTAINER_LAB_RUN_DIR!, 'ledger.jsonl');
   if (fs.existsSync(ledger) && fs.readFileSync(ledger, 'utf8').trim()) found.push('ledger entries');

@@ -7,6 +7,6 @@ import { LAB_ENV } from './lab-env.js';
 
 export class TmuxLab extends SharedTmuxLab {
   constructor(lessonDir: string) {
-    super({ name: 'clab5-e2e', env: LAB_ENV, lessonDir, timeoutMs: 60_000 });
+    super({ name: `${LAB_ENV.CONTAINER_LAB_LINK_PREFIX}-e2e`, env: LAB_ENV, lessonDir, timeoutMs: 60_000 });
   }
 }

@@ -129,6 +129,11 @@ export class FakeLab implements ContainerRuntime {
     return { hostPid: p.hostPid, done: new Promise(() => {}), kill: () => {} };
   }
 
+  /** The fake's containers have no cgroup, so there is nothing to mount. */
+  async mountCgroupfs(): Promise<string[]> {
+    return [];
+  }
+
   shellCommand(c: Container, _argv?: string[], _env?: Record<string, string>): { file: string; args: string[] } {
     return { file: '/bin/sh', args: ['-c', 'exec nsenter "$@"', 'clab-enter', '-t', String(c.pid)] };
   }

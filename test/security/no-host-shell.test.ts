@@ -13,7 +13,7 @@
  *   Container side — run through `runtime.exec`, so the shell itself is inside the container:
  *     src/probes/container-reader.ts        the pane reader's constant script; words as "$@"
  *     src/lessons/actions/orphan.ts         starts a lesson's argv in the background; each word quoted
- *     src/lessons/actions/cgroup-workloads.ts  memory / fork / CPU loops; only validated numbers
+ *     src/lessons/actions/cgroup-workload-run.ts  the loops of cgroup-workloads.ts; only validated numbers
  *     src/lessons/actions/cap-try.ts        `su learner -c` with fixed commands
  */
 import fs from 'node:fs';
@@ -59,7 +59,7 @@ function forbidden(text: string): string[] {
 const HOST_TRAMPOLINES: Record<string, string> = {
   'src/runtime/shim/exec-in.ts': 'GATE',
 };
-const INSIDE_CONTAINER = ['src/probes/container-reader.ts', 'src/lessons/actions/orphan.ts', 'src/lessons/actions/cgroup-workloads.ts', 'src/lessons/actions/cap-try.ts'];
+const INSIDE_CONTAINER = ['src/probes/container-reader.ts', 'src/lessons/actions/orphan.ts', 'src/lessons/actions/cgroup-workload-run.ts', 'src/lessons/actions/cap-try.ts'];
 
 describe('no lesson or learner string reaches a host shell', () => {
   it('finds the sources it checks', () => {

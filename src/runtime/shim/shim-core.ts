@@ -17,9 +17,10 @@ import fs from 'node:fs';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { traced } from '../../kernel/traced.js';
 import { joinCgroup } from './cgroup-join.js';
+import { mountCgroupFs, type CgroupFsPlan } from './cgroup-mount.js';
 import { limitToContainer } from './limit-execs.js';
 import { execIn, type ExecTarget } from './exec-in.js';
-import { closeNamespaces, ENTERABLE, openNamespaces, type NamespaceSet } from './namespaces.js';
+import { closeNamespaces, ENTERABLE, enterNamespaces, openNamespaces, type NamespaceSet } from './namespaces.js';
 import type { CreateRequest, InitToShim, ShimError, ShimToInit } from './protocol.js';
 
 export function toShimError(err: unknown): ShimError {
@@ -154,6 +155,24 @@ export class ShimCore {
     }
     this.limitExecs(this.spec!);
     return execIn(this.kernel, this.emit, this.target, argv, env);
+  }
+
+  /**
+   * Mounts the container's own cgroup read-only at its /sys/fs/cgroup, from the outside: this
+   * thread steps into the container's cgroup namespace (which sets the top of the new mount) and
+   * its mount namespace, mounts, and steps back, as it does around every `exec`.
+   */
+  mountCgroupfs(plan: CgroupFsPlan): void {
+    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) throw new Error('The container is not running: its PID 1 has exited, and its mount namespace with it.');
+    const fds = this.target.inside.fds;
+    if (!fds.has('mnt') || !fds.has('cgroup')) throw new Error('The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host\'s whole tree.');
+    const inside: NamespaceSet = { fds: new Map([['cgroup', fds.get('cgroup')!], ['mnt', fds.get('mnt')!]]), cwd: '/' };
+    try {
+      enterNamespaces(this.kernel, inside);
+      mountCgroupFs(this.kernel, plan);
+    } finally {
+      enterNamespaces(this.kernel, this.target.host);
+    }
   }
 
   private send(msg: ShimToInit): void {
