@@ -53,8 +53,9 @@ describe('lock', () => {
     lock.release();
   });
   it('takes over a lock whose owner is a zombie (killed, not yet reaped by its parent)', async () => {
-    // `true` exits at once; its parent execs `sleep`, which never calls wait(): `true` stays a zombie.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 10'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The child exits after its parent has exec'd `sleep`, which never calls wait(): the child stays a
+    // zombie. (A child that exits at once may be reaped by sh itself before the exec.)
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 10'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
       const state = () => fs.readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]!.split(' ')[0];
