@@ -43,7 +43,7 @@ describe('lesson linter', () => {
 
   it('names unknown actions, probes, checks and namespace kinds, with the known ones', () => {
     const m = messages('broken/02-unknown-names');
-    expect(m[0]).toBe('lesson.yaml:3:26: `container`: unknown namespace kind pidd; known: mnt, uts, ipc, pid, net, cgroup, user, time.');
+    expect(m[0]).toBe('lesson.yaml:3:26: `container`: unknown namespace kind pidd; known: pid, mnt, uts, ipc, net, cgroup.');
     // The catalogue grows as lessons are added: check the sentence and that the list names the real ones.
     expect(m[1]).toMatch(/^lesson\.yaml:7:20: step "one": `run`: unknown action "exek"; known actions: .*\bexec, .*\bobserve, .*\.$/);
     expect(m[2]).toMatch(/^lesson\.yaml:9:20: step "one": `host`: unknown probe "proceses"; known probes: .*\bprocess-status, processes\.$/);
@@ -81,6 +81,23 @@ describe('lesson linter', () => {
       'lesson.yaml:22:5: step 3: missing `shell:`.',
       'lesson.yaml:6:10: step "first": process.later is not started by this step or an earlier one (start it with a `spawn` or `orphan` action that has `name: later`).',
     ]);
+  });
+
+  it('refuses namespaces the runtime does not make, at their own line, and checks `needs:` against the actions', () => {
+    expect(messages('broken/07-host-contract')).toEqual([
+      "lesson.yaml:4:31: container \"a\": the lab's runtime does not make user namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.",
+      "lesson.yaml:8:9: container \"b\": the lab's runtime does not make time namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.",
+      'lesson.yaml:14:12: step "one": `needs`: unknown host program ping; known: ip, bridge, nsenter, unshare, mount, nft, iptables, setcap, getcap (a program run inside a container ships with the lab and is never a host need).',
+      'lesson.yaml:19:12: step "two": `needs`: action `create-bridge` already declares ip; remove it here.',
+    ]);
+    const { lessons } = loadLessons(path.join(FIXTURES, 'broken'));
+    expect(lessons.find((l) => l.id === 'host-contract')).toBeUndefined();
+  });
+
+  it('a step that names a host program its action does not declare keeps it in `needs`', () => {
+    const { lessons, problems } = loadLessons(path.join(FIXTURES, 'good'));
+    expect(problems).toEqual([]);
+    expect(lessons[0]!.steps.find((s) => s.id === 'look')?.needs).toEqual(['mount']);
   });
 
   it('reports folders without lesson.yaml and badly named lesson folders, and keeps the good ones', () => {

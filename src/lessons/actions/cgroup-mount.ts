@@ -51,6 +51,7 @@ export const cgroupMountAction: ActionDef = {
   name: 'cgroup-mount',
   summary: 'Mounts the container\'s own cgroup read-only at /sys/fs/cgroup inside it (as runc does), with the host\'s nsenter and mount.',
   args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
+  hostPrograms: [{ anyOf: ['nsenter'] }, { anyOf: ['mount'] }],
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const pid = String(c.pid);

@@ -17,6 +17,7 @@ export const publishPortAction: ActionDef = {
     hostPort: { type: { kind: 'integer', min: 1024, max: 65535 }, default: 8080, doc: 'the port on the host' },
     containerPort: { type: { kind: 'integer', min: 1, max: 65535 }, default: 80, doc: 'the port inside the container' },
   },
+  hostPrograms: [{ anyOf: ['nft', 'iptables'] }],
   async run(ctx, args) {
     const net = labNet(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));
