@@ -50,11 +50,18 @@ export interface HostPrograms {
 }
 
 /**
+ * The directories sudo's `secure_path` adds for root that a user's own PATH often lacks (Debian's
+ * `nft`, `iptables`, `setcap` and `bridge` live there).
+ */
+const ROOT_ONLY_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+
+/**
  * Where `program` is on PATH, the way execa and a shell will find it. The lab's runners start
  * programs by name through PATH, so a program only in a directory outside PATH counts as missing.
+ * `extraDirs` are searched after PATH.
  */
-export function findProgram(program: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const dirs = (env.PATH ?? '').split(':').filter((dir) => path.isAbsolute(dir));
+export function findProgram(program: string, env: NodeJS.ProcessEnv = process.env, extraDirs: readonly string[] = []): string | undefined {
+  const dirs = [...(env.PATH ?? '').split(':').filter((dir) => path.isAbsolute(dir)), ...extraDirs];
   return dirs.map((dir) => path.join(dir, program)).find((file) => {
     try {
       fs.accessSync(file, fs.constants.X_OK);
@@ -110,7 +117,11 @@ export function missingProgramSentence(anyOf: readonly HostProgram[], programs: 
   return `This step cannot run on this host: ${what}; ${fix}.`;
 }
 
-/** This host's programs, looked up on PATH at each call (a learner may install one while the lab runs). */
+/**
+ * This host's programs, looked up at each call (a learner may install one while the lab runs): on
+ * PATH as root, which is how the lab runs them; for a user (`container-lab doctor` without sudo)
+ * also in the sbin directories root's PATH has.
+ */
 export function hostPrograms(env: NodeJS.ProcessEnv = process.env, osReleaseFile = '/etc/os-release'): HostPrograms {
   let manager: PackageManager | undefined;
   try {
@@ -119,7 +130,7 @@ export function hostPrograms(env: NodeJS.ProcessEnv = process.env, osReleaseFile
     manager = undefined;
   }
   return {
-    has: (program) => findProgram(program, env) !== undefined,
+    has: (program) => findProgram(program, env, process.getuid?.() === 0 ? [] : ROOT_ONLY_DIRS) !== undefined,
     installCommand: (program) => manager && installCommandFor(program, manager, findProgram('sudo', env) !== undefined),
   };
 }

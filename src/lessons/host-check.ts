@@ -6,6 +6,7 @@
 import { missingProgramSentence } from '../doctor/host-programs.js';
 import type { HostProgram, HostPrograms } from '../doctor/host-programs.js';
 import { hostNeeds } from './actions/properties.js';
+import type { Call } from './actions/properties.js';
 import type { Lesson, Step } from './types.js';
 
 /** What this host offers: the doctor's answer per finding id, and the programs on PATH. */
@@ -20,17 +21,28 @@ export type StepBlocker =
   | { kind: 'feature'; feature: string; sentence: string }
   | { kind: 'program'; anyOf: readonly HostProgram[]; sentence: string };
 
-/** Every host program a step runs (its action, your-turn solution and break-it revert, and `needs:`); each entry: any one will do. */
-export function stepHostNeeds(step: Step): Array<readonly HostProgram[]> {
-  const runs = [step.run, step.yourTurn?.solution, step.breakIt?.revert].filter((r) => r !== undefined);
-  const all = [...runs.flatMap(hostNeeds), ...step.needs.map((p) => [p])];
+/** What the check reads of a step: a loaded {@link Step} has it, and so does the home screen's quick preview. */
+export interface StepNeeds {
+  requires: readonly string[];
+  needs: readonly HostProgram[];
+  /** Its action, your-turn solution and break-it revert. */
+  runs: readonly Call[];
+}
+
+export function needsOf(step: Step): StepNeeds {
+  return { requires: step.requires, needs: step.needs, runs: [step.run, step.yourTurn?.solution, step.breakIt?.revert].filter((r) => r !== undefined) };
+}
+
+/** Every host program a step runs (its actions' declarations and its `needs:`); each entry: any one will do. */
+export function stepHostNeeds(step: StepNeeds): Array<readonly HostProgram[]> {
+  const all = [...step.runs.flatMap(hostNeeds), ...step.needs.map((p) => [p])];
   const seen = new Set<string>();
   return all.filter((anyOf) => !seen.has(anyOf.join('|')) && seen.add(anyOf.join('|')));
 }
 
-/** The first reason this host cannot run `step`, or undefined when it can. */
-export function stepBlocker(lesson: Lesson, step: Step, host: HostCheck): StepBlocker | undefined {
-  for (const feature of [...lesson.requires, ...step.requires]) {
+/** The first reason this host cannot run a step of a lesson that `requires` these findings, or undefined when it can. */
+export function stepBlocker(requires: readonly string[], step: StepNeeds, host: HostCheck): StepBlocker | undefined {
+  for (const feature of [...requires, ...step.requires]) {
     const missing = host.missingFeature(feature);
     if (missing) return { kind: 'feature', feature, sentence: `This step cannot run on this host: ${missing}` };
   }
@@ -41,7 +53,60 @@ export function stepBlocker(lesson: Lesson, step: Step, host: HostCheck): StepBl
 /** The steps of `lesson` this host cannot run, with why. */
 export function blockedSteps(lesson: Lesson, host: HostCheck): Array<{ step: Step; blocker: StepBlocker }> {
   return lesson.steps.flatMap((step) => {
-    const blocker = stepBlocker(lesson, step, host);
+    const blocker = stepBlocker(lesson.requires, needsOf(step), host);
     return blocker ? [{ step, blocker }] : [];
+  });
+}
+
+/**
+ * For the TUI: how many of these steps this host will skip, and the one command that would let
+ * them all run when there is one (else `container-lab doctor` lists what to do).
+ */
+export function skippedHere(requires: readonly string[], steps: readonly StepNeeds[], host: HostCheck): { count: number; fix?: string } {
+  const blockers = steps.map((s) => stepBlocker(requires, s, host)).filter((b) => b !== undefined);
+  const fixes = new Set(blockers.map((b) => (b.kind === 'program' ? host.programs.installCommand(b.anyOf[0]!) : undefined)));
+  const [fix] = fixes;
+  return fixes.size === 1 && fix ? { count: blockers.length, fix } : { count: blockers.length };
+}
+
+/** The doctor's finding about lesson steps and host programs: one per command that would fix some. */
+export interface StepsFinding {
+  id: 'host-programs';
+  title: string;
+  status: 'ok' | 'warn';
+  detail: string;
+  fix?: string;
+  /** The steps this fix lets run, as `lesson/step`. */
+  steps: string[];
+}
+
+/**
+ * For `container-lab doctor`: which lesson steps this host cannot run for want of a host program,
+ * grouped by the one command that installs it. (A step blocked by a failing finding is not listed
+ * again: that finding says what to do.)
+ */
+export function hostProgramFindings(lessons: readonly Lesson[], host: HostCheck): StepsFinding[] {
+  const title = 'host programs for lesson steps';
+  const groups = new Map<string, { anyOf: readonly HostProgram[]; steps: string[] }>();
+  for (const lesson of lessons) {
+    for (const { step, blocker } of blockedSteps(lesson, host)) {
+      if (blocker.kind !== 'program') continue;
+      const key = host.programs.installCommand(blocker.anyOf[0]!) ?? blocker.anyOf.join('|');
+      const group = groups.get(key) ?? { anyOf: blocker.anyOf, steps: [] };
+      group.steps.push(`${lesson.id}/${step.id}`);
+      groups.set(key, group);
+    }
+  }
+  if (groups.size === 0) {
+    const programs = [...new Set(lessons.flatMap((l) => l.steps.flatMap((s) => stepHostNeeds(needsOf(s)).flat())))];
+    return [{ id: 'host-programs', title, status: 'ok', detail: `every lesson step has the host programs it runs (${programs.join(', ') || 'none'})`, steps: [] }];
+  }
+  return [...groups].map(([command, { anyOf, steps }]) => {
+    const names = anyOf.map((p) => `\`${p}\``).join(' or ');
+    const missing = anyOf.length === 1 ? `${names}, which is not installed` : `${names}, and ${anyOf.length === 2 ? 'neither' : 'none of them'} is installed`;
+    const fix = host.programs.installCommand(anyOf[0]!)
+      ? `\`${command}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`
+      : `Install the package that provides \`${anyOf[0]}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`;
+    return { id: 'host-programs', title, status: 'warn', detail: `${steps.length} ${steps.length === 1 ? 'step' : 'steps'} will be skipped, ${steps.join(', ')}: ${steps.length === 1 ? 'it runs' : 'they run'} ${missing}`, fix, steps };
   });
 }

@@ -76,7 +76,13 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const width = state.columns;
   const doneIds = new Set(state.progress.lessons[lesson.id]?.done ?? []);
   const marks = lesson.steps.map((st, i) => (i === l.index ? '◆' : doneIds.has(st.id) ? '●' : '○')).join('');
-  const header = cut([{ text: `${lesson.title}`, tone: 'title' }, { text: `  ${marks}  ` , tone: 'muted' }, { text: `${l.index + 1}/${lesson.steps.length} · ${step.title}`, tone: 'heading' }], width);
+  // Said before the step title, which is what a narrow terminal cuts.
+  const skipped = state.lessons.find((e) => e.id === lesson.id)?.skipped?.count ?? 0;
+  const header = cut([
+    { text: `${lesson.title}`, tone: 'title' }, { text: `  ${marks}  ` , tone: 'muted' },
+    ...(skipped ? [{ text: `${skipped} skipped on this host · `, tone: 'muted' as const }] : []),
+    { text: `${l.index + 1}/${lesson.steps.length} · ${step.title}`, tone: 'heading' },
+  ], width);
   const running = l.running === l.index ? { elapsedMs: now - (l.runningSince ?? now) } : undefined;
   const prompt = step.yourTurn ? CHECKS[step.yourTurn.check]?.prompt ?? 'answer' : 'answer';
   // Text wider than about 100 columns is hard to read, however wide the terminal.

@@ -11,7 +11,7 @@ import type { HostProgram, HostPrograms } from '../../src/doctor/host-programs.j
 import { ACTIONS } from '../../src/lessons/actions/index.js';
 import { holds, hostNeeds, startedProcess, startsContainer, waitsOnPurpose } from '../../src/lessons/actions/properties.js';
 import { LessonSession } from '../../src/lessons/engine/session.js';
-import { blockedSteps, stepHostNeeds } from '../../src/lessons/host-check.js';
+import { blockedSteps, needsOf, stepHostNeeds } from '../../src/lessons/host-check.js';
 import { defaultLessonsDir, loadLessons } from '../../src/lessons/load-lessons.js';
 import type { RunSpec } from '../../src/lessons/types.js';
 import type { ContainerRuntime } from '../../src/runtime/api.js';
@@ -65,7 +65,7 @@ describe('what actions declare', () => {
 
   it("a step's needs are its action's, its solution's and revert's, and its own `needs:`, each once", () => {
     const step = { ...lesson('veth-bridge').steps[0]!, run: run('create-bridge'), breakIt: { revert: run('add-veth') }, needs: ['mount'] as const };
-    expect(stepHostNeeds(step)).toEqual([['ip'], ['mount']]);
+    expect(stepHostNeeds(needsOf(step))).toEqual([['ip'], ['mount']]);
   });
 });
 

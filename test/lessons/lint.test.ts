@@ -136,4 +136,22 @@ describe('lesson preview (the first frame)', () => {
     expect(preview.map((p) => [p.id, p.title, p.summary, p.steps, p.requires])).toEqual(full.map((l) => [l.id, l.title, l.summary, l.steps.length, [...l.requires]]));
     expect(previewLessons(path.join(FIXTURES, 'good/01-demo')).map((p) => [p.id, p.order, p.steps])).toEqual([['demo', 1, 7]]);
   });
+
+  it('reads what each step requires, needs and runs as the full load does, so the skip counts agree', async () => {
+    const { previewLessons } = await import('../../src/lessons/preview.js');
+    const { needsOf, skippedHere, stepHostNeeds } = await import('../../src/lessons/host-check.js');
+    for (const dir of [defaultLessonsDir(), path.join(FIXTURES, 'good')]) {
+      const full = loadLessons(dir).lessons;
+      const preview = previewLessons(dir);
+      const seen = (steps: ReturnType<typeof needsOf>[]) => steps.map((s) => ({ requires: [...s.requires], needs: [...s.needs], actions: s.runs.map((r) => r.action), hostNeeds: stepHostNeeds(s) }));
+      expect(preview.map((p) => seen(p.stepNeeds))).toEqual(full.map((l) => seen(l.steps.map(needsOf))));
+      // Every host a step's needs can tell apart: each program missing alone, and a failing finding.
+      const programs = ['ip', 'bridge', 'nsenter', 'unshare', 'mount', 'nft', 'iptables', 'setcap', 'getcap'] as const;
+      const hosts = [...programs.map((gone) => ({ gone: [gone], feature: '' })), { gone: ['nft', 'iptables'], feature: '' }, { gone: [], feature: 'cgroup-pids' }];
+      for (const h of hosts) {
+        const host = { missingFeature: (f: string) => (f === h.feature ? 'missing' : undefined), programs: { has: (p: string) => !h.gone.includes(p), installCommand: (p: string) => `apt install ${p}` } };
+        expect(preview.map((p) => skippedHere(p.requires, p.stepNeeds, host)), JSON.stringify(h)).toEqual(full.map((l) => skippedHere(l.requires, l.steps.map(needsOf), host)));
+      }
+    }
+  });
 });

@@ -8,6 +8,9 @@ import type { Args, RunSpec } from '../types.js';
 import type { When } from './action.js';
 import { ACTIONS } from './index.js';
 
+/** What these functions read of a `run:` (the home screen's quick preview has no more than this). */
+export type Call = Pick<RunSpec, 'action' | 'args'>;
+
 /** Does a declared property hold for these (validated, defaults filled) arguments? */
 export function holds(when: When | undefined, args: Args): boolean {
   if (when === undefined) return false;
@@ -16,22 +19,22 @@ export function holds(when: When | undefined, args: Args): boolean {
 }
 
 /** Does this run wait on purpose (a watch window, a workload, a ping)? */
-export function waitsOnPurpose(run: RunSpec): boolean {
+export function waitsOnPurpose(run: Call): boolean {
   return holds(ACTIONS[run.action]?.waitsOnPurpose, run.args);
 }
 
 /** The name later steps give the process this run starts (`process.NAME`), if it starts one. */
-export function startedProcess(run: RunSpec): string | undefined {
+export function startedProcess(run: Call): string | undefined {
   return ACTIONS[run.action]?.starts === 'process' ? String(run.args.name) : undefined;
 }
 
 /** Does this run start the lesson's container afresh? */
-export function startsContainer(run: RunSpec): boolean {
+export function startsContainer(run: Call): boolean {
   return ACTIONS[run.action]?.starts === 'container';
 }
 
 /** The host programs this run needs: each entry a list of which any one will do. */
-export function hostNeeds(run: RunSpec): Array<readonly HostProgram[]> {
+export function hostNeeds(run: Call): Array<readonly HostProgram[]> {
   return (ACTIONS[run.action]?.hostPrograms ?? []).filter((need) => holds(need.when ?? true, run.args)).map((need) => need.anyOf);
 }
 

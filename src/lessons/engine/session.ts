@@ -14,7 +14,7 @@ import type { Reader } from '../../probes/index.js';
 import type { Container, ContainerRuntime } from '../../runtime/api.js';
 import type { ActionContext, NamedProcess } from '../actions/action.js';
 import { startsContainer } from '../actions/properties.js';
-import { stepBlocker } from '../host-check.js';
+import { needsOf, stepBlocker } from '../host-check.js';
 import type { HostCheck } from '../host-check.js';
 import { fillTemplate } from '../templates.js';
 import type { Side } from '../templates.js';
@@ -212,7 +212,7 @@ export class LessonSession {
     const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult => ({ stepId: step.id, ...filled, ...r, durationMs: performance.now() - started });
     // Checked before anything runs: a step this host cannot run is skipped with the one sentence
     // that says why and what to install, never started and left to fail half-way.
-    const blocker = stepBlocker(this.lesson, step, this.host);
+    const blocker = stepBlocker(this.lesson.requires, needsOf(step), this.host);
     if (blocker) return done({ status: 'skipped', events: [], output: [], message: blocker.sentence });
     const needed = missingReference(step, (ref) => this.resolve(ref, 'host') !== undefined);
     if (needed) return done({ status: 'failed', events: [], output: [], message: needed });
