@@ -70,10 +70,9 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
       return r.exitCode === 0;
     }
     case 'rule': {
-      if (!entry.table.startsWith(ctx.paths.linkPrefix)) return false;
-      const { execa } = await import('execa');
-      const r = await execa('nft', ['delete', 'table', 'inet', entry.table], { reject: false });
-      return r.exitCode === 0;
+      if (!(entry.family === 'nft' ? entry.table : entry.chain).startsWith(ctx.paths.linkPrefix)) return false;
+      const { dropPublishRules } = await import('./network/publish-apply.js');
+      return dropPublishRules(entry);
     }
     case 'dir': {
       if (!isLabPath(entry.path, ctx.paths) || !fs.existsSync(entry.path)) return false;
