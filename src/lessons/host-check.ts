@@ -3,7 +3,7 @@
  * host programs its actions declare (plus its own `needs:`). The engine asks before it runs a step,
  * the doctor and the TUI ask for every step: one answer, one sentence, for all three.
  */
-import { missingProgramSentence } from '../doctor/host-programs.js';
+import { HOST_PROGRAMS, missingProgramSentence } from '../doctor/host-programs.js';
 import type { HostProgram, HostPrograms } from '../doctor/host-programs.js';
 import { hostNeeds } from './actions/properties.js';
 import type { Call } from './actions/properties.js';
@@ -46,8 +46,13 @@ export function stepBlocker(requires: readonly string[], step: StepNeeds, host: 
     const missing = host.missingFeature(feature);
     if (missing) return { kind: 'feature', feature, sentence: `This step cannot run on this host: ${missing}` };
   }
-  const unmet = stepHostNeeds(step).find((anyOf) => !anyOf.some((p) => host.programs.has(p)));
+  const unmet = unmetProgram(step, host.programs);
   return unmet && { kind: 'program', anyOf: unmet, sentence: missingProgramSentence(unmet, host.programs) };
+}
+
+/** The first host need of a step that none of the programs on this host meets. */
+function unmetProgram(step: StepNeeds, programs: HostPrograms): readonly HostProgram[] | undefined {
+  return stepHostNeeds(step).find((anyOf) => !anyOf.some((p) => programs.has(p)));
 }
 
 /** The steps of `lesson` this host cannot run, with why. */
@@ -82,31 +87,36 @@ export interface StepsFinding {
 
 /**
  * For `container-lab doctor`: which lesson steps this host cannot run for want of a host program,
- * grouped by the one command that installs it. (A step blocked by a failing finding is not listed
- * again: that finding says what to do.)
+ * grouped by the one command that installs it. Steps a failing finding blocks as well are listed
+ * too: the program is missing all the same, and that finding says the rest.
  */
 export function hostProgramFindings(lessons: readonly Lesson[], host: HostCheck): StepsFinding[] {
   const title = 'host programs for lesson steps';
-  const groups = new Map<string, { anyOf: readonly HostProgram[]; steps: string[] }>();
+  const groups = new Map<string, { needs: Array<readonly HostProgram[]>; steps: string[] }>();
   for (const lesson of lessons) {
-    for (const { step, blocker } of blockedSteps(lesson, host)) {
-      if (blocker.kind !== 'program') continue;
-      const key = host.programs.installCommand(blocker.anyOf[0]!) ?? blocker.anyOf.join('|');
-      const group = groups.get(key) ?? { anyOf: blocker.anyOf, steps: [] };
+    for (const step of lesson.steps) {
+      const anyOf = unmetProgram(needsOf(step), host.programs);
+      if (!anyOf) continue;
+      const key = host.programs.installCommand(anyOf[0]!) ?? anyOf.join('|');
+      const group = groups.get(key) ?? { needs: [], steps: [] };
+      if (!group.needs.some((n) => n.join() === anyOf.join())) group.needs.push(anyOf);
       group.steps.push(`${lesson.id}/${step.id}`);
       groups.set(key, group);
     }
   }
   if (groups.size === 0) {
-    const programs = [...new Set(lessons.flatMap((l) => l.steps.flatMap((s) => stepHostNeeds(needsOf(s)).flat())))];
+    const used = new Set(lessons.flatMap((l) => l.steps.flatMap((s) => stepHostNeeds(needsOf(s)).flat())));
+    const programs = Object.keys(HOST_PROGRAMS).filter((p) => used.has(p as HostProgram));
     return [{ id: 'host-programs', title, status: 'ok', detail: `every lesson step has the host programs it runs (${programs.join(', ') || 'none'})`, steps: [] }];
   }
-  return [...groups].map(([command, { anyOf, steps }]) => {
-    const names = anyOf.map((p) => `\`${p}\``).join(' or ');
-    const missing = anyOf.length === 1 ? `${names}, which is not installed` : `${names}, and ${anyOf.length === 2 ? 'neither' : 'none of them'} is installed`;
-    const fix = host.programs.installCommand(anyOf[0]!)
+  return [...groups].map(([command, { needs, steps }]) => {
+    const names = needs.map((anyOf) => anyOf.map((p) => `\`${p}\``).join(' or ')).join(', ');
+    const [first] = needs;
+    const missing = needs.length > 1 ? `${names}, which are not installed`
+      : first!.length === 1 ? `${names}, which is not installed` : `${names}, and ${first!.length === 2 ? 'neither' : 'none of them'} is installed`;
+    const fix = host.programs.installCommand(first![0]!)
       ? `\`${command}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`
-      : `Install the package that provides \`${anyOf[0]}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`;
+      : `Install the package that provides \`${first![0]}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`;
     return { id: 'host-programs', title, status: 'warn', detail: `${steps.length} ${steps.length === 1 ? 'step' : 'steps'} will be skipped, ${steps.join(', ')}: ${steps.length === 1 ? 'it runs' : 'they run'} ${missing}`, fix, steps };
   });
 }
