@@ -100,7 +100,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const paneWidth = sideBySide ? Math.floor((width - 3) / 2) : width;
   const pane = (label: string, wanted: boolean, got: Parameters<typeof paneLines>[1]): PaneLines => {
     if (!wanted) return { title: plain(label, 'heading'), body: [plain(`This step shows nothing from the ${label.toLowerCase()} side.`, 'muted')] };
-    if (!got) return { title: plain(label, 'heading'), body: [plain('Not read yet: the step fills this pane when it runs.', 'muted')] };
+    if (!got) return { title: plain(label, 'heading'), body: [plain(s?.result?.status === 'skipped' ? 'Not read: this step was skipped on this host.' : 'Not read yet: the step fills this pane when it runs.', 'muted')] };
     return paneLines(label, got, paneWidth, mono);
   };
   const host = running && step.live && l.live?.index === l.index

@@ -11,6 +11,8 @@ import type { HostProgram, HostPrograms } from '../../src/doctor/host-programs.j
 import { ACTIONS } from '../../src/lessons/actions/index.js';
 import { holds, hostNeeds, startedProcess, startsContainer, waitsOnPurpose } from '../../src/lessons/actions/properties.js';
 import { LessonSession } from '../../src/lessons/engine/session.js';
+import { jsonStep } from '../../src/lessons/runner/print-json.js';
+import { plainStep } from '../../src/lessons/runner/print-plain.js';
 import { blockedSteps, needsOf, stepHostNeeds } from '../../src/lessons/host-check.js';
 import { defaultLessonsDir, loadLessons } from '../../src/lessons/load-lessons.js';
 import type { RunSpec } from '../../src/lessons/types.js';
@@ -133,6 +135,15 @@ describe('a step this host cannot run', () => {
     expect(result.message).toBe('This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`.');
     expect(result.events).toEqual([]);
     expect(result.output).toEqual([]);
+
+    // --plain and --json say it the same way: skipped, with that sentence, and nothing ran.
+    const index = veth.steps.findIndex((s) => s.id === 'publish');
+    const plain = plainStep({ index, step: veth.steps[index]!, result }, veth.steps.length);
+    expect(plain).toContain('Ran: nothing (this host cannot run this step: see the result below).');
+    expect(plain.at(-2)).toMatch(/^Result: skipped in [\d.]+ ms\. This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`\.$/);
+    const json = jsonStep({ index, step: veth.steps[index]!, result }).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(json.map((r) => r.type)).toEqual(['step', 'result']);
+    expect(json[1]).toMatchObject({ type: 'result', step: 'publish', status: 'skipped', message: result.message });
   });
 
   it('a failing doctor finding the lesson requires comes first, with its own sentence', () => {
