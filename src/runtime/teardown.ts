@@ -69,8 +69,9 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
       return (await runHostProgram(['ip', 'link', 'del', entry.name])).ok;
     }
     case 'rule': {
-      if (!entry.table.startsWith(ctx.paths.linkPrefix)) return false;
-      return (await runHostProgram(['nft', 'delete', 'table', 'inet', entry.table])).ok;
+      if (!(entry.family === 'nft' ? entry.table : entry.chain).startsWith(ctx.paths.linkPrefix)) return false;
+      const { dropPublishRules } = await import('./network/publish-apply.js');
+      return dropPublishRules(entry);
     }
     case 'dir': {
       if (!isLabPath(entry.path, ctx.paths) || !fs.existsSync(entry.path)) return false;

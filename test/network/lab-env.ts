@@ -18,8 +18,8 @@ export function requireBuilt(): void {
   if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` before the real-kernel lesson tests.');
 }
 
-export function runLab(args: string[], timeoutMs = 120_000): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { env: LAB_ENV, encoding: 'utf8', timeout: timeoutMs });
+export function runLab(args: string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): { code: number | null; out: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...LAB_ENV, ...env }, encoding: 'utf8', timeout: timeoutMs });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -50,6 +50,8 @@ export function residue(): string[] {
   found.push(...links.map((l) => `link ${l}`));
   const nft = spawnSync('nft', ['list', 'tables'], { encoding: 'utf8' });
   if (nft.status === 0) found.push(...nft.stdout.split('\n').filter((l) => l.includes('clab6')).map((l) => `nft ${l}`));
+  const iptables = spawnSync('iptables', ['-t', 'nat', '-S'], { encoding: 'utf8' });
+  if (iptables.status === 0) found.push(...iptables.stdout.split('\n').filter((l) => l.includes('clab6')).map((l) => `iptables ${l}`));
   const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes('container-lab-t6'));
   found.push(...mounts.map((m) => `mount ${m.split(' ')[4]}`));
   for (const root of fs.readdirSync('/sys/fs/cgroup')) {

@@ -4,11 +4,21 @@
  * SIGKILL in the middle of the lesson, and `container-lab cleanup` leaving nothing either.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { requireRootOrSkip } from './helpers.js';
+import { pathWithout, requireRootOrSkip, sh } from './helpers.js';
 import { killLabAt, requireBuilt, residue, runLab } from './lab-env.js';
 import { Ledger } from '../../src/runtime/ledger.js';
-import { applyPublishRules, hasNft, parseCidr, publishRules, readPublishTable } from '../../src/runtime/network/index.js';
+import { applyPublishRules, parseCidr, publishBackend, publishRules, readPublishRules } from '../../src/runtime/network/index.js';
 import { LAB_ENV } from './lab-env.js';
+
+const has = (tool: string) => {
+  try {
+    sh(tool, ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const PUBLISHED = /host → \d+\.\d+\.\d+\.\d+:8080 → DNAT → \d+\.\d+\.\d+\.\d+:80: "hello from \w+"/;
 
 const run = requireRootOrSkip();
 
@@ -20,7 +30,9 @@ describe.skipIf(!run)('lesson veth-bridge --plain (real kernel)', () => {
 
   it('runs every step, and the kernel says the ping crossed the bridge', async () => {
     const { code, out } = runLab(['lesson', 'veth-bridge', '--plain']);
-    expect(out).not.toMatch(/^Result: (FAILED|skipped)/m);
+    const backend = await publishBackend();
+    // Only the publish step may be skipped, and only on a host with neither nft nor iptables.
+    expect(out).not.toMatch(backend ? /^Result: (FAILED|skipped)/m : /^Result: FAILED/m);
     expect(code, out).toBe(0);
     expect(out).toMatch(/subnet: chose \d+\.\d+\.\d+\.\d+\/24 because/);
     expect(out).toMatch(/spawn ip -batch - link set clab6p\w+ netns \d+; link set clab6v\w+ master clab60; link set clab6v\w+ up = exit 0/);
@@ -31,8 +43,41 @@ describe.skipIf(!run)('lesson veth-bridge --plain (real kernel)', () => {
     expect(out).toMatch(/ on port clab6v\w+ +=? ?eth0 of a/);
     expect(out).toMatch(/ on port clab6v\w+ +=? ?eth0 of b/);
     expect(out).toMatch(/\| eth0 #\d+ <-> #\d+ UP/);
-    if (await hasNft()) expect(out).toMatch(/host → \d+\.\d+\.\d+\.\d+:8080 → DNAT → \d+\.\d+\.\d+\.\d+:80: "hello from \w+"/);
-    else expect(out).toMatch(/shows these rules without applying them/);
+    if (backend) expect(out).toMatch(PUBLISHED);
+    else expect(out).toContain('Result: skipped in');
+    expect(out).toContain(backend === 'nft' ? 'The lab applies (nft, in a table of its own):' : backend === 'iptables' ? 'The lab applies (iptables, in a chain of its own; this host has no nft):' : 'Every step of "veth + bridge" ran, except one step this host cannot run (skipped: publish).');
+    expect(residue()).toEqual([]);
+  }, 120_000);
+
+  it.skipIf(!has('iptables'))('where the host has iptables and no nft, the port is published with iptables in a chain of the lab\'s own', () => {
+    const path = pathWithout(['nft']);
+    try {
+      const { code, out } = runLab(['lesson', 'veth-bridge', '--plain'], 120_000, { PATH: path.PATH });
+      expect(out).not.toMatch(/^Result: (FAILED|skipped)/m);
+      expect(code, out).toBe(0);
+      expect(out).toMatch(/spawn iptables -t nat -N clab6_publish = 0/);
+      expect(out).toMatch(/spawn iptables -t nat -A OUTPUT -j clab6_publish = 0/);
+      expect(out).toMatch(/The kernel now holds \(iptables -t nat -L clab6_publish -n\):\n {2}\| {3}Chain clab6_publish/);
+      expect(out).toMatch(PUBLISHED);
+      expect(out).toMatch(/spawn iptables -t nat -X clab6_publish = 0/);
+    } finally {
+      path.remove();
+    }
+    expect(residue()).toEqual([]);
+  }, 120_000);
+
+  it('where the host has neither nft nor iptables, the publish step is skipped with the command that installs nft', () => {
+    const path = pathWithout(['nft', 'iptables']);
+    try {
+      const { code, out } = runLab(['lesson', 'veth-bridge', '--plain'], 120_000, { PATH: path.PATH });
+      expect(code, out).toBe(0);
+      expect(out).not.toMatch(/^Result: FAILED/m);
+      expect(out.match(/^Result: skipped.*$/gm)).toEqual([expect.stringMatching(/^Result: skipped in [\d.]+ ms\. This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `(sudo )?(apt|dnf) install nftables` installs `nft`\.$/)]);
+      expect(out).toMatch(/^Step 11 of 11: .*\[publish\]$/m);
+      expect(out).toContain('Every step of "veth + bridge" ran, except one step this host cannot run (skipped: publish).');
+    } finally {
+      path.remove();
+    }
     expect(residue()).toEqual([]);
   }, 120_000);
 
@@ -48,18 +93,19 @@ describe.skipIf(!run)('lesson veth-bridge --plain (real kernel)', () => {
     expect(residue()).toEqual([]);
   }, 120_000);
 
-  it.skipIf(!run)('a published-port table left by a killed lab is removed by cleanup (when nft exists)', async () => {
-    if (!(await hasNft())) return;
-    // What a lab killed during the publish step leaves: the table, recorded in the ledger.
-    const ledger = new Ledger(LAB_ENV.CONTAINER_LAB_RUN_DIR!);
-    const table = 'clab6_publish';
-    const rules = publishRules({ table, bridge: 'clab60', gateway: '10.123.0.1', subnet: parseCidr('10.123.0.0/24')!, hostPort: 8080, containerAddress: '10.123.0.2', containerPort: 80 });
-    const applied = await applyPublishRules({ ledger, emit: () => {} }, table, rules);
-    expect(applied.applied).toBe(true);
-    expect(await readPublishTable(table)).toBeDefined();
-    const clean = runLab(['cleanup']);
-    expect(clean.code, clean.out).toBe(0);
-    expect(await readPublishTable(table)).toBeUndefined();
-    expect(residue()).toEqual([]);
-  }, 60_000);
+  for (const backend of ['nft', 'iptables'] as const) {
+    it.skipIf(!has(backend))(`a published-port rule (${backend}) left by a killed lab is removed by cleanup`, async () => {
+      // What a lab killed during the publish step leaves: its table or chain, recorded in the ledger.
+      const ledger = new Ledger(LAB_ENV.CONTAINER_LAB_RUN_DIR!);
+      const name = 'clab6_publish';
+      const rules = publishRules({ name, bridge: 'clab60', gateway: '10.123.0.1', subnet: parseCidr('10.123.0.0/24')!, hostPort: 8080, containerAddress: '10.123.0.2', containerPort: 80 });
+      await applyPublishRules({ ledger, emit: () => {} }, backend, name, rules);
+      expect(await readPublishRules(backend, name)).toBeDefined();
+      const clean = runLab(['cleanup']);
+      expect(clean.code, clean.out).toBe(0);
+      expect(clean.out).toContain(backend === 'nft' ? 'nft table inet clab6_publish' : 'iptables chain clab6_publish in table nat, and its jump from OUTPUT');
+      expect(await readPublishRules(backend, name)).toBeUndefined();
+      expect(residue()).toEqual([]);
+    }, 60_000);
+  }
 });

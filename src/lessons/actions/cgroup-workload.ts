@@ -27,7 +27,7 @@ export const cgroupWorkloadAction: ActionDef = {
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
   },
   // Each one takes its time on purpose: it fills memory at a pace, holds its children, or spins.
-  waitsOnPurpose: () => true,
+  waitsOnPurpose: true,
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     if (!c.cgroup) return { ok: false, output: [], message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.' };

@@ -46,6 +46,11 @@ export const mountExperimentAction: ActionDef = {
     experiment: { type: { kind: 'enum', values: EXPERIMENTS }, doc: 'which experiment' },
     overlay: { type: { kind: 'name' }, default: 'overlay-m', doc: 'for the escapes: the overlay whose merged view is the root' },
   },
+  // The propagation experiments run util-linux's unshare and mount on the host; the escapes need neither.
+  hostPrograms: [
+    { anyOf: ['unshare'], when: { experiment: ['propagate-shared', 'propagate-private'] } },
+    { anyOf: ['mount'], when: { experiment: ['propagate-shared', 'propagate-private'] } },
+  ],
   async run(ctx, args) {
     const lab = fsLab(ctx);
     const experiment = str(args, 'experiment');

@@ -29,6 +29,7 @@ import path from 'node:path';
 import { CAP, CLONE, MNT, MS, NAMESPACE_KINDS, encodeCapMask } from '../../kernel/constants.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import { mountCgroupFs } from './cgroup-mount.js';
+import type { ContainerNamespace } from '../spec.js';
 import type { CreateRequest } from './protocol.js';
 
 /** Device nodes a container gets, bind-mounted from the host (as runc does when it cannot mknod). */
@@ -79,7 +80,7 @@ function terminalOnStdin(): string | undefined {
  */
 export function buildRoot(k: Kernel, req: CreateRequest): void {
   const { spec } = req;
-  const want = (kind: keyof typeof NAMESPACE_KINDS) => spec.namespaces.includes(kind);
+  const want = (kind: ContainerNamespace) => spec.namespaces.includes(kind);
   const flags = (['mnt', 'uts', 'ipc', 'net'] as const).filter(want).reduce((acc, kind) => acc | NAMESPACE_KINDS[kind], 0);
   k.unshare(flags);
 
