@@ -13,8 +13,8 @@
  * marks `slow:` (copying a 32 MiB file on purpose) run every round, named with the reason, not counted.
  */
 import fs from 'node:fs';
-import { ACTIONS } from '../src/lessons/actions/index.js';
 import { whenFsLabWarm } from '../src/lessons/actions/fs-lab.js';
+import { waitsOnPurpose as runWaits } from '../src/lessons/actions/properties.js';
 import { LessonSession } from '../src/lessons/engine/session.js';
 import { defaultLessonsDir, loadLessons } from '../src/lessons/load-lessons.js';
 import type { Step } from '../src/lessons/types.js';
@@ -24,7 +24,7 @@ import { median, percentile, row } from './stats.js';
 
 const N = Number(process.env.BENCH_RUNS ?? 20);
 
-const waitsOnPurpose = (step: Step): boolean => ACTIONS[step.run.action]?.waitsOnPurpose?.(step.run.args) ?? false;
+const waitsOnPurpose = (step: Step): boolean => runWaits(step.run);
 /** Why a step is left out of the keypress bar: its action waits, or the lesson marks it `slow:`. */
 const onPurpose = (step: Step): string | undefined => (waitsOnPurpose(step) ? `${step.run.action} waits on purpose` : step.slow);
 

@@ -2,7 +2,23 @@
 // (~0.5 s); bundled, the CLI starts in about the time of `node -e 0`. The TUI is split into its own
 // chunk so `container-lab run` and `doctor` never parse Ink or React.
 import { build } from 'esbuild';
-import { chmod, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, readFile, rename, rm } from 'node:fs/promises';
+
+// The busybox binaries shipped in rootfs/busybox/ become every container's programs: refuse to
+// build a package whose binaries are not the ones rootfs/busybox/SHA256SUMS lists (the runtime
+// checks again, in src/rootfs/shipped-busybox.ts, before it builds a layer from one).
+const sumsFile = 'rootfs/busybox/SHA256SUMS';
+for (const line of (await readFile(sumsFile, 'utf8')).split('\n').filter(Boolean)) {
+  const [expected, name] = line.split(/ [ *]/);
+  const file = `rootfs/busybox/${name}`;
+  const content = await readFile(file).catch((err) => err);
+  const actual = content instanceof Buffer ? createHash('sha256').update(content).digest('hex') : `unreadable: ${content.code}`;
+  if (actual !== expected) {
+    console.error(`build: ${file} does not match ${sumsFile} (SHA256 ${actual}, expected ${expected}); re-derive it as rootfs/busybox/README.md says.`);
+    process.exit(1);
+  }
+}
 
 // Bundle into a fresh directory and swap it in only when the build succeeded, so a failed build
 // never leaves a half-written dist/ behind for the tests (or another build) to trip over.

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { UsageError } from './cli/parse.js';
+import { needRoot, UsageError } from './cli/parse.js';
 
 const HELP = `container-lab — learn how containers work by running the real Linux primitives.
 
@@ -36,10 +36,6 @@ function shimScript(): string {
   const built = [path.join(here, 'shim.js'), path.join(here, '..', 'dist', 'shim.js')].find((p) => fs.existsSync(p));
   if (!built) throw new UsageError('dist/shim.js is missing: run `npm run build` first.');
   return built;
-}
-
-function needRoot(what: string): void {
-  if (process.getuid?.() !== 0) throw new UsageError(`${what} needs root: run it again with sudo.`);
 }
 
 /**
@@ -108,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
     case 'lesson':
     case 'lint-lessons': {
       if (process.stdout.isTTY && (command === undefined || command === '--lessons')) drawEvenInCi();
-      const { lessonCommands } = await import('./lessons/cli.js');
+      const { lessonCommands } = await import('./cli/lessons.js');
       return lessonCommands(argv);
     }
     default:

@@ -8,7 +8,6 @@
  * returns the matching driver. Everything takes the root as a parameter, so both drivers also run
  * on a fixture tree in a temp directory.
  */
-import { labPaths } from '../runtime/paths.js';
 import { detectCgroups } from './detect.js';
 import type { CgroupDriver, EmitEvent } from './types.js';
 import { CgroupV1Driver } from './v1.js';
@@ -19,15 +18,15 @@ export interface OpenCgroupOptions {
   root?: string;
   /** mountinfo text. Default: the contents of /proc/self/mountinfo. */
   mountinfo?: string;
-  /** The lab parent's name. Default: `labPaths().cgroupParent` (`container-lab`). */
-  parent?: string;
+  /** The lab parent's name: the runtime passes its `cgroupParent` (`container-lab` unless moved). */
+  parent: string;
   /** Receives every mkdir / write / rmdir / kill the driver performs. */
   emit?: EmitEvent;
 }
 
-export function openCgroupDriver(options: OpenCgroupOptions = {}): CgroupDriver {
+export function openCgroupDriver(options: OpenCgroupOptions): CgroupDriver {
   const support = detectCgroups(options);
-  const parent = options.parent ?? labPaths().cgroupParent;
+  const { parent } = options;
   const emit = options.emit ?? (() => {});
   if (support.mode === 'v2') return new CgroupV2Driver(support.root, parent, support.controllers, emit);
   return new CgroupV1Driver(support.mode, support.root, support.hierarchies, parent, emit);

@@ -18,21 +18,37 @@ export function parseValue(text: string | undefined): number | undefined {
 }
 
 /**
- * A limit: `max` (v2) or v1's huge "unlimited" numbers (9223372036854771712 in
- * memory.limit_in_bytes, -1 in cpu.cfs_quota_us) mean no limit, returned as undefined.
+ * True when a limit file says "no limit", the way each version spells it: `max` (v2; cpu.max starts
+ * with it, `max 100000`), -1 (v1's cpu.cfs_quota_us), or v1 memory's huge 9223372036854771712.
  */
-export function parseLimit(text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === 'max') return undefined;
-  const n = parseValue(text);
-  return n === undefined || n < 0 || n >= V1_UNLIMITED ? undefined : n;
+export function isNoLimit(text: string): boolean {
+  const first = text.trim().split(/\s+/)[0] ?? '';
+  if (first === 'max') return true;
+  const n = Number(first);
+  return first !== '' && (n === -1 || n >= V1_UNLIMITED);
 }
 
-/** A flat keyed file: `oom_kill 1\nmax 12` → { oom_kill: 1, max: 12 }. */
-export function parseKeyed(text: string | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
+/** A limit as a number, or undefined when the file says "no limit" (see {@link isNoLimit}) or is absent. */
+export function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined || isNoLimit(text)) return undefined;
+  const n = parseValue(text);
+  return n === undefined || n < 0 ? undefined : n;
+}
+
+/** A flat keyed file as the kernel wrote it: `oom_kill 1\nmax 12` → Map { oom_kill → '1', max → '12' }. */
+export function parseKeyedText(text: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
   for (const line of (text ?? '').split('\n')) {
     const [key, value] = line.trim().split(/\s+/);
-    if (key === undefined || value === undefined) continue;
+    if (key && value !== undefined) out.set(key, value);
+  }
+  return out;
+}
+
+/** A flat keyed file's numbers: `oom_kill 1\nmax 12` → { oom_kill: 1, max: 12 }. */
+export function parseKeyed(text: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of parseKeyedText(text)) {
     const n = Number(value);
     if (Number.isFinite(n)) out[key] = n;
   }

@@ -21,6 +21,11 @@ export interface CgroupLimits {
 export interface CgroupStats {
   memoryCurrent?: number;
   memoryMax?: number;
+  /**
+   * The most memory the cgroup ever held, kept by the kernel on every charge (memory.peak on v2,
+   * Linux 5.19+; memory.max_usage_in_bytes on v1): what a sampled memoryCurrent misses.
+   */
+  memoryPeak?: number;
   /** OOM kills in this cgroup (memory.events oom_kill on v2; memory.oom_control oom_kill on v1). */
   oomKills?: number;
   /** Times the memory limit was hit (memory.events max on v2; memory.failcnt on v1). */

@@ -181,6 +181,7 @@ class CgroupV1 implements Cgroup {
     return {
       memoryCurrent: parseValue(this.read('memory', 'memory.usage_in_bytes')),
       memoryMax: parseLimit(this.read('memory', 'memory.limit_in_bytes')),
+      memoryPeak: parseValue(this.read('memory', 'memory.max_usage_in_bytes')),
       // The `oom_kill` line of memory.oom_control exists since Linux 4.13; before, only
       // `under_oom` showed an OOM, and only while it lasted.
       oomKills: oomControl.oom_kill,

@@ -139,6 +139,7 @@ class CgroupV2 implements Cgroup {
     return {
       memoryCurrent: parseValue(this.files.read(this.file('memory.current'))),
       memoryMax: parseLimit(this.files.read(this.file('memory.max'))),
+      memoryPeak: parseValue(this.files.read(this.file('memory.peak'))),
       oomKills: memoryEvents.oom_kill,
       memoryLimitHits: memoryEvents.max,
       pidsCurrent: parseValue(this.files.read(this.file('pids.current'))),

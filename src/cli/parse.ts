@@ -1,19 +1,23 @@
 /**
- * Parsers for command-line values. Each bad value becomes one sentence that says what to type.
+ * Parsers for command-line values, and the check every privileged command makes first (root).
+ * Each bad value becomes one sentence that says what to type.
  */
+import { parseSize } from '../cgroups/size.js';
 import { parseCapName, type CapName } from '../kernel/constants.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** Stops a command that needs root with a sentence saying so (and why, when `why` is given). */
+export function needRoot(what: string, why?: string): void {
+  if (process.getuid?.() !== 0) throw new UsageError(`${what} needs root${why ? ` (${why})` : ''}: run it again with sudo.`);
+}
 
-/** `32m`, `512k`, `1g`, `1048576` → bytes. */
+/** `32m`, `512k`, `1g`, `1048576` → bytes, at least 4 MiB (a container's shell needs about that). */
 export function parseMemory(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([bkmg]?)b?$/i.exec(text.trim());
-  const bytes = m ? Math.floor(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!) : NaN;
-  if (!Number.isFinite(bytes) || bytes < 4 * 1024 * 1024) {
+  const bytes = parseSize(text);
+  if (bytes === undefined || bytes < 4 * 1024 * 1024) {
     throw new UsageError(`--memory "${text}" is not a size the lab accepts: give at least 4m, like --memory 32m (units k, m, g).`);
   }
   return bytes;

@@ -7,7 +7,8 @@
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { openCgroupDriver } from '../cgroups/index.js';
+import { detectCgroups, openCgroupDriver } from '../cgroups/index.js';
+import { formatBytes } from '../probes/cgroup-read.js';
 import { DOCKER_DEFAULT_CAPS, type CapName } from '../kernel/constants.js';
 import { renderEvent, type PrimitiveEvent } from '../kernel/kernel.js';
 import { LinuxKernel } from '../kernel/linux.js';
@@ -18,9 +19,10 @@ import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from '..
 import { labPaths } from '../runtime/paths.js';
 import { processStartTime } from '../runtime/proc-identity.js';
 import { reconcile } from '../runtime/reconcile.js';
+import { cgroupFsPlan } from '../runtime/shim/cgroup-mount.js';
 import { ShimCore } from '../runtime/shim/shim-core.js';
 import { resolveSpec } from '../runtime/spec.js';
-import { ensurePrivateDir } from '../runtime/state-dir.js';
+import { ensurePrivateDir } from '../rootfs/state-dir.js';
 
 export interface RunOptions {
   hostname?: string;
@@ -37,8 +39,8 @@ export interface RunOptions {
 export async function run(opts: RunOptions): Promise<number> {
   const paths = labPaths();
   const kernel = new LinuxKernel();
-  ensurePrivateDir(paths.runDir);
-  ensurePrivateDir(paths.stateDir);
+  await ensurePrivateDir(paths.runDir);
+  await ensurePrivateDir(paths.stateDir);
   const lock = acquireLock(paths.runDir);
   const ledger = new Ledger(paths.runDir);
   const owned: string[] = [];
@@ -56,6 +58,8 @@ export async function run(opts: RunOptions): Promise<number> {
         capabilities: DOCKER_DEFAULT_CAPS.filter((c) => !opts.capDrop.includes(c)),
         command: opts.command,
         stdio: 'inherit',
+        // As Docker does: the container reads its own limits at /sys/fs/cgroup, read-only.
+        mountCgroupfs: true,
         env: { TERM: process.env.TERM ?? 'xterm', PS1: `\\u@\\h:\\w\\$ ` },
       },
       () => 'run',
@@ -80,17 +84,23 @@ export async function run(opts: RunOptions): Promise<number> {
     process.on('SIGINT', () => {});
     for (const sig of ['SIGTERM', 'SIGHUP'] as const) process.on(sig, () => init.kill('SIGKILL'));
 
-    const dirs = makeContainerDirs(paths, ledger, spec.id, owned);
+    const dirs = await makeContainerDirs(paths, ledger, spec.id, owned);
     const cgroup = makeCgroup(tryCgroupDriver(paths, show), ledger, spec, owned);
 
     const oomBefore = cgroup?.stats().oomKills ?? 0;
-    await core.create({ op: 'create', spec, lowers: rootfs.layers.map((l) => l.dir), ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [] }, show);
+    const cgroupProcs = cgroup ? [...cgroup.procsFiles] : [];
+    const cgroupfs = cgroup ? cgroupFsPlan(detectCgroups(), cgroupProcs) : undefined;
+    await core.create({ op: 'create', spec, lowers: rootfs.layers.map((l) => l.dir), ...dirs, cgroupProcs, ...(cgroupfs ? { cgroupfs } : {}) }, show);
     await core.go(spec.command);
     const status = await exited;
-    const oomKills = (cgroup?.stats().oomKills ?? 0) - oomBefore;
-    if (oomKills > 0) {
-      const who = status.signal === 'SIGKILL' ? 'PID 1' : `${oomKills} process${oomKills > 1 ? 'es' : ''} in the container`;
-      process.stderr.write(`container-lab: the kernel's OOM killer ended ${who}: the container hit its memory limit (${opts.memoryBytes} bytes).\n`);
+    const after = cgroup?.stats();
+    const oomKills = (after?.oomKills ?? 0) - oomBefore;
+    if (after && oomKills > 0) {
+      // Every number from the cgroup's own files: the count, the limit, and the kernel's peak.
+      const limit = after.memoryMax === undefined ? '' : ` of ${formatBytes(after.memoryMax)}`;
+      const peak = after.memoryPeak === undefined ? '' : `, at most ${formatBytes(after.memoryPeak)} in use`;
+      const init = status.signal ? `; PID 1 ended by ${status.signal}` : '';
+      process.stderr.write(`container-lab: the kernel's OOM killer killed ${oomKills} process${oomKills > 1 ? 'es' : ''} in the container (its memory limit${limit}${peak})${init}.\n`);
     }
     return status.signal ? 128 + (os.constants.signals[status.signal] ?? 0) : (status.code ?? 1);
   } finally {

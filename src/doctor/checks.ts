@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { detectCgroups } from '../cgroups/index.js';
 import type { CgroupSupport } from '../cgroups/index.js';
-import { findBusybox, findHostTools } from '../rootfs/index.js';
+import { chooseBinarySource, defaultDefinitionsDir, lostInContainer, type BinarySource } from '../rootfs/index.js';
 import { labPaths } from '../runtime/paths.js';
 import type { Finding } from './finding.js';
 
@@ -104,14 +104,39 @@ export function checkTools(): Finding[] {
   ];
 }
 
-export function checkRootfsSource(): Finding {
-  const busybox = findBusybox();
-  if (busybox) return { id: 'rootfs', title: 'rootfs binaries', status: 'ok', detail: `static busybox at ${busybox}` };
-  const tools = findHostTools();
-  const hasSh = tools.some((t) => t.name === 'sh');
-  return hasSh
-    ? { id: 'rootfs', title: 'rootfs binaries', status: 'ok', detail: `no static busybox; using ${tools.length} of this host's own tools with their libraries`, fix: 'Optional: `sudo apt install busybox-static` gives a smaller, fully static rootfs.' }
-    : { id: 'rootfs', title: 'rootfs binaries', status: 'fail', detail: 'no static busybox and no /bin/sh found', fix: 'Install busybox-static (`sudo apt install busybox-static`).' };
+/**
+ * Which programs this host's containers get (see src/rootfs/binary-source.ts) and, for a fallback,
+ * what the lessons lose with them. `choose` is the choice ensureRootfs makes; tests pass their own.
+ */
+export function checkRootfsSource(choose: () => BinarySource = () => chooseBinarySource({ definitionsDir: defaultDefinitionsDir() })): Finding {
+  const title = 'rootfs binaries';
+  let source: BinarySource;
+  try {
+    source = choose();
+  } catch (err) {
+    return { id: 'rootfs', title, status: 'fail', detail: (err as Error).message, fix: 'Reinstall container-lab: the busybox it ships is damaged.' };
+  }
+  if (source.kind === 'busybox' && source.origin === 'shipped') {
+    return { id: 'rootfs', title, status: 'ok', detail: `the static busybox shipped with container-lab for ${process.arch}: ${source.path}` };
+  }
+  const fix = 'Install a static busybox (Debian/Ubuntu: `sudo apt install busybox-static`): the lab builds containers from it when it ships none for this architecture.';
+  const none = `container-lab ships no busybox for ${process.arch}`;
+  if (source.kind === 'host' && !source.tools.some((t) => t.name === 'sh')) {
+    return { id: 'rootfs', title, status: 'fail', detail: `${none}, and this host has no static busybox and no /bin/sh`, fix };
+  }
+  const using = source.kind === 'busybox'
+    ? `using this host's static busybox at ${source.path}`
+    : `no static busybox on this host either; using ${source.tools.length} of this host's own tools with their libraries`;
+  let lost: string[];
+  try {
+    lost = lostInContainer(source);
+  } catch (err) {
+    return { id: 'rootfs', title, status: 'fail', detail: `${none}; ${using}, which failed: ${(err as Error).message}`, fix };
+  }
+  const remedy = source.kind === 'busybox' ? `Put a static busybox that has them earlier on PATH than ${source.path}.` : fix;
+  return lost.length === 0
+    ? { id: 'rootfs', title, status: 'ok', detail: `${none}; ${using}` }
+    : { id: 'rootfs', title, status: 'warn', detail: `${none}; ${using}. Containers lack: ${lost.join('; ')}`, fix: `The steps that need these fail. ${remedy}` };
 }
 
 export function checkEnvironment(): Finding {

@@ -1,9 +1,20 @@
 /** One doctor finding: what was checked, what was found, and what to do about it. */
 export type Status = 'ok' | 'warn' | 'fail';
 
+/**
+ * The id of every finding `runDoctor` reports. A lesson's `requires:` names these (the linter
+ * accepts exactly this list), and a step that requires a failing one is skipped with its sentence.
+ */
+export const FINDING_IDS = [
+  'root', 'kernel', 'environment', 'namespaces', 'overlay', 'cgroups', 'cgroup-memory', 'cgroup-pids', 'cgroup-cpu',
+  'util-linux', 'iproute2', 'rootfs', 'state', 'terminal',
+] as const;
+
+export type FindingId = (typeof FINDING_IDS)[number];
+
 export interface Finding {
   /** Stable id, e.g. `overlay`. */
-  id: string;
+  id: FindingId;
   /** What was checked, e.g. "overlay filesystem". */
   title: string;
   status: Status;
@@ -11,21 +22,4 @@ export interface Finding {
   detail: string;
   /** One sentence: what to do next (absent when ok). */
   fix?: string;
-}
-
-/** Lessons by id, with the findings each needs to run. */
-export const LESSON_NEEDS: Readonly<Record<string, readonly string[]>> = {
-  'pid-namespace': ['root', 'namespaces', 'overlay', 'rootfs'],
-  'mount-namespace': ['root', 'namespaces', 'overlay', 'rootfs'],
-  cgroups: ['root', 'namespaces', 'overlay', 'rootfs', 'cgroups'],
-  overlay: ['root', 'namespaces', 'overlay', 'rootfs'],
-  whiteouts: ['root', 'namespaces', 'overlay', 'rootfs'],
-  'veth-bridge': ['root', 'namespaces', 'overlay', 'rootfs', 'iproute2'],
-  capabilities: ['root', 'namespaces', 'overlay', 'rootfs'],
-};
-
-/** Why a lesson cannot run here (the first failing finding it needs), or undefined if it can. */
-export function lessonBlocker(lessonId: string, findings: readonly Finding[]): Finding | undefined {
-  const needs = LESSON_NEEDS[lessonId] ?? ['root', 'namespaces', 'overlay', 'rootfs'];
-  return findings.find((f) => needs.includes(f.id) && f.status === 'fail');
 }

@@ -5,7 +5,8 @@ import { checkCgroupControllers, checkCgroups, checkEnvironment, checkKernel, ch
 import type { Finding } from './finding.js';
 
 export type { Finding, Status } from './finding.js';
-export { LESSON_NEEDS, lessonBlocker } from './finding.js';
+export { FINDING_IDS } from './finding.js';
+export type { FindingId } from './finding.js';
 
 export function runDoctor(): Finding[] {
   return [

@@ -45,6 +45,12 @@ export const MNT = {
   MNT_DETACH: 0x2,
 } as const;
 
+/** lsetxattr(2) flags: fail if the attribute already exists / does not exist yet. */
+export const XATTR = {
+  XATTR_CREATE: 0x1,
+  XATTR_REPLACE: 0x2,
+} as const;
+
 /** prctl(2) options the runtime uses. */
 export const PR = {
   PR_SET_PDEATHSIG: 1,

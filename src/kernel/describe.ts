@@ -3,8 +3,9 @@
  * Shared by the real kernel (for SyscallError) and the tracer (for events), so a call and its
  * failure always read the same.
  */
-import { CLONE, MNT, MS, CAP_NAMES, renderFlags } from './constants.js';
+import { CLONE, MNT, MS, CAP_NAMES, XATTR, renderFlags } from './constants.js';
 import type { CapSets } from './kernel.js';
+import { xattrText } from './xattr.js';
 
 const q = (s: string | null): string => (s === null ? 'NULL' : JSON.stringify(s));
 const hex = (n: bigint): string => `0x${n.toString(16).padStart(16, '0')}`;
@@ -28,6 +29,18 @@ export function describeCall(method: string, params: readonly unknown[]): { name
       return { name: 'sethostname', args: [q(p[0])] };
     case 'chdir':
       return { name: 'chdir', args: [q(p[0])] };
+    case 'chroot':
+      return { name: 'chroot', args: [q(p[0])] };
+    case 'lgetxattr':
+      return { name: 'lgetxattr', args: [q(p[0]), q(p[1])] };
+    case 'llistxattr':
+      return { name: 'llistxattr', args: [q(p[0])] };
+    case 'lsetxattr': {
+      const value = xattrText(p[2] as Buffer);
+      return { name: 'lsetxattr', args: [q(p[0]), q(p[1]), value.startsWith('0x') ? value : q(value), String((p[2] as Buffer).length), renderFlags(p[3], XATTR)] };
+    }
+    case 'lremovexattr':
+      return { name: 'lremovexattr', args: [q(p[0]), q(p[1])] };
     case 'capget':
       return { name: 'capget', args: [`pid ${p[0]}`] };
     case 'capset': {
@@ -46,5 +59,23 @@ export function describeCall(method: string, params: readonly unknown[]): { name
       return { name: 'execve', args: [q(p[0]), `[${(p[1] as string[]).map(q).join(', ')}]`, `${(p[2] as string[]).length} env vars`] };
     default:
       return { name: method, args: p.map(String) };
+  }
+}
+
+/**
+ * What a Kernel call that did not throw returned, as the syscall's own return value reads: a
+ * bounding-set test is 1 or 0, an xattr read is the number of bytes the kernel filled in, and "no
+ * such attribute" is the kernel's `-1 ENODATA` (which the lab reads as an answer, not a failure).
+ */
+export function describeResult(method: string, out: unknown): string {
+  switch (method) {
+    case 'capbsetRead':
+      return out ? '1' : '0';
+    case 'lgetxattr':
+      return out === undefined ? '-1 ENODATA' : String((out as Buffer).length);
+    case 'llistxattr':
+      return String((out as string[]).reduce((bytes, name) => bytes + Buffer.byteLength(name) + 1, 0));
+    default:
+      return '0';
   }
 }

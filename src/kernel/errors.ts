@@ -35,9 +35,11 @@ const ERRNO_TEXT: Readonly<Record<string, string>> = {
   EOPNOTSUPP: 'Operation not supported', ERANGE: 'Numerical result out of range', ENODATA: 'No data available',
 };
 
-/** A hint for one syscall and errno; `*` matches any syscall. First match wins. */
+/**
+ * A hint for one syscall and errno; `*` matches any syscall. A row naming the syscall wins over a
+ * `*` row, wherever the two stand in the table.
+ */
 const HINTS: ReadonlyArray<[syscall: string, errno: string, hint: string]> = [
-  ['*', 'EPERM', 'This needs root with all capabilities: run the lab with sudo, and not inside a container that dropped CAP_SYS_ADMIN.'],
   ['unshare', 'EINVAL', 'The kernel refuses this namespace change for a multithreaded process (CLONE_NEWUSER always does): launch it from a fresh single-purpose process instead.'],
   ['unshare', 'ENOSPC', 'The per-user namespace limit is reached: check /proc/sys/user/max_*_namespaces, or run `container-lab cleanup` to remove stale containers.'],
   ['unshare', 'ENOMEM', 'The PID namespace\'s init has exited, so no new process can start in it: reset the lesson (r).'],
@@ -56,6 +58,7 @@ const HINTS: ReadonlyArray<[syscall: string, errno: string, hint: string]> = [
   ['prctl', 'EINVAL', 'This kernel does not know that capability number or prctl option.'],
   ['execve', 'ENOENT', 'The program (or its ELF loader) is not in the container\'s rootfs: rebuild it with `container-lab cleanup` and restart.'],
   ['execve', 'EACCES', 'The file is not executable, or its filesystem is mounted noexec.'],
+  ['*', 'EPERM', 'This needs root with all capabilities: run the lab with sudo, and not inside a container that dropped CAP_SYS_ADMIN.'],
   ['*', 'ENOSPC', 'No space left: check `df -h /var/lib/container-lab` and the kernel limits in /proc/sys.'],
   ['*', 'EBUSY', 'The resource is still in use: run `container-lab cleanup` and try again.'],
 ];
@@ -72,8 +75,9 @@ export function errnoText(name: string): string {
 
 /** Returns the learner-facing hint for a failed syscall. */
 export function hintFor(syscall: string, errno: string): string {
-  const match = HINTS.find(([s, e]) => (s === syscall || s === '*') && e === errno);
-  return match?.[2] ?? `See the ERRORS section of \`man 2 ${syscall}\` for what ${errno} means here.`;
+  const own = HINTS.find(([s, e]) => s === syscall && e === errno);
+  const any = HINTS.find(([s, e]) => s === '*' && e === errno);
+  return (own ?? any)?.[2] ?? `See the ERRORS section of \`man 2 ${syscall}\` for what ${errno} means here.`;
 }
 
 /** A failed syscall, carrying everything a learner needs to understand it. */

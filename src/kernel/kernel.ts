@@ -1,7 +1,8 @@
 /**
  * The Kernel interface: the one doorway between container-lab and the Linux kernel.
  *
- * Every namespace, mount and capability change the runtime makes goes through this interface.
+ * Every namespace, mount, capability and extended-attribute call the lab makes goes through this
+ * interface — and chroot(2), which only the mount-namespace lesson's escape uses.
  * Two implementations exist: {@link LinuxKernel} (real syscalls through koffi, used by the shim) and
  * {@link RecordingKernel} (records every call and can be told to fail one, used by unit tests).
  * Everything here is synchronous on purpose: namespace and mount changes apply to the calling
@@ -30,6 +31,11 @@ export interface Kernel {
   sethostname(name: string): void;
   /** chdir(2), on the calling thread's fs context. */
   chdir(path: string): void;
+  /**
+   * chroot(2): change where this process's path lookups start, and nothing else. A runtime never
+   * uses it (runc uses pivot_root); the mount-namespace lesson calls it to show how it is escaped.
+   */
+  chroot(path: string): void;
   /** capget(2) for a thread id (0 = the calling thread). */
   capget(pid: number): CapSets;
   /** capset(2) for the calling thread. */
@@ -42,19 +48,37 @@ export interface Kernel {
   capbsetDrop(cap: number): void;
   /** prctl(PR_SET_NO_NEW_PRIVS, 1): execve can never again grant privileges (setuid, file caps). */
   setNoNewPrivs(): void;
+  /**
+   * lgetxattr(2): the raw value of extended attribute `name` on `path` (a symlink itself, never
+   * its target), or undefined when the file has no such attribute (the kernel's ENODATA).
+   */
+  lgetxattr(path: string, name: string): Buffer | undefined;
+  /** llistxattr(2): the names of every attribute on `path` this process may see. */
+  llistxattr(path: string): string[];
+  /** lsetxattr(2): sets `name` on `path` (a symlink itself); flags XATTR_CREATE or XATTR_REPLACE, or 0. */
+  lsetxattr(path: string, name: string, value: Buffer, flags: number): void;
+  /** lremovexattr(2): removes `name` from `path`. */
+  lremovexattr(path: string, name: string): void;
   /** execve(2): replace this process with `path`. Returns only by throwing. */
   execve(path: string, argv: readonly string[], env: readonly string[]): never;
 }
 
 /** One primitive the lab performed, as a UI shows it: `unshare(CLONE_NEWPID) = 0  0.04 ms`. */
 export interface PrimitiveEvent {
-  /** What kind of primitive: a syscall, a write to a kernel file, or a program run. */
+  /**
+   * What kind of primitive: a syscall, a write to a kernel file, a host program run to its end
+   * (`spawn`, see kernel/host-program.ts), or a program started inside a container (`exec`, as
+   * `docker exec` does; it may still be running, so its result is its host PID).
+   */
   kind: 'syscall' | 'write' | 'spawn' | 'exec';
   /** The call's name, e.g. `mount`, or the file written. */
   name: string;
   /** Arguments as the learner reads them: symbolic flags, quoted strings. */
   args: string[];
-  /** `0`, a value, or `-1 EPERM`. */
+  /**
+   * A syscall's `0`, a value, or `-1 EPERM`; a host program's `exit 0`, `exit 1`, `killed by SIGKILL`
+   * or `-1 ENOENT`; a container process's `host pid 48213`.
+   */
   result: string;
   ok: boolean;
   durationMs: number;

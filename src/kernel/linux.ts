@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import koffi from 'koffi';
 import { PR } from './constants.js';
 import { describeCall } from './describe.js';
-import { SyscallError } from './errors.js';
+import { ERRNO, SyscallError } from './errors.js';
 import type { CapSets, Kernel } from './kernel.js';
 import { syscallNumber } from './syscall-numbers.js';
 
@@ -23,12 +23,18 @@ const c = {
   umount2: libc.func('int umount2(const char *target, int flags)'),
   sethostname: libc.func('int sethostname(const char *name, size_t len)'),
   chdir: libc.func('int chdir(const char *path)'),
+  chroot: libc.func('int chroot(const char *path)'),
   capget: libc.func('int capget(_Inout_ uint8_t *hdr, _Inout_ uint8_t *data)'),
   capset: libc.func('int capset(_Inout_ uint8_t *hdr, uint8_t *data)'),
   prctl: libc.func('int prctl(int option, ...)'),
   syscall: libc.func('long syscall(long number, ...)'),
   fcntl: libc.func('int fcntl(int fd, int cmd, ...)'),
   execve: libc.func('int execve(const char *path, const char **argv, const char **envp)'),
+  // ssize_t is not a koffi type name; intptr_t has the same size and signedness on Linux.
+  lgetxattr: libc.func('intptr_t lgetxattr(const char *path, const char *name, _Out_ uint8_t *value, size_t size)'),
+  llistxattr: libc.func('intptr_t llistxattr(const char *path, _Out_ uint8_t *list, size_t size)'),
+  lsetxattr: libc.func('int lsetxattr(const char *path, const char *name, const uint8_t *value, size_t size, int flags)'),
+  lremovexattr: libc.func('int lremovexattr(const char *path, const char *name)'),
 };
 
 /** _LINUX_CAPABILITY_VERSION_3: two 32-bit words per set, so capabilities above 31 fit. */
@@ -41,6 +47,34 @@ function check(ret: number | bigint, method: string, params: readonly unknown[])
   if (Number(ret) !== -1) return;
   const { name, args } = describeCall(method, params);
   throw new SyscallError(name, args, koffi.errno());
+}
+
+/**
+ * Calls a "size query, then fill" xattr function. Asking with size 0 returns the size needed; the
+ * value can grow between the two calls (ERANGE), so the pair is retried. One answer is not a
+ * failure: ENODATA, "this file has no such attribute", is undefined.
+ */
+function readSized(call: (buf: Buffer | null, size: number) => number | bigint, method: string, params: readonly unknown[]): Buffer | undefined {
+  const fail = (errno: number): never => {
+    const { name, args } = describeCall(method, params);
+    throw new SyscallError(name, args, errno);
+  };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const size = Number(call(null, 0));
+    if (size === -1) {
+      const errno = koffi.errno();
+      if (errno === ERRNO.ENODATA) return undefined;
+      fail(errno);
+    }
+    const buf = Buffer.alloc(size);
+    if (size === 0) return buf;
+    const got = Number(call(buf, size));
+    if (got >= 0) return buf.subarray(0, got);
+    const errno = koffi.errno();
+    if (errno === ERRNO.ENODATA) return undefined;
+    if (errno !== ERRNO.ERANGE) fail(errno);
+  }
+  return fail(ERRNO.ERANGE!);
 }
 
 function capHeader(pid: number): Buffer {
@@ -99,6 +133,10 @@ export class LinuxKernel implements Kernel {
     check(c.chdir(path), 'chdir', [path]);
   }
 
+  chroot(path: string): void {
+    check(c.chroot(path), 'chroot', [path]);
+  }
+
   capget(pid: number): CapSets {
     const data = Buffer.alloc(24);
     check(c.capget(capHeader(pid), data), 'capget', [pid]);
@@ -125,6 +163,24 @@ export class LinuxKernel implements Kernel {
 
   setNoNewPrivs(): void {
     check(c.prctl(PR.PR_SET_NO_NEW_PRIVS, 'unsigned long', 1, 'unsigned long', 0, 'unsigned long', 0, 'unsigned long', 0), 'setNoNewPrivs', []);
+  }
+
+  lgetxattr(path: string, name: string): Buffer | undefined {
+    return readSized((buf, size) => c.lgetxattr(path, name, buf, size), 'lgetxattr', [path, name]);
+  }
+
+  llistxattr(path: string): string[] {
+    const list = readSized((buf, size) => c.llistxattr(path, buf, size), 'llistxattr', [path]);
+    // The kernel answers with names separated (and ended) by NUL bytes.
+    return list ? list.toString('utf8').split('\0').filter((name) => name !== '') : [];
+  }
+
+  lsetxattr(path: string, name: string, value: Buffer, flags: number): void {
+    check(c.lsetxattr(path, name, value, value.length, flags), 'lsetxattr', [path, name, value, flags]);
+  }
+
+  lremovexattr(path: string, name: string): void {
+    check(c.lremovexattr(path, name), 'lremovexattr', [path, name]);
   }
 
   execve(path: string, argv: readonly string[], env: readonly string[]): never {

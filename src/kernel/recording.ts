@@ -3,8 +3,11 @@
  *
  * Unit tests run the runtime against it to check which syscalls it makes, in what order, and what
  * it does when one fails: `kernel.failOn('mount', 'EPERM', 3)` makes the third mount fail.
+ * Extended attributes are kept in memory, so code that sets and reads them runs without root.
  */
+import { XATTR } from './constants.js';
 import { describeCall } from './describe.js';
+import { ERRNO, SyscallError } from './errors.js';
 import { FaultPlan } from './faults.js';
 import type { CapSets, Kernel } from './kernel.js';
 
@@ -25,6 +28,8 @@ export class RecordingKernel implements Kernel {
   private caps: CapSets = { effective: ALL_CAPS, permitted: ALL_CAPS, inheritable: 0n };
   private bounding = ALL_CAPS;
   hostname = 'host';
+  /** Extended attributes set through this kernel: path → name → value. Nothing reaches a disk. */
+  readonly xattrs = new Map<string, Map<string, Buffer>>();
 
   /** Makes the `nth` call (1-based) of `method` fail with `errno` (a name such as `EPERM`). */
   failOn(method: string, errno: string, nth = 1): this {
@@ -35,6 +40,11 @@ export class RecordingKernel implements Kernel {
   /** The calls as the learner reads them, e.g. `unshare(CLONE_NEWNS)`. */
   get texts(): string[] {
     return this.calls.map((call) => call.text);
+  }
+
+  private refuse(method: string, params: unknown[], errno: string): never {
+    const { name, args } = describeCall(method, params);
+    throw new SyscallError(name, args, ERRNO[errno]!);
   }
 
   private record(method: string, params: unknown[]): void {
@@ -55,6 +65,7 @@ export class RecordingKernel implements Kernel {
     this.hostname = name;
   }
   chdir(path: string): void { this.record('chdir', [path]); }
+  chroot(path: string): void { this.record('chroot', [path]); }
   capget(pid: number): CapSets {
     this.record('capget', [pid]);
     return { ...this.caps };
@@ -73,6 +84,26 @@ export class RecordingKernel implements Kernel {
     this.bounding &= ~(1n << BigInt(cap));
   }
   setNoNewPrivs(): void { this.record('setNoNewPrivs', []); }
+  lgetxattr(path: string, name: string): Buffer | undefined {
+    this.record('lgetxattr', [path, name]);
+    return this.xattrs.get(path)?.get(name);
+  }
+  llistxattr(path: string): string[] {
+    this.record('llistxattr', [path]);
+    return [...(this.xattrs.get(path)?.keys() ?? [])];
+  }
+  lsetxattr(path: string, name: string, value: Buffer, flags: number): void {
+    this.record('lsetxattr', [path, name, value, flags]);
+    const attrs = this.xattrs.get(path) ?? new Map<string, Buffer>();
+    // The same two refusals the kernel makes for these flags.
+    if (flags & XATTR.XATTR_CREATE && attrs.has(name)) this.refuse('lsetxattr', [path, name, value, flags], 'EEXIST');
+    if (flags & XATTR.XATTR_REPLACE && !attrs.has(name)) this.refuse('lsetxattr', [path, name, value, flags], 'ENODATA');
+    this.xattrs.set(path, attrs.set(name, Buffer.from(value)));
+  }
+  lremovexattr(path: string, name: string): void {
+    this.record('lremovexattr', [path, name]);
+    if (!this.xattrs.get(path)?.delete(name)) this.refuse('lremovexattr', [path, name], 'ENODATA');
+  }
   execve(path: string, argv: readonly string[], env: readonly string[]): never {
     this.record('execve', [path, argv, env]);
     throw new Error('RecordingKernel: execve recorded (a real execve would not return)');

@@ -3,7 +3,7 @@
  * arguments, result and duration. This is how the lab "shows what it runs": the shim wraps the real
  * kernel with it and forwards each event to the UI.
  */
-import { describeCall } from './describe.js';
+import { describeCall, describeResult } from './describe.js';
 import { SyscallError } from './errors.js';
 import type { Kernel, PrimitiveEvent } from './kernel.js';
 
@@ -17,8 +17,7 @@ export function traced(inner: Kernel, emit: (event: PrimitiveEvent) => void): Ke
         const start = performance.now();
         try {
           const out = value.apply(target, params);
-          const result = typeof out === 'boolean' ? (out ? '1' : '0') : '0';
-          emit({ kind: 'syscall', name, args, result, ok: true, durationMs: performance.now() - start });
+          emit({ kind: 'syscall', name, args, result: describeResult(prop, out), ok: true, durationMs: performance.now() - start });
           return out;
         } catch (err) {
           if (err instanceof SyscallError) {

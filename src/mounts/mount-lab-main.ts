@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import { CLONE, MS, SIG } from '../kernel/constants.js';
+import { FaultPlan, withFaults } from '../kernel/faults.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 import { LinuxKernel } from '../kernel/linux.js';
 import { traced } from '../kernel/traced.js';
@@ -25,7 +26,9 @@ const events: PrimitiveEvent[] = [];
 const emit = (e: PrimitiveEvent) => events.push(e);
 const raw = new LinuxKernel();
 raw.setPdeathsig(SIG.SIGKILL);
-const k = traced(raw, emit);
+// Fault-injection tests name calls that must fail (e.g. "chroot:EPERM:2"), as for the shim.
+const faults = process.env.CONTAINER_LAB_FAULTS;
+const k = traced(faults ? withFaults(raw, FaultPlan.parse(faults)) : raw, emit);
 
 function run(line: string): unknown {
   const { experiment, rootfs } = JSON.parse(line) as { experiment: string; rootfs: string };
@@ -33,8 +36,8 @@ function run(line: string): unknown {
   k.unshare(CLONE.CLONE_NEWNS);
   // Before anything else in the new namespace: nothing below may reach the host's mounts.
   k.mount(null, '/', null, MS.MS_REC | MS.MS_PRIVATE, null);
-  if (experiment === 'chroot-escape') return escapeFromChroot(k, rootfs, emit);
-  if (experiment === 'pivot-escape') return escapeAfterPivotRoot(k, rootfs, emit);
+  if (experiment === 'chroot-escape') return escapeFromChroot(k, rootfs);
+  if (experiment === 'pivot-escape') return escapeAfterPivotRoot(k, rootfs);
   throw new Error(`unknown experiment ${experiment}`);
 }
 

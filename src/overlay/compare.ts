@@ -27,7 +27,7 @@ export interface EntryFacts {
 /** The facts of every entry below `root`, by relative path. */
 export function treeFacts(root: string): Map<string, EntryFacts> {
   const facts = new Map<string, EntryFacts>();
-  for (const n of walkTree(root, false)) {
+  for (const n of walkTree(root, null)) {
     const f: EntryFacts = { kind: n.kind, mode: n.mode, uid: n.uid, gid: n.gid, size: n.kind === 'dir' ? 0 : n.size };
     if (n.linkTarget !== undefined) f.linkTarget = n.linkTarget;
     if (n.kind === 'file') f.sha256 = sha256File(path.join(root, n.path));

@@ -75,7 +75,7 @@ export function layerEntries(upper: string, nodes: readonly TreeNode[]): TarWrit
 
 /** Walks `upper` and writes it to `tarFile` as an OCI layer. Returns the headers written and the tar's size. */
 export function exportLayer(upper: string, tarFile: string): { entries: TarHeader[]; bytes: number } {
-  const entries = layerEntries(upper, walkTree(upper, true));
+  const entries = layerEntries(upper, walkTree(upper));
   const bytes = writeTarFile(tarFile, entries);
   return { entries: entries.map(({ body: _body, ...header }) => header), bytes };
 }

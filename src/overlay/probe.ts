@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readXattrs } from '../kernel/xattr.js';
+import { readXattrs, type XattrReader } from '../kernel/xattr.js';
 import { sha256File } from './checksum.js';
-import { modeString, statNode, type DevNumber, type NodeKind } from './tree.js';
+import { hostXattrs, modeString, statNode, type DevNumber, type NodeKind } from './tree.js';
 
 /** The overlay's directories, as `mount -t overlay` takes them (lowers lowest first). */
 export interface OverlayDirs {
@@ -44,19 +44,22 @@ export interface PathProbe {
 export interface ProbeOptions {
   /** Hash regular files. Costs a read of the whole file (about 0.1 s for 32 MiB here). */
   checksum?: boolean;
+  /** Who reads trusted.overlay.* (default: the host's kernel when root, else nobody). */
+  xattrs?: XattrReader | null;
 }
 
 /** Probes one absolute path. */
 export function probePath(where: string, file: string, opts: ProbeOptions = {}): PathProbe {
   if (fs.lstatSync(file, { throwIfNoEntry: false }) === undefined) return { where, file, exists: false };
-  const node = statNode(file, path.basename(file));
+  const xattrs = opts.xattrs === undefined ? hostXattrs() : opts.xattrs;
+  const node = statNode(file, path.basename(file), xattrs);
   const probe: PathProbe = {
     where, file, exists: true, kind: node.kind, modeText: modeString(node.kind, node.mode),
     ino: node.ino, dev: node.dev, size: node.size, nlink: node.nlink,
   };
   if (node.kind === 'char' || node.kind === 'block') probe.rdev = node.rdev;
   if (node.kind === 'file' && opts.checksum) probe.sha256 = sha256File(file);
-  if (process.getuid?.() === 0 && node.kind !== 'symlink') probe.xattrs = readXattrs(file, 'trusted.overlay.');
+  if (xattrs && node.kind !== 'symlink') probe.xattrs = readXattrs(xattrs, file, 'trusted.overlay.');
   return probe;
 }
 

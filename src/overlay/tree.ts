@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lgetxattr } from '../kernel/xattr.js';
+import { LinuxKernel } from '../kernel/linux.js';
+import type { XattrReader } from '../kernel/xattr.js';
 
 export type NodeKind = 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo' | 'socket';
 
@@ -70,28 +71,36 @@ function kindOf(st: fs.BigIntStats): NodeKind {
   return 'socket';
 }
 
-/** Reads overlay's marks. Reading trusted.* needs CAP_SYS_ADMIN; without it there are none to see. */
-function overlayMarks(file: string, kind: NodeKind, rdev: DevNumber, readXattrs: boolean): OverlayMarks {
+/**
+ * Who reads overlay's trusted.* marks: the host's kernel when this process is root. Reading them
+ * needs CAP_SYS_ADMIN; without it the kernel hides them, so there are none to see (null).
+ */
+export function hostXattrs(): XattrReader | null {
+  return process.getuid?.() === 0 ? new LinuxKernel() : null;
+}
+
+/** Reads overlay's marks through `xattrs` (null: the device-number whiteout only). */
+function overlayMarks(file: string, kind: NodeKind, rdev: DevNumber, xattrs: XattrReader | null): OverlayMarks {
   const marks: OverlayMarks = {};
   if (kind === 'char' && rdev.major === 0 && rdev.minor === 0) marks.whiteout = true;
-  if (!readXattrs || kind === 'symlink') return marks;
-  const text = (name: string) => lgetxattr(file, `trusted.overlay.${name}`)?.toString('utf8');
+  if (!xattrs || kind === 'symlink') return marks;
+  const text = (name: string) => xattrs.lgetxattr(file, `trusted.overlay.${name}`)?.toString('utf8');
   if (kind === 'dir') {
     if (text('opaque') === 'y') marks.opaque = true;
     const redirect = text('redirect');
     if (redirect !== undefined) marks.redirect = redirect;
   }
   if (kind === 'file') {
-    if (lgetxattr(file, 'trusted.overlay.metacopy') !== undefined) marks.metacopy = true;
+    if (xattrs.lgetxattr(file, 'trusted.overlay.metacopy') !== undefined) marks.metacopy = true;
     // Since Linux 6.7 a whiteout may also be an empty file carrying this xattr (used when an
     // overlay's layers themselves live on an overlay, where a 0:0 device cannot be created).
-    if (lgetxattr(file, 'trusted.overlay.whiteout') !== undefined) marks.whiteout = true;
+    if (xattrs.lgetxattr(file, 'trusted.overlay.whiteout') !== undefined) marks.whiteout = true;
   }
   return marks;
 }
 
 /** Describes one entry by its absolute path; `rel` is how the tree names it. */
-export function statNode(file: string, rel: string, readXattrs = process.getuid?.() === 0): TreeNode {
+export function statNode(file: string, rel: string, xattrs = hostXattrs()): TreeNode {
   const st = fs.lstatSync(file, { bigint: true });
   const kind = kindOf(st);
   const rdev = splitDev(st.rdev);
@@ -107,7 +116,7 @@ export function statNode(file: string, rel: string, readXattrs = process.getuid?
     ino: st.ino.toString(),
     dev: splitDev(st.dev),
     rdev,
-    overlay: overlayMarks(file, kind, rdev, readXattrs),
+    overlay: overlayMarks(file, kind, rdev, xattrs),
   };
   if (kind === 'symlink') node.linkTarget = fs.readlinkSync(file);
   return node;
@@ -117,13 +126,13 @@ export function statNode(file: string, rel: string, readXattrs = process.getuid?
  * Every entry below `root` (not `root` itself), parents before children, names in byte order —
  * the order a layer tar lists them in. Symlinks are recorded, never followed.
  */
-export function walkTree(root: string, readXattrs = process.getuid?.() === 0): TreeNode[] {
+export function walkTree(root: string, xattrs = hostXattrs()): TreeNode[] {
   const out: TreeNode[] = [];
   const visit = (rel: string) => {
     const names = fs.readdirSync(path.join(root, rel)).sort(byteOrder);
     for (const name of names) {
       const childRel = rel === '' ? name : `${rel}/${name}`;
-      const node = statNode(path.join(root, childRel), childRel, readXattrs);
+      const node = statNode(path.join(root, childRel), childRel, xattrs);
       out.push(node);
       if (node.kind === 'dir') visit(childRel);
     }

@@ -5,6 +5,7 @@
  *   what                     v2 (one tree)                  v1 (a tree per controller)
  *   memory limit             memory.max                     memory.limit_in_bytes (+ memory.memsw.limit_in_bytes)
  *   memory in use            memory.current                 memory.usage_in_bytes
+ *   the most ever in use     memory.peak (Linux 5.19+)      memory.max_usage_in_bytes
  *   OOM kills                memory.events  oom_kill        memory.oom_control  oom_kill
  *   limit reached            memory.events  max             (memory.failcnt: stays 0 with memsw limited)
  *   task limit / count       pids.max, pids.current         the same
@@ -14,6 +15,12 @@
  *   throttled periods/time   cpu.stat  nr_throttled, throttled_usec   cpu.stat  nr_throttled, throttled_time (ns)
  */
 import type { CgroupTree } from './cgroup-places.js';
+
+// A peak file is the kernel's own high-water mark, raised on every charge. A chart that reads
+// memory.current every 100 ms misses a peak that lasted less than that (an allocator killed at the
+// limit is gone before the next read): the peak file never does. pids.peak (newer kernels) is left
+// out: it counts since the cgroup was made, when the container's first process was still the
+// runtime's Node init stage with its threads, before any pids.max: a peak above the limit.
 
 export type Controller = 'memory' | 'pids' | 'cpu';
 export const CONTROLLERS: readonly Controller[] = ['memory', 'pids', 'cpu'];
@@ -39,6 +46,7 @@ export const FILES: Record<1 | 2, Record<Controller, FileSpec[]>> = {
       { tree: 'memory', file: 'memory.max', part: 'limit', bytes: true },
       { tree: 'memory', file: 'memory.swap.max', part: 'limit', bytes: true },
       { tree: 'memory', file: 'memory.current', part: 'counter', bytes: true },
+      { tree: 'memory', file: 'memory.peak', part: 'counter', bytes: true },
       { tree: 'memory', file: 'memory.events', keys: ['max', 'oom_kill'], part: 'counter' },
     ],
     pids: PIDS,
@@ -52,6 +60,7 @@ export const FILES: Record<1 | 2, Record<Controller, FileSpec[]>> = {
       { tree: 'memory', file: 'memory.limit_in_bytes', part: 'limit', bytes: true },
       { tree: 'memory', file: 'memory.memsw.limit_in_bytes', part: 'limit', bytes: true },
       { tree: 'memory', file: 'memory.usage_in_bytes', part: 'counter', bytes: true },
+      { tree: 'memory', file: 'memory.max_usage_in_bytes', part: 'counter', bytes: true },
       // memory.failcnt is left out: with memory+swap limited too, recent kernels (6.x) keep it at 0
       // through an OOM kill, which would read as "the limit was never hit".
       { tree: 'memory', file: 'memory.oom_control', keys: ['oom_kill'], part: 'counter' },

@@ -9,13 +9,14 @@ import { FILES } from './cgroup-file-names.js';
 import type { Controller, FileSpec } from './cgroup-file-names.js';
 import { cgroupPlaces, placeOf } from './cgroup-places.js';
 import type { CgroupPlace, CgroupTree } from './cgroup-places.js';
-import { keyedValues, metersFrom, withUnit } from './cgroup-values.js';
+import { parseKeyedText } from '../cgroups/parse.js';
+import { metersFrom, withUnit } from './cgroup-values.js';
 import type { ReadPattern, Reader, Snapshot } from './reader.js';
 import type { Meter, Row } from './view.js';
 
 export type { Controller } from './cgroup-file-names.js';
 export { CONTROLLERS } from './cgroup-file-names.js';
-export { formatBytes } from './cgroup-values.js';
+export { formatBytes } from '../cgroups/size.js';
 
 /** What one read found. */
 export interface CgroupReading {
@@ -54,7 +55,7 @@ function insideGuesses(controllers: readonly Controller[]): ReadPattern[] {
   return [...names].flatMap((file) => [{ path: `${INSIDE_ROOT}/${file}`, kind: 'file' as const }, { path: `${INSIDE_ROOT}/*/${file}`, kind: 'file' as const }]);
 }
 
-function guessed(file: string): boolean {
+function isGuess(file: string): boolean {
   const dir = path.posix.dirname(file);
   return dir === INSIDE_ROOT || path.posix.dirname(dir) === INSIDE_ROOT;
 }
@@ -68,8 +69,21 @@ export async function readCgroup(
 ): Promise<CgroupReading> {
   const guesses = reader.side === 'container' ? insideGuesses(controllers) : [];
   const { places, error, snap: first } = await readPlaces(reader, procRoot, pid, guesses);
-  const reading: CgroupReading = { where: `${procRoot}/${pid}/cgroup`, rows: [], meters: [], versions: {}, dirs: {} };
-  if (error) return { ...reading, note: `${error}.` };
+  if (error) return { where: `${procRoot}/${pid}/cgroup`, rows: [], meters: [], versions: {}, dirs: {}, note: `${error}.` };
+  const reading = await readCgroupAt(reader, places, controllers, part, guesses.length > 0 ? first : undefined);
+  // Nothing mounted where this side looks: the file that said where to look is the title.
+  return reading.where ? reading : { ...reading, where: `${procRoot}/${pid}/cgroup` };
+}
+
+/**
+ * The same, in cgroups found before. A cgroup outlives its processes: its files can still be read
+ * once the process it was found through has died (after an OOM kill of the container's PID 1).
+ * `guessed` is a snapshot that already holds the files at the guessed inside paths.
+ */
+export async function readCgroupAt(
+  reader: Reader, places: readonly CgroupPlace[], controllers: readonly Controller[], part: 'limits' | 'counters' | 'both', guessed?: Snapshot,
+): Promise<CgroupReading> {
+  const reading: CgroupReading = { where: '', rows: [], meters: [], versions: {}, dirs: {} };
   const wanted: { spec: FileSpec; path: string }[] = [];
   for (const controller of controllers) {
     const place = placeOf(places, controller);
@@ -86,9 +100,9 @@ export async function readCgroup(
     return { ...reading, note: `No cgroup filesystem holding ${controllers.join(', ')} is mounted where this side looks (its /proc/self/mountinfo lists none).` };
   }
   reading.where = directoryTitle(Object.values(reading.dirs));
-  const rest = wanted.filter((w) => !(guesses.length > 0 && guessed(w.path)));
-  const snap = rest.length === 0 ? first : await reader.read(rest.map((w) => ({ path: w.path, kind: 'file' as const })));
-  if (snap !== first) for (const [p, text] of first.files) if (!snap.files.has(p)) snap.files.set(p, text);
+  const rest = wanted.filter((w) => !(guessed && isGuess(w.path)));
+  const snap = guessed && rest.length === 0 ? guessed : await reader.read(rest.map((w) => ({ path: w.path, kind: 'file' as const })));
+  if (guessed && snap !== guessed) for (const [p, text] of guessed.files) if (!snap.files.has(p)) snap.files.set(p, text);
   const values = new Map<string, string>();
   // Every file is read (the meters need the limits and the counters); the rows show the part asked for.
   for (const { spec, path } of wanted) {
@@ -101,7 +115,7 @@ export async function readCgroup(
       if (shown) reading.rows.push({ key: spec.file, cells: [spec.file, withUnit(text.trim(), spec.bytes === true)] });
       continue;
     }
-    const keyed = keyedValues(text);
+    const keyed = parseKeyedText(text);
     for (const key of spec.keys) {
       const value = keyed.get(key);
       if (value === undefined) continue;

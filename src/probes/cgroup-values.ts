@@ -2,38 +2,16 @@
  * What the numbers in cgroup files mean: "no limit" as each version spells it, sizes in bytes for
  * people, and the meters a live pane draws, named the same whatever file they came from.
  */
+import { isNoLimit } from '../cgroups/parse.js';
+import { formatBytes } from '../cgroups/size.js';
 import type { Meter } from './view.js';
-
-/** A flat-keyed file (`oom_kill 1`, one pair per line) as a map. */
-export function keyedValues(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const [key, value] = line.trim().split(/\s+/);
-    if (key && value !== undefined) out.set(key, value);
-  }
-  return out;
-}
-
-/** v1 prints "no limit" as a huge number (memory) or -1 (CPU quota); v2 prints `max`. */
-function isUnlimited(raw: string): boolean {
-  const n = Number(raw.split(' ')[0]);
-  return raw.startsWith('max') || n === -1 || n >= 2 ** 62;
-}
 
 /** A value as the file says it, with what it means for people: `33554432 (32.0 MiB)`, `-1 (no limit)`. */
 export function withUnit(raw: string, bytes: boolean): string {
-  if (isUnlimited(raw) && raw !== 'max') return `${raw} (no limit)`;
+  if (isNoLimit(raw) && raw !== 'max') return `${raw} (no limit)`;
   const n = Number(raw);
   if (!bytes || !Number.isFinite(n) || raw === '') return raw;
   return n === 0 ? `${raw} (none)` : `${raw} (${formatBytes(n)})`;
-}
-
-/** `33554432` → `32.0 MiB`. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(1)} GiB`;
 }
 
 /** The same numbers as meters, under names that do not depend on the cgroup version. */
@@ -46,14 +24,17 @@ export function metersFrom(values: Map<string, string>): Meter[] {
   };
   const limit = (name: string): number | undefined => {
     const raw = values.get(name);
-    return raw === undefined || isUnlimited(raw) ? undefined : num(name);
+    return raw === undefined || isNoLimit(raw) ? undefined : num(name);
   };
   const meters: Meter[] = [];
   const add = (key: string, label: string, value: number | undefined, kind: Meter['kind'], unit: Meter['unit'], max?: number) => {
     if (value !== undefined) meters.push({ key, label, value, kind, unit, ...(max === undefined ? {} : { max }) });
   };
   const v2 = values.has('memory.max') || values.has('memory.current');
-  add('memory.usage', v2 ? 'memory.current' : 'memory.usage_in_bytes', num(v2 ? 'memory.current' : 'memory.usage_in_bytes'), 'level', 'bytes', limit(v2 ? 'memory.max' : 'memory.limit_in_bytes'));
+  const memoryLimit = limit(v2 ? 'memory.max' : 'memory.limit_in_bytes');
+  add('memory.usage', v2 ? 'memory.current' : 'memory.usage_in_bytes', num(v2 ? 'memory.current' : 'memory.usage_in_bytes'), 'level', 'bytes', memoryLimit);
+  const peak = v2 ? 'memory.peak' : 'memory.max_usage_in_bytes';
+  add('memory.peak', peak, num(peak), 'peak', 'bytes', memoryLimit);
   add('memory.oom_kills', v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill', num(v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill'), 'total', 'count');
   if (v2) add('memory.limit_hits', 'memory.events max', num('memory.events max'), 'total', 'count');
   add('pids.current', 'pids.current', num('pids.current'), 'level', 'count', limit('pids.max'));

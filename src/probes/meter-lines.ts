@@ -4,9 +4,15 @@
  * one, and for a counter that only grows (CPU time, throttled periods) a sparkline of how much it
  * grew between two reads. Pure: the TUI and the plain runner draw the same lines.
  *
+ * A sparkline is made of reads, and says so: the highest of them is not the peak. Memory charged
+ * and freed between two reads (an allocator killed at the limit) never shows in it. The kernel
+ * keeps the true peak itself (memory.peak, memory.max_usage_in_bytes), drawn as its own bar:
+ *
  *   memory.current
  *     ██████████████████░░░░░░ 27.1 MiB of 32.0 MiB
- *     ▁▂▃▄▅▆▇                  peak 27.1 MiB
+ *     ▁▂▃▄▅▆▇ 7 reads, highest 27.1 MiB
+ *   memory.peak
+ *     ████████████████████████ 32.0 MiB, kept by the kernel
  *   memory.events oom_kill
  *     ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁█ 1 (+1)
  */
@@ -51,14 +57,21 @@ function rates(series: readonly { atMs: number; value: number }[]): number[] {
 
 type Point = { atMs: number; value: number };
 
-/** A level with a ceiling: now, as a bar against it; then every read so far, and the peak. */
+/** A level with a ceiling: now, as a bar against it; then every read so far, and the highest read. */
 function levelAgainstLimit(meter: Meter, max: number, series: readonly Point[], width: number): string[] {
   const text = `${amount(meter.value, meter.unit)} of ${amount(max, meter.unit)}`;
   const lines = [`  ${bar(meter.value / max, Math.max(8, width - 3 - text.length))} ${text}`];
   if (series.length < 2) return lines;
-  const peak = `peak ${amount(Math.max(...series.map((p) => p.value)), meter.unit)}`;
-  const values = series.slice(-Math.max(4, width - 3 - peak.length)).map((p) => p.value);
-  return [...lines, `  ${sparkline(values, max)} ${peak}`];
+  const highest = `${series.length} reads, highest ${amount(Math.max(...series.map((p) => p.value)), meter.unit)}`;
+  const values = series.slice(-Math.max(4, width - 3 - highest.length)).map((p) => p.value);
+  return [...lines, `  ${sparkline(values, max)} ${highest}`];
+}
+
+/** The kernel's own peak: one bar, against the ceiling when there is one. */
+function kernelPeak(meter: Meter, width: number): string[] {
+  const text = `${amount(meter.value, meter.unit)}, kept by the kernel`;
+  if (meter.max === undefined) return [`  ${text}`];
+  return [`  ${bar(meter.value / meter.max, Math.max(8, width - 3 - text.length))} ${text}`];
 }
 
 /** A level without a ceiling: every read so far, against its own peak. */
@@ -89,6 +102,7 @@ export function meterLines(samples: readonly MeterSample[], width = 44): string[
   return last.meters.flatMap((meter) => {
     const series = samples.flatMap((s) => s.meters.filter((m) => m.key === meter.key).map((m) => ({ atMs: s.atMs, value: m.value })));
     if (meter.kind === 'total') return [meter.label, ...total(meter, series, width)];
+    if (meter.kind === 'peak') return [meter.label, ...kernelPeak(meter, width)];
     if (meter.max !== undefined) return [meter.label, ...levelAgainstLimit(meter, meter.max, series, width)];
     return [meter.label, ...level(meter, series, width)];
   });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { overlayDirsFromMountinfo } from '../overlay/mounted.js';
 import type { OverlayDirs } from '../overlay/probe.js';
 import { containerDir, labPaths } from '../runtime/paths.js';
-import type { ArgDef } from '../lessons/arg-spec.js';
+import type { ArgDef } from './arg-spec.js';
 
 export const OVERLAY_ARG: ArgDef = { type: { kind: 'name' }, doc: 'the lab overlay, as named by `mount-overlay`' };
 

@@ -6,7 +6,7 @@
  * probes on fixture trees; lesson arguments that name processes arrive already resolved to the PID
  * that side uses (the container's PID 1 is 48213 on the host and 1 inside).
  */
-import type { ArgSpecs } from '../lessons/arg-spec.js';
+import type { ArgSpecs } from './arg-spec.js';
 import type { Reader } from './reader.js';
 import type { View } from './view.js';
 

@@ -32,8 +32,11 @@ export interface Meter {
   /** The file (and key) it was read from, e.g. `memory.events oom_kill`. */
   label: string;
   value: number;
-  /** `level` goes up and down (memory in use); `total` only grows (CPU time used, OOM kills). */
-  kind: 'level' | 'total';
+  /**
+   * `level` goes up and down (memory in use); `total` only grows (CPU time used, OOM kills); `peak`
+   * is the kernel's own high-water mark of a level (memory.peak), which no read can miss.
+   */
+  kind: 'level' | 'total' | 'peak';
   unit: 'bytes' | 'count' | 'usec';
   /** A level's ceiling (its limit), when it has one. */
   max?: number;

@@ -2,14 +2,15 @@
  * Building one layer's `diff/` directory, in the order a Dockerfile would:
  *   1. the skeleton: directories from layers.json with their modes and owners (`tmp` 1777, …);
  *   2. the layer's own files from `rootfs/<name>/` (0644, or 0755 when executable in git);
- *   3. for the binaries layer: busybox and its applet links, or the host's tools and libraries;
+ *   3. for the binaries layer: busybox and its applet links (see binary-source.ts for which busybox),
+ *      or the host's tools and libraries;
  *   4. generated files (the app layer's 32 MiB `big.bin`).
  * Everything is owned by root unless the skeleton says otherwise, as in an image layer.
  */
 import { chmod, copyFile, lchown, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { installBusybox } from './busybox.js';
-import { BUILDER_VERSION, type BinarySource, type LayerFile } from './digest.js';
+import { BUILDER_VERSION, binarySourceName, type BinarySource, type LayerFile } from './digest.js';
 import { writeGenerated } from './generate.js';
 import { installHostTools, type SkippedTool } from './host-tools.js';
 import { MARKER_FILE, isIntact, layerDirName, publish, removeAbandoned, type LayerMarker } from './layer-cache.js';
@@ -39,8 +40,8 @@ export async function buildLayer(req: BuildRequest): Promise<boolean> {
     const skippedTools = await fillDiff(diff, req);
     const marker: LayerMarker = {
       name: def.name, digest, builder: BUILDER_VERSION, builtAt: new Date().toISOString(),
-      ...(req.binaries ? { source: req.binaries.kind } : {}),
-      ...(req.binaries?.kind === 'busybox' ? { busybox: req.binaries.path } : {}),
+      ...(req.binaries ? { source: binarySourceName(req.binaries) } : {}),
+      ...(req.binaries?.kind === 'busybox' ? { busybox: req.binaries.path, busyboxSha256: req.binaries.sha256 } : {}),
       ...(skippedTools.length ? { skippedTools } : {}),
     };
     const markerFile = path.join(tmp, MARKER_FILE);

@@ -1,7 +1,8 @@
 /**
  * busybox: one static program that is ~300 Unix tools. Alpine's base image is built this way, and
- * it is the lab's preferred binary source: a single file with no loader and no libraries, so the
- * rootfs needs nothing else to run `sh`, `ps`, `ls`, `mount` or `ip`.
+ * so are the lab's: a single file with no loader and no libraries, so the rootfs needs nothing else
+ * to run `sh`, `ps`, `ls`, `mount` or `ip`. The lab ships one (shipped-busybox.ts); this file finds
+ * a host's static busybox for the architectures it ships none for, and installs either into a layer.
  *
  * busybox picks the tool to be from the name it was started as (`argv[0]`): `/bin/ls` is a link to
  * `/bin/busybox`, and running it lists files. `busybox --list-full` names every tool with the

@@ -6,9 +6,9 @@
  *
  * The inputs: the layer's entry in layers.json, every file under `rootfs/<name>/` (path, executable
  * bit and content; not mtimes, which a git checkout changes), and for the binaries layer the
- * binary source: busybox's path, size and mtime, or the same for each host tool. The libraries a
- * host tool loads are not included: the copies in a built layer stay consistent with each other
- * even after the host upgrades its own.
+ * binary source: busybox's SHA256 (where it lies does not change what it builds), or each host
+ * tool's path, size and mtime. The libraries a host tool loads are not included: the copies in a
+ * built layer stay consistent with each other even after the host upgrades its own.
  */
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
@@ -24,10 +24,20 @@ export type LayerFile =
   | { path: string; type: 'file'; executable: boolean; sha256: string }
   | { path: string; type: 'symlink'; target: string };
 
-/** Where the programs in the rootfs come from. */
+/**
+ * Where the programs in the rootfs come from: a static busybox (the one shipped with container-lab,
+ * or, on an architecture none is shipped for, one installed on the host), or the host's own tools.
+ */
 export type BinarySource =
-  | { kind: 'busybox'; path: string; size: number; mtimeMs: number }
+  | { kind: 'busybox'; origin: 'shipped' | 'host'; path: string; sha256: string }
   | { kind: 'host'; tools: HostTool[] };
+
+/** The source's name as RootfsInfo and a layer's marker give it. */
+export type BinarySourceName = 'shipped-busybox' | 'host-busybox' | 'host-tools';
+
+export function binarySourceName(source: BinarySource): BinarySourceName {
+  return source.kind === 'host' ? 'host-tools' : source.origin === 'shipped' ? 'shipped-busybox' : 'host-busybox';
+}
 
 export interface DigestInput {
   name: string;
@@ -50,7 +60,7 @@ export function layerDigest(input: DigestInput): string {
     else hash.update(`symlink ${f.path} ${f.target}\n`);
   }
   const bin = input.binaries;
-  if (bin?.kind === 'busybox') hash.update(`busybox ${bin.path} ${bin.size} ${bin.mtimeMs}\n`);
+  if (bin?.kind === 'busybox') hash.update(`busybox sha256:${bin.sha256}\n`);
   if (bin?.kind === 'host') {
     for (const t of bin.tools) hash.update(`host-tool ${t.name} ${t.path} ${t.realPath} ${t.size} ${t.mtimeMs}\n`);
   }

@@ -4,21 +4,19 @@
  *
  * A container image is a stack of read-only layers; at start, an overlay mount stacks them (the
  * lowerdirs) under one writable directory of the container's own (the upperdir). The lab's layers
- * are defined in the repository's `rootfs/` (see manifest.ts); the programs in them come from
- * this host, never from a download: a static busybox when the host has one, otherwise copies of
- * the host's own tools with the libraries they load. The `base` layer carries those programs, so
+ * are defined in the repository's `rootfs/` (see manifest.ts); the programs in them are the static
+ * busybox shipped in `rootfs/busybox/`, or on other architectures a fallback from this host (see
+ * binary-source.ts), never a download. The `base` layer carries those programs, so
  * `['base']` alone is a runnable rootfs and `['base', 'app']` adds the files the overlay lessons use.
  *
  * Call this from the lab process in the host's namespaces, before a shim starts: it reads the
  * host's binaries and libraries, and uses Node's thread pool for file I/O.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
-import { findBusybox } from './busybox.js';
+import { chooseBinarySource } from './binary-source.js';
 import { buildLayer } from './build-layer.js';
-import { layerDigest, listLayerFiles, type BinarySource } from './digest.js';
-import { findHostTools } from './host-tools.js';
+import { binarySourceName, layerDigest, listLayerFiles, type BinarySourceName } from './digest.js';
 import { isIntact, layerDirName } from './layer-cache.js';
 import { defaultDefinitionsDir, loadDefinitions, MANIFEST_FILE, type LayerDefinition } from './manifest.js';
 import { ensurePrivateDir } from './state-dir.js';
@@ -40,8 +38,8 @@ export interface RootfsInfo {
   /** The requested layers, lowest first. */
   layers: Layer[];
   /** Where the programs in the binaries layer come from. */
-  source: 'busybox' | 'host';
-  /** The host path of the static busybox, when `source` is `'busybox'`. */
+  source: BinarySourceName;
+  /** The path of the static busybox (shipped, or the host's), when the source is one. */
   busybox?: string;
   /** True when this call built (and published) at least one layer; false when all came from the cache. */
   builtNow: boolean;
@@ -54,9 +52,11 @@ export interface EnsureRootfsOptions {
   layerNames: string[];
   /** Receives one event per build step; nothing is emitted when everything is cached. */
   emit?: (e: PrimitiveEvent) => void;
-  /** Directories to look for a static busybox in (default: PATH and the distro locations). `[]` means "none". */
+  /** False skips the busybox shipped in `<definitionsDir>/busybox/`, as on an architecture none is shipped for. */
+  shippedBusybox?: boolean;
+  /** Directories to look for a host static busybox in (default: PATH and the distro locations). `[]` means "none". */
   busyboxSearch?: string[];
-  /** Use the host's own tools even when a static busybox exists. */
+  /** Use the host's own tools even when a static busybox exists (shipped or not). */
   preferHost?: boolean;
   /** The layer definitions (default: the `rootfs/` shipped with container-lab). */
   definitionsDir?: string;
@@ -69,7 +69,7 @@ export async function ensureRootfs(opts: EnsureRootfsOptions): Promise<RootfsInf
   const definitionsDir = opts.definitionsDir ?? defaultDefinitionsDir();
   const defs = loadDefinitions(definitionsDir);
   const wanted = resolveNames(opts.layerNames, defs, path.join(definitionsDir, MANIFEST_FILE));
-  const source = chooseBinarySource(opts);
+  const source = chooseBinarySource({ ...opts, definitionsDir });
 
   const layersDir = path.join(opts.stateDir, 'layers');
   await ensurePrivateDir(opts.stateDir, opts.emit);
@@ -88,7 +88,7 @@ export async function ensureRootfs(opts: EnsureRootfsOptions): Promise<RootfsInf
     }
     layers.push({ name: def.name, dir: path.join(dir, 'diff'), digest });
   }
-  return { layers, source: source.kind, busybox: source.kind === 'busybox' ? source.path : undefined, builtNow };
+  return { layers, source: binarySourceName(source), busybox: source.kind === 'busybox' ? source.path : undefined, builtNow };
 }
 
 function resolveNames(names: readonly string[], defs: Map<string, LayerDefinition>, manifest: string): LayerDefinition[] {
@@ -100,14 +100,4 @@ function resolveNames(names: readonly string[], defs: Map<string, LayerDefinitio
     if (!def) throw new Error(`There is no layer named "${name}" in ${manifest}; the layers are: ${known}.`);
     return def;
   });
-}
-
-/** A static busybox when there is one (unless the host's tools are preferred), else the host's tools. */
-function chooseBinarySource(opts: EnsureRootfsOptions): BinarySource {
-  const busybox = opts.preferHost ? undefined : findBusybox(opts.busyboxSearch);
-  if (busybox) {
-    const st = statSync(busybox);
-    return { kind: 'busybox', path: busybox, size: st.size, mtimeMs: st.mtimeMs };
-  }
-  return { kind: 'host', tools: findHostTools() };
 }

@@ -1,8 +1,9 @@
 /**
- * The fallback binary source: when the host has no static busybox, the rootfs gets copies of the
- * host's own tools, and with them everything those tools load: the ELF loader (`PT_INTERP`) and
- * the shared libraries (`DT_NEEDED`, followed until nothing new is needed). This is what a
- * "distroless" image is: a few programs plus exactly the libraries they link.
+ * The last fallback binary source: on an architecture container-lab ships no busybox for, and when
+ * the host has no static busybox either, the rootfs gets copies of the host's own tools, and with
+ * them everything those tools load: the ELF loader (`PT_INTERP`) and the shared libraries
+ * (`DT_NEEDED`, followed until nothing new is needed). This is what a "distroless" image is: a few
+ * programs plus exactly the libraries they link.
  *
  * Each tool is copied to `bin/<name>` with its mode; each library and loader to the same path it
  * has on the host (`/lib/x86_64-linux-gnu/libc.so.6`), because inside the container there is no

@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { BinarySourceName } from './digest.js';
 import type { LayerDefinition } from './manifest.js';
 import type { SkippedTool } from './host-tools.js';
 import { step, type Emit } from './step.js';
@@ -27,8 +28,9 @@ export interface LayerMarker {
   builder: number;
   builtAt: string;
   /** For the binaries layer: where its programs came from. */
-  source?: 'busybox' | 'host';
+  source?: BinarySourceName;
   busybox?: string;
+  busyboxSha256?: string;
   /** Host tools left out because the host lacks a library they need. */
   skippedTools?: SkippedTool[];
 }

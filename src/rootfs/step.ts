@@ -4,6 +4,7 @@
  * `rename(2)` calls that create the cache and publish a finished layer (`syscall`).
  */
 import { errnoText, hintFor } from '../kernel/errors.js';
+import { runHostProgram } from '../kernel/host-program.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 
 export type Emit = (event: PrimitiveEvent) => void;
@@ -27,19 +28,8 @@ export async function step<T>(
   }
 }
 
-/** Runs a host program to completion and emits a `spawn` event whose result is its exit status. */
+/** Runs a host program to completion and emits its `spawn` event (`exit 0`, `exit 1`, `killed by SIGKILL`). */
 export async function spawnStep(emit: Emit | undefined, file: string, args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  // Loaded here, not at the top: importing execa costs about as much as starting Node, and only a
-  // first-time build ever spawns a program.
-  const { execa } = await import('execa');
-  const start = performance.now();
-  const run = await execa(file, args, { reject: false, stdin: 'ignore' });
-  const exitCode = run.exitCode ?? -1;
-  const ok = exitCode === 0;
-  emit?.({
-    kind: 'spawn', name: file, args, result: run.signal ? run.signal : String(exitCode), ok,
-    durationMs: performance.now() - start,
-    ...(ok ? {} : { error: { code: 'EXIT', text: (run.stderr || run.shortMessage || `exit status ${exitCode}`).trim(), hint: '' } }),
-  });
-  return { exitCode, stdout: run.stdout, stderr: run.stderr };
+  const run = await runHostProgram([file, ...args], emit ? { emit } : {});
+  return { exitCode: run.exitCode ?? -1, stdout: run.stdout, stderr: run.stderr };
 }

@@ -70,8 +70,16 @@ export interface ContainerRuntime {
   exec(c: Container, argv: string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Starts a command inside the container; resolves once it runs (with its host PID). */
   spawn(c: Container, argv: string[], opts?: Omit<ExecOptions, 'input' | 'timeoutMs'>): Promise<ExecHandle>;
-  /** The argv (run on the host, e.g. through a pty) that opens a shell inside the container. */
-  shellCommand(c: Container, argv?: string[]): { file: string; args: string[] };
+  /**
+   * Mounts the container's own cgroup read-only at its /sys/fs/cgroup (as Docker does at start);
+   * resolves with the mount points made, or an empty list when it has no cgroup.
+   */
+  mountCgroupfs(c: Container): Promise<string[]>;
+  /**
+   * The argv (run on the host, e.g. through a pty) that opens a shell inside the container, as
+   * `docker exec -it` does; `env` is added to the container's own environment.
+   */
+  shellCommand(c: Container, argv?: string[], env?: Record<string, string>): { file: string; args: string[] };
   /** Sends a signal to PID 1 from the host. */
   kill(c: Container, signal: NodeJS.Signals): Promise<void>;
   /** Stops the container (if running) and removes everything it owned. */

@@ -12,7 +12,7 @@ import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import type { Ledger } from './ledger.js';
 import { containerDir, type LabPaths } from './paths.js';
 import type { ResolvedSpec } from './spec.js';
-import { ensurePrivateDir } from './state-dir.js';
+import { ensurePrivateDir } from '../rootfs/state-dir.js';
 import { teardown } from './teardown.js';
 
 /** The overlay's writable side: <state>/containers/<id>/{upper,work,merged}, like overlay2/<id>/. */
@@ -22,10 +22,10 @@ export interface ContainerDirs {
   merged: string;
 }
 
-export function makeContainerDirs(paths: LabPaths, ledger: Ledger, id: string, owned: string[]): ContainerDirs {
+export async function makeContainerDirs(paths: LabPaths, ledger: Ledger, id: string, owned: string[]): Promise<ContainerDirs> {
   const dir = containerDir(paths, id);
   // containers/ is checked like the state directory itself: a symlink there is refused, not followed.
-  ensurePrivateDir(path.dirname(dir));
+  await ensurePrivateDir(path.dirname(dir));
   owned.push(ledger.add({ kind: 'dir', path: dir }));
   fs.mkdirSync(dir, { mode: 0o700 });
   const dirs = { upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged') };

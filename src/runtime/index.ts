@@ -13,7 +13,7 @@ import { acquireLock, type Lock } from './lock.js';
 import { labPaths, type LabPaths } from './paths.js';
 import { reconcile, type ReconcileReport } from './reconcile.js';
 import { Runtime } from './runtime.js';
-import { ensurePrivateDir } from './state-dir.js';
+import { ensurePrivateDir } from '../rootfs/state-dir.js';
 
 export type { Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
 export type { ContainerSpec } from './spec.js';
@@ -45,8 +45,8 @@ export interface OpenRuntime extends Runtime {
 export async function openRuntime(options: OpenOptions = {}): Promise<OpenRuntime> {
   const paths = options.paths ?? labPaths();
   const kernel = options.kernel ?? new LinuxKernel();
-  ensurePrivateDir(paths.runDir);
-  ensurePrivateDir(paths.stateDir);
+  await ensurePrivateDir(paths.runDir);
+  await ensurePrivateDir(paths.stateDir);
   const lock: Lock = acquireLock(paths.runDir);
   try {
     const ledger = new Ledger(paths.runDir);
@@ -70,7 +70,7 @@ export async function openRuntime(options: OpenOptions = {}): Promise<OpenRuntim
 
 /** `container-lab cleanup`: removes what the ledger names (and nothing else), with a report. */
 export async function cleanupLab(paths: LabPaths = labPaths()): Promise<ReconcileReport> {
-  ensurePrivateDir(paths.runDir);
+  await ensurePrivateDir(paths.runDir);
   const lock = acquireLock(paths.runDir);
   try {
     const report = await reconcile(new Ledger(paths.runDir), paths, new LinuxKernel());

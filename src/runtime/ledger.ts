@@ -18,7 +18,9 @@ export type LedgerEntry =
   | { kind: 'cgroup'; name: string }
   | { kind: 'link'; name: string }
   | { kind: 'process'; pid: number; startTime: string; what: string }
-  | { kind: 'rule'; family: 'nft'; table: string };
+  | { kind: 'rule'; family: 'nft'; table: string }
+  /** An iptables chain of the lab's own in `table`, and the jump to it from that table's built-in OUTPUT chain. */
+  | { kind: 'rule'; family: 'iptables'; table: 'nat'; chain: string };
 
 export interface LedgerRecord {
   id: string;
@@ -99,6 +101,6 @@ export function describeEntry(e: LedgerEntry): string {
     case 'cgroup': return `cgroup ${e.name}`;
     case 'link': return `link ${e.name}`;
     case 'process': return `process ${e.pid} (${e.what})`;
-    case 'rule': return `${e.family} table ${e.table}`;
+    case 'rule': return e.family === 'nft' ? `nft table inet ${e.table}` : `iptables chain ${e.chain} in table ${e.table}, and its jump from OUTPUT`;
   }
 }

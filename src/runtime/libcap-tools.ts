@@ -6,7 +6,7 @@
  * A file inside a container is reached from the host through `/proc/<pid>/root/…`: the path walks
  * into that process's root directory, so the write lands in the container's overlay.
  */
-import { execa } from 'execa';
+import { runHostProgram } from '../kernel/host-program.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 
 export interface ToolResult {
@@ -16,15 +16,11 @@ export interface ToolResult {
 }
 
 async function tool(file: string, args: string[], emit?: (e: PrimitiveEvent) => void): Promise<ToolResult> {
-  const started = performance.now();
-  const r = await execa(file, args, { reject: false });
-  const ok = r.exitCode === 0;
-  const stderr = String(r.stderr ?? '').trim();
-  emit?.({
-    kind: 'spawn', name: file, args, result: ok ? '0' : `exit ${r.exitCode ?? r.signal}`, ok, durationMs: performance.now() - started,
-    ...(ok ? {} : { error: { code: `EXIT${r.exitCode}`, text: stderr || String(r.shortMessage ?? ''), hint: `Is ${file} installed? On Debian it is in libcap2-bin.` } }),
+  const r = await runHostProgram([file, ...args], {
+    ...(emit ? { emit } : {}),
+    hint: (failed) => (failed.startErrno === 'ENOENT' ? `${file} is not installed: on Debian it is in libcap2-bin (\`apt install libcap2-bin\`).` : undefined),
   });
-  return { ok, stdout: String(r.stdout ?? ''), stderr: stderr || (r.failed && r.exitCode === undefined ? String(r.shortMessage) : '') };
+  return { ok: r.ok, stdout: r.stdout, stderr: r.ok ? r.stderr.trim() : r.error!.text };
 }
 
 /** `capsh --decode=<hex>` → the names it prints, upper-cased like the kernel headers, or undefined without capsh. */

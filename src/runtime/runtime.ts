@@ -5,7 +5,8 @@
  * the ledger — and hands the namespace half to a shim. It never changes its own namespaces.
  */
 import crypto from 'node:crypto';
-import type { CgroupDriver } from '../cgroups/types.js';
+import { detectCgroups } from '../cgroups/detect.js';
+import type { Cgroup, CgroupDriver } from '../cgroups/types.js';
 import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import { ensureRootfs } from '../rootfs/index.js';
 import type { Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
@@ -13,7 +14,9 @@ import { Ledger } from './ledger.js';
 import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from './host-side.js';
 import type { LabPaths } from './paths.js';
 import { processStartTime } from './proc-identity.js';
-import { ShimClient } from './shim-client.js';
+import { cgroupFsPlan } from './shim/cgroup-mount.js';
+import type { ExecStageRequest } from './shim/exec-stage.js';
+import { ShimClient, shimPath } from './shim-client.js';
 import { resolveSpec, type ContainerSpec } from './spec.js';
 
 interface LabContainer extends Container {
@@ -110,7 +113,7 @@ export class Runtime implements ContainerRuntime {
     const owned: string[] = [];
     const emit = (e: PrimitiveEvent) => this.emit({ ...e, container: spec.id });
     try {
-      const dirs = makeContainerDirs(this.paths, this.ledger, spec.id, owned);
+      const dirs = await makeContainerDirs(this.paths, this.ledger, spec.id, owned);
 
       const lowers = await this.layerDirs(spec.layers, emit);
 
@@ -118,7 +121,8 @@ export class Runtime implements ContainerRuntime {
       const { shim, ledgerId } = this.takeShim();
       if (ledgerId) owned.push(ledgerId);
 
-      const pid = await shim.create({ op: 'create', spec, lowers, ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [] }, emit);
+      const cgroupfs = spec.mountCgroupfs ? planFor(cgroup) : undefined;
+      const pid = await shim.create({ op: 'create', spec, lowers, ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [], ...(cgroupfs ? { cgroupfs } : {}) }, emit);
       const pidEntry = this.recordProcess(pid, `PID 1 of ${spec.id}`);
       if (pidEntry) owned.push(pidEntry);
 
@@ -193,14 +197,32 @@ export class Runtime implements ContainerRuntime {
     }
   }
 
-  shellCommand(c: Container, argv: string[] = ['/bin/sh']): { file: string; args: string[] } {
-    const procs = c.cgroup?.procsFiles ?? [];
-    // A fixed trampoline: join the cgroup, then nsenter. The words after it arrive as "$@" and are
-    // never parsed by the host shell.
-    const script = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
-    const ns = c.spec.namespaces;
-    const flags = [ns.includes('mnt') && '-m', ns.includes('uts') && '-u', ns.includes('ipc') && '-i', ns.includes('net') && '-n', ns.includes('pid') && '-p', ns.includes('cgroup') && '-C'].filter(Boolean) as string[];
-    return { file: '/bin/sh', args: ['-c', script, 'clab-enter', ...procs, '--', 'nsenter', '-t', String(c.pid), ...flags, '-r', '-w', '--', ...argv] };
+  async mountCgroupfs(c: Container): Promise<string[]> {
+    const plan = planFor(c.cgroup);
+    if (!plan) return [];
+    await this.get(c).shim.mountCgroupfs(plan);
+    return plan.version === 2 ? ['/sys/fs/cgroup'] : plan.hierarchies.map((h) => `/sys/fs/cgroup/${h.name}`);
+  }
+
+  /**
+   * The learner's shell, as `docker exec -it` starts it: the shim's exec stage (shim/exec-stage.ts)
+   * run on the caller's pty, which gives the command the container's namespaces, cgroup (before its
+   * first instruction), capability limits and no_new_privs — the same path as every other exec.
+   */
+  shellCommand(c: Container, argv: string[] = ['/bin/sh'], env: Record<string, string> = {}): { file: string; args: string[] } {
+    const startTime = processStartTime(c.pid);
+    if (!startTime || !this.get(c).running) throw new Error(`Container ${c.id} is not running: its PID 1 has exited. Run the step again to start it.`);
+    const request: ExecStageRequest = {
+      pid1: c.pid,
+      startTime,
+      namespaces: c.spec.namespaces,
+      cgroupProcs: [...(c.cgroup?.procsFiles ?? [])],
+      capabilities: c.spec.capabilities,
+      noNewPrivs: c.spec.noNewPrivs,
+      argv,
+      env: { ...c.spec.env, ...env },
+    };
+    return { file: process.execPath, args: [shimPath(), '--exec', JSON.stringify(request)] };
   }
 
   async kill(c: Container, signal: NodeJS.Signals): Promise<void> {
@@ -237,6 +259,11 @@ export class Runtime implements ContainerRuntime {
     await this.cgroupDriver()?.removeParent();
     this.ledger.compact();
   }
+}
+
+/** What /sys/fs/cgroup inside a container with this cgroup holds, on this host's layout. */
+function planFor(cgroup: Cgroup | undefined) {
+  return cgroup ? cgroupFsPlan(detectCgroups(), cgroup.procsFiles) : undefined;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -10,10 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 import type { ExitStatus } from './api.js';
+import type { CgroupFsPlan } from './shim/cgroup-mount.js';
 import type { CreateRequest, LabToShim, ShimError, ShimToLab } from './shim/protocol.js';
 
 /** Finds dist/shim.js next to this bundle, or the built one when running from the sources (tests). */
-function shimPath(): string {
+export function shimPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'shim.js'), path.resolve(here, '../../dist/shim.js')];
   const found = candidates.find((p) => fs.existsSync(p));
@@ -119,6 +120,22 @@ export class ShimClient {
       this.execs.set(ref, w);
       this.send({ op: 'exec', ref, argv, env });
       this.send({ op: 'exec-input', ref, data: input, end: true });
+    });
+  }
+
+  /** Asks the shim to mount the container's cgroup read-only inside it; the mounts arrive as events. */
+  mountCgroupfs(plan: CgroupFsPlan): Promise<void> {
+    const ref = this.nextRef++;
+    return new Promise((resolve, reject) => {
+      this.pending.push((msg) => {
+        if (msg.op === 'mounted-cgroupfs' && msg.ref === ref) {
+          if (msg.error) reject(shimFailure(msg.error));
+          else resolve();
+        } else if (msg.op === 'exited') reject(new Error('The container\'s PID 1 has exited: there is no mount namespace left to mount in.'));
+        else return false;
+        return true;
+      });
+      this.send({ op: 'mount-cgroupfs', ref, plan });
     });
   }
 

@@ -1,5 +1,6 @@
 /**
- * The shim process, and (started again with `--init`) the container's init stage.
+ * The shim process; started again with `--init`, the container's init stage; with `--exec`, the
+ * exec stage behind the learner's shell (shim/exec-stage.ts).
  *
  * The lab starts a shim ahead of time, so Node's start-up is not on the path of starting a
  * container. Both processes set PR_SET_PDEATHSIG(SIGKILL): the kernel kills the shim when the lab
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { SIG } from '../kernel/constants.js';
 import { FaultPlan, withFaults } from '../kernel/faults.js';
 import { LinuxKernel } from '../kernel/linux.js';
+import { runExecStage } from './shim/exec-stage.js';
 import { runInitStage } from './shim/init-main.js';
 import { runShim } from './shim/shim-process.js';
 
@@ -23,5 +25,7 @@ const kernel = faults ? withFaults(linux, FaultPlan.parse(faults)) : linux;
 // thread pool lazily on the first async call: start it now, while it still can.
 await fs.promises.stat('/');
 
+const execAt = process.argv.indexOf('--exec');
 if (process.argv.includes('--init')) runInitStage(kernel);
+else if (execAt > 0) runExecStage(kernel, JSON.parse(process.argv[execAt + 1]!));
 else runShim(kernel, fileURLToPath(import.meta.url), process.argv.includes('--no-pidns') ? false : true);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openCgroupDriver } from '../cgroups/index.js';
 import { MNT } from '../kernel/constants.js';
+import { runHostProgram } from '../kernel/host-program.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { LedgerEntry } from './ledger.js';
 import type { LabPaths } from './paths.js';
@@ -65,15 +66,12 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
     }
     case 'link': {
       if (!entry.name.startsWith(ctx.paths.linkPrefix)) return false;
-      const { execa } = await import('execa');
-      const r = await execa('ip', ['link', 'del', entry.name], { reject: false });
-      return r.exitCode === 0;
+      return (await runHostProgram(['ip', 'link', 'del', entry.name])).ok;
     }
     case 'rule': {
-      if (!entry.table.startsWith(ctx.paths.linkPrefix)) return false;
-      const { execa } = await import('execa');
-      const r = await execa('nft', ['delete', 'table', 'inet', entry.table], { reject: false });
-      return r.exitCode === 0;
+      if (!(entry.family === 'nft' ? entry.table : entry.chain).startsWith(ctx.paths.linkPrefix)) return false;
+      const { dropPublishRules } = await import('./network/publish-apply.js');
+      return dropPublishRules(entry);
     }
     case 'dir': {
       if (!isLabPath(entry.path, ctx.paths) || !fs.existsSync(entry.path)) return false;

@@ -12,6 +12,7 @@ import type { ContainerRuntime } from '../runtime/api.js';
 import type { Intent } from './keys.js';
 import { homeRows } from './state.js';
 import type { Store } from './store.js';
+import { shellEnv } from './shell-env.js';
 
 export interface ControllerDeps {
   /** Loads and validates one lesson (when it is opened); problems as `file:line:column: message`. */
@@ -221,7 +222,7 @@ export class LabController {
   private async shell(): Promise<void> {
     const l = this.store.getState().lesson;
     if (!l || !this.session) return;
-    const command = await this.session.shellCommand();
+    const command = await this.session.shellCommand(shellEnv(process.env.TERM));
     await this.deps.openShell(command);
     // What the learner did in the shell is real state: read the panes again.
     if (l.steps[l.index]?.result) this.store.dispatch({ type: 'panes-refreshed', index: l.index, panes: await this.session.look(l.index) });

@@ -28,6 +28,7 @@ export function planHome(state: LabState): { lines: Line[]; footer: Line } {
     const n = state.lessons.indexOf(lesson) + 1;
     lines.push(cut([pointer, { text: `${String(n).padStart(2)}  ${lesson.title.padEnd(titleWidth)}`, tone: selected ? 'selected' : 'heading' }, { text: `  ${mark.padEnd(6)}`, tone: done >= lesson.steps ? 'ok' : 'muted' }, { text: lesson.summary, tone: 'muted' }], width));
     if (lesson.blocked) lines.push(...wrap(plain(`cannot run here: ${lesson.blocked}`, 'bad'), width - 8, '        ').map((l) => [{ text: '        ' }, ...l]));
+    else if (lesson.skipped?.count) lines.push(cut([{ text: '        ' }, { text: skippedLine(lesson.skipped), tone: 'muted' }], width));
   });
   if (state.lessons.length === 0) lines.push(plain('   No lessons were found. Give a lessons folder with --lessons DIR.', 'bad'));
   lines.push([]);
@@ -37,6 +38,13 @@ export function planHome(state: LabState): { lines: Line[]; footer: Line } {
     { text: '?', tone: 'key' }, { text: ' help  ' }, { text: 'q', tone: 'key' }, { text: ' quit' },
   ], width);
   return { lines: lines.slice(0, Math.max(1, state.rows - 2)), footer };
+}
+
+/** "1 step will be skipped on this host (`apt install nftables` lets it run)". */
+export function skippedLine(skipped: { count: number; fix?: string }): string {
+  const steps = skipped.count === 1 ? '1 step' : `${skipped.count} steps`;
+  const fix = skipped.fix ? `\`${skipped.fix}\` lets ${skipped.count === 1 ? 'it' : 'them'} run` : '`container-lab doctor` says why';
+  return `${steps} will be skipped on this host (${fix})`;
 }
 
 /** The help screen: every key, and how to read the panes. */

@@ -8,6 +8,8 @@
  */
 import { render } from 'ink';
 import type { Instance } from 'ink';
+import { hostPrograms } from '../doctor/host-programs.js';
+import { skippedHere } from '../lessons/host-check.js';
 import { featureCheck, openLabRuntime } from '../lessons/lab-runtime.js';
 import { formatProblem, loadLesson } from '../lessons/load-lessons.js';
 import { saveProgress } from '../lessons/progress.js';
@@ -21,7 +23,11 @@ import { themeFor } from './theme.js';
 
 export async function startTui(prepared: Prepared): Promise<number> {
   const { stdin, stdout } = process;
-  const store = createStore(prepared.state);
+  // The steps this host will skip, per lesson: counted here rather than for the first frame,
+  // because it reads every action's declaration, and the first frame loads no action.
+  const host = { missingFeature: featureCheck(prepared.findings), programs: hostPrograms() };
+  const skipped = new Map(prepared.previews.map((p) => [p.id, skippedHere(p.requires, p.stepNeeds, host)]));
+  const store = createStore({ ...prepared.state, lessons: prepared.state.lessons.map((l) => ({ ...l, skipped: skipped.get(l.id) })) });
   // When the terminal goes away (SIGHUP) writes to it fail: that must not stop the cleanup.
   stdout.on('error', () => {});
   let ink: Instance | undefined;

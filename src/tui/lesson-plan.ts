@@ -76,7 +76,13 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const width = state.columns;
   const doneIds = new Set(state.progress.lessons[lesson.id]?.done ?? []);
   const marks = lesson.steps.map((st, i) => (i === l.index ? '◆' : doneIds.has(st.id) ? '●' : '○')).join('');
-  const header = cut([{ text: `${lesson.title}`, tone: 'title' }, { text: `  ${marks}  ` , tone: 'muted' }, { text: `${l.index + 1}/${lesson.steps.length} · ${step.title}`, tone: 'heading' }], width);
+  // Said before the step title, which is what a narrow terminal cuts.
+  const skipped = state.lessons.find((e) => e.id === lesson.id)?.skipped?.count ?? 0;
+  const header = cut([
+    { text: `${lesson.title}`, tone: 'title' }, { text: `  ${marks}  ` , tone: 'muted' },
+    ...(skipped ? [{ text: `${skipped} skipped on this host · `, tone: 'muted' as const }] : []),
+    { text: `${l.index + 1}/${lesson.steps.length} · ${step.title}`, tone: 'heading' },
+  ], width);
   const running = l.running === l.index ? { elapsedMs: now - (l.runningSince ?? now) } : undefined;
   const prompt = step.yourTurn ? CHECKS[step.yourTurn.check]?.prompt ?? 'answer' : 'answer';
   // Text wider than about 100 columns is hard to read, however wide the terminal.
@@ -94,7 +100,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const paneWidth = sideBySide ? Math.floor((width - 3) / 2) : width;
   const pane = (label: string, wanted: boolean, got: Parameters<typeof paneLines>[1]): PaneLines => {
     if (!wanted) return { title: plain(label, 'heading'), body: [plain(`This step shows nothing from the ${label.toLowerCase()} side.`, 'muted')] };
-    if (!got) return { title: plain(label, 'heading'), body: [plain('Not read yet: the step fills this pane when it runs.', 'muted')] };
+    if (!got) return { title: plain(label, 'heading'), body: [plain(s?.result?.status === 'skipped' ? 'Not read: this step was skipped on this host.' : 'Not read yet: the step fills this pane when it runs.', 'muted')] };
     return paneLines(label, got, paneWidth, mono);
   };
   const host = running && step.live && l.live?.index === l.index

@@ -11,14 +11,12 @@ export interface Terminal {
   stdout: NodeJS.WriteStream;
 }
 
-/** The shell's environment: nothing from the host's but the terminal type. */
-export function shellEnv(term: string | undefined): Record<string, string> {
-  return {
-    TERM: term ?? 'xterm-256color',
-    HOME: '/root',
-    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    PS1: '\\h:\\w# ',
-  };
+/**
+ * The environment of the process the pty starts (the exec stage): nothing from the host's but the
+ * terminal type. The shell inside gets the container's own environment plus shell-env.ts's.
+ */
+function ptyEnv(term: string | undefined): Record<string, string> {
+  return { TERM: term ?? 'xterm-256color', PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
 }
 
 /** Runs `command` on a pty wired to the terminal; resolves with its exit code when it exits. */
@@ -29,7 +27,7 @@ export function runOnPty(command: { file: string; args: string[] }, term: Termin
     cols: stdout.columns ?? 80,
     rows: stdout.rows ?? 24,
     cwd: '/',
-    env: shellEnv(process.env.TERM),
+    env: ptyEnv(process.env.TERM),
   });
   const onKeys = (data: Buffer) => pty.write(data.toString('utf8'));
   const onResize = () => pty.resize(stdout.columns ?? 80, stdout.rows ?? 24);

@@ -11,6 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { doctorSummary, runDoctor } from '../doctor/index.js';
 import { featureCheck } from '../lessons/lab-runtime.js';
 import { previewLessons } from '../lessons/preview.js';
+import type { LessonPreview } from '../lessons/preview.js';
 import { loadProgress, progressLocation } from '../lessons/progress.js';
 import { ansiFrame } from './ansi-frame.js';
 import { planHome } from './home-plan.js';
@@ -26,6 +27,8 @@ export interface Prepared {
   state: LabState;
   findings: ReturnType<typeof runDoctor>;
   progressFile: ReturnType<typeof progressLocation>;
+  /** What the first frame read of each lesson (the app counts from it the steps this host will skip). */
+  previews: LessonPreview[];
 }
 
 export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<number> {
@@ -42,8 +45,9 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   const missing = featureCheck(findings);
   const progressFile = progressLocation();
   const loaded = loadProgress(progressFile.file);
+  const previews = previewLessons(lessonsDir);
   const state = initialState({
-    lessons: previewLessons(lessonsDir).map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps, blocked: l.requires.map(missing).find(Boolean) })),
+    lessons: previews.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps, blocked: l.requires.map(missing).find(Boolean) })),
     doctorLine: doctorSummary(findings),
     progress: loaded.progress,
     columns: stdout.columns ?? 80,
@@ -67,5 +71,5 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   }
   const { startTui } = await import('./index.js');
   for (const signal of early) process.off(signal, giveBack);
-  return startTui({ lessonsDir, state, findings, progressFile });
+  return startTui({ lessonsDir, state, findings, progressFile, previews });
 }

@@ -14,6 +14,8 @@ export interface LessonEntry {
   steps: number;
   /** Why this host cannot run it, from the doctor; undefined when it can. */
   blocked?: string;
+  /** How many of its steps this host will skip, and the command that would let them run. */
+  skipped?: { count: number; fix?: string };
 }
 
 /** Everything the lesson screen shows about one step. */

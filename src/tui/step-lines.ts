@@ -54,7 +54,8 @@ export function primitiveLines(step: Step, state: StepState | undefined, running
     events(result.reverted.events);
     output(result.reverted.output);
   }
-  return lines.length ? lines : note('Nothing ran: this step only looks. The panes show the state as it is.');
+  if (lines.length) return lines;
+  return note(result.status === 'skipped' ? 'Nothing ran: this host cannot run this step (why, and the fix, below).' : 'Nothing ran: this step only looks. The panes show the state as it is.');
 }
 
 /**

@@ -10,7 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { detectCgroups } from '../../src/cgroups/index.js';
 import { checkCgroupControllers, checkOverlay } from '../../src/doctor/checks.js';
 import { LessonSession } from '../../src/lessons/engine/session.js';
+import { installCommandFor } from '../../src/doctor/host-programs.js';
+import type { HostProgram } from '../../src/doctor/host-programs.js';
+import { hostProgramFindings } from '../../src/lessons/host-check.js';
 import { featureCheck } from '../../src/lessons/lab-runtime.js';
+import { defaultLessonsDir, loadLessons } from '../../src/lessons/load-lessons.js';
 import type { ContainerRuntime } from '../../src/runtime/api.js';
 import { CLI, labEnv, presentLessons, useTier } from '../helpers/lab.js';
 import { describeTier } from '../helpers/tier.js';
@@ -53,6 +57,53 @@ describe('bad input: the host lacks a feature', () => {
   });
 });
 
+describe('bad input: host programs a lesson step runs are missing', () => {
+  const lessons = loadLessons(defaultLessonsDir()).lessons;
+  const host = (...gone: HostProgram[]) => ({ missingFeature: () => undefined, programs: { has: (p: HostProgram) => !gone.includes(p), installCommand: (p: HostProgram) => installCommandFor(p, 'dnf', true) } });
+
+  it('the doctor lists the steps that will be skipped, one finding per command that fixes them', () => {
+    expect(hostProgramFindings(lessons, host('nft', 'iptables'))).toEqual([{
+      id: 'host-programs', title: 'host programs for lesson steps', status: 'warn',
+      detail: '1 step will be skipped, veth-bridge/publish: it runs `nft` or `iptables`, and neither is installed',
+      fix: '`sudo dnf install nftables`: then this step runs instead of being skipped.',
+      steps: ['veth-bridge/publish'],
+    }]);
+    const two = hostProgramFindings(lessons, host('nft', 'iptables', 'setcap'));
+    expect(two.map((f) => [f.fix, f.steps])).toEqual([
+      ['`sudo dnf install nftables`: then this step runs instead of being skipped.', ['veth-bridge/publish']],
+      ['`sudo dnf install libcap`: then these steps run instead of being skipped.', ['capabilities/file-cap', 'capabilities/bind-with-file-cap', 'capabilities/no-new-privs', 'capabilities/bounding']],
+    ]);
+  });
+
+  it('with every program there, one ok finding names them', () => {
+    expect(hostProgramFindings(lessons, host())).toEqual([{
+      id: 'host-programs', title: 'host programs for lesson steps', status: 'ok', steps: [],
+      detail: 'every lesson step has the host programs it runs (ip, bridge, nsenter, unshare, mount, nft, iptables, setcap, getcap)',
+    }]);
+  });
+});
+
+describeTier('bad input: nft and iptables missing', { root: true, cli: true }, () => {
+  it('`doctor` names the publish step and the command that installs nft, and still exits 0', () => {
+    // A PATH with every program of the usual directories except nft and iptables.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clab-nonft-'));
+    try {
+      for (const from of ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']) {
+        if (!fs.existsSync(from)) continue;
+        for (const name of fs.readdirSync(from)) {
+          if (!['nft', 'iptables'].includes(name) && !fs.existsSync(path.join(dir, name))) fs.symlinkSync(path.join(from, name), path.join(dir, name));
+        }
+      }
+      const out = execFileSync(process.execPath, [CLI, 'doctor'], { env: { ...labEnv(labPaths), PATH: dir }, encoding: 'utf8' });
+      expect(out).toMatch(/^warn {2}host programs for lesson steps: 1 step will be skipped, veth-bridge\/publish: it runs `nft` or `iptables`, and neither is installed\n {6}→ `(sudo )?(apt|dnf|pacman( -S)?) (install )?nftables`: then this step runs instead of being skipped\.$/m);
+      const json = JSON.parse(execFileSync(process.execPath, [CLI, 'doctor', '--json'], { env: { ...labEnv(labPaths), PATH: dir }, encoding: 'utf8' })) as { findings: Array<{ id: string; steps?: string[] }> };
+      expect(json.findings.find((f) => f.id === 'host-programs')?.steps).toEqual(['veth-bridge/publish']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describeTier('bad input: util-linux and iproute2 missing', { root: true, cli: true }, () => {
   it('the doctor names the missing tools and the packages to install, and fails', () => {
     // A mount namespace of our own in which /usr/bin and /usr/sbin are empty: the host has no
@@ -75,5 +126,8 @@ describeTier('bad input: util-linux and iproute2 missing', { root: true, cli: tr
     expect(out).toContain('warn  util-linux tools: missing: nsenter, unshare, mount\n      → Install util-linux (`sudo apt install util-linux`): the lab uses nsenter for the interactive shell.\n');
     expect(out).toContain('FAIL  iproute2 tools: missing: ip, bridge\n      → Install iproute2 (`sudo apt install iproute2`) for the veth + bridge lesson.\n');
     expect(out).toContain('FAIL  lab subnet: cannot read the host routes: `ip` is missing\n      → Install iproute2 (`sudo apt install iproute2`).\n');
+    // The steps that run them are named with the one command that installs each (no sudo is left on PATH).
+    expect(out).toMatch(/^warn {2}host programs for lesson steps: \d+ steps will be skipped, .*veth-bridge\/bridge, .*: they run `ip`, which is not installed\n {6}→ `apt install iproute2`: then these steps run instead of being skipped\.$/m);
+    expect(out).toMatch(/^warn {2}host programs for lesson steps: 3 steps will be skipped, mount-namespace\/propagation-leak, mount-namespace\/propagation-private, cgroups\/files: they run `unshare`, `nsenter`, which are not installed\n {6}→ `apt install util-linux`: then these steps run instead of being skipped\.$/m);
   });
 });

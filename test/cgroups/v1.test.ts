@@ -113,6 +113,7 @@ describe('cgroup v1 driver on a fixture tree', () => {
     kernelFiles(dir('memory'), {
       'memory.usage_in_bytes': '33247232\n',
       'memory.limit_in_bytes': '33554432\n',
+      'memory.max_usage_in_bytes': '33554432\n',
       'memory.failcnt': '36\n',
       'memory.memsw.failcnt': '0\n',
       'memory.oom_control': 'oom_kill_disable 0\nunder_oom 0\noom_kill 1\n',
@@ -123,7 +124,7 @@ describe('cgroup v1 driver on a fixture tree', () => {
       'cpu.stat': 'nr_periods 31\nnr_throttled 29\nthrottled_time 1448000500\nnr_bursts 0\nburst_time 0\n',
     });
     expect(cg.stats()).toEqual({
-      memoryCurrent: 33247232, memoryMax: 33554432, oomKills: 1, memoryLimitHits: 36,
+      memoryCurrent: 33247232, memoryMax: 33554432, memoryPeak: 33554432, oomKills: 1, memoryLimitHits: 36,
       pidsCurrent: 8, pidsMax: 8, pidsRefused: 4,
       cpuUsageUsec: 1500123, nrThrottled: 29, throttledUsec: 1448001,
     });

@@ -143,6 +143,7 @@ describe('cgroup v2 driver on a fixture tree', () => {
     kernelFiles(dir, {
       'memory.current': '33275904\n',
       'memory.max': '33554432\n',
+      'memory.peak': '33554432\n',
       'memory.events': 'low 0\nhigh 0\nmax 173\noom 2\noom_kill 2\noom_group_kill 0\n',
       'pids.current': '7\n',
       'pids.max': '8\n',
@@ -150,7 +151,7 @@ describe('cgroup v2 driver on a fixture tree', () => {
       'cpu.stat': 'usage_usec 5107224\nuser_usec 5052104\nsystem_usec 55120\nnr_periods 102\nnr_throttled 98\nthrottled_usec 4844411\nnr_bursts 0\nburst_usec 0\n',
     });
     expect(cg.stats()).toEqual({
-      memoryCurrent: 33275904, memoryMax: 33554432, oomKills: 2, memoryLimitHits: 173,
+      memoryCurrent: 33275904, memoryMax: 33554432, memoryPeak: 33554432, oomKills: 2, memoryLimitHits: 173,
       pidsCurrent: 7, pidsMax: 8, pidsRefused: 13,
       cpuUsageUsec: 5107224, nrThrottled: 98, throttledUsec: 4844411,
     });
@@ -164,6 +165,8 @@ describe('cgroup v2 driver on a fixture tree', () => {
     expect(stats.memoryMax).toBeUndefined();
     expect(stats.pidsMax).toBeUndefined();
     expect(stats.memoryCurrent).toBeUndefined();
+    // memory.peak exists since Linux 5.19.
+    expect(stats.memoryPeak).toBeUndefined();
     expect(stats.cpuUsageUsec).toBe(12);
     expect(stats.nrThrottled).toBeUndefined();
   });

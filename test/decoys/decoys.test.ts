@@ -66,11 +66,14 @@ describeTier('decoys: look-alikes the lab must leave alone', { root: true, cli: 
       { kind: 'mount', target: `${labPaths.stateDir}-decoy` },
       { kind: 'dir', path: `${labPaths.stateDir}-decoy` },
       { kind: 'dir', path: `${labPaths.runDir}-decoy` },
+      // look-alike netfilter names without the lab's prefix at their start
+      { kind: 'rule', family: 'nft', table: `x${labPaths.linkPrefix}_publish` },
+      { kind: 'rule', family: 'iptables', table: 'nat', chain: `x${labPaths.linkPrefix}_publish` },
     ]);
     const r = await runLab(['cleanup'], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/^removed /m);
-    expect(r.stdout.match(/^already gone: /gm)).toHaveLength(7);
+    expect(r.stdout.match(/^already gone: /gm)).toHaveLength(9);
   });
 
   it('a directory under containers/ that is not in the ledger survives cleanup and a lesson run', async () => {

@@ -13,6 +13,8 @@
  *   processes `sleep` started as `exec -a container-lab-decoy`, and one dressed as the lab's shim
  *             (`node …/dist/shim.js`) that carries the lab's own environment variables
  *   nft       tables `inet <prefix>_decoy` and `inet x<prefix>_publish`
+ *   iptables  chains `<prefix>_decoy` (with a rule, and a jump to it from OUTPUT) and `x<prefix>_publish`
+ *             in the nat table, where the lab's own chain and jump go when a host has no nft
  *
  * Nothing here sends traffic: the links stay down and have no addresses.
  */
@@ -32,6 +34,7 @@ export interface Decoys {
   madeDirs: string[];
   pids: number[];
   tables: string[];
+  chains: string[];
   /** Everything above as it was right after planting. */
   fingerprint: Fingerprint;
 }
@@ -40,6 +43,7 @@ type Fingerprint = Record<string, unknown>;
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'pipe', 'pipe'] });
 const nft = (...args: string[]) => execFileSync('nft', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const iptables = (...args: string[]) => execFileSync('iptables', ['-t', 'nat', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function read(file: string): string | undefined {
   try {
@@ -49,9 +53,9 @@ function read(file: string): string | undefined {
   }
 }
 
-function hasNft(): boolean {
+function has(tool: (...args: string[]) => string): boolean {
   try {
-    nft('--version');
+    tool('--version');
     return true;
   } catch {
     return false;
@@ -115,9 +119,18 @@ function tablePrint(table: string): unknown {
   }
 }
 
-/** The decoys' link and nft table names (a residue check must not count them as the lab's). */
+/** The rules that name a decoy chain, as `iptables -t nat -S` prints them (OUTPUT's jump included). */
+function chainPrint(chain: string): unknown {
+  try {
+    return iptables('-S').split('\n').filter((l) => l.split(' ').includes(chain));
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The decoys' link, nft table and iptables chain names (a residue check must not count them as the lab's). */
 export function decoyNames(d: Decoys | undefined): string[] {
-  return d ? [...d.links, ...d.bridges, ...d.tables] : [];
+  return d ? [...d.links, ...d.bridges, ...d.tables, ...d.chains] : [];
 }
 
 /** Reads every decoy as it is now. */
@@ -128,6 +141,7 @@ export function fingerprint(d: Omit<Decoys, 'fingerprint'>): Fingerprint {
     ...Object.fromEntries(d.mounts.map((m) => [`mount ${m}`, mountPrint(m)])),
     ...Object.fromEntries(d.pids.map((p) => [`process ${p}`, processPrint(p)])),
     ...Object.fromEntries(d.tables.map((t) => [`nft ${t}`, tablePrint(t)])),
+    ...Object.fromEntries(d.chains.map((c) => [`iptables ${c}`, chainPrint(c)])),
   };
 }
 
@@ -144,7 +158,7 @@ function startDecoyProcess(argv0: string, env: NodeJS.ProcessEnv): number {
 /** Plants every decoy. Call {@link removeDecoys} when done (also after a failure). */
 export function plantDecoys(paths: LabPaths): Decoys {
   const p = paths.linkPrefix;
-  const d: Omit<Decoys, 'fingerprint'> = { paths, links: [], bridges: [], cgroups: [], mounts: [], madeDirs: [], pids: [], tables: [] };
+  const d: Omit<Decoys, 'fingerprint'> = { paths, links: [], bridges: [], cgroups: [], mounts: [], madeDirs: [], pids: [], tables: [], chains: [] };
   try {
     for (const [a, b] of [['clb0', 'xclab0'], ['cl4b0', 'clab9zz'], [`${p}zz`, `x${p}0`]] as const) {
       ip('link', 'add', a, 'type', 'veth', 'peer', 'name', b);
@@ -190,7 +204,15 @@ export function plantDecoys(paths: LabPaths): Decoys {
       fs.writeFileSync(path.join(target, 'decoy.txt'), `planted by ${process.pid} at ${Date.now()}\n`);
     }
 
-    if (hasNft()) {
+    if (has(iptables)) {
+      for (const chain of [`${p}_decoy`, `x${p}_publish`]) {
+        iptables('-N', chain);
+        d.chains.push(chain);
+      }
+      iptables('-A', `${p}_decoy`, '-d', '192.0.2.1/32', '-j', 'RETURN');
+      iptables('-A', 'OUTPUT', '-d', '192.0.2.1/32', '-j', `${p}_decoy`);
+    }
+    if (has(nft)) {
       for (const table of [`${p}_decoy`, `x${p}_publish`]) {
         nft('add', 'table', 'inet', table);
         d.tables.push(table);
@@ -225,6 +247,8 @@ export function removeDecoys(d: Decoys): void {
     }
   };
   for (const t of d.tables) attempt(() => nft('delete', 'table', 'inet', t));
+  if (d.chains.length) attempt(() => iptables('-D', 'OUTPUT', '-d', '192.0.2.1/32', '-j', `${d.paths.linkPrefix}_decoy`));
+  for (const c of d.chains) attempt(() => (iptables('-F', c), iptables('-X', c)));
   for (const pid of d.pids) attempt(() => process.kill(pid, 'SIGKILL'));
   for (const m of d.mounts) attempt(() => execFileSync('umount', [m]));
   for (const dir of d.madeDirs) attempt(() => fs.rmdirSync(dir));

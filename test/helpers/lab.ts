@@ -5,7 +5,10 @@
  *
  * `CONTAINER_LAB_TEST_CLI` points the tests at another build of the same sources (a developer's
  * private bundle while `dist/` is being rebuilt by someone else); by default they run `dist/cli.js`,
- * which `npm test` builds first.
+ * which `npm test` builds first. `CONTAINER_LAB_TEST_TIER=<name>` renames every tier's directories
+ * and cgroup parent (`container-lab-t5` becomes `container-lab-t5-<name>`), so two checkouts on one
+ * machine can run the tiers that make no links side by side (link names keep the tier's prefix:
+ * the network tier's tests name its links).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -17,7 +20,9 @@ import { removeLabDirs } from './residue.js';
 
 export const CLI = path.resolve(process.env.CONTAINER_LAB_TEST_CLI ?? path.join(import.meta.dirname, '../../dist/cli.js'));
 
-function tier(suffix: string, linkPrefix: string): LabPaths {
+function tier(own: string, linkPrefix: string): LabPaths {
+  const renamed = process.env.CONTAINER_LAB_TEST_TIER;
+  const suffix = renamed === undefined ? own : `${own}-${renamed}`;
   return {
     stateDir: `/var/lib/container-lab-${suffix}`,
     runDir: `/run/container-lab-${suffix}`,
@@ -38,6 +43,8 @@ export const TIERS = {
   reliability: tier('t7', 'clab7'),
   /** test/runtime: the runtime in this process. */
   runtime: tier('test-rt', 'clabr'),
+  /** test/runtime/cgroupfs: /sys/fs/cgroup inside a container. */
+  cgroupfs: tier('test-cgfs', 'clcgf'),
 } as const satisfies Record<string, LabPaths>;
 
 /**

@@ -1,6 +1,7 @@
 /**
  * What a lab with these paths has left on this machine, read from the kernel and the filesystem:
- * mounts, links (bridges and veths are links), nft tables, cgroups, state and run directories.
+ * mounts, links (bridges and veths are links), nft tables, iptables chains (and the jumps to them),
+ * cgroups, state and run directories.
  * Processes are checked by PID (`alive`, `strayProcesses`, test/faults/process-tracker.ts).
  * Everything here is keyed on the lab's own names, so another lab (or a decoy) on the same machine
  * never counts.
@@ -18,12 +19,13 @@ export interface MachineState {
   mounts: string[];
   links: string[];
   nftTables: string[];
+  iptablesRules: string[];
   cgroups: string[];
   stateEntries: string[];
   runEntries: string[];
 }
 
-export const CLEAN: MachineState = { mounts: [], links: [], nftTables: [], cgroups: [], stateEntries: [], runEntries: [] };
+export const CLEAN: MachineState = { mounts: [], links: [], nftTables: [], iptablesRules: [], cgroups: [], stateEntries: [], runEntries: [] };
 
 const unescape = (p: string) => p.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
 
@@ -66,6 +68,17 @@ function labTables(paths: LabPaths): string[] {
     return []; // no nft here: the lab could not have made a table either
   }
   return text.split('\n').map((l) => l.trim()).filter((l) => l.split(' ').at(-1)?.startsWith(paths.linkPrefix));
+}
+
+/** Lines of `iptables -t nat -S` that name a chain with the lab's prefix (the chain itself, a rule in it, a jump to it). */
+function labChainRules(paths: LabPaths): string[] {
+  let text: string;
+  try {
+    text = execFileSync('iptables', ['-t', 'nat', '-S'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return []; // no iptables here: the lab could not have made a chain either
+  }
+  return text.split('\n').filter((l) => l.split(' ').some((word) => word.startsWith(paths.linkPrefix)));
 }
 
 /** The lab's cgroup parent in every mounted hierarchy (v2 root, each v1 hierarchy, the hybrid unified one). */
@@ -112,6 +125,7 @@ export function machineState(paths: LabPaths, opts: ReadOptions = {}): MachineSt
     mounts: labMounts(paths, opts.ignoreMounts ?? []),
     links: list('/sys/class/net').filter((n) => n.startsWith(paths.linkPrefix) && !ignore.has(n)),
     nftTables: labTables(paths).filter((t) => !ignore.has(t.split(' ').at(-1)!)),
+    iptablesRules: labChainRules(paths).filter((l) => !l.split(' ').some((word) => ignore.has(word))),
     cgroups: labCgroups(paths),
     stateEntries: stateLeftovers(paths),
     runEntries: list(paths.runDir).map((e) => path.join(paths.runDir, e)),

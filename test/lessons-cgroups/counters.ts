@@ -25,6 +25,8 @@ export interface Peaks {
   /** The highest pids.current read under each pids.max value (`max` included). */
   pidsCurrentUnder: Record<string, number>;
   nrThrottled: number;
+  /** The kernel's own memory peak (memory.peak, memory.max_usage_in_bytes), highest read under each memory limit. */
+  memoryPeakUnder: Record<string, number>;
 }
 
 function keyed(file: string, key: string): number | undefined {
@@ -45,7 +47,7 @@ function read(file: string): string | undefined {
 }
 
 export class CounterWatch {
-  readonly peaks: Peaks = { oomKills: 0, pidsRefused: 0, pidsCurrentUnder: {}, nrThrottled: 0 };
+  readonly peaks: Peaks = { oomKills: 0, pidsRefused: 0, pidsCurrentUnder: {}, nrThrottled: 0, memoryPeakUnder: {} };
   /** Container cgroups seen (one name per container, the same in every v1 tree). */
   readonly seen = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -81,6 +83,9 @@ export class CounterWatch {
         if (limit !== undefined && read(`${dir}/pids.max`) === limit) {
           p.pidsCurrentUnder[limit] = Math.max(p.pidsCurrentUnder[limit] ?? 0, current);
         }
+        const memLimit = read(`${dir}/memory.max`) ?? read(`${dir}/memory.limit_in_bytes`);
+        const memPeak = Number(read(`${dir}/memory.peak`) ?? read(`${dir}/memory.max_usage_in_bytes`) ?? 0);
+        if (memLimit !== undefined && memPeak > 0) p.memoryPeakUnder[memLimit] = Math.max(p.memoryPeakUnder[memLimit] ?? 0, memPeak);
       }
     }
   }

@@ -54,8 +54,18 @@ describeTier('lesson cgroups on the real kernel', { root: true, cli: true }, () 
     expect(watch.peaks.pidsCurrentUnder['10']).toBe(10);
     expect(watch.peaks.nrThrottled).toBeGreaterThan(0);
 
-    // What the runtime reported for the allocator, and the check of the learner's task.
+    // Under the 32 MiB limit the kernel's own peak reached it; the lab named the same number.
+    expect(watch.peaks.memoryPeakUnder[String(32 * MiB)]).toBeGreaterThanOrEqual(32 * MiB - 256 * 1024);
+    const peakLine = /\| memory\.(?:peak|max_usage_in_bytes): [\d.]+ [KM]iB → ([\d.]+) MiB/.exec(run.out);
+    expect(Number(peakLine?.[1])).toBe(Number((watch.peaks.memoryPeakUnder[String(32 * MiB)]! / MiB).toFixed(1)));
+
+    // What the runtime reported for the allocator, from the kernel and the processes themselves.
     expect(run.out).toMatch(/exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/);
+    expect(run.out).toContain('| oom_score_adj 1000');
+    expect(run.out).toMatch(/\| tail: exit status 137\n/);
+    expect(run.out).toMatch(/The kernel's OOM killer killed 1 process in this cgroup \(memory\.(?:events|oom_control) oom_kill \+1\): tail ended by SIGKILL .* The container's PID 1 is still running\./);
+    // The loops say how fast they really went: paced, with busybox's sh.
+    expect(run.out).toMatch(/\| 40 forks in [\d.]+ s: one every \d+ ms\./);
     expect(run.out).toMatch(/Check: passed\. Right: under 96\.0 MiB the allocator held its 48 MiB and exited 0/);
     await expectNothingLeft(containerPids(run.out));
   }, 300_000);
@@ -85,6 +95,11 @@ describeTier('lesson cgroups on the real kernel', { root: true, cli: true }, () 
     expect(Math.max(...usage.map((m) => m.value))).toBeGreaterThan(16 * MiB);
     const kills = oom.map((s) => meter(s, 'memory.oom_kills')!.value);
     expect(kills[kills.length - 1]! - kills[0]!).toBeGreaterThanOrEqual(1);
+    // Beside the reads, the kernel's own peak: the limit, which no 100 ms read needs to catch.
+    const peak = meter(oom[oom.length - 1]!, 'memory.peak');
+    expect(peak).toMatchObject({ kind: 'peak', max: 32 * MiB });
+    expect(peak!.value).toBeGreaterThanOrEqual(Math.max(...usage.map((m) => m.value)));
+    expect(peak!.value).toBeGreaterThan(31 * MiB);
     const check = lines.find((l) => l.type === 'check' && l.step === 'raise') as { ok?: boolean } | undefined;
     expect(check?.ok).toBe(true);
 

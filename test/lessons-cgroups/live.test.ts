@@ -15,6 +15,7 @@ import { initialState } from '../../src/tui/state.js';
 
 const MiB = 1024 * 1024;
 const usage = (value: number): Meter => ({ key: 'memory.usage', label: 'memory.current', value, kind: 'level', unit: 'bytes', max: 32 * MiB });
+const peak = (value: number): Meter => ({ key: 'memory.peak', label: 'memory.peak', value, kind: 'peak', unit: 'bytes', max: 32 * MiB });
 const kills = (value: number): Meter => ({ key: 'memory.oom_kills', label: 'memory.events oom_kill', value, kind: 'total', unit: 'count' });
 const cpu = (value: number): Meter => ({ key: 'cpu.usage', label: 'cpu.stat usage_usec', value, kind: 'total', unit: 'usec' });
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
@@ -59,15 +60,24 @@ describe('meter lines', () => {
     expect(sparkline([0, 4, 8], 8)).toBe('▁▅█');
   });
 
-  it('a level with a limit: a bar now, then the history against the limit, and the peak', () => {
+  it('a level with a limit: a bar now, then the history against the limit, labelled as reads', () => {
     const samples: MeterSample[] = [0, 8, 16, 30, 1].map((mib, i) => ({ atMs: i * 100, meters: [usage(mib * MiB), kills(i === 4 ? 1 : 0)] }));
     const lines = meterLines(samples, 40);
     expect(lines[0]).toBe('memory.current');
     expect(lines[1]).toMatch(/^ {2}█?░+ 1\.0 MiB of 32\.0 MiB$/);
-    expect(lines[2]).toBe('  ▁▃▅█▁ peak 30.0 MiB');
+    expect(lines[2]).toBe('  ▁▃▅█▁ 5 reads, highest 30.0 MiB');
     expect(lines[3]).toBe('memory.events oom_kill');
     expect(lines[4]).toBe('  ▁▁▁█ 1 (+1)');
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(40);
+  });
+
+  it('the kernel\'s own peak beside the reads: the limit it reached, which every read missed', () => {
+    const samples: MeterSample[] = [1, 20.9, 0.7].map((mib, i) => ({ atMs: i * 100, meters: [usage(mib * MiB), peak(i === 0 ? 1 * MiB : 32 * MiB)] }));
+    const lines = meterLines(samples, 44);
+    expect(lines[2]).toBe('  ▁▆▁ 3 reads, highest 20.9 MiB');
+    expect(lines[3]).toBe('memory.peak');
+    expect(lines[4]).toBe('  █████████████ 32.0 MiB, kept by the kernel');
+    expect(meterLines([{ atMs: 0, meters: [{ ...peak(3), unit: 'count', max: undefined }] }])).toEqual(['memory.peak', '  3, kept by the kernel']);
   });
 
   it('CPU time: how many ms it grew per second, against one whole CPU', () => {
@@ -102,7 +112,7 @@ describe('the Host pane of a live step in the TUI', () => {
   it('while running: the latest bar, titled with how often it is read', () => {
     const pane = runningPane(samples, '/sys/fs/cgroup/lab/x/', 100, 60);
     expect(text(pane.title)).toBe('Host · live, every 100 ms · /sys/fs/cgroup/lab/x/');
-    expect(pane.body.map(text)).toEqual(['memory.current', expect.stringMatching(/^ {2}█+░+ 16\.0 MiB of 32\.0 MiB$/), '  ▂▅ peak 16.0 MiB']);
+    expect(pane.body.map(text)).toEqual(['memory.current', expect.stringMatching(/^ {2}█+░+ 16\.0 MiB of 32\.0 MiB$/), '  ▂▅ 2 reads, highest 16.0 MiB']);
     expect(runningPane([], 't', 100, 48).body.map(text)).toEqual(['Reading…']);
   });
 

@@ -33,9 +33,11 @@ const v2Host = () => tree({
   [`${V2_DIR}/memory.max`]: '33554432\n',
   [`${V2_DIR}/memory.swap.max`]: '0\n',
   [`${V2_DIR}/memory.current`]: '1048576\n',
+  [`${V2_DIR}/memory.peak`]: '33554432\n',
   [`${V2_DIR}/memory.events`]: 'low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\noom_group_kill 0\n',
   [`${V2_DIR}/pids.max`]: '10\n',
   [`${V2_DIR}/pids.current`]: '3\n',
+  [`${V2_DIR}/pids.peak`]: '10\n',
   [`${V2_DIR}/pids.events`]: 'max 5\n',
   [`${V2_DIR}/cpu.max`]: '50000 100000\n',
   [`${V2_DIR}/cpu.stat`]: 'usage_usec 2000000\nuser_usec 1900000\nsystem_usec 100000\nnr_periods 30\nnr_throttled 25\nthrottled_usec 900000\n',
@@ -53,6 +55,7 @@ const v1Host = () => tree({
   'sys/fs/cgroup/unified/cgroup.controllers': '\n',
   'sys/fs/cgroup/memory/container-lab/ab12c/memory.limit_in_bytes': '9223372036854771712\n',
   'sys/fs/cgroup/memory/container-lab/ab12c/memory.usage_in_bytes': '700416\n',
+  'sys/fs/cgroup/memory/container-lab/ab12c/memory.max_usage_in_bytes': '33554432\n',
   'sys/fs/cgroup/memory/container-lab/ab12c/memory.failcnt': '0\n',
   'sys/fs/cgroup/memory/container-lab/ab12c/memory.oom_control': 'oom_kill_disable 0\nunder_oom 0\noom_kill 2\n',
   'sys/fs/cgroup/pids/container-lab/ab12c/pids.max': 'max\n',
@@ -94,6 +97,7 @@ describe('cgroup files', () => {
       ['memory.max', '33554432 (32.0 MiB)'],
       ['memory.swap.max', '0 (none)'],
       ['memory.current', '1048576 (1.0 MiB)'],
+      ['memory.peak', '33554432 (32.0 MiB)'],
       ['memory.events max', '3'],
       ['memory.events oom_kill', '1'],
       ['pids.max', '10'],
@@ -106,11 +110,12 @@ describe('cgroup files', () => {
       ['cpu.stat throttled_usec', '900000'],
     ]);
     expect(meters(r.meters)).toEqual({
-      'memory.usage': [1048576, 33554432], 'memory.oom_kills': 1, 'memory.limit_hits': 3,
+      'memory.usage': [1048576, 33554432], 'memory.peak': [33554432, 33554432], 'memory.oom_kills': 1, 'memory.limit_hits': 3,
       'pids.current': [3, 10], 'pids.refused': 5,
       'cpu.usage': 2000000, 'cpu.throttled': 25, 'cpu.throttled_time': 900000,
     });
     expect(r.meters.find((m) => m.key === 'memory.oom_kills')?.label).toBe('memory.events oom_kill');
+    expect(r.meters.find((m) => m.key === 'memory.peak')).toMatchObject({ label: 'memory.peak', kind: 'peak' });
   });
 
   it('only the limits, when asked: the meters still know the ceilings', async () => {
@@ -128,6 +133,7 @@ describe('cgroup files', () => {
     expect(r.rows.map((row) => row.cells)).toEqual([
       ['memory.limit_in_bytes', '9223372036854771712 (no limit)'],
       ['memory.usage_in_bytes', '700416 (684.0 KiB)'],
+      ['memory.max_usage_in_bytes', '33554432 (32.0 MiB)'],
       ['memory.oom_control oom_kill', '2'],
       ['pids.max', 'max'],
       ['pids.current', '1'],
@@ -140,10 +146,11 @@ describe('cgroup files', () => {
       ['cpuacct.usage', '5000000000'],
     ]);
     expect(meters(r.meters)).toEqual({
-      'memory.usage': 700416, 'memory.oom_kills': 2, 'pids.current': 1, 'pids.refused': 0,
+      'memory.usage': 700416, 'memory.peak': 33554432, 'memory.oom_kills': 2, 'pids.current': 1, 'pids.refused': 0,
       'cpu.usage': 5000000, 'cpu.throttled': 0, 'cpu.throttled_time': 0,
     });
     expect(r.meters.find((m) => m.key === 'cpu.usage')?.label).toBe('cpuacct.usage');
+    expect(r.meters.find((m) => m.key === 'memory.peak')).toMatchObject({ label: 'memory.max_usage_in_bytes', kind: 'peak' });
   });
 
   it('inside the container: its cgroup is / at the top of /sys/fs/cgroup, read in one command', async () => {
@@ -165,6 +172,7 @@ describe('cgroup files', () => {
     const root = tree({ 'proc/1/cgroup': '0::/\n', 'proc/self/mountinfo': '70 68 0:25 / / rw - overlay overlay rw\n' });
     const view = await PROBES['cgroup-files']!.run({ reader: insideReader(root), procRoot: '/proc', args: { pid: 1, controllers: ['memory'], show: 'both' } });
     expect(view.rows).toEqual([]);
+    expect(view.title).toBe('/proc/1/cgroup');
     expect(view.note).toMatch(/^No cgroup filesystem holding memory is mounted where this side looks/);
   });
 

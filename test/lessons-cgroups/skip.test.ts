@@ -64,7 +64,8 @@ describe('limits and workloads', () => {
 
   it('the workloads are bounded in size, count and time, and quote cleanly', () => {
     const alloc = allocatorScript(48);
-    expect(alloc).toContain('while [ $i -lt 48 ]; do head -c 1048576 /dev/zero || break;');
+    expect(alloc).toMatch(/^echo 1000 > \/proc\/self\/oom_score_adj; /);
+    expect(alloc).toContain('while [ $i -lt 48 ]; do head -c 1048576 /dev/zero || { h=$?; break; };');
     const fork = forkLoopScript(40, 2);
     expect(fork).toContain('while [ $i -lt 40 ]');
     expect(fork).toContain('sleep 2 &');

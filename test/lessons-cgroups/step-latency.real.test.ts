@@ -6,7 +6,7 @@
  * are reported, not asserted).
  */
 import { expect, it } from 'vitest';
-import { ACTIONS } from '../../src/lessons/actions/index.js';
+import { waitsOnPurpose } from '../../src/lessons/actions/properties.js';
 import { LessonSession } from '../../src/lessons/engine/session.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import { openRuntime } from '../../src/runtime/index.js';
@@ -25,7 +25,7 @@ function median(xs: number[]): number {
 describeTier('cgroups lesson: step latency (real kernel)', { root: true }, () => {
   it('p50 per step, run → both panes', async () => {
     const lesson = loadLessons('lessons').lessons.find((l) => l.id === 'cgroups')!;
-    const waits = (i: number) => ACTIONS[lesson.steps[i]!.run.action]?.waitsOnPurpose?.(lesson.steps[i]!.run.args) ?? false;
+    const waits = (i: number) => waitsOnPurpose(lesson.steps[i]!.run);
     const times = new Map<string, number[]>();
     const runtime = await openRuntime({ paths, prewarm: true });
     try {

@@ -24,7 +24,7 @@ describeTier('the cgroups lesson in tmux (real kernel)', { root: true, cli: true
       ms.mode = await lab.press('Enter', (s) => /^(cgroup v2:|cgroup v1:|hybrid:)/m.test(s), 'the mode under the mount list');
 
       await lab.next((s) => s.includes('2/10 · The container\'s cgroup'), 'step 2');
-      ms.where = await lab.press('Enter', (s) => /\/container-lab-t5\/\w+/.test(s) && /│ ≠ \S+ +\*\/\*/.test(s), 'the full path on the host, / inside');
+      ms.where = await lab.press('Enter', (s) => new RegExp(`/${paths.cgroupParent}/\\w+`).test(s) && /│ ≠ \S+ +\*\/\*/.test(s), 'the full path on the host, / inside');
       pid1 = Number(lab.screen().match(/Host · \/proc\/(\d+)\/cgroup/)?.[1]);
       expect(pid1).toBeGreaterThan(1);
 
@@ -38,7 +38,7 @@ describeTier('the cgroups lesson in tmux (real kernel)', { root: true, cli: true
       // While the allocator runs, the Host pane draws memory in use against the limit, read by read.
       await lab.press('3', (s) => /Host · live, every 100 ms/.test(s) && /Esc cancel/.test(s) && /█+░* [\d.]+ (KiB|MiB) of 32\.0 MiB/.test(s), 'the live bar');
       // The live reads show the kill as it is counted; the step has ended when the verdict shows.
-      await lab.waitFor((s) => /[Rr]ight: The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /peak [\d.]+ MiB/.test(s), 'the OOM kill counted, and the peak');
+      await lab.waitFor((s) => /[Rr]ight: The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /highest [\d.]+ MiB/.test(s) && /[\d.]+ MiB, kept by the kernel/.test(s), 'the OOM kill counted, the highest read and the kernel\'s peak');
       const after = lab.screen();
       expect(after).toMatch(/memory\.(events|oom_control) oom_kill +1\b/);
       await lab.press('e', (s) => /exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/.test(s), 'the exit status (primitives in full)');

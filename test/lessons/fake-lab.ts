@@ -96,7 +96,7 @@ export class FakeLab implements ContainerRuntime {
 
   async exec(c: Container, argv: string[], opts: { signal?: AbortSignal } = {}): Promise<ExecResult> {
     this.execs.push(argv);
-    this.emit({ kind: 'spawn', name: argv[0]!, args: argv.slice(1), result: 'host pid 9999', ok: true, durationMs: 0.1 });
+    this.emit({ kind: 'exec', name: argv[0]!, args: argv.slice(1), result: 'host pid 9999', ok: true, durationMs: 0.1 });
     if (this.execDelayMs) {
       await new Promise<void>((resolve, reject) => {
         const t = setTimeout(resolve, this.execDelayMs);
@@ -129,7 +129,12 @@ export class FakeLab implements ContainerRuntime {
     return { hostPid: p.hostPid, done: new Promise(() => {}), kill: () => {} };
   }
 
-  shellCommand(c: Container): { file: string; args: string[] } {
+  /** The fake's containers have no cgroup, so there is nothing to mount. */
+  async mountCgroupfs(): Promise<string[]> {
+    return [];
+  }
+
+  shellCommand(c: Container, _argv?: string[], _env?: Record<string, string>): { file: string; args: string[] } {
     return { file: '/bin/sh', args: ['-c', 'exec nsenter "$@"', 'clab-enter', '-t', String(c.pid)] };
   }
 

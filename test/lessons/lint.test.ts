@@ -43,7 +43,7 @@ describe('lesson linter', () => {
 
   it('names unknown actions, probes, checks and namespace kinds, with the known ones', () => {
     const m = messages('broken/02-unknown-names');
-    expect(m[0]).toBe('lesson.yaml:3:26: `container`: unknown namespace kind pidd; known: mnt, uts, ipc, pid, net, cgroup, user, time.');
+    expect(m[0]).toBe('lesson.yaml:3:26: `container`: unknown namespace kind pidd; known: pid, mnt, uts, ipc, net, cgroup.');
     // The catalogue grows as lessons are added: check the sentence and that the list names the real ones.
     expect(m[1]).toMatch(/^lesson\.yaml:7:20: step "one": `run`: unknown action "exek"; known actions: .*\bexec, .*\bobserve, .*\.$/);
     expect(m[2]).toMatch(/^lesson\.yaml:9:20: step "one": `host`: unknown probe "proceses"; known probes: .*\bprocess-status, processes\.$/);
@@ -83,6 +83,23 @@ describe('lesson linter', () => {
     ]);
   });
 
+  it('refuses namespaces the runtime does not make, at their own line, and checks `needs:` against the actions', () => {
+    expect(messages('broken/07-host-contract')).toEqual([
+      "lesson.yaml:4:31: container \"a\": the lab's runtime does not make user namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.",
+      "lesson.yaml:8:9: container \"b\": the lab's runtime does not make time namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.",
+      'lesson.yaml:14:12: step "one": `needs`: unknown host program ping; known: ip, bridge, nsenter, unshare, mount, nft, iptables, setcap, getcap (a program run inside a container ships with the lab and is never a host need).',
+      'lesson.yaml:19:12: step "two": `needs`: action `create-bridge` already declares ip; remove it here.',
+    ]);
+    const { lessons } = loadLessons(path.join(FIXTURES, 'broken'));
+    expect(lessons.find((l) => l.id === 'host-contract')).toBeUndefined();
+  });
+
+  it('a step that names a host program its action does not declare keeps it in `needs`', () => {
+    const { lessons, problems } = loadLessons(path.join(FIXTURES, 'good'));
+    expect(problems).toEqual([]);
+    expect(lessons[0]!.steps.find((s) => s.id === 'look')?.needs).toEqual(['mount']);
+  });
+
   it('reports folders without lesson.yaml and badly named lesson folders, and keeps the good ones', () => {
     const { problems } = loadLessons(path.join(FIXTURES, 'broken'));
     const byFile = problems.map((p) => `${rel(p.file)}: ${p.message}`);
@@ -118,5 +135,23 @@ describe('lesson preview (the first frame)', () => {
     const preview = previewLessons(defaultLessonsDir());
     expect(preview.map((p) => [p.id, p.title, p.summary, p.steps, p.requires])).toEqual(full.map((l) => [l.id, l.title, l.summary, l.steps.length, [...l.requires]]));
     expect(previewLessons(path.join(FIXTURES, 'good/01-demo')).map((p) => [p.id, p.order, p.steps])).toEqual([['demo', 1, 7]]);
+  });
+
+  it('reads what each step requires, needs and runs as the full load does, so the skip counts agree', async () => {
+    const { previewLessons } = await import('../../src/lessons/preview.js');
+    const { needsOf, skippedHere, stepHostNeeds } = await import('../../src/lessons/host-check.js');
+    for (const dir of [defaultLessonsDir(), path.join(FIXTURES, 'good')]) {
+      const full = loadLessons(dir).lessons;
+      const preview = previewLessons(dir);
+      const seen = (steps: ReturnType<typeof needsOf>[]) => steps.map((s) => ({ requires: [...s.requires], needs: [...s.needs], actions: s.runs.map((r) => r.action), hostNeeds: stepHostNeeds(s) }));
+      expect(preview.map((p) => seen(p.stepNeeds))).toEqual(full.map((l) => seen(l.steps.map(needsOf))));
+      // Every host a step's needs can tell apart: each program missing alone, and a failing finding.
+      const programs = ['ip', 'bridge', 'nsenter', 'unshare', 'mount', 'nft', 'iptables', 'setcap', 'getcap'] as const;
+      const hosts = [...programs.map((gone) => ({ gone: [gone], feature: '' })), { gone: ['nft', 'iptables'], feature: '' }, { gone: [], feature: 'cgroup-pids' }];
+      for (const h of hosts) {
+        const host = { missingFeature: (f: string) => (f === h.feature ? 'missing' : undefined), programs: { has: (p: string) => !h.gone.includes(p), installCommand: (p: string) => `apt install ${p}` } };
+        expect(preview.map((p) => skippedHere(p.requires, p.stepNeeds, host)), JSON.stringify(h)).toEqual(full.map((l) => skippedHere(l.requires, l.steps.map(needsOf), host)));
+      }
+    }
   });
 });

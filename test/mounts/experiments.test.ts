@@ -89,7 +89,7 @@ describeTier('mount-namespace experiments in namespaces the lab makes', { root: 
   });
 
   it('a mount under a shared mount reaches the host from a namespace with unchanged propagation, not from a private one', async () => {
-    const shared = makeSharedMount(kernel, ledger, paths, 'prop-t');
+    const shared = await makeSharedMount(kernel, ledger, paths, 'prop-t');
     try {
       const peer = findMount(hostMounts(), shared.dir)!;
       expect(peer.propagation.shared).toBeGreaterThan(0);

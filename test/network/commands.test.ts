@@ -29,7 +29,7 @@ describe('errnoFromMessage', () => {
 });
 
 describe('publishRules', () => {
-  const spec = { table: 'clab_publish', bridge: 'clab0', gateway: '10.123.0.1', subnet: parseCidr('10.123.0.0/24')!, hostPort: 8080, containerAddress: '10.123.0.2', containerPort: 80 };
+  const spec = { name: 'clab_publish', bridge: 'clab0', gateway: '10.123.0.1', subnet: parseCidr('10.123.0.0/24')!, hostPort: 8080, containerAddress: '10.123.0.2', containerPort: 80 };
   it("shows Docker's two rules and applies only a DNAT limited to the bridge's address", () => {
     const r = publishRules(spec);
     expect(r.docker).toEqual([
@@ -40,10 +40,17 @@ describe('publishRules', () => {
     expect(r.nft).toContain('type nat hook output priority -100; policy accept;');
     expect(r.nft).toContain('ip daddr 10.123.0.1 tcp dport 8080 dnat ip to 10.123.0.2:80');
     expect(r.nft).not.toContain('masquerade');
+    // The same DNAT for iptables: the lab's own chain, then the one jump into it from nat OUTPUT.
+    expect(r.iptables.map((a) => `iptables ${a.join(' ')}`)).toEqual([
+      'iptables -t nat -N clab_publish',
+      'iptables -t nat -A clab_publish -d 10.123.0.1/32 -p tcp --dport 8080 -j DNAT --to-destination 10.123.0.2:80',
+      'iptables -t nat -A OUTPUT -j clab_publish',
+    ]);
     expect(r.notApplied[0]?.rule).toBe('ip saddr 10.123.0.0/24 oifname != "clab0" masquerade');
   });
-  it('refuses bad ports and table names', () => {
+  it('refuses bad ports and table or chain names', () => {
     expect(() => publishRules({ ...spec, hostPort: 0 })).toThrow(/between 1 and 65535/);
-    expect(() => publishRules({ ...spec, table: 'x; flush ruleset' })).toThrow(/not a usable nft table name/);
+    expect(() => publishRules({ ...spec, name: 'x; flush ruleset' })).toThrow(/not a usable nft table or iptables chain name/);
+    expect(() => publishRules({ ...spec, name: 'a'.repeat(29) })).toThrow(/not a usable/);
   });
 });

@@ -47,3 +47,19 @@ export async function waitForOwnNetns(pid: number): Promise<void> {
   }
   throw new Error(`pid ${pid} never got its own network namespace`);
 }
+
+/**
+ * A PATH on which `hidden` programs are missing and everything else is found: a temporary
+ * directory of links to every program of the usual directories but those. `remove()` deletes it.
+ */
+export function pathWithout(hidden: readonly string[]): { PATH: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clab-path-'));
+  for (const from of ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']) {
+    if (!fs.existsSync(from)) continue;
+    for (const name of fs.readdirSync(from)) {
+      const link = path.join(dir, name);
+      if (!hidden.includes(name) && !fs.existsSync(link)) fs.symlinkSync(path.join(from, name), link);
+    }
+  }
+  return { PATH: dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}

@@ -8,7 +8,7 @@
  * and a test that fails on a busy machine says nothing. A regression past 150 ms still fails it.
  */
 import { expect, it } from 'vitest';
-import { ACTIONS } from '../../src/lessons/actions/index.js';
+import { waitsOnPurpose } from '../../src/lessons/actions/properties.js';
 import { LessonSession } from '../../src/lessons/engine/session.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import { openRuntime } from '../../src/runtime/index.js';
@@ -67,7 +67,7 @@ describeTier('step latency (real kernel)', { root: true }, () => {
       const slow: string[] = [];
       for (const step of lesson.steps) {
         const p50 = median(times.get(step.id)!);
-        const onPurpose = ACTIONS[step.run.action]?.waitsOnPurpose?.(step.run.args) ?? false;
+        const onPurpose = waitsOnPurpose(step.run);
         const starting = starts.has(step.id);
         console.log(`${id} ${step.id.padEnd(20)} p50 ${p50.toFixed(1).padStart(6)} ms${onPurpose ? '  (waits on purpose)' : ''}${starting ? '  (starts a container)' : ''}`);
         if (!onPurpose && !starting && p50 > 100) console.log(`  ${step.id} is over the 100 ms target`);

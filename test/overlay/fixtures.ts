@@ -3,12 +3,12 @@
  * kind of change overlay can record — a copy-up, a new file, whiteouts (a file, a whole directory,
  * and one nested two levels down), opaque directories (one at app/cache, one nested in app/nested)
  * and a hard-link pair. Whiteouts are made with mknod(1) as the kernel makes them (char 0:0); opaque
- * marks with lsetxattr, as the kernel sets them. Needs root (mknod, trusted.* xattrs).
+ * marks with lsetxattr(2), as the kernel sets them. Needs root (mknod, trusted.* xattrs).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { lsetxattr } from '../../src/kernel/xattr.js';
+import { LinuxKernel } from '../../src/kernel/linux.js';
 
 function put(root: string, rel: string, content: string, mode = 0o644): void {
   const file = path.join(root, rel);
@@ -26,7 +26,7 @@ function whiteout(root: string, rel: string): void {
 function opaqueDir(root: string, rel: string): void {
   const dir = path.join(root, rel);
   fs.mkdirSync(dir, { recursive: true });
-  lsetxattr(dir, 'trusted.overlay.opaque', 'y');
+  new LinuxKernel().lsetxattr(dir, 'trusted.overlay.opaque', Buffer.from('y'), 0);
 }
 
 export interface Fixture {

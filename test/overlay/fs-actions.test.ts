@@ -57,7 +57,7 @@ describeTier('filesystem lesson actions on the real kernel', { root: true, progr
     const paths = labPaths();
     ledger = new Ledger(paths.runDir);
     const runtime = { ledger, paths } as unknown as ActionContext['runtime'];
-    ctx = { runtime, record: (e: PrimitiveEvent) => events.push(e), procRoot: '/proc', hostReader: hostReader() } as unknown as ActionContext;
+    ctx = { runtime, lab: { ledger, paths }, record: (e: PrimitiveEvent) => events.push(e), procRoot: '/proc', hostReader: hostReader() } as unknown as ActionContext;
   });
   afterAll(async () => {
     await reconcile(ledger, labPaths(), new LinuxKernel());

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SyscallError } from '../../src/kernel/errors.js';
-import { lgetxattr, llistxattr, lremovexattr, lsetxattr, readXattrs, xattrText, XATTR } from '../../src/kernel/xattr.js';
+import { XATTR } from '../../src/kernel/constants.js';
+import { LinuxKernel } from '../../src/kernel/linux.js';
+import { readXattrs, xattrText } from '../../src/kernel/xattr.js';
 import { describeTier } from '../helpers/tier.js';
 
 /** getfattr (attr package) as the independent witness: name → value, hex-encoded. */
@@ -25,6 +27,11 @@ it('renders printable values as text and binary ones as hex', () => {
 });
 
 describeTier('xattrs on a real filesystem', { root: true, programs: ['getfattr'] }, () => {
+  const kernel = new LinuxKernel();
+  const lsetxattr = (file: string, name: string, value: string | Buffer, flags = 0) => kernel.lsetxattr(file, name, Buffer.from(value), flags);
+  const lgetxattr = (file: string, name: string) => kernel.lgetxattr(file, name);
+  const llistxattr = (file: string) => kernel.llistxattr(file);
+  const lremovexattr = (file: string, name: string) => kernel.lremovexattr(file, name);
   let dir = '';
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-xattr-'));
@@ -37,7 +44,7 @@ describeTier('xattrs on a real filesystem', { root: true, programs: ['getfattr']
     lsetxattr(d, 'trusted.overlay.opaque', 'y');
     expect(lgetxattr(d, 'trusted.overlay.opaque')?.toString()).toBe('y');
     expect(llistxattr(d)).toContain('trusted.overlay.opaque');
-    expect(readXattrs(d, 'trusted.overlay.')).toEqual({ 'trusted.overlay.opaque': 'y' });
+    expect(readXattrs(kernel, d, 'trusted.overlay.')).toEqual({ 'trusted.overlay.opaque': 'y' });
     expect(getfattr(d)['trusted.overlay.opaque']).toBe('0x79');
   });
 
@@ -56,8 +63,8 @@ describeTier('xattrs on a real filesystem', { root: true, programs: ['getfattr']
     fs.symlinkSync('target', link);
     lsetxattr(target, 'user.side', 'target');
     lsetxattr(link, 'trusted.side', 'link');
-    expect(readXattrs(link)).toEqual({ 'trusted.side': 'link' });
-    expect(readXattrs(target)).toEqual({ 'user.side': 'target' });
+    expect(readXattrs(kernel, link)).toEqual({ 'trusted.side': 'link' });
+    expect(readXattrs(kernel, target)).toEqual({ 'user.side': 'target' });
     expect(getfattr(link)).toEqual({ 'trusted.side': `0x${Buffer.from('link').toString('hex')}` });
   });
 

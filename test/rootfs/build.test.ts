@@ -2,10 +2,13 @@ import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, statSyn
 import path from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
-import { ensureRootfs } from '../../src/rootfs/index.js';
+import { CONTAINER_PROGRAMS, defaultDefinitionsDir, ensureRootfs, findShippedBusybox } from '../../src/rootfs/index.js';
 import { describeTier } from '../helpers/tier.js';
-import { mountsUnder, removeTemp, ROOTFS_BUSYBOX_TIER, ROOTFS_TIER, runInLayers, tempStateDir } from './real-tier.js';
+import { mountsUnder, removeTemp, ROOTFS_HOST_BUSYBOX_TIER, ROOTFS_SHIPPED_TIER, ROOTFS_TIER, runInLayers, tempStateDir } from './real-tier.js';
 
+const shipped = findShippedBusybox(defaultDefinitionsDir());
+/** The fallbacks only: what an architecture without a shipped busybox gets. */
+const notShipped = { shippedBusybox: false } as const;
 
 const made: string[] = [];
 async function stateDir(): Promise<string> {
@@ -37,12 +40,13 @@ function expectWorkingContainer(out: { exitCode: number; stdout: string; stderr:
   expect(id).toMatch(/uid=1000\(learner\) gid=1000\(learner\)/);
 }
 
-describeTier('rootfs from a static busybox', ROOTFS_BUSYBOX_TIER, () => {
+describeTier('rootfs from the shipped busybox', ROOTFS_SHIPPED_TIER, () => {
   it('builds base and app into an overlay2-like cache, and a container from them runs sh, ps and ls', async () => {
     const state = await stateDir();
     const events: PrimitiveEvent[] = [];
-    const info = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], busyboxSearch: ['/usr/bin'], emit: (e) => events.push(e) });
-    expect(info).toMatchObject({ source: 'busybox', busybox: '/usr/bin/busybox', builtNow: true });
+    // No host busybox is searched for: the shipped one comes first whatever the host has.
+    const info = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], busyboxSearch: [], emit: (e) => events.push(e) });
+    expect(info).toMatchObject({ source: 'shipped-busybox', busybox: shipped!.path, builtNow: true });
     expect(info.layers.map((l) => l.name)).toEqual(['base', 'app']);
     for (const layer of info.layers) {
       expect(layer.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -53,7 +57,9 @@ describeTier('rootfs from a static busybox', ROOTFS_BUSYBOX_TIER, () => {
     const [base, app] = info.layers.map((l) => l.dir) as [string, string];
     expect(readlinkSync(path.join(base, 'bin/sh'))).toBe('busybox');
     expect(readlinkSync(path.join(base, 'usr/bin/head'))).toBe('../../bin/busybox');
-    expect(statSync(path.join(base, 'bin/busybox')).size).toBe(statSync('/usr/bin/busybox').size);
+    expect(readFileSync(path.join(base, 'bin/busybox'))).toEqual(readFileSync(shipped!.path));
+    const marker = JSON.parse(readFileSync(path.join(path.dirname(base), 'layer.json'), 'utf8')) as Record<string, unknown>;
+    expect(marker).toMatchObject({ source: 'shipped-busybox', busybox: shipped!.path, busyboxSha256: shipped!.sha256 });
     expect(statSync(path.join(base, 'tmp')).mode & 0o7777).toBe(0o1777);
     expect(statSync(path.join(base, 'home/learner'))).toMatchObject({ uid: 1000, gid: 1000 });
     expect(existsSync(path.join(base, 'etc/resolv.conf'))).toBe(false);
@@ -66,12 +72,12 @@ describeTier('rootfs from a static busybox', ROOTFS_BUSYBOX_TIER, () => {
     }
 
     const shown = events.map((e) => `${e.kind} ${e.name}`);
-    expect(shown).toContain('spawn /usr/bin/busybox');
+    expect(shown).toContain(`spawn ${shipped!.path}`);
     expect(events.filter((e) => e.kind === 'syscall' && e.name === 'rename' && e.ok)).toHaveLength(2);
     expect(events.every((e) => e.ok)).toBe(true);
 
     expectWorkingContainer(await runInLayers(info.layers, state, SCRIPT));
-    for (const tool of ['cat', 'mount', 'umount', 'hostname', 'sleep', 'ip', 'ping']) {
+    for (const tool of ['hostname', 'ip', 'ps', ...CONTAINER_PROGRAMS.map((p) => p.name)]) {
       const where = ['bin', 'sbin', 'usr/bin', 'usr/sbin'].filter((d) => existsSync(path.join(base, d, tool)));
       expect(where, tool).not.toEqual([]);
     }
@@ -81,11 +87,25 @@ describeTier('rootfs from a static busybox', ROOTFS_BUSYBOX_TIER, () => {
 
   it('takes a second call from the cache, emitting nothing', async () => {
     const state = await stateDir();
-    const first = await ensureRootfs({ stateDir: state, layerNames: ['base'], busyboxSearch: ['/usr/bin'] });
+    const first = await ensureRootfs({ stateDir: state, layerNames: ['base'] });
     const events: PrimitiveEvent[] = [];
-    const again = await ensureRootfs({ stateDir: state, layerNames: ['base'], busyboxSearch: ['/usr/bin'], emit: (e) => events.push(e) });
+    const again = await ensureRootfs({ stateDir: state, layerNames: ['base'], emit: (e) => events.push(e) });
     expect(again).toEqual({ ...first, builtNow: false });
     expect(events).toEqual([]);
+  });
+});
+
+describeTier('rootfs from a host static busybox (architectures none is shipped for)', ROOTFS_HOST_BUSYBOX_TIER, () => {
+  it('links the host\'s busybox applets, and a container from them runs sh, ps and ls', async () => {
+    const state = await stateDir();
+    const events: PrimitiveEvent[] = [];
+    const info = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...notShipped, busyboxSearch: ['/usr/bin'], emit: (e) => events.push(e) });
+    expect(info).toMatchObject({ source: 'host-busybox', busybox: '/usr/bin/busybox', builtNow: true });
+    const base = info.layers[0]!.dir;
+    expect(readlinkSync(path.join(base, 'bin/sh'))).toBe('busybox');
+    expect(readFileSync(path.join(base, 'bin/busybox'))).toEqual(readFileSync('/usr/bin/busybox'));
+    expect(events.map((e) => `${e.kind} ${e.name}`)).toContain('spawn /usr/bin/busybox');
+    expectWorkingContainer(await runInLayers(info.layers, state, SCRIPT));
   });
 });
 
@@ -93,8 +113,8 @@ describeTier('rootfs from the host\'s own binaries', ROOTFS_TIER, () => {
   it('copies the host\'s tools with their loader and libraries, and a container from them runs sh, ps and ls', async () => {
     const state = await stateDir();
     const events: PrimitiveEvent[] = [];
-    const info = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], busyboxSearch: [], emit: (e) => events.push(e) });
-    expect(info.source).toBe('host');
+    const info = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...notShipped, busyboxSearch: [], emit: (e) => events.push(e) });
+    expect(info.source).toBe('host-tools');
     expect(info.busybox).toBeUndefined();
     const base = info.layers[0]!.dir;
     expect(existsSync(path.join(base, 'bin/busybox'))).toBe(false);
@@ -113,11 +133,11 @@ describeTier('rootfs from the host\'s own binaries', ROOTFS_TIER, () => {
     expect(out.stdout).toBe('checked');
   });
 
-  it('preferHost uses the host\'s tools even when a static busybox is there', async () => {
+  it('preferHost uses the host\'s tools even when a static busybox is there (the shipped one included)', async () => {
     const state = await stateDir();
     const byPreference = await ensureRootfs({ stateDir: state, layerNames: ['base'], preferHost: true });
-    expect(byPreference.source).toBe('host');
-    const bySearch = await ensureRootfs({ stateDir: state, layerNames: ['base'], busyboxSearch: [] });
+    expect(byPreference.source).toBe('host-tools');
+    const bySearch = await ensureRootfs({ stateDir: state, layerNames: ['base'], ...notShipped, busyboxSearch: [] });
     expect(bySearch).toEqual({ ...byPreference, builtNow: false });
   });
 });

@@ -1,15 +1,17 @@
 import { build } from 'esbuild';
 import { execa } from 'execa';
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { chmod, copyFile, cp, mkdir, readFile, rm, symlink, truncate, unlink, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, cp, mkdir, readFile, rm, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
-import { defaultDefinitionsDir, ensureRootfs, type RootfsInfo } from '../../src/rootfs/index.js';
+import { DEBIAN_ARCH, defaultDefinitionsDir, ensureRootfs, type RootfsInfo } from '../../src/rootfs/index.js';
+import { sha256File } from '../../src/rootfs/shipped-busybox.js';
 import { describeTier } from '../helpers/tier.js';
-import { mountsUnder, removeTemp, ROOTFS_BUSYBOX_TIER, tempStateDir } from './real-tier.js';
+import { mountsUnder, removeTemp, ROOTFS_SHIPPED_TIER, tempStateDir } from './real-tier.js';
 
+// Every layer here is built from the busybox shipped for this architecture, as on a learner's host.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const made: string[] = [];
@@ -32,7 +34,7 @@ async function bundleBuilder(dir: string): Promise<string> {
     stdin: {
       contents: `import { ensureRootfs } from './src/rootfs/index.js';
         const events = [];
-        const info = await ensureRootfs({ stateDir: process.argv[2], definitionsDir: process.argv[3], layerNames: ['base', 'app'], busyboxSearch: ['/usr/bin'], emit: (e) => events.push(e) });
+        const info = await ensureRootfs({ stateDir: process.argv[2], definitionsDir: process.argv[3], layerNames: ['base', 'app'], emit: (e) => events.push(e) });
         console.log(JSON.stringify({ info, renames: events.filter((e) => e.name === 'rename' && e.ok).map((e) => e.args[1]) }));`,
       resolveDir: repoRoot, loader: 'ts',
     },
@@ -43,18 +45,13 @@ async function bundleBuilder(dir: string): Promise<string> {
 }
 
 const entries = (state: string) => readdirSync(path.join(state, 'layers')).sort();
-const busyboxOnly = { busyboxSearch: ['/usr/bin'] };
 
-describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
+describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
   it('rebuilds a layer when one of its files, its manifest entry or busybox changes, and only that layer', async () => {
     const state = await stateDir();
     const defs = path.join(path.dirname(state), 'rootfs');
     await cp(defaultDefinitionsDir(), defs, { recursive: true });
-    const bbDir = path.join(path.dirname(state), 'bb');
-    await mkdir(bbDir);
-    await copyFile('/usr/bin/busybox', path.join(bbDir, 'busybox'));
-    await chmod(path.join(bbDir, 'busybox'), 0o755);
-    const ensure = () => ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], definitionsDir: defs, busyboxSearch: [bbDir] });
+    const ensure = () => ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], definitionsDir: defs });
     const digests = (info: RootfsInfo) => info.layers.map((l) => l.digest);
 
     const first = await ensure();
@@ -73,8 +70,15 @@ describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
     expect(afterManifest.layers[1]!.digest).not.toBe(afterFile.layers[1]!.digest);
     expect(statSync(path.join(afterManifest.layers[1]!.dir, 'app/logs')).mode & 0o777).toBe(0o775);
 
-    await utimes(path.join(bbDir, 'busybox'), new Date(), new Date(Date.now() - 3600_000));
+    // A different busybox (one byte more: a static ELF still runs) with its SHA256SUMS line.
+    const rel = `${DEBIAN_ARCH[process.arch]}/busybox`;
+    const binary = path.join(defs, 'busybox', rel);
+    await appendFile(binary, '\0');
+    await expect(ensure()).rejects.toThrow(`${binary} does not match ${path.join(defs, 'busybox/SHA256SUMS')}`);
+    const sums = path.join(defs, 'busybox/SHA256SUMS');
+    await writeFile(sums, (await readFile(sums, 'utf8')).replace(/^[0-9a-f]{64}(?=  (\S+)$)/gm, (hash, name: string) => (name === rel ? sha256File(binary) : hash)));
     const afterBusybox = await ensure();
+    expect(afterBusybox.busybox).toBe(binary);
     expect(afterBusybox.layers[0]!.digest).not.toBe(afterManifest.layers[0]!.digest);
     expect(afterBusybox.layers[1]!.digest).toBe(afterManifest.layers[1]!.digest);
 
@@ -85,7 +89,7 @@ describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
 
   it('detects a damaged layer (bin/sh gone, marker gone, big.bin cut short) and rebuilds it', async () => {
     const state = await stateDir();
-    const good = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...busyboxOnly });
+    const good = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'] });
     const [base, app] = good.layers.map((l) => l.dir) as [string, string];
     const damage: Array<[string, () => Promise<void>, string]> = [
       ['bin/sh removed', () => unlink(path.join(base, 'bin/sh')), path.join(base, 'bin/sh')],
@@ -96,7 +100,7 @@ describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
     for (const [what, breakIt, file] of damage) {
       await breakIt();
       const events: PrimitiveEvent[] = [];
-      const repaired = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...busyboxOnly, emit: (e) => events.push(e) });
+      const repaired = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], emit: (e) => events.push(e) });
       expect(repaired.builtNow, what).toBe(true);
       expect(repaired.layers, what).toEqual(good.layers);
       expect(existsSync(file), what).toBe(true);
@@ -109,14 +113,14 @@ describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
 
   it('replaces a symlink planted where a layer belongs, without touching what it points to', async () => {
     const state = await stateDir();
-    const good = await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly });
+    const good = await ensureRootfs({ stateDir: state, layerNames: ['base'] });
     const layerDir = path.dirname(good.layers[0]!.dir);
     const decoy = path.join(path.dirname(state), 'decoy');
     await mkdir(path.join(decoy, 'diff'), { recursive: true });
     await writeFile(path.join(decoy, 'keep-me'), 'x');
     await rm(layerDir, { recursive: true });
     await symlink(decoy, layerDir);
-    const repaired = await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly });
+    const repaired = await ensureRootfs({ stateDir: state, layerNames: ['base'] });
     expect(repaired).toEqual({ ...good, builtNow: true });
     expect(lstatSync(layerDir).isDirectory()).toBe(true);
     expect(readdirSync(decoy).sort()).toEqual(['diff', 'keep-me']);
@@ -124,13 +128,13 @@ describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
 
   it('lets concurrent builders in one process share one result', async () => {
     const state = await stateDir();
-    const results = await Promise.all([1, 2, 3, 4].map(() => ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...busyboxOnly })));
+    const results = await Promise.all([1, 2, 3, 4].map(() => ensureRootfs({ stateDir: state, layerNames: ['base', 'app'] })));
     for (const r of results) expect(r.layers).toEqual(results[0]!.layers);
     expect(entries(state)).toEqual(results[0]!.layers.map((l) => path.basename(path.dirname(l.dir))).sort());
-    expect((await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...busyboxOnly })).builtNow).toBe(false);
+    expect((await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'] })).builtNow).toBe(false);
 
     await unlink(path.join(results[0]!.layers[0]!.dir, 'bin/sh'));
-    const repairs = await Promise.all([1, 2, 3].map(() => ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly })));
+    const repairs = await Promise.all([1, 2, 3].map(() => ensureRootfs({ stateDir: state, layerNames: ['base'] })));
     for (const r of repairs) expect(r.layers[0]).toEqual(results[0]!.layers[0]);
     expect(existsSync(path.join(results[0]!.layers[0]!.dir, 'bin/sh'))).toBe(true);
     expect(entries(state)).toHaveLength(2);
@@ -161,7 +165,7 @@ describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
 
   it('removes temp directories left by a builder that died, but not those of a live one', async () => {
     const state = await stateDir();
-    await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly });
+    await ensureRootfs({ stateDir: state, layerNames: ['base'] });
     const exited = execa('true');
     await exited;
     const dead = exited.pid!;
@@ -169,8 +173,8 @@ describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
     const live = path.join(state, 'layers', `.tmp-base-0123456789ab-${process.pid}-XyZxYz`);
     await mkdir(path.join(abandoned, 'diff'), { recursive: true });
     await mkdir(live);
-    await unlink(path.join((await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly })).layers[0]!.dir, 'bin/sh'));
-    await ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly });
+    await unlink(path.join((await ensureRootfs({ stateDir: state, layerNames: ['base'] })).layers[0]!.dir, 'bin/sh'));
+    await ensureRootfs({ stateDir: state, layerNames: ['base'] });
     expect(existsSync(abandoned)).toBe(false);
     expect(existsSync(live)).toBe(true);
     await rm(live, { recursive: true });
@@ -181,23 +185,23 @@ describeTier('the layer cache', ROOTFS_BUSYBOX_TIER, () => {
     const elsewhere = path.join(path.dirname(state), 'elsewhere');
     await mkdir(elsewhere, 0o700);
     await symlink(elsewhere, state);
-    await expect(ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly })).rejects.toThrow(/is a symlink.*will not follow/);
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base'] })).rejects.toThrow(/is a symlink.*will not follow/);
     expect(readdirSync(elsewhere)).toEqual([]);
 
     await unlink(state);
     await mkdir(state, 0o700);
     await mkdir(path.join(state, 'layers'));
     await chmod(path.join(state, 'layers'), 0o777);
-    await expect(ensureRootfs({ stateDir: state, layerNames: ['base'], ...busyboxOnly })).rejects.toThrow(/writable by other users \(mode 777\)/);
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base'] })).rejects.toThrow(/writable by other users \(mode 777\)/);
   });
 
   it('creates missing state directories 0700 and names unknown or repeated layers', async () => {
     const state = path.join(await stateDir(), 'deeper', 'state');
-    await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'nope'], ...busyboxOnly })).rejects.toThrow(/no layer named "nope" in .*layers\.json; the layers are: base, app/);
-    await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'base'], ...busyboxOnly })).rejects.toThrow(/listed twice/);
-    await expect(ensureRootfs({ stateDir: state, layerNames: [], ...busyboxOnly })).rejects.toThrow(/at least one layer/);
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'nope'] })).rejects.toThrow(/no layer named "nope" in .*layers\.json; the layers are: base, app/);
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'base'] })).rejects.toThrow(/listed twice/);
+    await expect(ensureRootfs({ stateDir: state, layerNames: [] })).rejects.toThrow(/at least one layer/);
     const events: PrimitiveEvent[] = [];
-    await ensureRootfs({ stateDir: state, layerNames: ['app'], ...busyboxOnly, emit: (e) => events.push(e) });
+    await ensureRootfs({ stateDir: state, layerNames: ['app'], emit: (e) => events.push(e) });
     for (const dir of [path.dirname(path.dirname(state)), path.dirname(state), state, path.join(state, 'layers')]) {
       expect(statSync(dir).mode & 0o7777, dir).toBe(0o700);
     }

@@ -83,7 +83,7 @@ describe('layerDigest', () => {
       { path: 'etc/hostname', type: 'file', executable: false, sha256: 'a'.repeat(64) },
       { path: 'etc/mtab', type: 'symlink', target: '/proc/mounts' },
     ],
-    binaries: { kind: 'busybox', path: '/usr/bin/busybox', size: 1982256, mtimeMs: 1000 },
+    binaries: { kind: 'busybox', origin: 'shipped', path: '/opt/clab/rootfs/busybox/amd64/busybox', sha256: 'c'.repeat(64) },
   };
 
   it('is the same for the same inputs, whatever order the files were listed in', () => {
@@ -99,14 +99,17 @@ describe('layerDigest', () => {
       { ...input, files: [input.files[0]!, { path: 'etc/hostname', type: 'file', executable: false, sha256: 'b'.repeat(64) }, input.files[2]!] },
       { ...input, files: [input.files[0]!, { path: 'etc/hostname', type: 'file', executable: true, sha256: 'a'.repeat(64) }, input.files[2]!] },
       { ...input, files: [input.files[0]!, input.files[1]!, { path: 'etc/mtab', type: 'symlink', target: '/proc/self/mounts' }] },
-      { ...input, binaries: { kind: 'busybox', path: '/usr/bin/busybox', size: 1982256, mtimeMs: 2000 } },
-      { ...input, binaries: { kind: 'busybox', path: '/usr/bin/busybox', size: 1982257, mtimeMs: 1000 } },
-      { ...input, binaries: { kind: 'busybox', path: '/bin/busybox', size: 1982256, mtimeMs: 1000 } },
+      { ...input, binaries: { kind: 'busybox', origin: 'shipped', path: '/opt/clab/rootfs/busybox/amd64/busybox', sha256: 'd'.repeat(64) } },
       { ...input, binaries: { kind: 'host', tools: [{ name: 'sh', path: '/bin/sh', realPath: '/bin/dash', size: 1, mtimeMs: 1 }] } },
       { name: input.name, manifestEntry: input.manifestEntry, files: input.files },
     ];
     const digests = new Set([layerDigest(input), ...variants.map(layerDigest)]);
     expect(digests.size).toBe(variants.length + 1);
+  });
+
+  it('knows a busybox by its content: the same binary elsewhere, shipped or the host\'s, builds the same layer', () => {
+    const elsewhere = { kind: 'busybox', origin: 'host', path: '/usr/bin/busybox', sha256: 'c'.repeat(64) } as const;
+    expect(layerDigest({ ...input, binaries: elsewhere })).toBe(layerDigest(input));
   });
 
   it('follows a host tool changing under the same name', () => {

@@ -3,10 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBusybox } from '../../src/rootfs/busybox.js';
+import { defaultDefinitionsDir, findShippedBusybox } from '../../src/rootfs/index.js';
 import { findHostTools } from '../../src/rootfs/host-tools.js';
 import { readLdSoConf, resolveLibraries } from '../../src/rootfs/shared-libraries.js';
 import { fakeElf } from './fake-elf.js';
 import { describeTier } from '../helpers/tier.js';
+import { shippedBusyboxReason } from './real-tier.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'clab-bin-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -82,20 +84,26 @@ describe('findHostTools', () => {
   });
 });
 
-describeTier('this host\'s binaries', { files: ['/usr/bin/busybox', '/bin/ls'] }, () => {
+// A static busybox on the host is the fallback on architectures none is shipped for; the shipped
+// one, copied into a directory, stands in for it here.
+const shipped = findShippedBusybox(defaultDefinitionsDir());
+describeTier('this host\'s binaries', { files: ['/bin/ls'], also: shippedBusyboxReason }, () => {
   it('findBusybox accepts a static busybox and nothing else', () => {
     expect(findBusybox([])).toBeUndefined();
-    expect(findBusybox(['/usr/bin'])).toBe('/usr/bin/busybox');
+    const good = dir('static');
+    copyFileSync(shipped!.path, path.join(good, 'busybox'));
+    chmodSync(path.join(good, 'busybox'), 0o755);
+    expect(findBusybox([good])).toBe(path.join(good, 'busybox'));
 
     const dynamic = dir('dynamic');
     copyFileSync('/bin/ls', path.join(dynamic, 'busybox')); // an ELF program, but it needs a loader
     const notExecutable = dir('noexec');
-    copyFileSync('/usr/bin/busybox', path.join(notExecutable, 'busybox'));
+    copyFileSync(shipped!.path, path.join(notExecutable, 'busybox'));
     chmodSync(path.join(notExecutable, 'busybox'), 0o644);
     const script = dir('script');
     writeFileSync(path.join(script, 'busybox'), '#!/bin/sh\n', { mode: 0o755 });
     expect(findBusybox([dynamic, notExecutable, script, dir('empty')])).toBeUndefined();
-    expect(findBusybox([dynamic, '/usr/bin'])).toBe('/usr/bin/busybox');
+    expect(findBusybox([dynamic, good])).toBe(path.join(good, 'busybox'));
   });
 
   it('resolveLibraries finds ls\'s loader and libraries the way the host\'s loader does', () => {

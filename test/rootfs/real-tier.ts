@@ -8,18 +8,24 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Layer } from '../../src/rootfs/index.js';
+import { defaultDefinitionsDir, findShippedBusybox, type Layer } from '../../src/rootfs/index.js';
 import type { TierNeeds } from '../helpers/tier.js';
 
-/** What the rootfs real tier needs: root, util-linux unshare and chroot, and overlayfs. */
-export const ROOTFS_TIER: TierNeeds = {
-  root: true,
-  programs: ['unshare', 'chroot'],
-  also: () => (readFileSync('/proc/filesystems', 'utf8').includes('\toverlay\n') ? undefined : 'needs overlayfs: run `modprobe overlay`'),
-};
+const overlayfs = () => (readFileSync('/proc/filesystems', 'utf8').includes('\toverlay\n') ? undefined : 'needs overlayfs: run `modprobe overlay`');
 
-/** The same, with a static busybox to build the rootfs from. */
-export const ROOTFS_BUSYBOX_TIER: TierNeeds = { ...ROOTFS_TIER, files: ['/usr/bin/busybox'] };
+/** Why the busybox container-lab ships for this architecture is not there, if it is not. */
+export function shippedBusyboxReason(): string | undefined {
+  return findShippedBusybox(defaultDefinitionsDir()) ? undefined : `needs the busybox container-lab ships, and it ships none for ${process.arch}`;
+}
+
+/** What the rootfs real tier needs: root, util-linux unshare and chroot, and overlayfs. */
+export const ROOTFS_TIER: TierNeeds = { root: true, programs: ['unshare', 'chroot'], also: overlayfs };
+
+/** The same, building from the busybox container-lab ships (as on a learner's host). */
+export const ROOTFS_SHIPPED_TIER: TierNeeds = { ...ROOTFS_TIER, also: () => overlayfs() ?? shippedBusyboxReason() };
+
+/** The same, building from a static busybox of the host's (the fallback where none is shipped). */
+export const ROOTFS_HOST_BUSYBOX_TIER: TierNeeds = { ...ROOTFS_TIER, files: ['/usr/bin/busybox'] };
 
 /** A fresh state directory under the system temp dir (the name contains "clab", for the mount check). */
 export async function tempStateDir(): Promise<string> {

@@ -63,6 +63,12 @@ describe('the init stage on the recording kernel', () => {
     expect(k.texts.some((x) => x.startsWith('sethostname'))).toBe(false);
   });
 
+  it('refuses a namespace kind it does not make (user, time) instead of running without it', () => {
+    // A spec read from JSON, past the type checker: the runtime must say no, not ignore the kind.
+    const asked = ['pid', 'mnt', 'user', 'time'] as unknown as Parameters<typeof resolveSpec>[0]['namespaces'];
+    expect(() => resolveSpec({ id: 'c1', namespaces: asked }, () => 'x')).toThrow("The lab's runtime does not make user or time namespaces (it makes pid, mnt, uts, ipc, net, cgroup).");
+  });
+
   it('sets no_new_privs when asked', () => {
     const k = new RecordingKernel();
     prepareInit(k, request({ noNewPrivs: true }), 40);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/runtime/ledger.js';
 import { LabBusyError, acquireLock, lockOwner } from '../../src/runtime/lock.js';
 import { isLabPath, isMountPoint, mountsUnder } from '../../src/runtime/teardown.js';
-import { processStartTime } from '../../src/runtime/proc-identity.js';
+import { isSameProcess, processStartTime } from '../../src/runtime/proc-identity.js';
 
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clab-ledger-'))));
@@ -50,6 +51,28 @@ describe('lock', () => {
     const lock = acquireLock(dir);
     expect(lock.stale).toBe(true);
     lock.release();
+  });
+  it('takes over a lock whose owner is a zombie (killed, not yet reaped by its parent)', async () => {
+    // The child exits after its parent has exec'd `sleep`, which never calls wait(): the child stays a
+    // zombie. (A child that exits at once may be reaped by sh itself before the exec.)
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 10'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
+      const state = () => fs.readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]!.split(' ')[0];
+      for (let i = 0; i < 200 && state() !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(state()).toBe('Z');
+      const startTime = processStartTime(zombie)!;
+      expect(startTime).toMatch(/^\d+$/);
+      expect(isSameProcess(zombie, startTime)).toBe(false);
+
+      fs.writeFileSync(path.join(dir, 'lock'), `${zombie} ${startTime}\n`);
+      expect(lockOwner(dir)).toBeUndefined();
+      const lock = acquireLock(dir);
+      expect(lock.stale).toBe(true);
+      lock.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });
 

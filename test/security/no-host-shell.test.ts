@@ -6,17 +6,14 @@
  * The documented `sh -c` uses, and why each is safe:
  *   Host side — the script is a constant, and the words that follow arrive in it as "$@", so they
  *   are arguments, never parsed as shell code:
- *     src/runtime/runtime.ts       shellCommand: the trampoline behind `s` (the learner's shell).
- *                                  It writes its own PID into the container's cgroup.procs, then
- *                                  `exec "$@"` → `nsenter -t <PID 1> … -- <argv>`: the argv runs
- *                                  inside the container.
  *     src/runtime/shim/exec-in.ts  GATE: `/bin/sh` spawned after setns into the container's mount
  *                                  namespace (so it is the container's own sh); it waits for the
- *                                  cgroup join, then `exec "$@"`.
+ *                                  cgroup join, then `exec "$@"`. Every exec goes through it,
+ *                                  the learner's shell (`s`, shim/exec-stage.ts) included.
  *   Container side — run through `runtime.exec`, so the shell itself is inside the container:
  *     src/probes/container-reader.ts        the pane reader's constant script; words as "$@"
  *     src/lessons/actions/orphan.ts         starts a lesson's argv in the background; each word quoted
- *     src/lessons/actions/cgroup-workloads.ts  memory / fork / CPU loops; only validated numbers
+ *     src/lessons/actions/cgroup-workload-run.ts  the loops of cgroup-workloads.ts; only validated numbers
  *     src/lessons/actions/cap-try.ts        `su learner -c` with fixed commands
  */
 import fs from 'node:fs';
@@ -60,15 +57,14 @@ function forbidden(text: string): string[] {
 }
 
 const HOST_TRAMPOLINES: Record<string, string> = {
-  'src/runtime/runtime.ts': 'script',
   'src/runtime/shim/exec-in.ts': 'GATE',
 };
-const INSIDE_CONTAINER = ['src/probes/container-reader.ts', 'src/lessons/actions/orphan.ts', 'src/lessons/actions/cgroup-workloads.ts', 'src/lessons/actions/cap-try.ts'];
+const INSIDE_CONTAINER = ['src/probes/container-reader.ts', 'src/lessons/actions/orphan.ts', 'src/lessons/actions/cgroup-workload-run.ts', 'src/lessons/actions/cap-try.ts'];
 
 describe('no lesson or learner string reaches a host shell', () => {
   it('finds the sources it checks', () => {
     expect(FILES.length).toBeGreaterThan(50);
-    expect(FILES).toContain('src/runtime/runtime.ts');
+    expect(FILES).toContain('src/runtime/shim/exec-in.ts');
   });
 
   it('the patterns catch what they look for (so a pass means something)', () => {

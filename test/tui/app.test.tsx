@@ -24,6 +24,16 @@ describe('the lab, rendered', () => {
     expect(frame).toContain('Enter open');
   });
 
+  it('says how many steps this host will skip, on the home screen (with the fix) and in the lesson header', async () => {
+    app = startApp({ columns: 100, rows: 24, skipped: { count: 2, fix: 'apt install nftables' } });
+    expect(strip(app.frame())).toMatch(/One process, two PIDs\.[^\n]*\n +2 steps will be skipped on this host \(`apt install nftables` lets them run\)\n/);
+    await app.press(KEY.enter);
+    expect(lines(app.frame())[0]).toMatch(/^The PID namespace +◆○+ +2 skipped on this host · 1\/10 · /);
+    app.cleanup();
+    app = startApp({ skipped: { count: 0 } });
+    expect(strip(app.frame())).not.toContain('skipped');
+  });
+
   it('walks into the lesson: step text, then what ran and both panes after Enter (narrow: stacked)', async () => {
     app = startApp({ columns: 80, rows: 24 });
     await app.press(KEY.enter);

@@ -14,10 +14,10 @@ import { FakeLab } from '../lessons/fake-lab.js';
 
 export const LESSONS = loadLessons(path.resolve(__dirname, '../../lessons')).lessons.filter((l) => l.id === 'pid-namespace');
 
-export function startApp(opts: { columns?: number; rows?: number; noColor?: boolean; shell?: () => Promise<void>; broken?: string[] } = {}) {
+export function startApp(opts: { columns?: number; rows?: number; noColor?: boolean; shell?: () => Promise<void>; broken?: string[]; skipped?: { count: number; fix?: string } } = {}) {
   const lab = new FakeLab();
   const store = createStore(initialState({
-    lessons: LESSONS.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps.length })),
+    lessons: LESSONS.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps.length, ...(opts.skipped ? { skipped: opts.skipped } : {}) })),
     doctorLine: 'doctor: 12 ok',
     progress: { version: 1, lessons: {} },
     columns: opts.columns ?? 80,

@@ -6,9 +6,12 @@
  * by name and fills in its arguments. Commands that come from lesson text run only inside a lab
  * container, through the runtime; nothing here passes a lesson's string to a shell on the host.
  */
+import type { HostProgram } from '../../doctor/host-programs.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { Reader } from '../../probes/reader.js';
 import type { Container, ContainerRuntime } from '../../runtime/api.js';
+import type { Ledger } from '../../runtime/ledger.js';
+import type { LabPaths } from '../../runtime/paths.js';
 import type { ArgSpecs } from '../arg-spec.js';
 import type { Side } from '../templates.js';
 import type { Args } from '../types.js';
@@ -26,6 +29,11 @@ export interface NamedProcess {
 /** What the engine lends an action while it runs. */
 export interface ActionContext {
   runtime: ContainerRuntime;
+  /**
+   * The lab runtime's ledger and state paths, for actions that make host resources (links, host
+   * overlays) which must be in the ledger the moment they exist. Absent on a stand-in runtime.
+   */
+  lab?: { ledger: Ledger; paths: LabPaths };
   /** The running container by name ('' or absent: the lesson's first), if started and not ended. */
   container(name?: string): Container | undefined;
   /** Starts the container from the lesson's spec, deleting a previous one first. */
@@ -62,14 +70,41 @@ export interface ActionOutcome {
   message?: string;
 }
 
+/**
+ * When a declared property holds: whenever the action runs (`true`), or only when each named
+ * argument has one of the listed values (`{ expect: ['survives'] }`).
+ */
+export type When = true | Readonly<Record<string, readonly string[]>>;
+
+/** A program the action runs on the host. With several, any one will do; the first is preferred. */
+export interface HostNeed {
+  anyOf: readonly HostProgram[];
+  /** Only with these arguments; absent: always. */
+  when?: When;
+}
+
+/**
+ * An action, with what it does declared as data: the engine, the linter, the benchmarks, the doctor
+ * and the catalogue in lessons/README.md read these fields, never the action's name.
+ */
 export interface ActionDef {
   /** The name lessons use in `run: { action: … }`. */
   name: string;
   /** What it does, and why the lab may do it: one line, shown in lessons/README.md. */
   summary: string;
   args: ArgSpecs;
-  /** True when the action waits on purpose (to show that nothing happens); benchmarks leave it out. */
-  waitsOnPurpose?: (args: Args) => boolean;
+  /**
+   * `process`: it starts a process in a container that later steps call `process.<its name argument>`.
+   * `container`: it starts the lesson's container afresh, so the engine does not start one before it.
+   */
+  starts?: 'process' | 'container';
+  /** It waits on purpose (to show that nothing happens): benchmarks and latency tests leave it out. */
+  waitsOnPurpose?: When;
+  /**
+   * The programs it runs on the host (a container's own programs ship with the lab and are not
+   * listed). A step whose program this host lacks is skipped with the command that installs it.
+   */
+  hostPrograms?: readonly HostNeed[];
   run(ctx: ActionContext, args: Args): Promise<ActionOutcome>;
 }
 

@@ -26,6 +26,7 @@ export const grantFileCapAction: ActionDef = {
   name: 'grant-file-cap',
   summary: 'Copies busybox to /opt/cap/nc inside a container and sets cap_net_bind_service=ep on it (setcap, from the host).',
   args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
+  hostPrograms: [{ anyOf: ['setcap'] }, { anyOf: ['getcap'] }],
   async run(ctx, args) {
     return grantNetBindService(ctx, await ctx.ensureContainer(str(args, 'container')));
   },

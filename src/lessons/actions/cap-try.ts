@@ -84,6 +84,13 @@ export const tryPrivilegedAction: ActionDef = {
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
     expect: { type: { kind: 'enum', values: ['succeeds', 'fails'] }, doc: 'what the lesson expects the kernel to answer' },
   },
+  hostPrograms: [
+    // `ping` raises the container's lo first (with the host's ip, in its network namespace).
+    { anyOf: ['ip'], when: { op: ['ping'] } },
+    { anyOf: ['nsenter'], when: { op: ['ping'] } },
+    { anyOf: ['setcap'], when: { op: ['bind-file-cap'] } },
+    { anyOf: ['getcap'], when: { op: ['bind-file-cap'] } },
+  ],
   async run(ctx, args) {
     const op = str(args, 'op') as Op;
     const spec = OPS[op];

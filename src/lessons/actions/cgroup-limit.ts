@@ -9,17 +9,14 @@
  */
 import { readCgroup } from '../../probes/cgroup-read.js';
 import type { Controller } from '../../probes/cgroup-read.js';
+import { parseSize } from '../../cgroups/size.js';
 import type { CgroupLimits } from '../../cgroups/types.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 
-const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
-
 /** `32M` → 33554432; `max` → 'max'; anything else → undefined. */
 export function parseBytes(text: string): number | 'max' | undefined {
-  if (text.trim() === 'max') return 'max';
-  const m = /^(\d+)\s*([KMG]?)(i?B)?$/i.exec(text.trim());
-  return m ? Number(m[1]) * UNITS[m[2]!.toUpperCase()]! : undefined;
+  return text.trim() === 'max' ? 'max' : parseSize(text);
 }
 
 function parseCount(text: string): number | 'max' | undefined {

@@ -7,16 +7,14 @@
  * The step succeeds only when the kernel's own counter shows the limit at work (an OOM kill, a
  * refused fork, a throttled period); otherwise it says which limit is missing.
  */
-import type { ActionDef, ActionOutcome } from './action.js';
+import { readCgroup } from '../../probes/cgroup-read.js';
+import type { Container } from '../../runtime/api.js';
+import type { ActionContext, ActionDef, ActionOutcome } from './action.js';
 import { str } from './action.js';
-import { SPIN_SCRIPT, allocatorScript, changes, describeExit, forkLoopScript, meter, outputLines, runWorkload } from './cgroup-workloads.js';
-import type { WorkloadRun } from './cgroup-workloads.js';
-
-const grew = (run: WorkloadRun, key: string): boolean | undefined => {
-  const a = meter(run.before, key);
-  const b = meter(run.after, key);
-  return a && b ? b.value > a.value : undefined;
-};
+import { oomOutcome } from './cgroup-oom.js';
+import { changes, growth, meter, protectInit, runWorkload } from './cgroup-workload-run.js';
+import type { WorkloadRun } from './cgroup-workload-run.js';
+import { SPIN_SCRIPT, allocatorScript, describeExit, describePace, forkLoopScript, outputLines, paceOf } from './cgroup-workloads.js';
 
 export const cgroupWorkloadAction: ActionDef = {
   name: 'cgroup-workload',
@@ -29,38 +27,67 @@ export const cgroupWorkloadAction: ActionDef = {
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
   },
   // Each one takes its time on purpose: it fills memory at a pace, holds its children, or spins.
-  waitsOnPurpose: () => true,
+  waitsOnPurpose: true,
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     if (!c.cgroup) return { ok: false, output: [], message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.' };
     const seconds = Number(args.seconds);
     switch (str(args, 'kind')) {
       case 'allocate':
-        return allocate(await runWorkload(ctx, c, ['memory'], allocatorScript(Number(args.mib)), 60_000), Number(args.mib));
+        return allocate(ctx, c, Number(args.mib));
       case 'fork':
         return fork(await runWorkload(ctx, c, ['pids'], forkLoopScript(Number(args.attempts), seconds), 30_000 + seconds * 1000));
       default:
-        return spin(await runWorkload(ctx, c, ['cpu'], SPIN_SCRIPT, seconds * 1000), seconds);
+        return spin(await runWorkload(ctx, c, ['cpu'], SPIN_SCRIPT, seconds * 1000), seconds, await cpuQuota(ctx, c));
     }
   },
 };
 
-function allocate(run: WorkloadRun, mib: number): ActionOutcome {
-  const output = [...run.shown, ...outputLines(run.result), describeExit(run.result), ...changes(run, ['memory.oom_kills', 'memory.limit_hits'])];
-  const killed = grew(run, 'memory.oom_kills') ?? run.result.exitCode === 137;
-  if (killed) return { ok: true, output };
-  return { ok: false, output, message: `The allocator held its ${mib} MiB without an OOM kill: the container's memory limit is not below that. Run the step that sets it (←).` };
+async function allocate(ctx: ActionContext, c: Container, mib: number): Promise<ActionOutcome> {
+  const init = protectInit(ctx, c);
+  const run = await runWorkload(ctx, c, ['memory'], allocatorScript(mib), 60_000);
+  const lines = outputLines(run.result);
+  const output = [init, ...run.shown, ...lines, describeExit(run.result), describePace(paceOf(lines), 'MiB'), ...changes(run, ['memory.peak', 'memory.oom_kills', 'memory.limit_hits'])];
+  const outcome = oomOutcome({
+    mib,
+    kills: growth(run, 'memory.oom_kills'),
+    killsLabel: meter(run.after, 'memory.oom_kills')?.label ?? 'the OOM-kill counter',
+    result: run.result,
+    lines,
+    init: c.running ? undefined : await c.exited,
+    aborted: ctx.signal.aborted,
+  });
+  return { ok: outcome.ok, output: [...output, ...outcome.lines], ...(outcome.message ? { message: outcome.message } : {}) };
 }
 
 function fork(run: WorkloadRun): ActionOutcome {
-  const output = [...run.shown, ...outputLines(run.result), describeExit(run.result), ...changes(run, ['pids.refused'])];
-  if (grew(run, 'pids.refused')) return { ok: true, output };
+  const lines = outputLines(run.result);
+  const output = [...run.shown, ...lines, describeExit(run.result), describePace(paceOf(lines), 'forks'), ...changes(run, ['pids.refused'])];
+  if ((growth(run, 'pids.refused') ?? 0) > 0) return { ok: true, output };
   return { ok: false, output, message: 'The kernel refused no fork: pids.max is not set below what the loop starts. Run the step that sets it (←).' };
 }
 
-function spin(run: WorkloadRun, seconds: number): ActionOutcome {
+function spin(run: WorkloadRun, seconds: number, quota: number | undefined): ActionOutcome {
   const stopped = run.result.signal === 'SIGKILL' ? `stopped by the lab after ${seconds} s (SIGKILL), as planned` : describeExit(run.result);
   const output = [...run.shown, ...outputLines(run.result), stopped, ...changes(run, ['cpu.usage', 'cpu.throttled', 'cpu.throttled_time'])];
-  if (grew(run, 'cpu.throttled')) return { ok: true, output };
-  return { ok: false, output, message: 'No period was throttled: the container has no CPU quota below what the loop uses. Run the step that sets it (←).' };
+  if ((growth(run, 'cpu.throttled') ?? 0) > 0) return { ok: true, output };
+  const used = (growth(run, 'cpu.usage') ?? 0) / 1e6;
+  const wall = run.result.durationMs / 1000;
+  if (quota === undefined || wall <= 0) return { ok: false, output, message: 'No period was throttled: the container has no CPU quota. Run the step that sets it (←).' };
+  // Throttling starts only when the cgroup uses up its quota; a loop that got less CPU than that
+  // (every CPU of the host busy with other work) is never throttled, whatever the quota.
+  return {
+    ok: false,
+    output,
+    message: `No period was throttled: the loop used ${used.toFixed(2)} s of CPU in ${wall.toFixed(2)} s (${(used / wall).toFixed(2)} CPU), less than its quota of ${quota.toFixed(2)} CPU. Other programs kept this host's CPUs busy, so the quota never ran out. Run the step again when the host is quieter.`,
+  };
+}
+
+/** The container's CPU quota in CPUs, from its cgroup files (cpu.max, or cpu.cfs_quota_us / cpu.cfs_period_us), or undefined if none. */
+async function cpuQuota(ctx: ActionContext, c: Container): Promise<number | undefined> {
+  const { rows } = await readCgroup(ctx.hostReader, ctx.procRoot, c.pid, ['cpu'], 'limits');
+  const value = (file: string) => rows.find((r) => r.key === file)?.cells[1]?.split(' ');
+  const [quota, period] = value('cpu.max') ?? [value('cpu.cfs_quota_us')?.[0], value('cpu.cfs_period_us')?.[0]];
+  const cpus = Number(quota) / Number(period);
+  return Number.isFinite(cpus) && cpus > 0 ? cpus : undefined;
 }

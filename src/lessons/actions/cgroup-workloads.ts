@@ -1,28 +1,41 @@
 /**
- * The workloads the cgroups lesson runs inside its container, and how they ended.
+ * The workloads the cgroups lesson runs inside its container, and what they say about themselves.
  *
  * Each is a short busybox `sh` script written here, never taken from lesson text, and bounded in
  * size, count and time: it can outgrow the container's limit, never the machine. Only these small
  * shell workloads meet the tight limits; a Node process never does (Node alone needs ~50 MB and
- * ~7 tasks). They pace themselves with `read -t` on a FIFO, which waits without starting a process
- * (a `sleep` would be one more task and one more fork to refuse).
+ * ~7 tasks).
+ *
+ * They pace themselves with `read -t` on a FIFO nobody writes to, which waits without starting a
+ * process (a `sleep` would be one more task and one more fork to refuse). A shell without
+ * `read -t` or `mkfifo` cannot wait that way, and the loop then runs as fast as it can: so each
+ * script reads /proc/uptime (with the shell's own `read`, no process either) before and after,
+ * and reports how long it really took. The lab says "paced" only when that time says so.
  */
 import { constants } from 'node:os';
-import { formatBytes, readCgroup } from '../../probes/cgroup-read.js';
-import type { Controller } from '../../probes/cgroup-read.js';
-import type { Meter } from '../../probes/view.js';
-import type { Container, ExecResult } from '../../runtime/api.js';
-import type { ActionContext } from './action.js';
+import type { ExecResult } from '../../runtime/api.js';
 
-const PACE = 'p=/tmp/.pace-$$; mkfifo $p';
+/** How long a paced loop waits between two rounds. */
+export const PACE_MS = 30;
+
+const PACE = `p=/tmp/.pace-$$; mkfifo $p 2>/dev/null; pace() { [ -p $p ] && read -t ${PACE_MS / 1000} _ <> $p; } 2>/dev/null; read t0 _ < /proc/uptime`;
+/** Milliseconds since PACE, from /proc/uptime's hundredths of a second: `341.67` → 34167. */
+const ELAPSED = 'read t1 _ < /proc/uptime; ms=$(( (${t1%.*}${t1#*.} - ${t0%.*}${t0#*.}) * 10 ))';
 
 /**
  * Holds `mib` MiB: `head` writes 1 MiB of zeros at a time into a pipe, and busybox `tail`, which
  * must keep the last 10 lines and finds no newline, keeps all of it. The memory is touched as it
  * arrives, so the cgroup is charged page by page, as with any program that uses what it allocates.
+ *
+ * Its first command makes it the OOM killer's first choice: the kernel kills the process with the
+ * highest badness (its memory, plus oom_score_adj scaled to the limit), not the one that asked for
+ * the page, and `head` and `tail` inherit the 1000 from this shell. Each process reports how it
+ * ended, so the lab tells what happened from their exit statuses, not from what it expected.
  */
 export function allocatorScript(mib: number): string {
-  return `${PACE}; i=0; while [ $i -lt ${mib} ]; do head -c 1048576 /dev/zero || break; read -t 0.03 _ <> $p; i=$((i+1)); done | tail > /dev/null; s=$?; rm -f $p; exit $s`;
+  return 'echo 1000 > /proc/self/oom_score_adj; read adj < /proc/self/oom_score_adj; echo oom_score_adj $adj; exec 2>&1; ' +
+    `${PACE}; { i=0; h=0; while [ $i -lt ${mib} ]; do head -c 1048576 /dev/zero || { h=$?; break; }; i=$((i+1)); pace; done; ` +
+    `${ELAPSED}; echo "head: $i MiB written in $ms ms, last exit status $h" >&2; } | tail > /dev/null; s=$?; echo "tail: exit status $s"; rm -f $p; exit $s`;
 }
 
 /**
@@ -31,7 +44,8 @@ export function allocatorScript(mib: number): string {
  * non-interactive shell). `wait` collects every child before the script ends: nothing is left.
  */
 export function forkLoopScript(attempts: number, holdSeconds: number): string {
-  return `${PACE}; n=0; i=0; while [ $i -lt ${attempts} ]; do i=$((i+1)); command eval "sleep ${holdSeconds} &" 2>/dev/null || n=$((n+1)); read -t 0.03 _ <> $p; done; echo tried $i forks: $((i-n)) started, $n refused; wait; rm -f $p`;
+  return `${PACE}; n=0; i=0; while [ $i -lt ${attempts} ]; do i=$((i+1)); command eval "sleep ${holdSeconds} &" 2>/dev/null || n=$((n+1)); pace; done; ` +
+    `${ELAPSED}; echo "tried $i forks in $ms ms: $((i-n)) started, $n refused"; wait; rm -f $p`;
 }
 
 // The scripts hold no single quote, so the output can show them in one: sh -c '…'.
@@ -39,42 +53,34 @@ export function forkLoopScript(attempts: number, holdSeconds: number): string {
 /** A busy loop: all the CPU it is given, until the lab stops it. */
 export const SPIN_SCRIPT = 'while :; do :; done';
 
-export interface WorkloadRun {
-  result: ExecResult;
-  /** The cgroup's counters just before and just after, read from its files on the host. */
-  before: readonly Meter[];
-  after: readonly Meter[];
-  /** The argv it ran, as the output shows it. */
-  shown: string[];
+/** What a paced loop reported: how many rounds it made, in how many milliseconds. */
+export interface Pace {
+  rounds: number;
+  ms: number;
 }
 
-/** Runs `script` inside `c` (in its namespaces and its cgroup) and reads the counters around it. */
-export async function runWorkload(ctx: ActionContext, c: Container, controllers: readonly Controller[], script: string, timeoutMs: number): Promise<WorkloadRun> {
-  const read = () => readCgroup(ctx.hostReader, ctx.procRoot, c.pid, controllers, 'counters');
-  const before = await read();
-  const result = await ctx.runtime.exec(c, ['sh', '-c', script], { signal: ctx.signal, timeoutMs });
-  const after = await read();
-  return { result, before: before.meters, after: after.meters, shown: [`$ sh -c '${script}'`] };
+/** The allocator's and the fork loop's own reports: `head: 32 MiB written in 990 ms, …`, `tried 40 forks in 1220 ms: …`. */
+export function paceOf(lines: readonly string[]): Pace | undefined {
+  for (const line of lines) {
+    const m = /^head: (\d+) MiB written in (-?\d+) ms/.exec(line) ?? /^tried (\d+) forks in (-?\d+) ms/.exec(line);
+    if (m) return { rounds: Number(m[1]), ms: Number(m[2]) };
+  }
+  return undefined;
 }
 
-/** A meter's value by key, if this host has it. */
-export function meter(meters: readonly Meter[], key: string): Meter | undefined {
-  return meters.find((m) => m.key === key);
-}
+/** /proc/uptime counts in hundredths of a second: a time read from it may be short by 10 ms. */
+const UPTIME_STEP_MS = 10;
 
-/** `memory.events oom_kill: 0 → 1`, for each key that this host reports. */
-export function changes(run: WorkloadRun, keys: readonly string[]): string[] {
-  return keys.flatMap((key) => {
-    const a = meter(run.before, key);
-    const b = meter(run.after, key);
-    return a && b ? [`${b.label}: ${amount(a)} → ${amount(b)}`] : [];
-  });
-}
-
-function amount(m: Meter): string {
-  if (m.unit === 'bytes') return formatBytes(m.value);
-  if (m.unit === 'usec') return `${(m.value / 1e6).toFixed(2)} s`;
-  return String(m.value);
+/**
+ * A sentence on the real rate. Every paced round waits PACE_MS at least, so a loop that took less
+ * than that per round did not wait, whatever the script meant to do.
+ */
+export function describePace(pace: Pace | undefined, what: string): string {
+  if (!pace) return `The workload did not say how long it took, so the lab cannot tell how fast its ${what} came.`;
+  const took = `${pace.rounds} ${what} in ${(pace.ms / 1000).toFixed(2)} s`;
+  if (pace.rounds < 2) return `${took}.`;
+  if (pace.ms + UPTIME_STEP_MS >= pace.rounds * PACE_MS) return `${took}: one every ${Math.round(pace.ms / pace.rounds)} ms.`;
+  return `Not paced: ${took}, not one every ${PACE_MS} ms. This container's sh cannot wait with \`read -t\` on a FIFO (busybox's sh can), so the loop ran as fast as it could.`;
 }
 
 /** How a command ended, in words: `exit status 137 (128 + 9: … SIGKILL)`. */

@@ -29,18 +29,18 @@ export interface FsLab {
 
 const labs = new WeakMap<ContainerRuntime, FsLab>();
 
-/** The lab's resources, from the runtime the engine lends (the lab's own Runtime has them). */
+/** The lab's resources, from the ledger and paths the engine lends with the lab's own runtime. */
 export function fsLab(ctx: ActionContext): FsLab {
   let lab = labs.get(ctx.runtime);
   if (lab) {
     lab.record = (e) => ctx.record(e);
     return lab;
   }
-  const rt = ctx.runtime as Partial<{ ledger: Ledger; paths: LabPaths }>;
-  if (!rt.ledger || !rt.paths) throw new Error('The filesystem lessons need the lab runtime (its ledger and state directory).');
+  if (!ctx.lab) throw new Error('The filesystem lessons need the lab runtime (its ledger and state directory).');
+  const { ledger, paths } = ctx.lab;
   const made: FsLab = {
-    ledger: rt.ledger, paths: rt.paths, kernel: new LinuxKernel(),
-    overlays: new Map(), propagation: [], escapes: new EscapeLab(rt.ledger), record: (e) => ctx.record(e),
+    ledger, paths, kernel: new LinuxKernel(),
+    overlays: new Map(), propagation: [], escapes: new EscapeLab(ledger), record: (e) => ctx.record(e),
   };
   // Each session lends its own ctx.record; the kernel always reports to the current one.
   made.kernel = traced(made.kernel, (e) => made.record(e));

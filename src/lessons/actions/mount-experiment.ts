@@ -24,7 +24,7 @@ const EXPERIMENTS = ['chroot-escape', 'pivot-escape', 'propagate-shared', 'propa
 
 async function propagate(lab: FsLab, propagation: 'unchanged' | 'private', emit: (e: PrimitiveEvent) => void): Promise<string[]> {
   await releaseLedgered(lab, lab.propagation);
-  const shared = makeSharedMount(lab.kernel, lab.ledger, lab.paths, 'demo');
+  const shared = await makeSharedMount(lab.kernel, lab.ledger, lab.paths, 'demo');
   lab.propagation.push(...shared.ledgerIds);
   const hostRow = findMount(parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8')), shared.dir);
   const { mountinfoInside } = await mountFromNewNamespace(propagation, shared.inside, 'clab-demo', emit);
@@ -46,6 +46,11 @@ export const mountExperimentAction: ActionDef = {
     experiment: { type: { kind: 'enum', values: EXPERIMENTS }, doc: 'which experiment' },
     overlay: { type: { kind: 'name' }, default: 'overlay-m', doc: 'for the escapes: the overlay whose merged view is the root' },
   },
+  // The propagation experiments run util-linux's unshare and mount on the host; the escapes need neither.
+  hostPrograms: [
+    { anyOf: ['unshare'], when: { experiment: ['propagate-shared', 'propagate-private'] } },
+    { anyOf: ['mount'], when: { experiment: ['propagate-shared', 'propagate-private'] } },
+  ],
   async run(ctx, args) {
     const lab = fsLab(ctx);
     const experiment = str(args, 'experiment');

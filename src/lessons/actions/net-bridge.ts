@@ -11,6 +11,7 @@ export const createBridgeAction: ActionDef = {
   name: 'create-bridge',
   summary: 'Creates the lab bridge on the host (named with the lab prefix), addressed from a subnet no host route uses.',
   args: {},
+  hostPrograms: [{ anyOf: ['ip'] }],
   async run(ctx) {
     const net = labNet(ctx);
     const earlier = ledgerIdOf(net.ledger, net.bridge);

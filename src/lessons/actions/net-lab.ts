@@ -7,7 +7,6 @@ import { addressOwner, parseLocalAddresses, parseRoutes } from '../../probes/net
 import type { Container } from '../../runtime/api.js';
 import type { Ledger } from '../../runtime/ledger.js';
 import { bridgeName, vethNames, type NetnsRef, type NetworkDeps } from '../../runtime/network/index.js';
-import type { LabPaths } from '../../runtime/paths.js';
 import type { ActionContext } from './action.js';
 
 export interface LabNet {
@@ -19,10 +18,10 @@ export interface LabNet {
 
 /** The lab network for this step. Needs the real runtime, which holds the ledger. */
 export function labNet(ctx: ActionContext): LabNet {
-  const rt = ctx.runtime as unknown as { ledger?: Ledger; paths?: LabPaths };
-  if (!rt.ledger || !rt.paths) throw new Error('This step changes the host network and needs the lab runtime (with its ledger); it cannot run on a stand-in runtime.');
-  const prefix = rt.paths.linkPrefix;
-  return { deps: { ledger: rt.ledger, emit: (e) => ctx.record(e) }, ledger: rt.ledger, prefix, bridge: bridgeName(prefix) };
+  if (!ctx.lab) throw new Error('This step changes the host network and needs the lab runtime (with its ledger); it cannot run on a stand-in runtime.');
+  const { ledger, paths } = ctx.lab;
+  const prefix = paths.linkPrefix;
+  return { deps: { ledger, emit: (e) => ctx.record(e) }, ledger, prefix, bridge: bridgeName(prefix) };
 }
 
 /** The ledger id of a link the lab made, if it is recorded. */

@@ -18,7 +18,7 @@ export const pingContainerAction: ActionDef = {
     to: { type: { kind: 'name' }, doc: 'the container pinged' },
   },
   // Three echo requests 0.2 s apart: the step takes about half a second on purpose.
-  waitsOnPurpose: () => true,
+  waitsOnPurpose: true,
   async run(ctx, args) {
     const from = await ctx.ensureContainer(str(args, 'from'));
     const to = await ctx.ensureContainer(str(args, 'to'));

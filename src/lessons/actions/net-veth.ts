@@ -24,6 +24,7 @@ export const addVethAction: ActionDef = {
   name: 'add-veth',
   summary: 'Creates a veth pair for a container, both ends still on the host (recorded in the ledger).',
   args: { container: containerArg },
+  hostPrograms: [{ anyOf: ['ip'] }],
   async run(ctx, args) {
     const net = labNet(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));
@@ -38,6 +39,7 @@ export const moveVethAction: ActionDef = {
   name: 'move-veth',
   summary: "Moves a container's veth end into its network namespace and plugs the host end into the bridge.",
   args: { container: containerArg },
+  hostPrograms: [{ anyOf: ['ip'] }],
   async run(ctx, args) {
     const net = labNet(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));
@@ -52,6 +54,7 @@ export const configureEth0Action: ActionDef = {
   name: 'configure-eth0',
   summary: "Inside the container: renames its veth end eth0, gives it an address, raises it and lo, adds the default route.",
   args: { container: containerArg, host: hostArg },
+  hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
     const { net, gateway, prefix, subnet } = await subnetOrFail(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));
@@ -67,6 +70,7 @@ export const connectContainerAction: ActionDef = {
   name: 'connect-container',
   summary: 'Starts a container if needed and connects it to the bridge in one go (pair born inside as eth0, bridge, address, route).',
   args: { container: containerArg, host: hostArg },
+  hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args): Promise<ActionOutcome> {
     const { net, gateway, prefix, subnet } = await subnetOrFail(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));

@@ -25,6 +25,7 @@ export const showForwardingAction: ActionDef = {
   name: 'show-forwarding',
   summary: "Reads the bridge's forwarding table and each container's neighbour table (changes nothing).",
   args: { containers: containersArg },
+  hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['bridge'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
     const t = await topologyOf(ctx, str(args, 'containers').split(/[\s,]+/).filter(Boolean));
     const output = [`bridge fdb show br ${t.bridge?.name ?? '(no bridge)'}   (learned entries)`];
@@ -44,6 +45,7 @@ export const drawTopologyAction: ActionDef = {
   name: 'draw-topology',
   summary: 'Draws the lab network from live state: bridge, veth pairs by interface index, namespaces, addresses.',
   args: { containers: containersArg },
+  hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['bridge'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
     const t = await topologyOf(ctx, str(args, 'containers').split(/[\s,]+/).filter(Boolean));
     return { ok: true, output: drawTopology(t, Math.max(40, (process.stdout.columns ?? 80) - 4)).split('\n') };

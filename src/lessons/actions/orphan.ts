@@ -21,6 +21,7 @@ export const orphanAction: ActionDef = {
     argv: { type: { kind: 'argv' }, doc: 'the command the orphan runs' },
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
   },
+  starts: 'process',
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const command = list(args, 'argv').map((a) => quote(ctx.fill(a))).join(' ');

@@ -27,7 +27,7 @@ export const signalAction: ActionDef = {
     expect: { type: { kind: 'enum', values: ['ends', 'survives'] }, default: 'ends', doc: '`ends`: wait (up to 3 s) until it is gone; `survives`: watch it for `watchMs` and show it is still there' },
     watchMs: { type: { kind: 'integer', min: 100, max: 5000 }, default: 500, doc: 'how long to watch, with `expect: survives`' },
   },
-  waitsOnPurpose: (args) => args.expect === 'survives',
+  waitsOnPurpose: { expect: ['survives'] },
   async run(ctx, args) {
     const to = str(args, 'to');
     const signal = str(args, 'signal') as Signal;

@@ -15,6 +15,7 @@ export const spawnAction: ActionDef = {
     argv: { type: { kind: 'argv' }, doc: 'the command and its arguments' },
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
   },
+  starts: 'process',
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const argv = list(args, 'argv').map((a) => ctx.fill(a));

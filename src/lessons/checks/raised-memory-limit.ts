@@ -3,7 +3,8 @@
  * was OOM-killed now finishes, and types the new limit. Checked on the real state, in two parts:
  * the limit the kernel reports in the cgroup's own file must be the one typed, and high enough;
  * then the same allocator runs again inside the container, and must exit 0 with the cgroup's OOM
- * kill counter unchanged.
+ * kill counter unchanged. The kernel's own peak (memory.peak, memory.max_usage_in_bytes) then
+ * shows that the cgroup really held that much.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import type { Container } from '../../runtime/api.js';
 import type { ActionContext } from '../actions/action.js';
 import { str } from '../actions/action.js';
 import { parseBytes } from '../actions/cgroup-limit.js';
-import { allocatorScript, describeExit, meter, runWorkload } from '../actions/cgroup-workloads.js';
+import { meter, runWorkload } from '../actions/cgroup-workload-run.js';
+import { allocatorScript, describeExit } from '../actions/cgroup-workloads.js';
 import type { Args } from '../types.js';
 import type { CheckDef, CheckOutcome } from './check.js';
 
@@ -50,8 +52,10 @@ export const raisedMemoryLimit: CheckDef = {
     const before = meter(run.before, 'memory.oom_kills');
     const after = meter(run.after, 'memory.oom_kills');
     const kills = before && after ? `${after.label} ${before.value} → ${after.value}` : '';
+    const peak = meter(run.after, 'memory.peak');
+    const held = peak ? `; ${peak.label} says ${formatBytes(peak.value)}` : '';
     if (run.result.exitCode === 0 && (!before || !after || after.value === before.value)) {
-      return { ok: true, message: `Right: under ${formatBytes(limit.bytes)} the allocator held its ${mib} MiB and exited 0 (${kills || 'no OOM kill'}). The limit is a number in a file; raise it and the kernel lets the cgroup grow.`, ...panes };
+      return { ok: true, message: `Right: under ${formatBytes(limit.bytes)} the allocator held its ${mib} MiB and exited 0 (${kills || 'no OOM kill'}${held}). The limit is a number in a file; raise it and the kernel lets the cgroup grow.`, ...panes };
     }
     return { ok: false, message: `At ${formatBytes(limit.bytes)} the allocator ended with ${describeExit(run.result)}${kills ? ` (${kills})` : ''}: the shell, head and tail need a few MiB besides the ${mib} MiB. Give it more room.`, ...panes };
   },

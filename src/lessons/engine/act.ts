@@ -6,6 +6,7 @@
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import { ACTIONS } from '../actions/index.js';
 import type { ActionContext } from '../actions/action.js';
+import { startsContainer } from '../actions/properties.js';
 import type { RunSpec } from '../types.js';
 import type { StepResult } from './results.js';
 import { describeFailure } from './step-checks.js';
@@ -29,7 +30,7 @@ export async function act(deps: ActDeps, run: RunSpec, signal: AbortSignal, need
   try {
     // A learner who jumped ahead still gets the container this step looks at: starting it is
     // part of what the step did, so its primitives are shown with the step's own.
-    if (run.action !== 'start-container') for (const name of needs) await deps.ensure(name);
+    if (!startsContainer(run)) for (const name of needs) await deps.ensure(name);
     ready();
     const outcome = await ACTIONS[run.action]!.run(deps.context(signal), run.args);
     if (signal.aborted) return { status: 'cancelled', events, output: outcome.output, message: CANCELLED };

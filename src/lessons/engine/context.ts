@@ -5,6 +5,7 @@
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { Reader } from '../../probes/index.js';
 import type { ContainerRuntime } from '../../runtime/api.js';
+import { Runtime } from '../../runtime/runtime.js';
 import type { ActionContext, NamedProcess } from '../actions/action.js';
 import type { Side } from '../templates.js';
 import type { LessonContainers } from './containers.js';
@@ -26,6 +27,8 @@ export function makeContext(deps: ContextDeps, signal: AbortSignal): ActionConte
   const { containers } = deps;
   return {
     runtime: deps.runtime,
+    // Only the lab's own runtime keeps a ledger; a test's stand-in does not.
+    ...(deps.runtime instanceof Runtime ? { lab: { ledger: deps.runtime.ledger, paths: deps.runtime.paths } } : {}),
     container: (name) => containers.get(name),
     startContainer: async (name) => {
       deps.forgetProcesses(containers.name(name));

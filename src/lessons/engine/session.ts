@@ -6,11 +6,16 @@
  * reported them), and both panes read from the kernel afterwards. Calls are queued, so a key pressed
  * twice never runs two steps at once.
  */
+import { hostPrograms } from '../../doctor/host-programs.js';
+import type { HostPrograms } from '../../doctor/host-programs.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import { containerReader, hostReader } from '../../probes/index.js';
 import type { Reader } from '../../probes/index.js';
 import type { Container, ContainerRuntime } from '../../runtime/api.js';
 import type { ActionContext, NamedProcess } from '../actions/action.js';
+import { startsContainer } from '../actions/properties.js';
+import { needsOf, stepBlocker } from '../host-check.js';
+import type { HostCheck } from '../host-check.js';
 import { fillTemplate } from '../templates.js';
 import type { Side } from '../templates.js';
 import type { Lesson, RunSpec, Step } from '../types.js';
@@ -43,6 +48,8 @@ export interface SessionOptions {
   containerReader?: (runtime: ContainerRuntime, c: Container) => Reader;
   /** Why a host feature (a doctor finding id) is missing, or undefined when it is there. */
   missingFeature?: (feature: string) => string | undefined;
+  /** The host programs on this host (default: looked up on PATH); a step whose program is missing is skipped. */
+  programs?: HostPrograms;
 }
 
 export class LessonSession {
@@ -52,7 +59,7 @@ export class LessonSession {
   private readonly labPid: number;
   private readonly hostReader: Reader;
   private readonly readInside: (runtime: ContainerRuntime, c: Container) => Reader;
-  private readonly missingFeature: (feature: string) => string | undefined;
+  private readonly host: HostCheck;
   private readonly containers: LessonContainers;
   readonly processes = new Map<string, NamedProcess>();
   private window: PrimitiveEvent[] | undefined;
@@ -67,7 +74,7 @@ export class LessonSession {
     this.labPid = opts.labPid ?? process.pid;
     this.hostReader = opts.hostReader ?? hostReader();
     this.readInside = opts.containerReader ?? ((runtime, c) => containerReader(runtime, c));
-    this.missingFeature = opts.missingFeature ?? (() => undefined);
+    this.host = { missingFeature: opts.missingFeature ?? (() => undefined), programs: opts.programs ?? hostPrograms() };
     this.containers = new LessonContainers(opts.runtime, opts.lesson.containers, (name) => this.forgetProcesses(name));
     this.unsubscribe = opts.runtime.onEvent((e) => this.window?.push(e));
   }
@@ -115,8 +122,8 @@ export class LessonSession {
   }
 
   /** The command that opens a shell inside the lesson's first container (started if needed). */
-  shellCommand(): Promise<{ file: string; args: string[] }> {
-    return this.serial(async () => this.runtime.shellCommand(await this.containers.ensure()));
+  shellCommand(env: Record<string, string> = {}): Promise<{ file: string; args: string[] }> {
+    return this.serial(async () => this.runtime.shellCommand(await this.containers.ensure(), ['/bin/sh'], env));
   }
 
   /** Deletes the lesson's containers and forgets its processes: the next step starts fresh. */
@@ -203,8 +210,10 @@ export class LessonSession {
     // the container afterwards).
     let filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
     const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult => ({ stepId: step.id, ...filled, ...r, durationMs: performance.now() - started });
-    const missing = [...this.lesson.requires, ...step.requires].map((f) => this.missingFeature(f)).find(Boolean);
-    if (missing) return done({ status: 'skipped', events: [], output: [], message: `This step cannot run on this host: ${missing}` });
+    // Checked before anything runs: a step this host cannot run is skipped with the one sentence
+    // that says why and what to install, never started and left to fail half-way.
+    const blocker = stepBlocker(this.lesson.requires, needsOf(step), this.host);
+    if (blocker) return done({ status: 'skipped', events: [], output: [], message: blocker.sentence });
     const needed = missingReference(step, (ref) => this.resolve(ref, 'host') !== undefined);
     if (needed) return done({ status: 'failed', events: [], output: [], message: needed });
     const live = step.live && startLiveReads(step.live, () => readLiveProbe(step.live!, this.paneSources()), (samples) => {
@@ -215,7 +224,7 @@ export class LessonSession {
     });
     const samples = await live?.stop();
     // A step that starts the container names its PIDs only once the container exists.
-    if (run.action === 'start-container') filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
+    if (startsContainer(run)) filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
     const panes = await buildPanes(step, this.paneSources());
     let reverted: StepResult['reverted'];
     if (step.breakIt && result.status !== 'cancelled') {

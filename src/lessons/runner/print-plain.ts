@@ -41,7 +41,7 @@ export function plainStep(r: StepReport, total: number): string[] {
   out.push(`Shell: ${result.shell}`);
   if (step.docker) out.push(`Docker: ${step.docker}`);
   const events = eventLines(result.events);
-  out.push(events.length || result.output.length ? 'Ran:' : 'Ran: nothing (this step only looks).');
+  out.push(events.length || result.output.length ? 'Ran:' : result.status === 'skipped' ? 'Ran: nothing (this host cannot run this step: see the result below).' : 'Ran: nothing (this step only looks).');
   for (const e of events) out.push(`  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${e.error.code}: ${e.error.text}. ${e.error.hint}` : ''}`);
   for (const line of result.output) out.push(`  | ${line}`);
   if (result.live?.length) {

@@ -23,12 +23,17 @@ export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json',
   out.once('error', () => stop.abort());
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
-    const ok = await driveLesson(session, (report) => write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length)), stop.signal);
+    const skipped: string[] = [];
+    const ok = await driveLesson(session, (report) => {
+      if (report.result.status === 'skipped') skipped.push(report.step.id);
+      write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length));
+    }, stop.signal);
     if (format === 'plain') {
-      write([ok ? `Every step of "${lesson.title}" ran.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`]);
+      const except = skipped.length ? `, except ${skipped.length === 1 ? 'one step' : `${skipped.length} steps`} this host cannot run (skipped: ${skipped.join(', ')})` : '';
+      write([ok ? `Every step of "${lesson.title}" ran${except}.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`]);
       if (lesson.readMore.length) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
     } else {
-      write([JSON.stringify({ type: 'summary', ok })]);
+      write([JSON.stringify({ type: 'summary', ok, ...(skipped.length ? { skipped } : {}) })]);
     }
     return ok ? 0 : 1;
   } finally {

@@ -21,7 +21,7 @@ import path from 'node:path';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { describeEntry, type Ledger, type LedgerEntry } from '../ledger.js';
 import { containerDir, type LabPaths } from '../paths.js';
-import { ensurePrivateDir } from '../state-dir.js';
+import { ensurePrivateDir } from '../../rootfs/state-dir.js';
 import { isMountPoint, teardown } from '../teardown.js';
 
 export interface HostOverlayContext {
@@ -66,7 +66,7 @@ export async function mountHostOverlay(
   if (!NAME.test(name)) throw new Error(`Host overlay name "${name}" must be lowercase words joined by "-", e.g. "overlay-a".`);
   if (lowers.length === 0) throw new Error('An overlay needs at least one lower layer.');
   const dir = containerDir(ctx.paths, name);
-  ensurePrivateDir(path.dirname(dir));
+  await ensurePrivateDir(path.dirname(dir));
   if (fs.lstatSync(dir, { throwIfNoEntry: false })) {
     throw new Error(`${dir} already exists: a previous lab left it behind. Run \`container-lab cleanup\`, then try again.`);
   }

@@ -11,10 +11,12 @@
  * lab's own helper (dist/mount-lab.js). Node takes ~80 ms to start, so one helper is kept started
  * ahead of time, idle, in the ledger, until an experiment needs it.
  */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { execa, type ResultPromise } from 'execa';
+import { failureText, runHostProgram } from '../../kernel/host-program.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { Ledger } from '../ledger.js';
 import { processStartTime } from '../proc-identity.js';
@@ -37,17 +39,6 @@ function helperPath(): string {
   return found;
 }
 
-async function spawnStep(emit: Emit | undefined, file: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
-  const start = performance.now();
-  const r = await execa(file, args, { reject: false, stdin: 'ignore', timeout: 10_000 });
-  const ok = r.exitCode === 0;
-  emit?.({
-    kind: 'spawn', name: file, args, result: String(r.exitCode ?? r.signal), ok, durationMs: performance.now() - start,
-    ...(ok ? {} : { error: { code: 'EXIT', text: r.stderr.trim() || `exit status ${r.exitCode}`, hint: '' } }),
-  });
-  return { ok, stdout: r.stdout, stderr: r.stderr };
-}
-
 /**
  * Mounts a tmpfs (named `source`) on `target` from a new mount namespace made with `propagation`,
  * and reads how a namespace made the same way sees the mount table (`cat /proc/self/mountinfo` in
@@ -57,17 +48,48 @@ export async function mountFromNewNamespace(
   propagation: 'private' | 'unchanged', target: string, source: string, emit?: Emit,
 ): Promise<{ mountinfoInside: string }> {
   const ns = ['--mount', `--propagation=${propagation}`, '--'];
-  const view = await spawnStep(emit, 'unshare', [...ns, 'cat', '/proc/self/mountinfo']);
-  const mount = await spawnStep(emit, 'unshare', [...ns, 'mount', '-t', 'tmpfs', '-o', 'size=1m,mode=755', source, target]);
-  if (!view.ok || !mount.ok) throw new Error(`unshare failed: ${(mount.stderr || view.stderr).trim()}`);
+  const reported = emit ? { emit } : {};
+  const view = await runHostProgram(['unshare', ...ns, 'cat', '/proc/self/mountinfo'], reported);
+  const mount = await runHostProgram(['unshare', ...ns, 'mount', '-t', 'tmpfs', '-o', 'size=1m,mode=755', source, target], reported);
+  const failed = [view, mount].find((r) => !r.ok);
+  if (failed) throw new Error(failureText(failed));
   return { mountinfoInside: view.stdout };
 }
 
 interface Spare {
-  child: ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; reject: false }>;
+  child: ChildProcessByStdio<Writable, Readable, Readable>;
   ledgerId: string | undefined;
   /** Resolves when the helper has started and waits for its line (it says `ready` first). */
   ready: Promise<void>;
+  /** Resolves when it has ended, with everything it printed. */
+  done: Promise<{ stdout: string; stderr: string; status: string }>;
+}
+
+/**
+ * Starts the helper (the lab's own Node and script: no host program a lesson chooses). It is not a
+ * run-to-completion host program: it waits on stdin until an experiment needs it, and reports the
+ * syscalls it makes itself.
+ */
+function startHelper(): Omit<Spare, 'ledgerId'> {
+  const child = spawn(process.execPath, [helperPath()], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  // It may be killed before it reads its line (close()): writing to it then fails with EPIPE.
+  child.stdin.on('error', () => {});
+  // A start that failed (EAGAIN: too many processes) still ends in 'close', which reports it.
+  child.on('error', () => {});
+  const done = new Promise<{ stdout: string; stderr: string; status: string }>((resolve) => {
+    child.on('close', (code, signal) => resolve({
+      stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), status: signal ? `killed by ${signal}` : `exit ${code}`,
+    }));
+  });
+  const ready = new Promise<void>((resolve) => {
+    child.stdout.once('data', () => resolve());
+    void done.then(() => resolve());
+  });
+  return { child, ready, done };
 }
 
 /** The escape helper, kept started ahead of time. */
@@ -79,14 +101,11 @@ export class EscapeLab {
   /** Starts an idle helper now, so the next experiment does not wait for Node to start. */
   prewarm(): void {
     if (this.spare) return;
-    const child = execa(process.execPath, [helperPath()], { stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', reject: false });
-    const startTime = child.pid ? processStartTime(child.pid) : undefined;
-    const ledgerId = child.pid && startTime ? this.ledger.add({ kind: 'process', pid: child.pid, startTime, what: 'mount lab helper' }) : undefined;
-    const ready = new Promise<void>((resolve) => {
-      child.stdout.once('data', () => resolve());
-      void child.finally(() => resolve());
-    });
-    this.spare = { child, ledgerId, ready };
+    const helper = startHelper();
+    const { pid } = helper.child;
+    const startTime = pid ? processStartTime(pid) : undefined;
+    const ledgerId = pid && startTime ? this.ledger.add({ kind: 'process', pid, startTime, what: 'mount lab helper' }) : undefined;
+    this.spare = { ...helper, ledgerId };
   }
 
   /** Resolves once the idle helper can take an experiment without waiting for Node to start. */
@@ -97,18 +116,18 @@ export class EscapeLab {
   /** Runs one escape experiment on `rootfs` and returns what the helper did and saw. */
   async run<T>(experiment: 'chroot-escape' | 'pivot-escape', rootfs: string, emit?: Emit): Promise<ExperimentOutput<T>> {
     this.prewarm();
-    const { child, ledgerId } = this.spare!;
+    const { child, ledgerId, done: ended } = this.spare!;
     this.spare = undefined;
     child.stdin.end(JSON.stringify({ experiment, rootfs }) + '\n');
-    const done = await child;
+    const done = await ended;
     if (ledgerId) this.ledger.remove(ledgerId);
     this.prewarm();
     let out: ExperimentOutput<T>;
     try {
       // The helper's first line says it is ready; its answer is the last.
-      out = JSON.parse(String(done.stdout).trim().split('\n').at(-1) ?? '') as ExperimentOutput<T>;
+      out = JSON.parse(done.stdout.trim().split('\n').at(-1) ?? '') as ExperimentOutput<T>;
     } catch {
-      throw new Error(`The mount lab helper failed before it could report (exit ${done.exitCode ?? done.signal}): ${String(done.stderr).trim() || 'no output'}`);
+      throw new Error(`The mount lab helper failed before it could report (${done.status}): ${done.stderr.trim() || 'no output'}`);
     }
     for (const e of out.events) emit?.(e);
     return out;

@@ -14,7 +14,7 @@ import { MS } from '../../kernel/constants.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import type { Ledger } from '../ledger.js';
 import type { LabPaths } from '../paths.js';
-import { ensurePrivateDir } from '../state-dir.js';
+import { ensurePrivateDir } from '../../rootfs/state-dir.js';
 
 export interface SharedMount {
   /** The mount point (a directory under <stateDir>/propagation/). */
@@ -24,10 +24,10 @@ export interface SharedMount {
   ledgerIds: string[];
 }
 
-export function makeSharedMount(kernel: Kernel, ledger: Ledger, paths: LabPaths, name: string): SharedMount {
+export async function makeSharedMount(kernel: Kernel, ledger: Ledger, paths: LabPaths, name: string): Promise<SharedMount> {
   if (!/^[a-z0-9-]{1,32}$/.test(name)) throw new Error(`Shared mount name "${name}" must be lowercase letters, digits and "-".`);
   const parent = path.join(paths.stateDir, 'propagation');
-  ensurePrivateDir(parent);
+  await ensurePrivateDir(parent);
   const dir = path.join(parent, name);
   fs.mkdirSync(dir, { mode: 0o700 });
   const ids = [ledger.add({ kind: 'dir', path: dir })];

@@ -20,8 +20,8 @@ export type { Topology, LinkView, NamespaceView, LinkJson, FdbJson, NeighJson } 
 export { drawTopology } from './diagram.js';
 export { publishRules } from './publish.js';
 export type { PublishSpec, PublishRules } from './publish.js';
-export { applyPublishRules, removePublishRules, readPublishTable, hasNft } from './publish-apply.js';
-export type { ApplyResult } from './publish-apply.js';
+export { applyPublishRules, dropPublishRules, publishBackend, readPublishRules, removePublishRules } from './publish-apply.js';
+export type { Applied, PublishBackend } from './publish-apply.js';
 export { connectAndRead } from './connect.js';
 export type { ConnectResult } from './connect.js';
 export { classifySockets, socketInodes, tableInodes, listeningOn } from './sockets.js';

@@ -10,12 +10,18 @@
  * matches packets the host itself sends to the bridge's own address, so the only traffic it can
  * touch goes from the host to a lab container. It never applies the MASQUERADE rule, whose whole
  * purpose is to let containers reach beyond this machine.
+ *
+ * Two ways to say that DNAT, both in something the lab owns and names with its prefix:
+ *   nft       a table of its own, with a chain on the NAT hook for locally sent packets (`output`);
+ *   iptables  a chain of its own in the kernel's `nat` table, jumped to from the built-in OUTPUT
+ *             chain, as Docker's DOCKER chain is. A user chain sees no packet until a built-in
+ *             chain jumps to it, so that one jump rule is the only line the lab adds outside its own.
  */
 import { formatCidr, type Cidr } from './subnet.js';
 
 export interface PublishSpec {
-  /** The nft table the lab owns, named with the lab's prefix. */
-  table: string;
+  /** The nft table or iptables chain the lab owns, named with the lab's prefix. */
+  name: string;
   bridge: string;
   /** The bridge's address. */
   gateway: string;
@@ -30,6 +36,8 @@ export interface PublishRules {
   docker: string[];
   /** The nft ruleset the lab applies, as `nft -f` reads it. */
   nft: string;
+  /** The same DNAT as `iptables` argv lists, in the order the lab runs them. */
+  iptables: string[][];
   /** Rules shown but never applied, each with the reason. */
   notApplied: Array<{ rule: string; why: string }>;
 }
@@ -38,7 +46,8 @@ export function publishRules(s: PublishSpec): PublishRules {
   for (const port of [s.hostPort, s.containerPort]) {
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Port ${port} is not between 1 and 65535.`);
   }
-  if (!/^[a-zA-Z0-9_]{1,32}$/.test(s.table)) throw new Error(`"${s.table}" is not a usable nft table name.`);
+  // 28 characters is the longest iptables chain name; nft table names may be longer.
+  if (!/^[a-zA-Z0-9_]{1,28}$/.test(s.name)) throw new Error(`"${s.name}" is not a usable nft table or iptables chain name.`);
   const net = formatCidr(s.subnet);
   const target = `${s.containerAddress}:${s.containerPort}`;
   const masquerade = `ip saddr ${net} oifname != "${s.bridge}" masquerade`;
@@ -48,7 +57,7 @@ export function publishRules(s: PublishSpec): PublishRules {
       `iptables -t nat -A POSTROUTING -s ${net} ! -o ${s.bridge} -j MASQUERADE`,
     ],
     nft: [
-      `table inet ${s.table} {`,
+      `table inet ${s.name} {`,
       `  chain output {`,
       `    type nat hook output priority -100; policy accept;`,
       `    ip daddr ${s.gateway} tcp dport ${s.hostPort} dnat ip to ${target}`,
@@ -56,6 +65,11 @@ export function publishRules(s: PublishSpec): PublishRules {
       `}`,
       '',
     ].join('\n'),
+    iptables: [
+      ['-t', 'nat', '-N', s.name],
+      ['-t', 'nat', '-A', s.name, '-d', `${s.gateway}/32`, '-p', 'tcp', '--dport', String(s.hostPort), '-j', 'DNAT', '--to-destination', target],
+      ['-t', 'nat', '-A', 'OUTPUT', '-j', s.name],
+    ],
     notApplied: [{ rule: masquerade, why: 'it exists to let containers reach beyond this machine, and the lab never sends traffic there' }],
   };
 }

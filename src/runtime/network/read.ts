@@ -3,7 +3,7 @@
  * changes anything or sends a packet.
  */
 import fs from 'node:fs';
-import { execa } from 'execa';
+import { failureText, runHostProgram } from '../../kernel/host-program.js';
 import { HOST, ipCommand, type NetnsRef } from './netns.js';
 import { readJson } from './run.js';
 import { chooseSubnet, type AddrJson, type RouteJson, type SubnetChoice } from './subnet.js';
@@ -12,10 +12,9 @@ import { buildTopology, type FdbJson, type LinkJson, type NeighJson, type Topolo
 /** Picks the lab subnet from the host's routes and addresses (see `subnet.ts`). */
 export async function chooseLabSubnet(bridge: string, env: NodeJS.ProcessEnv = process.env): Promise<SubnetChoice> {
   // One `ip -batch` process: each line prints its own JSON array on its own line.
-  const r = await execa('ip', ['-4', '-json', '-batch', '-'], { input: 'route show table all\naddr show\n', reject: false });
-  // `ip` not installed: no stderr, but execa's short message names ENOENT (the doctor says which package).
-  if (r.exitCode !== 0) throw new Error(`ip -4 -json -batch - failed: ${String(r.stderr).trim() || r.shortMessage}`);
-  const [routeText = '[]', addrText = '[]'] = String(r.stdout).split('\n').filter((l) => l.trim());
+  const r = await runHostProgram(['ip', '-4', '-json', '-batch', '-'], { input: 'route show table all\naddr show\n' });
+  if (!r.ok) throw new Error(failureText(r));
+  const [routeText = '[]', addrText = '[]'] = r.stdout.split('\n').filter((l) => l.trim());
   const routes = JSON.parse(routeText) as RouteJson[];
   const addrs = JSON.parse(addrText) as AddrJson[];
   const override = env.CONTAINER_LAB_SUBNET;
@@ -53,9 +52,9 @@ export async function linkExists(name: string): Promise<boolean> {
  */
 export async function readNamespace(ns: NetnsRef): Promise<{ links: LinkJson[]; neighbours: NeighJson[] }> {
   const cmd = ipCommand(ns, ['-details', '-json', '-batch', '-']);
-  const r = await execa(cmd.file, cmd.args, { input: 'addr show\nneigh show\n', reject: false });
-  if (r.exitCode !== 0) throw new Error(`${[cmd.file, ...cmd.args].join(' ')} failed: ${String(r.stderr).trim() || r.shortMessage}`);
-  const [links = '[]', neighbours = '[]'] = String(r.stdout).split('\n').filter((l) => l.trim());
+  const r = await runHostProgram([cmd.file, ...cmd.args], { input: 'addr show\nneigh show\n' });
+  if (!r.ok) throw new Error(failureText(r));
+  const [links = '[]', neighbours = '[]'] = r.stdout.split('\n').filter((l) => l.trim());
   return {
     links: JSON.parse(links) as LinkJson[],
     // IPv4 neighbours only (ARP); IPv6 neighbour discovery entries are left out.

@@ -1,15 +1,15 @@
 /**
- * Running `ip` and `bridge`: argv arrays through execa, never a shell, each run reported.
+ * Running `ip` and `bridge`: argv arrays through the lab's host-program runner, never a shell.
  *
  * Every command that changes the network is shown to the learner as a primitive event
- * (`spawn ip link add clab0 type bridge = 0  2.4 ms`). Several changes can go to one `ip -batch -`
+ * (`spawn ip link add clab0 type bridge = exit 0  2.4 ms`). Several changes can go to one `ip -batch -`
  * process, which reads one command per line from stdin: one process start instead of several,
  * which matters when each `ip` costs a few milliseconds. For a batch the event's args are
  * `-batch -` followed by the lines it read.
  * Reading commands (`ip -json …`) are not events: they are what the panes show.
  */
-import { execa } from 'execa';
 import { errnoText, ERRNO_NAMES } from '../../kernel/errors.js';
+import { runHostProgram } from '../../kernel/host-program.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import { ipCommand, type NetnsRef } from './netns.js';
 
@@ -45,36 +45,31 @@ export function errnoFromMessage(stderr: string): string | undefined {
   return undefined;
 }
 
-function hintFor(code: string): string {
+/** What to do about the errno `ip` printed, when the lab knows better than the general hint. */
+function hintFor(code: string | undefined): string | undefined {
   switch (code) {
     case 'EEXIST': return 'A link or address with that name already exists: run `container-lab cleanup`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.';
     case 'EPERM': return 'Changing links needs root with CAP_NET_ADMIN: run the lab with sudo.';
     case 'ENODEV': return 'That link is gone, or this kernel lacks the veth or bridge driver (`modprobe veth bridge`).';
     case 'EOPNOTSUPP': return 'This kernel lacks a driver the lab needs: check `modprobe veth` and `modprobe bridge`.';
-    default: return 'Run the same command by hand to see the full message; `container-lab doctor` checks the network tools.';
+    default: return undefined;
   }
 }
 
 async function run(ctx: NetworkContext | undefined, file: string, args: string[], shown: string[], input?: string): Promise<string> {
-  const started = performance.now();
-  const r = await execa(file, args, { reject: false, input, stripFinalNewline: false });
-  const durationMs = performance.now() - started;
-  const ok = r.exitCode === 0;
-  const stderr = String(r.stderr ?? '');
-  const code = ok ? '0' : (errnoFromMessage(stderr) ?? `EXIT${r.exitCode ?? 'SIG'}`);
-  const hint = hintFor(code);
-  ctx?.emit({
-    kind: 'spawn',
-    name: file,
-    args: shown,
-    result: ok ? '0' : `-1 ${code}`,
-    ok,
-    durationMs,
-    ...(ok ? {} : { error: { code, text: stderr.trim() || r.shortMessage || 'failed', hint } }),
-    ...(ctx.container ? { container: ctx.container } : {}),
+  const r = await runHostProgram([file, ...args], {
+    ...(ctx ? { emit: ctx.emit } : {}),
+    ...(ctx?.container ? { container: ctx.container } : {}),
+    ...(input === undefined ? {} : { input }),
+    shownArgs: shown,
+    hint: (failed) => hintFor(errnoFromMessage(failed.stderr)),
   });
-  if (!ok) throw new NetworkCommandError([file, ...shown].join(' '), code, stderr || String(r.shortMessage ?? ''), hint);
-  return String(r.stdout ?? '');
+  if (!r.ok) {
+    // The kernel's errno, when `ip` printed netlink's answer (`RTNETLINK answers: File exists`).
+    const code = errnoFromMessage(r.stderr) ?? r.error!.code;
+    throw new NetworkCommandError([file, ...shown].join(' '), code, r.stderr || r.error!.text, r.error!.hint);
+  }
+  return r.stdout;
 }
 
 /** Runs one `ip` (or `bridge`) command in a namespace and reports it. Returns stdout. */

@@ -16,6 +16,7 @@
  *   mount("proc", "/proc", …); /proc/sys bind-mounted read-only; sysfs read-only
  *                       — meanwhile the shim writes our PID into the container's cgroup.procs —
  *   unshare(CLONE_NEWCGROUP)                          its root is the cgroup we are now in
+ *   mount("cgroup2", "/sys/fs/cgroup", …, MS_RDONLY…) when asked: our own cgroup, read-only
  *   prctl(PR_CAPBSET_DROP, …); capset(…)
  *   execve("/bin/sh", …)
  *
@@ -27,6 +28,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CAP, CLONE, MNT, MS, NAMESPACE_KINDS, encodeCapMask } from '../../kernel/constants.js';
 import type { Kernel } from '../../kernel/kernel.js';
+import { mountCgroupFs } from './cgroup-mount.js';
+import type { ContainerNamespace } from '../spec.js';
 import type { CreateRequest } from './protocol.js';
 
 /** Device nodes a container gets, bind-mounted from the host (as runc does when it cannot mknod). */
@@ -77,7 +80,7 @@ function terminalOnStdin(): string | undefined {
  */
 export function buildRoot(k: Kernel, req: CreateRequest): void {
   const { spec } = req;
-  const want = (kind: keyof typeof NAMESPACE_KINDS) => spec.namespaces.includes(kind);
+  const want = (kind: ContainerNamespace) => spec.namespaces.includes(kind);
   const flags = (['mnt', 'uts', 'ipc', 'net'] as const).filter(want).reduce((acc, kind) => acc | NAMESPACE_KINDS[kind], 0);
   k.unshare(flags);
 
@@ -108,11 +111,13 @@ export function buildRoot(k: Kernel, req: CreateRequest): void {
 
 /**
  * The second half, once this process is in the container's cgroup: the cgroup namespace (its root
- * is the cgroup its creator is in, so it must come after the join), then the capabilities.
+ * is the cgroup its creator is in, so it must come after the join), the cgroup filesystem seen from
+ * it, then the capabilities (mount needs CAP_SYS_ADMIN, which the container does not keep).
  */
 export function finishInit(k: Kernel, req: CreateRequest, lastCap: number): void {
   const { spec } = req;
   if (spec.namespaces.includes('cgroup')) k.unshare(CLONE.CLONE_NEWCGROUP);
+  if (req.cgroupfs) mountCgroupFs(k, req.cgroupfs);
 
   const keep = new Set(spec.capabilities.map((name) => CAP[name]));
   for (let cap = 0; cap <= lastCap; cap++) if (!keep.has(cap)) k.capbsetDrop(cap);

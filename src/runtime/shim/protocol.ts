@@ -5,6 +5,7 @@
  */
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { ResolvedSpec } from '../spec.js';
+import type { CgroupFsPlan } from './cgroup-mount.js';
 
 /** Everything needed to build one container. Paths are host paths. */
 export interface CreateRequest {
@@ -17,6 +18,8 @@ export interface CreateRequest {
   merged: string;
   /** cgroup.procs files of the container's cgroup (empty: no cgroup). */
   cgroupProcs: string[];
+  /** When set, PID 1 mounts its own cgroup read-only at /sys/fs/cgroup (cgroup-mount.ts). */
+  cgroupfs?: CgroupFsPlan;
 }
 
 export interface ExecRequest {
@@ -31,6 +34,8 @@ export type LabToShim =
   | CreateRequest
   | ExecRequest
   | { op: 'exec-input'; ref: number; data?: string; end?: boolean }
+  /** Mount the container's cgroup read-only at its /sys/fs/cgroup, now (cgroup-mount.ts). */
+  | { op: 'mount-cgroupfs'; ref: number; plan: CgroupFsPlan }
   | { op: 'shutdown' };
 
 export type ShimToLab =
@@ -43,7 +48,8 @@ export type ShimToLab =
   | { op: 'exec-started'; ref: number; pid: number }
   | { op: 'exec-failed'; ref: number; error: ShimError }
   | { op: 'exec-data'; ref: number; fd: 1 | 2; data: string }
-  | { op: 'exec-exit'; ref: number; code: number | null; signal: string | null };
+  | { op: 'exec-exit'; ref: number; code: number | null; signal: string | null }
+  | { op: 'mounted-cgroupfs'; ref: number; error?: ShimError };
 
 export type ShimToInit =
   | CreateRequest

@@ -12,13 +12,15 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { SyscallError } from '../../kernel/errors.js';
-import { CAP, CLONE } from '../../kernel/constants.js';
+import { CLONE } from '../../kernel/constants.js';
 import fs from 'node:fs';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { traced } from '../../kernel/traced.js';
 import { joinCgroup } from './cgroup-join.js';
+import { mountCgroupFs, type CgroupFsPlan } from './cgroup-mount.js';
+import { limitToContainer } from './limit-execs.js';
 import { execIn, type ExecTarget } from './exec-in.js';
-import { closeNamespaces, ENTERABLE, openNamespaces, type NamespaceSet } from './namespaces.js';
+import { closeNamespaces, ENTERABLE, enterNamespaces, openNamespaces, type NamespaceSet } from './namespaces.js';
 import type { CreateRequest, InitToShim, ShimError, ShimToInit } from './protocol.js';
 
 export function toShimError(err: unknown): ShimError {
@@ -119,19 +121,11 @@ export class ShimCore {
     return pid;
   }
 
-  /**
-   * Gives this thread the container's capability limits, so whatever it spawns with `exec` can never
-   * hold more than PID 1 (as `docker exec` does). Dropping from the bounding set leaves this
-   * thread's own effective set alone, so it can still setns.
-   */
+  /** Gives this thread the container's limits, once: see limit-execs.ts. */
   private limitExecs(spec: CreateRequest['spec']): void {
     if (this.execsLimited) return;
     this.execsLimited = true;
-    const keep = new Set(spec.capabilities.map((name) => CAP[name]));
-    for (let cap = 0; cap <= this.lastCap; cap++) {
-      if (!keep.has(cap)) this.kernel.capbsetDrop(cap);
-    }
-    if (spec.noNewPrivs) this.kernel.setNoNewPrivs();
+    limitToContainer(this.kernel, this.lastCap, spec.capabilities, spec.noNewPrivs);
   }
 
   /** PID 1 execve()s the container's program. Resolves once the execve has happened. */
@@ -161,6 +155,24 @@ export class ShimCore {
     }
     this.limitExecs(this.spec!);
     return execIn(this.kernel, this.emit, this.target, argv, env);
+  }
+
+  /**
+   * Mounts the container's own cgroup read-only at its /sys/fs/cgroup, from the outside: this
+   * thread steps into the container's cgroup namespace (which sets the top of the new mount) and
+   * its mount namespace, mounts, and steps back, as it does around every `exec`.
+   */
+  mountCgroupfs(plan: CgroupFsPlan): void {
+    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) throw new Error('The container is not running: its PID 1 has exited, and its mount namespace with it.');
+    const fds = this.target.inside.fds;
+    if (!fds.has('mnt') || !fds.has('cgroup')) throw new Error('The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host\'s whole tree.');
+    const inside: NamespaceSet = { fds: new Map([['cgroup', fds.get('cgroup')!], ['mnt', fds.get('mnt')!]]), cwd: '/' };
+    try {
+      enterNamespaces(this.kernel, inside);
+      mountCgroupFs(this.kernel, plan);
+    } finally {
+      enterNamespaces(this.kernel, this.target.host);
+    }
   }
 
   private send(msg: ShimToInit): void {

@@ -1,5 +1,5 @@
 /**
- * The shim's message loop with the lab: create, go, exec, shutdown; and PID 1's exit.
+ * The shim's message loop with the lab: create, go, exec, mount-cgroupfs, shutdown; and PID 1's exit.
  */
 import type { ChildProcess } from 'node:child_process';
 import type { Kernel } from '../../kernel/kernel.js';
@@ -56,6 +56,14 @@ export function runShim(kernel: Kernel, script: string, pidns: boolean): void {
           if (child.pid !== undefined) send({ op: 'exec-started', ref: msg.ref, pid: child.pid });
         } catch (err) {
           send({ op: 'exec-failed', ref: msg.ref, error: toShimError(err) });
+        }
+        break;
+      case 'mount-cgroupfs':
+        try {
+          core.mountCgroupfs(msg.plan);
+          send({ op: 'mounted-cgroupfs', ref: msg.ref });
+        } catch (err) {
+          send({ op: 'mounted-cgroupfs', ref: msg.ref, error: toShimError(err) });
         }
         break;
       case 'exec-input': {

@@ -1,5 +1,6 @@
 /**
- * The lesson commands, wired into src/cli.ts:
+ * The lesson commands, wired into src/cli.ts (command-line code: the engine under src/lessons/
+ * never parses arguments or starts the TUI):
  *   container-lab [--lessons DIR]                       the TUI
  *   container-lab lesson <id> [--plain|--json] [--lessons DIR]
  *   container-lab lint-lessons [DIR]
@@ -7,15 +8,13 @@
  * never loads Ink.
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cli/parse.js';
-import { defaultLessonsDir } from './lessons-dir.js';
+import { defaultLessonsDir } from '../lessons/lessons-dir.js';
+import { needRoot, UsageError } from './parse.js';
+
+const WHY_ROOT = 'namespaces, mounts and cgroups';
 
 function usage(message: string): never {
   throw new UsageError(message);
-}
-
-function needRoot(what: string): void {
-  if (process.getuid?.() !== 0) usage(`${what} needs root (namespaces, mounts and cgroups): run it again with sudo.`);
 }
 
 export async function lessonCommands(argv: string[]): Promise<number> {
@@ -23,7 +22,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
   if (command === 'lint-lessons') {
     const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
     if (positionals.length > 1) usage('lint-lessons takes at most one directory.');
-    const { lintCommand } = await import('./lint-command.js');
+    const { lintCommand } = await import('../lessons/lint-command.js');
     return lintCommand(positionals[0]);
   }
   if (command === 'lesson') {
@@ -34,7 +33,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     });
     if (positionals.length !== 1) usage('Name one lesson: container-lab lesson <id> --plain (ids: see `container-lab --help`).');
     if (values.plain && values.json) usage('Choose one output: --plain or --json.');
-    const { formatProblem, loadLessons } = await import('./load-lessons.js');
+    const { formatProblem, loadLessons } = await import('../lessons/load-lessons.js');
     const { lessons, problems } = loadLessons(values.lessons ?? defaultLessonsDir());
     const lesson = lessons.find((l) => l.id === positionals[0]);
     if (!lesson) {
@@ -45,12 +44,12 @@ export async function lessonCommands(argv: string[]): Promise<number> {
       }
       usage(`There is no lesson "${positionals[0]}". Lessons here: ${lessons.map((l) => l.id).join(', ') || 'none'}.`);
     }
-    needRoot('Running a lesson');
-    const { runLessonCommand } = await import('./runner/run-command.js');
+    needRoot('Running a lesson', WHY_ROOT);
+    const { runLessonCommand } = await import('../lessons/runner/run-command.js');
     return runLessonCommand(lesson, values.json ? 'json' : 'plain');
   }
   const { values } = parseArgs({ args: argv, options: { lessons: { type: 'string' } } });
-  needRoot('The lab');
+  needRoot('The lab', WHY_ROOT);
   const { startLab } = await import('../tui/start.js');
   return startLab({ lessonsDir: values.lessons ?? defaultLessonsDir() });
 }
