@@ -3,7 +3,7 @@
  * Shared by the real kernel (for SyscallError) and the tracer (for events), so a call and its
  * failure always read the same.
  */
-import { CLONE, MNT, MS, CAP_NAMES, renderFlags } from './constants.js';
+import { AF, CLONE, IPPROTO, MNT, MS, SOCK, CAP_NAMES, nameOf, renderFlags } from './constants.js';
 import type { CapSets } from './kernel.js';
 
 const q = (s: string | null): string => (s === null ? 'NULL' : JSON.stringify(s));
@@ -44,6 +44,14 @@ export function describeCall(method: string, params: readonly unknown[]): { name
       return { name: 'prctl', args: ['PR_SET_NO_NEW_PRIVS', '1'] };
     case 'execve':
       return { name: 'execve', args: [q(p[0]), `[${(p[1] as string[]).map(q).join(', ')}]`, `${(p[2] as string[]).length} env vars`] };
+    case 'chown':
+      return { name: 'chown', args: [q(p[0]), String(p[1]), String(p[2])] };
+    case 'socket':
+      return { name: 'socket', args: [nameOf(p[0], AF), nameOf(p[1], SOCK), nameOf(p[2], IPPROTO)] };
+    case 'bindInet':
+      return { name: 'bind', args: [`fd ${p[0]}`, `{AF_INET, ${p[1]}:${p[2]}}`, '16'] };
+    case 'close':
+      return { name: 'close', args: [`fd ${p[0]}`] };
     default:
       return { name: method, args: p.map(String) };
   }

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import koffi from 'koffi';
-import { PR } from './constants.js';
+import { AF, PR } from './constants.js';
 import { describeCall } from './describe.js';
 import { SyscallError } from './errors.js';
 import type { CapSets, Kernel } from './kernel.js';
@@ -29,6 +29,10 @@ const c = {
   syscall: libc.func('long syscall(long number, ...)'),
   fcntl: libc.func('int fcntl(int fd, int cmd, ...)'),
   execve: libc.func('int execve(const char *path, const char **argv, const char **envp)'),
+  chown: libc.func('int chown(const char *path, int uid, int gid)'),
+  socket: libc.func('int socket(int domain, int type, int protocol)'),
+  bind: libc.func('int bind(int fd, const uint8_t *addr, uint32_t len)'),
+  close: libc.func('int close(int fd)'),
 };
 
 /** _LINUX_CAPABILITY_VERSION_3: two 32-bit words per set, so capabilities above 31 fit. */
@@ -61,6 +65,15 @@ function encodeCapData(s: CapSets): Buffer {
     data.writeUInt32LE(part(s.inheritable), i * 12 + 8);
   });
   return data;
+}
+
+/** struct sockaddr_in: family (host order), port (network order), IPv4 address, 8 bytes of padding. */
+function sockaddrIn(address: string, port: number): Buffer {
+  const sa = Buffer.alloc(16);
+  sa.writeUInt16LE(AF.AF_INET, 0);
+  sa.writeUInt16BE(port, 2);
+  address.split('.').forEach((octet, i) => sa.writeUInt8(Number(octet), 4 + i));
+  return sa;
 }
 
 function decodeCapData(data: Buffer): CapSets {
@@ -139,5 +152,24 @@ export class LinuxKernel implements Kernel {
     c.execve(path, [...argv, null], [...env, null]);
     const { name, args } = describeCall('execve', [path, argv, env]);
     throw new SyscallError(name, args, koffi.errno());
+  }
+
+  chown(path: string, uid: number, gid: number): void {
+    check(c.chown(path, uid, gid), 'chown', [path, uid, gid]);
+  }
+
+  socket(domain: number, type: number, protocol: number): number {
+    const fd = c.socket(domain, type, protocol);
+    check(fd, 'socket', [domain, type, protocol]);
+    return fd;
+  }
+
+  bindInet(fd: number, address: string, port: number): void {
+    const sa = sockaddrIn(address, port);
+    check(c.bind(fd, sa, sa.length), 'bindInet', [fd, address, port]);
+  }
+
+  close(fd: number): void {
+    check(c.close(fd), 'close', [fd]);
   }
 }

@@ -17,7 +17,8 @@ export function traced(inner: Kernel, emit: (event: PrimitiveEvent) => void): Ke
         const start = performance.now();
         try {
           const out = value.apply(target, params);
-          const result = typeof out === 'boolean' ? (out ? '1' : '0') : '0';
+          // A call that returns a value (socket's fd, PR_CAPBSET_READ's answer) shows it, as strace does.
+          const result = typeof out === 'boolean' ? (out ? '1' : '0') : typeof out === 'number' ? String(out) : '0';
           emit({ kind: 'syscall', name, args, result, ok: true, durationMs: performance.now() - start });
           return out;
         } catch (err) {

@@ -4,7 +4,10 @@
  */
 import type { Cgroup } from '../cgroups/types.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
+import type { Attempt, AttemptAnswer } from './shim/protocol.js';
 import type { ContainerSpec, ResolvedSpec } from './spec.js';
+
+export type { Attempt, AttemptAnswer };
 
 /** A primitive performed on behalf of a container, or by the runtime itself (container undefined). */
 export type RuntimeEvent = PrimitiveEvent;
@@ -70,6 +73,12 @@ export interface ContainerRuntime {
   exec(c: Container, argv: string[], opts?: ExecOptions): Promise<ExecResult>;
   /** Starts a command inside the container; resolves once it runs (with its host PID). */
   spawn(c: Container, argv: string[], opts?: Omit<ExecOptions, 'input' | 'timeoutMs'>): Promise<ExecHandle>;
+  /**
+   * Makes one call of a closed set (mount, chown, a socket, bind, execve) inside the container's
+   * namespaces with `effective` as the effective capability set, and returns the kernel's answer:
+   * the calls as events (with their errno) and, for execve, the CapEff the kernel gave.
+   */
+  attempt(c: Container, attempt: Attempt, effective: bigint): Promise<AttemptAnswer>;
   /** The argv (run on the host, e.g. through a pty) that opens a shell inside the container. */
   shellCommand(c: Container, argv?: string[]): { file: string; args: string[] };
   /** Sends a signal to PID 1 from the host. */

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { CgroupDriver } from '../cgroups/types.js';
 import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import { ensureRootfs } from '../rootfs/index.js';
-import type { Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
+import type { Attempt, AttemptAnswer, Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
 import { Ledger } from './ledger.js';
 import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from './host-side.js';
 import type { LabPaths } from './paths.js';
@@ -191,6 +191,10 @@ export class Runtime implements ContainerRuntime {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', kill);
     }
+  }
+
+  attempt(c: Container, attempt: Attempt, effective: bigint): Promise<AttemptAnswer> {
+    return this.get(c).shim.attempt(attempt, effective.toString(16).padStart(16, '0'));
   }
 
   shellCommand(c: Container, argv: string[] = ['/bin/sh']): { file: string; args: string[] } {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 import type { ExitStatus } from './api.js';
-import type { CreateRequest, LabToShim, ShimError, ShimToLab } from './shim/protocol.js';
+import type { Attempt, AttemptAnswer, CreateRequest, LabToShim, ShimError, ShimToLab } from './shim/protocol.js';
 
 /** Finds dist/shim.js next to this bundle, or the built one when running from the sources (tests). */
 function shimPath(): string {
@@ -43,6 +43,7 @@ export class ShimClient {
   readonly exited: Promise<Omit<ExitStatus, 'oomKilled'>>;
   private nextRef = 1;
   private readonly execs = new Map<number, ExecWaiter>();
+  private readonly attempts = new Map<number, (answer: AttemptAnswer | Error) => void>();
   private readonly pending: Array<(msg: ShimToLab) => boolean> = [];
   private onEvent: (e: PrimitiveEvent) => void = () => {};
 
@@ -122,6 +123,19 @@ export class ShimClient {
     });
   }
 
+  /** Asks the shim to make one call inside the container with `effective` (hex) as the effective set. */
+  attempt(attempt: Attempt, effective: string): Promise<AttemptAnswer> {
+    const ref = this.nextRef++;
+    return new Promise((resolve, reject) => {
+      this.attempts.set(ref, (answer) => {
+        this.attempts.delete(ref);
+        if (answer instanceof Error) reject(answer);
+        else resolve(answer);
+      });
+      this.send({ op: 'attempt', ref, attempt, effective });
+    });
+  }
+
   shutdown(): void {
     if (this.proc.connected) this.send({ op: 'shutdown' });
   }
@@ -152,8 +166,15 @@ export class ShimClient {
       case 'exec-failed':
         this.execs.get(msg.ref)?.onDone(null, null, msg.error);
         return;
+      case 'attempt-answer':
+        this.attempts.get(msg.ref)?.(msg.answer);
+        return;
+      case 'attempt-failed':
+        this.attempts.get(msg.ref)?.(shimFailure(msg.error));
+        return;
       case 'exited':
         for (const w of this.execs.values()) w.onDone(null, 'SIGKILL');
+        for (const settle of this.attempts.values()) settle(new Error('The container ended before the shim could answer.'));
         break;
     }
     const i = this.pending.findIndex((handler) => handler(msg));

@@ -10,7 +10,7 @@ import { RecordingKernel } from '../../src/kernel/recording.js';
 import { traced } from '../../src/kernel/traced.js';
 import { hostReader } from '../../src/probes/host-reader.js';
 import type { Reader } from '../../src/probes/reader.js';
-import type { Container, ContainerRuntime, ExecHandle, ExecResult, ExitStatus } from '../../src/runtime/api.js';
+import type { AttemptAnswer, Container, ContainerRuntime, ExecHandle, ExecResult, ExitStatus } from '../../src/runtime/api.js';
 import { resolveSpec } from '../../src/runtime/spec.js';
 import type { ContainerSpec } from '../../src/runtime/spec.js';
 import { procTree, removeProcess, writeProcess } from './proc-fixture.js';
@@ -127,6 +127,10 @@ export class FakeLab implements ContainerRuntime {
     this.execs.push(argv);
     const p = this.addProcess(argv[0]!, argv, 0, SHIM);
     return { hostPid: p.hostPid, done: new Promise(() => {}), kill: () => {} };
+  }
+
+  async attempt(): Promise<AttemptAnswer> {
+    throw new Error('The fake makes no attempts: the capabilities lesson runs against the real runtime (test/capabilities).');
   }
 
   shellCommand(c: Container): { file: string; args: string[] } {

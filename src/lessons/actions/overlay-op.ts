@@ -9,11 +9,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { errnoText, hintFor } from '../../kernel/errors.js';
+import { errnoText } from '../../kernel/errors.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { fsLab, overlayOf } from './fs-lab.js';
+import { hostCall } from './host-call.js';
 
 const OPS = ['read', 'append', 'create', 'delete', 'mkdir', 'rename'] as const;
 
@@ -27,21 +28,6 @@ function inside(merged: string, rel: string): string {
     if (fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink()) throw new Error(`${rel} passes through a symlink; the lab does not follow links here.`);
   }
   return path.join(merged, ...parts);
-}
-
-function timed<T>(record: (e: PrimitiveEvent) => void, name: string, args: string[], work: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  try {
-    const value = work();
-    const ms = performance.now() - start;
-    record({ kind: 'syscall', name, args, result: typeof value === 'number' ? String(value) : '0', ok: true, durationMs: ms });
-    return { value, ms };
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const code = e.code ?? 'ERROR';
-    record({ kind: 'syscall', name, args, result: `-1 ${code}`, ok: false, durationMs: performance.now() - start, error: { code, text: e.code ? errnoText(code) : e.message, hint: e.code ? hintFor(name, code) : '' } });
-    throw err;
-  }
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -69,10 +55,10 @@ export const overlayOpAction: ActionDef = {
     try {
       switch (str(args, 'op')) {
         case 'read': {
-          const fd = timed(rec, 'openat', [q(file), 'O_RDONLY'], () => fs.openSync(file, 'r'));
+          const fd = hostCall(rec, 'openat', [q(file), 'O_RDONLY'], () => fs.openSync(file, 'r'));
           const st = fs.fstatSync(fd.value);
           const buf = Buffer.alloc(Math.min(st.size, 4096));
-          timed(rec, 'read', [`fd ${fd.value}`, String(buf.length)], () => fs.readSync(fd.value, buf, 0, buf.length, 0));
+          hostCall(rec, 'read', [`fd ${fd.value}`, String(buf.length)], () => fs.readSync(fd.value, buf, 0, buf.length, 0));
           fs.closeSync(fd.value);
           output.push(`open for reading: ${ms(fd.ms)}`, ...buf.toString('utf8').split('\n').filter((l) => l !== '').slice(0, 4));
           break;
@@ -80,25 +66,25 @@ export const overlayOpAction: ActionDef = {
         case 'append':
         case 'create': {
           const flags = str(args, 'op') === 'append' ? 'O_WRONLY|O_APPEND' : 'O_WRONLY|O_CREAT|O_EXCL';
-          const fd = timed(rec, 'openat', [q(file), flags], () => fs.openSync(file, str(args, 'op') === 'append' ? 'a' : 'wx', 0o644));
-          const w = timed(rec, 'write', [`fd ${fd.value}`, q(text)], () => fs.writeSync(fd.value, text));
+          const fd = hostCall(rec, 'openat', [q(file), flags], () => fs.openSync(file, str(args, 'op') === 'append' ? 'a' : 'wx', 0o644));
+          const w = hostCall(rec, 'write', [`fd ${fd.value}`, q(text)], () => fs.writeSync(fd.value, text));
           fs.closeSync(fd.value);
           output.push(`open for writing: ${ms(fd.ms)}`, `write ${Buffer.byteLength(text)} bytes: ${ms(w.ms)}`);
           break;
         }
         case 'delete': {
           const isDir = fs.lstatSync(file).isDirectory();
-          timed(rec, isDir ? 'rmdir' : 'unlink', [q(file)], () => (isDir ? fs.rmSync(file, { recursive: true }) : fs.unlinkSync(file)));
+          hostCall(rec, isDir ? 'rmdir' : 'unlink', [q(file)], () => (isDir ? fs.rmSync(file, { recursive: true }) : fs.unlinkSync(file)));
           output.push(`deleted ${rel} through merged`);
           break;
         }
         case 'mkdir':
-          timed(rec, 'mkdir', [q(file), '0755'], () => fs.mkdirSync(file, { mode: 0o755 }));
+          hostCall(rec, 'mkdir', [q(file), '0755'], () => fs.mkdirSync(file, { mode: 0o755 }));
           output.push(`made ${rel}/ through merged`);
           break;
         case 'rename': {
           const to = inside(ov.merged, str(args, 'to'));
-          timed(rec, 'rename', [q(file), q(to)], () => fs.renameSync(file, to));
+          hostCall(rec, 'rename', [q(file), q(to)], () => fs.renameSync(file, to));
           output.push(`renamed ${rel} → ${str(args, 'to')} through merged`);
           break;
         }
