@@ -125,7 +125,7 @@ async function askKernel(ctx: ActionContext, c: Container, op: Op, effective: bi
 
 export const tryPrivilegedAction: ActionDef = {
   name: 'try-privileged',
-  summary: 'Inside a container, tries one operation that needs a capability (mount, chown, ping, bind port 80) and reads the errno.',
+  summary: "Inside a container, runs one operation that needs a capability (mount, chown, ping, bind port 80) and makes the same call in the container's context to show the kernel's own errno.",
   args: {
     op: { type: { kind: 'enum', values: Object.keys(OPS) }, doc: 'which operation' },
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
