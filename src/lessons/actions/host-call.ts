@@ -6,12 +6,13 @@
 import { errnoText, hintFor } from '../../kernel/errors.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 
-export function hostCall<T>(record: (e: PrimitiveEvent) => void, name: string, args: string[], work: () => T): { value: T; ms: number } {
+/** `result` says what a successful call returned, when that is more than `0` (a listing's length). */
+export function hostCall<T>(record: (e: PrimitiveEvent) => void, name: string, args: string[], work: () => T, result?: (value: T) => string): { value: T; ms: number } {
   const start = performance.now();
   try {
     const value = work();
     const ms = performance.now() - start;
-    record({ kind: 'syscall', name, args, result: typeof value === 'number' ? String(value) : '0', ok: true, durationMs: ms });
+    record({ kind: 'syscall', name, args, result: result ? result(value) : typeof value === 'number' ? String(value) : '0', ok: true, durationMs: ms });
     return { value, ms };
   } catch (err) {
     // Node's fs errors and the doorway's SyscallError both carry the errno name as `code`.
