@@ -62,9 +62,11 @@ export function decodeFileCaps(b: Buffer): StoredFileCaps {
 }
 
 /**
- * The capabilities as `getcap` prints them: names in lower case grouped by their flags,
- * `cap_net_bind_service=ep`. A capability is `p` when permitted, `i` when inheritable, and every
- * named one is `e` when the effective flag is set.
+ * The capabilities in setcap's notation (cap_from_text(3)): names in lower case grouped by their
+ * flags, `cap_net_bind_service=ep`. A capability is `p` when permitted, `i` when inheritable, and
+ * every named one is `e` when the file's one effective flag is set. For one group this is exactly
+ * what `getcap` prints; with several, getcap writes the later groups as `+flags` instead, which
+ * means the same.
  */
 export function fileCapsText(f: FileCaps): string {
   const groups = new Map<string, string[]>();
