@@ -44,6 +44,7 @@ interface ProgramRun {
 }
 
 const names = (mask: bigint): string => decodeCapMask(mask).join(' ') || 'empty';
+const hex = (mask: bigint): string => mask.toString(16).padStart(16, '0');
 
 /** What capabilities(7) predicts for learner (no capabilities) running /opt/cap/nc (cap_net_bind_service=ep). */
 function predictFileCap(ctx: ActionContext, c: Container): string {
@@ -105,7 +106,8 @@ async function askKernel(ctx: ActionContext, c: Container, op: Op, effective: bi
     case 'chown':
       return kernelAnswer(ctx, c, { call: 'chown', path: '/tmp/owned', uid: 1000 }, effective);
     case 'ping':
-      // What ping itself tries: a datagram ICMP socket (allowed by group), then a raw one (by capability).
+      // The two sockets a ping can use: an ICMP datagram socket, allowed by group
+      // (net.ipv4.ping_group_range), and a raw one, allowed by CAP_NET_RAW.
       return eitherAnswer(
         await kernelAnswer(ctx, c, { call: 'icmp-socket', type: 'SOCK_DGRAM' }, effective),
         await kernelAnswer(ctx, c, { call: 'icmp-socket', type: 'SOCK_RAW' }, effective),
@@ -116,8 +118,7 @@ async function askKernel(ctx: ActionContext, c: Container, op: Op, effective: bi
       const started = await kernelAnswer(ctx, c, { call: 'execve', path: file, argv0: 'true', ...LEARNER }, effective);
       output.push(...started.lines);
       if (started.capEff === undefined) return { ...started, lines: [] };
-      output.push(`the kernel gave that process of learner CapEff ${started.capEff.toString(16).padStart(16, '0')}: ${names(started.capEff)}`);
-      output.push('the lab binds port 80 with exactly that effective set:');
+      output.push(`the kernel gave that process of learner CapEff ${hex(started.capEff)}: ${names(started.capEff)}`);
       return kernelAnswer(ctx, c, { call: 'bind', port: 80 }, started.capEff);
     }
   }
@@ -156,7 +157,9 @@ export const tryPrivilegedAction: ActionDef = {
     if (program.capEff !== undefined) output.push(`its CapEff while it ran: ${names(program.capEff)}`);
     if (program.missing) output.push(`${spec.argv[0]} is not in this container's rootfs (exit status 127), so only the lab's own call below ran.`);
 
-    output.push(`the lab's own call, in ${c.id}'s namespaces with PID 1's CapEff ${pid1.toString(16).padStart(16, '0')}:`);
+    output.push(op === 'bind' || op === 'bind-file-cap'
+      ? `the lab's own calls, in ${c.id}'s namespaces: the file as learner, then bind with what the kernel gave it`
+      : `the lab's own call, in ${c.id}'s namespaces with PID 1's CapEff ${hex(pid1)}:`);
     const kernel = await askKernel(ctx, c, op, pid1, output);
     output.push(...kernel.lines);
     output.push(kernel.ok ? 'the kernel allowed it' : `the kernel answered ${kernel.errno}`);

@@ -33,9 +33,11 @@ const q = (s: string): string => JSON.stringify(s);
 type Spawned = { pid: number } | { errno: Promise<string> };
 
 /**
- * execve through libuv's spawn: the child sets its groups, gid and uid (leaving uid 0 clears its
- * capabilities, as `su` does), then execve()s. libuv sends a refused execve's errno back to the
- * parent: Node throws it at once for some codes and emits it as an 'error' event for others.
+ * execve through libuv's spawn: the child sets its groups, gid and uid (leaving uid 0 clears every
+ * set but the bounding set, as `su` does), then execve()s. libuv sends a refused execve's errno back
+ * to the parent: Node throws it at once for some codes and emits it as an 'error' event for others.
+ * The child starts with this thread's full effective set, so setgroups/setgid/setuid cannot be what
+ * failed: an errno here is execve's.
  */
 function spawnAs(a: Extract<Attempt, { call: 'execve' }>): Spawned {
   try {
@@ -83,8 +85,9 @@ function perform(k: Kernel, a: Attempt): void {
 }
 
 /**
- * Makes the attempt with `effective` as this thread's effective set. Every call is reported on
- * `emit` (it is part of what the step ran); the answer carries the attempt's own calls.
+ * Makes the attempt with `effective` as this thread's effective set (an execve's child sets its own
+ * by leaving uid 0). Every call is reported on `emit` (it is part of what the step ran); the answer
+ * carries the attempt's own calls.
  */
 export async function attemptIn(raw: Kernel, emit: (e: PrimitiveEvent) => void, target: ExecTarget, a: Attempt, effective: bigint): Promise<AttemptAnswer> {
   const events: PrimitiveEvent[] = [];
@@ -95,21 +98,26 @@ export async function attemptIn(raw: Kernel, emit: (e: PrimitiveEvent) => void, 
   let recording = false;
   const k = traced(raw, (e) => (recording ? answer(e) : emit(e)));
   let spawned: Spawned | undefined;
-  const started = performance.now();
+  let durationMs = 0;
   enterNamespaces(k, target.inside);
   try {
-    const saved = k.capget(0);
-    k.capset({ ...saved, effective: effective & saved.permitted });
-    try {
-      recording = true;
-      if (a.call === 'execve') spawned = spawnAs(a);
-      else perform(k, a);
-    } catch (err) {
-      // A refusal is the answer, already recorded by the tracer; anything else is a real failure.
-      if (!(err instanceof SyscallError)) throw err;
-    } finally {
-      recording = false;
-      k.capset(saved);
+    if (a.call === 'execve') {
+      const started = performance.now();
+      spawned = spawnAs(a);
+      durationMs = performance.now() - started;
+    } else {
+      const saved = k.capget(0);
+      k.capset({ ...saved, effective: effective & saved.permitted });
+      try {
+        recording = true;
+        perform(k, a);
+      } catch (err) {
+        // A refusal is the answer, already recorded by the tracer; anything else is a real failure.
+        if (!(err instanceof SyscallError)) throw err;
+      } finally {
+        recording = false;
+        k.capset(saved);
+      }
     }
   } finally {
     enterNamespaces(k, target.host);
@@ -117,7 +125,6 @@ export async function attemptIn(raw: Kernel, emit: (e: PrimitiveEvent) => void, 
   if (a.call !== 'execve' || !spawned) return { events };
   const name = 'execve';
   const args = [q(a.path), `[${q(a.argv0)}]`, `as uid ${a.uid} gid ${a.gid}`];
-  const durationMs = performance.now() - started;
   if ('errno' in spawned) {
     const code = await spawned.errno;
     answer({ kind: 'syscall', name, args, result: `-1 ${code}`, ok: false, durationMs, error: { code, text: errnoText(code), hint: hintFor(name, code) } });

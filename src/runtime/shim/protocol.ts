@@ -39,7 +39,10 @@ export interface AttemptRequest {
   op: 'attempt';
   ref: number;
   attempt: Attempt;
-  /** The effective capability set to make the call with, as a hex mask (as in /proc/<pid>/status). */
+  /**
+   * The effective capability set to make the call with, as a hex mask (as in /proc/<pid>/status).
+   * Not used by execve: its child leaves uid 0, which sets its capabilities for it.
+   */
   effective: string;
 }
 
