@@ -93,9 +93,9 @@ async function tryProgram(ctx: ActionContext, c: Container, op: Op): Promise<Pro
   const argv = [...OPS[op].argv];
   if (op === 'bind' || op === 'bind-file-cap') return tryListen(ctx, c, argv);
   const r = await ctx.runtime.exec(c, argv, { signal: ctx.signal, timeoutMs: 5000 });
-  const attempt = { ok: r.exitCode === 0, missing: r.exitCode === 127, lines: [...r.stdout.split('\n'), ...r.stderr.split('\n')].filter((l) => l.trim()) };
-  if (op === 'mount' && attempt.ok) await ctx.runtime.exec(c, ['umount', '/mnt']);
-  return attempt;
+  const ran = { ok: r.exitCode === 0, missing: r.exitCode === 127, lines: [...r.stdout.split('\n'), ...r.stderr.split('\n')].filter((l) => l.trim()) };
+  if (op === 'mount' && ran.ok) await ctx.runtime.exec(c, ['umount', '/mnt']);
+  return ran;
 }
 
 /** The same operation made by the lab in the container's context; `effective` is PID 1's CapEff. */
@@ -117,6 +117,7 @@ async function askKernel(ctx: ActionContext, c: Container, op: Op, effective: bi
       const file = OPS[op].file;
       const started = await kernelAnswer(ctx, c, { call: 'execve', path: file, argv0: 'true', ...LEARNER }, effective);
       output.push(...started.lines);
+      // execve itself refused: that is the kernel's answer (its line is already in the output).
       if (started.capEff === undefined) return { ...started, lines: [] };
       output.push(`the kernel gave that process of learner CapEff ${hex(started.capEff)}: ${names(started.capEff)}`);
       return kernelAnswer(ctx, c, { call: 'bind', port: 80 }, started.capEff);
