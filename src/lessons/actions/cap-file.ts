@@ -38,7 +38,7 @@ export async function grantNetBindService(ctx: ActionContext, c: Container): Pro
   return {
     ok: true,
     output: [
-      `$ setcap cap_net_bind_service=ep /opt/cap/nc   (the lab writes the same ${value.length} bytes itself)`,
+      `the ${value.length} bytes \`setcap cap_net_bind_service=ep /opt/cap/nc\` would write, written by the lab itself with lsetxattr`,
       `${SECURITY_CAPABILITY} of /opt/cap/nc, read back: 0x${stored.toString('hex')}`,
       `  vfs_cap_data revision ${caps.revision}, effective flag ${caps.effective ? 'set' : 'clear'}, permitted ${decodeCapMask(caps.permitted).join(' ') || 'none'}, inheritable ${decodeCapMask(caps.inheritable).join(' ') || 'none'}`,
       `  in setcap's notation: /opt/cap/nc ${fileCapsText(caps)}`,
