@@ -6,7 +6,8 @@
  * words cannot be turned back into the number. So the shim steps its main thread into the
  * container's namespaces, lowers that thread's *effective* capability set to the one the lab names
  * (PID 1's, or a learner's process's), makes the call through the traced kernel doorway, and puts
- * everything back. The calls are a closed set, each with what it needs:
+ * everything back. (An execve is made by a child that leaves uid 0 itself: see spawnAs.) The calls
+ * are a closed set, each with what it needs:
  *   mount  tmpfs on a directory          CAP_SYS_ADMIN
  *   chown  a file to another uid          CAP_CHOWN
  *   icmp-socket  SOCK_DGRAM / SOCK_RAW     a group in net.ipv4.ping_group_range / CAP_NET_RAW
