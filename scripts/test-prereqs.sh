@@ -16,6 +16,7 @@ busybox    busybox-static     the smallest rootfs, and the cgroup tier's workloa
 tmux       tmux               the end-to-end TUI tests, keys in and screens out
 capsh      libcap2-bin        decoding capability masks, as a second opinion
 getfattr   attr               reading overlayfs xattrs, as a second opinion
+strace     strace             holding the calls the lab shows against the calls it made
 ping       iputils-ping       a ping between two namespaces on the bridge
 nft        nftables           the published port's DNAT rule, in a table of the lab's own
 iptables   iptables           the same rule on a host without nft, in a chain of the lab's own

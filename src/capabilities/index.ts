@@ -10,5 +10,5 @@ export { diffMasks, diffStatus, compareToReferences, DOCKER_DEFAULT_MASK } from 
 export type { MaskDiff } from './diff.js';
 export { capsAfterExecve, execveRefused } from './execve.js';
 export type { CapSets5, FileCaps, ExecveInput } from './execve.js';
-export { errnoFromOutput } from './errno.js';
-export type { ErrnoReading } from './errno.js';
+export { decodeFileCaps, encodeFileCaps, fileCapsText, SECURITY_CAPABILITY } from './file-caps.js';
+export type { StoredFileCaps } from './file-caps.js';

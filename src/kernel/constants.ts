@@ -143,5 +143,19 @@ export const NAMESPACE_KINDS = {
 } as const;
 export type NamespaceKind = keyof typeof NAMESPACE_KINDS;
 
+/**
+ * socket(2) arguments for the calls the capabilities lesson makes (linux/socket.h, linux/net.h,
+ * linux/in.h): a raw ICMP socket needs CAP_NET_RAW, an ICMP datagram socket needs a group in
+ * net.ipv4.ping_group_range, a port below 1024 needs CAP_NET_BIND_SERVICE.
+ */
+export const AF = { AF_INET: 2 } as const;
+export const SOCK = { SOCK_STREAM: 1, SOCK_DGRAM: 2, SOCK_RAW: 3 } as const;
+export const IPPROTO = { IPPROTO_IP: 0, IPPROTO_ICMP: 1 } as const;
+
+/** The name of one value of an enumeration (not a flag word), or the number when the table lacks it. */
+export function nameOf(value: number, table: Readonly<Record<string, number>>): string {
+  return Object.entries(table).find(([, v]) => v === value)?.[0] ?? String(value);
+}
+
 /** Signal numbers used by the runtime (the same on x86_64 and aarch64). */
 export const SIG = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as const;

@@ -3,7 +3,7 @@
  * Shared by the real kernel (for SyscallError) and the tracer (for events), so a call and its
  * failure always read the same.
  */
-import { CLONE, MNT, MS, CAP_NAMES, XATTR, renderFlags } from './constants.js';
+import { AF, CLONE, IPPROTO, MNT, MS, SOCK, CAP_NAMES, XATTR, nameOf, renderFlags } from './constants.js';
 import type { CapSets } from './kernel.js';
 import { xattrText } from './xattr.js';
 
@@ -57,6 +57,14 @@ export function describeCall(method: string, params: readonly unknown[]): { name
       return { name: 'prctl', args: ['PR_SET_NO_NEW_PRIVS', '1'] };
     case 'execve':
       return { name: 'execve', args: [q(p[0]), `[${(p[1] as string[]).map(q).join(', ')}]`, `${(p[2] as string[]).length} env vars`] };
+    case 'chown':
+      return { name: 'chown', args: [q(p[0]), String(p[1]), String(p[2])] };
+    case 'socket':
+      return { name: 'socket', args: [nameOf(p[0], AF), nameOf(p[1], SOCK), nameOf(p[2], IPPROTO)] };
+    case 'bindInet':
+      return { name: 'bind', args: [`fd ${p[0]}`, `{AF_INET, ${p[1]}:${p[2]}}`, '16'] };
+    case 'close':
+      return { name: 'close', args: [`fd ${p[0]}`] };
     default:
       return { name: method, args: p.map(String) };
   }
@@ -76,6 +84,7 @@ export function describeResult(method: string, out: unknown): string {
     case 'llistxattr':
       return String((out as string[]).reduce((bytes, name) => bytes + Buffer.byteLength(name) + 1, 0));
     default:
-      return '0';
+      // A call that returns a value (socket's fd) shows it, as strace does.
+      return typeof out === 'number' ? String(out) : '0';
   }
 }

@@ -61,6 +61,14 @@ export interface Kernel {
   lremovexattr(path: string, name: string): void;
   /** execve(2): replace this process with `path`. Returns only by throwing. */
   execve(path: string, argv: readonly string[], env: readonly string[]): never;
+  /** chown(2): give `path` to `uid` and `gid` (-1 leaves that id as it is). Follows symbolic links. */
+  chown(path: string, uid: number, gid: number): void;
+  /** socket(2): a new socket in the calling thread's network namespace; returns its fd. */
+  socket(domain: number, type: number, protocol: number): number;
+  /** bind(2) an AF_INET socket to `address:port` (address as dotted quad). */
+  bindInet(fd: number, address: string, port: number): void;
+  /** close(2). */
+  close(fd: number): void;
 }
 
 /** One primitive the lab performed, as a UI shows it: `unshare(CLONE_NEWPID) = 0  0.04 ms`. */

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import koffi from 'koffi';
-import { PR } from './constants.js';
+import { AF, PR } from './constants.js';
 import { describeCall } from './describe.js';
 import { ERRNO, SyscallError } from './errors.js';
 import type { CapSets, Kernel } from './kernel.js';
@@ -35,6 +35,10 @@ const c = {
   llistxattr: libc.func('intptr_t llistxattr(const char *path, _Out_ uint8_t *list, size_t size)'),
   lsetxattr: libc.func('int lsetxattr(const char *path, const char *name, const uint8_t *value, size_t size, int flags)'),
   lremovexattr: libc.func('int lremovexattr(const char *path, const char *name)'),
+  chown: libc.func('int chown(const char *path, int uid, int gid)'),
+  socket: libc.func('int socket(int domain, int type, int protocol)'),
+  bind: libc.func('int bind(int fd, const uint8_t *addr, uint32_t len)'),
+  close: libc.func('int close(int fd)'),
 };
 
 /** _LINUX_CAPABILITY_VERSION_3: two 32-bit words per set, so capabilities above 31 fit. */
@@ -95,6 +99,15 @@ function encodeCapData(s: CapSets): Buffer {
     data.writeUInt32LE(part(s.inheritable), i * 12 + 8);
   });
   return data;
+}
+
+/** struct sockaddr_in: family (host order), port (network order), IPv4 address, 8 bytes of padding. */
+function sockaddrIn(address: string, port: number): Buffer {
+  const sa = Buffer.alloc(16);
+  sa.writeUInt16LE(AF.AF_INET, 0);
+  sa.writeUInt16BE(port, 2);
+  address.split('.').forEach((octet, i) => sa.writeUInt8(Number(octet), 4 + i));
+  return sa;
 }
 
 function decodeCapData(data: Buffer): CapSets {
@@ -195,5 +208,24 @@ export class LinuxKernel implements Kernel {
     c.execve(path, [...argv, null], [...env, null]);
     const { name, args } = describeCall('execve', [path, argv, env]);
     throw new SyscallError(name, args, koffi.errno());
+  }
+
+  chown(path: string, uid: number, gid: number): void {
+    check(c.chown(path, uid, gid), 'chown', [path, uid, gid]);
+  }
+
+  socket(domain: number, type: number, protocol: number): number {
+    const fd = c.socket(domain, type, protocol);
+    check(fd, 'socket', [domain, type, protocol]);
+    return fd;
+  }
+
+  bindInet(fd: number, address: string, port: number): void {
+    const sa = sockaddrIn(address, port);
+    check(c.bind(fd, sa, sa.length), 'bindInet', [fd, address, port]);
+  }
+
+  close(fd: number): void {
+    check(c.close(fd), 'close', [fd]);
   }
 }

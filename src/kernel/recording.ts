@@ -108,4 +108,11 @@ export class RecordingKernel implements Kernel {
     this.record('execve', [path, argv, env]);
     throw new Error('RecordingKernel: execve recorded (a real execve would not return)');
   }
+  chown(path: string, uid: number, gid: number): void { this.record('chown', [path, uid, gid]); }
+  socket(domain: number, type: number, protocol: number): number {
+    this.record('socket', [domain, type, protocol]);
+    return 3;
+  }
+  bindInet(fd: number, address: string, port: number): void { this.record('bindInet', [fd, address, port]); }
+  close(fd: number): void { this.record('close', [fd]); }
 }

@@ -37,6 +37,8 @@ export interface ViewSpec {
   args: Args;
   /** For the container pane: which of the lesson's containers to look inside. */
   container: string;
+  /** The pane's title word(s): `Host`, `Container`, or the container it shows (see pane-labels.ts). */
+  label?: string;
   at: Located;
 }
 

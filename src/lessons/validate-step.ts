@@ -11,6 +11,7 @@ import { ACTIONS } from './actions/index.js';
 import { hostNeeds } from './actions/properties.js';
 import { isName } from './arg-spec.js';
 import { CHECKS } from './checks/index.js';
+import { paneLabels } from './pane-pair.js';
 import { templateProblem } from './templates.js';
 import type { BreakIt, LiveSpec, Predict, RunSpec, Step, ViewSpec, YourTurn } from './types.js';
 import { validateCall } from './validate-call.js';
@@ -44,6 +45,9 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
     if (keys.has('host') || keys.has('container')) yaml.report(keys.get('both'), `${what}: use \`both:\` alone, or \`host:\` and \`container:\`, not both forms.`);
     host = container = viewSpec(yaml, keys.get('both')!, `${what}: \`both\``, containers);
   }
+  const labels = paneLabels(host, container, containers);
+  if (host) host = { ...host, label: labels.host };
+  if (container) container = { ...container, label: labels.container };
   const predict = keys.has('predict') ? validatePredict(yaml, keys.get('predict')!, what) : undefined;
   const yourTurn = keys.has('yourTurn') ? validateYourTurn(yaml, keys.get('yourTurn')!, what) : undefined;
   const breakIt = keys.has('breakIt') ? validateBreakIt(yaml, keys.get('breakIt')!, what) : undefined;

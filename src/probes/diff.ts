@@ -30,19 +30,22 @@ export function unmarked(view: View): Mark[] {
   return view.rows.map(() => ({ kind: 'same' }));
 }
 
-/** One line per difference, for plain text: `NSpid: 48213 1 ⟷ 1`. */
-export function describeDifferences(a: View, b: View): string[] {
+/**
+ * One line per difference, for plain text: `NSpid: 48213 1 ⟷ 1`. `where` says where a row that only
+ * one side has was seen: "on the host", or "in Container dropped" when the panes show two containers.
+ */
+export function describeDifferences(a: View, b: View, where = { a: 'on the host', b: 'in the container' }): string[] {
   const lines: string[] = [];
   const bByKey = new Map(b.rows.map((row) => [row.key, row]));
   const label = (cells: readonly string[]): string => cells.join(' ');
   for (const row of a.rows) {
     const match = bByKey.get(row.key);
-    if (!match) lines.push(`only on the host: ${label(row.cells)}`);
+    if (!match) lines.push(`only ${where.a}: ${label(row.cells)}`);
     else if (label(row.cells) !== label(match.cells)) lines.push(`${label(row.cells)}  ⟷  ${label(match.cells)}`);
   }
   const aKeys = new Set(a.rows.map((row) => row.key));
   for (const row of b.rows) {
-    if (!aKeys.has(row.key)) lines.push(`only in the container: ${label(row.cells)}`);
+    if (!aKeys.has(row.key)) lines.push(`only ${where.b}: ${label(row.cells)}`);
   }
   return lines;
 }

@@ -81,15 +81,24 @@ export function addressOwner(address: string, routes: readonly RouteEntry[]): { 
 
 export interface ArpEntry {
   ip: string;
-  mac: string;
+  /** Absent while the entry is incomplete: the kernel asked with ARP and has no answer (yet). */
+  mac?: string;
   iface: string;
 }
 
+/** ATF_COM in /proc/net/arp's Flags column: the entry has a hardware address (linux/if_arp.h). */
+const ATF_COM = 0x02;
+
+/**
+ * /proc/net/arp: every IPv4 neighbour entry, as `ip neigh` lists them. An entry the kernel is still
+ * resolving, or gave up on (INCOMPLETE, FAILED in `ip neigh`), has flags 0x0 and an all-zero address.
+ */
 export function parseArp(text: string): ArpEntry[] {
   return text.split('\n').slice(1).flatMap((line) => {
     const f = line.trim().split(/\s+/);
-    if (f.length < 6 || f[3] === '00:00:00:00:00:00') return [];
-    return [{ ip: f[0]!, mac: f[3]!, iface: f[5]! }];
+    if (f.length < 6) return [];
+    const complete = (parseInt(f[2]!, 16) & ATF_COM) !== 0;
+    return [{ ip: f[0]!, iface: f[5]!, ...(complete ? { mac: f[3]! } : {}) }];
   });
 }
 

@@ -4,7 +4,10 @@
  */
 import type { Cgroup } from '../cgroups/types.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
+import type { Attempt, AttemptAnswer } from './shim/protocol.js';
 import type { ContainerSpec, ResolvedSpec } from './spec.js';
+
+export type { Attempt, AttemptAnswer };
 
 /** A primitive performed on behalf of a container, or by the runtime itself (container undefined). */
 export type RuntimeEvent = PrimitiveEvent;
@@ -75,6 +78,12 @@ export interface ContainerRuntime {
    * resolves with the mount points made, or an empty list when it has no cgroup.
    */
   mountCgroupfs(c: Container): Promise<string[]>;
+  /**
+   * Makes one call of a closed set (mount, chown, a socket, bind, execve) inside the container's
+   * namespaces with `effective` as the effective capability set, and returns the kernel's answer:
+   * the calls as events (with their errno) and, for execve, the CapEff the kernel gave.
+   */
+  attempt(c: Container, attempt: Attempt, effective: bigint): Promise<AttemptAnswer>;
   /**
    * The argv (run on the host, e.g. through a pty) that opens a shell inside the container, as
    * `docker exec -it` does; `env` is added to the container's own environment.

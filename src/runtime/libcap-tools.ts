@@ -1,10 +1,8 @@
 /**
  * libcap's command-line tools (Debian's libcap2-bin), run with argv arrays, never a shell:
  *   capsh --decode=<mask>   prints the names in a capability mask (the lab checks its own decoding against it)
- *   setcap <caps> <file>    writes the file's `security.capability` extended attribute
- *   getcap <file>           reads it back
- * A file inside a container is reached from the host through `/proc/<pid>/root/…`: the path walks
- * into that process's root directory, so the write lands in the container's overlay.
+ * Only an optional cross-check: without capsh the lab says so and goes on. File capabilities are
+ * written and read by the lab itself (the security.capability xattr), not with setcap/getcap.
  */
 import { runHostProgram } from '../kernel/host-program.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
@@ -30,15 +28,4 @@ export async function capshDecode(hex: string): Promise<string[] | undefined> {
   if (!r.ok) return undefined;
   const names = r.stdout.trim().split('=')[1] ?? '';
   return names ? names.split(',').map((n) => n.toUpperCase()) : [];
-}
-
-/** `setcap <caps> <path>`, reported as a primitive. `caps` is from the lab's code, e.g. `cap_net_bind_service=ep`. */
-export function setcap(caps: string, path: string, emit: (e: PrimitiveEvent) => void): Promise<ToolResult> {
-  if (!/^[a-z_,]+[=+-][eip]+$/.test(caps)) throw new Error(`"${caps}" is not a capability text the lab uses.`);
-  return tool('setcap', [caps, path], emit);
-}
-
-/** `getcap <path>`: what the file's security.capability attribute holds, as libcap prints it. */
-export function getcap(path: string): Promise<ToolResult> {
-  return tool('getcap', [path]);
 }

@@ -9,7 +9,7 @@ import { detectCgroups } from '../cgroups/detect.js';
 import type { Cgroup, CgroupDriver } from '../cgroups/types.js';
 import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import { ensureRootfs } from '../rootfs/index.js';
-import type { Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
+import type { Attempt, AttemptAnswer, Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
 import { Ledger } from './ledger.js';
 import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from './host-side.js';
 import type { LabPaths } from './paths.js';
@@ -202,6 +202,10 @@ export class Runtime implements ContainerRuntime {
     if (!plan) return [];
     await this.get(c).shim.mountCgroupfs(plan);
     return plan.version === 2 ? ['/sys/fs/cgroup'] : plan.hierarchies.map((h) => `/sys/fs/cgroup/${h.name}`);
+  }
+
+  attempt(c: Container, attempt: Attempt, effective: bigint): Promise<AttemptAnswer> {
+    return this.get(c).shim.attempt(attempt, effective.toString(16).padStart(16, '0'));
   }
 
   /**

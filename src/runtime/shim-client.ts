@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 import type { ExitStatus } from './api.js';
 import type { CgroupFsPlan } from './shim/cgroup-mount.js';
-import type { CreateRequest, LabToShim, ShimError, ShimToLab } from './shim/protocol.js';
+import type { Attempt, AttemptAnswer, CreateRequest, LabToShim, ShimError, ShimToLab } from './shim/protocol.js';
 
 /** Finds dist/shim.js next to this bundle, or the built one when running from the sources (tests). */
 export function shimPath(): string {
@@ -44,6 +44,7 @@ export class ShimClient {
   readonly exited: Promise<Omit<ExitStatus, 'oomKilled'>>;
   private nextRef = 1;
   private readonly execs = new Map<number, ExecWaiter>();
+  private readonly attempts = new Map<number, (answer: AttemptAnswer | Error) => void>();
   private readonly pending: Array<(msg: ShimToLab) => boolean> = [];
   private onEvent: (e: PrimitiveEvent) => void = () => {};
 
@@ -123,6 +124,18 @@ export class ShimClient {
     });
   }
 
+  /** Asks the shim to make one call inside the container with `effective` (hex) as the effective set. */
+  attempt(attempt: Attempt, effective: string): Promise<AttemptAnswer> {
+    const ref = this.nextRef++;
+    return new Promise((resolve, reject) => {
+      this.attempts.set(ref, (answer) => {
+        this.attempts.delete(ref);
+        if (answer instanceof Error) reject(answer);
+        else resolve(answer);
+      });
+      this.send({ op: 'attempt', ref, attempt, effective });
+    });
+  }
   /** Asks the shim to mount the container's cgroup read-only inside it; the mounts arrive as events. */
   mountCgroupfs(plan: CgroupFsPlan): Promise<void> {
     const ref = this.nextRef++;
@@ -155,6 +168,12 @@ export class ShimClient {
       case 'event':
         this.onEvent(msg.event);
         return;
+      case 'attempt-answer':
+        this.attempts.get(msg.ref)?.(msg.answer);
+        return;
+      case 'attempt-failed':
+        this.attempts.get(msg.ref)?.(shimFailure(msg.error));
+        return;
       case 'exec-started':
         this.execs.get(msg.ref)?.onStarted(msg.pid);
         return;
@@ -171,6 +190,7 @@ export class ShimClient {
         return;
       case 'exited':
         for (const w of this.execs.values()) w.onDone(null, 'SIGKILL');
+        for (const settle of this.attempts.values()) settle(new Error('The container ended before the shim could answer.'));
         break;
     }
     const i = this.pending.findIndex((handler) => handler(msg));

@@ -5,6 +5,7 @@
  */
 import type { Lesson } from '../lessons/types.js';
 import { CHECKS } from '../lessons/checks/index.js';
+import { comparable } from '../lessons/pane-pair.js';
 import { allocate } from './allocate.js';
 import { cut, plain } from './line.js';
 import type { Line } from './line.js';
@@ -105,8 +106,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   };
   const host = running && step.live && l.live?.index === l.index
     ? runningPane(l.live.samples, l.live.title, step.live.everyMs, paneWidth)
-    : afterRunPane(s?.check ? undefined : s?.result, pane('Host', Boolean(step.host), s?.check?.host ?? s?.result?.host), paneWidth);
-  const container = pane('Container', Boolean(step.container), s?.check?.container ?? s?.result?.container);
+    : afterRunPane(s?.check ? undefined : s?.result, pane(step.host?.label ?? 'Host', Boolean(step.host), s?.check?.host ?? s?.result?.host), paneWidth);
+  const container = pane(step.container?.label ?? 'Container', Boolean(step.container), s?.check?.container ?? s?.result?.container);
   const eventLinesCut = eventsBody.map((e) => ({ ...e, line: cut(e.line, width) }));
   if (l.eventsExpanded) {
     const all = eventsBody.map((e) => e.line);
@@ -117,7 +118,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   }
   const hostPane = s?.check?.host ?? s?.result?.host;
   const containerPane = s?.check?.container ?? s?.result?.container;
-  const merged = !sideBySide && !step.live && canMerge(hostPane, containerPane) && hostPane?.ok && containerPane?.ok ? mergedLines(hostPane, containerPane, width, mono) : undefined;
+  const labels = { host: step.host?.label ?? 'Host', container: step.container?.label ?? 'Container' };
+  const merged = !sideBySide && !step.live && comparable(step.host, step.container) && canMerge(hostPane, containerPane) && hostPane?.ok && containerPane?.ok ? mergedLines(hostPane, containerPane, labels, width, mono) : undefined;
   const hostWant = merged ? merged.length : 1 + host.body.length;
   const containerWant = merged ? 0 : 1 + container.body.length;
   const panesWant = sideBySide ? Math.max(hostWant, containerWant) : hostWant + containerWant;

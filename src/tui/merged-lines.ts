@@ -16,7 +16,7 @@ export function canMerge(host: Pane | undefined, container: Pane | undefined): b
   return Boolean(host?.ok && container?.ok && !host.view.columns && !container.view.columns && host.view.rows.length + container.view.rows.length > 0);
 }
 
-export function mergedLines(host: Shown, container: Shown, width: number, mono: boolean): Line[] {
+export function mergedLines(host: Shown, container: Shown, labels: { host: string; container: string }, width: number, mono: boolean): Line[] {
   const inside = new Map(container.view.rows.map((r, i) => [r.key, { row: r, mark: container.marks[i] }]));
   const keys = [...host.view.rows.map((r) => r.key), ...container.view.rows.map((r) => r.key).filter((k) => !host.view.rows.some((r) => r.key === k))];
   const rows = keys.map((key) => {
@@ -27,11 +27,11 @@ export function mergedLines(host: Shown, container: Shown, width: number, mono: 
   });
   const star = (text: string, changed: boolean) => (mono && changed && text ? `*${text}*` : text);
   const labelW = Math.max(...rows.map((r) => textWidth(r.label)), 3);
-  const hostW = Math.max(...rows.map((r) => textWidth(star(r.host, r.mark.kind !== 'same'))), 4);
+  const hostW = Math.max(...rows.map((r) => textWidth(star(r.host, r.mark.kind !== 'same'))), textWidth(labels.host));
   const lines: Line[] = [
-    cut([{ text: 'Host', tone: 'heading' }, { text: ` · ${host.view.title}`, tone: 'muted' }], width),
-    cut([{ text: 'Container', tone: 'heading' }, { text: ` · ${container.view.title}`, tone: 'muted' }], width),
-    cut([{ text: `  ${''.padEnd(labelW)}  ` }, { text: 'Host'.padEnd(hostW), tone: 'muted' }, { text: '  ' }, { text: 'Container', tone: 'muted' }], width),
+    cut([{ text: labels.host, tone: 'heading' }, { text: ` · ${host.view.title}`, tone: 'muted' }], width),
+    cut([{ text: labels.container, tone: 'heading' }, { text: ` · ${container.view.title}`, tone: 'muted' }], width),
+    cut([{ text: `  ${''.padEnd(labelW)}  ` }, { text: labels.host.padEnd(hostW), tone: 'muted' }, { text: '  ' }, { text: labels.container, tone: 'muted' }], width),
   ];
   for (const r of rows) {
     const changed = r.mark.kind !== 'same';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { capsAfterExecve, errnoFromOutput, parseCapStatus, readCapLastCap, readCapStatus } from '../../src/capabilities/index.js';
+import { capsAfterExecve, parseCapStatus, readCapLastCap, readCapStatus } from '../../src/capabilities/index.js';
 import { CAP } from '../../src/kernel/constants.js';
 import { describeTier } from '../helpers/tier.js';
 
@@ -49,16 +49,6 @@ describeTier('capsAfterExecve agrees with the kernel (util-linux setpriv, no she
     expect(real.bounding).toBe(self.bounding);
     // setuid() cleared permitted before execve; the model starts from there.
     expect(capsAfterExecve({ before: { ...self, permitted: 0n, effective: 0n }, uid: 65534, lastCap })).toEqual(real);
-  });
-});
-
-describe('errnoFromOutput', () => {
-  it('reads strerror texts and the busybox sentences that stand for one errno', () => {
-    expect(errnoFromOutput('chown', 'chown: /tmp/f: Operation not permitted')?.errno).toBe('EPERM');
-    expect(errnoFromOutput('mount', 'mount: permission denied (are you root?)')?.errno).toBe('EPERM');
-    expect(errnoFromOutput('ping', 'ping: permission denied (are you root?)')?.errno).toBe('EPERM');
-    expect(errnoFromOutput('nc', 'nc: bind: Permission denied')?.errno).toBe('EACCES');
-    expect(errnoFromOutput('nc', 'nc: something odd')).toBeUndefined();
   });
 });
 

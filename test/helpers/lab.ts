@@ -45,6 +45,8 @@ export const TIERS = {
   runtime: tier('test-rt', 'clabr'),
   /** test/runtime/cgroupfs: /sys/fs/cgroup inside a container. */
   cgroupfs: tier('test-cgfs', 'clcgf'),
+  /** test/runtime/attempt: a call the shim makes in a container's context. */
+  attempt: tier('test-at', 'clabt'),
 } as const satisfies Record<string, LabPaths>;
 
 /**

@@ -31,7 +31,7 @@ export interface TierNeeds {
 const PACKAGE: Record<string, string> = {
   nft: 'nftables', tmux: 'tmux', strace: 'strace', capsh: 'libcap2-bin', getfattr: 'attr', ping: 'iputils-ping',
   busybox: 'busybox-static', setpriv: 'util-linux', unshare: 'util-linux', nsenter: 'util-linux', ip: 'iproute2',
-  chroot: 'coreutils', ls: 'coreutils',
+  chroot: 'coreutils', ls: 'coreutils', setcap: 'libcap2-bin', getcap: 'libcap2-bin', iptables: 'iptables',
 };
 
 /** "needs X (Debian/Ubuntu: apt-get install P)" for programs or files named by their program. */

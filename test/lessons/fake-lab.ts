@@ -10,7 +10,7 @@ import { RecordingKernel } from '../../src/kernel/recording.js';
 import { traced } from '../../src/kernel/traced.js';
 import { hostReader } from '../../src/probes/host-reader.js';
 import type { Reader } from '../../src/probes/reader.js';
-import type { Container, ContainerRuntime, ExecHandle, ExecResult, ExitStatus } from '../../src/runtime/api.js';
+import type { AttemptAnswer, Container, ContainerRuntime, ExecHandle, ExecResult, ExitStatus } from '../../src/runtime/api.js';
 import { resolveSpec } from '../../src/runtime/spec.js';
 import type { ContainerSpec } from '../../src/runtime/spec.js';
 import { procTree, removeProcess, writeProcess } from './proc-fixture.js';
@@ -132,6 +132,10 @@ export class FakeLab implements ContainerRuntime {
   /** The fake's containers have no cgroup, so there is nothing to mount. */
   async mountCgroupfs(): Promise<string[]> {
     return [];
+  }
+
+  async attempt(): Promise<AttemptAnswer> {
+    throw new Error('The fake makes no attempts: the capabilities lesson runs against the real runtime (test/capabilities).');
   }
 
   shellCommand(c: Container, _argv?: string[], _env?: Record<string, string>): { file: string; args: string[] } {

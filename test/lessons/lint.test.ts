@@ -29,7 +29,9 @@ describe('lesson linter', () => {
     expect(demo.containers).toEqual({ main: { namespaces: ['pid', 'mnt'], hostname: 'demo', command: ['/bin/sh'] } });
     const start = demo.steps[1]!;
     expect(start.predict).toEqual({ question: 'Which PID?', choices: ['1', '48213'], answer: 0, reveal: 'Numbering starts again.' });
-    expect(start.host).toEqual(start.container);
+    // `both:` is one probe for both panes; only their titles differ.
+    expect({ ...start.host, label: '' }).toEqual({ ...start.container, label: '' });
+    expect([start.host?.label, start.container?.label]).toEqual(['Host', 'Container']);
     expect(demo.steps[4]!.yourTurn?.solution.args).toEqual({ name: 'mine', argv: ['sleep', '600'], container: '' });
     expect(demo.steps[5]!.run.args).toEqual({ to: 'container', signal: 'SIGTERM', from: 'host', expect: 'survives', watchMs: 200 });
     expect(lessons[1]!.steps[0]!.container?.container).toBe('other');

@@ -12,6 +12,9 @@ import {
   addVethPair, attachContainer, bridgeName, chooseLabSubnet, createBridge, deleteLink, drawTopology, formatCidr, hostAddress,
   hostEndOf, learnedMacs, readTopology, type LabBridge, type NetnsRef, type VethPair,
 } from '../../src/runtime/network/index.js';
+import { hostReader } from '../../src/probes/host-reader.js';
+import { netRoutesProbe } from '../../src/probes/net-routes.js';
+import type { View } from '../../src/probes/view.js';
 import { labPaths } from '../../src/runtime/paths.js';
 import { teardown } from '../../src/runtime/teardown.js';
 import { describeTier } from '../helpers/tier.js';
@@ -86,6 +89,32 @@ describeTier('bridge + veth on the real kernel', { root: true, programs: ['ping'
     expect(events.some((e) => e.args.some((a) => /^link set \S+ netns /.test(a)))).toBe(false);
     expect(events.find((e) => e.name === 'nsenter')?.args.slice(0, 4)).toEqual(['-t', String(holder.pid), '-n', 'ip']);
     console.log(`attach per container: ${attachMs.map((m) => m.toFixed(1)).join(' ms, ')} ms`);
+  });
+
+  it('net-routes shows what `ip -json route` and `ip -4 -json neigh` show inside the namespace', async () => {
+    const pid = String(holder.pid);
+    const ipJson = (what: string[]) => JSON.parse(sh('nsenter', ['-t', pid, '-n', 'ip', '-4', '-json', ...what])) as Array<Record<string, string>>;
+    const read = () => netRoutesProbe.run({ reader: hostReader(), procRoot: `/proc/${pid}`, args: { show: ['routes', 'neighbours'] } });
+    const cells = (view: View, kind: string) => view.rows.filter((r) => r.cells[0] === kind).map((r) => r.cells.slice(1).join(' ')).sort();
+    const routes = () => ipJson(['route']).map((r) => `${r.dst} ${r.gateway ? `via ${r.gateway} ` : ''}dev ${r.dev}`).sort();
+    const neighbours = () => ipJson(['neigh']).map((n) => `${n.dst} ${n.lladdr ?? 'no MAC address (ARP unanswered)'} dev ${n.dev}`).sort();
+
+    // Routes, no neighbours yet: the pane says exactly that.
+    let view = await read();
+    expect(cells(view, 'route')).toEqual(routes());
+    expect(cells(view, 'route').length).toBeGreaterThanOrEqual(2);
+    expect(neighbours()).toEqual([]);
+    expect(view.note).toBe('No neighbours: no IPv4 address has been resolved with ARP here yet.');
+
+    // One UDP datagram to the other namespace (ARP answered) and one to an address nobody holds
+    // (never answered). Both stay on the lab bridge.
+    const nobody = hostAddress(lab.subnet, 250);
+    for (const to of [addr.a, nobody]) sh('nsenter', ['-t', pid, '-n', 'bash', '-c', `echo probe > /dev/udp/${to}/9`]);
+    for (let i = 0; i < 100 && !neighbours().some((n) => n.startsWith(`${addr.a} `) && !n.includes('unanswered')); i++) await new Promise((r) => setTimeout(r, 10));
+    view = await read();
+    expect(cells(view, 'neighbour')).toEqual(neighbours());
+    expect(cells(view, 'neighbour').some((n) => n.startsWith(`${nobody} no MAC address`))).toBe(true);
+    expect(view.note).toBeUndefined();
   });
 
   it('the two namespaces ping each other across the bridge', () => {

@@ -69,7 +69,8 @@ describe('procfs network parsers', () => {
     expect(parseLocalAddresses(TRIE)).toEqual(['10.123.0.2', '127.0.0.1']);
     expect(addressOwner('10.123.0.2', routes)).toEqual({ iface: 'eth0', prefix: 24 });
     expect(addressOwner('127.0.0.1', routes)).toEqual({ iface: 'lo', prefix: 8 });
-    expect(parseArp(ARP)).toEqual([{ ip: '10.123.0.3', mac: '9e:92:9d:a5:df:d1', iface: 'eth0' }]);
+    // The second entry has flags 0x0: asked with ARP, never answered (`ip neigh` lists it as FAILED).
+    expect(parseArp(ARP)).toEqual([{ ip: '10.123.0.3', mac: '9e:92:9d:a5:df:d1', iface: 'eth0' }, { ip: '10.123.0.9', iface: 'eth0' }]);
     expect([...parseIgmp(IGMP)]).toEqual([['lo', 1], ['eth0', 31]]);
   });
 
@@ -107,6 +108,25 @@ describe('network probes on a fixture reader', () => {
       'route default via 10.123.0.1 dev eth0',
       'route 10.123.0.0/24 dev eth0',
       'neighbour 10.123.0.3 9e:92:9d:a5:df:d1 dev eth0',
+      'neighbour 10.123.0.9 no MAC address (ARP unanswered) dev eth0',
     ]);
+    expect(view.note).toBeUndefined();
+    expect(view.title).toBe('/proc/net/route, /proc/net/arp');
+  });
+
+  it('net-routes: an empty neighbour table says nothing about routes; an unanswered ARP entry is listed', async () => {
+    const header = ARP.split('\n')[0];
+    const none = await netRoutesProbe.run({ reader: fixtureReader({ ...files, '/proc/net/arp': `${header}\n` }), procRoot: '/proc', args: { show: ['neighbours'] } });
+    expect(none.title).toBe('/proc/net/arp');
+    expect(none.rows).toEqual([]);
+    expect(none.note).toBe('No neighbours: no IPv4 address has been resolved with ARP here yet.');
+    const both = await netRoutesProbe.run({ reader: fixtureReader({ ...files, '/proc/net/arp': `${header}\n` }), procRoot: '/proc', args: { show: ['routes', 'neighbours'] } });
+    expect(both.rows.length).toBe(2);
+    expect(both.note).not.toMatch(/routes/i);
+    // Flags 0x0: the kernel asked and nobody answered (INCOMPLETE or FAILED in `ip neigh`).
+    const asked = `${header}\n10.123.0.250     0x1         0x0         00:00:00:00:00:00     *        eth0\n`;
+    expect(parseArp(asked)).toEqual([{ ip: '10.123.0.250', iface: 'eth0' }]);
+    const view = await netRoutesProbe.run({ reader: fixtureReader({ ...files, '/proc/net/arp': asked }), procRoot: '/proc', args: { show: ['neighbours'] } });
+    expect(view.rows.map((r) => r.cells.join(' '))).toEqual(['neighbour 10.123.0.250 no MAC address (ARP unanswered) dev eth0']);
   });
 });

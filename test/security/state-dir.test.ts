@@ -16,7 +16,7 @@ const labPaths = useTier('reliability');
 const paths: LabPaths = { ...labPaths, stateDir: '/var/lib/container-lab-t7-sec', runDir: '/run/container-lab-t7-sec' };
 const target = '/var/lib/container-lab-t7-sec-elsewhere';
 const env = labEnv(paths);
-const refused = (p: string) => `${p} is not a plain directory (a symlink or a file is in the way). Move it aside, then start the lab again.`;
+const refused = (p: string) => `${p} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${p}) and start again.`;
 
 function reset(): void {
   for (const p of [paths.stateDir, paths.runDir, target]) fs.rmSync(p, { recursive: true, force: true });

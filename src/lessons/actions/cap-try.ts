@@ -1,38 +1,50 @@
 /**
- * `try-privileged`: runs one operation that needs one capability inside a container, and reads the
- * errno the kernel gave when it is refused. The operations are a closed set:
+ * `try-privileged`: runs one operation that needs one capability inside a container, and shows two
+ * things: what the program printed (what a user would see), and the kernel's own answer — the same
+ * call made by the lab in the container's context, with the errno it returned (cap-kernel.ts).
+ * The operations are a closed set:
  *   mount          mount -t tmpfs none /mnt         needs CAP_SYS_ADMIN
  *   chown          chown 1000 /tmp/owned            needs CAP_CHOWN
  *   ping           ping -c 1 127.0.0.1              needs CAP_NET_RAW (raw socket) unless ping_group_range allows ICMP datagram sockets
  *   bind           as user learner: nc -l -p 80     needs CAP_NET_BIND_SERVICE for a port below 1024
  *   bind-file-cap  as user learner: /opt/cap/nc -l -p 80   the same, through the file's capabilities
+ * For the two `bind` operations the kernel is asked twice: execve of the file as uid 1000 (what
+ * capabilities does the kernel give learner's process?), then bind with exactly that effective set.
  * Everything runs inside the container; `ping` targets the container's own loopback.
  */
 import { capsAfterExecve, execveRefused, readCapLastCap, readCapStatus } from '../../capabilities/index.js';
-import { errnoFromOutput } from '../../capabilities/errno.js';
 import { CAP, decodeCapMask } from '../../kernel/constants.js';
 import type { Container } from '../../runtime/api.js';
 import { ip, listeningOn } from '../../runtime/network/index.js';
 import type { ActionContext, ActionDef } from './action.js';
 import { str } from './action.js';
 import { grantNetBindService } from './cap-file.js';
+import { eitherAnswer, kernelAnswer, type KernelAnswer } from './cap-kernel.js';
 import { labNet, netnsOf } from './net-lab.js';
 
+const LEARNER = { uid: 1000, gid: 1000 };
+
 const OPS = {
-  mount: { needs: 'CAP_SYS_ADMIN', program: 'mount', argv: ['mount', '-t', 'tmpfs', 'none', '/mnt'] },
-  chown: { needs: 'CAP_CHOWN', program: 'chown', argv: ['chown', '1000', '/tmp/owned'] },
-  ping: { needs: 'CAP_NET_RAW', program: 'ping', argv: ['ping', '-c', '1', '-W', '1', '127.0.0.1'] },
-  bind: { needs: 'CAP_NET_BIND_SERVICE', program: 'nc', argv: ['su', 'learner', '-c', 'exec nc -l -p 80'] },
-  'bind-file-cap': { needs: 'CAP_NET_BIND_SERVICE', program: 'nc', argv: ['su', 'learner', '-c', 'exec /opt/cap/nc -l -p 80'] },
+  mount: { needs: 'CAP_SYS_ADMIN', argv: ['mount', '-t', 'tmpfs', 'none', '/mnt'] },
+  chown: { needs: 'CAP_CHOWN', argv: ['chown', '1000', '/tmp/owned'] },
+  ping: { needs: 'CAP_NET_RAW', argv: ['ping', '-c', '1', '-W', '1', '127.0.0.1'] },
+  // Any program without file capabilities gets the same sets at execve; /bin/true is in every rootfs.
+  bind: { needs: 'CAP_NET_BIND_SERVICE', argv: ['su', 'learner', '-c', 'exec nc -l -p 80'], file: '/bin/true' },
+  'bind-file-cap': { needs: 'CAP_NET_BIND_SERVICE', argv: ['su', 'learner', '-c', 'exec /opt/cap/nc -l -p 80'], file: '/opt/cap/nc' },
 } as const;
 type Op = keyof typeof OPS;
 
-interface Attempt {
+interface ProgramRun {
   ok: boolean;
   lines: string[];
+  /** The shell found no such program in the container (exit status 127): nothing was tried. */
+  missing?: boolean;
   /** CapEff of the process that tried, when the lab could read it while it ran. */
   capEff?: bigint;
 }
+
+const names = (mask: bigint): string => decodeCapMask(mask).join(' ') || 'empty';
+const hex = (mask: bigint): string => mask.toString(16).padStart(16, '0');
 
 /** What capabilities(7) predicts for learner (no capabilities) running /opt/cap/nc (cap_net_bind_service=ep). */
 function predictFileCap(ctx: ActionContext, c: Container): string {
@@ -58,7 +70,7 @@ function stop(handle: { kill(): void }): void {
 }
 
 /** A listener succeeds by listening: it is started, watched in /proc/<pid>/net/tcp, then killed. */
-async function tryListen(ctx: ActionContext, c: Container, argv: string[]): Promise<Attempt> {
+async function tryListen(ctx: ActionContext, c: Container, argv: string[]): Promise<ProgramRun> {
   const handle = await ctx.runtime.spawn(c, argv, { signal: ctx.signal });
   let ended = false;
   void handle.done.then(() => (ended = true));
@@ -73,12 +85,49 @@ async function tryListen(ctx: ActionContext, c: Container, argv: string[]): Prom
   }
   if (!ended) stop(handle);
   const r = await handle.done;
-  return { ok: false, lines: [...r.stderr.split('\n'), ...r.stdout.split('\n')].filter((l) => l.trim()) };
+  return { ok: false, missing: r.exitCode === 127, lines: [...r.stderr.split('\n'), ...r.stdout.split('\n')].filter((l) => l.trim()) };
+}
+
+/** Runs the program as a user would, and reads what the kernel showed of it. */
+async function tryProgram(ctx: ActionContext, c: Container, op: Op): Promise<ProgramRun> {
+  const argv = [...OPS[op].argv];
+  if (op === 'bind' || op === 'bind-file-cap') return tryListen(ctx, c, argv);
+  const r = await ctx.runtime.exec(c, argv, { signal: ctx.signal, timeoutMs: 5000 });
+  const ran = { ok: r.exitCode === 0, missing: r.exitCode === 127, lines: [...r.stdout.split('\n'), ...r.stderr.split('\n')].filter((l) => l.trim()) };
+  if (op === 'mount' && ran.ok) await ctx.runtime.exec(c, ['umount', '/mnt']);
+  return ran;
+}
+
+/** The same operation made by the lab in the container's context; `effective` is PID 1's CapEff. */
+async function askKernel(ctx: ActionContext, c: Container, op: Op, effective: bigint, output: string[]): Promise<KernelAnswer> {
+  switch (op) {
+    case 'mount':
+      return kernelAnswer(ctx, c, { call: 'mount', target: '/mnt', fstype: 'tmpfs' }, effective);
+    case 'chown':
+      return kernelAnswer(ctx, c, { call: 'chown', path: '/tmp/owned', uid: 1000 }, effective);
+    case 'ping':
+      // The two sockets a ping can use: an ICMP datagram socket, allowed by group
+      // (net.ipv4.ping_group_range), and a raw one, allowed by CAP_NET_RAW.
+      return eitherAnswer(
+        await kernelAnswer(ctx, c, { call: 'icmp-socket', type: 'SOCK_DGRAM' }, effective),
+        await kernelAnswer(ctx, c, { call: 'icmp-socket', type: 'SOCK_RAW' }, effective),
+      );
+    case 'bind':
+    case 'bind-file-cap': {
+      const file = OPS[op].file;
+      const started = await kernelAnswer(ctx, c, { call: 'execve', path: file, argv0: 'true', ...LEARNER }, effective);
+      output.push(...started.lines);
+      // execve itself refused: that is the kernel's answer (its line is already in the output).
+      if (started.capEff === undefined) return { ...started, lines: [] };
+      output.push(`the kernel gave that process of learner CapEff ${hex(started.capEff)}: ${names(started.capEff)}`);
+      return kernelAnswer(ctx, c, { call: 'bind', port: 80 }, started.capEff);
+    }
+  }
 }
 
 export const tryPrivilegedAction: ActionDef = {
   name: 'try-privileged',
-  summary: 'Inside a container, tries one operation that needs a capability (mount, chown, ping, bind port 80) and reads the errno.',
+  summary: "Inside a container, runs one operation that needs a capability (mount, chown, ping, bind port 80) and makes the same call in the container's context to show the kernel's own errno.",
   args: {
     op: { type: { kind: 'enum', values: Object.keys(OPS) }, doc: 'which operation' },
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
@@ -95,36 +144,40 @@ export const tryPrivilegedAction: ActionDef = {
     const op = str(args, 'op') as Op;
     const spec = OPS[op];
     const c = await ctx.ensureContainer(str(args, 'container'));
-    const has = decodeCapMask(readCapStatus(c.pid, ctx.procRoot).sets.effective).includes(spec.needs);
-    const output = [`PID 1 of ${c.id} ${has ? 'has' : 'lacks'} ${spec.needs} in CapEff`, `$ ${spec.argv.join(' ')}`];
+    const pid1 = readCapStatus(c.pid, ctx.procRoot).sets.effective;
+    const has = decodeCapMask(pid1).includes(spec.needs);
+    const output = [`PID 1 of ${c.id} ${has ? 'has' : 'lacks'} ${spec.needs} in CapEff`];
     if (op === 'chown') await ctx.runtime.exec(c, ['touch', '/tmp/owned']);
     if (op === 'ping') {
       await ip(labNet(ctx).deps, netnsOf(c), ['link', 'set', 'lo', 'up']);
       const range = (await ctx.runtime.exec(c, ['cat', '/proc/sys/net/ipv4/ping_group_range'])).stdout.trim().replace(/\s+/g, ' ');
-      output.splice(1, 0, `net.ipv4.ping_group_range inside ${c.id}: "${range}"${range === '1 0' ? ' (no group may open ICMP datagram sockets, so ping needs a raw socket)' : ''}`);
+      output.push(`net.ipv4.ping_group_range inside ${c.id}: "${range}"${range === '1 0' ? ' (no group may open ICMP datagram sockets, so ping needs a raw socket)' : ''}`);
     }
     if (op === 'bind-file-cap' && (await ctx.runtime.exec(c, ['test', '-e', '/opt/cap/nc'])).exitCode !== 0) {
       const granted = await grantNetBindService(ctx, c);
-      output.splice(1, 0, 'first, the same file capability as before:', ...granted.output);
+      output.push('first, the same file capability as before:', ...granted.output);
       if (!granted.ok) return granted;
     }
 
-    let attempt: Attempt;
-    if (op === 'bind' || op === 'bind-file-cap') attempt = await tryListen(ctx, c, [...spec.argv]);
-    else {
-      const r = await ctx.runtime.exec(c, [...spec.argv], { signal: ctx.signal, timeoutMs: 5000 });
-      attempt = { ok: r.exitCode === 0, lines: [...r.stdout.split('\n'), ...r.stderr.split('\n')].filter((l) => l.trim()) };
-      if (op === 'mount' && attempt.ok) await ctx.runtime.exec(c, ['umount', '/mnt']);
-    }
-    output.push(...attempt.lines);
-    if (attempt.capEff !== undefined) output.push(`its CapEff while it ran: ${decodeCapMask(attempt.capEff).join(' ') || 'empty'}`);
-    if (!attempt.ok) {
-      const reading = errnoFromOutput(spec.program, attempt.lines.join('\n'));
-      output.push(reading ? `the kernel answered ${reading.errno}: ${reading.evidence}` : 'the program printed no errno the lab can read');
-    } else output.push('the kernel allowed it');
+    output.push(`$ ${spec.argv.join(' ')}`);
+    const program = await tryProgram(ctx, c, op);
+    output.push(...program.lines);
+    if (program.capEff !== undefined) output.push(`its CapEff while it ran: ${names(program.capEff)}`);
+    if (program.missing) output.push(`${spec.argv[0]} is not in this container's rootfs (exit status 127), so only the lab's own call below ran.`);
+
+    output.push(op === 'bind' || op === 'bind-file-cap'
+      ? `the lab's own calls, in ${c.id}'s namespaces: the file as learner, then bind with what the kernel gave it`
+      : `the lab's own call, in ${c.id}'s namespaces with PID 1's CapEff ${hex(pid1)}:`);
+    const kernel = await askKernel(ctx, c, op, pid1, output);
+    output.push(...kernel.lines);
+    output.push(kernel.ok ? 'the kernel allowed it' : `the kernel answered ${kernel.errno}`);
     if (op === 'bind-file-cap') output.push(predictFileCap(ctx, c));
+
+    if (!program.missing && program.ok !== kernel.ok) {
+      return { ok: false, output, message: `\`${spec.argv.join(' ')}\` ${program.ok ? 'succeeded' : 'failed'} in ${c.id} while the lab's own call ${kernel.ok ? 'succeeded' : 'failed'}: they should agree; please report this.` };
+    }
     const wanted = str(args, 'expect') === 'succeeds';
-    if (attempt.ok === wanted) return { ok: true, output };
-    return { ok: false, output, message: `\`${spec.argv.join(' ')}\` ${attempt.ok ? 'succeeded' : 'failed'} in ${c.id}, where the lesson expected it to ${wanted ? 'succeed' : 'fail'}.` };
+    if (kernel.ok === wanted) return { ok: true, output };
+    return { ok: false, output, message: `The kernel ${kernel.ok ? 'allowed' : 'refused'} ${spec.needs === 'CAP_NET_BIND_SERVICE' ? 'the bind' : op} in ${c.id}, where the lesson expected it to ${wanted ? 'succeed' : 'fail'}.` };
   },
 };

@@ -31,13 +31,23 @@ export const exportLayerAction: ActionDef = {
     const fresh = path.join(ov.dir, 'applied');
     fs.rmSync(fresh, { recursive: true, force: true });
     fs.mkdirSync(fresh, { mode: 0o755 });
+    // Applying a layer is one write per entry: each is counted here, as the events of what ran.
+    const apply = (layerTar: string) => {
+      const t0 = performance.now();
+      const report = applyLayer(layerTar, fresh);
+      const counts = `${report.added.length} entries from ${path.basename(layerTar)}, ${report.deleted.length} deleted, ${report.cleared.length} opaque dirs cleared`;
+      ctx.record({ kind: 'write', name: fresh, args: [counts], result: '0', ok: true, durationMs: performance.now() - t0 });
+      return report;
+    };
     for (const lower of ov.lowers) {
       const lowerTar = path.join(ov.dir, `${lower.name}.layer.tar`);
-      exportLayer(lower.dir, lowerTar);
-      applyLayer(lowerTar, fresh);
-      output.push(`applied layer ${lower.name} onto ${fresh}`);
+      const t0 = performance.now();
+      const written = exportLayer(lower.dir, lowerTar);
+      ctx.record({ kind: 'write', name: lowerTar, args: [`${written.bytes} bytes`], result: '0', ok: true, durationMs: performance.now() - t0 });
+      const r = apply(lowerTar);
+      output.push(`applied layer ${lower.name} onto ${fresh}: ${r.added.length} entries`);
     }
-    const report = applyLayer(tar, fresh);
+    const report = apply(tar);
     output.push(`applied upper.layer.tar: ${report.added.length} added, ${report.deleted.length} deleted (${report.deleted.join(', ') || 'none'}), ${report.cleared.length} opaque dirs cleared`);
     const diffs = compareTrees(fresh, ov.merged, ['applied', 'merged']);
     output.push(diffs.length === 0

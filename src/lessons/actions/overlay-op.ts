@@ -5,46 +5,65 @@
  * lower file returns only after the kernel has copied the whole file into upper.
  *
  * Paths come from lesson data and are resolved inside merged without following a symlink, so no
- * operation can reach outside the overlay.
+ * operation can reach outside the overlay. Every call the action makes through merged is shown,
+ * the lookups that check the path included: what ran is what a learner would see under strace.
+ * (Node's lstat is statx(2) with AT_SYMLINK_NOFOLLOW on every kernel the lab supports.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { errnoText, hintFor } from '../../kernel/errors.js';
+import { errnoText } from '../../kernel/errors.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { fsLab, overlayOf } from './fs-lab.js';
+import { hostCall } from './host-call.js';
 
 const OPS = ['read', 'append', 'create', 'delete', 'mkdir', 'rename'] as const;
 
+type Rec = (e: PrimitiveEvent) => void;
+
+const q = (s: string) => JSON.stringify(s);
+
+/** lstat through merged, recorded: `statx("…/app", AT_SYMLINK_NOFOLLOW) = 0 (directory)`. */
+function lstat(rec: Rec, p: string): fs.Stats {
+  const kind = (st: fs.Stats) => (st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : 'special file');
+  return hostCall(rec, 'statx', [q(p), 'AT_SYMLINK_NOFOLLOW'], () => fs.lstatSync(p), (st) => `0 (${kind(st)})`).value;
+}
+
 /** `merged/rel`, refusing `..` and any symlink on the way (the last component may be one). */
-function inside(merged: string, rel: string): string {
+function inside(rec: Rec, merged: string, rel: string): string {
   const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.length === 0 || parts.includes('..')) throw new Error(`"${rel}" is not a path inside the overlay.`);
   let p = merged;
   for (const part of parts.slice(0, -1)) {
     p = path.join(p, part);
-    if (fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink()) throw new Error(`${rel} passes through a symlink; the lab does not follow links here.`);
+    if (lstat(rec, p).isSymbolicLink()) throw new Error(`${rel} passes through a symlink; the lab does not follow links here.`);
   }
   return path.join(merged, ...parts);
 }
 
-function timed<T>(record: (e: PrimitiveEvent) => void, name: string, args: string[], work: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  try {
-    const value = work();
-    const ms = performance.now() - start;
-    record({ kind: 'syscall', name, args, result: typeof value === 'number' ? String(value) : '0', ok: true, durationMs: ms });
-    return { value, ms };
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const code = e.code ?? 'ERROR';
-    record({ kind: 'syscall', name, args, result: `-1 ${code}`, ok: false, durationMs: performance.now() - start, error: { code, text: e.code ? errnoText(code) : e.message, hint: e.code ? hintFor(name, code) : '' } });
-    throw err;
+/**
+ * `rm -r`, one call at a time: list the directory, remove each entry (a sub-directory the same way),
+ * then the directory itself. Through merged, every name listed may come from a lower layer, and each
+ * removal is where the kernel writes a whiteout. `counts` collects how many calls of each kind it
+ * made. (A listing is openat + getdents64 + close in Node; it is shown as the getdents64 that reads it.)
+ */
+function removeTree(rec: Rec, dir: string, counts: Map<string, number>): void {
+  const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  const entries = hostCall(rec, 'getdents64', [q(dir)], () => fs.readdirSync(dir, { withFileTypes: true }), (list) => `${list.length} entries`).value;
+  count('getdents64');
+  for (const entry of entries) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) removeTree(rec, p, counts);
+    else {
+      hostCall(rec, 'unlink', [q(p)], () => fs.unlinkSync(p));
+      count('unlink');
+    }
   }
+  hostCall(rec, 'rmdir', [q(dir)], () => fs.rmdirSync(dir));
+  count('rmdir');
 }
 
-const q = (s: string) => JSON.stringify(s);
 const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
 
 export const overlayOpAction: ActionDef = {
@@ -62,43 +81,49 @@ export const overlayOpAction: ActionDef = {
     const lab = fsLab(ctx);
     const ov = overlayOf(lab, str(args, 'overlay'));
     const rel = str(args, 'path');
-    const file = inside(ov.merged, rel);
     const rec = (e: PrimitiveEvent) => ctx.record(e);
+    const file = inside(rec, ov.merged, rel);
     const text = str(args, 'text');
     const output: string[] = [];
     try {
       switch (str(args, 'op')) {
         case 'read': {
-          const fd = timed(rec, 'openat', [q(file), 'O_RDONLY'], () => fs.openSync(file, 'r'));
-          const st = fs.fstatSync(fd.value);
-          const buf = Buffer.alloc(Math.min(st.size, 4096));
-          timed(rec, 'read', [`fd ${fd.value}`, String(buf.length)], () => fs.readSync(fd.value, buf, 0, buf.length, 0));
-          fs.closeSync(fd.value);
-          output.push(`open for reading: ${ms(fd.ms)}`, ...buf.toString('utf8').split('\n').filter((l) => l !== '').slice(0, 4));
+          const fd = hostCall(rec, 'openat', [q(file), 'O_RDONLY'], () => fs.openSync(file, 'r'));
+          const buf = Buffer.alloc(4096);
+          const got = hostCall(rec, 'read', [`fd ${fd.value}`, String(buf.length)], () => fs.readSync(fd.value, buf, 0, buf.length, 0));
+          hostCall(rec, 'close', [`fd ${fd.value}`], () => fs.closeSync(fd.value));
+          output.push(`open for reading: ${ms(fd.ms)}`, ...buf.subarray(0, got.value).toString('utf8').split('\n').filter((l) => l !== '').slice(0, 4));
           break;
         }
         case 'append':
         case 'create': {
-          const flags = str(args, 'op') === 'append' ? 'O_WRONLY|O_APPEND' : 'O_WRONLY|O_CREAT|O_EXCL';
-          const fd = timed(rec, 'openat', [q(file), flags], () => fs.openSync(file, str(args, 'op') === 'append' ? 'a' : 'wx', 0o644));
-          const w = timed(rec, 'write', [`fd ${fd.value}`, q(text)], () => fs.writeSync(fd.value, text));
-          fs.closeSync(fd.value);
+          // The flags Node passes for 'a' and 'wx' (O_CLOEXEC aside).
+          const flags = str(args, 'op') === 'append' ? 'O_WRONLY|O_CREAT|O_APPEND' : 'O_WRONLY|O_CREAT|O_EXCL|O_TRUNC';
+          const fd = hostCall(rec, 'openat', [q(file), flags], () => fs.openSync(file, str(args, 'op') === 'append' ? 'a' : 'wx', 0o644));
+          const w = hostCall(rec, 'write', [`fd ${fd.value}`, q(text)], () => fs.writeSync(fd.value, text));
+          hostCall(rec, 'close', [`fd ${fd.value}`], () => fs.closeSync(fd.value));
           output.push(`open for writing: ${ms(fd.ms)}`, `write ${Buffer.byteLength(text)} bytes: ${ms(w.ms)}`);
           break;
         }
         case 'delete': {
-          const isDir = fs.lstatSync(file).isDirectory();
-          timed(rec, isDir ? 'rmdir' : 'unlink', [q(file)], () => (isDir ? fs.rmSync(file, { recursive: true }) : fs.unlinkSync(file)));
-          output.push(`deleted ${rel} through merged`);
+          if (!lstat(rec, file).isDirectory()) {
+            hostCall(rec, 'unlink', [q(file)], () => fs.unlinkSync(file));
+            output.push(`deleted ${rel} through merged`);
+            break;
+          }
+          const counts = new Map<string, number>();
+          removeTree(rec, file, counts);
+          const total = [...counts.values()].reduce((a, b) => a + b, 0);
+          output.push(`rm -r ${rel} through merged: ${total} calls (${[...counts].map(([name, n]) => `${n} ${name}`).join(', ')}), each one in what ran`);
           break;
         }
         case 'mkdir':
-          timed(rec, 'mkdir', [q(file), '0755'], () => fs.mkdirSync(file, { mode: 0o755 }));
+          hostCall(rec, 'mkdir', [q(file), '0755'], () => fs.mkdirSync(file, { mode: 0o755 }));
           output.push(`made ${rel}/ through merged`);
           break;
         case 'rename': {
-          const to = inside(ov.merged, str(args, 'to'));
-          timed(rec, 'rename', [q(file), q(to)], () => fs.renameSync(file, to));
+          const to = inside(rec, ov.merged, str(args, 'to'));
+          hostCall(rec, 'rename', [q(file), q(to)], () => fs.renameSync(file, to));
           output.push(`renamed ${rel} → ${str(args, 'to')} through merged`);
           break;
         }

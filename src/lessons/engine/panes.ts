@@ -11,6 +11,7 @@ import type { ArgSpecs } from '../arg-spec.js';
 import type { Side } from '../templates.js';
 import type { Args, Step, ViewSpec } from '../types.js';
 import type { Pane } from './results.js';
+import { comparable } from '../pane-pair.js';
 import { unresolvedReason } from './resolve.js';
 
 export interface PaneSources {
@@ -59,8 +60,7 @@ export async function buildPanes(step: Step, src: PaneSources): Promise<{ host?:
       ? { ok: false, title: step.container.probe, reason: inside.reason }
       : await fill(step.container, 'inside', inside.reader, src);
   }
-  // Only two views of the same kind of object can be compared row by row.
-  if (host?.ok && container?.ok && step.host?.probe === step.container?.probe) {
+  if (host?.ok && container?.ok && comparable(step.host, step.container)) {
     const marks = diffViews(host.view, container.view);
     return { host: { ...host, marks: marks.a }, container: { ...container, marks: marks.b } };
   }

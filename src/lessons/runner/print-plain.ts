@@ -7,6 +7,7 @@ import { describeDifferences } from '../../probes/index.js';
 import { meterLines } from '../../probes/meter-lines.js';
 import type { View } from '../../probes/index.js';
 import type { Pane } from '../engine/results.js';
+import { comparable } from '../pane-pair.js';
 import { eventLines, formatMs } from '../event-lines.js';
 import { plainText } from '../markdown.js';
 import type { Lesson } from '../types.js';
@@ -48,12 +49,14 @@ export function plainStep(r: StepReport, total: number): string[] {
     const reads = result.live.map((s) => ({ atMs: s.atMs, meters: s.view.meters ?? [] }));
     out.push(`Live: ${reads.length} reads of ${result.live[0]!.view.title} while it ran:`, ...meterLines(reads).map((l) => `  ${l}`));
   }
-  out.push(...paneLines('Host', r.check?.host ?? result.host), ...paneLines('Container', r.check?.container ?? result.container));
+  const labels = { host: step.host?.label ?? 'Host', container: step.container?.label ?? 'Container' };
+  out.push(...paneLines(labels.host, r.check?.host ?? result.host), ...paneLines(labels.container, r.check?.container ?? result.container));
   const host = r.check?.host ?? result.host;
   const inside = r.check?.container ?? result.container;
-  if (host?.ok && inside?.ok) {
-    const diffs = describeDifferences(host.view, inside.view);
-    out.push(diffs.length ? `Differs (host ⟷ container):` : 'Host and container show the same.', ...diffs.map((d) => `  ${d}`));
+  if (host?.ok && inside?.ok && comparable(step.host, step.container)) {
+    const where = { a: labels.host === 'Host' ? 'on the host' : `in ${labels.host}`, b: labels.container === 'Container' ? 'in the container' : `in ${labels.container}` };
+    const diffs = describeDifferences(host.view, inside.view, where);
+    out.push(diffs.length ? `Differs (${labels.host} ⟷ ${labels.container}):` : `${labels.host} and ${labels.container} show the same.`, ...diffs.map((d) => `  ${d}`));
   }
   if (step.predict) out.push(`Answer: ${step.predict.answer + 1}) ${step.predict.choices[step.predict.answer]}. ${step.predict.reveal}`);
   if (r.answer !== undefined) out.push(`Answer given by --plain: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());

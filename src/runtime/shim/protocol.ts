@@ -30,9 +30,35 @@ export interface ExecRequest {
   env: Record<string, string>;
 }
 
+/** One call the shim makes itself in the container's context (see attempt-in.ts); a closed set. */
+export type Attempt =
+  | { call: 'mount'; target: string; fstype: string }
+  | { call: 'chown'; path: string; uid: number }
+  | { call: 'icmp-socket'; type: 'SOCK_DGRAM' | 'SOCK_RAW' }
+  | { call: 'bind'; port: number }
+  | { call: 'execve'; path: string; argv0: string; uid: number; gid: number };
+
+export interface AttemptRequest {
+  op: 'attempt';
+  ref: number;
+  attempt: Attempt;
+  /**
+   * The effective capability set to make the call with, as a hex mask (as in /proc/<pid>/status).
+   * Not used by execve: its child leaves uid 0, which sets its capabilities for it.
+   */
+  effective: string;
+}
+
+/** The kernel's answer: the attempt's own calls as events, and for execve the CapEff it gave (hex). */
+export interface AttemptAnswer {
+  events: PrimitiveEvent[];
+  capEff?: string;
+}
+
 export type LabToShim =
   | CreateRequest
   | ExecRequest
+  | AttemptRequest
   | { op: 'exec-input'; ref: number; data?: string; end?: boolean }
   /** Mount the container's cgroup read-only at its /sys/fs/cgroup, now (cgroup-mount.ts). */
   | { op: 'mount-cgroupfs'; ref: number; plan: CgroupFsPlan }
@@ -49,7 +75,9 @@ export type ShimToLab =
   | { op: 'exec-failed'; ref: number; error: ShimError }
   | { op: 'exec-data'; ref: number; fd: 1 | 2; data: string }
   | { op: 'exec-exit'; ref: number; code: number | null; signal: string | null }
-  | { op: 'mounted-cgroupfs'; ref: number; error?: ShimError };
+  | { op: 'mounted-cgroupfs'; ref: number; error?: ShimError }
+  | { op: 'attempt-answer'; ref: number; answer: AttemptAnswer }
+  | { op: 'attempt-failed'; ref: number; error: ShimError };
 
 export type ShimToInit =
   | CreateRequest

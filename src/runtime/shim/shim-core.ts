@@ -17,11 +17,12 @@ import fs from 'node:fs';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { traced } from '../../kernel/traced.js';
 import { joinCgroup } from './cgroup-join.js';
+import { attemptIn } from './attempt-in.js';
 import { mountCgroupFs, type CgroupFsPlan } from './cgroup-mount.js';
 import { limitToContainer } from './limit-execs.js';
 import { execIn, type ExecTarget } from './exec-in.js';
 import { closeNamespaces, ENTERABLE, enterNamespaces, openNamespaces, type NamespaceSet } from './namespaces.js';
-import type { CreateRequest, InitToShim, ShimError, ShimToInit } from './protocol.js';
+import type { Attempt, AttemptAnswer, CreateRequest, InitToShim, ShimError, ShimToInit } from './protocol.js';
 
 export function toShimError(err: unknown): ShimError {
   if (err instanceof SyscallError) return { message: err.message, syscall: err.syscall, code: err.code, hint: err.hint };
@@ -40,6 +41,8 @@ export interface ShimOptions {
 
 export class ShimCore {
   private readonly kernel: Kernel;
+  /** The same kernel untraced: an attempt traces it itself, to hand its calls back as the answer. */
+  private readonly raw: Kernel;
   private readonly host: NamespaceSet;
   private readonly lastCap = Number(fs.readFileSync('/proc/sys/kernel/cap_last_cap', 'utf8'));
   readonly init: ChildProcess;
@@ -54,6 +57,7 @@ export class ShimCore {
 
   constructor(kernel: Kernel, opts: ShimOptions) {
     this.emit = (e) => this.early.push(e);
+    this.raw = kernel;
     this.kernel = traced(kernel, (e) => this.emit(e));
     // Our own fs context, so setns into a mount namespace is allowed for this thread (a Node
     // process shares it between threads otherwise, and setns(CLONE_NEWNS) refuses with EINVAL).
@@ -173,6 +177,16 @@ export class ShimCore {
     } finally {
       enterNamespaces(this.kernel, this.target.host);
     }
+  }
+
+  /** Makes one call of the closed set in attempt-in.ts inside the container, with `effective` as the effective set. */
+  attempt(a: Attempt, effective: bigint): Promise<AttemptAnswer> {
+    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) {
+      throw new Error('The container is not running: its PID 1 has exited, so there is no context left to try a call in.');
+    }
+    // The same ceiling as an exec: an execve attempt's process must not get more than PID 1 could.
+    this.limitExecs(this.spec!);
+    return attemptIn(this.raw, (e) => this.emit(e), this.target, a, effective);
   }
 
   private send(msg: ShimToInit): void {

@@ -66,6 +66,16 @@ export function runShim(kernel: Kernel, script: string, pidns: boolean): void {
           send({ op: 'mounted-cgroupfs', ref: msg.ref, error: toShimError(err) });
         }
         break;
+      case 'attempt':
+        // The part inside the container (enter, call, leave) runs synchronously on the main thread,
+        // so it never interleaves with an exec.
+        void Promise.resolve()
+          .then(() => core.attempt(msg.attempt, BigInt(`0x${msg.effective}`)))
+          .then(
+            (answer) => send({ op: 'attempt-answer', ref: msg.ref, answer }),
+            (err) => send({ op: 'attempt-failed', ref: msg.ref, error: toShimError(err) }),
+          );
+        break;
       case 'exec-input': {
         const stdin = execs.get(msg.ref)?.stdin;
         if (msg.data) stdin?.write(msg.data);
