@@ -14,6 +14,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { labPaths } from '../src/runtime/paths.js';
+import { removeLabDirs } from '../test/helpers/residue.js';
+import { LAB_ENV } from './tui-pty.js';
 
 if (process.getuid?.() !== 0) {
   console.error('The benchmarks start real containers: run them as root (sudo npm run bench).');
@@ -111,3 +114,7 @@ for (const [match, what] of REQUIRED) {
   }
 }
 console.log(missed === 0 ? '\nEvery target met.' : `\n${missed} target${missed > 1 ? 's' : ''} missed or absent (see above).`);
+
+// The TUI suites ran the lab under roots of their own (bench/tui-pty.ts): its layer cache and run
+// directory go with the benchmark, as a test tier's do.
+removeLabDirs(labPaths(LAB_ENV));
