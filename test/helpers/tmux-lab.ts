@@ -32,6 +32,8 @@ export interface TmuxLabOptions {
   lessonDir?: string;
   /** How long a wait for the screen lasts unless told otherwise. */
   timeoutMs?: number;
+  /** The learner's progress file as the lab finds it at start (its text, e.g. a damaged one). */
+  progress?: string;
 }
 
 export class TmuxLab {
@@ -52,6 +54,10 @@ export class TmuxLab {
     this.stateHome = path.join(this.dir, 'state');
     this.log = path.join(this.dir, 'stderr');
     fs.mkdirSync(this.stateHome);
+    if (opts.progress !== undefined) {
+      fs.mkdirSync(path.join(this.stateHome, 'container-lab'));
+      fs.writeFileSync(this.progressFile, opts.progress);
+    }
     const args = [CLI];
     if (opts.lessonDir) {
       const lessons = path.join(this.dir, 'lessons');
@@ -70,6 +76,11 @@ export class TmuxLab {
     this.tmux(['new-session', '-d', '-s', this.session, '-c', path.dirname(path.dirname(CLI)), '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 30),
       'env', '-i', `LOG=${this.log}`, '/bin/sh', '-c', run, 'sh', ...env, process.execPath, ...args]);
     this.panePid = Number(this.tmux(['display-message', '-p', '-t', this.session, '#{pane_pid}'], { encoding: 'utf8' }).trim());
+  }
+
+  /** Where the lab keeps the learner's progress in this session. */
+  get progressFile(): string {
+    return path.join(this.stateHome, 'container-lab', 'progress.json');
   }
 
   private tmux(args: string[], options: { encoding?: 'utf8'; stdio?: 'ignore' } = {}): string {
@@ -168,6 +179,12 @@ export class TmuxLab {
     const t0 = performance.now();
     while (this.alive() && performance.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 20));
     return !this.alive();
+  }
+
+  /** The lab's exit status, once it has exited on its own (the last line of its stderr file). */
+  exitStatus(): number | undefined {
+    const status = /exit status (\d+)\n$/.exec(fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8') : '')?.[1];
+    return status === undefined ? undefined : Number(status);
   }
 
   /** Quits with `q` and waits for the lab to exit on its own. */
