@@ -1,7 +1,7 @@
 /**
  * A test tier that needs something of this host: root, a real kernel's cgroups, a program on PATH,
  * the built CLI. Where a need is not met the tier is skipped, and says why in vitest's default
- * output (a warning line, and the reason in the skipped block's title) — except in CI (`CI` set,
+ * output (a warning line, and one skipped test named by the reason) — except in CI (`CI` set,
  * as `.ci/run` sets it), where a skipped tier fails: a green run that tested nothing would be a lie.
  */
 import fs from 'node:fs';
@@ -83,7 +83,11 @@ export function describeTier(title: string, needs: TierNeeds, body: () => void):
       });
     });
   } else {
+    // The body is not even collected: what it makes while declaring its tests (a temporary
+    // directory, a ledger) would be left behind by hooks that never run.
     console.warn(`skipped "${title}": it ${reason}`);
-    describe.skip(`${title} (skipped: it ${reason})`, body);
+    describe(title, () => {
+      it.skip(`skipped: it ${reason}`, () => {});
+    });
   }
 }
