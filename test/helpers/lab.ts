@@ -56,7 +56,10 @@ export const TIERS = {
  */
 export function useTier(name: keyof typeof TIERS): LabPaths {
   const paths = TIERS[name];
-  afterAll(() => removeLabDirs(paths));
+  // Without root the tier was skipped and made nothing (nor may it remove what a root run made).
+  afterAll(() => {
+    if (process.getuid?.() === 0) removeLabDirs(paths);
+  });
   return paths;
 }
 
