@@ -43,7 +43,11 @@ describe.skipIf(reason !== undefined)('the cgroups lesson in tmux (real kernel)'
       await lab.waitFor((s) => /[Rr]ight: The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /highest [\d.]+ MiB/.test(s) && /[\d.]+ MiB, kept by the kernel/.test(s), 'the OOM kill counted, the highest read and the kernel\'s peak');
       const after = lab.screen();
       expect(after).toMatch(/memory\.(events|oom_control) oom_kill +1\b/);
-      await lab.press('e', (s) => /exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/.test(s), 'the exit status (primitives in full)');
+      // The full list scrolls: the exit status is the step's last line.
+      const exitStatus = /exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/;
+      await lab.press('e', (s) => /↑↓ scroll|e or Esc: back/.test(s), 'the primitives in full');
+      for (let i = 0; i < 40 && !exitStatus.test(lab.screen()); i++) await lab.press('Down', () => true, 'a line further');
+      expect(lab.screen()).toMatch(exitStatus);
       lab.keys('e');
     } finally {
       await lab.quit();
