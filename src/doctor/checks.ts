@@ -97,7 +97,7 @@ export function checkTools(): Finding[] {
   return [
     util.length === 0
       ? { id: 'util-linux', title: 'util-linux tools', status: 'ok', detail: 'nsenter, unshare, mount' }
-      : { id: 'util-linux', title: 'util-linux tools', status: 'warn', detail: `missing: ${util.join(', ')}`, fix: 'Install util-linux (`sudo apt install util-linux`): the lab uses nsenter for the interactive shell.' },
+      : { id: 'util-linux', title: 'util-linux tools', status: 'warn', detail: `missing: ${util.join(', ')}`, fix: 'Install util-linux (`sudo apt install util-linux`): the lab runs `ip` inside containers\' network namespaces with nsenter, and the mount lesson\'s propagation steps use unshare and mount.' },
     ip.length === 0
       ? { id: 'iproute2', title: 'iproute2 tools', status: 'ok', detail: 'ip, bridge' }
       : { id: 'iproute2', title: 'iproute2 tools', status: 'fail', detail: `missing: ${ip.join(', ')}`, fix: 'Install iproute2 (`sudo apt install iproute2`) for the veth + bridge lesson.' },

@@ -25,8 +25,12 @@ export async function ensurePrivateDir(dir: string, emit?: Emit): Promise<void> 
       try {
         await mkdir(p, 0o700);
       } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EROFS' || code === 'EACCES') {
+          throw new Error(`${path.dirname(p)} is not writable (read-only filesystem?). Free it or set CONTAINER_LAB_STATE_DIR to a writable place.`);
+        }
         // Another lab process created it first: the lstat check below decides whether it is fine.
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        if (code !== 'EEXIST') throw err;
       }
       await chmod(p, 0o700);
     });

@@ -45,7 +45,7 @@ describeTier('bad input: the lab state on disk', { root: true, cli: true }, () =
     fs.symlinkSync(`${paths.stateDir}-target`, paths.stateDir);
     const r = await runLab(['lesson', 'pid-namespace', '--plain'], { env });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`container-lab: ${paths.stateDir} is not a plain directory (a symlink or a file is in the way). Move it aside, then start the lab again.\n`);
+    expect(r.stderr).toBe(`container-lab: ${paths.stateDir} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${paths.stateDir}) and start again.\n`);
     expect(fs.readdirSync(`${paths.stateDir}-target`)).toEqual([]);
   });
 

@@ -82,11 +82,11 @@ describeTier('the published port with iptables (real kernel)', { root: true, cli
       const { code, out } = await lab(['lesson', 'veth-bridge', '--plain'], { PATH: path.PATH });
       expect(out).not.toMatch(/^Result: (FAILED|skipped)/m);
       expect(code, out).toBe(0);
-      expect(out).toMatch(/spawn iptables -t nat -N clab6_publish = 0/);
-      expect(out).toMatch(/spawn iptables -t nat -A OUTPUT -j clab6_publish = 0/);
+      expect(out).toMatch(/spawn iptables -t nat -N clab6_publish = exit 0/);
+      expect(out).toMatch(/spawn iptables -t nat -A OUTPUT -j clab6_publish = exit 0/);
       expect(out).toMatch(/The kernel now holds \(iptables -t nat -L clab6_publish -n\):\n {2}\| {3}Chain clab6_publish/);
       expect(out).toMatch(PUBLISHED);
-      expect(out).toMatch(/spawn iptables -t nat -X clab6_publish = 0/);
+      expect(out).toMatch(/spawn iptables -t nat -X clab6_publish = exit 0/);
     } finally {
       path.remove();
     }
