@@ -20,7 +20,6 @@ interface Packages {
 
 const IPROUTE: Packages = { apt: 'iproute2', dnf: 'iproute', pacman: 'iproute2' };
 const UTIL_LINUX: Packages = { apt: 'util-linux', dnf: 'util-linux', pacman: 'util-linux' };
-const LIBCAP: Packages = { apt: 'libcap2-bin', dnf: 'libcap', pacman: 'libcap' };
 
 /** Every host program an action may declare, with the package that installs it. */
 export const HOST_PROGRAMS = {
@@ -33,8 +32,6 @@ export const HOST_PROGRAMS = {
   nft: { apt: 'nftables', dnf: 'nftables', pacman: 'nftables' },
   // Fedora and RHEL name the iptables that speaks to nf_tables (Debian's default) iptables-nft.
   iptables: { apt: 'iptables', dnf: 'iptables-nft', pacman: 'iptables' },
-  setcap: LIBCAP,
-  getcap: LIBCAP,
 } as const satisfies Record<string, Packages>;
 
 export type HostProgram = keyof typeof HOST_PROGRAMS;
@@ -51,7 +48,7 @@ export interface HostPrograms {
 
 /**
  * The directories sudo's `secure_path` adds for root that a user's own PATH often lacks (Debian's
- * `nft`, `iptables`, `setcap` and `bridge` live there).
+ * `nft`, `iptables` and `bridge` live there).
  */
 const ROOT_ONLY_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
 

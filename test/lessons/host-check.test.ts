@@ -27,7 +27,7 @@ const run = (action: string, args: RunSpec['args'] = {}): RunSpec => ({ action, 
 function host(...present: HostProgram[]): HostPrograms {
   return { has: (p) => present.includes(p), installCommand: (p) => installCommandFor(p, 'apt', false) };
 }
-const ALL: HostProgram[] = ['ip', 'bridge', 'nsenter', 'unshare', 'mount', 'nft', 'iptables', 'setcap', 'getcap'];
+const ALL: HostProgram[] = ['ip', 'bridge', 'nsenter', 'unshare', 'mount', 'nft', 'iptables'];
 const noFeatureMissing = { missingFeature: () => undefined };
 
 describe('what actions declare', () => {
@@ -84,12 +84,12 @@ describe('host programs', () => {
     expect(packageManagerOf(parseOsRelease('ID=alpine\n'))).toBeUndefined();
     expect(installCommandFor('nft', 'apt', false)).toBe('apt install nftables');
     expect(installCommandFor('iptables', 'dnf', true)).toBe('sudo dnf install iptables-nft');
-    expect(installCommandFor('setcap', 'pacman', true)).toBe('sudo pacman -S libcap');
+    expect(installCommandFor('ip', 'pacman', true)).toBe('sudo pacman -S iproute2');
     expect(installCommandFor('mount', 'apt', true)).toBe('sudo apt install mount');
   });
 
   it('one sentence names the missing program and the command that installs it', () => {
-    expect(missingProgramSentence(['setcap'], host())).toBe('This step cannot run on this host: it runs `setcap` on the host, which is not installed; `apt install libcap2-bin` installs it.');
+    expect(missingProgramSentence(['unshare'], host())).toBe('This step cannot run on this host: it runs `unshare` on the host, which is not installed; `apt install util-linux` installs it.');
     expect(missingProgramSentence(['nft', 'iptables'], host())).toBe('This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`.');
     const unknown: HostPrograms = { has: () => false, installCommand: () => undefined };
     expect(missingProgramSentence(['ip'], unknown)).toBe('This step cannot run on this host: it runs `ip` on the host, which is not installed; install the package that provides `ip` (iproute2 on Debian and Ubuntu).');
@@ -118,7 +118,7 @@ describe('a step this host cannot run', () => {
     expect(blocked(ALL.filter((p) => p !== 'nft'))).toEqual([]);
     expect(blocked(ALL.filter((p) => p !== 'iptables'))).toEqual([]);
     expect(blocked(ALL)).toEqual([]);
-    expect(blocked(ALL.filter((p) => p !== 'setcap'))).toEqual(['capabilities/file-cap', 'capabilities/bind-with-file-cap', 'capabilities/no-new-privs', 'capabilities/bounding']);
+    expect(blocked(ALL.filter((p) => p !== 'unshare'))).toEqual(['mount-namespace/propagation-leak', 'mount-namespace/propagation-private']);
   });
 
   it('is skipped with that sentence before anything runs: the runtime is never asked', async () => {

@@ -89,7 +89,7 @@ describe('lesson linter', () => {
     expect(messages('broken/07-host-contract')).toEqual([
       "lesson.yaml:4:31: container \"a\": the lab's runtime does not make user namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.",
       "lesson.yaml:8:9: container \"b\": the lab's runtime does not make time namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.",
-      'lesson.yaml:14:12: step "one": `needs`: unknown host program ping; known: ip, bridge, nsenter, unshare, mount, nft, iptables, setcap, getcap (a program run inside a container ships with the lab and is never a host need).',
+      'lesson.yaml:14:12: step "one": `needs`: unknown host program ping; known: ip, bridge, nsenter, unshare, mount, nft, iptables (a program run inside a container ships with the lab and is never a host need).',
       'lesson.yaml:19:12: step "two": `needs`: action `create-bridge` already declares ip; remove it here.',
     ]);
     const { lessons } = loadLessons(path.join(FIXTURES, 'broken'));
@@ -148,7 +148,7 @@ describe('lesson preview (the first frame)', () => {
       const seen = (steps: ReturnType<typeof needsOf>[]) => steps.map((s) => ({ requires: [...s.requires], needs: [...s.needs], actions: s.runs.map((r) => r.action), hostNeeds: stepHostNeeds(s) }));
       expect(preview.map((p) => seen(p.stepNeeds))).toEqual(full.map((l) => seen(l.steps.map(needsOf))));
       // Every host a step's needs can tell apart: each program missing alone, and a failing finding.
-      const programs = ['ip', 'bridge', 'nsenter', 'unshare', 'mount', 'nft', 'iptables', 'setcap', 'getcap'] as const;
+      const programs = ['ip', 'bridge', 'nsenter', 'unshare', 'mount', 'nft', 'iptables'] as const;
       const hosts = [...programs.map((gone) => ({ gone: [gone], feature: '' })), { gone: ['nft', 'iptables'], feature: '' }, { gone: [], feature: 'cgroup-pids' }];
       for (const h of hosts) {
         const host = { missingFeature: (f: string) => (f === h.feature ? 'missing' : undefined), programs: { has: (p: string) => !h.gone.includes(p), installCommand: (p: string) => `apt install ${p}` } };

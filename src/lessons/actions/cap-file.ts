@@ -50,7 +50,6 @@ export const grantFileCapAction: ActionDef = {
   name: 'grant-file-cap',
   summary: 'Copies busybox to /opt/cap/nc inside a container and writes cap_net_bind_service=ep into its security.capability xattr (lsetxattr, from the host).',
   args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
-  hostPrograms: [{ anyOf: ['setcap'] }, { anyOf: ['getcap'] }],
   async run(ctx, args) {
     return grantNetBindService(ctx, await ctx.ensureContainer(str(args, 'container')));
   },

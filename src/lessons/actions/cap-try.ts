@@ -137,8 +137,6 @@ export const tryPrivilegedAction: ActionDef = {
     // `ping` raises the container's lo first (with the host's ip, in its network namespace).
     { anyOf: ['ip'], when: { op: ['ping'] } },
     { anyOf: ['nsenter'], when: { op: ['ping'] } },
-    { anyOf: ['setcap'], when: { op: ['bind-file-cap'] } },
-    { anyOf: ['getcap'], when: { op: ['bind-file-cap'] } },
   ],
   async run(ctx, args) {
     const op = str(args, 'op') as Op;
