@@ -36,12 +36,13 @@ export function paneLabels(host: ViewSpec | undefined, container: ViewSpec | und
 
 /**
  * Two views can be compared row by row only when they read the same kind of object the same way:
- * the same probe with the same arguments, apart from which process it looks at. (A full status
+ * the same probe with the same arguments, apart from which process it looks at and which rows it
+ * keeps (a row filter such as `links: lab`). (A full status
  * next to its decoded bounding set differs on every row, and saying so would teach nothing.)
  */
 export function comparable(a: ViewSpec | undefined, b: ViewSpec | undefined): boolean {
   if (!a || !b || a.probe !== b.probe) return false;
   const specs = PROBES[a.probe]?.args ?? {};
   const keys = new Set([...Object.keys(a.args), ...Object.keys(b.args)]);
-  return [...keys].every((k) => specs[k]?.type.kind === 'pid-ref' || JSON.stringify(a.args[k]) === JSON.stringify(b.args[k]));
+  return [...keys].every((k) => specs[k]?.type.kind === 'pid-ref' || specs[k]?.rowFilter || JSON.stringify(a.args[k]) === JSON.stringify(b.args[k]));
 }

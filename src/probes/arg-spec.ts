@@ -30,6 +30,11 @@ export interface ArgDef {
   default?: string | number | readonly string[];
   /** One line for lessons/README.md and for lint messages. */
   doc: string;
+  /**
+   * The argument only chooses which rows are shown (`links: lab`): two views that differ in it
+   * still read the same kind of object the same way, and compare row by row.
+   */
+  rowFilter?: true;
 }
 
 /** Argument name → definition. */

@@ -17,7 +17,7 @@ export const mountinfoProbe: ProbeDef = {
   summary: 'A process\'s mount table (`/proc/<pid>/mountinfo`): mount point, type, source and propagation of each mount.',
   args: {
     pid: { type: { kind: 'pid-ref' }, doc: 'whose mount namespace to show' },
-    under: { type: { kind: 'string' }, default: '/', doc: 'show only mounts at or below this path; `@state` stands for the lab state directory' },
+    under: { type: { kind: 'string' }, default: '/', doc: 'show only mounts at or below this path; `@state` stands for the lab state directory', rowFilter: true },
   },
   title,
   async run({ reader, procRoot, args }) {

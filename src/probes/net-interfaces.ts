@@ -17,7 +17,7 @@ export const netInterfacesProbe: ProbeDef = {
   name: 'net-interfaces',
   summary: 'Network interfaces with index, peer index, state and IPv4 addresses (/proc/net/*, /sys/class/net).',
   args: {
-    links: { type: { kind: 'enum', values: ['all', 'lab'] }, default: 'all', doc: '`lab`: only the links named with the lab prefix (and lo)' },
+    links: { type: { kind: 'enum', values: ['all', 'lab'] }, default: 'all', doc: '`lab`: only the links named with the lab prefix (and lo)', rowFilter: true },
   },
   title: (root) => `${root}/net/{dev,route,fib_trie,igmp}, /sys/class/net/*`,
   async run({ reader, procRoot, args }) {
