@@ -57,7 +57,7 @@ export class Tally {
   }
 
   notChecked(reason: string, n = 1): void {
-    this.unchecked.set(reason, (this.unchecked.get(reason) ?? 0) + n);
+    if (n > 0) this.unchecked.set(reason, (this.unchecked.get(reason) ?? 0) + n);
   }
 
   report(): string {

@@ -2,7 +2,6 @@
  * `container-lab lesson <id> [--plain | --json]`: runs one lesson from start to end on the real
  * runtime and prints it. The exit status is 1 if any step failed.
  */
-import fs from 'node:fs';
 import { openLabRuntime } from '../lab-runtime.js';
 import { LessonSession } from '../engine/session.js';
 import type { Lesson } from '../types.js';
@@ -12,9 +11,6 @@ import { plainHeader, plainStep } from './print-plain.js';
 
 export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json', out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const write = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
-  // For tools that check the lab against the kernel (test/oracle): after each step is printed, wait
-  // until the FIFO named here is opened and closed, so its containers can be inspected as they are.
-  const gate = format === 'json' ? process.env.CONTAINER_LAB_STEP_GATE : undefined;
   const lab = await openLabRuntime();
   const session = new LessonSession({ lesson, runtime: lab.runtime, missingFeature: lab.missingFeature });
   // On Ctrl-C or SIGTERM: start no further step, let the running one end, remove the lesson's containers.
@@ -27,10 +23,7 @@ export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json',
   out.once('error', () => stop.abort());
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
-    const ok = await driveLesson(session, (report) => {
-      write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length));
-      if (gate) fs.readFileSync(gate);
-    }, stop.signal);
+    const ok = await driveLesson(session, (report) => write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length)), stop.signal);
     if (format === 'plain') {
       write([ok ? `Every step of "${lesson.title}" ran.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`]);
       if (lesson.readMore.length) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
