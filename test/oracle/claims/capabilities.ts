@@ -37,3 +37,13 @@ export function checkDecodedCapabilities(pane: PaneRecord, gate: Gate): boolean 
     (names) => `${set} holds ${names.join(',')}`);
   return true;
 }
+
+/** Output lines such as `CapEff 00000000a80425fb  14 capabilities`: the count capsh decodes. */
+export function checkCapabilityLines(lines: string[], gate: Gate): void {
+  for (const line of lines) {
+    const m = line.match(/\b(Cap(?:Inh|Prm|Eff|Bnd|Amb)) ([0-9a-f]{16})\s+(\d+) capabilit(?:y|ies)\b/);
+    if (!m) continue;
+    const names = decodeCaps(m[2]!);
+    gate.tally.expect('capability', gate.step, names.length === Number(m[3]), line.trim(), () => `capsh --decode=${m[2]}: ${names.length} (${names.join(',')})`);
+  }
+}

@@ -1,13 +1,13 @@
 /**
  * The live checks, run while the lab waits at a step's gate: each pane goes to the one check that
- * knows its shape (by its columns or title), and output lines that quote a cgroup file are read
- * back. A pane no check knows is counted as not checked, by its columns.
+ * knows its shape (by its columns or title), and output lines that quote a cgroup file or a
+ * capability mask are checked too. A pane no check knows is counted as not checked, by its columns.
  *
  * A break-it step puts things back before it ends, so at its gate the state is no longer the one
  * its panes show: its panes are left out (and counted).
  */
 import type { StepRecords } from '../run-lesson.js';
-import { checkCapabilityMasks, checkDecodedCapabilities } from './capabilities.js';
+import { checkCapabilityLines, checkCapabilityMasks, checkDecodedCapabilities } from './capabilities.js';
 import { checkCgroupFiles, checkCgroupLines, checkCgroupMembership, checkCgroupMode } from './cgroups.js';
 import type { Gate, PaneRecord } from './gate.js';
 import { checkMountTable, checkOverlayDirs } from './mounts.js';
@@ -45,5 +45,8 @@ export function checkAtGate(step: StepRecords, gate: Gate): void {
       gate.tally.notChecked(`pane rows with no oracle (${pane.columns?.join(', ') ?? pane.title.replace(/\d+/g, 'N')})`, pane.rows?.length ?? 0);
     }
   }
-  checkCgroupLines(step.records.filter((r) => r.type === 'output').map((r) => String(r.line)), gate);
+  const lines = step.records.filter((r) => r.type === 'output').map((r) => String(r.line));
+  checkCgroupLines(lines, gate);
+  checkCapabilityLines(lines, gate);
+  gate.tally.notChecked('live samples (levels read at moments before the gate)', step.records.filter((r) => r.type === 'sample').length);
 }
