@@ -4,6 +4,7 @@
  */
 import { checkAtGate } from './claims/panes.js';
 import { watchLinkStates } from './claims/link-states.js';
+import { checkCompleteness } from './claims/completeness.js';
 import { checkErrnos } from './claims/errnos.js';
 import { checkPrimitives } from './claims/syscalls.js';
 import { runTraced } from './run-lesson.js';
@@ -38,6 +39,7 @@ export async function checkLesson(lesson: string, env: OracleEnv, tally: Tally, 
     alsoAtGate?.(step, gate);
   }).finally(() => linkStates.stop());
   checkPrimitives(run, tally);
+  checkCompleteness(run, env.stateDir, tally);
   checkErrnos(run, tally);
   return run;
 }

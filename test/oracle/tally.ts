@@ -6,6 +6,8 @@
 
 export type ClaimKind =
   | 'syscall'
+  /** A change the lab made through a merged view, listed in What ran. */
+  | 'what ran'
   | 'errno'
   | 'program'
   | 'kernel file'

@@ -47,10 +47,24 @@ export function renderEvent(e: PrimitiveRecord): string {
   return `${e.kind} ${[e.name, ...e.args].join(' ')} = ${e.result}`;
 }
 
+const byStep = new WeakMap<readonly TracedCall[], TracedCall[][]>();
+
+/** The traced calls of each step, computed once per log. */
+function stepsOf(calls: readonly TracedCall[]): TracedCall[][] {
+  let steps = byStep.get(calls);
+  if (!steps) {
+    steps = [];
+    for (const c of calls) (steps[c.step] ??= []).push(c);
+    byStep.set(calls, steps);
+  }
+  return steps;
+}
+
 /** The first unclaimed call in this step, then in earlier ones, that `test` accepts. */
 function find(calls: readonly TracedCall[], step: number, test: (c: TracedCall) => boolean): TracedCall | undefined {
-  for (let s = step; s >= 0; s--) {
-    const hit = calls.find((c) => c.step === s && !c.claimed && test(c));
+  const steps = stepsOf(calls);
+  for (let s = Math.min(step, steps.length - 1); s >= 0; s--) {
+    const hit = steps[s]?.find((c) => !c.claimed && test(c));
     if (hit) return hit;
   }
   return undefined;
