@@ -9,6 +9,7 @@
  * state dir, cgroup parent and link prefix unless CONTAINER_LAB_* say otherwise.
  * `ORACLE_LESSONS=cgroups,overlay` runs only those lessons.
  */
+import fs from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { describeReal } from '../helpers/real-tier.js';
 import { checkAtGate } from './claims/panes.js';
@@ -21,7 +22,6 @@ import { Tally } from './tally.js';
 import type { Disagreement } from './tally.js';
 import { wrongCalls, wrongNamespace } from './tamper.js';
 import { missingTools } from './tools.js';
-import fs from 'node:fs';
 
 const LESSONS = ['pid-namespace', 'mount-namespace', 'cgroups', 'overlay', 'whiteouts', 'veth-bridge', 'capabilities'];
 const chosen = process.env.ORACLE_LESSONS?.split(',') ?? LESSONS;
