@@ -66,7 +66,10 @@ function expand(title: string): string[] {
   return m ? m[2]!.split(',').map((part) => `${m[1]}${part}${m[3]}`) : [title];
 }
 
-/** The number a file (or one key of a flat-keyed file) holds now, or undefined. */
+/** A value as the file holds it: `33554432 (32.0 MiB)` → `33554432`, `max 100000 (no limit)` → `max 100000`. */
+const withoutNote = (shown: string) => shown.replace(/\s*\(.*\)$/, '').trim();
+
+/** What a file (or one key of a flat-keyed file) holds now, or undefined. */
 function readValue(dirs: string[], file: string, key?: string): string | undefined {
   for (const dir of dirs) {
     let text: string;
@@ -101,13 +104,13 @@ export function checkCgroupFiles(pane: PaneRecord, gate: Gate): boolean {
   const places = paneDirs(pane, gate);
   checkRows(gate, 'cgroup', pane, rows, (pid) => places.find((p) => p.pid === pid)!.dirs, (row, dirs) => {
     const [file, key] = row.cells[0]!.split(' ');
-    return compare(row.cells[0]!, row.cells[1]!.split(' ')[0]!, readValue(dirs, file!, key));
+    return compare(row.cells[0]!, withoutNote(row.cells[1]!), readValue(dirs, file!, key));
   }, (row) => row.cells.join(' '), places.map((p) => p.pid));
   return true;
 }
 
 const CHANGE = /^((?:memory|pids|cpu|cpuacct|io|blkio)\.[\w.]+)(?: ([a-z_]+))?: \S+(?: s)? → ([\d.]+)( s)?/;
-const NOW = /^((?:memory|pids|cpu|cpuacct|io|blkio)\.[\w.]+)(?: ([a-z_]+))? now says (\S+)/;
+const NOW = /^((?:memory|pids|cpu|cpuacct|io|blkio)\.[\w.]+)(?: ([a-z_]+))? now says (.+)$/;
 
 /** Output lines such as `pids.events max: 0 → 32` or `memory.max now says 33554432`. */
 export function checkCgroupLines(lines: string[], gate: Gate): void {
@@ -123,7 +126,7 @@ export function checkCgroupLines(lines: string[], gate: Gate): void {
       let actual = readValue(dirs, file!, key);
       // Seconds on screen; nanoseconds (v1) or microseconds (v2, *_usec) in the file.
       if (seconds && actual !== undefined) actual = (Number(actual) / (/usec/.test(label) ? 1e6 : 1e9) + 0.005).toFixed(2);
-      best = compare(label, value!, actual);
+      best = compare(label, withoutNote(value!), actual);
       if (best === undefined) break;
     }
     if (best === undefined) gate.tally.agree('cgroup');
