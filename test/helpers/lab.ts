@@ -47,6 +47,8 @@ export const TIERS = {
   cgroupfs: tier('test-cgfs', 'clcgf'),
   /** test/runtime/attempt: a call the shim makes in a container's context. */
   attempt: tier('test-at', 'clabt'),
+  /** test/oracle: every lesson held against strace, lsns, findmnt, ip, capsh, stat, getfattr. */
+  oracle: tier('t8', 'clab8'),
 } as const satisfies Record<string, LabPaths>;
 
 /**

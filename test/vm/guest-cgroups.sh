@@ -1,6 +1,7 @@
 #!/bin/bash
-# Runs inside the cgroup-v2 VM (test/vm/run-v2-tier.sh boots it): the cgroup checks, then every
-# lesson, on a kernel with only cgroup2 mounted. One check per line; add new ones before `finish`.
+# Runs inside the cgroup-v2 VM (test/vm/run-v2-tier.sh boots it), on a kernel with only cgroup2
+# mounted: the cgroup checks, every lesson with every tool (profile v2), the oracle tier, then
+# every lesson on a bare host (profile v2-bare). One check per line; add new ones before `finish`.
 . "$(dirname "$0")/guest-lib.sh"
 guest_info
 
@@ -8,9 +9,13 @@ check "cgroup drivers on the real kernel (v2)" vitest test/cgroups/real.test.ts
 check "runtime kernel tier on cgroup v2" vitest test/runtime/real.test.ts
 check "/sys/fs/cgroup inside a container: cgroup2, read-only (run and the lesson step)" vitest test/runtime/cgroupfs.real.test.ts
 check "cgroups lesson through the binary, asserting on the kernel's counters" vitest test/lessons-cgroups/lesson.real.test.ts
-# Every other lesson, end to end through the binary: a learner's v2-only host runs them all.
-for lesson in pid-namespace mount-namespace overlay whiteouts veth-bridge capabilities; do
-  check "lesson $lesson --plain on cgroup v2" lesson_plain "$lesson"
-done
+# Profile (b): every lesson end to end on a v2-only host with every tool CI installs.
+check "profile v2: every lesson, no step skipped or failed" node test/profiles/lessons.mjs v2
+check "oracle tier on cgroup v2: the lab against strace, lsns, findmnt, ip, capsh, stat, getfattr" vitest test/oracle/oracle.real.test.ts
+# Profile (c), last (it removes programs): the same v2 host as bare as the README allows.
+BARE_LACKS="busybox ping nft iptables capsh getfattr setcap"
+check "bare host: only util-linux, iproute2 and Node" bare_host $BARE_LACKS
+check "profile v2-bare: every lesson, skips only for a missing program, with its reason" \
+  node test/profiles/lessons.mjs v2-bare --lacks "${BARE_LACKS// /,}"
 
 finish

@@ -3,6 +3,7 @@
  * `container-lab lesson <id> --plain|--json`. A your-turn step runs its solution and then checks the
  * answer read from the real state, so the check itself is exercised. Reports each step as it ends.
  */
+import fs from 'node:fs';
 import type { CheckResult, LessonSession } from '../engine/session.js';
 import type { StepResult } from '../engine/results.js';
 import type { Step } from '../types.js';
@@ -36,6 +37,9 @@ export async function driveLesson(session: LessonSession, onStep: (report: StepR
     }
     if (report.result.status === 'failed' || report.result.status === 'cancelled' || report.result.reverted?.message) ok = false;
     onStep(report);
+    // For tools that check the lab against the kernel (test/oracle): once a step is printed, wait
+    // until the FIFO named here is opened and closed, so its containers can be inspected as they are.
+    if (process.env.CONTAINER_LAB_STEP_GATE) fs.readFileSync(process.env.CONTAINER_LAB_STEP_GATE);
   }
   return ok;
 }
