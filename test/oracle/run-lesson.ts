@@ -14,10 +14,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { CLI } from '../helpers/lab.js';
 import { readStraceLog } from './strace-log.js';
 import type { StraceLog } from './strace-log.js';
 
-export const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
 /** One JSON line of `lesson --json` (see src/lessons/runner/print-json.ts). */
 export type LabRecord = { type: string; step?: string; [key: string]: unknown };
@@ -49,6 +49,7 @@ export const TRACED_CALLS = [
   'rmdir', 'unlink', 'unlinkat', 'rename', 'renameat', 'renameat2', 'mknodat', 'chown', 'fchown', 'fchownat',
   'lchown', 'socket', 'bind', 'connect', 'setxattr', 'lsetxattr', 'fsetxattr', 'getxattr', 'lgetxattr',
   'fgetxattr', 'listxattr', 'llistxattr', 'removexattr', 'lremovexattr', 'setuid', 'setgid', 'setgroups',
+  'statx', 'newfstatat', 'lstat', 'close', 'getdents64',
 ];
 
 /**

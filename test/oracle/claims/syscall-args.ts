@@ -4,7 +4,7 @@
  * fd numbers only where the lab names one. Flags compare as sets: `MS_REC|MS_PRIVATE` either way round.
  * Capabilities compare as bit numbers, named by capsh (strace prints bits it does not know as hex).
  */
-import { sameText, unquote, withoutPathNote } from '../strace-log.js';
+import { pathNote, sameText, unquote, withoutPathNote } from '../strace-log.js';
 import type { TracedCall } from '../strace-log.js';
 import { capBit, decodeCaps } from '../tools.js';
 
@@ -100,10 +100,30 @@ export function matchArgs(name: string, lab: string[], c: TracedCall): boolean {
       if (c.name === 'unlinkat' && (t[2] ?? '').includes('AT_REMOVEDIR') !== (name === 'rmdir')) return false;
       return same(lab[0], tracedPath(c));
     }
+    case 'statx':
+      return same(lab[0], c.name === 'lstat' ? t[0] : t[1]) && (lab[1] === undefined || c.name !== 'statx' || subsetFlags(lab[1], t[2]));
+    case 'getdents64':
+      return labString(lab[0]) === pathNote(t[0] ?? '');
+    case 'close':
+      return fd(lab[0]) === withoutPathNote(t[0] ?? '');
+    case 'socket':
+      return lab[0] === t[0] && sameFlags(lab[1], t[1]) && lab[2] === t[2];
+    case 'bind':
+      return fd(lab[0]) === withoutPathNote(t[0] ?? '') && sameSockaddr(lab[1], t[1]);
     default:
       // A call this file does not know yet: its first string argument, when it has one, must agree.
       return lab[0] === undefined || same(lab[0], t[0]) || lab[0] === t[0];
   }
+}
+
+/** `{AF_INET, 0.0.0.0:80}` (lab) and `{sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("0.0.0.0")}` (strace). */
+function sameSockaddr(lab: string | undefined, traced: string | undefined): boolean {
+  const l = lab?.match(/^\{(AF_[A-Z0-9]+), (.*):(\d+)\}$/);
+  if (!l || !traced) return false;
+  const family = traced.match(/sa_family=(AF_[A-Z0-9]+)/)?.[1];
+  const port = traced.match(/sin6?_port=htons\((\d+)\)/)?.[1];
+  const addr = traced.match(/inet_(?:addr|pton)\((?:AF_INET6?, )?"([^"]+)"/)?.[1];
+  return family === l[1] && port === l[3] && addr === l[2];
 }
 
 function prctlMatches(lab: string[], t: string[]): boolean {
