@@ -65,6 +65,17 @@ describe('keys', () => {
     expect(intentFor('55', none, typing)).toEqual({ kind: 'answer-text', text: '55' });
   });
 
+  it('Backspaces pressed fast arrive as one chunk, and each deletes one digit', () => {
+    const typing = reduce(reduce(lesson, { type: 'answer-opened' }), { type: 'answer-typed', text: '4012' });
+    expect(intentFor('\u007f\u007f\u007f', none, typing)).toEqual({ kind: 'answer-text', text: '4' });
+    expect(intentFor('\u007f\u007f9\r', none, typing)).toEqual({ kind: 'answer-text', text: '409', submit: true });
+    expect(intentFor('\b\b\b\b\b', none, typing)).toEqual({ kind: 'answer-text', text: '' });
+  });
+
+  it('h asks for a hint while the answer is open', () => {
+    expect(intentFor('h', none, reduce(lesson, { type: 'answer-opened' }))).toEqual({ kind: 'hint' });
+  });
+
   it('a chunk of keys typed together is taken one key at a time', () => {
     expect(splitKeys('nn', none, false)).toEqual([['n', none], ['n', none]]);
     expect(splitKeys('2\r', none, false)).toEqual([['2', none], ['', { ...none, return: true }]]);
