@@ -11,9 +11,10 @@ import { CHECKS } from './checks/index.js';
 import { templateProblem } from './templates.js';
 import type { BreakIt, LiveSpec, Predict, RunSpec, Step, ViewSpec, YourTurn } from './types.js';
 import { validateCall } from './validate-call.js';
+import { validateTeaches } from './validate-teaches.js';
 import type { YamlFile } from './yaml-file.js';
 
-const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires', 'slow'];
+const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires', 'slow', 'teaches'];
 
 /** Host feature ids a lesson may require: the ids of `container-lab doctor`'s findings. */
 export const FEATURES = ['root', 'kernel', 'environment', 'namespaces', 'overlay', 'cgroups', 'cgroup-memory', 'cgroup-pids', 'cgroup-cpu', 'util-linux', 'iproute2', 'rootfs', 'state'];
@@ -46,9 +47,10 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const breakIt = keys.has('breakIt') ? validateBreakIt(yaml, keys.get('breakIt')!, what) : undefined;
   const live = keys.has('live') ? validateLive(yaml, keys.get('live')!, `${what}: \`live\``) : undefined;
   const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
+  const teaches = keys.has('teaches') ? validateTeaches(yaml, keys.get('teaches')!, `${what}: \`teaches\``, { host, container }) : undefined;
   if (!id || !title || !run || !shell) return undefined;
   const at = { file: yaml.file, ...yaml.position(node) };
-  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), requires: requires ?? [], ...(slow ? { slow } : {}), at };
+  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), ...(teaches ? { teaches } : {}), requires: requires ?? [], ...(slow ? { slow } : {}), at };
 }
 
 function runSpec(yaml: YamlFile, node: Node, what: string): RunSpec | undefined {

@@ -7,8 +7,12 @@ import { parseArp, parseRoutes } from './net-procfs.js';
 import type { ProbeDef } from './probe.js';
 import type { Row } from './view.js';
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['kind', 'address', 'how'];
+
 export const netRoutesProbe: ProbeDef = {
   name: 'net-routes',
+  columns: COLUMNS,
   summary: 'IPv4 routes (/proc/net/route) and neighbours, i.e. the ARP table (/proc/net/arp).',
   args: {
     show: { type: { kind: 'list', values: ['routes', 'neighbours'] }, default: ['routes', 'neighbours'], doc: 'which tables' },
@@ -29,6 +33,6 @@ export const netRoutesProbe: ProbeDef = {
     if (show.includes('neighbours')) {
       for (const n of parseArp(snap.files.get(arp) ?? '')) rows.push({ key: `neigh ${n.ip}`, cells: ['neighbour', n.ip, `${n.mac} dev ${n.iface}`] });
     }
-    return { title: netRoutesProbe.title(procRoot, args), columns: ['kind', 'address', 'how'], rows, ...(rows.length ? {} : { note: 'No routes and no neighbours: this namespace cannot reach any address yet.' }) };
+    return { title: netRoutesProbe.title(procRoot, args), columns: COLUMNS, rows, ...(rows.length ? {} : { note: 'No routes and no neighbours: this namespace cannot reach any address yet.' }) };
   },
 };

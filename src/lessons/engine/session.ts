@@ -200,9 +200,11 @@ export class LessonSession {
   private async run(step: Step, run: RunSpec, signal: AbortSignal): Promise<StepResult> {
     const started = performance.now();
     // The text and shell line name PIDs as they are when the action runs (a break-it step replaces
-    // the container afterwards).
-    let filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
-    const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult => ({ stepId: step.id, ...filled, ...r, durationMs: performance.now() - started });
+    // the container afterwards). A step that has run shows its text for after the run, if it has one.
+    const fillAll = () => ({ shell: this.fill(step.shell), text: this.fill(step.text), ranText: this.fill(step.ranText ?? step.text) });
+    let filled = fillAll();
+    const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult =>
+      ({ stepId: step.id, shell: filled.shell, text: r.status === 'done' ? filled.ranText : filled.text, ...r, durationMs: performance.now() - started });
     const missing = [...this.lesson.requires, ...step.requires].map((f) => this.missingFeature(f)).find(Boolean);
     if (missing) return done({ status: 'skipped', events: [], output: [], message: `This step cannot run on this host: ${missing}` });
     const needed = missingReference(step, (ref) => this.resolve(ref, 'host') !== undefined);
@@ -211,11 +213,11 @@ export class LessonSession {
       for (const listener of this.liveListeners) listener(step.id, samples);
     });
     const result = await this.act(run, signal, containersUsed(step), () => {
-      filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
+      filled = fillAll();
     });
     const samples = await live?.stop();
     // A step that starts the container names its PIDs only once the container exists.
-    if (run.action === 'start-container') filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
+    if (run.action === 'start-container') filled = fillAll();
     const panes = await buildPanes(step, this.paneSources());
     let reverted: StepResult['reverted'];
     if (step.breakIt && result.status !== 'cancelled') {
