@@ -1,8 +1,9 @@
 /**
  * Sharing the screen's rows between the parts of the lesson screen. Each part says how many rows it
  * wants and the fewest it can live with; when they do not all fit, parts give rows back in a fixed
- * order: the primitives list first (it can be opened full screen with `e`), then the predict /
- * your-turn block, then long panes, then the text, then the panes down to their minimum.
+ * order: the primitives list first (it can be opened full screen with `e`), then long panes, then
+ * the text (it scrolls), then the panes down to what they must keep, then the text down to one
+ * line and its scroll cue. The predict / your-turn block never gives any back: it is the input.
  */
 
 export interface Want {
@@ -19,6 +20,7 @@ const PASSES: [Part, (w: Want) => number][] = [
   ['panes', (w) => Math.max(w.min, Math.ceil(w.want * 0.6))],
   ['text', (w) => w.min],
   ['panes', (w) => w.min],
+  ['text', (w) => Math.min(w.min, 2)],
 ];
 
 export function allocate(rows: number, wants: Record<Part, Want>): Record<Part, number> {

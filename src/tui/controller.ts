@@ -7,9 +7,11 @@ import { LessonSession } from '../lessons/engine/session.js';
 import type { SessionOptions } from '../lessons/engine/session.js';
 import { recordStep } from '../lessons/progress.js';
 import type { Progress } from '../lessons/progress.js';
+import { placeholderTexts } from '../lessons/templates.js';
 import type { Lesson } from '../lessons/types.js';
 import type { ContainerRuntime } from '../runtime/api.js';
 import type { Intent } from './keys.js';
+import { textLines } from './lesson-plan.js';
 import { homeRows } from './state.js';
 import type { Store } from './store.js';
 import { shellEnv } from './shell-env.js';
@@ -73,6 +75,9 @@ export class LabController {
         return store.dispatch({ type: 'events-toggled' });
       case 'scroll':
         return store.dispatch({ type: 'events-scrolled', delta: intent.delta });
+      case 'scroll-text':
+        if (!l || !this.lesson) return;
+        return store.dispatch({ type: 'text-scrolled', delta: intent.delta, lines: textLines(state, this.lesson) });
       case 'cancel':
         this.abort?.abort();
         return;
@@ -127,7 +132,24 @@ export class LabController {
       this.store.dispatch({ type: 'live-read', index, title, samples: samples.map((x) => ({ atMs: x.atMs, meters: x.view.meters ?? [] })) });
     });
     this.store.dispatch({ type: 'lesson-opened', id, index: step, steps: lesson.steps.length });
+    this.readPids();
     this.saveProgress(recordStep(this.store.getState().progress, id, this.store.getState().lesson!.index));
+  }
+
+  /**
+   * Reads which of the lesson's placeholders name a PID now (the lab's own at once, a container's
+   * once it runs), so text read before a step runs shows real numbers, or words, never `{host:…}`.
+   */
+  private readPids(): void {
+    const session = this.session;
+    if (!session) return;
+    const written = session.lesson.steps.flatMap((s) => [s.text, s.ranText ?? '', s.shell, s.yourTurn?.task ?? '', ...(s.yourTurn?.hints ?? [])]);
+    const pids: Record<string, string> = {};
+    for (const p of placeholderTexts(written.join('\n'))) {
+      const filled = session.fill(p);
+      if (filled !== p) pids[p] = filled;
+    }
+    this.store.dispatch({ type: 'pids-read', pids });
   }
 
   private async closeSession(): Promise<void> {
@@ -171,6 +193,7 @@ export class LabController {
     this.abort = undefined;
     if (this.session !== session) return;
     this.store.dispatch({ type: 'step-finished', index, result });
+    this.readPids();
     const step = lesson.steps[index]!;
     const done = result.status === 'done' && !step.yourTurn ? step.id : undefined;
     this.saveProgress(recordStep(this.store.getState().progress, lesson.id, index, done));
@@ -216,6 +239,7 @@ export class LabController {
     this.abort?.abort();
     await this.session.reset();
     this.store.dispatch({ type: 'lesson-reset' });
+    this.readPids();
     this.store.dispatch({ type: 'message', text: 'Reset: the lesson\'s containers are gone. Press Enter: each step starts what it needs again.', tone: 'info' });
   }
 
@@ -226,6 +250,7 @@ export class LabController {
     await this.deps.openShell(command);
     // What the learner did in the shell is real state: read the panes again.
     if (l.steps[l.index]?.result) this.store.dispatch({ type: 'panes-refreshed', index: l.index, panes: await this.session.look(l.index) });
+    this.readPids();
     this.store.dispatch({ type: 'message', text: 'Back from the container\'s shell.', tone: 'info' });
   }
 

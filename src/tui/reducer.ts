@@ -25,10 +25,13 @@ export type LabAction =
   | { type: 'answer-closed' }
   | { type: 'checked'; index: number; check: CheckResult }
   | { type: 'panes-refreshed'; index: number; panes: Pick<StepResult, 'host' | 'container'> }
+  | { type: 'pids-read'; pids: Readonly<Record<string, string>> }
   | { type: 'lesson-reset' }
   | { type: 'help-toggled' }
   | { type: 'events-toggled' }
   | { type: 'events-scrolled'; delta: number }
+  /** `lines`: how many lines the text has, so the offset stays inside it. */
+  | { type: 'text-scrolled'; delta: number; lines: number }
   | { type: 'progress-changed'; progress: Progress }
   | { type: 'message'; text: string; tone: 'info' | 'ok' | 'bad'; untilStepEnds?: boolean }
   | { type: 'message-cleared' }
@@ -57,17 +60,19 @@ export function reduce(state: LabState, action: LabAction): LabState {
         lesson: { id: action.id, index: Math.max(0, Math.min(action.steps - 1, action.index)), steps: {}, answering: false, eventsExpanded: false },
       };
     case 'home-shown':
-      return { ...state, screen: 'home', lesson: undefined, help: false, selected: 0 };
+      // A message was about the lesson just left (a reset, a step's verdict): it goes with it.
+      return { ...state, screen: 'home', lesson: undefined, help: false, selected: 0, message: undefined };
     case 'step-moved':
       if (!state.lesson || state.lesson.answering) return state;
-      return { ...inLesson(state, (l) => ({ ...l, index: Math.max(0, Math.min(action.steps - 1, l.index + action.delta)), eventsExpanded: false })), message: undefined };
+      return { ...inLesson(state, (l) => ({ ...l, index: Math.max(0, Math.min(action.steps - 1, l.index + action.delta)), eventsExpanded: false, textOffset: 0 })), message: undefined };
     case 'step-started':
       return { ...inLesson(state, (l) => ({ ...l, running: action.index, runningSince: action.at, live: undefined })), message: undefined };
     case 'live-read':
       return inLesson(state, (l) => (l.running === action.index ? { ...l, live: { index: action.index, title: action.title, samples: action.samples } } : l));
     case 'step-finished':
       return {
-        ...inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined })),
+        // The text may change once the step has run: it is read from its start again.
+        ...inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined, textOffset: 0 })),
         message: state.message?.untilStepEnds ? undefined : state.message,
       };
     case 'predicted':
@@ -84,6 +89,8 @@ export function reduce(state: LabState, action: LabAction): LabState {
       return inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, check: action.check })), answering: !action.check.ok }));
     case 'panes-refreshed':
       return inLesson(state, (l) => withStep(l, action.index, (s) => (s.result ? { ...s, result: { ...s.result, ...action.panes } } : s)));
+    case 'pids-read':
+      return inLesson(state, (l) => ({ ...l, pids: action.pids }));
     case 'lesson-reset':
       return inLesson(state, (l) => ({ ...l, steps: {}, running: undefined, runningSince: undefined, answering: false }));
     case 'help-toggled':
@@ -93,6 +100,8 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'events-scrolled':
       // The plan clamps the offset to the list's length.
       return inLesson(state, (l) => ({ ...l, eventsOffset: Math.max(0, (l.eventsOffset ?? 0) + action.delta) }));
+    case 'text-scrolled':
+      return inLesson(state, (l) => ({ ...l, textOffset: Math.max(0, Math.min(action.lines - 1, (l.textOffset ?? 0) + action.delta)) }));
     case 'progress-changed':
       return { ...state, progress: action.progress };
     case 'message':

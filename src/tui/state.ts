@@ -42,8 +42,12 @@ export interface LessonState {
   eventsExpanded: boolean;
   /** First line shown of the full primitives list (↑/↓ scroll it). */
   eventsOffset?: number;
+  /** First line shown of the step's text when it does not fit (↑/↓ scroll it). */
+  textOffset?: number;
   /** The reads so far of the running step's `live:` probe. */
   live?: { index: number; title: string; samples: readonly MeterSample[] };
+  /** The lesson's placeholders that name a PID right now (`{host:lab}` → `4012`); the others are shown in words. */
+  pids?: Readonly<Record<string, string>>;
 }
 
 export interface LabState {

@@ -40,7 +40,7 @@ describe.skipIf(reason !== undefined)('the cgroups lesson in tmux (real kernel)'
       // While the allocator runs, the Host pane draws memory in use against the limit, read by read.
       await lab.press('3', (s) => /Host · live, every 100 ms/.test(s) && /Esc cancel/.test(s) && /█+░* [\d.]+ (KiB|MiB) of 32\.0 MiB/.test(s), 'the live bar');
       // The live reads show the kill as it is counted; the step has ended when the verdict shows.
-      await lab.waitFor((s) => /[Rr]ight: The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /peak [\d.]+ MiB/.test(s), 'the OOM kill counted, and the peak');
+      await lab.waitFor((s) => /Right: you chose 3, “The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /peak [\d.]+ MiB/.test(s), 'the OOM kill counted, and the peak');
       const after = lab.screen();
       expect(after).toMatch(/memory\.(events|oom_control) oom_kill +1\b/);
       await lab.press('e', (s) => /exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/.test(s), 'the exit status (primitives in full)');
