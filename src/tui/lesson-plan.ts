@@ -50,9 +50,14 @@ function fit(lines: Line[], height: number, what: string): Line[] {
 }
 
 /** A pane's lines: title, the lines to keep, the others while there is room, and what was left out. */
-function paneBlock(p: PaneLines, height: number): Line[] {
+function paneBlock(p: PaneLines, height: number, width: number): Line[] {
   const room = height - 1;
   if (p.body.length <= room) return [p.title, ...p.body];
+  // One row: the title says how many rows it stands for.
+  if (room <= 0 && !(p.keep ?? []).some(Boolean)) {
+    const title = p.title[p.title.length - 1]?.text === '…' ? p.title.slice(0, -1) : p.title;
+    return [cut([...title, { text: ` · ${p.body.length} rows: a taller terminal shows them`, tone: 'muted' }], width)];
+  }
   const kept = p.keep ?? [];
   let free = Math.max(0, room - 1 - kept.filter(Boolean).length);
   const shown = p.body.map((_, i) => {
@@ -65,11 +70,14 @@ function paneBlock(p: PaneLines, height: number): Line[] {
   return [p.title, ...p.body.filter((_, i) => shown[i]), plain(`… ${left} more row${left === 1 ? '' : 's'} (a wider or taller terminal shows them)`, 'muted')];
 }
 
-/** The fewest rows a pane can take: its title, the lines it must keep, and the line saying what was left out. */
-function paneMin(p: PaneLines): number {
+/**
+ * The fewest rows a pane should take (its title, the lines it must keep or two, and the line saying
+ * what was left out), and the fewest it can take: its title alone when it keeps nothing.
+ */
+function paneMin(p: PaneLines): { min: number; floor: number } {
   const kept = (p.keep ?? []).filter(Boolean).length;
-  if (p.body.length <= Math.max(kept, 2)) return 1 + p.body.length;
-  return 1 + Math.max(kept, 1) + 1;
+  if (p.body.length <= Math.max(kept, 2)) return { min: 1 + p.body.length, floor: kept ? 1 + p.body.length : 1 };
+  return { min: 1 + Math.max(kept, 1) + 1, floor: kept ? 2 + kept : 1 };
 }
 
 /** Side by side, both columns get the same number of lines, so the separator runs the full height. */
@@ -168,23 +176,28 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const hostWant = mergedPane ? 1 + mergedPane.body.length : 1 + host.body.length;
   const containerWant = mergedPane ? 0 : 1 + container.body.length;
   const hostMin = paneMin(mergedPane ?? host);
-  const containerMin = mergedPane ? 0 : paneMin(container);
+  const containerMin = mergedPane ? { min: 0, floor: 0 } : paneMin(container);
   const panesWant = sideBySide ? Math.max(hostWant, containerWant) : hostWant + containerWant;
   const taughtEvents = eventsBody.filter((e) => e.weight >= TAUGHT).length;
+  const taughtRows = taughtEvents + (taughtEvents && taughtEvents < eventsBody.length ? 1 : 0);
+  const both = (pick: 'min' | 'floor') => (sideBySide ? Math.max(hostMin[pick], containerMin[pick]) : hostMin[pick] + containerMin[pick]);
   const rows = allocate(rest, {
     // The prose scrolls: three lines and the line saying how to scroll.
     text: { want: text.length, min: Math.min(text.length, 4) },
     extra: { want: extra.length, min: extra.length },
-    events: { want: 1 + eventsBody.length, min: 1 + Math.min(eventsBody.length, Math.max(taughtEvents + (taughtEvents < eventsBody.length ? 1 : 0), 3)) },
-    panes: { want: panesWant, min: sideBySide ? Math.max(hostMin, containerMin) : hostMin + containerMin },
+    events: { want: 1 + eventsBody.length, min: 1 + Math.min(eventsBody.length, Math.max(taughtRows, 3)), floor: 1 + taughtRows },
+    panes: { want: panesWant, min: both('min'), floor: both('floor') },
   });
   // Stacked panes share their rows in proportion to what each wants, each keeping its minimum.
   const share = Math.round((rows.panes * hostWant) / Math.max(1, panesWant));
-  const hostRows = sideBySide || mergedPane ? rows.panes : Math.max(hostMin, Math.min(share, rows.panes - containerMin));
+  const enough = rows.panes >= both('min');
+  const hostLeast = enough ? hostMin.min : hostMin.floor;
+  const containerLeast = enough ? containerMin.min : containerMin.floor;
+  const hostRows = sideBySide || mergedPane ? rows.panes : Math.max(hostLeast, Math.min(share, rows.panes - containerLeast));
   const containerRows = sideBySide ? rows.panes : rows.panes - hostRows;
   const panes = mergedPane
-    ? { host: paneBlock(mergedPane, rows.panes), container: [] }
-    : sameHeight(paneBlock(host, hostRows), paneBlock(container, containerRows), sideBySide);
+    ? { host: paneBlock(mergedPane, rows.panes, width), container: [] }
+    : sameHeight(paneBlock(host, hostRows, paneWidth), paneBlock(container, containerRows, paneWidth), sideBySide);
   return {
     header,
     text: scrolled(text, rows.text, l.textOffset ?? 0),

@@ -5,7 +5,7 @@
 import type { StepResult } from '../lessons/engine/results.js';
 import { eventLines, formatMs } from '../lessons/event-lines.js';
 import type { Step, Teaches } from '../lessons/types.js';
-import { hang, plain, wrap } from './line.js';
+import { hang, lead, plain, wrap } from './line.js';
 import type { Line } from './line.js';
 import type { StepState } from './state.js';
 
@@ -121,8 +121,9 @@ export function predictLines(step: Step, state: StepState | undefined, width: nu
 export function yourTurnLines(step: Step, state: StepState | undefined, answering: boolean, prompt: string, width: number): Line[] {
   const t = step.yourTurn;
   if (!t) return [];
-  const lines = hang([{ text: 'Your turn: ', tone: 'key' }], [{ text: t.task, tone: 'strong' }], width);
-  state?.hints.forEach((h, i) => lines.push(...hang([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width)));
+  const lines = lead([{ text: 'Your turn: ', tone: 'key' }], [{ text: t.task, tone: 'strong' }], width);
+  // Once the answer is right, the verdict takes the hints' place: the task is done.
+  if (!state?.check?.ok) state?.hints.forEach((h, i) => lines.push(...lead([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width)));
   if (answering) lines.push([{ text: `${prompt} › `, tone: 'key' }, { text: state?.answer ?? '' }, { text: '▌', tone: 'muted' }, { text: '   Enter checks · Esc closes', tone: 'muted' }]);
   else if (state?.check?.ok) lines.push(...wrap(plain(`✓ ${state.check.message}`, 'ok'), width));
   return lines;

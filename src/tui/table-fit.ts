@@ -6,7 +6,8 @@
  *
  * 1. columns that are not the point get narrower: a path keeps its start and its end
  *    (`/var…/overlay-m/merged`), other text its start (`SIGQUIT SIG…`);
- * 2. such columns are left out, widest first (never the first one: it names the row);
+ * 2. such columns are left out, empty ones first, then the widest (never the first one: it names
+ *    the row);
  * 3. the columns that are the point wrap their long values onto further lines.
  *
  * Whole columns and whole rows are never shortened: their values are wrapped instead.
@@ -75,7 +76,9 @@ export function fitTable(input: TableInput): FittedTable {
   let shown = all;
   let widths = narrow(shown, floor);
   const dropped: number[] = [];
-  const droppable = all.filter((c) => c > 0 && !wholeColumns.has(c)).sort((a, b) => natural[b]! - natural[a]! || b - a);
+  // A column with no value in any row goes first: it only shows its heading.
+  const empty = (c: number) => rows.every((r) => !(r[c] ?? '').trim());
+  const droppable = all.filter((c) => c > 0 && !wholeColumns.has(c)).sort((a, b) => Number(empty(b)) - Number(empty(a)) || natural[b]! - natural[a]! || b - a);
   for (const c of droppable) {
     if (total(widths, shown) <= input.width) break;
     dropped.push(c);

@@ -43,6 +43,9 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
   };
   const keyValue = !view.columns;
   const rows = taughtRows(view, facts);
+  if (keyValue && view.rows.length > 4 && view.rows.every((r) => r.cells.length === 1)) {
+    return { title: cut([{ text: label, tone: 'heading' }, { text: ` · ${view.title}`, tone: 'muted' }], width), ...packedList(view, marks, rows, width, mono) };
+  }
   const wholeColumns = new Set((facts?.columns ?? []).map((name) => view.columns?.indexOf(name) ?? -1).filter((i) => i >= 0));
   const table = fitTable({
     header: view.columns,
@@ -86,6 +89,35 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
     keep.push(false);
   }
   return { title, body, keep, wrapped };
+}
+
+/**
+ * A list of names (one cell per row, e.g. the capabilities a set holds) flows into as many columns
+ * as fit, like `ls`: fourteen names take five lines at 80 columns instead of fourteen.
+ */
+function packedList(view: View, marks: readonly Mark[], taught: Set<number>, width: number, mono: boolean): Pick<PaneLines, 'body' | 'keep'> {
+  const shown = view.rows.map((r, i) => (mono && marks[i]?.kind === 'changed' ? `*${r.cells[0]}*` : r.cells[0] ?? ''));
+  const cell = 2 + Math.max(...shown.map(textWidth));
+  const across = Math.max(1, Math.floor((width + 2) / (cell + 2)));
+  const body: Line[] = [];
+  const keep: boolean[] = [];
+  for (let at = 0; at < shown.length; at += across) {
+    const line: Line = [];
+    shown.slice(at, at + across).forEach((text, k) => {
+      const kind = marks[at + k]?.kind ?? 'same';
+      const tone = kind === 'same' ? undefined : kind;
+      if (k > 0) line.push({ text: ' '.repeat(cell + 2 - textWidth(shown[at + k - 1]!) - 2) });
+      line.push({ text: GUTTER[kind], tone }, { text, tone });
+    });
+    body.push(cut(line, width));
+    keep.push(shown.slice(at, at + across).some((_, k) => taught.has(at + k)));
+  }
+  if (view.note) {
+    const note = wrap(plain(view.note, 'muted'), width);
+    body.push(...note);
+    keep.push(...note.map(() => false));
+  }
+  return { body, keep };
 }
 
 /** A row's cells as lines: cells that wrapped continue below, the other cells blank there. */
