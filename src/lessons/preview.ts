@@ -13,6 +13,8 @@ export interface LessonPreview {
   title: string;
   summary: string;
   steps: number;
+  /** The steps' ids, in order (progress records steps done by id). */
+  stepIds: string[];
   requires: string[];
 }
 
@@ -47,6 +49,7 @@ export function previewLessons(dir: string): LessonPreview[] {
       title: topLevel(text, 'title') ?? id,
       summary: topLevel(text, 'summary') ?? '',
       steps: (text.match(/^\s*- id:/gm) ?? []).length,
+      stepIds: [...text.matchAll(/^\s*- id:[ \t]*["']?([a-z0-9-]+)/gm)].map((m) => m[1]!),
       requires: (topLevel(text, 'requires')?.match(/^\[(.*)\]$/)?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     });
   }

@@ -20,7 +20,8 @@ export function planHome(state: LabState): { lines: Line[]; footer: Line } {
     const selected = i === state.selected;
     const pointer = { text: selected ? ' › ' : '   ', tone: 'key' as const };
     if (row.kind === 'continue') {
-      lines.push(cut([pointer, { text: `Continue: ${lesson.title}, step ${row.step + 1} of ${lesson.steps}`, tone: selected ? 'selected' : 'strong' }], width), []);
+      const label = row.next ? `Next: ${lesson.title}, step ${row.step + 1} of ${lesson.steps}` : `Continue: ${lesson.title}, step ${row.step + 1} of ${lesson.steps}`;
+      lines.push(cut([pointer, { text: label, tone: selected ? 'selected' : 'strong' }], width), []);
       return;
     }
     const done = state.progress.lessons[row.id]?.done.length ?? 0;

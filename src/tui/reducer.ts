@@ -2,6 +2,8 @@
  * The UI reducer: every change to the lab's screen state is one of these actions. Pure, so each
  * transition is tested without a terminal.
  */
+import { checkTerminal } from '../doctor/checks.js';
+import { doctorSummary } from '../doctor/index.js';
 import type { CheckResult } from '../lessons/engine/session.js';
 import type { StepResult } from '../lessons/engine/results.js';
 import type { Progress } from '../lessons/progress.js';
@@ -49,7 +51,11 @@ function inLesson(state: LabState, change: (l: LessonState) => LessonState): Lab
 export function reduce(state: LabState, action: LabAction): LabState {
   switch (action.type) {
     case 'resized':
-      return { ...state, columns: action.columns, rows: action.rows };
+      // The doctor's terminal-size finding is about the terminal as it is now.
+      return {
+        ...state, columns: action.columns, rows: action.rows,
+        ...(state.findings ? { doctorLine: doctorSummary(state.findings.map((f) => (f.id === 'terminal' ? checkTerminal(action.columns, action.rows) : f))) } : {}),
+      };
     case 'home-moved': {
       const count = homeRows(state).length;
       return { ...state, selected: Math.max(0, Math.min(count - 1, state.selected + action.delta)) };

@@ -43,8 +43,9 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   const progressFile = progressLocation();
   const loaded = loadProgress(progressFile.file);
   const state = initialState({
-    lessons: previewLessons(lessonsDir).map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps, blocked: l.requires.map(missing).find(Boolean) })),
+    lessons: previewLessons(lessonsDir).map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps, stepIds: l.stepIds, blocked: l.requires.map(missing).find(Boolean) })),
     doctorLine: doctorSummary(findings),
+    findings,
     progress: loaded.progress,
     columns: stdout.columns ?? 80,
     rows: stdout.rows ?? 24,

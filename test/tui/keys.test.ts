@@ -31,6 +31,12 @@ describe('keys', () => {
     expect(intentFor('', k({ escape: true }), lesson)).toEqual({ kind: 'home' });
   });
 
+  it('↑ and ↓ scroll the step\'s text, also while an answer is typed', () => {
+    expect(intentFor('', k({ downArrow: true }), lesson)).toEqual({ kind: 'scroll-text', delta: 3 });
+    expect(intentFor('', k({ upArrow: true }), reduce(lesson, { type: 'answer-opened' }))).toEqual({ kind: 'scroll-text', delta: -3 });
+    expect(reduce(reduce(lesson, { type: 'text-scrolled', delta: 30, lines: 9 }), { type: 'text-scrolled', delta: -3, lines: 9 }).lesson?.textOffset).toBe(5);
+  });
+
   it('with the primitives list open, ↑ and ↓ scroll it, and Esc closes it', () => {
     const open = reduce(lesson, { type: 'events-toggled' });
     expect(intentFor('', k({ downArrow: true }), open)).toEqual({ kind: 'scroll', delta: 5 });

@@ -23,6 +23,29 @@ describe('reducer', () => {
     expect(homeRows(s)).toEqual([{ kind: 'continue', id: 'mount-namespace', step: 3 }, { kind: 'lesson', id: 'pid-namespace', step: 0 }, { kind: 'lesson', id: 'mount-namespace', step: 0 }]);
   });
 
+  it('"continue" leads to the next step not done, and past a lesson that is done to the next lesson', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `s${i + 1}`);
+    const withIds = (progress: Progress) => ({ ...state(progress), lessons: [{ ...lessons[0]!, stepIds: ids(10) }, { ...lessons[1]!, stepIds: ids(9) }] });
+    // On the last step, done, with step 8 left: back to step 8.
+    const almost = withIds({ version: 1, last: { lesson: 'pid-namespace', step: 9 }, lessons: { 'pid-namespace': { step: 9, done: ids(10).filter((id) => id !== 's8') } } });
+    expect(homeRows(almost)[0]).toEqual({ kind: 'continue', id: 'pid-namespace', step: 7 });
+    // Every step done: the next lesson, from its first step not done.
+    const finished = withIds({ version: 1, last: { lesson: 'pid-namespace', step: 9 }, lessons: { 'pid-namespace': { step: 9, done: ids(10) }, 'mount-namespace': { step: 0, done: ['s1'] } } });
+    expect(homeRows(finished)[0]).toEqual({ kind: 'continue', id: 'mount-namespace', step: 1, next: true });
+    // Everything done: no "continue" row.
+    const all = withIds({ version: 1, last: { lesson: 'mount-namespace', step: 8 }, lessons: { 'pid-namespace': { step: 9, done: ids(10) }, 'mount-namespace': { step: 8, done: ids(9) } } });
+    expect(homeRows(all).map((r) => r.kind)).toEqual(['lesson', 'lesson']);
+  });
+
+  it('a resize says the doctor\'s terminal size again, and going home drops the lesson\'s message', () => {
+    const findings = [{ id: 'root', title: 'root', status: 'ok' as const, detail: 'uid 0' }, { id: 'terminal', title: 'terminal size', status: 'warn' as const, detail: '70×20', fix: 'The lab needs at least 80×24.' }];
+    let s: LabState = { ...state(), findings, doctorLine: 'doctor: 1 ok, 1 warning — terminal size: The lab needs at least 80×24.' };
+    s = reduce(s, { type: 'resized', columns: 120, rows: 40 });
+    expect(s.doctorLine).toBe('doctor: 2 ok');
+    s = reduce(reduce(s, { type: 'lesson-opened', id: 'pid-namespace', index: 0, steps: 10 }), { type: 'message', text: 'Reset: … Press Enter', tone: 'info' });
+    expect(reduce(s, { type: 'home-shown' }).message).toBeUndefined();
+  });
+
   it('keeps the home selection inside the list', () => {
     let s = reduce(state(), { type: 'home-moved', delta: -1 });
     expect(s.selected).toBe(0);
