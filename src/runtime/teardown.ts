@@ -2,6 +2,7 @@
  * How each kind of ledger entry is undone. The set is closed: these are the only things the lab
  * ever removes, and each removal first checks that the thing is still the lab's own.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCgroupDriver } from '../cgroups/index.js';
@@ -65,15 +66,14 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
     }
     case 'link': {
       if (!entry.name.startsWith(ctx.paths.linkPrefix)) return false;
-      const { execa } = await import('execa');
-      const r = await execa('ip', ['link', 'del', entry.name], { reject: false });
-      return r.exitCode === 0;
+      // A veth end goes with its pair when the other end's namespace ends: most are gone by now,
+      // and asking `ip` about each would cost a process start.
+      if (!fs.existsSync(path.join('/sys/class/net', entry.name))) return false;
+      return run('ip', ['link', 'del', entry.name]);
     }
     case 'rule': {
       if (!entry.table.startsWith(ctx.paths.linkPrefix)) return false;
-      const { execa } = await import('execa');
-      const r = await execa('nft', ['delete', 'table', 'inet', entry.table], { reject: false });
-      return r.exitCode === 0;
+      return run('nft', ['delete', 'table', 'inet', entry.table]);
     }
     case 'dir': {
       if (!isLabPath(entry.path, ctx.paths) || !fs.existsSync(entry.path)) return false;
@@ -84,6 +84,11 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
       return true;
     }
   }
+}
+
+/** Runs a host tool; true when it exited 0. (node's own execFile: no module to load on the way out.) */
+function run(file: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => execFile(file, args, (err) => resolve(!err)));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -26,6 +26,8 @@ export interface ControllerDeps {
   saveProgress(progress: Progress): string | undefined;
   /** Gives the terminal to a shell inside the container until it exits. */
   openShell(command: { file: string; args: string[] }): Promise<void>;
+  /** What the lab has made and quitting will remove, newest first (from the ledger). */
+  teardownItems(): { id: string; what: string }[];
   /** Tears everything down and ends the app. */
   quit(): Promise<void>;
   /** Test seams: a fixture /proc and reader. */
@@ -87,9 +89,12 @@ export class LabController {
         await this.closeSession();
         return store.dispatch({ type: 'home-shown' });
       case 'quit':
-        store.dispatch({ type: 'quitting' });
+        store.dispatch({ type: 'quitting', items: this.deps.teardownItems() });
         this.abort?.abort();
-        await this.closeSession();
+        // The running step ends first, so nothing is created behind the teardown; then the runtime
+        // removes the lesson's containers and everything else side by side (deps.quit).
+        await this.session?.idle();
+        this.session = undefined;
         return this.deps.quit();
       case 'step':
         if (!l || !this.lesson) return;

@@ -37,7 +37,8 @@ export type LabAction =
   | { type: 'progress-changed'; progress: Progress }
   | { type: 'message'; text: string; tone: 'info' | 'ok' | 'bad'; untilStepEnds?: boolean }
   | { type: 'message-cleared' }
-  | { type: 'quitting' };
+  | { type: 'quitting'; items?: { id: string; what: string }[] }
+  | { type: 'teardown-done'; id: string };
 
 function withStep(lesson: LessonState, index: number, change: (s: StepState) => StepState): LessonState {
   const before = lesson.steps[index] ?? { hints: [] };
@@ -115,6 +116,8 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'message-cleared':
       return { ...state, message: undefined };
     case 'quitting':
-      return { ...state, screen: 'quitting', help: false };
+      return { ...state, screen: 'quitting', help: false, teardown: (action.items ?? []).map((i) => ({ ...i, done: false })) };
+    case 'teardown-done':
+      return state.teardown ? { ...state, teardown: state.teardown.map((i) => (i.id === action.id ? { ...i, done: true } : i)) } : state;
   }
 }

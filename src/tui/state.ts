@@ -66,6 +66,8 @@ export interface LabState {
   progress: Progress;
   lesson?: LessonState;
   help: boolean;
+  /** While quitting: what the lab made, newest first, each ticked off once it is removed. */
+  teardown?: { id: string; what: string; done: boolean }[];
   /** One sentence at the bottom: a warning, what failed and what to do next, a check's verdict. */
   /** A one-line message; `untilStepEnds` ones are about the running step and go when it ends. */
   message?: { text: string; tone: 'info' | 'ok' | 'bad'; untilStepEnds?: boolean };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../src/tui/reducer.js';
+import { quitLines } from '../../src/tui/quit-plan.js';
 import { homeRows, initialState } from '../../src/tui/state.js';
 import type { LabState } from '../../src/tui/state.js';
 import type { StepResult } from '../../src/lessons/engine/results.js';
@@ -44,6 +45,14 @@ describe('reducer', () => {
     expect(s.doctorLine).toBe('doctor: 2 ok');
     s = reduce(reduce(s, { type: 'lesson-opened', id: 'pid-namespace', index: 0, steps: 10 }), { type: 'message', text: 'Reset: … Press Enter', tone: 'info' });
     expect(reduce(s, { type: 'home-shown' }).message).toBeUndefined();
+  });
+
+  it('quitting lists what the lab made, and ticks each off as the ledger crosses it off', () => {
+    let s = reduce(state(), { type: 'quitting', items: [{ id: '4', what: 'process 20500 (PID 1 of 55348)' }, { id: '2', what: 'directory /var/lib/container-lab/containers/55348' }] });
+    s = reduce(s, { type: 'teardown-done', id: '4' });
+    expect(s.teardown).toEqual([{ id: '4', what: 'process 20500 (PID 1 of 55348)', done: true }, { id: '2', what: 'directory /var/lib/container-lab/containers/55348', done: false }]);
+    const lines = quitLines(s).map((l) => l.map((seg) => seg.text).join(''));
+    expect(lines).toEqual(['Quitting: removing what the lab made (1 of 2 done)', '  ✓ process 20500 (PID 1 of 55348)', '  · directory /var/lib/container-lab/containers/55348']);
   });
 
   it('keeps the home selection inside the list', () => {

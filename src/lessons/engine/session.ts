@@ -127,6 +127,11 @@ export class LessonSession {
     });
   }
 
+  /** Resolves once the work queued so far (a step that is running) has ended. */
+  idle(): Promise<void> {
+    return this.serial(async () => {});
+  }
+
   /** Resets, and stops listening to the runtime. The runtime itself belongs to the caller. */
   async close(): Promise<void> {
     await this.reset();
