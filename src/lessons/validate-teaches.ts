@@ -22,7 +22,8 @@ export function validateTeaches(yaml: YamlFile, node: Node, what: string, panes:
     return key && paneFacts(yaml, keys.get(key)!, `${what}: \`${key}\``, panes[side], side);
   };
   const host = facts('host');
-  const container = facts('container');
+  // `both:` with the same probe on both panes is checked once.
+  const container = keys.has('both') && !keys.has('container') && host && panes.host?.probe === panes.container?.probe ? host : facts('container');
   let output: Teaches['output'];
   if (keys.has('output')) {
     const value = yaml.text(keys.get('output'), `${what}: \`output\``);
@@ -30,11 +31,10 @@ export function validateTeaches(yaml: YamlFile, node: Node, what: string, panes:
     else if (value !== undefined) yaml.report(keys.get('output'), `${what}: \`output\` is \`all\` (every line the action printed), \`first\` or \`last\` (one line), not "${value}".`);
   }
   const ran = keys.has('ran') ? yaml.textList(keys.get('ran'), `${what}: \`ran\``) : [];
-  if (host === null || container === null) return undefined;
   return { ...(host ? { host } : {}), ...(container ? { container } : {}), ...(output ? { output } : {}), ran: ran ?? [] };
 }
 
-/** One pane's facts; null when they name something the pane does not have. */
+/** One pane's facts, without what the pane does not have (each such name is reported); null without a pane. */
 function paneFacts(yaml: YamlFile, node: Node, what: string, view: ViewSpec | undefined, side: string): PaneFacts | null {
   if (!view) {
     yaml.report(node, `${what}: this step has no ${side} pane (give it \`${side}:\` with a probe first).`);
@@ -45,16 +45,17 @@ function paneFacts(yaml: YamlFile, node: Node, what: string, view: ViewSpec | un
   const keys = yaml.entries(map, what, ['columns', 'rows', 'note', 'title']);
   const probe = PROBES[view.probe]!;
   const columns = keys.has('columns') ? yaml.textList(keys.get('columns'), `${what}: \`columns\``) ?? [] : [];
-  let ok = true;
-  for (const name of columns) {
+  const known = columns.filter((name) => {
     if (!probe.columns) {
       yaml.report(keys.get('columns'), `${what}: the ${view.probe} pane is a list of key/value rows without columns; name the rows the text reads with \`rows:\` instead of column "${name}".`);
-      ok = false;
-    } else if (!probe.columns.includes(name) && !probe.moreColumns) {
-      yaml.report(keys.get('columns'), `${what}: the ${view.probe} pane has no column "${name}"; its columns: ${probe.columns.join(', ')}.`);
-      ok = false;
+      return false;
     }
-  }
+    if (!probe.columns.includes(name) && !probe.moreColumns) {
+      yaml.report(keys.get('columns'), `${what}: the ${view.probe} pane has no column "${name}"; its columns: ${probe.columns.join(', ')}.`);
+      return false;
+    }
+    return true;
+  });
   let rows: PaneFacts['rows'] = [];
   const rowsNode = keys.get('rows');
   if (rowsNode && isScalar(rowsNode) && rowsNode.value === 'all') rows = 'all';
@@ -64,7 +65,7 @@ function paneFacts(yaml: YamlFile, node: Node, what: string, view: ViewSpec | un
     if (n && !(isScalar(n) && typeof n.value === 'boolean')) yaml.report(n, `${what}: \`${key}\` is true or false.`);
     return isScalar(n) && n.value === true;
   };
-  return ok ? { columns, rows, note: flag('note'), title: flag('title') } : null;
+  return { columns: known, rows, note: flag('note'), title: flag('title') };
 }
 
 /** Every column name a probe draws, longest first, to find "the <name> column" in a text. */
