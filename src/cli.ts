@@ -120,11 +120,12 @@ async function main(argv: string[]): Promise<number> {
  * A reader that goes away (`container-lab lesson pid-namespace --plain | head`) makes our next
  * write fail with EPIPE, and Node raises that as an uncaught error: the process would end at once,
  * before it removed its containers. A closed pipe is the reader's choice, not a failure of ours:
- * later writes are dropped, and each command winds down through its usual cleanup.
+ * later writes are dropped, and each command winds down through its usual cleanup. A terminal that
+ * goes away (its window closed: SIGHUP) fails writes with EIO, and is handled the same way.
  */
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
+    if (err.code !== 'EPIPE' && err.code !== 'EIO') throw err;
   });
 }
 
