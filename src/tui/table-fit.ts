@@ -4,8 +4,8 @@
  * the right edge removes exactly the last column, which is often the one the text points at. So,
  * in this order, until the table fits:
  *
- * 1. columns that are not the point get narrower: a path keeps its start and its end
- *    (`/var…/overlay-m/merged`), other text its start (`SIGQUIT SIG…`);
+ * 1. columns that are not the point get narrower, the one that names the row (the first) last: a
+ *    path keeps its start and its end (`/var…/overlay-m/merged`), other text its start;
  * 2. such columns are left out, empty ones first, then the widest (never the first one: it names
  *    the row);
  * 3. the columns that are the point wrap their long values onto further lines.
@@ -60,12 +60,16 @@ export function fitTable(input: TableInput): FittedTable {
     wholeColumns.has(c) ? natural[c]! : Math.min(natural[c]!, holdsWholeRow(c) ? WRAP_FLOOR : c === 0 ? FLOOR.first : FLOOR.other);
   const total = (widths: number[], shown: number[]) => shown.reduce((sum, c) => sum + widths[c]!, 0) + GAP * Math.max(0, shown.length - 1);
 
-  /** Narrows the widest column above its floor, one column at a time, until the table fits. */
+  /**
+   * Narrows the widest column above its floor, one column at a time, until the table fits. The
+   * first column names the row: it narrows only once the others are at their floors.
+   */
   const narrow = (shown: number[], floorOf: (c: number) => number): number[] => {
     const widths = [...natural];
     let over = total(widths, shown) - input.width;
     while (over > 0) {
-      const widest = shown.filter((c) => widths[c]! > floorOf(c)).sort((a, b) => widths[b]! - widths[a]! || b - a)[0];
+      const room = shown.filter((c) => widths[c]! > floorOf(c));
+      const widest = (room.some((c) => c > 0) ? room.filter((c) => c > 0) : room).sort((a, b) => widths[b]! - widths[a]! || b - a)[0];
       if (widest === undefined) break;
       widths[widest]! -= 1;
       over -= 1;
