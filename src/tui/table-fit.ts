@@ -114,12 +114,16 @@ export function shorten(text: string, width: number): string {
   const room = width - 1;
   if (!text.includes('/')) return `${fitWidth(text, room)}…`;
   const slashes = [...text.matchAll(/\//g)].map((m) => m.index);
-  const headEnd = slashes.filter((i) => i > 0 && textWidth(text.slice(0, i)) <= Math.floor(room / 3)).pop() ?? 0;
-  const head = text.slice(0, headEnd);
-  const tailRoom = room - textWidth(head);
-  const tailStart = slashes.find((i) => i >= headEnd && textWidth(text.slice(i)) <= tailRoom);
-  const tail = tailStart !== undefined && textWidth(text.slice(tailStart)) >= tailRoom / 2 ? text.slice(tailStart) : lastColumns(text, tailRoom);
-  return `${head}…${tail}`;
+  // Heads that end before a `/`, longest first, within a third of the room; then none at all.
+  const heads = [...slashes.filter((i) => i > 0 && textWidth(text.slice(0, i)) <= Math.floor(room / 3)).reverse(), 0];
+  for (const headEnd of heads) {
+    const tailRoom = room - textWidth(text.slice(0, headEnd));
+    const tailStart = slashes.find((i) => i >= headEnd && textWidth(text.slice(i)) <= tailRoom);
+    // A shorter head is worth it when the end then starts at a `/` and fills half the room.
+    if (tailStart !== undefined && textWidth(text.slice(tailStart)) >= tailRoom / 2) return `${text.slice(0, headEnd)}…${text.slice(tailStart)}`;
+  }
+  const head = text.slice(0, heads[0]);
+  return `${head}…${lastColumns(text, room - textWidth(head))}`;
 }
 
 /** The longest end of `text` that fits in `width` columns. */
