@@ -60,8 +60,11 @@ function paneBlock(p: PaneLines, height: number, width: number): Line[] {
   }
   const kept = p.keep ?? [];
   let free = Math.max(0, room - 1 - kept.filter(Boolean).length);
+  // With room for one line, a row says more than the header above it would.
+  const skip = free === 1 && p.headerAt !== undefined && !kept[p.headerAt] ? p.headerAt : -1;
   const shown = p.body.map((_, i) => {
     if (kept[i]) return true;
+    if (i === skip) return false;
     if (free <= 0) return false;
     free -= 1;
     return true;

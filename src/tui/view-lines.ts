@@ -24,6 +24,8 @@ export interface PaneLines {
   keep?: boolean[];
   /** True when a value the step teaches had to wrap onto another line at this width. */
   wrapped?: boolean;
+  /** The body line that is the table's header row, if there is one. */
+  headerAt?: number;
 }
 
 /** The rows of `view` the facts name, by index (`all`: every row). */
@@ -62,6 +64,7 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
   const [title = [], ...titleRest] = facts?.title ? wrap(titleSegs, width, '  ') : [cut(titleSegs, width)];
   const body: Line[] = [...titleRest];
   const keep: boolean[] = titleRest.map(() => true);
+  const headerAt = table.header ? body.length : undefined;
   if (table.header) {
     body.push(cut([{ text: '  ' }, ...cellLines(table.header.map((h) => [h]), table.widths, () => 'muted')[0]!], width));
     keep.push(rows.size > 0 || wholeColumns.size > 0);
@@ -88,7 +91,7 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
     body.push(plain('(empty)', 'muted'));
     keep.push(false);
   }
-  return { title, body, keep, wrapped };
+  return { title, body, keep, wrapped, ...(headerAt !== undefined ? { headerAt } : {}) };
 }
 
 /**
