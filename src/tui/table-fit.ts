@@ -41,7 +41,7 @@ export interface FittedTable {
 
 const GAP = 2;
 /** The narrowest a column that is not the point gets; the first column names the row, and keeps more. */
-const FLOOR = { first: 14, other: 6 };
+const FLOOR = { first: 14, other: 8 };
 /** The narrowest a column that is the point gets before its values wrap. */
 const WRAP_FLOOR = 10;
 
@@ -105,14 +105,16 @@ export function fitTable(input: TableInput): FittedTable {
 }
 
 /**
- * `text` in at most `width` columns, ending or broken in the middle with `…`. A path keeps its
- * first part and as much of its end as fits, cut at `/` where it can be: the end names the file.
+ * `text` in at most `width` columns, ending or broken in the middle with `…`. A path (a `/` and no
+ * space) keeps its first part and as much of its end as fits, cut at `/` where it can be: the end
+ * names the file.
  */
 export function shorten(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
   if (width <= 1) return width === 1 ? '…' : '';
   const room = width - 1;
-  if (!text.includes('/')) return `${fitWidth(text, room)}…`;
+  // A command line (`/bin/sh -c while …`) reads from its start; only a path is cut in the middle.
+  if (!text.includes('/') || /\s/.test(text)) return `${fitWidth(text, room)}…`;
   const slashes = [...text.matchAll(/\//g)].map((m) => m.index);
   // Heads that end before a `/`, longest first, within a third of the room; then none at all.
   const heads = [...slashes.filter((i) => i > 0 && textWidth(text.slice(0, i)) <= Math.floor(room / 3)).reverse(), 0];
