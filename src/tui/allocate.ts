@@ -1,10 +1,10 @@
 /**
  * Sharing the screen's rows between the parts of the lesson screen. Each part says how many rows it
  * wants and the fewest it can live with; when they do not all fit, parts give rows back in a fixed
- * order: the primitives list first (it can be opened full screen with `e`), then long panes, then
- * the text (it scrolls), then the panes down to a few rows, then the primitives list and the panes
- * down to their floors (their titles and what they must keep), last the text down to one line and
- * its scroll cue. The predict / your-turn block never gives any back: it is the input.
+ * order: the primitives list first (it can be opened full screen with `e`), then the panes down to
+ * what they teach (or a few rows), then the text (it scrolls), then the primitives list and the
+ * panes down to their floors (their titles and what they must keep), last the text down to one
+ * line and its scroll cue. The predict / your-turn block never gives any back: it is the input.
  */
 
 export interface Want {
@@ -20,9 +20,8 @@ export type Part = 'text' | 'extra' | 'events' | 'panes';
 const PASSES: [Part, (w: Want) => number][] = [
   ['events', (w) => w.min],
   ['extra', (w) => w.min],
-  ['panes', (w) => Math.max(w.min, Math.ceil(w.want * 0.6))],
-  ['text', (w) => w.min],
   ['panes', (w) => w.min],
+  ['text', (w) => w.min],
   ['events', (w) => w.floor ?? w.min],
   ['panes', (w) => w.floor ?? w.min],
   ['text', (w) => Math.min(w.min, 2)],
