@@ -116,15 +116,18 @@ export function shorten(text: string, width: number): string {
   // A command line (`/bin/sh -c while …`) reads from its start; only a path is cut in the middle.
   if (!text.includes('/') || /\s/.test(text)) return `${fitWidth(text, room)}…`;
   const slashes = [...text.matchAll(/\//g)].map((m) => m.index);
-  // Heads that end before a `/`, longest first, within a third of the room; then none at all.
-  const heads = [...slashes.filter((i) => i > 0 && textWidth(text.slice(0, i)) <= Math.floor(room / 3)).reverse(), 0];
+  // A head ends before a `/` (within a third of the room, or is empty), the end starts at one:
+  // of those pairs, the one that keeps the most of the path.
+  const heads = [0, ...slashes.filter((i) => i > 0 && textWidth(text.slice(0, i)) <= Math.floor(room / 3))];
+  let best: string | undefined;
   for (const headEnd of heads) {
-    const tailRoom = room - textWidth(text.slice(0, headEnd));
-    const tailStart = slashes.find((i) => i >= headEnd && textWidth(text.slice(i)) <= tailRoom);
-    // A shorter head is worth it when the end then starts at a `/` and fills half the room.
-    if (tailStart !== undefined && textWidth(text.slice(tailStart)) >= tailRoom / 2) return `${text.slice(0, headEnd)}…${text.slice(tailStart)}`;
+    const tailStart = slashes.find((i) => i >= headEnd && textWidth(text.slice(0, headEnd)) + textWidth(text.slice(i)) <= room);
+    const kept = tailStart === undefined ? undefined : `${text.slice(0, headEnd)}…${text.slice(tailStart)}`;
+    if (kept && (!best || textWidth(kept) > textWidth(best))) best = kept;
   }
-  const head = text.slice(0, heads[0]);
+  // No `/` leaves an end that fills half the room: the head and as much of the end as fits.
+  if (best && textWidth(best) > room / 2) return best;
+  const head = text.slice(0, heads[heads.length - 1]);
   return `${head}…${lastColumns(text, room - textWidth(head))}`;
 }
 
