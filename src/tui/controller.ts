@@ -148,9 +148,8 @@ export class LabController {
   private readPids(): void {
     const session = this.session;
     if (!session) return;
-    const written = session.lesson.steps.flatMap((s) => [s.text, s.ranText ?? '', s.shell, s.yourTurn?.task ?? '', ...(s.yourTurn?.hints ?? [])]);
     const pids: Record<string, string> = {};
-    for (const p of placeholderTexts(written.join('\n'))) {
+    for (const p of lessonPlaceholders(session.lesson)) {
       const filled = session.fill(p);
       if (filled !== p) pids[p] = filled;
     }
@@ -264,4 +263,16 @@ export class LabController {
     const warning = this.deps.saveProgress(progress);
     if (warning) this.store.dispatch({ type: 'message', text: warning, tone: 'bad' });
   }
+}
+
+const placeholdersOf = new WeakMap<Lesson, string[]>();
+
+/** Every placeholder a lesson writes (text, shell lines, your-turn task and hints), read once. */
+function lessonPlaceholders(lesson: Lesson): string[] {
+  let found = placeholdersOf.get(lesson);
+  if (!found) {
+    found = placeholderTexts(lesson.steps.flatMap((s) => [s.text, s.ranText ?? '', s.shell, s.yourTurn?.task ?? '', ...(s.yourTurn?.hints ?? [])]).join('\n'));
+    placeholdersOf.set(lesson, found);
+  }
+  return found;
 }

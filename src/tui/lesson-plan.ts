@@ -122,14 +122,13 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   // Side by side when the terminal is wide and both panes have something to show; then each gets
   // half the width. A value the step teaches that would have to wrap there, but fits the whole
   // width, puts the panes one above the other instead.
-  const bothSides = Boolean(step.host && step.container);
   const half = Math.floor((width - 3) / 2);
-  const whole = build(width);
-  const halves = width >= SIDE_BY_SIDE && bothSides ? build(half) : undefined;
-  const wrapsOnlyInHalf = halves && (halves.host.wrapped || halves.container.wrapped) && !whole.host.wrapped && !whole.container.wrapped;
-  const sideBySide = Boolean(halves) && !wrapsOnlyInHalf;
+  const halves = width >= SIDE_BY_SIDE && step.host && step.container ? build(half) : undefined;
+  const wrapsInHalf = Boolean(halves && (halves.host.wrapped || halves.container.wrapped));
+  const whole = !halves || wrapsInHalf ? build(width) : undefined;
+  const sideBySide = Boolean(halves) && !(wrapsInHalf && !whole!.host.wrapped && !whole!.container.wrapped);
   const paneWidth = sideBySide ? half : width;
-  const { host, container } = sideBySide ? halves! : whole;
+  const { host, container } = sideBySide ? halves! : whole!;
 
   const merged = !sideBySide && !step.live && canMerge(hostPane, containerPane) && hostPane?.ok && containerPane?.ok
     ? mergedLines(hostPane, containerPane, width, mono, { host: teaches?.host, container: teaches?.container })
