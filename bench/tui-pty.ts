@@ -67,3 +67,21 @@ export function runOnPty(args: string[], extraEnv: Record<string, string> = {}):
     },
   };
 }
+
+/** The screen text Ink wrote since `from`, without escape sequences. */
+export function textSince(run: PtyRun, from: number): string {
+  return run.output().slice(from).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+}
+
+/** Presses `key` and returns the ms until the text written since then satisfies `test`. */
+export async function press(run: PtyRun, key: string, test: RegExp): Promise<number> {
+  const from = run.output().length;
+  const t0 = performance.now();
+  run.pty.write(key);
+  try {
+    await run.until(() => test.test(textSince(run, from)), 20_000);
+  } catch {
+    throw new Error(`no ${test} on screen 20 s after pressing ${JSON.stringify(key)}; the screen ended with: ${JSON.stringify(textSince(run, from).slice(-1500))}`);
+  }
+  return performance.now() - t0;
+}

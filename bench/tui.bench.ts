@@ -7,29 +7,11 @@
  */
 import fs from 'node:fs';
 import { percentile, median, row } from './stats.js';
-import { CLI, runOnPty } from './tui-pty.js';
+import { CLI, press, runOnPty } from './tui-pty.js';
 import type { PtyRun } from './tui-pty.js';
 
 const N = Number(process.env.BENCH_RUNS ?? 20);
 const TICK = 100 / 1000; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux.
-
-/** The screen text Ink wrote since `from`, without escape sequences. */
-function textSince(run: PtyRun, from: number): string {
-  return run.output().slice(from).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
-}
-
-/** Presses `key` and returns the ms until the text written since then satisfies `test`. */
-async function press(run: PtyRun, key: string, test: RegExp): Promise<number> {
-  const from = run.output().length;
-  const t0 = performance.now();
-  run.pty.write(key);
-  try {
-    await run.until(() => test.test(textSince(run, from)), 20_000);
-  } catch {
-    throw new Error(`no ${test} on screen 20 s after pressing ${JSON.stringify(key)}; the screen ended with: ${JSON.stringify(textSince(run, from).slice(-1500))}`);
-  }
-  return performance.now() - t0;
-}
 
 const ENTER = '\r';
 /** Each step of the PID lesson: the key that runs it, and what the panes show once it has run. */

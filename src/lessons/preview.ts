@@ -16,6 +16,8 @@ export interface LessonPreview {
   title: string;
   summary: string;
   steps: number;
+  /** The steps' ids, in order (progress records steps done by id). */
+  stepIds: string[];
   requires: string[];
   /** Per step: what it requires, needs and runs. */
   stepNeeds: StepNeeds[];
@@ -107,6 +109,7 @@ export function previewLessons(dir: string): LessonPreview[] {
       title: topLevel(text, 'title') ?? id,
       summary: topLevel(text, 'summary') ?? '',
       steps: (text.match(/^\s*- id:/gm) ?? []).length,
+      stepIds: [...text.matchAll(/^\s*- id:[ \t]*["']?([a-z0-9-]+)/gm)].map((m) => m[1]!),
       requires: flowList(topLevel(text, 'requires')),
       stepNeeds: text.split(/^\s*- id:.*$/m).slice(1).map(previewStep),
     });

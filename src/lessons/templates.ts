@@ -35,3 +35,36 @@ export function fillTemplate(text: string, resolve: (side: Side, ref: string) =>
     return pid === undefined ? whole : String(pid);
   });
 }
+
+/** Every placeholder written in `text`, as written (`{host:lab}`), once each. */
+export function placeholderTexts(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[0]))];
+}
+
+/**
+ * A placeholder no PID stands for yet, in words: "the lab's PID" in prose, `<lab PID>` in a
+ * command, the way the lessons already write `<prefix>` and `<subnet>`.
+ */
+function inWords(side: Side, ref: string, command: boolean): string {
+  const named = (what: string, prose: string) => (command ? `<${what}>` : prose);
+  if (ref === 'lab') return named('lab PID', 'the lab\'s PID');
+  if (ref === 'container' || ref.startsWith('container.')) {
+    if (side === 'inside') return '1';
+    const name = ref === 'container' ? '' : ref.slice('container.'.length);
+    return name ? named(`host PID of ${name}`, `the host PID of container ${name}`) : named('container PID', 'the container\'s PID on the host');
+  }
+  const name = ref.slice('process.'.length);
+  return side === 'host' ? named(`host PID of ${name}`, `the host PID of ${name}`) : named(`PID of ${name} inside`, `the PID of ${name} inside the container`);
+}
+
+/**
+ * Text as it is true right now: placeholders in `known` (placeholder → PID, read from the running
+ * lesson) are filled, the others written in words, so a learner never reads `{host:container}`. In
+ * a `command`, and inside Markdown code spans of prose, the words take the `<…>` form.
+ */
+export function presentTemplate(text: string, known: Readonly<Record<string, string>>, command = false): string {
+  const fill = (part: string, asCommand: boolean) =>
+    part.replace(PLACEHOLDER, (whole, side: Side, ref: string) => known[whole] ?? (/^\d+$/.test(ref) ? ref : inWords(side, ref, asCommand)));
+  if (command) return fill(text, true);
+  return text.split(/(`[^`]*`)/).map((part, i) => fill(part, i % 2 === 1)).join('');
+}

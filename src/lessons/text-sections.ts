@@ -1,14 +1,25 @@
 /**
  * Splits a lesson's `text.md` into its parts: the intro (before the first `## ` heading) and one
  * section per step, headed `## <step-id>`. Each keeps the line it starts on for lint messages.
+ *
+ * Text is read before the step runs and after, and must be true both times. When what it says
+ * changes once the step has run ("the lab will remove…" becomes "the lab has removed…"), the part
+ * after a `### Once it has run` line replaces the part above it as soon as the step has run.
  */
+
+/** The one heading allowed inside a step's section. */
+export const ONCE_RUN = '### Once it has run';
 
 export interface TextSection {
   id: string;
-  /** The Markdown under the heading, trimmed. */
+  /** The Markdown under the heading, trimmed: what the learner reads before the step runs. */
   text: string;
+  /** What replaces `text` once the step has run (the part after {@link ONCE_RUN}), if it changes. */
+  ranText?: string;
   /** Line of the `## ` heading (1-based). */
   line: number;
+  /** Lines (1-based) of other `###` headings, which the linter reports. */
+  strayHeadings: number[];
 }
 
 export interface LessonText {
@@ -33,6 +44,11 @@ export function splitText(markdown: string): LessonText {
   return {
     // A `# Title` line at the top names the file for people reading it; the title shown comes from lesson.yaml.
     intro: intro.join('\n').replace(/^\s*#\s.*\n?/, '').trim(),
-    sections: sections.map((s) => ({ id: s.id, line: s.line, text: s.body.join('\n').trim() })),
+    sections: sections.map((s) => {
+      const at = s.body.findIndex((l) => l.trim() === ONCE_RUN);
+      const before = at < 0 ? s.body : s.body.slice(0, at);
+      const strayHeadings = s.body.flatMap((l, i) => (/^###\s/.test(l) && i !== at ? [s.line + 1 + i] : []));
+      return { id: s.id, line: s.line, text: before.join('\n').trim(), ...(at < 0 ? {} : { ranText: s.body.slice(at + 1).join('\n').trim() }), strayHeadings };
+    }),
   };
 }

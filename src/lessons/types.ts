@@ -79,6 +79,31 @@ export interface LiveSpec {
   at: Located;
 }
 
+/** What a step's text points at in one pane. */
+export interface PaneFacts {
+  /** Column headings (as the probe names them) whose values the text reads. */
+  columns: readonly string[];
+  /** Rows it reads, by key or first cell (`/`, `NSpid`); `all`: every row of the pane. */
+  rows: readonly string[] | 'all';
+  /** The sentence under the pane's table (e.g. which mode the cgroup mounts add up to). */
+  note: boolean;
+  /** The pane's title, the exact file or command it read (e.g. the cgroup directory to write to). */
+  title: boolean;
+}
+
+/**
+ * `teaches:` — the facts a step's text points at. The layout keeps them on screen and whole at
+ * 80×24 and wider; everything else may be shortened or left out to make room.
+ */
+export interface Teaches {
+  host?: PaneFacts;
+  container?: PaneFacts;
+  /** Lines the step's action printed: every one, the first (what it chose) or the last (a verdict). */
+  output?: 'all' | 'first' | 'last';
+  /** Primitives, by call name (`openat`): their lines, with their times. */
+  ran: readonly string[];
+}
+
 /** `breakIt:` — the step breaks something on purpose; the lab puts it back with `revert`. */
 export interface BreakIt {
   revert: RunSpec;
@@ -88,8 +113,10 @@ export interface Step {
   /** Stable id, unique in its lesson; also its `## <id>` heading in text.md. */
   id: string;
   title: string;
-  /** Markdown from text.md. */
+  /** Markdown from text.md, as read before the step runs. */
   text: string;
+  /** What replaces `text` once the step has run, when that changes (text.md's `### Once it has run`). */
+  ranText?: string;
   run: RunSpec;
   /** What a person would type for the same thing (templates such as `{host:container}` filled in). */
   shell: string;
@@ -107,6 +134,7 @@ export interface Step {
   yourTurn?: YourTurn;
   breakIt?: BreakIt;
   live?: LiveSpec;
+  teaches?: Teaches;
   /** Host features this step needs (doctor finding ids); a missing one skips the step with the reason. */
   requires: readonly string[];
   /**

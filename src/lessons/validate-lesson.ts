@@ -7,10 +7,11 @@ import { isMap } from 'yaml';
 import type { ContainerSpec } from '../runtime/spec.js';
 import { checkReferences } from './check-references.js';
 import { templateProblem } from './templates.js';
-import { splitText } from './text-sections.js';
+import { ONCE_RUN, splitText } from './text-sections.js';
 import type { Lesson, Problem, Step } from './types.js';
 import { validateContainers, validateSpec } from './validate-container.js';
 import { FEATURES, validateStep } from './validate-step.js';
+import { textColumnProblems } from './validate-teaches.js';
 import { YamlFile } from './yaml-file.js';
 
 const TOP_KEYS = ['title', 'summary', 'requires', 'readMore', 'container', 'containers', 'steps'];
@@ -95,9 +96,17 @@ function attachText(src: LessonSource, steps: Omit<Step, 'text'>[], ids: Readonl
     if (!ids.has(section.id)) problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\` matches no step in lesson.yaml (step ids: ${[...ids].join(', ')}).` });
     else if (templateProblem(section.text)) problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\`: ${templateProblem(section.text)}` });
     else if (section.text === '') problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\` has no text: say what the step shows before the learner presses Enter.` });
+    else if (section.ranText === '') problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\`: \`${ONCE_RUN}\` has no text under it: say what the step showed, or remove the line.` });
+    else if (section.ranText && templateProblem(section.ranText)) problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\`: ${templateProblem(section.ranText)}` });
+    for (const line of section.strayHeadings) problems.push({ file: src.textPath, line, column: 1, message: `\`## ${section.id}\`: the only heading a step's text may hold is \`${ONCE_RUN}\` (what replaces the text once the step has run).` });
   }
   for (const step of steps) {
     if (!byId.has(step.id)) problems.push({ file: src.textPath, line: 1, column: 1, message: `step "${step.id}" (lesson.yaml line ${step.at.line}) has no \`## ${step.id}\` section in text.md.` });
   }
-  return steps.map((s) => ({ ...s, text: byId.get(s.id)?.text ?? '' }));
+  return steps.map((s) => {
+    const section = byId.get(s.id);
+    const step = { ...s, text: section?.text ?? '', ...(section?.ranText ? { ranText: section.ranText } : {}) };
+    if (section) problems.push(...textColumnProblems(step, src.textPath, section.line));
+    return step;
+  });
 }

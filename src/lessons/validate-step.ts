@@ -15,9 +15,10 @@ import { paneLabels } from './pane-pair.js';
 import { templateProblem } from './templates.js';
 import type { BreakIt, LiveSpec, Predict, RunSpec, Step, ViewSpec, YourTurn } from './types.js';
 import { validateCall } from './validate-call.js';
+import { validateTeaches } from './validate-teaches.js';
 import type { YamlFile } from './yaml-file.js';
 
-const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires', 'needs', 'slow'];
+const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires', 'needs', 'slow', 'teaches'];
 
 /** Host feature ids a lesson may require: the ids of `container-lab doctor`'s findings. */
 export const FEATURES: readonly string[] = FINDING_IDS;
@@ -55,9 +56,10 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
   const runs = [run, yourTurn?.solution, breakIt?.revert].filter((r) => r !== undefined);
   const needs = keys.has('needs') ? validateNeeds(yaml, keys.get('needs')!, what, runs) : [];
+  const teaches = keys.has('teaches') ? validateTeaches(yaml, keys.get('teaches')!, `${what}: \`teaches\``, { host, container }) : undefined;
   if (!id || !title || !run || !shell) return undefined;
   const at = { file: yaml.file, ...yaml.position(node) };
-  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), requires: requires ?? [], needs: needs ?? [], ...(slow ? { slow } : {}), at };
+  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), ...(teaches ? { teaches } : {}), requires: requires ?? [], needs: needs ?? [], ...(slow ? { slow } : {}), at };
 }
 
 function runSpec(yaml: YamlFile, node: Node, what: string): RunSpec | undefined {

@@ -10,8 +10,12 @@ import type { ProcRecord } from './process-table.js';
 
 const title = (root: string): string => `ps -o pid,ppid,pidns,args  (${root}/<pid>/status, parent by parent)`;
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['PID', 'PPID', 'PIDNS', 'COMMAND'];
+
 export const ancestryProbe: ProbeDef = {
   name: 'ancestry',
+  columns: COLUMNS,
   summary: 'A process and its parents up to PID 1, with the PID namespace inode of each.',
   args: { of: { type: { kind: 'pid-ref' }, doc: 'the process to start from' } },
   title,
@@ -27,7 +31,7 @@ export const ancestryProbe: ProbeDef = {
     }
     return {
       title: title(procRoot),
-      columns: ['PID', 'PPID', 'PIDNS', 'COMMAND'],
+      columns: COLUMNS,
       rows: chain.map((r) => ({ key: `pid:${r.pid}`, cells: [String(r.pid), String(r.ppid), r.pidns ?? '?', r.command] })),
     };
   },

@@ -9,8 +9,12 @@ import type { ProbeDef } from './probe.js';
 import { pidArg, readPidFile } from './probe.js';
 import type { Row } from './view.js';
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['set', 'mask', 'holds'];
+
 export const capabilitiesProbe: ProbeDef = {
   name: 'capabilities',
+  columns: COLUMNS,
   summary: 'The five capability sets of a process (/proc/<pid>/status), as masks or one set by name.',
   args: {
     pid: { type: { kind: 'pid-ref' }, doc: 'whose capabilities' },
@@ -31,6 +35,6 @@ export const capabilitiesProbe: ProbeDef = {
       return { key: STATUS_FIELD[key], cells: [STATUS_FIELD[key], mask.toString(16).padStart(16, '0'), `${decodeCapMask(mask).length} caps`] };
     });
     if (status.noNewPrivs !== undefined) rows.push({ key: 'NoNewPrivs', cells: ['NoNewPrivs', status.noNewPrivs ? '1' : '0', ''] });
-    return { title: path, columns: ['set', 'mask', 'holds'], rows };
+    return { title: path, columns: COLUMNS, rows };
   },
 };

@@ -16,8 +16,12 @@ import { pidArg } from './probe.js';
 
 const title = (root: string, args: ProbeArgs): string => `the cgroup files of ${root}/${pidArg(args, 'pid')}`;
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['file', 'value'];
+
 export const cgroupFilesProbe: ProbeDef = {
   name: 'cgroup-files',
+  columns: COLUMNS,
   summary: 'A process\'s cgroup files (limits, counters, or both) for memory, pids and cpu, found through /proc/<pid>/cgroup and mountinfo.',
   args: {
     pid: { type: { kind: 'pid-ref' }, default: 'container', doc: 'whose cgroup' },
@@ -29,6 +33,6 @@ export const cgroupFilesProbe: ProbeDef = {
     const controllers = (Array.isArray(args.controllers) ? args.controllers : CONTROLLERS) as Controller[];
     const show = String(args.show ?? 'both') as 'limits' | 'counters' | 'both';
     const r = await readCgroup(reader, procRoot, pidArg(args, 'pid'), controllers, show);
-    return { title: r.where, columns: ['file', 'value'], rows: r.rows, meters: r.meters, ...(r.note ? { note: r.note } : {}) };
+    return { title: r.where, columns: COLUMNS, rows: r.rows, meters: r.meters, ...(r.note ? { note: r.note } : {}) };
   },
 };

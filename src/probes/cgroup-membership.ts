@@ -13,8 +13,12 @@ import { pidArg } from './probe.js';
 const LAB_TREES = ['memory', 'pids', 'cpu', 'cpuacct'];
 const title = (root: string, args: ProbeArgs): string => `${root}/${pidArg(args, 'pid')}/cgroup`;
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['hierarchy', 'cgroup'];
+
 export const cgroupMembershipProbe: ProbeDef = {
   name: 'cgroup-membership',
+  columns: COLUMNS,
   summary: 'A process\'s cgroup in each hierarchy (`/proc/<pid>/cgroup`), relative to the reader\'s cgroup namespace.',
   args: {
     pid: { type: { kind: 'pid-ref' }, doc: 'whose cgroups' },
@@ -31,6 +35,6 @@ export const cgroupMembershipProbe: ProbeDef = {
       const hierarchy = `${l.id}:${l.controllers.join(',')}`;
       return { key: hierarchy, cells: [hierarchy, l.path] };
     });
-    return { title: file, columns: ['hierarchy', 'cgroup'], rows };
+    return { title: file, columns: COLUMNS, rows };
   },
 };

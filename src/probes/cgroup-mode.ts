@@ -13,8 +13,12 @@ import { pidArg } from './probe.js';
 
 const title = (root: string, args: ProbeArgs): string => `${root}/${pidArg(args, 'pid')}/mountinfo (cgroup mounts)`;
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['mount point', 'type', 'controllers'];
+
 export const cgroupModeProbe: ProbeDef = {
   name: 'cgroup-mode',
+  columns: COLUMNS,
   summary: 'The cgroup filesystems in a process\'s mountinfo, their controllers, and the mode (v2, v1 or hybrid) they add up to.',
   args: { pid: { type: { kind: 'pid-ref' }, doc: 'whose mount table' } },
   title,
@@ -33,7 +37,7 @@ export const cgroupModeProbe: ProbeDef = {
         : m.superOptions.filter((o) => !['rw', 'ro'].includes(o) && !o.includes('agent') && o !== 'xattr').join(',');
       return { key: m.mountPoint, cells: [m.mountPoint, m.fstype, controllers || '(none)'] };
     });
-    return { title: title(procRoot, args), columns: ['mount point', 'type', 'controllers'], rows, note: modeSentence(text) };
+    return { title: title(procRoot, args), columns: COLUMNS, rows, note: modeSentence(text) };
   },
 };
 

@@ -11,6 +11,8 @@ import type { ProbeDef } from './probe.js';
 
 export const layerStackProbe: ProbeDef = {
   name: 'layer-stack',
+  columns: ['path', 'upper'],
+  moreColumns: 'one per lower layer, named after it, top down (e.g. app, base)',
   summary: 'Which layer of a lab overlay each path under a directory comes from, drawn from the live upper and lower directories.',
   args: {
     overlay: OVERLAY_ARG,

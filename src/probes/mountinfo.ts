@@ -12,8 +12,12 @@ import type { Row } from './view.js';
 
 const title = (root: string, args: ProbeArgs): string => `${root}/${pidArg(args, 'pid')}/mountinfo`;
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['mount point', 'type', 'source', 'propagation'];
+
 export const mountinfoProbe: ProbeDef = {
   name: 'mountinfo',
+  columns: COLUMNS,
   summary: 'A process\'s mount table (`/proc/<pid>/mountinfo`): mount point, type, source and propagation of each mount.',
   args: {
     pid: { type: { kind: 'pid-ref' }, doc: 'whose mount namespace to show' },
@@ -34,6 +38,6 @@ export const mountinfoProbe: ProbeDef = {
       seen.set(m.mountPoint, n);
       rows.push({ key: n === 1 ? m.mountPoint : `${m.mountPoint}#${n}`, cells: [m.mountPoint, m.fstype, m.source, propagationFields(m.propagation) || 'private'] });
     }
-    return { title: file, columns: ['mount point', 'type', 'source', 'propagation'], rows };
+    return { title: file, columns: COLUMNS, rows };
   },
 };

@@ -13,8 +13,12 @@ import type { Row } from './view.js';
 const FILES = ['net/dev', 'net/route', 'net/fib_trie', 'net/igmp'] as const;
 const SYS = ['ifindex', 'iflink', 'operstate'] as const;
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['link', 'index', 'state', 'IPv4'];
+
 export const netInterfacesProbe: ProbeDef = {
   name: 'net-interfaces',
+  columns: COLUMNS,
   summary: 'Network interfaces with index, peer index, state and IPv4 addresses (/proc/net/*, /sys/class/net).',
   args: {
     links: { type: { kind: 'enum', values: ['all', 'lab'] }, default: 'all', doc: '`lab`: only the links named with the lab prefix (and lo)', rowFilter: true },
@@ -48,7 +52,7 @@ export const netInterfacesProbe: ProbeDef = {
     const sysMounted = [...snap.files.keys()].some((k) => k.startsWith('/sys/class/net/'));
     return {
       title: netInterfacesProbe.title(procRoot, args),
-      columns: ['link', 'index', 'state', 'IPv4'],
+      columns: COLUMNS,
       rows,
       ...(sysMounted ? {} : { note: 'No sysfs here: the index comes from /proc/net/igmp (up links only), and the peer index is not shown.' }),
     };

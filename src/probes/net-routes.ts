@@ -7,8 +7,12 @@ import { parseArp, parseRoutes } from './net-procfs.js';
 import type { ProbeDef } from './probe.js';
 import type { Row } from './view.js';
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['kind', 'address', 'how'];
+
 export const netRoutesProbe: ProbeDef = {
   name: 'net-routes',
+  columns: COLUMNS,
   summary: 'IPv4 routes (/proc/net/route) and neighbours, i.e. the ARP table (/proc/net/arp).',
   args: {
     show: { type: { kind: 'list', values: ['routes', 'neighbours'] }, default: ['routes', 'neighbours'], doc: 'which tables' },
@@ -38,6 +42,6 @@ export const netRoutesProbe: ProbeDef = {
       for (const n of neighbours) rows.push({ key: `neigh ${n.ip}`, cells: ['neighbour', n.ip, `${n.mac ?? 'no MAC address (ARP unanswered)'} dev ${n.iface}`] });
       if (neighbours.length === 0) empty.push('No neighbours: no IPv4 address has been resolved with ARP here yet.');
     }
-    return { title: netRoutesProbe.title(procRoot, args), columns: ['kind', 'address', 'how'], rows, ...(empty.length ? { note: empty.join(' ') } : {}) };
+    return { title: netRoutesProbe.title(procRoot, args), columns: COLUMNS, rows, ...(empty.length ? { note: empty.join(' ') } : {}) };
   },
 };

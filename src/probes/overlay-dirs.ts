@@ -8,8 +8,12 @@ import { statNode } from '../overlay/tree.js';
 import { findOverlay, notMounted, OVERLAY_ARG } from './overlay-common.js';
 import type { ProbeDef } from './probe.js';
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['role', 'directory', 'inode', 'dev', 'entries'];
+
 export const overlayDirsProbe: ProbeDef = {
   name: 'overlay-dirs',
+  columns: COLUMNS,
   summary: 'The lowerdir, upperdir, workdir and merged directories of a lab overlay, from its mount options, with inode, device and entry count.',
   args: { overlay: OVERLAY_ARG },
   title: (root, args) => `${root}/self/mountinfo: the ${String(args.overlay)} mount's options`,
@@ -28,6 +32,6 @@ export const overlayDirsProbe: ProbeDef = {
       const n = statNode(dir, dir);
       return { key: role, cells: [role, dir, n.ino, `${n.dev.major}:${n.dev.minor}`, String(fs.readdirSync(dir).length)] };
     });
-    return { title, columns: ['role', 'directory', 'inode', 'dev', 'entries'], rows };
+    return { title, columns: COLUMNS, rows };
   },
 };

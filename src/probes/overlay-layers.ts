@@ -24,8 +24,12 @@ function cells(name: string, p: PathProbe): string[] {
   return [name, p.modeText ?? '', p.ino ?? '', String(p.size ?? ''), dev, p.sha256?.slice(0, 12) ?? '', xattrs];
 }
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['layer', 'mode', 'inode', 'size', 'rdev', 'sha256', 'xattrs'];
+
 export const overlayLayersProbe: ProbeDef = {
   name: 'overlay-layers',
+  columns: COLUMNS,
   summary: 'One path in each layer of a lab overlay, or in its merged view: mode, inode, size, device numbers, sha256, trusted.overlay.* xattrs.',
   args: {
     overlay: OVERLAY_ARG,
@@ -44,7 +48,7 @@ export const overlayLayersProbe: ProbeDef = {
     if (path.normalize(rel).startsWith('..')) return { title, rows: [], note: `${rel} is outside the overlay.` };
     const probes = probeLayers(dirs, rel, { checksum: args.checksum !== 'no' });
     const layers = probes.slice(0, -1);
-    const columns = ['layer', 'mode', 'inode', 'size', 'rdev', 'sha256', 'xattrs'];
+    const columns = COLUMNS;
     if (!merged) return { title, columns, rows: layers.map((p): Row => ({ key: p.where, cells: cells(p.where, p) })) };
     const m = probes[probes.length - 1]!;
     // The layer serving the path: the topmost one that has it (a whiteout there means: deleted).

@@ -7,8 +7,12 @@ import { modeString, walkTree } from '../overlay/tree.js';
 import { findOverlay, notMounted, OVERLAY_ARG } from './overlay-common.js';
 import type { ProbeDef } from './probe.js';
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['path', 'mode', 'size or dev', 'overlay'];
+
 export const overlayTreeProbe: ProbeDef = {
   name: 'overlay-tree',
+  columns: COLUMNS,
   summary: 'The entries under a directory of a lab overlay\'s upper, merged view or a lower layer, with mode, size, device numbers and overlay marks.',
   args: {
     overlay: OVERLAY_ARG,
@@ -37,6 +41,6 @@ export const overlayTreeProbe: ProbeDef = {
       const size = n.kind === 'char' || n.kind === 'block' ? `${n.rdev.major}, ${n.rdev.minor}` : String(n.size);
       return { key: n.path, cells: [n.path + (n.kind === 'dir' ? '/' : ''), modeString(n.kind, n.mode), size, marks] };
     });
-    return { title, columns: ['path', 'mode', 'size or dev', 'overlay'], rows };
+    return { title, columns: COLUMNS, rows };
   },
 };

@@ -25,6 +25,13 @@ export interface ProbeDef {
   name: string;
   /** One line for lessons/README.md. */
   summary: string;
+  /**
+   * The column headings of its table (a key/value view has none): what a step's `teaches:` may
+   * name, checked by the linter.
+   */
+  columns?: readonly string[];
+  /** Columns named only when it runs, beside `columns` (e.g. one per overlay layer): what they are. */
+  moreColumns?: string;
   /** Arguments a lesson may give; `pid-ref` ones are resolved before `run`. */
   args: ArgSpecs;
   /** The exact file or command the pane shows, known before reading (used when the read fails). */

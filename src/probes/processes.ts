@@ -13,8 +13,12 @@ import type { View } from './view.js';
 
 const title = (root: string): string => `ps -o pid,ppid,stat,args  (from ${root}/*/status)`;
 
+/** The pane's columns, as `teaches:` names them. */
+const COLUMNS = ['PID', 'PPID', 'S', 'COMMAND'];
+
 export const processesProbe: ProbeDef = {
   name: 'processes',
+  columns: COLUMNS,
   summary: 'The processes in the PID namespace of a given process (like `ps` run in that namespace).',
   args: { of: { type: { kind: 'pid-ref' }, default: 'container', doc: 'a process whose PID namespace to list' } },
   title,
@@ -25,7 +29,7 @@ export const processesProbe: ProbeDef = {
     const records = members.records.sort((a, b) => innerPid(a) - innerPid(b));
     return {
       title: shown,
-      columns: ['PID', 'PPID', 'S', 'COMMAND'],
+      columns: COLUMNS,
       rows: records.map((r) => ({ key: `inner:${innerPid(r)}`, cells: [String(r.pid), String(r.ppid), r.state, r.command] })),
     };
   },

@@ -4,8 +4,10 @@
  * It is an append-only file of JSON lines in /run/container-lab/ledger.jsonl:
  *   {"op":"add","id":"7","entry":{"kind":"mount","target":"/var/lib/container-lab/…/merged"}}
  *   {"op":"remove","id":"7"}
- * Each line is fsync'ed before the call returns, so after a crash or `kill -9` the next start (or
- * `container-lab cleanup`) knows exactly what is left and tears down only that, newest first.
+ * Each `add` is fsync'ed before the call returns, so after a crash or `kill -9` the next start (or
+ * `container-lab cleanup`) knows exactly what is left and tears down only that, newest first. A
+ * `remove` is written but not waited for: if a crash loses it, the next start looks for the thing,
+ * finds it gone (every teardown checks first), and crosses it off then.
  * Like bubblewrap, teardown is registered when the resource is made, not remembered at exit.
  */
 import fs from 'node:fs';
@@ -33,6 +35,7 @@ export class Ledger {
   private readonly file: string;
   private live = new Map<string, LedgerEntry>();
   private nextId = 1;
+  private readonly removed = new Set<(id: string) => void>();
 
   /** Opens (and replays) the ledger file in `runDir`. A torn last line from a crash is ignored. */
   constructor(runDir: string) {
@@ -68,8 +71,15 @@ export class Ledger {
   /** Records that a resource is gone. */
   remove(id: string): void {
     if (!this.live.has(id)) return;
-    this.append({ op: 'remove', id });
+    this.append({ op: 'remove', id }, false);
     this.live.delete(id);
+    for (const listener of this.removed) listener(id);
+  }
+
+  /** Calls `listener` with each id crossed off from now on (the quit screen ticks them off). */
+  onRemove(listener: (id: string) => void): () => void {
+    this.removed.add(listener);
+    return () => this.removed.delete(listener);
   }
 
   /** Resources still recorded as existing, oldest first. */
@@ -82,11 +92,11 @@ export class Ledger {
     if (this.live.size === 0) fs.rmSync(this.file, { force: true });
   }
 
-  private append(line: Line): void {
+  private append(line: Line, durable = true): void {
     const fd = fs.openSync(this.file, 'a', 0o600);
     try {
       fs.writeSync(fd, JSON.stringify(line) + '\n');
-      fs.fsyncSync(fd);
+      if (durable) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }

@@ -65,7 +65,7 @@ export class Runtime implements ContainerRuntime {
     if (this.spare || this.closed) return;
     const shim = ShimClient.start();
     this.spare = shim;
-    this.spareLedgerId = this.recordProcess(shim.pid, 'shim (spare)');
+    this.spareLedgerId = this.recordProcess(shim.pid, 'shim');
     shim.proc.once('exit', () => {
       if (this.spare === shim) this.spare = undefined;
     });
@@ -239,8 +239,11 @@ export class Runtime implements ContainerRuntime {
     if (!lc) return;
     this.containers.delete(c.id);
     await this.release(lc.owned);
-    await Promise.race([lc.exited, sleep(2000)]);
-    lc.shim.shutdown();
+    // The ledger's process entries have killed PID 1 and the shim by now. A shim that was not in
+    // the ledger (its start time could not be read) is ended here: PID 1 dies with it
+    // (PR_SET_PDEATHSIG). Either way `exited` settles at once, when the kernel reports the exit.
+    if (lc.shim.proc.exitCode === null && lc.shim.proc.signalCode === null) lc.shim.proc.kill('SIGKILL');
+    await lc.exited;
   }
 
   /** Tears down ledger entries newest first; a failure is shown and left for `cleanup`. */
@@ -250,15 +253,29 @@ export class Runtime implements ContainerRuntime {
     }
   }
 
+  /**
+   * Deletes every container and removes everything else the ledger holds. These are independent, so
+   * they go side by side: each container (its PID 1, shim, cgroup and directories, newest first),
+   * the spare shim, and what the lessons made outside any container (a bridge, host-side mounts,
+   * nft tables), newest first among themselves. A container's namespaces hold nothing of those:
+   * a bridge loses its ports, a veth goes with its namespace.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    for (const c of [...this.containers.values()]) await this.delete(c);
-    if (this.spare) {
-      this.spare.proc.kill('SIGKILL');
-      if (this.spareLedgerId) await this.release([this.spareLedgerId]);
-      this.spare = undefined;
-    }
-    // Whatever is still in the ledger (e.g. host-side mounts or links a lesson made) goes too.
+    const containers = [...this.containers.values()];
+    const spare = this.spare;
+    this.spare = undefined;
+    const taken = new Set([...containers.flatMap((c) => c.owned), ...(this.spareLedgerId ? [this.spareLedgerId] : [])]);
+    const rest = this.ledger.entries().map((r) => r.id).filter((id) => !taken.has(id));
+    await Promise.all([
+      ...containers.map((c) => this.delete(c)),
+      (async () => {
+        spare?.proc.kill('SIGKILL');
+        if (spare && this.spareLedgerId) await this.release([this.spareLedgerId]);
+      })(),
+      this.release(rest),
+    ]);
+    // Anything recorded meanwhile (nothing, unless a step was still creating) goes last.
     await this.release(this.ledger.entries().map((r) => r.id));
     await this.cgroupDriver()?.removeParent();
     this.ledger.compact();
@@ -270,6 +287,3 @@ function planFor(cgroup: Cgroup | undefined) {
   return cgroup ? cgroupFsPlan(detectCgroups(), cgroup.procsFiles) : undefined;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

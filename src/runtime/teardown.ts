@@ -2,6 +2,7 @@
  * How each kind of ledger entry is undone. The set is closed: these are the only things the lab
  * ever removes, and each removal first checks that the thing is still the lab's own.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCgroupDriver } from '../cgroups/index.js';
@@ -66,6 +67,9 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
     }
     case 'link': {
       if (!entry.name.startsWith(ctx.paths.linkPrefix)) return false;
+      // A veth end goes with its pair when the other end's namespace ends: most are gone by now,
+      // and asking `ip` about each would cost a process start.
+      if (!fs.existsSync(path.join('/sys/class/net', entry.name))) return false;
       return (await runHostProgram(['ip', 'link', 'del', entry.name])).ok;
     }
     case 'rule': {
@@ -82,6 +86,11 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
       return true;
     }
   }
+}
+
+/** Runs a host tool; true when it exited 0. (node's own execFile: no module to load on the way out.) */
+function run(file: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => execFile(file, args, (err) => resolve(!err)));
 }
 
 function sleep(ms: number): Promise<void> {

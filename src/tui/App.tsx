@@ -11,7 +11,7 @@ import type { Intent } from './keys.js';
 import { planLesson } from './lesson-plan.js';
 import { LessonScreen } from './LessonScreen.js';
 import { Lines } from './Lines.js';
-import { plain } from './line.js';
+import { quitLines } from './quit-plan.js';
 import type { Store } from './store.js';
 import type { Theme } from './theme.js';
 import { useNow } from './use-now.js';
@@ -36,7 +36,7 @@ export function App({ store, lessons, theme, onIntent }: AppProps) {
     }
   });
   if (state.columns < 80 || state.rows < 24) return <Lines lines={tooSmallLines(state.columns, state.rows)} theme={theme} />;
-  if (state.screen === 'quitting') return <Lines lines={[plain('Cleaning up: removing the containers, mounts and cgroups the lab made…', 'muted')]} theme={theme} />;
+  if (state.screen === 'quitting') return <Lines lines={quitLines(state)} theme={theme} />;
   if (state.help) return <Lines lines={helpLines(state.columns)} theme={theme} />;
   const lesson = state.lesson && lessons.get(state.lesson.id);
   if (state.screen === 'lesson' && lesson) return <LessonScreen plan={planLesson(state, lesson, now, theme.mono)} theme={theme} />;

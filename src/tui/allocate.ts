@@ -1,13 +1,17 @@
 /**
  * Sharing the screen's rows between the parts of the lesson screen. Each part says how many rows it
  * wants and the fewest it can live with; when they do not all fit, parts give rows back in a fixed
- * order: the primitives list first (it can be opened full screen with `e`), then the predict /
- * your-turn block, then long panes, then the text, then the panes down to their minimum.
+ * order: the primitives list first (it can be opened full screen with `e`), then the panes down to
+ * what they teach (or a few rows), then the text (it scrolls), then the primitives list and the
+ * panes down to their floors (their titles and what they must keep), last the text down to one
+ * line and its scroll cue. The predict / your-turn block never gives any back: it is the input.
  */
 
 export interface Want {
   want: number;
   min: number;
+  /** The last resort, below `min`, when nothing else is left to give. */
+  floor?: number;
 }
 
 export type Part = 'text' | 'extra' | 'events' | 'panes';
@@ -16,9 +20,11 @@ export type Part = 'text' | 'extra' | 'events' | 'panes';
 const PASSES: [Part, (w: Want) => number][] = [
   ['events', (w) => w.min],
   ['extra', (w) => w.min],
-  ['panes', (w) => Math.max(w.min, Math.ceil(w.want * 0.6))],
-  ['text', (w) => w.min],
   ['panes', (w) => w.min],
+  ['text', (w) => w.min],
+  ['events', (w) => w.floor ?? w.min],
+  ['panes', (w) => w.floor ?? w.min],
+  ['text', (w) => Math.min(w.min, 2)],
 ];
 
 export function allocate(rows: number, wants: Record<Part, Want>): Record<Part, number> {

@@ -7,9 +7,11 @@ import { LessonSession } from '../lessons/engine/session.js';
 import type { SessionOptions } from '../lessons/engine/session.js';
 import { recordStep } from '../lessons/progress.js';
 import type { Progress } from '../lessons/progress.js';
+import { placeholderTexts } from '../lessons/templates.js';
 import type { Lesson } from '../lessons/types.js';
 import type { ContainerRuntime } from '../runtime/api.js';
 import type { Intent } from './keys.js';
+import { textLines } from './lesson-plan.js';
 import { homeRows } from './state.js';
 import type { Store } from './store.js';
 import { shellEnv } from './shell-env.js';
@@ -24,6 +26,8 @@ export interface ControllerDeps {
   saveProgress(progress: Progress): string | undefined;
   /** Gives the terminal to a shell inside the container until it exits. */
   openShell(command: { file: string; args: string[] }): Promise<void>;
+  /** What the lab has made and quitting will remove, newest first (from the ledger). */
+  teardownItems(): { id: string; what: string }[];
   /** Tears everything down and ends the app. */
   quit(): Promise<void>;
   /** Test seams: a fixture /proc and reader. */
@@ -73,6 +77,9 @@ export class LabController {
         return store.dispatch({ type: 'events-toggled' });
       case 'scroll':
         return store.dispatch({ type: 'events-scrolled', delta: intent.delta });
+      case 'scroll-text':
+        if (!l || !this.lesson) return;
+        return store.dispatch({ type: 'text-scrolled', delta: intent.delta, lines: textLines(state, this.lesson) });
       case 'cancel':
         this.abort?.abort();
         return;
@@ -82,9 +89,12 @@ export class LabController {
         await this.closeSession();
         return store.dispatch({ type: 'home-shown' });
       case 'quit':
-        store.dispatch({ type: 'quitting' });
+        store.dispatch({ type: 'quitting', items: this.deps.teardownItems() });
         this.abort?.abort();
-        await this.closeSession();
+        // The running step ends first, so nothing is created behind the teardown; then the runtime
+        // removes the lesson's containers and everything else side by side (deps.quit).
+        await this.session?.idle();
+        this.session = undefined;
         return this.deps.quit();
       case 'step':
         if (!l || !this.lesson) return;
@@ -127,7 +137,23 @@ export class LabController {
       this.store.dispatch({ type: 'live-read', index, title, samples: samples.map((x) => ({ atMs: x.atMs, meters: x.view.meters ?? [] })) });
     });
     this.store.dispatch({ type: 'lesson-opened', id, index: step, steps: lesson.steps.length });
+    this.readPids();
     this.saveProgress(recordStep(this.store.getState().progress, id, this.store.getState().lesson!.index));
+  }
+
+  /**
+   * Reads which of the lesson's placeholders name a PID now (the lab's own at once, a container's
+   * once it runs), so text read before a step runs shows real numbers, or words, never `{host:…}`.
+   */
+  private readPids(): void {
+    const session = this.session;
+    if (!session) return;
+    const pids: Record<string, string> = {};
+    for (const p of lessonPlaceholders(session.lesson)) {
+      const filled = session.fill(p);
+      if (filled !== p) pids[p] = filled;
+    }
+    this.store.dispatch({ type: 'pids-read', pids });
   }
 
   private async closeSession(): Promise<void> {
@@ -171,6 +197,7 @@ export class LabController {
     this.abort = undefined;
     if (this.session !== session) return;
     this.store.dispatch({ type: 'step-finished', index, result });
+    this.readPids();
     const step = lesson.steps[index]!;
     const done = result.status === 'done' && !step.yourTurn ? step.id : undefined;
     this.saveProgress(recordStep(this.store.getState().progress, lesson.id, index, done));
@@ -216,6 +243,7 @@ export class LabController {
     this.abort?.abort();
     await this.session.reset();
     this.store.dispatch({ type: 'lesson-reset' });
+    this.readPids();
     this.store.dispatch({ type: 'message', text: 'Reset: the lesson\'s containers are gone. Press Enter: each step starts what it needs again.', tone: 'info' });
   }
 
@@ -226,6 +254,7 @@ export class LabController {
     await this.deps.openShell(command);
     // What the learner did in the shell is real state: read the panes again.
     if (l.steps[l.index]?.result) this.store.dispatch({ type: 'panes-refreshed', index: l.index, panes: await this.session.look(l.index) });
+    this.readPids();
     this.store.dispatch({ type: 'message', text: 'Back from the container\'s shell.', tone: 'info' });
   }
 
@@ -234,4 +263,16 @@ export class LabController {
     const warning = this.deps.saveProgress(progress);
     if (warning) this.store.dispatch({ type: 'message', text: warning, tone: 'bad' });
   }
+}
+
+const placeholdersOf = new WeakMap<Lesson, string[]>();
+
+/** Every placeholder a lesson writes (text, shell lines, your-turn task and hints), read once. */
+function lessonPlaceholders(lesson: Lesson): string[] {
+  let found = placeholdersOf.get(lesson);
+  if (!found) {
+    found = placeholderTexts(lesson.steps.flatMap((s) => [s.text, s.ranText ?? '', s.shell, s.yourTurn?.task ?? '', ...(s.yourTurn?.hints ?? [])]).join('\n'));
+    placeholdersOf.set(lesson, found);
+  }
+  return found;
 }

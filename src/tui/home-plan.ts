@@ -20,7 +20,8 @@ export function planHome(state: LabState): { lines: Line[]; footer: Line } {
     const selected = i === state.selected;
     const pointer = { text: selected ? ' › ' : '   ', tone: 'key' as const };
     if (row.kind === 'continue') {
-      lines.push(cut([pointer, { text: `Continue: ${lesson.title}, step ${row.step + 1} of ${lesson.steps}`, tone: selected ? 'selected' : 'strong' }], width), []);
+      const label = row.next ? `Next: ${lesson.title}, step ${row.step + 1} of ${lesson.steps}` : `Continue: ${lesson.title}, step ${row.step + 1} of ${lesson.steps}`;
+      lines.push(cut([pointer, { text: label, tone: selected ? 'selected' : 'strong' }], width), []);
       return;
     }
     const done = state.progress.lessons[row.id]?.done.length ?? 0;
@@ -55,7 +56,8 @@ export function helpLines(width: number): Line[] {
     ...key('Enter', 'run the step; once it has run, go on to the next (on a your-turn step: type your answer)'),
     ...key('← → p n', 'previous / next step'),
     ...key('1-5', 'answer a predict question; the step then runs'),
-    ...key('h', 'a hint for a your-turn task: a nudge, then a pointer, then the answer'),
+    ...key('h', 'a hint for a your-turn task: a nudge, then a pointer, then the answer (also while typing it)'),
+    ...key('↑ ↓', 'scroll the step\'s text when it is longer than its rows'),
     ...key('s', 'a real shell inside the lesson\'s container; `exit` brings you back'),
     ...key('r', 'reset the lesson: its containers are deleted and rebuilt when needed'),
     ...key('e', 'show every primitive the step ran (again: back)'),

@@ -11,6 +11,8 @@ import type { Instance } from 'ink';
 import { hostPrograms } from '../doctor/host-programs.js';
 import { skippedHere } from '../lessons/host-check.js';
 import { featureCheck, openLabRuntime } from '../lessons/lab-runtime.js';
+import type { LabRuntime } from '../lessons/lab-runtime.js';
+import { describeEntry } from '../runtime/ledger.js';
 import { formatProblem, loadLesson } from '../lessons/load-lessons.js';
 import { saveProgress } from '../lessons/progress.js';
 import { App } from './App.js';
@@ -43,6 +45,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
     stdout.write(`${ALT_SCREEN_ON}\x1b[2J`);
     ink = render(<App store={store} lessons={controller.loaded} theme={theme} onIntent={(i) => void controller.handle(i)} />, { exitOnCtrlC: false, patchConsole: false });
   };
+  let opened: LabRuntime | undefined;
   const controller = new LabController(store, {
     loadLesson(id) {
       const { lessons, problems } = loadLesson(prepared.lessonsDir, id);
@@ -51,6 +54,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
     runtime: () => labReady.then((lab) => lab.runtime),
     missingFeature: (feature) => featureCheck(prepared.findings)(feature),
     saveProgress: (p) => saveProgress(prepared.progressFile, p),
+    teardownItems: () => (opened?.runtime.ledger.entries() ?? []).reverse().map((r) => ({ id: r.id, what: describeEntry(r.entry) })),
     async openShell(command) {
       ink?.unmount();
       await ink?.waitUntilExit();
@@ -75,7 +79,12 @@ export async function startTui(prepared: Prepared): Promise<number> {
   // found at start-up when it exits. Started while the lab is in raw mode, a shim that exits while the
   // lab runs leaves the terminal raw, as the lab needs it; on quit the shims are killed.
   const labReady = openLabRuntime({ findings: prepared.findings, onSignal: release });
-  labReady.then((lab) => lab.settleFirst(() => controller.settle()), (err: Error & { hint?: string }) => {
+  labReady.then((lab) => {
+    opened = lab;
+    lab.settleFirst(() => controller.settle());
+    // The quit screen ticks off each thing the lab made as the ledger crosses it off.
+    lab.runtime.ledger.onRemove((id) => store.dispatch({ type: 'teardown-done', id }));
+  }, (err: Error & { hint?: string }) => {
     store.dispatch({ type: 'message', text: `The lab cannot start containers: ${err.message}${err.hint ? ` ${err.hint}` : ''}`, tone: 'bad' });
   });
   await finished;

@@ -17,6 +17,8 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'events' }
   | { kind: 'scroll'; delta: number }
+  /** ↑/↓ on the lesson screen: the step's text, when it is longer than its rows. */
+  | { kind: 'scroll-text'; delta: number }
   | { kind: 'cancel' }
   /** A step key pressed while a step runs: it is not queued, and the learner is told why. */
   | { kind: 'busy' }
@@ -50,12 +52,10 @@ export function intentFor(input: string, key: Keys, state: LabState): Intent | u
     if (key.return) return { kind: 'answer-submit' };
     if (key.escape) return { kind: 'answer-close' };
     if (key.backspace || key.delete) return { kind: 'answer-text', text: typed.slice(0, -1) };
-    // Fast typing and pasting deliver several keys at once ("4012\r"): keep the digits, and submit
-    // when the chunk ends with Enter.
-    const digits = input.replace(/[^0-9]/g, '');
-    const submit = /[\r\n]$/.test(input);
-    if (digits || submit) return { kind: 'answer-text', text: (typed + digits).slice(0, 10), ...(submit ? { submit } : {}) };
-    return undefined;
+    if (key.upArrow || key.downArrow) return { kind: 'scroll-text', delta: key.upArrow ? -3 : 3 };
+    // Only digits are typed, so `h` still asks for a hint while the answer is open.
+    if (input === 'h') return { kind: 'hint' };
+    return typedChunk(input, typed);
   }
   if (input === '?') return { kind: 'help' };
   if (input === 'q') return { kind: 'quit' };
@@ -73,9 +73,24 @@ export function intentFor(input: string, key: Keys, state: LabState): Intent | u
   return intent && lesson.running !== undefined ? { kind: 'busy' } : intent;
 }
 
+/**
+ * Fast typing and pasting deliver several keys at once: "4012\r", or three Backspaces as one
+ * "\x7f\x7f\x7f" that Ink does not name. Each character is one key: a digit types, Backspace (DEL or
+ * BS) deletes one, Enter submits what is typed so far.
+ */
+function typedChunk(input: string, typed: string): Intent | undefined {
+  let text = typed;
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') return { kind: 'answer-text', text, submit: true };
+    if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1);
+    else if (ch >= '0' && ch <= '9') text = (text + ch).slice(0, 10);
+  }
+  return text === typed ? undefined : { kind: 'answer-text', text };
+}
+
 /** The keys of the lesson screen when no step is running. */
 function stepIntent(input: string, key: Keys, eventsExpanded: boolean): Intent | undefined {
-  if (eventsExpanded && (key.upArrow || key.downArrow)) return { kind: 'scroll', delta: key.upArrow ? -5 : 5 };
+  if (key.upArrow || key.downArrow) return eventsExpanded ? { kind: 'scroll', delta: key.upArrow ? -5 : 5 } : { kind: 'scroll-text', delta: key.upArrow ? -3 : 3 };
   if (key.return) return { kind: 'run' };
   if (key.leftArrow || input === 'p') return { kind: 'step', delta: -1 };
   if (key.rightArrow || input === 'n') return { kind: 'step', delta: 1 };

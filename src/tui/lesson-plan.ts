@@ -2,23 +2,33 @@
  * The lesson screen, planned as lines before anything is drawn: which parts get how many rows at
  * this terminal size, and whether the Host and Container panes stand side by side (wide) or one
  * above the other (narrow). Pure; the components only draw the plan.
+ *
+ * What must stay on screen, whatever the size: the input and feedback (the predict question or its
+ * verdict and reveal, the your-turn task, hints and the answer being typed, the message), and the
+ * facts the step teaches (its `teaches:` columns, rows, notes, output lines and calls). The step's
+ * prose scrolls (↑↓) when it does not fit; the other rows and lines give way first.
  */
 import type { Lesson } from '../lessons/types.js';
 import { CHECKS } from '../lessons/checks/index.js';
 import { comparable } from '../lessons/pane-pair.js';
+import { presentTemplate } from '../lessons/templates.js';
 import { allocate } from './allocate.js';
 import { cut, plain } from './line.js';
 import type { Line } from './line.js';
 import { canMerge, mergedLines } from './merged-lines.js';
 import { markdownLines } from './text-lines.js';
-import { messageLines, pickLines, predictLines, primitiveLines, yourTurnLines } from './step-lines.js';
+import { TAUGHT, messageLines, pickLines, predictLines, primitiveLines, yourTurnLines } from './step-lines.js';
 import type { LabState, LessonState } from './state.js';
 import { afterRunPane, runningPane } from './live-pane.js';
+import { paneBlock, paneMin, sameHeight } from './pane-block.js';
 import { paneLines } from './view-lines.js';
 import type { PaneLines } from './view-lines.js';
 
 /** At this width and above the two panes stand side by side. */
 export const SIDE_BY_SIDE = 100;
+
+/** Prose wider than about 100 columns is hard to read, however wide the terminal. */
+const PROSE = 100;
 
 export interface LessonPlan {
   header: Line;
@@ -34,40 +44,35 @@ export interface LessonPlan {
   footer: Line;
 }
 
+/** The lines of a part in `height` rows: the first ones, and a last line saying how many more. */
 function fit(lines: Line[], height: number, what: string): Line[] {
   if (lines.length <= height) return lines;
   if (height <= 0) return [];
   return [...lines.slice(0, height - 1), plain(`… ${lines.length - height + 1} more ${what}`, 'muted')];
 }
 
-function paneBlock(p: PaneLines, height: number): Line[] {
-  return [p.title, ...fit(p.body, height - 1, 'rows (a wider or taller terminal shows them)')];
-}
-
-/** Key hints for the footer, most useful first; the ones that do not fit are left out (? lists all). */
-/** Side by side, both columns get the same number of lines, so the separator runs the full height. */
-function sameHeight(host: Line[], container: Line[], sideBySide: boolean): { host: Line[]; container: Line[] } {
-  if (!sideBySide) return { host, container };
-  const rows = Math.max(host.length, container.length);
-  const padTo = (lines: Line[]) => [...lines, ...Array.from({ length: rows - lines.length }, (): Line => [])];
-  return { host: padTo(host), container: padTo(container) };
-}
-
+/** Key hints for the footer, most useful first: all of them, closer together when the line is short. */
 function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
   const keys: [string, string][] = l.running !== undefined
     ? [['Esc', 'cancel'], ['q', 'quit']]
     : l.answering
-      ? [['0-9', 'type'], ['Enter', 'check'], ['Esc', 'close']]
-      : [['Enter', 'run'], ['←→', 'steps'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['s', 'shell'], ['?', 'help'], ['q', 'quit'], ['r', 'reset'], ['Esc', 'lessons'], ['e', 'primitives']];
-  const line: Line = [];
-  let used = 0;
-  for (const [k, what] of keys) {
-    const w = k.length + what.length + 3;
-    if (used + w > width) break;
-    line.push({ text: k, tone: 'key' }, { text: ` ${what}  ` });
-    used += w;
-  }
-  return line;
+      ? [['0-9', 'type'], ['Enter', 'check'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['Esc', 'close']]
+      : [['Enter', 'run'], ['←→', 'steps'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['s', 'shell'], ['e', 'what ran'], ['r', 'reset'], ['Esc', 'lessons'], ['?', 'help'], ['q', 'quit']];
+  const line = (gap: string): Line => keys.flatMap(([k, what], i) => [{ text: k, tone: 'key' as const }, { text: ` ${what}${i < keys.length - 1 ? gap : ''}` }]);
+  const wide = line('  ');
+  return keys.reduce((w, [k, what]) => w + k.length + what.length + 3, -2) <= width ? wide : cut(line(' '), width);
+}
+
+/** The step's text as the screen shows it: filled, in words where no PID is known, as Markdown lines. */
+function stepText(state: LabState, lesson: Lesson): Line[] {
+  const l = state.lesson!;
+  const text = l.steps[l.index]?.result?.text ?? lesson.steps[l.index]!.text;
+  return markdownLines(presentTemplate(text, l.pids ?? {}), Math.min(state.columns, PROSE));
+}
+
+/** How many lines the step's text takes on this screen (for the text's scroll offset). */
+export function textLines(state: LabState, lesson: Lesson): number {
+  return stepText(state, lesson).length;
 }
 
 export function planLesson(state: LabState, lesson: Lesson, now: number, mono: boolean): LessonPlan {
@@ -75,6 +80,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const step = lesson.steps[l.index]!;
   const s = l.steps[l.index];
   const width = state.columns;
+  const prose = Math.min(width, PROSE);
+  const pids = l.pids ?? {};
   const doneIds = new Set(state.progress.lessons[lesson.id]?.done ?? []);
   const marks = lesson.steps.map((st, i) => (i === l.index ? '◆' : doneIds.has(st.id) ? '●' : '○')).join('');
   // Said before the step title, which is what a narrow terminal cuts.
@@ -86,10 +93,9 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   ], width);
   const running = l.running === l.index ? { elapsedMs: now - (l.runningSince ?? now) } : undefined;
   const prompt = step.yourTurn ? CHECKS[step.yourTurn.check]?.prompt ?? 'answer' : 'answer';
-  // Text wider than about 100 columns is hard to read, however wide the terminal.
-  const text = markdownLines(s?.result?.text ?? step.text, Math.min(width, 100));
-  const extra = [...predictLines(step, s, width), ...yourTurnLines(step, s, l.answering, prompt, width)];
-  const shell = s?.result?.shell ?? step.shell;
+  const text = stepText(state, lesson);
+  const extra = [...predictLines(step, s, prose), ...yourTurnLines(step, s, l.answering, prompt, prose)];
+  const shell = presentTemplate(s?.result?.shell ?? step.shell, pids, true);
   const eventsBody = primitiveLines(step, s, running, width, l.eventsExpanded);
   const eventsTitle = cut([{ text: '── What ran', tone: 'heading' }, { text: `  · by hand: ${shell}`, tone: 'muted' }], width);
   const message = messageLines(s, state.message, width);
@@ -97,54 +103,89 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
 
   // Rows to share: the whole height but one (Ink redraws the whole screen when output fills it).
   const rest = state.rows - 1 - 2 - message.length;
-  const sideBySide = width >= SIDE_BY_SIDE;
-  const paneWidth = sideBySide ? Math.floor((width - 3) / 2) : width;
-  const pane = (label: string, wanted: boolean, got: Parameters<typeof paneLines>[1]): PaneLines => {
-    if (!wanted) return { title: plain(label, 'heading'), body: [plain(`This step shows nothing from the ${label.toLowerCase()} side.`, 'muted')] };
-    if (!got) return { title: plain(label, 'heading'), body: [plain(s?.result?.status === 'skipped' ? 'Not read: this step was skipped on this host.' : 'Not read yet: the step fills this pane when it runs.', 'muted')] };
-    return paneLines(label, got, paneWidth, mono);
-  };
-  const host = running && step.live && l.live?.index === l.index
-    ? runningPane(l.live.samples, l.live.title, step.live.everyMs, paneWidth)
-    : afterRunPane(s?.check ? undefined : s?.result, pane(step.host?.label ?? 'Host', Boolean(step.host), s?.check?.host ?? s?.result?.host), paneWidth);
-  const container = pane(step.container?.label ?? 'Container', Boolean(step.container), s?.check?.container ?? s?.result?.container);
-  const eventLinesCut = eventsBody.map((e) => ({ ...e, line: cut(e.line, width) }));
   if (l.eventsExpanded) {
     const all = eventsBody.map((e) => e.line);
     const room = Math.max(1, rest - 2);
     const from = Math.min(l.eventsOffset ?? 0, Math.max(0, all.length - room));
     const where = plain(all.length > room ? `lines ${from + 1}-${Math.min(all.length, from + room)} of ${all.length} · ↑↓ scroll · e or Esc: back` : 'e or Esc: back', 'muted');
-    return { header, text: [], extra: [], events: [eventsTitle, ...all.slice(from, from + room), where], sideBySide, paneWidth, host: [], container: [], message, footer };
+    return { header, text: [], extra: [], events: [eventsTitle, ...all.slice(from, from + room), where], sideBySide: false, paneWidth: width, host: [], container: [], message, footer };
   }
+
   const hostPane = s?.check?.host ?? s?.result?.host;
   const containerPane = s?.check?.container ?? s?.result?.container;
+  const teaches = step.teaches;
   const labels = { host: step.host?.label ?? 'Host', container: step.container?.label ?? 'Container' };
-  const merged = !sideBySide && !step.live && comparable(step.host, step.container) && canMerge(hostPane, containerPane) && hostPane?.ok && containerPane?.ok ? mergedLines(hostPane, containerPane, labels, width, mono) : undefined;
-  const hostWant = merged ? merged.length : 1 + host.body.length;
-  const containerWant = merged ? 0 : 1 + container.body.length;
+  const pane = (label: string, wanted: boolean, got: Parameters<typeof paneLines>[1], paneWidth: number, facts: Parameters<typeof paneLines>[4]): PaneLines => {
+    if (!wanted) return { title: cut([{ text: label, tone: 'heading' }, { text: ` · this step shows nothing from the ${label.toLowerCase()} side.`, tone: 'muted' }], paneWidth), body: [] };
+    if (!got) return { title: plain(label, 'heading'), body: [plain(s?.result?.status === 'skipped' ? 'Not read: this step was skipped on this host.' : 'Not read yet: the step fills this pane when it runs.', 'muted')] };
+    return paneLines(label, got, paneWidth, mono, facts);
+  };
+  const build = (paneWidth: number) => {
+    const host = running && step.live && l.live?.index === l.index
+      ? runningPane(l.live.samples, l.live.title, step.live.everyMs, paneWidth)
+      : afterRunPane(s?.check ? undefined : s?.result, pane(labels.host, Boolean(step.host), hostPane, paneWidth, teaches?.host), paneWidth);
+    const container = pane(labels.container, Boolean(step.container), containerPane, paneWidth, teaches?.container);
+    return { host, container };
+  };
+  // Side by side when the terminal is wide and both panes have something to show; then each gets
+  // half the width. A value the step teaches that would have to wrap there, but fits the whole
+  // width, puts the panes one above the other instead.
+  const half = Math.floor((width - 3) / 2);
+  const halves = width >= SIDE_BY_SIDE && step.host && step.container ? build(half) : undefined;
+  const wrapsInHalf = Boolean(halves && (halves.host.wrapped || halves.container.wrapped));
+  const whole = !halves || wrapsInHalf ? build(width) : undefined;
+  const sideBySide = Boolean(halves) && !(wrapsInHalf && !whole!.host.wrapped && !whole!.container.wrapped);
+  const paneWidth = sideBySide ? half : width;
+  const { host, container } = sideBySide ? halves! : whole!;
+
+  const merged = !sideBySide && !step.live && comparable(step.host, step.container) && canMerge(hostPane, containerPane) && hostPane?.ok && containerPane?.ok
+    ? mergedLines(hostPane, containerPane, labels, width, mono, { host: teaches?.host, container: teaches?.container })
+    : undefined;
+  const mergedPane: PaneLines | undefined = merged && { title: merged.lines[0]!, body: merged.lines.slice(1), keep: merged.keep.slice(1) };
+  const hostWant = mergedPane ? 1 + mergedPane.body.length : 1 + host.body.length;
+  const containerWant = mergedPane ? 0 : 1 + container.body.length;
+  const hostMin = paneMin(mergedPane ?? host);
+  const containerMin = mergedPane ? { min: 0, floor: 0 } : paneMin(container);
   const panesWant = sideBySide ? Math.max(hostWant, containerWant) : hostWant + containerWant;
+  const taughtEvents = eventsBody.filter((e) => e.weight >= TAUGHT).length;
+  const taughtRows = taughtEvents + (taughtEvents && taughtEvents < eventsBody.length ? 1 : 0);
+  const both = (pick: 'min' | 'floor') => (sideBySide ? Math.max(hostMin[pick], containerMin[pick]) : hostMin[pick] + containerMin[pick]);
   const rows = allocate(rest, {
+    // The prose scrolls: three lines and the line saying how to scroll.
     text: { want: text.length, min: Math.min(text.length, 4) },
-    extra: { want: extra.length, min: Math.min(extra.length, 3) },
-    events: { want: 1 + eventsBody.length, min: 1 + Math.min(eventsBody.length, 3) },
-    panes: { want: panesWant, min: sideBySide ? Math.min(panesWant, 4) : Math.min(hostWant, 3) + Math.min(containerWant, 3) },
+    extra: { want: extra.length, min: extra.length },
+    events: { want: 1 + eventsBody.length, min: 1 + Math.min(eventsBody.length, Math.max(taughtRows, 3)), floor: 1 + taughtRows },
+    panes: { want: panesWant, min: both('min'), floor: both('floor') },
   });
-  // Stacked panes share their rows in proportion to what each wants.
+  // Stacked panes share their rows in proportion to what each wants, each keeping its minimum.
   const share = Math.round((rows.panes * hostWant) / Math.max(1, panesWant));
-  const hostRows = sideBySide || merged ? rows.panes : Math.max(Math.min(hostWant, 3), Math.min(share, rows.panes - Math.min(containerWant, 3)));
+  const enough = rows.panes >= both('min');
+  const hostLeast = enough ? hostMin.min : hostMin.floor;
+  const containerLeast = enough ? containerMin.min : containerMin.floor;
+  const hostRows = sideBySide || mergedPane ? rows.panes : Math.max(hostLeast, Math.min(share, rows.panes - containerLeast));
   const containerRows = sideBySide ? rows.panes : rows.panes - hostRows;
-  const panes = merged
-    ? { host: fit(merged, rows.panes, 'rows (a taller terminal shows them)'), container: [] }
-    : sameHeight(paneBlock(host, hostRows), paneBlock(container, containerRows), sideBySide);
+  const panes = mergedPane
+    ? { host: paneBlock(mergedPane, rows.panes, width), container: [] }
+    : sameHeight(paneBlock(host, hostRows, paneWidth), paneBlock(container, containerRows, paneWidth), sideBySide);
   return {
     header,
-    text: fit(text, rows.text, 'lines: make the terminal taller to read them'),
-    extra: fit(extra, rows.extra, 'lines'),
-    events: [eventsTitle, ...pickLines(eventLinesCut, rows.events - 1, 'lines: press e to see them all')],
+    text: scrolled(text, rows.text, l.textOffset ?? 0),
+    extra,
+    events: [eventsTitle, ...pickLines(eventsBody.map((e) => ({ ...e, line: cut(e.line, width) })), rows.events - 1, 'lines: press e to see them all')],
     sideBySide,
     paneWidth,
     ...panes,
     message,
     footer,
   };
+}
+
+/** The prose in `height` rows: from `offset`, with a last line saying where and how to scroll. */
+function scrolled(lines: Line[], height: number, offset: number): Line[] {
+  if (lines.length <= height) return lines;
+  if (height <= 1) return fit(lines, height, 'lines');
+  const room = height - 1;
+  const from = Math.max(0, Math.min(offset, lines.length - room));
+  const cue = plain(`↑↓ scroll the text · lines ${from + 1}-${from + room} of ${lines.length}`, 'muted');
+  return [...lines.slice(from, from + room), cue];
 }

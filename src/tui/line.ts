@@ -67,13 +67,18 @@ export function wrap(segs: Line, width: number, indent = ''): Line[] {
         if (last && /^\s+$/.test(last.text)) current.pop();
         push();
       }
-      if (w > width - used) {
-        current.push({ ...seg, text: fitWidth(word, Math.max(1, width - used - 1)) + '…' });
-        used = width;
-        continue;
+      // A word longer than a whole line (a long path) is broken across lines, never cut.
+      let rest = word;
+      while (textWidth(rest) > width - used) {
+        const part = fitWidth(rest, Math.max(1, width - used));
+        current.push({ ...seg, text: part });
+        rest = rest.slice(part.length);
+        push();
       }
-      current.push({ ...seg, text: word });
-      used += w;
+      if (rest) {
+        current.push({ ...seg, text: rest });
+        used += textWidth(rest);
+      }
     }
   }
   if (current.length) lines.push(current);
@@ -85,6 +90,16 @@ export function hang(prefix: Line, segs: Line, width: number): Line[] {
   const room = Math.max(10, width - lineWidth(prefix));
   const blank = { text: ' '.repeat(lineWidth(prefix)) };
   return wrap(segs, room).map((line, i) => [...(i === 0 ? prefix : [blank]), ...line]);
+}
+
+/**
+ * `prefix` and the text after it: with a hanging indent when that takes no more lines than running
+ * the text on at the full width, which a narrow screen cannot always afford.
+ */
+export function lead(prefix: Line, segs: Line, width: number): Line[] {
+  const hung = hang(prefix, segs, width);
+  const flush = wrap([...prefix, ...segs], width);
+  return hung.length <= flush.length ? hung : flush;
 }
 
 /** A plain line of one tone. */

@@ -23,9 +23,13 @@ export function runningPane(samples: readonly MeterSample[], title: string, ever
   };
 }
 
-/** After the run: the meters over every read, then the pane as read at the end. */
+/**
+ * After the run: the meters over every read, then the pane as read at the end. The meters are what
+ * a `live:` step is about: they stay when rows run short.
+ */
 export function afterRunPane(result: StepResult | undefined, base: PaneLines, width: number): PaneLines {
   const samples = result?.live?.map((s) => ({ atMs: s.atMs, meters: s.view.meters ?? [] })) ?? [];
   if (samples.length === 0) return base;
-  return { title: base.title, body: [...meters(samples, width), ...base.body] };
+  const drawn = meters(samples, width);
+  return { ...base, body: [...drawn, ...base.body], keep: [...drawn.map(() => true), ...(base.keep ?? base.body.map(() => false))] };
 }

@@ -2,6 +2,8 @@
  * The UI reducer: every change to the lab's screen state is one of these actions. Pure, so each
  * transition is tested without a terminal.
  */
+import { checkTerminal } from '../doctor/checks.js';
+import { doctorSummary } from '../doctor/index.js';
 import type { CheckResult } from '../lessons/engine/session.js';
 import type { StepResult } from '../lessons/engine/results.js';
 import type { Progress } from '../lessons/progress.js';
@@ -25,14 +27,18 @@ export type LabAction =
   | { type: 'answer-closed' }
   | { type: 'checked'; index: number; check: CheckResult }
   | { type: 'panes-refreshed'; index: number; panes: Pick<StepResult, 'host' | 'container'> }
+  | { type: 'pids-read'; pids: Readonly<Record<string, string>> }
   | { type: 'lesson-reset' }
   | { type: 'help-toggled' }
   | { type: 'events-toggled' }
   | { type: 'events-scrolled'; delta: number }
+  /** `lines`: how many lines the text has, so the offset stays inside it. */
+  | { type: 'text-scrolled'; delta: number; lines: number }
   | { type: 'progress-changed'; progress: Progress }
   | { type: 'message'; text: string; tone: 'info' | 'ok' | 'bad'; untilStepEnds?: boolean }
   | { type: 'message-cleared' }
-  | { type: 'quitting' };
+  | { type: 'quitting'; items?: { id: string; what: string }[] }
+  | { type: 'teardown-done'; id: string };
 
 function withStep(lesson: LessonState, index: number, change: (s: StepState) => StepState): LessonState {
   const before = lesson.steps[index] ?? { hints: [] };
@@ -46,7 +52,11 @@ function inLesson(state: LabState, change: (l: LessonState) => LessonState): Lab
 export function reduce(state: LabState, action: LabAction): LabState {
   switch (action.type) {
     case 'resized':
-      return { ...state, columns: action.columns, rows: action.rows };
+      // The doctor's terminal-size finding is about the terminal as it is now.
+      return {
+        ...state, columns: action.columns, rows: action.rows,
+        ...(state.findings ? { doctorLine: doctorSummary(state.findings.map((f) => (f.id === 'terminal' ? checkTerminal(action.columns, action.rows) : f))) } : {}),
+      };
     case 'home-moved': {
       const count = homeRows(state).length;
       return { ...state, selected: Math.max(0, Math.min(count - 1, state.selected + action.delta)) };
@@ -57,17 +67,19 @@ export function reduce(state: LabState, action: LabAction): LabState {
         lesson: { id: action.id, index: Math.max(0, Math.min(action.steps - 1, action.index)), steps: {}, answering: false, eventsExpanded: false },
       };
     case 'home-shown':
-      return { ...state, screen: 'home', lesson: undefined, help: false, selected: 0 };
+      // A message was about the lesson just left (a reset, a step's verdict): it goes with it.
+      return { ...state, screen: 'home', lesson: undefined, help: false, selected: 0, message: undefined };
     case 'step-moved':
       if (!state.lesson || state.lesson.answering) return state;
-      return { ...inLesson(state, (l) => ({ ...l, index: Math.max(0, Math.min(action.steps - 1, l.index + action.delta)), eventsExpanded: false })), message: undefined };
+      return { ...inLesson(state, (l) => ({ ...l, index: Math.max(0, Math.min(action.steps - 1, l.index + action.delta)), eventsExpanded: false, textOffset: 0 })), message: undefined };
     case 'step-started':
       return { ...inLesson(state, (l) => ({ ...l, running: action.index, runningSince: action.at, live: undefined })), message: undefined };
     case 'live-read':
       return inLesson(state, (l) => (l.running === action.index ? { ...l, live: { index: action.index, title: action.title, samples: action.samples } } : l));
     case 'step-finished':
       return {
-        ...inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined })),
+        // The text may change once the step has run: it is read from its start again.
+        ...inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined, textOffset: 0 })),
         message: state.message?.untilStepEnds ? undefined : state.message,
       };
     case 'predicted':
@@ -84,6 +96,8 @@ export function reduce(state: LabState, action: LabAction): LabState {
       return inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, check: action.check })), answering: !action.check.ok }));
     case 'panes-refreshed':
       return inLesson(state, (l) => withStep(l, action.index, (s) => (s.result ? { ...s, result: { ...s.result, ...action.panes } } : s)));
+    case 'pids-read':
+      return inLesson(state, (l) => ({ ...l, pids: action.pids }));
     case 'lesson-reset':
       return inLesson(state, (l) => ({ ...l, steps: {}, running: undefined, runningSince: undefined, answering: false }));
     case 'help-toggled':
@@ -93,6 +107,8 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'events-scrolled':
       // The plan clamps the offset to the list's length.
       return inLesson(state, (l) => ({ ...l, eventsOffset: Math.max(0, (l.eventsOffset ?? 0) + action.delta) }));
+    case 'text-scrolled':
+      return inLesson(state, (l) => ({ ...l, textOffset: Math.max(0, Math.min(action.lines - 1, (l.textOffset ?? 0) + action.delta)) }));
     case 'progress-changed':
       return { ...state, progress: action.progress };
     case 'message':
@@ -100,6 +116,8 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'message-cleared':
       return { ...state, message: undefined };
     case 'quitting':
-      return { ...state, screen: 'quitting', help: false };
+      return { ...state, screen: 'quitting', help: false, teardown: (action.items ?? []).map((i) => ({ ...i, done: false })) };
+    case 'teardown-done':
+      return state.teardown ? { ...state, teardown: state.teardown.map((i) => (i.id === action.id ? { ...i, done: true } : i)) } : state;
   }
 }

@@ -47,8 +47,9 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   const loaded = loadProgress(progressFile.file);
   const previews = previewLessons(lessonsDir);
   const state = initialState({
-    lessons: previews.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps, blocked: l.requires.map(missing).find(Boolean) })),
+    lessons: previews.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps, stepIds: l.stepIds, blocked: l.requires.map(missing).find(Boolean) })),
     doctorLine: doctorSummary(findings),
+    findings,
     progress: loaded.progress,
     columns: stdout.columns ?? 80,
     rows: stdout.rows ?? 24,

@@ -4,8 +4,8 @@
  */
 import type { StepResult } from '../lessons/engine/results.js';
 import { eventLines, formatMs } from '../lessons/event-lines.js';
-import type { Step } from '../lessons/types.js';
-import { hang, plain, wrap } from './line.js';
+import type { Step, Teaches } from '../lessons/types.js';
+import { hang, lead, plain, wrap } from './line.js';
 import type { Line } from './line.js';
 import type { StepState } from './state.js';
 
@@ -20,12 +20,24 @@ export function shortenPaths(text: string): string {
 /** A line of the primitives pane, with how much it matters when not every line fits. */
 export interface RanLine {
   line: Line;
-  /** 3: a failure and its hint; 2: what the action printed or observed; 1: a program started; 0: the rest. */
+  /**
+   * 4: what the step teaches (its `teaches:` output or calls), 3: a failure and its hint, 2: what
+   * the action printed or observed, 1: a program started, 0: the rest.
+   */
   weight: number;
+}
+
+/** The weight of a line the step teaches: such lines are kept whole, and kept first. */
+export const TAUGHT = 4;
+
+/** True when the event line is a call the step teaches (`ran: [openat]` matches `openat(…)`). */
+function taughtCall(text: string, teaches: Teaches | undefined): boolean {
+  return Boolean(teaches?.ran.some((name) => text.startsWith(`${name}(`) || text.startsWith(`${name} `)));
 }
 
 /** The primitives pane: what the step really ran, or what pressing Enter will do. */
 export function primitiveLines(step: Step, state: StepState | undefined, running: { elapsedMs: number } | undefined, width: number, full = false): RanLine[] {
+  const teaches = step.teaches;
   const note = (text: string): RanLine[] => [{ line: plain(text, 'muted'), weight: 2 }];
   if (running) return note(`Running… ${formatMs(running.elapsedMs)}   (Esc cancels)`);
   const result = state?.result;
@@ -38,21 +50,29 @@ export function primitiveLines(step: Step, state: StepState | undefined, running
     for (const e of eventLines(list)) {
       const mark = { text: e.ok ? '  ' : '✗ ', tone: e.ok ? undefined : ('bad' as const) };
       const call = [{ text: full ? e.text : shortenPaths(e.text), tone: e.ok ? undefined : ('bad' as const) }, { text: `  ${formatMs(e.durationMs)}`, tone: 'muted' as const }];
-      const weight = !e.ok ? 3 : /^(spawn|exec) |^kill\(/.test(e.text) ? 1 : 0;
-      if (full) lines.push(...hang([mark], call, width).map((line) => ({ line, weight })));
+      const taught = taughtCall(e.text, teaches);
+      const weight = taught ? TAUGHT : !e.ok ? 3 : /^(spawn|exec) |^kill\(/.test(e.text) ? 1 : 0;
+      if (full || taught) lines.push(...hang([mark], call, width).map((line) => ({ line, weight })));
       else lines.push({ line: [mark, ...call], weight });
       if (e.error) lines.push(...hang([{ text: '    ' }], plain(`${e.error.code}: ${e.error.text}. ${e.error.hint}`, 'bad'), width).map((line) => ({ line, weight: 3 })));
     }
   };
-  const output = (out: readonly string[]) => {
-    for (const text of out) lines.push({ line: [{ text: '│ ', tone: 'muted' }, { text, tone: 'code' }], weight: 2 });
+  const output = (out: readonly string[], taught: (i: number) => boolean) => {
+    out.forEach((text, i) => {
+      const bar = { text: '│ ', tone: 'muted' as const };
+      const weight = taught(i) ? TAUGHT : 2;
+      // A taught line wraps, whole; the others are cut to the width (all of them wrap under `e`).
+      if (full || weight === TAUGHT) lines.push(...hang([bar], [{ text, tone: 'code' }], width).map((line) => ({ line, weight })));
+      else lines.push({ line: [bar, { text, tone: 'code' }], weight });
+    });
   };
   events(result.events);
-  output(result.output);
+  const taughtOutput = { all: () => true, first: (i: number) => i === 0, last: (i: number) => i === result.output.length - 1, none: () => false }[teaches?.output ?? 'none'];
+  output(result.output, taughtOutput);
   if (result.reverted) {
     lines.push({ line: plain('The lab put things back:', 'heading'), weight: 2 });
     events(result.reverted.events);
-    output(result.reverted.output);
+    output(result.reverted.output, () => false);
   }
   if (lines.length) return lines;
   return note(result.status === 'skipped' ? 'Nothing ran: this host cannot run this step (why, and the fix, below).' : 'Nothing ran: this step only looks. The panes show the state as it is.');
@@ -71,6 +91,15 @@ export function pickLines(lines: readonly RanLine[], height: number, more: strin
   return [...kept, plain(`… ${lines.length - room} more ${more}`, 'muted')];
 }
 
+/**
+ * A choice quoted whole with its number, as a sentence ends: `2, “1”.`, or `1, “… one mount
+ * table.”` when the choice itself ends the sentence.
+ */
+function choice(choices: readonly string[], i: number): string {
+  const text = choices[i] ?? '';
+  return `${i + 1}, “${text}”${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
 /** The predict question and, once answered and run, whether the guess was right and why. */
 export function predictLines(step: Step, state: StepState | undefined, width: number): Line[] {
   const p = step.predict;
@@ -78,8 +107,8 @@ export function predictLines(step: Step, state: StepState | undefined, width: nu
   if (state?.choice !== undefined && state.result) {
     // Once answered and run, question and choices give way to the verdict, to leave room for the panes.
     const right = state.choice === p.answer;
-    const verdict = right ? `You were right: ${p.choices[p.answer]}. ` : `The answer is ${p.choices[p.answer]}, not ${p.choices[state.choice]}. `;
-    return wrap([{ text: verdict, tone: right ? 'ok' : 'bad' }, { text: p.reveal }], width);
+    const verdict = right ? `Right: you chose ${choice(p.choices, p.answer)}` : `You chose ${choice(p.choices, state.choice)} The answer is ${choice(p.choices, p.answer)}`;
+    return [...wrap([{ text: verdict, tone: right ? 'ok' : 'bad' }], width), ...wrap([{ text: p.reveal }], width)];
   }
   const lines = hang([{ text: 'Predict: ', tone: 'key' }], [{ text: p.question, tone: 'strong' }], width);
   p.choices.forEach((c, i) => {
@@ -93,8 +122,9 @@ export function predictLines(step: Step, state: StepState | undefined, width: nu
 export function yourTurnLines(step: Step, state: StepState | undefined, answering: boolean, prompt: string, width: number): Line[] {
   const t = step.yourTurn;
   if (!t) return [];
-  const lines = hang([{ text: 'Your turn: ', tone: 'key' }], [{ text: t.task, tone: 'strong' }], width);
-  state?.hints.forEach((h, i) => lines.push(...hang([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width)));
+  const lines = lead([{ text: 'Your turn: ', tone: 'key' }], [{ text: t.task, tone: 'strong' }], width);
+  // Once the answer is right, the verdict takes the hints' place: the task is done.
+  if (!state?.check?.ok) state?.hints.forEach((h, i) => lines.push(...lead([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width)));
   if (answering) lines.push([{ text: `${prompt} › `, tone: 'key' }, { text: state?.answer ?? '' }, { text: '▌', tone: 'muted' }, { text: '   Enter checks · Esc closes', tone: 'muted' }]);
   else if (state?.check?.ok) lines.push(...wrap(plain(`✓ ${state.check.message}`, 'ok'), width));
   return lines;
@@ -102,7 +132,7 @@ export function yourTurnLines(step: Step, state: StepState | undefined, answerin
 
 /** The message line(s): a result that needs attention, or the lab's own message. */
 export function messageLines(state: StepState | undefined, own: { text: string; tone: 'info' | 'ok' | 'bad' } | undefined, width: number): Line[] {
-  if (own) return wrap(plain(own.text, own.tone === 'info' ? undefined : own.tone), width).slice(0, 2);
+  if (own) return wrap(plain(own.text, own.tone === 'info' ? undefined : own.tone), width).slice(0, 4);
   const r = state?.result;
   if (!r || r.status === 'done') return [];
   const text = `${r.status === 'skipped' ? 'Skipped: ' : r.status === 'cancelled' ? '' : '✗ '}${r.message ?? ''}${r.hint ? ` Hint: ${r.hint}` : ''}`;

@@ -38,7 +38,7 @@ describeTier('the cgroups lesson in tmux (real kernel)', { root: true, cli: true
       // While the allocator runs, the Host pane draws memory in use against the limit, read by read.
       await lab.press('3', (s) => /Host · live, every 100 ms/.test(s) && /Esc cancel/.test(s) && /█+░* [\d.]+ (KiB|MiB) of 32\.0 MiB/.test(s), 'the live bar');
       // The live reads show the kill as it is counted; the step has ended when the verdict shows.
-      await lab.waitFor((s) => /[Rr]ight: The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /highest [\d.]+ MiB/.test(s) && /[\d.]+ MiB, kept by the kernel/.test(s), 'the OOM kill counted, the highest read and the kernel\'s peak');
+      await lab.waitFor((s) => /Right: you chose 3, “The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /highest [\d.]+ MiB/.test(s) && /[\d.]+ MiB, kept by the kernel/.test(s), 'the OOM kill counted, the highest read and the kernel\'s peak');
       const after = lab.screen();
       expect(after).toMatch(/memory\.(events|oom_control) oom_kill +1\b/);
       // The full list scrolls: the exit status is the step's last line.

@@ -102,6 +102,20 @@ describe('lesson linter', () => {
     expect(lessons[0]!.steps.find((s) => s.id === 'look')?.needs).toEqual(['mount']);
   });
 
+  it('checks what a step teaches against its panes, and the columns its text names', () => {
+    expect(messages('broken/07-teaches')).toEqual([
+      'lesson.yaml:6:33: step "one": `teaches`: `host`: the processes pane has no column "colour"; its columns: PID, PPID, S, COMMAND.',
+      'lesson.yaml:6:62: step "one": `teaches`: `container`: this step has no container pane (give it `container:` with a probe first).',
+      'lesson.yaml:12:33: step "two": `teaches`: `both`: the process-status pane is a list of key/value rows without columns; name the rows the text reads with `rows:` instead of column "NSpid".',
+      'lesson.yaml:12:52: step "two": `teaches`: `output` is `all` (every line the action printed), `first` or `last` (one line), not "some".',
+      'text.md:16:1: `## three`: the only heading a step\'s text may hold is `### Once it has run` (what replaces the text once the step has run).',
+      'text.md:9:1: `## three`: the text points at the "propagation" column: declare it, e.g. `teaches: { host: { columns: [propagation] } }`, so the layout keeps it on screen.',
+      'text.md:9:1: `## three`: the text names a column "PPID", but no pane of this step has one (host mountinfo: mount point, type, source, propagation).',
+      // The text for after the step has run is checked too.
+      'text.md:9:1: `## three`: the text names a column "S", but no pane of this step has one (host mountinfo: mount point, type, source, propagation).',
+    ]);
+  });
+
   it('reports folders without lesson.yaml and badly named lesson folders, and keeps the good ones', () => {
     const { problems } = loadLessons(path.join(FIXTURES, 'broken'));
     const byFile = problems.map((p) => `${rel(p.file)}: ${p.message}`);
@@ -137,6 +151,7 @@ describe('lesson preview (the first frame)', () => {
     const preview = previewLessons(defaultLessonsDir());
     expect(preview.map((p) => [p.id, p.title, p.summary, p.steps, p.requires])).toEqual(full.map((l) => [l.id, l.title, l.summary, l.steps.length, [...l.requires]]));
     expect(previewLessons(path.join(FIXTURES, 'good/01-demo')).map((p) => [p.id, p.order, p.steps])).toEqual([['demo', 1, 7]]);
+    expect(preview.map((p) => p.stepIds)).toEqual(full.map((l) => l.steps.map((s) => s.id)));
   });
 
   it('reads what each step requires, needs and runs as the full load does, so the skip counts agree', async () => {

@@ -30,6 +30,7 @@ export function startApp(opts: { columns?: number; rows?: number; noColor?: bool
     missingFeature: () => undefined,
     saveProgress: (p) => void saved.push(p),
     openShell: opts.shell ?? (async () => {}),
+    teardownItems: () => [],
     quit: async () => {},
     session: { procRoot: lab.host.root, labPid: lab.labPid, containerReader: () => lab.insideReader() },
   });

@@ -31,6 +31,12 @@ describe('keys', () => {
     expect(intentFor('', k({ escape: true }), lesson)).toEqual({ kind: 'home' });
   });
 
+  it('↑ and ↓ scroll the step\'s text, also while an answer is typed', () => {
+    expect(intentFor('', k({ downArrow: true }), lesson)).toEqual({ kind: 'scroll-text', delta: 3 });
+    expect(intentFor('', k({ upArrow: true }), reduce(lesson, { type: 'answer-opened' }))).toEqual({ kind: 'scroll-text', delta: -3 });
+    expect(reduce(reduce(lesson, { type: 'text-scrolled', delta: 30, lines: 9 }), { type: 'text-scrolled', delta: -3, lines: 9 }).lesson?.textOffset).toBe(5);
+  });
+
   it('with the primitives list open, ↑ and ↓ scroll it, and Esc closes it', () => {
     const open = reduce(lesson, { type: 'events-toggled' });
     expect(intentFor('', k({ downArrow: true }), open)).toEqual({ kind: 'scroll', delta: 5 });
@@ -63,6 +69,17 @@ describe('keys', () => {
     const typing = reduce(lesson, { type: 'answer-opened' });
     expect(intentFor('4012\r', none, typing)).toEqual({ kind: 'answer-text', text: '4012', submit: true });
     expect(intentFor('55', none, typing)).toEqual({ kind: 'answer-text', text: '55' });
+  });
+
+  it('Backspaces pressed fast arrive as one chunk, and each deletes one digit', () => {
+    const typing = reduce(reduce(lesson, { type: 'answer-opened' }), { type: 'answer-typed', text: '4012' });
+    expect(intentFor('\u007f\u007f\u007f', none, typing)).toEqual({ kind: 'answer-text', text: '4' });
+    expect(intentFor('\u007f\u007f9\r', none, typing)).toEqual({ kind: 'answer-text', text: '409', submit: true });
+    expect(intentFor('\b\b\b\b\b', none, typing)).toEqual({ kind: 'answer-text', text: '' });
+  });
+
+  it('h asks for a hint while the answer is open', () => {
+    expect(intentFor('h', none, reduce(lesson, { type: 'answer-opened' }))).toEqual({ kind: 'hint' });
   });
 
   it('a chunk of keys typed together is taken one key at a time', () => {

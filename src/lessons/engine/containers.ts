@@ -72,7 +72,8 @@ export class LessonContainers {
     if (c) await this.runtime.delete(c);
   }
 
+  /** Deletes every container, side by side: each owns its own processes, cgroup and directories. */
   async removeAll(): Promise<void> {
-    for (const name of [...this.running.keys()].reverse()) await this.remove(name);
+    await Promise.all([...this.running.keys()].map((name) => this.remove(name)));
   }
 }

@@ -134,6 +134,11 @@ export class LessonSession {
     });
   }
 
+  /** Resolves once the work queued so far (a step that is running) has ended. */
+  idle(): Promise<void> {
+    return this.serial(async () => {});
+  }
+
   /** Resets, and stops listening to the runtime. The runtime itself belongs to the caller. */
   async close(): Promise<void> {
     await this.reset();
@@ -207,9 +212,11 @@ export class LessonSession {
   private async run(step: Step, run: RunSpec, signal: AbortSignal): Promise<StepResult> {
     const started = performance.now();
     // The text and shell line name PIDs as they are when the action runs (a break-it step replaces
-    // the container afterwards).
-    let filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
-    const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult => ({ stepId: step.id, ...filled, ...r, durationMs: performance.now() - started });
+    // the container afterwards). A step that has run shows its text for after the run, if it has one.
+    const fillAll = () => ({ shell: this.fill(step.shell), text: this.fill(step.text), ranText: this.fill(step.ranText ?? step.text) });
+    let filled = fillAll();
+    const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult =>
+      ({ stepId: step.id, shell: filled.shell, text: r.status === 'done' ? filled.ranText : filled.text, ...r, durationMs: performance.now() - started });
     // Checked before anything runs: a step this host cannot run is skipped with the one sentence
     // that says why and what to install, never started and left to fail half-way.
     const blocker = stepBlocker(this.lesson.requires, needsOf(step), this.host);
@@ -220,11 +227,11 @@ export class LessonSession {
       for (const listener of this.liveListeners) listener(step.id, samples);
     });
     const result = await this.act(run, signal, containersUsed(step), () => {
-      filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
+      filled = fillAll();
     });
     const samples = await live?.stop();
     // A step that starts the container names its PIDs only once the container exists.
-    if (startsContainer(run)) filled = { shell: this.fill(step.shell), text: this.fill(step.text) };
+    if (startsContainer(run)) filled = fillAll();
     const panes = await buildPanes(step, this.paneSources());
     let reverted: StepResult['reverted'];
     if (step.breakIt && result.status !== 'cancelled') {

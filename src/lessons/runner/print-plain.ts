@@ -10,6 +10,7 @@ import type { Pane } from '../engine/results.js';
 import { comparable } from '../pane-pair.js';
 import { eventLines, formatMs } from '../event-lines.js';
 import { plainText } from '../markdown.js';
+import { presentTemplate } from '../templates.js';
 import type { Lesson } from '../types.js';
 import type { StepReport } from './drive.js';
 
@@ -34,12 +35,13 @@ function paneLines(label: string, pane: Pane | undefined): string[] {
 
 export function plainStep(r: StepReport, total: number): string[] {
   const { step, result } = r;
-  const out = [`Step ${r.index + 1} of ${total}: ${step.title}  [${step.id}]`, ...plainText(result.text)];
+  // A PID the step could not know (a reference to a process not started) is said in words.
+  const out = [`Step ${r.index + 1} of ${total}: ${step.title}  [${step.id}]`, ...plainText(presentTemplate(result.text, {}))];
   if (step.predict) {
     out.push(`Predict: ${step.predict.question}`, ...step.predict.choices.map((c, i) => `  ${i + 1}) ${c}`));
   }
   if (step.yourTurn) out.push(`Your turn: ${step.yourTurn.task}`);
-  out.push(`Shell: ${result.shell}`);
+  out.push(`Shell: ${presentTemplate(result.shell, {}, true)}`);
   if (step.docker) out.push(`Docker: ${step.docker}`);
   const events = eventLines(result.events);
   out.push(events.length || result.output.length ? 'Ran:' : result.status === 'skipped' ? 'Ran: nothing (this host cannot run this step: see the result below).' : 'Ran: nothing (this step only looks).');

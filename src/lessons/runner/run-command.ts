@@ -19,8 +19,14 @@ export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json',
     stop.abort();
     await session.close();
   });
-  // Nobody reads the output any more (`--plain | head`): start no further step, as for Ctrl-C.
-  out.once('error', () => stop.abort());
+  // Nobody reads the output any more (`--plain | head`): start no further step, as for Ctrl-C. The
+  // reader chose to stop reading; that is no failure, so the run ends quietly with status 0 once the
+  // lesson's containers are gone.
+  let readerGone = false;
+  out.once('error', () => {
+    readerGone = true;
+    stop.abort();
+  });
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
     const skipped: string[] = [];
@@ -35,7 +41,7 @@ export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json',
     } else {
       write([JSON.stringify({ type: 'summary', ok, ...(skipped.length ? { skipped } : {}) })]);
     }
-    return ok ? 0 : 1;
+    return ok || readerGone ? 0 : 1;
   } finally {
     await session.close();
     await lab.close();

@@ -1,0 +1,159 @@
+/**
+ * Every step of every lesson, drawn by Ink at 80×24 and at 120×40 from the real lesson files and
+ * what each step showed on a real kernel (fixtures/, recorded by record.ts): before it runs, after
+ * it runs, a predict step's verdict, a your-turn step with an answer being typed, three hints and a
+ * wrong answer's verdict, then the right one. Each frame must fit the terminal, show no `{…}`
+ * placeholder, keep what the step's `teaches:` declares whole (no `…` inside a declared column),
+ * and show the input and feedback in full; prose that does not fit must say how to scroll it.
+ *
+ * `SCREENS_DUMP=DIR` also writes every frame drawn to DIR/<lesson>-<size>.txt, to read them all.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/lessons/checks/index.js';
+import { loadLessons } from '../../src/lessons/load-lessons.js';
+import { plainText } from '../../src/lessons/markdown.js';
+import { placeholderTexts } from '../../src/lessons/templates.js';
+import type { Lesson, Step } from '../../src/lessons/types.js';
+import { planLesson } from '../../src/tui/lesson-plan.js';
+import { LessonScreen } from '../../src/tui/LessonScreen.js';
+import { reduce } from '../../src/tui/reducer.js';
+import type { LabAction } from '../../src/tui/reducer.js';
+import { initialState } from '../../src/tui/state.js';
+import type { LabState } from '../../src/tui/state.js';
+import { themeFor } from '../../src/tui/theme.js';
+import { recorded } from './fixture.js';
+import type { RecordedStep } from './fixture.js';
+import { frameProblems, missing, paneProblems, ranProblems, regions } from './screen-checks.js';
+
+const { lessons } = loadLessons(path.resolve(__dirname, '../../lessons'));
+const SIZES = [{ columns: 80, rows: 24 }, { columns: 120, rows: 40 }];
+const theme = themeFor({});
+const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** The PIDs a step's filled shell line and text give its placeholders, as the lab would know them. */
+function pidsFrom(step: Step, rec: RecordedStep): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [template, filled] of [[step.shell, rec.result.shell], [step.ranText ?? step.text, rec.result.text]] as const) {
+    const names = placeholderTexts(template);
+    if (!names.length) continue;
+    const parts = template.split(/(\{(?:host|inside):[^}]*\})/);
+    const pattern = new RegExp(`^${parts.map((p, i) => (i % 2 ? '(\\d+|\\{[^}]*\\})' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`, 's');
+    const m = pattern.exec(filled);
+    parts.forEach((p, i) => {
+      const value = m?.[(i + 1) / 2];
+      if (i % 2 && value && /^\d+$/.test(value)) found[p] = value;
+    });
+  }
+  return found;
+}
+
+/** Draws states of one lesson at one size, and collects what is wrong with each frame. */
+class Screen {
+  readonly problems: string[] = [];
+  private readonly ui;
+
+  constructor(private readonly lesson: Lesson, private readonly columns: number, private readonly rows: number) {
+    this.ui = render(<></>);
+    Object.defineProperty(this.ui.stdout, 'columns', { value: columns });
+    Object.defineProperty(this.ui.stdout, 'rows', { value: rows });
+  }
+
+  start(index: number): LabState {
+    const home = initialState({ lessons: [{ id: this.lesson.id, title: this.lesson.title, summary: '', steps: this.lesson.steps.length }], doctorLine: '', progress: { version: 1, lessons: {} }, columns: this.columns, rows: this.rows });
+    return reduce(home, { type: 'lesson-opened', id: this.lesson.id, index, steps: this.lesson.steps.length });
+  }
+
+  /** Draws the state; checks the frame; returns its parts. */
+  draw(state: LabState, what: string) {
+    const plan = planLesson(state, this.lesson, 0, theme.mono);
+    this.ui.rerender(<LessonScreen plan={plan} theme={theme} />);
+    const frame = strip(this.ui.lastFrame() ?? '');
+    const parts = regions(frame, plan);
+    const where = `${this.lesson.id} ${this.columns}×${this.rows} step ${state.lesson!.index + 1} ${what}`;
+    const dump = process.env.SCREENS_DUMP;
+    if (dump) fs.appendFileSync(path.join(dump, `${this.lesson.id}-${this.columns}x${this.rows}.txt`), `==== ${where}\n${frame}\n`);
+    const report = (problems: string[]) => {
+      if (problems.length) this.problems.push(`${where}:\n  ${problems.join('\n  ')}\n${frame.split('\n').map((l) => `  | ${l}`).join('\n')}`);
+    };
+    report(frameProblems(frame, this.columns, this.rows));
+    const step = this.lesson.steps[state.lesson!.index]!;
+    const text = plainText(state.lesson!.steps[state.lesson!.index]?.result?.text ?? step.text).join(' ');
+    if (missing(text.replace(/\{(host|inside):[^}]*\}/g, ''), parts.text).length && !parts.text.some((l) => l.includes('↑↓ scroll the text'))) report(['the text is not all shown, and nothing says how to scroll it']);
+    return { plan, parts, report };
+  }
+
+  close(): void {
+    this.ui.unmount();
+  }
+}
+
+function walk(lesson: Lesson, columns: number, rows: number): string[] {
+  const rec = recorded(lesson.id);
+  const screen = new Screen(lesson, columns, rows);
+  let known: Record<string, string> = { '{host:lab}': String(rec.labPid) };
+  const done: LabAction[] = [];
+  lesson.steps.forEach((step, index) => {
+    const r = rec.steps[index];
+    if (!r || r.id !== step.id) throw new Error(`${lesson.id}: the fixture has no step ${step.id} at ${index + 1}: run test/screens/record.ts again.`);
+    const at = (...actions: LabAction[]) => [...done, { type: 'pids-read', pids: known } as LabAction, ...actions].reduce(reduce, screen.start(index));
+
+    // Before it runs: opened straight at this step (no PID known but the lab's), and in order.
+    screen.draw(reduce(screen.start(index), { type: 'pids-read', pids: { '{host:lab}': String(rec.labPid) } }), 'opened directly');
+    const before = screen.draw(at(), 'before it runs');
+    if (step.predict) {
+      const lost = missing([step.predict.question, ...step.predict.choices].join(' '), before.parts.extra);
+      if (lost.length) before.report([`the predict question and choices: ${lost.join(' ')} not shown`]);
+    }
+
+    const wrongChoice = step.predict ? (step.predict.answer === 0 ? 1 : 0) : undefined;
+    const ran = at(...(wrongChoice !== undefined ? [{ type: 'predicted', index, choice: wrongChoice } as LabAction] : []), { type: 'step-finished', index, result: r.result });
+    const after = screen.draw(ran, 'after it ran');
+    after.report([
+      ...paneProblems('host', r.result.host, step.teaches?.host, after.parts.host),
+      ...paneProblems('container', r.result.container, step.teaches?.container, after.parts.container),
+      ...ranProblems(step, r.result, after.parts.events),
+    ]);
+    if (step.predict) {
+      const p = step.predict;
+      const lost = missing(`You chose ${p.choices[wrongChoice!]} The answer is ${p.choices[p.answer]} ${p.reveal}`, after.parts.extra);
+      if (lost.length) after.report([`the predict verdict and reveal: ${lost.join(' ')} not shown`]);
+    }
+
+    if (step.yourTurn && r.turn) {
+      const prompt = CHECKS[step.yourTurn.check]!.prompt;
+      const typing = [
+        { type: 'answer-opened' }, { type: 'answer-typed', text: '4012' },
+        ...r.turn.hints.map((text) => ({ type: 'hint-shown', index, text })),
+        { type: 'checked', index, check: r.turn.wrong },
+        { type: 'message', text: r.turn.wrong.message, tone: 'bad' },
+      ] as LabAction[];
+      const wrong = screen.draw([...typing].reduce(reduce, ran), 'answered wrong, with three hints');
+      const lost = missing([step.yourTurn.task, ...r.turn.hints].join(' '), wrong.parts.extra);
+      wrong.report([
+        ...(wrong.parts.extra.some((l) => l.includes(`${prompt} › 4012▌`)) ? [] : [`the answer line "${prompt} › 4012▌" is not shown`]),
+        ...(lost.length ? [`the task and hints: ${lost.join(' ')} not shown`] : []),
+        ...missing(r.turn.wrong.message, wrong.parts.message).map((p) => `the verdict: ${p} not shown`),
+        ...paneProblems('host', r.turn.wrong.host ?? r.result.host, step.teaches?.host, wrong.parts.host),
+      ]);
+      const solved: LabAction[] = [...typing, { type: 'answer-typed', text: r.turn.answer }, { type: 'checked', index, check: r.turn.check }, { type: 'message', text: 'Done: on to the next step (→).', tone: 'ok' }];
+      const right = screen.draw(solved.reduce(reduce, ran), 'answered right');
+      right.report(missing(r.turn.check.message, right.parts.extra).map((p) => `the right answer's verdict: ${p} not shown`));
+      done.push({ type: 'step-finished', index, result: r.result }, { type: 'checked', index, check: r.turn.check });
+    } else {
+      done.push(...(wrongChoice !== undefined ? [{ type: 'predicted', index, choice: wrongChoice } as LabAction] : []), { type: 'step-finished', index, result: r.result });
+    }
+    known = { ...known, ...pidsFrom(step, r) };
+  });
+  screen.close();
+  return screen.problems;
+}
+
+describe.each(lessons.map((l) => [l.id, l] as const))('%s on screen', (_id, lesson) => {
+  it.each(SIZES)('every step at $columns×$rows shows what it teaches, its input and feedback', ({ columns, rows }) => {
+    const problems = walk(lesson, columns, rows);
+    expect(problems.join('\n\n'), `${problems.length} frames with problems`).toBe('');
+  });
+});
