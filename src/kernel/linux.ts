@@ -106,7 +106,9 @@ function sockaddrIn(address: string, port: number): Buffer {
   const sa = Buffer.alloc(16);
   sa.writeUInt16LE(AF.AF_INET, 0);
   sa.writeUInt16BE(port, 2);
-  address.split('.').forEach((octet, i) => sa.writeUInt8(Number(octet), 4 + i));
+  address.split('.').forEach((octet, i) => {
+    sa.writeUInt8(Number(octet), 4 + i);
+  });
   return sa;
 }
 

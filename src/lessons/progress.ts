@@ -99,7 +99,7 @@ function ensureDir(base: string, dir: string, owner?: { uid: number; gid: number
   let current = base;
   for (const part of [undefined, ...parts]) {
     if (part) current = path.join(current, part);
-    let st;
+    let st: ReturnType<typeof lstatSync> | undefined;
     try {
       st = lstatSync(current);
     } catch {

@@ -30,7 +30,7 @@ export const overlayTreeProbe: ProbeDef = {
     if (!base) return { title: `ls -lR ${layer}/${under}`, rows: [], note: `${name} has no layer called ${layer}.` };
     const root = path.join(base, under);
     const title = `ls -lR ${root}`;
-    let nodes;
+    let nodes: ReturnType<typeof walkTree>;
     try {
       nodes = walkTree(root);
     } catch {

@@ -10,7 +10,7 @@ import type { Cgroup, CgroupDriver } from '../cgroups/types.js';
 import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import { ensureRootfs } from '../rootfs/index.js';
 import type { Attempt, AttemptAnswer, Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
-import { Ledger } from './ledger.js';
+import type { Ledger } from './ledger.js';
 import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from './host-side.js';
 import type { LabPaths } from './paths.js';
 import { processStartTime } from './proc-identity.js';

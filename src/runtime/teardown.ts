@@ -2,7 +2,6 @@
  * How each kind of ledger entry is undone. The set is closed: these are the only things the lab
  * ever removes, and each removal first checks that the thing is still the lab's own.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCgroupDriver } from '../cgroups/index.js';
@@ -86,11 +85,6 @@ export async function teardown(entry: LedgerEntry, ctx: TeardownContext): Promis
       return true;
     }
   }
-}
-
-/** Runs a host tool; true when it exited 0. (node's own execFile: no module to load on the way out.) */
-function run(file: string, args: string[]): Promise<boolean> {
-  return new Promise((resolve) => execFile(file, args, (err) => resolve(!err)));
 }
 
 function sleep(ms: number): Promise<void> {

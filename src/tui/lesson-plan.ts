@@ -45,7 +45,7 @@ export interface LessonPlan {
 }
 
 /** The lines of a part in `height` rows: the first ones, and a last line saying how many more. */
-function fit(lines: Line[], height: number, what: string): Line[] {
+function fitLines(lines: Line[], height: number, what: string): Line[] {
   if (lines.length <= height) return lines;
   if (height <= 0) return [];
   return [...lines.slice(0, height - 1), plain(`… ${lines.length - height + 1} more ${what}`, 'muted')];
@@ -183,7 +183,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
 /** The prose in `height` rows: from `offset`, with a last line saying where and how to scroll. */
 function scrolled(lines: Line[], height: number, offset: number): Line[] {
   if (lines.length <= height) return lines;
-  if (height <= 1) return fit(lines, height, 'lines');
+  if (height <= 1) return fitLines(lines, height, 'lines');
   const room = height - 1;
   const from = Math.max(0, Math.min(offset, lines.length - room));
   const cue = plain(`↑↓ scroll the text · lines ${from + 1}-${from + room} of ${lines.length}`, 'muted');

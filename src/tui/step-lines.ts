@@ -124,7 +124,9 @@ export function yourTurnLines(step: Step, state: StepState | undefined, answerin
   if (!t) return [];
   const lines = lead([{ text: 'Your turn: ', tone: 'key' }], [{ text: t.task, tone: 'strong' }], width);
   // Once the answer is right, the verdict takes the hints' place: the task is done.
-  if (!state?.check?.ok) state?.hints.forEach((h, i) => lines.push(...lead([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width)));
+  if (!state?.check?.ok) state?.hints.forEach((h, i) => {
+    lines.push(...lead([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width));
+  });
   if (answering) lines.push([{ text: `${prompt} › `, tone: 'key' }, { text: state?.answer ?? '' }, { text: '▌', tone: 'muted' }, { text: '   Enter checks · Esc closes', tone: 'muted' }]);
   else if (state?.check?.ok) lines.push(...wrap(plain(`✓ ${state.check.message}`, 'ok'), width));
   return lines;

@@ -48,7 +48,7 @@ describeTier('lesson pid-namespace, non-interactive, real kernel', { root: true,
     const refused = step(stdout, 5);
     expect(refused).toMatch(/\| kill: can't kill pid \d+: No such process/);
     expect(refused).toContain('exit status 1 (refused, as expected)');
-    expect(refused).toMatch(/processes visible \d+  ⟷  processes visible [23]\b/);
+    expect(refused).toMatch(/processes visible \d+ {2}⟷ {2}processes visible [23]\b/);
 
     expect(step(stdout, 6)).toMatch(/Container: ps[\s\S]*\n\s+\d+\s+1\s+S\s+sleep 1000/);
     expect(step(stdout, 7)).toMatch(/after \d+ ms: host PID \d+ is gone \(ended and reaped\)/);

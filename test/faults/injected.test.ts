@@ -55,7 +55,7 @@ const FAULTS: Fault[] = [
 const lessons = presentLessons();
 let decoys: Decoys | undefined;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Runs a lesson to its end with `env`, following its processes; returns its output and what it left. */
 async function runFailing(lesson: string, env: NodeJS.ProcessEnv, paths: LabPaths, ignoreMounts: string[] = []) {
@@ -78,11 +78,11 @@ function expectShown(stdout: string, syscall: string, errno: string, inPane = tr
   const hint = hintFor(syscall, errno);
   if (inPane) {
     // the primitive pane: `pivot_root(".", ".") = -1 EBUSY  (0.16 ms)` then errno, text and hint
-    expect(stdout).toMatch(new RegExp(`^  ${escape(syscall)}\\(.*\\) = -1 ${errno}  \\(`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^  ${escapeRegExp(syscall)}\\(.*\\) = -1 ${errno}  \\(`, 'm'));
     expect(stdout).toContain(`    ${errno}: ${errnoText(errno)}. ${hint}`);
   }
   // the step's result repeats the failure and the hint
-  expect(stdout).toMatch(new RegExp(`^Result: FAILED in .* ${escape(syscall)}\\(.*\\) failed: ${errno} .*Hint: ${escape(hint)}`, 'm'));
+  expect(stdout).toMatch(new RegExp(`^Result: FAILED in .* ${escapeRegExp(syscall)}\\(.*\\) failed: ${errno} .*Hint: ${escapeRegExp(hint)}`, 'm'));
 }
 
 describeTier('fault injection: a failing primitive at each step of a container start', { root: true, cli: true }, () => {

@@ -27,7 +27,7 @@ export interface MachineState {
 
 export const CLEAN: MachineState = { mounts: [], links: [], nftTables: [], iptablesRules: [], cgroups: [], stateEntries: [], runEntries: [] };
 
-const unescape = (p: string) => p.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
+const unescapeOctal = (p: string) => p.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
 
 function list(dir: string): string[] {
   try {
@@ -40,7 +40,7 @@ function list(dir: string): string[] {
 /** Mount points at or under `dir`. */
 function mountsUnder(dir: string): string[] {
   return fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n')
-    .map((line) => unescape(line.split(' ')[4] ?? ''))
+    .map((line) => unescapeOctal(line.split(' ')[4] ?? ''))
     .filter((target) => target === dir || target.startsWith(dir + '/'));
 }
 
@@ -49,7 +49,7 @@ function labMounts(paths: LabPaths, ignore: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
     const fields = line.split(' ');
-    const target = unescape(fields[4] ?? '');
+    const target = unescapeOctal(fields[4] ?? '');
     if (!target || ignore.some((p) => target === p || target.startsWith(p + '/'))) continue;
     const superOptions = fields[fields.indexOf('-') + 3] ?? '';
     const under = (root: string) => target === root || target.startsWith(root + '/');
@@ -87,7 +87,7 @@ function labCgroups(paths: LabPaths): string[] {
   for (const line of fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
     const fields = line.split(' ');
     const fstype = fields[fields.indexOf('-') + 1];
-    if (fstype === 'cgroup' || fstype === 'cgroup2') roots.add(unescape(fields[4]!));
+    if (fstype === 'cgroup' || fstype === 'cgroup2') roots.add(unescapeOctal(fields[4]!));
   }
   return [...roots].map((r) => path.join(r, paths.cgroupParent)).filter((d) => fs.existsSync(d));
 }

@@ -13,7 +13,9 @@ import type { Reader } from '../../src/probes/reader.js';
 import { readCgroup } from '../../src/probes/cgroup-read.js';
 
 const roots: string[] = [];
-afterAll(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true })));
+afterAll(() => {
+  for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
+});
 
 function tree(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clab5-cg-'));

@@ -46,7 +46,9 @@ export class FakeLab implements ContainerRuntime {
     return () => this.listeners.delete(listener);
   }
 
-  private emit = (e: PrimitiveEvent) => this.listeners.forEach((l) => l(e));
+  private emit = (e: PrimitiveEvent) => {
+    for (const l of this.listeners) l(e);
+  };
 
   /** Reads inside the container: the container's fixture tree stands for its /proc. */
   insideReader(): Reader {

@@ -56,7 +56,9 @@ function plantDecoys(): () => void {
     sh('nft', ['add', 'chain', 'inet', `${PREFIX}_decoy`, 'keep', '{ type filter hook output priority 0 ; policy accept ; }']);
     sh('nft', ['add', 'rule', 'inet', `${PREFIX}_decoy`, 'keep', 'ip daddr 192.0.2.1 counter']);
   }
-  return () => undo.reverse().forEach((fn) => fn());
+  return () => {
+    for (const fn of undo.reverse()) fn();
+  };
 }
 
 describeTier('published port (real kernel)', { root: true, programs: ['busybox'] }, () => {

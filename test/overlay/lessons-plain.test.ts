@@ -80,11 +80,11 @@ describeTier('filesystem lessons through container-lab lesson <id> --plain', { r
     expect(leak).toMatch(/umount2\(".*propagation\/demo\/inside", MNT_DETACH\) = 0/);
     expect(stepOf(out, 'propagation-private')).not.toMatch(/propagation\/demo\/inside\s+tmpfs/);
 
-    const escape = stepOf(out, 'chroot-escape');
-    const after = /after the attempt:\s+ls \/ → (.*?)\s{3}\((.*)\)$/m.exec(escape);
+    const escapeStep = stepOf(out, 'chroot-escape');
+    const after = /after the attempt:\s+ls \/ → (.*?)\s{3}\((.*)\)$/m.exec(escapeStep);
     // The independent view of the host's /, from this test process.
     expect(after?.[1]?.split(' ')).toEqual(fs.readdirSync('/').sort());
-    expect(escape).toMatch(/^\s+\| escaped:/m);
+    expect(escapeStep).toMatch(/^\s+\| escaped:/m);
     const pivot = stepOf(out, 'pivot-root');
     expect(pivot).toMatch(/pivot_root\("\.", "\."\) = 0/);
     expect(pivot).toMatch(/^\s+\| not escaped:/m);

@@ -22,7 +22,9 @@ export function plainHeader(lesson: Lesson): string[] {
 export function viewLines(view: View): string[] {
   const table = view.columns ? [view.columns, ...view.rows.map((r) => r.cells)] : view.rows.map((r) => r.cells);
   const widths: number[] = [];
-  for (const cells of table) cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (const cells of table) cells.forEach((c, i) => {
+    widths[i] = Math.max(widths[i] ?? 0, c.length);
+  });
   const lines = table.map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
   return view.note ? [...lines, view.note] : lines;
 }

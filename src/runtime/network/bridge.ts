@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import type { LedgerEntry } from '../ledger.js';
 import { HOST } from './netns.js';
 import { ip, ipBatch, NetworkCommandError, type NetworkContext } from './run.js';
-import { type Cidr } from './subnet.js';
+import type { Cidr } from './subnet.js';
 
 /** The part of the ledger the network code uses (the runtime's `Ledger` fits). */
 export interface LedgerLike {

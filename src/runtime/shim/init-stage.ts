@@ -55,7 +55,9 @@ function makeDev(k: Kernel, merged: string): void {
   fs.mkdirSync(path.join(dev, 'shm'));
   k.mount('shm', path.join(dev, 'shm'), 'tmpfs', MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC, 'mode=1777,size=65536k');
   fs.symlinkSync('/proc/self/fd', path.join(dev, 'fd'));
-  ['stdin', 'stdout', 'stderr'].forEach((s, i) => fs.symlinkSync(`/proc/self/fd/${i}`, path.join(dev, s)));
+  ['stdin', 'stdout', 'stderr'].forEach((s, i) => {
+    fs.symlinkSync(`/proc/self/fd/${i}`, path.join(dev, s));
+  });
 }
 
 /** Bind-mounts one device node: an empty file as the mount point, the node on top. */

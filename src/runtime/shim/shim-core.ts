@@ -79,7 +79,7 @@ export class ShimCore {
     return new Promise((resolve, reject) => {
       const onMessage = (msg: InitToShim) => {
         if (msg.op === 'event') return;
-        if (msg.op === 'prepared' || msg.op === 'failed') msg.events.forEach((e) => this.emit(e));
+        if (msg.op === 'prepared' || msg.op === 'failed') for (const e of msg.events) this.emit(e);
         cleanup();
         if (msg.op === op) resolve(msg);
         else if (msg.op === 'failed') reject(Object.assign(new Error(msg.error.message), msg.error));

@@ -56,7 +56,10 @@ function stepsOf(calls: readonly TracedCall[]): TracedCall[][] {
   let steps = byStep.get(calls);
   if (!steps) {
     steps = [];
-    for (const c of calls) (steps[c.step] ??= []).push(c);
+    for (const c of calls) {
+      steps[c.step] ??= [];
+      steps[c.step]!.push(c);
+    }
     byStep.set(calls, steps);
   }
   return steps;
