@@ -74,7 +74,9 @@ export async function benchLessonSteps(): Promise<string[]> {
         const ms = times[i]!;
         const why = onPurpose(step);
         if (why) {
-          lines.push(`${`  ${lesson.id} ${step.id} (${why}; not counted)`.padEnd(58)} median ${median(ms).toFixed(1).padStart(7)} ms  p95 ${percentile(ms, 95).toFixed(1).padStart(7)} ms  (n=${ms.length})`);
+          lines.push(
+            `${`  ${lesson.id} ${step.id} (${why}; not counted)`.padEnd(58)} median ${median(ms).toFixed(1).padStart(7)} ms  p95 ${percentile(ms, 95).toFixed(1).padStart(7)} ms  (n=${ms.length})`,
+          );
         } else {
           lines.push(row(`run → both panes, ${lesson.id} ${step.id}`, ms));
           counted.push(...ms);

@@ -45,7 +45,10 @@ const STEPS: [key: string, ran: RegExp][] = [
 
 /** What a round left behind: links with the prefix, the cgroup parent, containers' directories. */
 function residue(): string[] {
-  const left = fs.readdirSync('/sys/class/net').filter((n) => n.startsWith(PATHS.linkPrefix)).map((n) => `link ${n}`);
+  const left = fs
+    .readdirSync('/sys/class/net')
+    .filter((n) => n.startsWith(PATHS.linkPrefix))
+    .map((n) => `link ${n}`);
   for (const tree of ['memory', 'pids', 'cpu', 'unified', '']) {
     const dir = path.join('/sys/fs/cgroup', tree, PATHS.cgroupParent);
     if (fs.existsSync(dir)) left.push(`cgroup ${dir}`);
@@ -73,7 +76,10 @@ async function labQuit(): Promise<number> {
     const t0 = performance.now();
     lab.pty.write('q');
     const code = await Promise.race([lab.exited, new Promise<number>((r) => setTimeout(() => r(-1), 15_000))]);
-    if (code !== 0) throw new Error(`the lab did not quit cleanly after q (exit ${code}); the screen ended with: ${JSON.stringify(lab.output().slice(-600))}`);
+    if (code !== 0)
+      throw new Error(
+        `the lab did not quit cleanly after q (exit ${code}); the screen ended with: ${JSON.stringify(lab.output().slice(-600))}`,
+      );
     return performance.now() - t0;
   } catch (err) {
     lab.pty.kill('SIGTERM');
@@ -97,7 +103,7 @@ async function byHand(): Promise<number> {
     const pids = entries.flatMap((e) => (e.kind === 'process' ? [e.pid] : []));
     const links = entries.flatMap((e) => (e.kind === 'link' ? [e.name] : []));
     const dirs = entries.flatMap((e) => (e.kind === 'dir' ? [e.path] : []));
-    const cgroups = entries.flatMap((e) => (e.kind === 'cgroup' ? runtime.cgroupDriver()?.open(e.name).dirs ?? [] : []));
+    const cgroups = entries.flatMap((e) => (e.kind === 'cgroup' ? (runtime.cgroupDriver()?.open(e.name).dirs ?? []) : []));
     const parents = [...new Set(cgroups.map((d) => path.dirname(d)))];
     const script = [
       `kill -9 ${pids.join(' ')}`,
@@ -111,7 +117,9 @@ async function byHand(): Promise<number> {
     ].join('\n');
     // Run without blocking: the killed shims are this process's children, reaped by its event loop.
     const t0 = performance.now();
-    const code = await new Promise<number | null>((resolve) => spawn('sh', ['-c', script], { stdio: 'ignore', timeout: 15_000 }).on('exit', resolve));
+    const code = await new Promise<number | null>((resolve) =>
+      spawn('sh', ['-c', script], { stdio: 'ignore', timeout: 15_000 }).on('exit', resolve),
+    );
     const ms = performance.now() - t0;
     if (code !== 0) throw new Error(`the teardown by hand failed (exit ${code})`);
     await session.close();

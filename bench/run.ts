@@ -82,7 +82,9 @@ const suites = fs
 
 const rows: Row[] = [];
 const started = performance.now();
-console.log(`container-lab benchmarks — ${new Date().toISOString()}, node ${process.version}, ${suites.length} suites: ${suites.join(', ')}`);
+console.log(
+  `container-lab benchmarks — ${new Date().toISOString()}, node ${process.version}, ${suites.length} suites: ${suites.join(', ')}`,
+);
 for (const file of suites) {
   const mod = (await import(path.join(here, file))) as Record<string, unknown>;
   for (const [name, fn] of Object.entries(mod)) {
@@ -107,7 +109,8 @@ for (const r of rows) {
   if (!target) continue;
   const ok = target.met(r);
   if (!ok) missed++;
-  const value = r.ratio !== undefined && !/p50/.test(target.text) ? `${r.ratio.toFixed(2)}×` : `p50 ${r.median.toFixed(1)}  p95 ${r.p95.toFixed(1)}`;
+  const value =
+    r.ratio !== undefined && !/p50/.test(target.text) ? `${r.ratio.toFixed(2)}×` : `p50 ${r.median.toFixed(1)}  p95 ${r.p95.toFixed(1)}`;
   console.log(`${ok ? 'met   ' : 'MISSED'}  ${r.name.padEnd(58)} ${value.padStart(22)}   target ${target.text}`);
 }
 for (const [match, what] of REQUIRED) {

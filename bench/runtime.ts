@@ -73,6 +73,8 @@ export async function benchRuntime(): Promise<string[]> {
   }
   lines.push(row('cold `container-lab run -- true`, whole process', cold, nodeE0));
   lines.push(row('  reference: node -e 0', nodeE0));
-  lines.push(`${'  same run vs unshare --pid --fork --mount-proc --uts --ipc --net true'.padEnd(58)} ratio ${(median(cold) / median(unshare)).toFixed(1)}× (unshare median ${median(unshare).toFixed(1)} ms)`);
+  lines.push(
+    `${'  same run vs unshare --pid --fork --mount-proc --uts --ipc --net true'.padEnd(58)} ratio ${(median(cold) / median(unshare)).toFixed(1)}× (unshare median ${median(unshare).toFixed(1)} ms)`,
+  );
   return lines;
 }

@@ -33,7 +33,9 @@ export function runOnPty(args: string[], extraEnv: Record<string, string> = {}):
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'clab3-bench-'));
   const started = performance.now();
   const pty = spawn(process.execPath, args, {
-    cols: 100, rows: 30, cwd: path.dirname(path.dirname(CLI)),
+    cols: 100,
+    rows: 30,
+    cwd: path.dirname(path.dirname(CLI)),
     env: { ...(process.env as Record<string, string>), ...LAB_ENV, XDG_STATE_HOME: state, TERM: 'xterm-256color', ...extraEnv },
   });
   let out = '';
@@ -42,12 +44,16 @@ export function runOnPty(args: string[], extraEnv: Record<string, string> = {}):
     out += d;
     for (const w of waiters) w();
   });
-  const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => {
-    fs.rmSync(state, { recursive: true, force: true });
-    resolve(exitCode);
-  }));
+  const exited = new Promise<number>((resolve) =>
+    pty.onExit(({ exitCode }) => {
+      fs.rmSync(state, { recursive: true, force: true });
+      resolve(exitCode);
+    }),
+  );
   return {
-    pty, started, exited,
+    pty,
+    started,
+    exited,
     output: () => out,
     until(test, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
@@ -70,7 +76,10 @@ export function runOnPty(args: string[], extraEnv: Record<string, string> = {}):
 
 /** The screen text Ink wrote since `from`, without escape sequences. */
 export function textSince(run: PtyRun, from: number): string {
-  return run.output().slice(from).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+  return run
+    .output()
+    .slice(from)
+    .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 
 /** Presses `key` and returns the ms until the text written since then satisfies `test`. */
@@ -81,7 +90,9 @@ export async function press(run: PtyRun, key: string, test: RegExp): Promise<num
   try {
     await run.until(() => test.test(textSince(run, from)), 20_000);
   } catch {
-    throw new Error(`no ${test} on screen 20 s after pressing ${JSON.stringify(key)}; the screen ended with: ${JSON.stringify(textSince(run, from).slice(-1500))}`);
+    throw new Error(
+      `no ${test} on screen 20 s after pressing ${JSON.stringify(key)}; the screen ended with: ${JSON.stringify(textSince(run, from).slice(-1500))}`,
+    );
   }
   return performance.now() - t0;
 }

@@ -15,7 +15,9 @@ for (const line of (await readFile(sumsFile, 'utf8')).split('\n').filter(Boolean
   const content = await readFile(file).catch((err) => err);
   const actual = content instanceof Buffer ? createHash('sha256').update(content).digest('hex') : `unreadable: ${content.code}`;
   if (actual !== expected) {
-    console.error(`build: ${file} does not match ${sumsFile} (SHA256 ${actual}, expected ${expected}); re-derive it as rootfs/busybox/README.md says.`);
+    console.error(
+      `build: ${file} does not match ${sumsFile} (SHA256 ${actual}, expected ${expected}); re-derive it as rootfs/busybox/README.md says.`,
+    );
     process.exit(1);
   }
 }
@@ -37,7 +39,9 @@ try {
     // ink's optional devtools import; never used at run time.
     alias: { 'react-devtools-core': './scripts/empty.mjs' },
     define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: "import { createRequire as __clabCreateRequire } from 'node:module'; const require = __clabCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __clabCreateRequire } from 'node:module'; const require = __clabCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
     legalComments: 'none',
   });

@@ -7,4 +7,8 @@ const file = new URL('../lessons/README.md', import.meta.url);
 const before = readFileSync(file, 'utf8');
 const after = withCatalogue(before);
 writeFileSync(file, after);
-process.stdout.write(after === before ? 'lessons/README.md: the catalogue was already up to date.\n' : 'lessons/README.md: the catalogue tables were rewritten.\n');
+process.stdout.write(
+  after === before
+    ? 'lessons/README.md: the catalogue was already up to date.\n'
+    : 'lessons/README.md: the catalogue tables were rewritten.\n',
+);

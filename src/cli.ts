@@ -131,7 +131,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const e = err as { message?: string; hint?: string; code?: string };
-    if (err instanceof UsageError || (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') || e?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       process.stderr.write(`container-lab: ${e.message}\nSee \`container-lab --help\`.\n`);
       process.exitCode = 2;
       return;

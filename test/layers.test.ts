@@ -42,22 +42,26 @@ function importsOf(text: string): string[] {
 
 /** Every import in `files` that points to a higher layer, as `from → to`. */
 function upwardArrows(files: ReadonlyArray<{ file: string; text: string }>): string[] {
-  return files.flatMap(({ file, text }) => importsOf(text)
-    .map((spec) => path.relative(process.cwd(), path.resolve(path.dirname(file), spec)))
-    .filter((target) => rank(target) > rank(file))
-    .map((target) => `${file} → ${target}`));
+  return files.flatMap(({ file, text }) =>
+    importsOf(text)
+      .map((spec) => path.relative(process.cwd(), path.resolve(path.dirname(file), spec)))
+      .filter((target) => rank(target) > rank(file))
+      .map((target) => `${file} → ${target}`),
+  );
 }
 
 describe('layers', () => {
   it('finds upward arrows when there are some (so a pass means something)', () => {
-    expect(upwardArrows([
-      { file: 'src/probes/probe.ts', text: "import type { ArgSpecs } from '../lessons/arg-spec.js';" },
-      { file: 'src/cgroups/index.ts', text: "export { labPaths } from '../runtime/paths.js';" },
-      { file: 'src/lessons/run.ts', text: "const { startLab } = await import('../tui/start.js');" },
-      { file: 'src/kernel/x.ts', text: "import '../runtime/side-effect.js';" },
-      { file: 'src/tui/App.tsx', text: "import { openRuntime } from '../runtime/index.js';" },
-      { file: 'src/runtime/a.ts', text: "import { b } from './b.js';" },
-    ])).toEqual([
+    expect(
+      upwardArrows([
+        { file: 'src/probes/probe.ts', text: "import type { ArgSpecs } from '../lessons/arg-spec.js';" },
+        { file: 'src/cgroups/index.ts', text: "export { labPaths } from '../runtime/paths.js';" },
+        { file: 'src/lessons/run.ts', text: "const { startLab } = await import('../tui/start.js');" },
+        { file: 'src/kernel/x.ts', text: "import '../runtime/side-effect.js';" },
+        { file: 'src/tui/App.tsx', text: "import { openRuntime } from '../runtime/index.js';" },
+        { file: 'src/runtime/a.ts', text: "import { b } from './b.js';" },
+      ]),
+    ).toEqual([
       'src/probes/probe.ts → src/lessons/arg-spec.js',
       'src/cgroups/index.ts → src/runtime/paths.js',
       'src/lessons/run.ts → src/tui/start.js',

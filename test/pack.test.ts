@@ -15,15 +15,21 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** The files git knows here (committed or not, minus ignored ones such as dist/ and node_modules/). */
 function cloneWithoutDist(to: string): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files.filter((f) => fs.existsSync(f))) fs.cpSync(file, path.join(to, file), { recursive: true });
   fs.symlinkSync(path.resolve('node_modules'), path.join(to, 'node_modules'));
 }
 
 /** Installed packages, from npm's own record of the tree it made. */
 function installed(app: string): string[] {
-  const lock = JSON.parse(fs.readFileSync(path.join(app, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
-  return Object.keys(lock.packages).filter(Boolean).map((p) => p.replace(/^.*node_modules\//, ''));
+  const lock = JSON.parse(fs.readFileSync(path.join(app, 'node_modules/.package-lock.json'), 'utf8')) as {
+    packages: Record<string, unknown>;
+  };
+  return Object.keys(lock.packages)
+    .filter(Boolean)
+    .map((p) => p.replace(/^.*node_modules\//, ''));
 }
 
 describe('npm pack', () => {
@@ -31,7 +37,10 @@ describe('npm pack', () => {
     const clone = path.join(tmp, 'clone');
     cloneWithoutDist(clone);
     expect(fs.existsSync(path.join(clone, 'dist'))).toBe(false);
-    const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: clone, encoding: 'utf8' }).trim().split('\n').pop()!;
+    const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: clone, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
     const tarball = path.join(tmp, out);
     expect(execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n')).toContain('package/dist/cli.js');
 

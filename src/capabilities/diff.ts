@@ -33,7 +33,10 @@ export function diffStatus(first: CapStatus, second: CapStatus): Record<CapSetKe
 export const DOCKER_DEFAULT_MASK: bigint = encodeCapMask(DOCKER_DEFAULT_CAPS);
 
 /** What a mask lacks from the full set (`full`), and what it has beyond Docker's default. */
-export function compareToReferences(mask: bigint, full: bigint): { dropped: string[]; beyondDocker: string[]; missingFromDocker: string[] } {
+export function compareToReferences(
+  mask: bigint,
+  full: bigint,
+): { dropped: string[]; beyondDocker: string[]; missingFromDocker: string[] } {
   return {
     dropped: decodeCapMask(full & ~mask),
     beyondDocker: decodeCapMask(mask & ~DOCKER_DEFAULT_MASK),

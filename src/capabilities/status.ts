@@ -16,7 +16,11 @@ export type CapSetKey = (typeof CAP_SET_KEYS)[number];
 
 /** The /proc/<pid>/status field for each set. */
 export const STATUS_FIELD: Readonly<Record<CapSetKey, string>> = {
-  inheritable: 'CapInh', permitted: 'CapPrm', effective: 'CapEff', bounding: 'CapBnd', ambient: 'CapAmb',
+  inheritable: 'CapInh',
+  permitted: 'CapPrm',
+  effective: 'CapEff',
+  bounding: 'CapBnd',
+  ambient: 'CapAmb',
 };
 
 /** One line per set, for panes and lessons. */

@@ -25,8 +25,20 @@ export const LAB_CONTROLLERS: readonly LabController[] = ['memory', 'pids', 'cpu
 
 /** Controller names a v1 `cgroup` mount can carry in its options (anything else is a mount flag). */
 const V1_CONTROLLER_NAMES = new Set([
-  'cpuset', 'cpu', 'cpuacct', 'blkio', 'memory', 'devices', 'freezer', 'net_cls', 'perf_event',
-  'net_prio', 'hugetlb', 'pids', 'rdma', 'misc',
+  'cpuset',
+  'cpu',
+  'cpuacct',
+  'blkio',
+  'memory',
+  'devices',
+  'freezer',
+  'net_cls',
+  'perf_event',
+  'net_prio',
+  'hugetlb',
+  'pids',
+  'rdma',
+  'misc',
 ]);
 
 /** One line of /proc/<pid>/mountinfo, the fields the cgroup code needs. */

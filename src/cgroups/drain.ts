@@ -20,7 +20,9 @@ export async function drainCgroup(files: CgroupFiles, listPids: () => number[], 
     const pids = listPids();
     if (pids.length === 0) return;
     if (performance.now() - start > timeoutMs) {
-      throw new Error(`Processes ${pids.join(', ')} were still in the cgroup ${timeoutMs} ms after SIGKILL; they may be stuck in the kernel (state D in ps).`);
+      throw new Error(
+        `Processes ${pids.join(', ')} were still in the cgroup ${timeoutMs} ms after SIGKILL; they may be stuck in the kernel (state D in ps).`,
+      );
     }
     // A killed process stays listed until it has finished exiting: signal each PID once.
     for (const pid of pids) {

@@ -12,24 +12,52 @@ export type CgroupOp = 'mkdir' | 'write' | 'rmdir' | 'kill';
 
 /** [operation, file name (or `*`), errno, hint]. First match wins. */
 const HINTS: ReadonlyArray<[op: CgroupOp | '*', file: string, code: string, hint: string]> = [
-  ['write', 'cgroup.subtree_control', 'EBUSY',
+  [
+    'write',
+    'cgroup.subtree_control',
+    'EBUSY',
     'cgroup v2 hands controllers only from the root or from a cgroup with no processes of its own ' +
-      '("no internal processes"). If this is the root of a container\'s cgroup namespace, run the lab on the host.'],
-  ['write', 'cgroup.subtree_control', 'ENOENT',
+      '("no internal processes"). If this is the root of a container\'s cgroup namespace, run the lab on the host.',
+  ],
+  [
+    'write',
+    'cgroup.subtree_control',
+    'ENOENT',
     'The controller is not available in this cgroup: on a hybrid host it is taken by a v1 hierarchy, ' +
-      'or the kernel command line disabled it (cgroup_disable=…).'],
-  ['write', 'cgroup.subtree_control', 'EINVAL',
+      'or the kernel command line disabled it (cgroup_disable=…).',
+  ],
+  [
+    'write',
+    'cgroup.subtree_control',
+    'EINVAL',
     'The kernel refused to enable a controller: the cpu controller refuses while realtime ' +
-      '(SCHED_FIFO/SCHED_RR) processes run outside the root cgroup.'],
+      '(SCHED_FIFO/SCHED_RR) processes run outside the root cgroup.',
+  ],
   ['write', 'cgroup.procs', 'ESRCH', 'That process has already exited.'],
-  ['write', 'cgroup.procs', 'EBUSY',
-    'cgroup v2 puts processes only in leaf cgroups once controllers are enabled for children ("no internal processes").'],
-  ['write', 'memory.limit_in_bytes', 'EBUSY',
-    'The cgroup already uses more memory than the new limit and the kernel could not reclaim it: kill its processes first.'],
-  ['write', 'memory.limit_in_bytes', 'EINVAL',
-    'On cgroup v1 memory.limit_in_bytes may never exceed memory.memsw.limit_in_bytes: raise memsw first.'],
-  ['write', 'memory.memsw.limit_in_bytes', 'EINVAL',
-    'On cgroup v1 memory.memsw.limit_in_bytes may never be below memory.limit_in_bytes: lower the memory limit first.'],
+  [
+    'write',
+    'cgroup.procs',
+    'EBUSY',
+    'cgroup v2 puts processes only in leaf cgroups once controllers are enabled for children ("no internal processes").',
+  ],
+  [
+    'write',
+    'memory.limit_in_bytes',
+    'EBUSY',
+    'The cgroup already uses more memory than the new limit and the kernel could not reclaim it: kill its processes first.',
+  ],
+  [
+    'write',
+    'memory.limit_in_bytes',
+    'EINVAL',
+    'On cgroup v1 memory.limit_in_bytes may never exceed memory.memsw.limit_in_bytes: raise memsw first.',
+  ],
+  [
+    'write',
+    'memory.memsw.limit_in_bytes',
+    'EINVAL',
+    'On cgroup v1 memory.memsw.limit_in_bytes may never be below memory.limit_in_bytes: lower the memory limit first.',
+  ],
   ['write', 'cpu.max', 'EINVAL', 'A CPU quota must be at least 1000 µs (1 ms) per period: ask for at least 0.01 CPUs.'],
   ['write', 'cpu.cfs_quota_us', 'EINVAL', 'A CPU quota must be at least 1000 µs (1 ms) per period: ask for at least 0.01 CPUs.'],
   ['mkdir', '*', 'EEXIST', 'A cgroup of that name is left from an earlier run: run `container-lab cleanup`.'],
@@ -37,9 +65,13 @@ const HINTS: ReadonlyArray<[op: CgroupOp | '*', file: string, code: string, hint
   ['rmdir', '*', 'EBUSY', 'Processes (or child cgroups) are still in this cgroup: kill them first, then remove it.'],
   ['*', '*', 'EACCES', 'Changing cgroups needs root: run the lab with sudo.'],
   ['*', '*', 'EPERM', 'Changing cgroups needs root: run the lab with sudo.'],
-  ['write', '*', 'ENOENT',
-    'This cgroup has no such file: its controller is not enabled here (see the parent\'s cgroup.subtree_control), ' +
-      'or this kernel is too old for it.'],
+  [
+    'write',
+    '*',
+    'ENOENT',
+    "This cgroup has no such file: its controller is not enabled here (see the parent's cgroup.subtree_control), " +
+      'or this kernel is too old for it.',
+  ],
 ];
 
 /** Returns the learner-facing hint for a refused cgroup operation. */

@@ -154,7 +154,8 @@ class CgroupV1 implements Cgroup {
     if (controllers.includes('memory')) {
       // -1 is v1's "no limit". memsw must stay >= the memory limit, so it is raised first.
       const dir = this.need('memory');
-      if (this.files.exists(path.join(dir, 'memory.memsw.limit_in_bytes'))) this.files.write(path.join(dir, 'memory.memsw.limit_in_bytes'), -1);
+      if (this.files.exists(path.join(dir, 'memory.memsw.limit_in_bytes')))
+        this.files.write(path.join(dir, 'memory.memsw.limit_in_bytes'), -1);
       this.files.write(path.join(dir, 'memory.limit_in_bytes'), -1);
     }
     if (controllers.includes('pids')) this.files.write(path.join(this.need('pids'), 'pids.max'), 'max');

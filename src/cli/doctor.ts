@@ -17,7 +17,11 @@ export async function doctorCommand(json: boolean): Promise<number> {
   const { subnetFinding } = await import('../runtime/network/doctor.js');
   const checks = runDoctor();
   const host = { missingFeature: featureCheck(checks), programs: hostPrograms() };
-  const findings = [...checks, await subnetFinding(labPaths().linkPrefix), ...hostProgramFindings(loadLessons(defaultLessonsDir()).lessons, host)];
+  const findings = [
+    ...checks,
+    await subnetFinding(labPaths().linkPrefix),
+    ...hostProgramFindings(loadLessons(defaultLessonsDir()).lessons, host),
+  ];
   if (json) {
     process.stdout.write(JSON.stringify({ findings }, null, 2) + '\n');
   } else {

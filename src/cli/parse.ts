@@ -26,7 +26,8 @@ export function parseMemory(text: string): number {
 /** A positive integer for pids.max. */
 export function parsePids(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--pids "${text}" must be a whole number of processes, 1 or more, like --pids 20.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--pids "${text}" must be a whole number of processes, 1 or more, like --pids 20.`);
   return n;
 }
 
@@ -39,11 +40,15 @@ export function parseCpus(text: string): number {
 
 export function parseCap(text: string): CapName {
   const cap = parseCapName(text);
-  if (!cap) throw new UsageError(`--cap-drop "${text}" is not a capability this kernel knows; try names like NET_RAW or CAP_SYS_ADMIN (see \`man 7 capabilities\`).`);
+  if (!cap)
+    throw new UsageError(
+      `--cap-drop "${text}" is not a capability this kernel knows; try names like NET_RAW or CAP_SYS_ADMIN (see \`man 7 capabilities\`).`,
+    );
   return cap;
 }
 
 export function parseHostname(text: string): string {
-  if (!/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,62})$/.test(text)) throw new UsageError(`--hostname "${text}" must be 1-63 letters, digits or dashes, starting with a letter or digit.`);
+  if (!/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,62})$/.test(text))
+    throw new UsageError(`--hostname "${text}" must be 1-63 letters, digits or dashes, starting with a letter or digit.`);
   return text;
 }

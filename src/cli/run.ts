@@ -75,7 +75,9 @@ export async function run(opts: RunOptions): Promise<number> {
     core.initReady.catch(() => {});
     const init = core.init;
     owned.push(ledger.add({ kind: 'process', pid: init.pid!, startTime: processStartTime(init.pid!) ?? '', what: `PID 1 of ${spec.id}` }));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => init.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      init.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     stopInit = () => {
       if (init.exitCode === null && init.signalCode === null) init.kill('SIGKILL');
       return exited;
@@ -90,7 +92,10 @@ export async function run(opts: RunOptions): Promise<number> {
     const oomBefore = cgroup?.stats().oomKills ?? 0;
     const cgroupProcs = cgroup ? [...cgroup.procsFiles] : [];
     const cgroupfs = cgroup ? cgroupFsPlan(detectCgroups(), cgroupProcs) : undefined;
-    await core.create({ op: 'create', spec, lowers: rootfs.layers.map((l) => l.dir), ...dirs, cgroupProcs, ...(cgroupfs ? { cgroupfs } : {}) }, show);
+    await core.create(
+      { op: 'create', spec, lowers: rootfs.layers.map((l) => l.dir), ...dirs, cgroupProcs, ...(cgroupfs ? { cgroupfs } : {}) },
+      show,
+    );
     await core.go(spec.command);
     const status = await exited;
     const after = cgroup?.stats();
@@ -100,7 +105,9 @@ export async function run(opts: RunOptions): Promise<number> {
       const limit = after.memoryMax === undefined ? '' : ` of ${formatBytes(after.memoryMax)}`;
       const peak = after.memoryPeak === undefined ? '' : `, at most ${formatBytes(after.memoryPeak)} in use`;
       const init = status.signal ? `; PID 1 ended by ${status.signal}` : '';
-      process.stderr.write(`container-lab: the kernel's OOM killer killed ${oomKills} process${oomKills > 1 ? 'es' : ''} in the container (its memory limit${limit}${peak})${init}.\n`);
+      process.stderr.write(
+        `container-lab: the kernel's OOM killer killed ${oomKills} process${oomKills > 1 ? 'es' : ''} in the container (its memory limit${limit}${peak})${init}.\n`,
+      );
     }
     return status.signal ? 128 + (os.constants.signals[status.signal] ?? 0) : (status.code ?? 1);
   } finally {

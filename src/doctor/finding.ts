@@ -6,8 +6,20 @@ export type Status = 'ok' | 'warn' | 'fail';
  * accepts exactly this list), and a step that requires a failing one is skipped with its sentence.
  */
 export const FINDING_IDS = [
-  'root', 'kernel', 'environment', 'namespaces', 'overlay', 'cgroups', 'cgroup-memory', 'cgroup-pids', 'cgroup-cpu',
-  'util-linux', 'iproute2', 'rootfs', 'state', 'terminal',
+  'root',
+  'kernel',
+  'environment',
+  'namespaces',
+  'overlay',
+  'cgroups',
+  'cgroup-memory',
+  'cgroup-pids',
+  'cgroup-cpu',
+  'util-linux',
+  'iproute2',
+  'rootfs',
+  'state',
+  'terminal',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

@@ -59,14 +59,16 @@ const ROOT_ONLY_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
  */
 export function findProgram(program: string, env: NodeJS.ProcessEnv = process.env, extraDirs: readonly string[] = []): string | undefined {
   const dirs = [...(env.PATH ?? '').split(':').filter((dir) => path.isAbsolute(dir)), ...extraDirs];
-  return dirs.map((dir) => path.join(dir, program)).find((file) => {
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  });
+  return dirs
+    .map((dir) => path.join(dir, program))
+    .find((file) => {
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+        return fs.statSync(file).isFile();
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** The `KEY=value` lines of /etc/os-release (quotes removed). */
@@ -104,9 +106,10 @@ export function missingProgramSentence(anyOf: readonly HostProgram[], programs: 
   const [first] = anyOf;
   if (!first) throw new Error('A host need names at least one program.');
   const names = anyOf.map((p) => `\`${p}\``);
-  const what = anyOf.length === 1
-    ? `it runs ${names[0]} on the host, which is not installed`
-    : `it runs ${names.slice(0, -1).join(', ')} or ${names.at(-1)} on the host, and ${anyOf.length === 2 ? 'neither' : 'none of them'} is installed`;
+  const what =
+    anyOf.length === 1
+      ? `it runs ${names[0]} on the host, which is not installed`
+      : `it runs ${names.slice(0, -1).join(', ')} or ${names.at(-1)} on the host, and ${anyOf.length === 2 ? 'neither' : 'none of them'} is installed`;
   const command = programs.installCommand(first);
   const fix = command
     ? `\`${command}\` installs ${anyOf.length === 1 ? 'it' : names[0]}`

@@ -1,7 +1,19 @@
 /**
  * `container-lab doctor`: every check, in the order a learner should fix them.
  */
-import { checkCgroupControllers, checkCgroups, checkEnvironment, checkKernel, checkNamespaces, checkOverlay, checkRoot, checkRootfsSource, checkStateDir, checkTerminal, checkTools } from './checks.js';
+import {
+  checkCgroupControllers,
+  checkCgroups,
+  checkEnvironment,
+  checkKernel,
+  checkNamespaces,
+  checkOverlay,
+  checkRoot,
+  checkRootfsSource,
+  checkStateDir,
+  checkTerminal,
+  checkTools,
+} from './checks.js';
 import type { Finding } from './finding.js';
 
 export type { Finding, Status } from './finding.js';

@@ -62,30 +62,72 @@ export const PR = {
 
 /** Capability numbers from linux/capability.h, in order. */
 export const CAP_NAMES = [
-  'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL',
-  'CAP_SETGID', 'CAP_SETUID', 'CAP_SETPCAP', 'CAP_LINUX_IMMUTABLE', 'CAP_NET_BIND_SERVICE',
-  'CAP_NET_BROADCAST', 'CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_IPC_LOCK', 'CAP_IPC_OWNER',
-  'CAP_SYS_MODULE', 'CAP_SYS_RAWIO', 'CAP_SYS_CHROOT', 'CAP_SYS_PTRACE', 'CAP_SYS_PACCT',
-  'CAP_SYS_ADMIN', 'CAP_SYS_BOOT', 'CAP_SYS_NICE', 'CAP_SYS_RESOURCE', 'CAP_SYS_TIME',
-  'CAP_SYS_TTY_CONFIG', 'CAP_MKNOD', 'CAP_LEASE', 'CAP_AUDIT_WRITE', 'CAP_AUDIT_CONTROL',
-  'CAP_SETFCAP', 'CAP_MAC_OVERRIDE', 'CAP_MAC_ADMIN', 'CAP_SYSLOG', 'CAP_WAKE_ALARM',
-  'CAP_BLOCK_SUSPEND', 'CAP_AUDIT_READ', 'CAP_PERFMON', 'CAP_BPF', 'CAP_CHECKPOINT_RESTORE',
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_DAC_READ_SEARCH',
+  'CAP_FOWNER',
+  'CAP_FSETID',
+  'CAP_KILL',
+  'CAP_SETGID',
+  'CAP_SETUID',
+  'CAP_SETPCAP',
+  'CAP_LINUX_IMMUTABLE',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_NET_BROADCAST',
+  'CAP_NET_ADMIN',
+  'CAP_NET_RAW',
+  'CAP_IPC_LOCK',
+  'CAP_IPC_OWNER',
+  'CAP_SYS_MODULE',
+  'CAP_SYS_RAWIO',
+  'CAP_SYS_CHROOT',
+  'CAP_SYS_PTRACE',
+  'CAP_SYS_PACCT',
+  'CAP_SYS_ADMIN',
+  'CAP_SYS_BOOT',
+  'CAP_SYS_NICE',
+  'CAP_SYS_RESOURCE',
+  'CAP_SYS_TIME',
+  'CAP_SYS_TTY_CONFIG',
+  'CAP_MKNOD',
+  'CAP_LEASE',
+  'CAP_AUDIT_WRITE',
+  'CAP_AUDIT_CONTROL',
+  'CAP_SETFCAP',
+  'CAP_MAC_OVERRIDE',
+  'CAP_MAC_ADMIN',
+  'CAP_SYSLOG',
+  'CAP_WAKE_ALARM',
+  'CAP_BLOCK_SUSPEND',
+  'CAP_AUDIT_READ',
+  'CAP_PERFMON',
+  'CAP_BPF',
+  'CAP_CHECKPOINT_RESTORE',
 ] as const;
 export type CapName = (typeof CAP_NAMES)[number];
 
 /** CAP_* name → number. */
-export const CAP: Readonly<Record<CapName, number>> = Object.fromEntries(
-  CAP_NAMES.map((name, i) => [name, i]),
-) as Record<CapName, number>;
+export const CAP: Readonly<Record<CapName, number>> = Object.fromEntries(CAP_NAMES.map((name, i) => [name, i])) as Record<CapName, number>;
 
 /**
  * The 14 capabilities Docker (moby's `oci/caps/defaults.go`) keeps for a container.
  * Everything else, CAP_SYS_ADMIN first of all, is dropped from the bounding set.
  */
 export const DOCKER_DEFAULT_CAPS: readonly CapName[] = [
-  'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FSETID', 'CAP_FOWNER', 'CAP_MKNOD', 'CAP_NET_RAW',
-  'CAP_SETGID', 'CAP_SETUID', 'CAP_SETFCAP', 'CAP_SETPCAP', 'CAP_NET_BIND_SERVICE',
-  'CAP_SYS_CHROOT', 'CAP_KILL', 'CAP_AUDIT_WRITE',
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_FSETID',
+  'CAP_FOWNER',
+  'CAP_MKNOD',
+  'CAP_NET_RAW',
+  'CAP_SETGID',
+  'CAP_SETUID',
+  'CAP_SETFCAP',
+  'CAP_SETPCAP',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_SYS_CHROOT',
+  'CAP_KILL',
+  'CAP_AUDIT_WRITE',
 ];
 
 /** Accepts `SYS_ADMIN`, `sys_admin` or `CAP_SYS_ADMIN`; returns the canonical name or undefined. */

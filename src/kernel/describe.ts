@@ -37,7 +37,10 @@ export function describeCall(method: string, params: readonly unknown[]): { name
       return { name: 'llistxattr', args: [q(p[0])] };
     case 'lsetxattr': {
       const value = xattrText(p[2] as Buffer);
-      return { name: 'lsetxattr', args: [q(p[0]), q(p[1]), value.startsWith('0x') ? value : q(value), String((p[2] as Buffer).length), renderFlags(p[3], XATTR)] };
+      return {
+        name: 'lsetxattr',
+        args: [q(p[0]), q(p[1]), value.startsWith('0x') ? value : q(value), String((p[2] as Buffer).length), renderFlags(p[3], XATTR)],
+      };
     }
     case 'lremovexattr':
       return { name: 'lremovexattr', args: [q(p[0]), q(p[1])] };

@@ -81,13 +81,27 @@ export function runHostProgram(argv: readonly string[], options: HostProgramOpti
       child.stdin?.end(options.input);
     }
     child.on('close', (code, signal) => {
-      const run = finish({
-        argv, startError, code, signal, timedOut: child.killed && signal === 'SIGKILL',
-        stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
-        durationMs: performance.now() - started, timeoutMs,
-      }, options);
+      const run = finish(
+        {
+          argv,
+          startError,
+          code,
+          signal,
+          timedOut: child.killed && signal === 'SIGKILL',
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+          durationMs: performance.now() - started,
+          timeoutMs,
+        },
+        options,
+      );
       options.emit?.({
-        kind: 'spawn', name: file, args: [...(options.shownArgs ?? args)], result: run.result, ok: run.ok, durationMs: run.durationMs,
+        kind: 'spawn',
+        name: file,
+        args: [...(options.shownArgs ?? args)],
+        result: run.result,
+        ok: run.ok,
+        durationMs: run.durationMs,
         ...(run.error ? { error: run.error } : {}),
         ...(options.container ? { container: options.container } : {}),
       });
@@ -113,16 +127,25 @@ function finish(e: Ended, options: HostProgramOptions): HostRun {
   const exited = e.startError === undefined && e.signal === null;
   const result = e.startError !== undefined ? `-1 ${e.startError}` : e.signal !== null ? `killed by ${e.signal}` : `exit ${e.code}`;
   const run: HostRun = {
-    argv: e.argv, ok: exited && e.code === 0, result,
-    exitCode: exited ? e.code : null, signal: e.signal, timedOut: e.timedOut,
+    argv: e.argv,
+    ok: exited && e.code === 0,
+    result,
+    exitCode: exited ? e.code : null,
+    signal: e.signal,
+    timedOut: e.timedOut,
     ...(e.startError === undefined ? {} : { startErrno: e.startError }),
-    stdout: e.stdout, stderr: e.stderr, durationMs: e.durationMs,
+    stdout: e.stdout,
+    stderr: e.stderr,
+    durationMs: e.durationMs,
   };
   if (run.ok) return run;
   const code = e.startError ?? (e.signal !== null ? e.signal : `EXIT${e.code}`);
-  const text = e.startError !== undefined ? `${errnoText(e.startError)}: ${name}`
-    : e.timedOut ? `still running after ${e.timeoutMs / 1000} s, so the lab killed it`
-    : e.stderr.trim() || `${name} printed nothing on stderr`;
+  const text =
+    e.startError !== undefined
+      ? `${errnoText(e.startError)}: ${name}`
+      : e.timedOut
+        ? `still running after ${e.timeoutMs / 1000} s, so the lab killed it`
+        : e.stderr.trim() || `${name} printed nothing on stderr`;
   run.error = { code, text, hint: options.hint?.(run) ?? generalHint(run) };
   return run;
 }

@@ -58,7 +58,11 @@ function check(ret: number | bigint, method: string, params: readonly unknown[])
  * value can grow between the two calls (ERANGE), so the pair is retried. One answer is not a
  * failure: ENODATA, "this file has no such attribute", is undefined.
  */
-function readSized(call: (buf: Buffer | null, size: number) => number | bigint, method: string, params: readonly unknown[]): Buffer | undefined {
+function readSized(
+  call: (buf: Buffer | null, size: number) => number | bigint,
+  method: string,
+  params: readonly unknown[],
+): Buffer | undefined {
   const fail = (errno: number): never => {
     const { name, args } = describeCall(method, params);
     throw new SyscallError(name, args, errno);
@@ -177,7 +181,11 @@ export class LinuxKernel implements Kernel {
   }
 
   setNoNewPrivs(): void {
-    check(c.prctl(PR.PR_SET_NO_NEW_PRIVS, 'unsigned long', 1, 'unsigned long', 0, 'unsigned long', 0, 'unsigned long', 0), 'setNoNewPrivs', []);
+    check(
+      c.prctl(PR.PR_SET_NO_NEW_PRIVS, 'unsigned long', 1, 'unsigned long', 0, 'unsigned long', 0, 'unsigned long', 0),
+      'setNoNewPrivs',
+      [],
+    );
   }
 
   lgetxattr(path: string, name: string): Buffer | undefined {
@@ -187,7 +195,12 @@ export class LinuxKernel implements Kernel {
   llistxattr(path: string): string[] {
     const list = readSized((buf, size) => c.llistxattr(path, buf, size), 'llistxattr', [path]);
     // The kernel answers with names separated (and ended) by NUL bytes.
-    return list ? list.toString('utf8').split('\0').filter((name) => name !== '') : [];
+    return list
+      ? list
+          .toString('utf8')
+          .split('\0')
+          .filter((name) => name !== '')
+      : [];
   }
 
   lsetxattr(path: string, name: string, value: Buffer, flags: number): void {

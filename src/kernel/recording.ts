@@ -53,19 +53,31 @@ export class RecordingKernel implements Kernel {
     this.faults.check(method, params);
   }
 
-  unshare(flags: number): void { this.record('unshare', [flags]); }
-  setns(fd: number, nstype: number): void { this.record('setns', [fd, nstype]); }
+  unshare(flags: number): void {
+    this.record('unshare', [flags]);
+  }
+  setns(fd: number, nstype: number): void {
+    this.record('setns', [fd, nstype]);
+  }
   mount(source: string | null, target: string, fstype: string | null, flags: number, data: string | null): void {
     this.record('mount', [source, target, fstype, flags, data]);
   }
-  umount2(target: string, flags: number): void { this.record('umount2', [target, flags]); }
-  pivotRoot(newRoot: string, putOld: string): void { this.record('pivotRoot', [newRoot, putOld]); }
+  umount2(target: string, flags: number): void {
+    this.record('umount2', [target, flags]);
+  }
+  pivotRoot(newRoot: string, putOld: string): void {
+    this.record('pivotRoot', [newRoot, putOld]);
+  }
   sethostname(name: string): void {
     this.record('sethostname', [name]);
     this.hostname = name;
   }
-  chdir(path: string): void { this.record('chdir', [path]); }
-  chroot(path: string): void { this.record('chroot', [path]); }
+  chdir(path: string): void {
+    this.record('chdir', [path]);
+  }
+  chroot(path: string): void {
+    this.record('chroot', [path]);
+  }
   capget(pid: number): CapSets {
     this.record('capget', [pid]);
     return { ...this.caps };
@@ -74,7 +86,9 @@ export class RecordingKernel implements Kernel {
     this.record('capset', [sets]);
     this.caps = { ...sets };
   }
-  setPdeathsig(signal: number): void { this.record('setPdeathsig', [signal]); }
+  setPdeathsig(signal: number): void {
+    this.record('setPdeathsig', [signal]);
+  }
   capbsetRead(cap: number): boolean {
     this.record('capbsetRead', [cap]);
     return ((this.bounding >> BigInt(cap)) & 1n) === 1n;
@@ -83,7 +97,9 @@ export class RecordingKernel implements Kernel {
     this.record('capbsetDrop', [cap]);
     this.bounding &= ~(1n << BigInt(cap));
   }
-  setNoNewPrivs(): void { this.record('setNoNewPrivs', []); }
+  setNoNewPrivs(): void {
+    this.record('setNoNewPrivs', []);
+  }
   lgetxattr(path: string, name: string): Buffer | undefined {
     this.record('lgetxattr', [path, name]);
     return this.xattrs.get(path)?.get(name);
@@ -108,11 +124,17 @@ export class RecordingKernel implements Kernel {
     this.record('execve', [path, argv, env]);
     throw new Error('RecordingKernel: execve recorded (a real execve would not return)');
   }
-  chown(path: string, uid: number, gid: number): void { this.record('chown', [path, uid, gid]); }
+  chown(path: string, uid: number, gid: number): void {
+    this.record('chown', [path, uid, gid]);
+  }
   socket(domain: number, type: number, protocol: number): number {
     this.record('socket', [domain, type, protocol]);
     return 3;
   }
-  bindInet(fd: number, address: string, port: number): void { this.record('bindInet', [fd, address, port]); }
-  close(fd: number): void { this.record('close', [fd]); }
+  bindInet(fd: number, address: string, port: number): void {
+    this.record('bindInet', [fd, address, port]);
+  }
+  close(fd: number): void {
+    this.record('close', [fd]);
+  }
 }

@@ -22,7 +22,11 @@ export function traced(inner: Kernel, emit: (event: PrimitiveEvent) => void): Ke
         } catch (err) {
           if (err instanceof SyscallError) {
             emit({
-              kind: 'syscall', name, args, result: `-1 ${err.code}`, ok: false,
+              kind: 'syscall',
+              name,
+              args,
+              result: `-1 ${err.code}`,
+              ok: false,
               durationMs: performance.now() - start,
               error: { code: err.code, text: err.text, hint: err.hint },
             });

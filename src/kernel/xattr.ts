@@ -27,7 +27,10 @@ export function xattrText(value: Buffer): string {
 /** Every attribute on `path` whose name starts with `prefix`, sorted by name, values via {@link xattrText}. */
 export function readXattrs(kernel: XattrReader, path: string, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of kernel.llistxattr(path).filter((n) => n.startsWith(prefix)).sort()) {
+  for (const name of kernel
+    .llistxattr(path)
+    .filter((n) => n.startsWith(prefix))
+    .sort()) {
     const value = kernel.lgetxattr(path, name);
     if (value !== undefined) out[name] = xattrText(value);
   }

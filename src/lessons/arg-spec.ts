@@ -12,7 +12,7 @@ export type { ArgDef, ArgSpecs, ArgType } from '../probes/arg-spec.js';
 
 /** A reference to a process, resolved per side (host or inside the container) when a step runs. */
 export const PID_REF_HELP =
-  '`lab` (the lab itself), `container` or `container.NAME` (a container\'s PID 1), `process.NAME` (a process a step started), or a number';
+  "`lab` (the lab itself), `container` or `container.NAME` (a container's PID 1), `process.NAME` (a process a step started), or a number";
 
 const NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const PID_REF = /^(lab|container(\.[a-z][a-z0-9-]{0,30})?|process\.[a-z][a-z0-9-]{0,30}|[1-9][0-9]{0,9})$/;
@@ -24,7 +24,14 @@ export function isName(text: string): boolean {
 
 /** True when `text` is a relative path that stays inside the directory it is joined to. */
 export function isInnerPath(text: string): boolean {
-  return text !== '' && !text.startsWith('/') && text.replace(/\/$/, '').split('/').every((part) => part !== '' && part !== '..');
+  return (
+    text !== '' &&
+    !text.startsWith('/') &&
+    text
+      .replace(/\/$/, '')
+      .split('/')
+      .every((part) => part !== '' && part !== '..')
+  );
 }
 
 /** True when `text` is a valid process reference. */

@@ -19,7 +19,9 @@ function cell(text: string): string {
 }
 
 function argsCell(args: ArgSpecs): string {
-  const parts = Object.entries(args).map(([name, def]) => `\`${name}\`${def.default === undefined ? '' : ` (default ${JSON.stringify(def.default)})`}: ${def.doc}`);
+  const parts = Object.entries(args).map(
+    ([name, def]) => `\`${name}\`${def.default === undefined ? '' : ` (default ${JSON.stringify(def.default)})`}: ${def.doc}`,
+  );
   return parts.length ? parts.join('; ') : '—';
 }
 
@@ -38,7 +40,8 @@ function declaresCell(a: ActionDef): string {
   const parts: string[] = [];
   if (a.starts === 'process') parts.push('starts a process (`process.NAME`)');
   if (a.starts === 'container') parts.push('starts the container afresh');
-  if (a.waitsOnPurpose !== undefined) parts.push(a.waitsOnPurpose === true ? 'waits on purpose' : `waits on purpose (${describeWhen(a.waitsOnPurpose)})`);
+  if (a.waitsOnPurpose !== undefined)
+    parts.push(a.waitsOnPurpose === true ? 'waits on purpose' : `waits on purpose (${describeWhen(a.waitsOnPurpose)})`);
   if (a.hostPrograms?.length) parts.push(`host: ${needsCell(a.hostPrograms)}`);
   return parts.length ? parts.join('; ') : '—';
 }
@@ -48,14 +51,24 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-const byName = <T extends { name: string }>(entries: Readonly<Record<string, T>>): T[] => Object.values(entries).sort((a, b) => a.name.localeCompare(b.name));
+const byName = <T extends { name: string }>(entries: Readonly<Record<string, T>>): T[] =>
+  Object.values(entries).sort((a, b) => a.name.localeCompare(b.name));
 
 /** The three tables, by the name their README block carries. */
 export function catalogueTables(): Record<'actions' | 'probes' | 'checks', string> {
   return {
-    actions: table(['action', 'what it does', 'arguments', 'declares'], byName(ACTIONS).map((a) => [`\`${a.name}\``, a.summary, argsCell(a.args), declaresCell(a)])),
-    probes: table(['probe', 'what it shows', 'arguments'], byName(PROBES).map((p) => [`\`${p.name}\``, p.summary, argsCell(p.args)])),
-    checks: table(['check', 'the right answer', 'arguments'], byName(CHECKS).map((c) => [`\`${c.name}\``, c.summary, argsCell(c.args)])),
+    actions: table(
+      ['action', 'what it does', 'arguments', 'declares'],
+      byName(ACTIONS).map((a) => [`\`${a.name}\``, a.summary, argsCell(a.args), declaresCell(a)]),
+    ),
+    probes: table(
+      ['probe', 'what it shows', 'arguments'],
+      byName(PROBES).map((p) => [`\`${p.name}\``, p.summary, argsCell(p.args)]),
+    ),
+    checks: table(
+      ['check', 'the right answer', 'arguments'],
+      byName(CHECKS).map((c) => [`\`${c.name}\``, c.summary, argsCell(c.args)]),
+    ),
   };
 }
 

@@ -11,7 +11,10 @@ import { placeholders } from './templates.js';
 import type { Args, Located, Problem, Step } from './types.js';
 
 /** The actions that start a named process, for the message that says how to start one. */
-const STARTERS = Object.values(ACTIONS).filter((a) => a.starts === 'process').map((a) => `\`${a.name}\``).join(' or ');
+const STARTERS = Object.values(ACTIONS)
+  .filter((a) => a.starts === 'process')
+  .map((a) => `\`${a.name}\``)
+  .join(' or ');
 
 /** Every process or container reference in a call's arguments (pid-refs and placeholders). */
 function references(args: Args, specs: ArgSpecs): { refs: string[]; containers: string[] } {
@@ -34,14 +37,18 @@ export function checkReferences(steps: readonly Step[], containerNames: readonly
     const { refs, containers } = references(args, specs);
     for (const ref of refs) {
       if (ref.startsWith('process.') && !started.has(ref.slice(8))) {
-        report(at, `step "${stepId}": ${ref} is not started by this step or an earlier one (start it with a ${STARTERS} action that has \`name: ${ref.slice(8)}\`).`);
+        report(
+          at,
+          `step "${stepId}": ${ref} is not started by this step or an earlier one (start it with a ${STARTERS} action that has \`name: ${ref.slice(8)}\`).`,
+        );
       }
       if (ref.startsWith('container.') && !containerNames.includes(ref.slice(10))) {
         report(at, `step "${stepId}": ${ref} names no container of this lesson (${containerNames.join(', ')}).`);
       }
     }
     for (const name of containers) {
-      if (!containerNames.includes(name)) report(at, `step "${stepId}": container "${name}" is not one of this lesson's containers (${containerNames.join(', ')}).`);
+      if (!containerNames.includes(name))
+        report(at, `step "${stepId}": container "${name}" is not one of this lesson's containers (${containerNames.join(', ')}).`);
     }
   };
   for (const step of steps) {
@@ -55,7 +62,8 @@ export function checkReferences(steps: readonly Step[], containerNames: readonly
       if (view) check(step.id, view.at, view.args, PROBES[view.probe]?.args ?? {});
     }
     for (const { ref } of placeholders(step.shell)) {
-      if (ref.startsWith('process.') && !started.has(ref.slice(8))) report(step.at, `step "${step.id}": \`shell\` uses ${ref}, which no step up to here starts.`);
+      if (ref.startsWith('process.') && !started.has(ref.slice(8)))
+        report(step.at, `step "${step.id}": \`shell\` uses ${ref}, which no step up to here starts.`);
     }
   }
   return problems;

@@ -57,7 +57,11 @@ export function eventLines(events: readonly PrimitiveEvent[]): EventLine[] {
       lines.push({ text: `write ${first.args.join(' ')} ×${run.length}: ${run.map((e) => e.name).join(' · ')}`, ok: true, durationMs });
     } else {
       const shape = first.args.map((a, k) => (k === position ? '…' : isFd(a) ? 'fd' : a)).join(', ');
-      lines.push({ text: `${first.name}(${shape}) ×${run.length} = ${first.result}: ${run.map((e) => e.args[position]).join(' · ')}`, ok: true, durationMs });
+      lines.push({
+        text: `${first.name}(${shape}) ×${run.length} = ${first.result}: ${run.map((e) => e.args[position]).join(' · ')}`,
+        ok: true,
+        durationMs,
+      });
     }
     i = j;
   }

@@ -30,7 +30,11 @@ export interface StepNeeds {
 }
 
 export function needsOf(step: Step): StepNeeds {
-  return { requires: step.requires, needs: step.needs, runs: [step.run, step.yourTurn?.solution, step.breakIt?.revert].filter((r) => r !== undefined) };
+  return {
+    requires: step.requires,
+    needs: step.needs,
+    runs: [step.run, step.yourTurn?.solution, step.breakIt?.revert].filter((r) => r !== undefined),
+  };
 }
 
 /** Every host program a step runs (its actions' declarations and its `needs:`); each entry: any one will do. */
@@ -107,16 +111,35 @@ export function hostProgramFindings(lessons: readonly Lesson[], host: HostCheck)
   if (groups.size === 0) {
     const used = new Set(lessons.flatMap((l) => l.steps.flatMap((s) => stepHostNeeds(needsOf(s)).flat())));
     const programs = Object.keys(HOST_PROGRAMS).filter((p) => used.has(p as HostProgram));
-    return [{ id: 'host-programs', title, status: 'ok', detail: `every lesson step has the host programs it runs (${programs.join(', ') || 'none'})`, steps: [] }];
+    return [
+      {
+        id: 'host-programs',
+        title,
+        status: 'ok',
+        detail: `every lesson step has the host programs it runs (${programs.join(', ') || 'none'})`,
+        steps: [],
+      },
+    ];
   }
   return [...groups].map(([command, { needs, steps }]) => {
     const names = needs.map((anyOf) => anyOf.map((p) => `\`${p}\``).join(' or ')).join(', ');
     const [first] = needs;
-    const missing = needs.length > 1 ? `${names}, which are not installed`
-      : first!.length === 1 ? `${names}, which is not installed` : `${names}, and ${first!.length === 2 ? 'neither' : 'none of them'} is installed`;
+    const missing =
+      needs.length > 1
+        ? `${names}, which are not installed`
+        : first!.length === 1
+          ? `${names}, which is not installed`
+          : `${names}, and ${first!.length === 2 ? 'neither' : 'none of them'} is installed`;
     const fix = host.programs.installCommand(first![0]!)
       ? `\`${command}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`
       : `Install the package that provides \`${first![0]}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`;
-    return { id: 'host-programs', title, status: 'warn', detail: `${steps.length} ${steps.length === 1 ? 'step' : 'steps'} will be skipped, ${steps.join(', ')}: ${steps.length === 1 ? 'it runs' : 'they run'} ${missing}`, fix, steps };
+    return {
+      id: 'host-programs',
+      title,
+      status: 'warn',
+      detail: `${steps.length} ${steps.length === 1 ? 'step' : 'steps'} will be skipped, ${steps.join(', ')}: ${steps.length === 1 ? 'it runs' : 'they run'} ${missing}`,
+      fix,
+      steps,
+    };
   });
 }

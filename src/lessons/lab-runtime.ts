@@ -38,7 +38,9 @@ export function featureCheck(findings: readonly Finding[]): (feature: string) =>
  * while a step runs lets that step end first (see `settleFirst`): tearing down under a step that is
  * still creating things would leave what it creates afterwards behind.
  */
-export async function openLabRuntime(options: { prewarm?: boolean; onSignal?: () => void; findings?: Finding[] } = {}): Promise<LabRuntime> {
+export async function openLabRuntime(
+  options: { prewarm?: boolean; onSignal?: () => void; findings?: Finding[] } = {},
+): Promise<LabRuntime> {
   const findings = options.findings ?? runDoctor();
   const { openRuntime, closeOnSignals } = await import('../runtime/index.js');
   let signalled = false;
@@ -57,7 +59,13 @@ export async function openLabRuntime(options: { prewarm?: boolean; onSignal?: ()
     } catch {
       // nothing to give back to
     }
-    if (!(await opening.then(() => true, () => false))) return;
+    if (
+      !(await opening.then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     if (settle) await Promise.race([settle().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await close();
   });

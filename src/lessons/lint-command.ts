@@ -4,7 +4,11 @@
  */
 import { defaultLessonsDir, formatProblem, loadLessons } from './load-lessons.js';
 
-export function lintCommand(dir: string | undefined, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
+export function lintCommand(
+  dir: string | undefined,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): number {
   const { lessons, problems } = loadLessons(dir ?? defaultLessonsDir());
   for (const p of problems) err.write(`${formatProblem(p)}\n`);
   for (const l of lessons) out.write(`ok  ${l.id}: ${l.steps.length} steps\n`);

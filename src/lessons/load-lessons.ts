@@ -23,7 +23,17 @@ export interface LoadResult {
 
 export function loadLessons(dir: string): LoadResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { lessons: [], problems: [{ file: dir, line: 1, column: 1, message: `No lessons directory at ${dir}: give a directory of lesson folders (e.g. --lessons ./lessons).` }] };
+    return {
+      lessons: [],
+      problems: [
+        {
+          file: dir,
+          line: 1,
+          column: 1,
+          message: `No lessons directory at ${dir}: give a directory of lesson folders (e.g. --lessons ./lessons).`,
+        },
+      ],
+    };
   }
   if (existsSync(path.join(dir, 'lesson.yaml'))) {
     const match = path.basename(dir).match(FOLDER);
@@ -31,13 +41,22 @@ export function loadLessons(dir: string): LoadResult {
   }
   const lessons: Lesson[] = [];
   const problems: Problem[] = [];
-  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const ids = new Map<string, string>();
   for (const name of folders) {
     const match = name.match(FOLDER);
     const folder = path.join(dir, name);
     if (!match) {
-      if (existsSync(path.join(folder, 'lesson.yaml'))) problems.push({ file: folder, line: 1, column: 1, message: `Lesson folder "${name}" must be named <order>-<id>, e.g. 01-pid-namespace.` });
+      if (existsSync(path.join(folder, 'lesson.yaml')))
+        problems.push({
+          file: folder,
+          line: 1,
+          column: 1,
+          message: `Lesson folder "${name}" must be named <order>-<id>, e.g. 01-pid-namespace.`,
+        });
       continue;
     }
     if (!existsSync(path.join(folder, 'lesson.yaml'))) {
@@ -46,7 +65,12 @@ export function loadLessons(dir: string): LoadResult {
     }
     const id = match[2]!;
     if (ids.has(id)) {
-      problems.push({ file: folder, line: 1, column: 1, message: `Lesson id "${id}" is used twice (also ${ids.get(id)}); ids must be unique.` });
+      problems.push({
+        file: folder,
+        line: 1,
+        column: 1,
+        message: `Lesson id "${id}" is used twice (also ${ids.get(id)}); ids must be unique.`,
+      });
       continue;
     }
     ids.set(id, name);
@@ -73,7 +97,10 @@ function loadOne(folder: string, order: number, id: string): LoadResult {
   try {
     yamlText = readFileSync(yamlPath, 'utf8');
   } catch (err) {
-    return { lessons: [], problems: [{ file: yamlPath, line: 1, column: 1, message: `Cannot read lesson.yaml: ${(err as Error).message}.` }] };
+    return {
+      lessons: [],
+      problems: [{ file: yamlPath, line: 1, column: 1, message: `Cannot read lesson.yaml: ${(err as Error).message}.` }],
+    };
   }
   const markdown = existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
   const { lesson, problems } = validateLesson({ id, order, dir: folder, yamlPath, yamlText, textPath, markdown });

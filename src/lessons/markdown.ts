@@ -6,10 +6,7 @@
 
 export type Inline = { kind: 'text' | 'code' | 'strong' | 'em'; text: string };
 
-export type Block =
-  | { kind: 'paragraph'; spans: Inline[] }
-  | { kind: 'bullet'; spans: Inline[] }
-  | { kind: 'code'; lines: string[] };
+export type Block = { kind: 'paragraph'; spans: Inline[] } | { kind: 'bullet'; spans: Inline[] } | { kind: 'code'; lines: string[] };
 
 /** Splits one line of text into styled spans. */
 export function parseInline(text: string): Inline[] {

@@ -44,5 +44,7 @@ export function comparable(a: ViewSpec | undefined, b: ViewSpec | undefined): bo
   if (!a || !b || a.probe !== b.probe) return false;
   const specs = PROBES[a.probe]?.args ?? {};
   const keys = new Set([...Object.keys(a.args), ...Object.keys(b.args)]);
-  return [...keys].every((k) => specs[k]?.type.kind === 'pid-ref' || specs[k]?.rowFilter || JSON.stringify(a.args[k]) === JSON.stringify(b.args[k]));
+  return [...keys].every(
+    (k) => specs[k]?.type.kind === 'pid-ref' || specs[k]?.rowFilter || JSON.stringify(a.args[k]) === JSON.stringify(b.args[k]),
+  );
 }

@@ -35,7 +35,10 @@ function topLevel(text: string, key: string): string | undefined {
 
 /** A `[a, b]` flow list's entries. */
 function flowList(value: string | undefined): string[] {
-  return (value?.match(/^\[(.*)\]$/)?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value?.match(/^\[(.*)\]$/)?.[1] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The `key: scalar` pairs of a one-line flow map or of the more-indented lines below a key (lists are skipped). */
@@ -92,7 +95,11 @@ export function previewLessons(dir: string): LessonPreview[] {
   let folders: string[];
   try {
     // A directory that is itself one lesson folder is previewed as that lesson, as loadLessons does.
-    folders = existsSync(path.join(dir, 'lesson.yaml')) ? [''] : readdirSync(dir).filter((name) => FOLDER.test(name)).sort();
+    folders = existsSync(path.join(dir, 'lesson.yaml'))
+      ? ['']
+      : readdirSync(dir)
+          .filter((name) => FOLDER.test(name))
+          .sort();
   } catch {
     return [];
   }
@@ -111,7 +118,10 @@ export function previewLessons(dir: string): LessonPreview[] {
       steps: (text.match(/^\s*- id:/gm) ?? []).length,
       stepIds: [...text.matchAll(/^\s*- id:[ \t]*["']?([a-z0-9-]+)/gm)].map((m) => m[1]!),
       requires: flowList(topLevel(text, 'requires')),
-      stepNeeds: text.split(/^\s*- id:.*$/m).slice(1).map(previewStep),
+      stepNeeds: text
+        .split(/^\s*- id:.*$/m)
+        .slice(1)
+        .map(previewStep),
     });
   }
   return previews.sort((a, b) => a.order - b.order);

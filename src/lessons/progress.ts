@@ -39,7 +39,9 @@ export function emptyProgress(): Progress {
 /** The home directory of `user` from /etc/passwd (the lab does not trust $HOME under sudo). */
 export function homeOf(user: string, passwd = '/etc/passwd'): string | undefined {
   try {
-    const line = readFileSync(passwd, 'utf8').split('\n').find((l) => l.split(':')[0] === user);
+    const line = readFileSync(passwd, 'utf8')
+      .split('\n')
+      .find((l) => l.split(':')[0] === user);
     return line?.split(':')[5] || undefined;
   } catch {
     return undefined;
@@ -53,7 +55,9 @@ export function progressLocation(env: NodeJS.ProcessEnv = process.env, passwd = 
   const sudo = env.SUDO_USER && Number.isInteger(uid) && uid > 0;
   const home = (sudo ? homeOf(env.SUDO_USER!, passwd) : undefined) ?? env.HOME ?? '/root';
   const xdg = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : undefined;
-  const file = xdg ? path.join(xdg, 'container-lab', 'progress.json') : path.join(home, '.local', 'state', 'container-lab', 'progress.json');
+  const file = xdg
+    ? path.join(xdg, 'container-lab', 'progress.json')
+    : path.join(home, '.local', 'state', 'container-lab', 'progress.json');
   return { file, base: xdg ?? home, ...(sudo ? { owner: { uid, gid: Number.isInteger(gid) ? gid : uid } } : {}) };
 }
 
@@ -64,19 +68,26 @@ export function loadProgress(file: string): { progress: Progress; warning?: stri
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { progress: emptyProgress() };
-    return { progress: emptyProgress(), warning: `Your progress file ${file} could not be read (${(err as NodeJS.ErrnoException).code}), so the lab starts fresh; it will be written again as you go.` };
+    return {
+      progress: emptyProgress(),
+      warning: `Your progress file ${file} could not be read (${(err as NodeJS.ErrnoException).code}), so the lab starts fresh; it will be written again as you go.`,
+    };
   }
   try {
     const data = JSON.parse(text) as Progress;
     if (data?.version !== 1 || typeof data.lessons !== 'object' || data.lessons === null) throw new Error('shape');
     const lessons: Record<string, LessonProgress> = {};
     for (const [id, p] of Object.entries(data.lessons)) {
-      if (Number.isInteger(p?.step) && Array.isArray(p?.done)) lessons[id] = { step: p.step, done: p.done.filter((d) => typeof d === 'string') };
+      if (Number.isInteger(p?.step) && Array.isArray(p?.done))
+        lessons[id] = { step: p.step, done: p.done.filter((d) => typeof d === 'string') };
     }
     const last = data.last && typeof data.last.lesson === 'string' && Number.isInteger(data.last.step) ? data.last : undefined;
     return { progress: { version: 1, lessons, ...(last ? { last } : {}) } };
   } catch {
-    return { progress: emptyProgress(), warning: `Your progress file ${file} is damaged, so the lab starts fresh; it will be written again as you go.` };
+    return {
+      progress: emptyProgress(),
+      warning: `Your progress file ${file} is damaged, so the lab starts fresh; it will be written again as you go.`,
+    };
   }
 }
 

@@ -47,14 +47,18 @@ export function placeholderTexts(text: string): string[] {
  */
 function inWords(side: Side, ref: string, command: boolean): string {
   const named = (what: string, prose: string) => (command ? `<${what}>` : prose);
-  if (ref === 'lab') return named('lab PID', 'the lab\'s PID');
+  if (ref === 'lab') return named('lab PID', "the lab's PID");
   if (ref === 'container' || ref.startsWith('container.')) {
     if (side === 'inside') return '1';
     const name = ref === 'container' ? '' : ref.slice('container.'.length);
-    return name ? named(`host PID of ${name}`, `the host PID of container ${name}`) : named('container PID', 'the container\'s PID on the host');
+    return name
+      ? named(`host PID of ${name}`, `the host PID of container ${name}`)
+      : named('container PID', "the container's PID on the host");
   }
   const name = ref.slice('process.'.length);
-  return side === 'host' ? named(`host PID of ${name}`, `the host PID of ${name}`) : named(`PID of ${name} inside`, `the PID of ${name} inside the container`);
+  return side === 'host'
+    ? named(`host PID of ${name}`, `the host PID of ${name}`)
+    : named(`PID of ${name} inside`, `the PID of ${name} inside the container`);
 }
 
 /**
@@ -64,7 +68,13 @@ function inWords(side: Side, ref: string, command: boolean): string {
  */
 export function presentTemplate(text: string, known: Readonly<Record<string, string>>, command = false): string {
   const fill = (part: string, asCommand: boolean) =>
-    part.replace(PLACEHOLDER, (whole, side: Side, ref: string) => known[whole] ?? (/^\d+$/.test(ref) ? ref : inWords(side, ref, asCommand)));
+    part.replace(
+      PLACEHOLDER,
+      (whole, side: Side, ref: string) => known[whole] ?? (/^\d+$/.test(ref) ? ref : inWords(side, ref, asCommand)),
+    );
   if (command) return fill(text, true);
-  return text.split(/(`[^`]*`)/).map((part, i) => fill(part, i % 2 === 1)).join('');
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => fill(part, i % 2 === 1))
+    .join('');
 }

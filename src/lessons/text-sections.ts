@@ -43,12 +43,28 @@ export function splitText(markdown: string): LessonText {
   });
   return {
     // A `# Title` line at the top names the file for people reading it; the title shown comes from lesson.yaml.
-    intro: intro.join('\n').replace(/^\s*#\s.*\n?/, '').trim(),
+    intro: intro
+      .join('\n')
+      .replace(/^\s*#\s.*\n?/, '')
+      .trim(),
     sections: sections.map((s) => {
       const at = s.body.findIndex((l) => l.trim() === ONCE_RUN);
       const before = at < 0 ? s.body : s.body.slice(0, at);
       const strayHeadings = s.body.flatMap((l, i) => (/^###\s/.test(l) && i !== at ? [s.line + 1 + i] : []));
-      return { id: s.id, line: s.line, text: before.join('\n').trim(), ...(at < 0 ? {} : { ranText: s.body.slice(at + 1).join('\n').trim() }), strayHeadings };
+      return {
+        id: s.id,
+        line: s.line,
+        text: before.join('\n').trim(),
+        ...(at < 0
+          ? {}
+          : {
+              ranText: s.body
+                .slice(at + 1)
+                .join('\n')
+                .trim(),
+            }),
+        strayHeadings,
+      };
     }),
   };
 }

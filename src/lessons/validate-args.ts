@@ -13,13 +13,7 @@ import type { YamlFile } from './yaml-file.js';
  * Validates `given` (argument name → YAML node) against `specs`; fills defaults.
  * `what` names the block in messages, e.g. `step "nspid": action "exec"`.
  */
-export function validateArgs(
-  yaml: YamlFile,
-  given: Map<string, Node>,
-  specs: ArgSpecs,
-  what: string,
-  near: Node,
-): Args | undefined {
+export function validateArgs(yaml: YamlFile, given: Map<string, Node>, specs: ArgSpecs, what: string, near: Node): Args | undefined {
   const out: Record<string, ArgValue> = {};
   let ok = true;
   for (const [name, node] of given) {

@@ -45,7 +45,8 @@ export function validateSpec(yaml: YamlFile, node: Node, what: string): Containe
   const hostname = keys.get('hostname');
   if (hostname) {
     const text = yaml.text(hostname, `${what}: \`hostname\``);
-    if (text && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(text)) yaml.report(hostname, `${what}: hostname "${text}" must be lowercase letters, digits and dashes.`);
+    if (text && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(text))
+      yaml.report(hostname, `${what}: hostname "${text}" must be lowercase letters, digits and dashes.`);
     else spec.hostname = text;
   }
   const command = keys.get('command');
@@ -85,7 +86,10 @@ function validateNamespaces(yaml: YamlFile, node: Node, what: string): Container
   const items = isSeq(node) ? node.items : [];
   const unsupported = list.flatMap((kind, i) => (supported.includes(kind) ? [] : [{ kind, at: items[i] as Node | undefined }]));
   for (const { kind, at } of unsupported) {
-    yaml.report(at ?? node, `${what}: the lab's runtime does not make ${kind} namespaces yet (it makes ${CONTAINER_NAMESPACES.join(', ')}); a container that asked for one would run without it.`);
+    yaml.report(
+      at ?? node,
+      `${what}: the lab's runtime does not make ${kind} namespaces yet (it makes ${CONTAINER_NAMESPACES.join(', ')}); a container that asked for one would run without it.`,
+    );
   }
   if (unsupported.length) return undefined;
   if (!list.includes('mnt')) {

@@ -43,11 +43,13 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
   if (keys.has('requires')) {
     requires = yaml.textList(keys.get('requires'), '`requires`');
     const bad = requires?.filter((f) => !FEATURES.includes(f)) ?? [];
-    if (bad.length) yaml.report(keys.get('requires'), `\`requires\`: unknown host feature ${bad.join(', ')}; known: ${FEATURES.join(', ')}.`);
+    if (bad.length)
+      yaml.report(keys.get('requires'), `\`requires\`: unknown host feature ${bad.join(', ')}; known: ${FEATURES.join(', ')}.`);
   }
 
   let containers: Record<string, ContainerSpec> | undefined = {};
-  if (keys.has('container') && keys.has('containers')) yaml.report(keys.get('containers'), 'Use `container:` (one container) or `containers:` (several, by name), not both.');
+  if (keys.has('container') && keys.has('containers'))
+    yaml.report(keys.get('containers'), 'Use `container:` (one container) or `containers:` (several, by name), not both.');
   else if (keys.has('containers')) containers = validateContainers(yaml, keys.get('containers')!);
   else if (keys.has('container')) {
     // `container:` is shorthand for one container named `main`.
@@ -87,21 +89,68 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
 
 function attachText(src: LessonSource, steps: Omit<Step, 'text'>[], ids: ReadonlySet<string>, problems: Problem[]): Step[] {
   if (src.markdown === undefined) {
-    problems.push({ file: src.textPath, line: 1, column: 1, message: `text.md is missing: write the prose of each step under a \`## <step-id>\` heading.` });
+    problems.push({
+      file: src.textPath,
+      line: 1,
+      column: 1,
+      message: `text.md is missing: write the prose of each step under a \`## <step-id>\` heading.`,
+    });
     return steps.map((s) => ({ ...s, text: '' }));
   }
   const { sections } = splitText(src.markdown);
   const byId = new Map(sections.map((s) => [s.id, s]));
   for (const section of sections) {
-    if (!ids.has(section.id)) problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\` matches no step in lesson.yaml (step ids: ${[...ids].join(', ')}).` });
-    else if (templateProblem(section.text)) problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\`: ${templateProblem(section.text)}` });
-    else if (section.text === '') problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\` has no text: say what the step shows before the learner presses Enter.` });
-    else if (section.ranText === '') problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\`: \`${ONCE_RUN}\` has no text under it: say what the step showed, or remove the line.` });
-    else if (section.ranText && templateProblem(section.ranText)) problems.push({ file: src.textPath, line: section.line, column: 1, message: `\`## ${section.id}\`: ${templateProblem(section.ranText)}` });
-    for (const line of section.strayHeadings) problems.push({ file: src.textPath, line, column: 1, message: `\`## ${section.id}\`: the only heading a step's text may hold is \`${ONCE_RUN}\` (what replaces the text once the step has run).` });
+    if (!ids.has(section.id))
+      problems.push({
+        file: src.textPath,
+        line: section.line,
+        column: 1,
+        message: `\`## ${section.id}\` matches no step in lesson.yaml (step ids: ${[...ids].join(', ')}).`,
+      });
+    else if (templateProblem(section.text))
+      problems.push({
+        file: src.textPath,
+        line: section.line,
+        column: 1,
+        message: `\`## ${section.id}\`: ${templateProblem(section.text)}`,
+      });
+    else if (section.text === '')
+      problems.push({
+        file: src.textPath,
+        line: section.line,
+        column: 1,
+        message: `\`## ${section.id}\` has no text: say what the step shows before the learner presses Enter.`,
+      });
+    else if (section.ranText === '')
+      problems.push({
+        file: src.textPath,
+        line: section.line,
+        column: 1,
+        message: `\`## ${section.id}\`: \`${ONCE_RUN}\` has no text under it: say what the step showed, or remove the line.`,
+      });
+    else if (section.ranText && templateProblem(section.ranText))
+      problems.push({
+        file: src.textPath,
+        line: section.line,
+        column: 1,
+        message: `\`## ${section.id}\`: ${templateProblem(section.ranText)}`,
+      });
+    for (const line of section.strayHeadings)
+      problems.push({
+        file: src.textPath,
+        line,
+        column: 1,
+        message: `\`## ${section.id}\`: the only heading a step's text may hold is \`${ONCE_RUN}\` (what replaces the text once the step has run).`,
+      });
   }
   for (const step of steps) {
-    if (!byId.has(step.id)) problems.push({ file: src.textPath, line: 1, column: 1, message: `step "${step.id}" (lesson.yaml line ${step.at.line}) has no \`## ${step.id}\` section in text.md.` });
+    if (!byId.has(step.id))
+      problems.push({
+        file: src.textPath,
+        line: 1,
+        column: 1,
+        message: `step "${step.id}" (lesson.yaml line ${step.at.line}) has no \`## ${step.id}\` section in text.md.`,
+      });
   }
   return steps.map((s) => {
     const section = byId.get(s.id);

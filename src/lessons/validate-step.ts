@@ -18,7 +18,24 @@ import { validateCall } from './validate-call.js';
 import { validateTeaches } from './validate-teaches.js';
 import type { YamlFile } from './yaml-file.js';
 
-const STEP_KEYS = ['id', 'title', 'run', 'shell', 'docker', 'host', 'container', 'both', 'predict', 'yourTurn', 'breakIt', 'live', 'requires', 'needs', 'slow', 'teaches'];
+const STEP_KEYS = [
+  'id',
+  'title',
+  'run',
+  'shell',
+  'docker',
+  'host',
+  'container',
+  'both',
+  'predict',
+  'yourTurn',
+  'breakIt',
+  'live',
+  'requires',
+  'needs',
+  'slow',
+  'teaches',
+];
 
 /** Host feature ids a lesson may require: the ids of `container-lab doctor`'s findings. */
 export const FEATURES: readonly string[] = FINDING_IDS;
@@ -31,7 +48,11 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const what = rawId ? `step "${rawId}"` : `step ${index + 1}`;
   const keys = yaml.entries(map, what, STEP_KEYS, ['id', 'title', 'run', 'shell']);
   const id = keys.has('id') ? yaml.text(keys.get('id'), `${what}: \`id\``) : undefined;
-  if (id !== undefined && !isName(id)) yaml.report(keys.get('id'), `${what}: id must be lowercase letters, digits and dashes (it is also the \`## ${id}\` heading in text.md).`);
+  if (id !== undefined && !isName(id))
+    yaml.report(
+      keys.get('id'),
+      `${what}: id must be lowercase letters, digits and dashes (it is also the \`## ${id}\` heading in text.md).`,
+    );
   const title = keys.has('title') ? yaml.text(keys.get('title'), `${what}: \`title\``) : undefined;
   const run = keys.has('run') ? runSpec(yaml, keys.get('run')!, `${what}: \`run\``) : undefined;
   const shell = keys.has('shell') ? yaml.text(keys.get('shell'), `${what}: \`shell\``) : undefined;
@@ -43,7 +64,8 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   let host = keys.has('host') ? viewSpec(yaml, keys.get('host')!, `${what}: \`host\``, containers) : undefined;
   let container = keys.has('container') ? viewSpec(yaml, keys.get('container')!, `${what}: \`container\``, containers) : undefined;
   if (keys.has('both')) {
-    if (keys.has('host') || keys.has('container')) yaml.report(keys.get('both'), `${what}: use \`both:\` alone, or \`host:\` and \`container:\`, not both forms.`);
+    if (keys.has('host') || keys.has('container'))
+      yaml.report(keys.get('both'), `${what}: use \`both:\` alone, or \`host:\` and \`container:\`, not both forms.`);
     host = container = viewSpec(yaml, keys.get('both')!, `${what}: \`both\``, containers);
   }
   const labels = paneLabels(host, container, containers);
@@ -56,10 +78,29 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
   const runs = [run, yourTurn?.solution, breakIt?.revert].filter((r) => r !== undefined);
   const needs = keys.has('needs') ? validateNeeds(yaml, keys.get('needs')!, what, runs) : [];
-  const teaches = keys.has('teaches') ? validateTeaches(yaml, keys.get('teaches')!, `${what}: \`teaches\``, { host, container }) : undefined;
+  const teaches = keys.has('teaches')
+    ? validateTeaches(yaml, keys.get('teaches')!, `${what}: \`teaches\``, { host, container })
+    : undefined;
   if (!id || !title || !run || !shell) return undefined;
   const at = { file: yaml.file, ...yaml.position(node) };
-  return { id, title, run, shell, docker, host, container, predict, yourTurn, breakIt, ...(live ? { live } : {}), ...(teaches ? { teaches } : {}), requires: requires ?? [], needs: needs ?? [], ...(slow ? { slow } : {}), at };
+  return {
+    id,
+    title,
+    run,
+    shell,
+    docker,
+    host,
+    container,
+    predict,
+    yourTurn,
+    breakIt,
+    ...(live ? { live } : {}),
+    ...(teaches ? { teaches } : {}),
+    requires: requires ?? [],
+    needs: needs ?? [],
+    ...(slow ? { slow } : {}),
+    at,
+  };
 }
 
 function runSpec(yaml: YamlFile, node: Node, what: string): RunSpec | undefined {
@@ -74,7 +115,8 @@ function viewSpec(yaml: YamlFile, node: Node, what: string, containers: readonly
   const inNode = call.extra.get('in');
   if (inNode) {
     const name = yaml.text(inNode, `${what}: \`in\``);
-    if (name !== undefined && !containers.includes(name)) yaml.report(inNode, `${what}: \`in: ${name}\` is not one of this lesson's containers (${containers.join(', ')}).`);
+    if (name !== undefined && !containers.includes(name))
+      yaml.report(inNode, `${what}: \`in: ${name}\` is not one of this lesson's containers (${containers.join(', ')}).`);
     else if (name !== undefined) container = name;
   }
   return { probe: call.name, args: call.args, container, at: { file: yaml.file, line: call.line, column: call.column } };
@@ -105,7 +147,8 @@ function validatePredict(yaml: YamlFile, node: Node, step: string): Predict | un
   const question = keys.has('question') ? yaml.text(keys.get('question'), `${what}: \`question\``) : undefined;
   const choices = keys.has('choices') ? yaml.textList(keys.get('choices'), `${what}: \`choices\``) : undefined;
   const reveal = keys.has('reveal') ? yaml.text(keys.get('reveal'), `${what}: \`reveal\``) : undefined;
-  if (choices && (choices.length < 2 || choices.length > 5)) yaml.report(keys.get('choices'), `${what}: give 2 to 5 choices (the learner picks one with keys 1-5).`);
+  if (choices && (choices.length < 2 || choices.length > 5))
+    yaml.report(keys.get('choices'), `${what}: give 2 to 5 choices (the learner picks one with keys 1-5).`);
   const answerNode = keys.get('answer');
   const answer = isScalar(answerNode) && typeof answerNode.value === 'number' ? answerNode.value : NaN;
   if (answerNode && choices && !(Number.isInteger(answer) && answer >= 1 && answer <= choices.length)) {
@@ -126,7 +169,10 @@ function validateYourTurn(yaml: YamlFile, node: Node, step: string): YourTurn | 
   const solution = keys.has('solution') ? runSpec(yaml, keys.get('solution')!, `${what}: \`solution\``) : undefined;
   const hints = keys.has('hints') ? yaml.textList(keys.get('hints'), `${what}: \`hints\``) : undefined;
   if (hints && hints.length !== 3) {
-    yaml.report(keys.get('hints'), `${what}: give exactly 3 hints: a nudge, a pointer (which file or command), then the answer (it may use {answer}).`);
+    yaml.report(
+      keys.get('hints'),
+      `${what}: give exactly 3 hints: a nudge, a pointer (which file or command), then the answer (it may use {answer}).`,
+    );
     return undefined;
   }
   if (!task || !check || !solution || !hints) return undefined;
@@ -146,7 +192,10 @@ function validateRequires(yaml: YamlFile, node: Node, what: string): string[] | 
   const list = yaml.textList(node, `${what}: \`requires\``);
   const bad = list?.filter((f) => !FEATURES.includes(f)) ?? [];
   if (bad.length) {
-    yaml.report(node, `${what}: unknown host feature ${bad.join(', ')}; known: ${FEATURES.join(', ')} (the ids of \`container-lab doctor\`).`);
+    yaml.report(
+      node,
+      `${what}: unknown host feature ${bad.join(', ')}; known: ${FEATURES.join(', ')} (the ids of \`container-lab doctor\`).`,
+    );
     return undefined;
   }
   return list;
@@ -162,7 +211,10 @@ function validateNeeds(yaml: YamlFile, node: Node, what: string, runs: readonly 
   const known = Object.keys(HOST_PROGRAMS);
   const bad = list.filter((p) => !known.includes(p));
   if (bad.length) {
-    yaml.report(node, `${what}: \`needs\`: unknown host program ${bad.join(', ')}; known: ${known.join(', ')} (a program run inside a container ships with the lab and is never a host need).`);
+    yaml.report(
+      node,
+      `${what}: \`needs\`: unknown host program ${bad.join(', ')}; known: ${known.join(', ')} (a program run inside a container ships with the lab and is never a host need).`,
+    );
     return undefined;
   }
   for (const program of list) {

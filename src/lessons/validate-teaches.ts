@@ -12,23 +12,34 @@ import type { YamlFile } from './yaml-file.js';
 
 const PANES = ['host', 'container'] as const;
 
-export function validateTeaches(yaml: YamlFile, node: Node, what: string, panes: { host?: ViewSpec; container?: ViewSpec }): Teaches | undefined {
+export function validateTeaches(
+  yaml: YamlFile,
+  node: Node,
+  what: string,
+  panes: { host?: ViewSpec; container?: ViewSpec },
+): Teaches | undefined {
   const map = yaml.map(node, what);
   if (!map) return undefined;
   const keys = yaml.entries(map, what, ['host', 'container', 'both', 'output', 'ran']);
-  if (keys.has('both') && (keys.has('host') || keys.has('container'))) yaml.report(keys.get('both'), `${what}: use \`both:\` alone, or \`host:\` and \`container:\`, not both forms.`);
+  if (keys.has('both') && (keys.has('host') || keys.has('container')))
+    yaml.report(keys.get('both'), `${what}: use \`both:\` alone, or \`host:\` and \`container:\`, not both forms.`);
   const facts = (side: 'host' | 'container') => {
     const key = keys.has(side) ? side : keys.has('both') ? 'both' : undefined;
     return key && paneFacts(yaml, keys.get(key)!, `${what}: \`${key}\``, panes[side], side);
   };
   const host = facts('host');
   // `both:` with the same probe on both panes is checked once.
-  const container = keys.has('both') && !keys.has('container') && host && panes.host?.probe === panes.container?.probe ? host : facts('container');
+  const container =
+    keys.has('both') && !keys.has('container') && host && panes.host?.probe === panes.container?.probe ? host : facts('container');
   let output: Teaches['output'];
   if (keys.has('output')) {
     const value = yaml.text(keys.get('output'), `${what}: \`output\``);
     if (value === 'all' || value === 'first' || value === 'last') output = value;
-    else if (value !== undefined) yaml.report(keys.get('output'), `${what}: \`output\` is \`all\` (every line the action printed), \`first\` or \`last\` (one line), not "${value}".`);
+    else if (value !== undefined)
+      yaml.report(
+        keys.get('output'),
+        `${what}: \`output\` is \`all\` (every line the action printed), \`first\` or \`last\` (one line), not "${value}".`,
+      );
   }
   const ran = keys.has('ran') ? yaml.textList(keys.get('ran'), `${what}: \`ran\``) : [];
   return { ...(host ? { host } : {}), ...(container ? { container } : {}), ...(output ? { output } : {}), ran: ran ?? [] };
@@ -44,14 +55,20 @@ function paneFacts(yaml: YamlFile, node: Node, what: string, view: ViewSpec | un
   if (!map) return null;
   const keys = yaml.entries(map, what, ['columns', 'rows', 'note', 'title']);
   const probe = PROBES[view.probe]!;
-  const columns = keys.has('columns') ? yaml.textList(keys.get('columns'), `${what}: \`columns\``) ?? [] : [];
+  const columns = keys.has('columns') ? (yaml.textList(keys.get('columns'), `${what}: \`columns\``) ?? []) : [];
   const known = columns.filter((name) => {
     if (!probe.columns) {
-      yaml.report(keys.get('columns'), `${what}: the ${view.probe} pane is a list of key/value rows without columns; name the rows the text reads with \`rows:\` instead of column "${name}".`);
+      yaml.report(
+        keys.get('columns'),
+        `${what}: the ${view.probe} pane is a list of key/value rows without columns; name the rows the text reads with \`rows:\` instead of column "${name}".`,
+      );
       return false;
     }
     if (!probe.columns.includes(name) && !probe.moreColumns) {
-      yaml.report(keys.get('columns'), `${what}: the ${view.probe} pane has no column "${name}"; its columns: ${probe.columns.join(', ')}.`);
+      yaml.report(
+        keys.get('columns'),
+        `${what}: the ${view.probe} pane has no column "${name}"; its columns: ${probe.columns.join(', ')}.`,
+      );
       return false;
     }
     return true;
@@ -81,12 +98,20 @@ export function textColumnProblems(step: Step, file: string, line: number): Prob
   const panes = PANES.flatMap((side) => (step[side] ? [{ side, view: step[side]!, facts: step.teaches?.[side] }] : []));
   for (const text of [step.text, step.ranText ?? '']) {
     for (const name of columnsNamed(text)) {
-      const having = panes.filter(({ view }) => PROBES[view.probe]?.columns?.includes(name) || (PROBES[view.probe]?.moreColumns && !KNOWN_COLUMNS.some((k) => k.toLowerCase() === name.toLowerCase())));
+      const having = panes.filter(
+        ({ view }) =>
+          PROBES[view.probe]?.columns?.includes(name) ||
+          (PROBES[view.probe]?.moreColumns && !KNOWN_COLUMNS.some((k) => k.toLowerCase() === name.toLowerCase())),
+      );
       if (having.length === 0) {
-        const list = panes.map(({ side, view }) => `${side} ${view.probe}: ${PROBES[view.probe]?.columns?.join(', ') ?? 'no columns'}`).join('; ');
+        const list = panes
+          .map(({ side, view }) => `${side} ${view.probe}: ${PROBES[view.probe]?.columns?.join(', ') ?? 'no columns'}`)
+          .join('; ');
         report(`the text names a column "${name}", but no pane of this step has one (${list || 'it has no panes'}).`);
       } else if (!having.some(({ facts }) => facts?.columns.includes(name))) {
-        report(`the text points at the "${name}" column: declare it, e.g. \`teaches: { ${having[0]!.side}: { columns: [${name}] } }\`, so the layout keeps it on screen.`);
+        report(
+          `the text points at the "${name}" column: declare it, e.g. \`teaches: { ${having[0]!.side}: { columns: [${name}] } }\`, so the layout keeps it on screen.`,
+        );
       }
     }
   }

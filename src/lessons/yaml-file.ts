@@ -12,7 +12,10 @@ export class YamlFile {
   readonly root: Node | undefined;
   private readonly lines = new LineCounter();
 
-  constructor(readonly file: string, text: string) {
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
     const doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
     for (const error of doc.errors) {
       const pos = this.lines.linePos(error.pos[0]);
@@ -25,8 +28,10 @@ export class YamlFile {
 
   /** Line and column (1-based) where a node starts. */
   position(node: Node | Pair | undefined): { line: number; column: number } {
-    const offset = (node && 'range' in node ? node.range?.[0] : undefined) ??
-      (node && 'key' in node ? (node.key as Node | null)?.range?.[0] : undefined) ?? 0;
+    const offset =
+      (node && 'range' in node ? node.range?.[0] : undefined) ??
+      (node && 'key' in node ? (node.key as Node | null)?.range?.[0] : undefined) ??
+      0;
     const pos = this.lines.linePos(offset);
     return { line: pos.line, column: pos.col };
   }
@@ -77,12 +82,7 @@ export class YamlFile {
    * The entries of a map as `key → node`, reporting unknown keys (with the known ones listed) and
    * missing required ones.
    */
-  entries(
-    map: YAMLMap<unknown, Node>,
-    what: string,
-    known: readonly string[],
-    required: readonly string[] = [],
-  ): Map<string, Node> {
+  entries(map: YAMLMap<unknown, Node>, what: string, known: readonly string[], required: readonly string[] = []): Map<string, Node> {
     const out = new Map<string, Node>();
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';

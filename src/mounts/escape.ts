@@ -37,7 +37,10 @@ const ESCAPE_DIR = '.clab-escape';
 
 export function lookAtRoot(): RootView {
   // The escape's own scratch directory is left out, so `before` and `after` compare what matters.
-  const entries = fs.readdirSync('/').filter((n) => n !== ESCAPE_DIR).sort();
+  const entries = fs
+    .readdirSync('/')
+    .filter((n) => n !== ESCAPE_DIR)
+    .sort();
   let osName = '(no /etc/os-release)';
   try {
     const text = fs.readFileSync('/etc/os-release', 'utf8');

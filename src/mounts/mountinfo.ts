@@ -88,7 +88,10 @@ export function parseMountLine(line: string): MountRow {
 
 /** Parses a whole mountinfo file. */
 export function parseMountinfo(text: string): MountRow[] {
-  return text.split('\n').filter((l) => l.trim() !== '').map(parseMountLine);
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map(parseMountLine);
 }
 
 /**

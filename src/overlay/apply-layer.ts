@@ -136,7 +136,9 @@ export function applyLayerSource(src: TarSource, root: string): ApplyReport {
         break;
       }
       default:
-        throw new LayerApplyError(`Layer entry "${rel}" is a ${e.type} device or fifo; this importer cannot create those (Node has no mknod).`);
+        throw new LayerApplyError(
+          `Layer entry "${rel}" is a ${e.type} device or fifo; this importer cannot create those (Node has no mknod).`,
+        );
     }
     if (e.type !== 'dir') setOwnerAndTimes(target, e, e.type === 'symlink');
     addedHere.add(rel);

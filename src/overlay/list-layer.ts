@@ -21,9 +21,8 @@ export function listLayer(tarFile: string): LayerListing[] {
   try {
     return readTarEntries(fdSource(fd)).map((entry) => {
       const name = readLayerName(entry.path);
-      const meaning = name.kind === 'whiteout' ? `deletes ${name.deletes}`
-        : name.kind === 'opaque' ? `clears ${name.clears || '/'}`
-          : 'adds';
+      const meaning =
+        name.kind === 'whiteout' ? `deletes ${name.deletes}` : name.kind === 'opaque' ? `clears ${name.clears || '/'}` : 'adds';
       const kind = entry.type === 'hardlink' ? 'file' : entry.type;
       const shown = entry.type === 'dir' ? `${entry.path}/` : entry.path;
       const link = entry.type === 'symlink' ? ` -> ${entry.linkname}` : entry.type === 'hardlink' ? ` link to ${entry.linkname}` : '';

@@ -17,7 +17,9 @@ export function layerNameOf(dir: string): string {
 
 /** The overlay mounted at `merged`, per `mountinfo` text; undefined when none is mounted there. */
 export function overlayDirsFromMountinfo(mountinfo: string, merged: string): OverlayDirs | undefined {
-  const row = parseMountinfo(mountinfo).filter((m) => m.mountPoint === merged && m.fstype === 'overlay').pop();
+  const row = parseMountinfo(mountinfo)
+    .filter((m) => m.mountPoint === merged && m.fstype === 'overlay')
+    .pop();
   if (!row) return undefined;
   const opt = (name: string) => row.superOptions.find((o) => o.startsWith(`${name}=`))?.slice(name.length + 1);
   const lowerdir = opt('lowerdir');
@@ -25,6 +27,9 @@ export function overlayDirsFromMountinfo(mountinfo: string, merged: string): Ove
   const work = opt('workdir');
   if (!lowerdir || !upper || !work) return undefined;
   // mountinfo escapes `,` and `:` in these paths with a backslash; the lab's paths hold neither.
-  const lowers = lowerdir.split(':').reverse().map((dir) => ({ name: layerNameOf(dir), dir }));
+  const lowers = lowerdir
+    .split(':')
+    .reverse()
+    .map((dir) => ({ name: layerNameOf(dir), dir }));
   return { lowers, upper, work, merged };
 }

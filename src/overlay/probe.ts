@@ -54,8 +54,15 @@ export function probePath(where: string, file: string, opts: ProbeOptions = {}):
   const xattrs = opts.xattrs === undefined ? hostXattrs() : opts.xattrs;
   const node = statNode(file, path.basename(file), xattrs);
   const probe: PathProbe = {
-    where, file, exists: true, kind: node.kind, modeText: modeString(node.kind, node.mode),
-    ino: node.ino, dev: node.dev, size: node.size, nlink: node.nlink,
+    where,
+    file,
+    exists: true,
+    kind: node.kind,
+    modeText: modeString(node.kind, node.mode),
+    ino: node.ino,
+    dev: node.dev,
+    size: node.size,
+    nlink: node.nlink,
   };
   if (node.kind === 'char' || node.kind === 'block') probe.rdev = node.rdev;
   if (node.kind === 'file' && opts.checksum) probe.sha256 = sha256File(file);

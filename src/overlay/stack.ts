@@ -88,8 +88,14 @@ export function stackRows(layers: readonly StackLayer[]): StackRow[] {
       }
       const mergedWith = merged.slice(1).map((l) => l.name);
       const row: StackRow = {
-        path: p, kind: 'dir', from: top.name, mergedWith,
-        hidden: holders.slice(1).map((l) => l.name).filter((n) => !mergedWith.includes(n)),
+        path: p,
+        kind: 'dir',
+        from: top.name,
+        mergedWith,
+        hidden: holders
+          .slice(1)
+          .map((l) => l.name)
+          .filter((n) => !mergedWith.includes(n)),
       };
       if (topNode.overlay.opaque) row.opaque = true;
       rows.push(row);
@@ -127,9 +133,7 @@ export function renderStack(rows: readonly StackRow[], layerNames: readonly stri
   const lines = [header.trimEnd()];
   for (const r of rows) {
     const marks = cols.map((c, i) => {
-      const mark = c === r.from ? (r.kind === 'deleted' ? '✕' : '●')
-        : r.mergedWith.includes(c) ? '+'
-          : r.hidden.includes(c) ? '○' : ' ';
+      const mark = c === r.from ? (r.kind === 'deleted' ? '✕' : '●') : r.mergedWith.includes(c) ? '+' : r.hidden.includes(c) ? '○' : ' ';
       return cell(mark, colWidth[i] ?? 1);
     });
     const note = noteFor(r, layerNames);

@@ -35,7 +35,13 @@ export interface TarHeader {
 }
 
 const TYPEFLAG: Record<TarEntryType, string> = {
-  file: '0', hardlink: '1', symlink: '2', char: '3', block: '4', dir: '5', fifo: '6',
+  file: '0',
+  hardlink: '1',
+  symlink: '2',
+  char: '3',
+  block: '4',
+  dir: '5',
+  fifo: '6',
 };
 const TYPE_OF_FLAG: Record<string, TarEntryType> = Object.fromEntries(
   Object.entries(TYPEFLAG).map(([type, flag]) => [flag, type as TarEntryType]),
@@ -87,7 +93,12 @@ export function paxRecordsFor(h: TarHeader): Record<string, string> {
 
 /** Encodes pax records as the body of an `x` entry. */
 export function encodePax(records: Record<string, string>): Buffer {
-  return Buffer.from(Object.entries(records).map(([k, v]) => paxRecord(k, v)).join(''), 'utf8');
+  return Buffer.from(
+    Object.entries(records)
+      .map(([k, v]) => paxRecord(k, v))
+      .join(''),
+    'utf8',
+  );
 }
 
 /** Decodes the body of an `x` or `g` entry. */
@@ -164,7 +175,8 @@ export interface RawHeader extends TarHeader {
 export function decodeHeader(block: Buffer, offset: number): RawHeader | undefined {
   if (block.every((b) => b === 0)) return undefined;
   const stored = readNumber(block, 148, 8);
-  if (stored !== checksum(block)) throw new Error(`Tar header at byte ${offset} has a bad checksum: this is not a tar archive, or it is damaged.`);
+  if (stored !== checksum(block))
+    throw new Error(`Tar header at byte ${offset} has a bad checksum: this is not a tar archive, or it is damaged.`);
   const rawFlag = String.fromCharCode(block[156] ?? 0);
   const typeflag = rawFlag === '\0' ? '0' : rawFlag;
   const magic = block.toString('ascii', 257, 262);

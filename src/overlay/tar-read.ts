@@ -47,16 +47,26 @@ export function readTarEntries(src: TarSource): TarEntry[] {
     const raw = decodeHeader(block, offset);
     if (!raw) break; // a zero block: the end of the archive
     const dataOffset = offset + BLOCK;
-    const size = raw.typeflag === 'x' || raw.typeflag === 'g' || raw.typeflag === 'L' || raw.typeflag === 'K'
-      ? raw.size
-      : Number(pax.size ?? globalPax.size ?? raw.size);
-    if (dataOffset + size > src.size) throw new Error(`Tar entry ${raw.path} at byte ${offset} runs past the end of the archive: it is cut short.`);
+    const size =
+      raw.typeflag === 'x' || raw.typeflag === 'g' || raw.typeflag === 'L' || raw.typeflag === 'K'
+        ? raw.size
+        : Number(pax.size ?? globalPax.size ?? raw.size);
+    if (dataOffset + size > src.size)
+      throw new Error(`Tar entry ${raw.path} at byte ${offset} runs past the end of the archive: it is cut short.`);
     offset = dataOffset + size + padding(size);
     switch (raw.typeflag) {
-      case 'x': pax = decodePax(src.read(dataOffset, size)); continue;
-      case 'g': globalPax = { ...globalPax, ...decodePax(src.read(dataOffset, size)) }; continue;
-      case 'L': longName = src.read(dataOffset, size).toString('utf8').replace(/\0+$/, ''); continue;
-      case 'K': longLink = src.read(dataOffset, size).toString('utf8').replace(/\0+$/, ''); continue;
+      case 'x':
+        pax = decodePax(src.read(dataOffset, size));
+        continue;
+      case 'g':
+        globalPax = { ...globalPax, ...decodePax(src.read(dataOffset, size)) };
+        continue;
+      case 'L':
+        longName = src.read(dataOffset, size).toString('utf8').replace(/\0+$/, '');
+        continue;
+      case 'K':
+        longLink = src.read(dataOffset, size).toString('utf8').replace(/\0+$/, '');
+        continue;
     }
     const records = { ...globalPax, ...pax };
     const rawPath = records.path ?? longName ?? raw.path;

@@ -34,7 +34,10 @@ export function* tarChunks(entries: Iterable<TarWriteEntry>): Generator<Buffer> 
     if (Object.keys(pax).length > 0) {
       const body = encodePax(pax);
       const base = entry.path.split('/').pop() ?? 'entry';
-      yield encodeHeader({ path: `PaxHeaders/${base}`.slice(0, 100), type: 'file', mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: 0 }, 'x');
+      yield encodeHeader(
+        { path: `PaxHeaders/${base}`.slice(0, 100), type: 'file', mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: 0 },
+        'x',
+      );
       yield body;
       yield Buffer.alloc(padding(body.length));
     }
@@ -46,7 +49,9 @@ export function* tarChunks(entries: Iterable<TarWriteEntry>): Generator<Buffer> 
       yield chunk;
     }
     if (written !== entry.size) {
-      throw new Error(`Tar entry ${entry.path}: expected ${entry.size} bytes of content, got ${written} (did the file change while it was being archived?).`);
+      throw new Error(
+        `Tar entry ${entry.path}: expected ${entry.size} bytes of content, got ${written} (did the file change while it was being archived?).`,
+      );
     }
     yield Buffer.alloc(padding(entry.size));
   }

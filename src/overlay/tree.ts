@@ -151,8 +151,10 @@ export function modeString(kind: NodeKind, mode: number): string {
   const type = { file: '-', dir: 'd', symlink: 'l', char: 'c', block: 'b', fifo: 'p', socket: 's' }[kind];
   const rwx = (bits: number, special: boolean, s: string) =>
     `${bits & 4 ? 'r' : '-'}${bits & 2 ? 'w' : '-'}${special ? (bits & 1 ? s : s.toUpperCase()) : bits & 1 ? 'x' : '-'}`;
-  return type
-    + rwx((mode >> 6) & 7, (mode & 0o4000) !== 0, 's')
-    + rwx((mode >> 3) & 7, (mode & 0o2000) !== 0, 's')
-    + rwx(mode & 7, (mode & 0o1000) !== 0, 't');
+  return (
+    type +
+    rwx((mode >> 6) & 7, (mode & 0o4000) !== 0, 's') +
+    rwx((mode >> 3) & 7, (mode & 0o2000) !== 0, 's') +
+    rwx(mode & 7, (mode & 0o1000) !== 0, 't')
+  );
 }

@@ -18,7 +18,11 @@ export const capabilitiesProbe: ProbeDef = {
   summary: 'The five capability sets of a process (/proc/<pid>/status), as masks or one set by name.',
   args: {
     pid: { type: { kind: 'pid-ref' }, doc: 'whose capabilities' },
-    names: { type: { kind: 'enum', values: ['none', ...CAP_SET_KEYS] }, default: 'none', doc: 'spell out one set name by name instead of the five masks' },
+    names: {
+      type: { kind: 'enum', values: ['none', ...CAP_SET_KEYS] },
+      default: 'none',
+      doc: 'spell out one set name by name instead of the five masks',
+    },
   },
   title: (root, args) => `${root}/${pidArg(args, 'pid')}/status`,
   async run({ reader, procRoot, args }) {
@@ -32,7 +36,10 @@ export const capabilitiesProbe: ProbeDef = {
     }
     const rows: Row[] = CAP_SET_KEYS.map((key) => {
       const mask = status.sets[key];
-      return { key: STATUS_FIELD[key], cells: [STATUS_FIELD[key], mask.toString(16).padStart(16, '0'), `${decodeCapMask(mask).length} caps`] };
+      return {
+        key: STATUS_FIELD[key],
+        cells: [STATUS_FIELD[key], mask.toString(16).padStart(16, '0'), `${decodeCapMask(mask).length} caps`],
+      };
     });
     if (status.noNewPrivs !== undefined) rows.push({ key: 'NoNewPrivs', cells: ['NoNewPrivs', status.noNewPrivs ? '1' : '0', ''] });
     return { title: path, columns: COLUMNS, rows };

@@ -22,11 +22,15 @@ const COLUMNS = ['file', 'value'];
 export const cgroupFilesProbe: ProbeDef = {
   name: 'cgroup-files',
   columns: COLUMNS,
-  summary: 'A process\'s cgroup files (limits, counters, or both) for memory, pids and cpu, found through /proc/<pid>/cgroup and mountinfo.',
+  summary: "A process's cgroup files (limits, counters, or both) for memory, pids and cpu, found through /proc/<pid>/cgroup and mountinfo.",
   args: {
     pid: { type: { kind: 'pid-ref' }, default: 'container', doc: 'whose cgroup' },
-    controllers: { type: { kind: 'list', values: CONTROLLERS }, default: CONTROLLERS, doc: 'which controllers\' files' },
-    show: { type: { kind: 'enum', values: ['limits', 'counters', 'both'] }, default: 'both', doc: 'the limit files, the counters, or both' },
+    controllers: { type: { kind: 'list', values: CONTROLLERS }, default: CONTROLLERS, doc: "which controllers' files" },
+    show: {
+      type: { kind: 'enum', values: ['limits', 'counters', 'both'] },
+      default: 'both',
+      doc: 'the limit files, the counters, or both',
+    },
   },
   title,
   async run({ reader, procRoot, args }) {

@@ -19,7 +19,7 @@ const COLUMNS = ['hierarchy', 'cgroup'];
 export const cgroupMembershipProbe: ProbeDef = {
   name: 'cgroup-membership',
   columns: COLUMNS,
-  summary: 'A process\'s cgroup in each hierarchy (`/proc/<pid>/cgroup`), relative to the reader\'s cgroup namespace.',
+  summary: "A process's cgroup in each hierarchy (`/proc/<pid>/cgroup`), relative to the reader's cgroup namespace.",
   args: {
     pid: { type: { kind: 'pid-ref' }, doc: 'whose cgroups' },
     all: { type: { kind: 'enum', values: ['yes', 'no'] }, default: 'no', doc: '`no`: only the v2 tree and the memory, pids and cpu trees' },
@@ -30,7 +30,9 @@ export const cgroupMembershipProbe: ProbeDef = {
     const snap = await reader.read([{ path: file, kind: 'file' }]);
     const text = snap.files.get(file);
     if (text === undefined) return { title: file, rows: [], note: `${file}: ${snap.errors.get(file) ?? 'could not be read'}.` };
-    const lines = parseProcCgroup(text).filter((l) => args.all === 'yes' || l.id === '0' || l.controllers.some((c) => LAB_TREES.includes(c)));
+    const lines = parseProcCgroup(text).filter(
+      (l) => args.all === 'yes' || l.id === '0' || l.controllers.some((c) => LAB_TREES.includes(c)),
+    );
     const rows = lines.map((l) => {
       const hierarchy = `${l.id}:${l.controllers.join(',')}`;
       return { key: hierarchy, cells: [hierarchy, l.path] };

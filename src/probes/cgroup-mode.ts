@@ -19,22 +19,24 @@ const COLUMNS = ['mount point', 'type', 'controllers'];
 export const cgroupModeProbe: ProbeDef = {
   name: 'cgroup-mode',
   columns: COLUMNS,
-  summary: 'The cgroup filesystems in a process\'s mountinfo, their controllers, and the mode (v2, v1 or hybrid) they add up to.',
+  summary: "The cgroup filesystems in a process's mountinfo, their controllers, and the mode (v2, v1 or hybrid) they add up to.",
   args: { pid: { type: { kind: 'pid-ref' }, doc: 'whose mount table' } },
   title,
   async run({ reader, procRoot, args }) {
     const file = `${procRoot}/${pidArg(args, 'pid')}/mountinfo`;
     const snap = await reader.read([{ path: file, kind: 'file' }]);
     const text = snap.files.get(file);
-    if (text === undefined) return { title: title(procRoot, args), rows: [], note: `${file}: ${snap.errors.get(file) ?? 'could not be read'}.` };
+    if (text === undefined)
+      return { title: title(procRoot, args), rows: [], note: `${file}: ${snap.errors.get(file) ?? 'could not be read'}.` };
     const mounts = parseMountinfo(text).filter((m) => m.fstype === 'cgroup' || m.fstype === 'cgroup2');
     if (mounts.length === 0) return { title: title(procRoot, args), rows: [], note: 'No cgroup filesystem is mounted here.' };
     const v2 = mounts.filter((m) => m.fstype === 'cgroup2').map((m) => `${m.mountPoint}/cgroup.controllers`);
     const offered = await reader.read(v2.map((path) => ({ path, kind: 'file' as const })));
     const rows = mounts.map((m) => {
-      const controllers = m.fstype === 'cgroup2'
-        ? (offered.files.get(`${m.mountPoint}/cgroup.controllers`) ?? '').trim()
-        : m.superOptions.filter((o) => !['rw', 'ro'].includes(o) && !o.includes('agent') && o !== 'xattr').join(',');
+      const controllers =
+        m.fstype === 'cgroup2'
+          ? (offered.files.get(`${m.mountPoint}/cgroup.controllers`) ?? '').trim()
+          : m.superOptions.filter((o) => !['rw', 'ro'].includes(o) && !o.includes('agent') && o !== 'xattr').join(',');
       return { key: m.mountPoint, cells: [m.mountPoint, m.fstype, controllers || '(none)'] };
     });
     return { title: title(procRoot, args), columns: COLUMNS, rows, note: modeSentence(text) };

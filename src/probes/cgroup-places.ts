@@ -70,5 +70,8 @@ export function cgroupPlaces(procCgroup: string, mountinfo: string): CgroupPlace
  * hybrid host the v2 tree (systemd's `unified`) usually carries none of them.
  */
 export function placeOf(places: readonly CgroupPlace[], tree: CgroupTree): CgroupPlace | undefined {
-  return places.find((p) => p.version === 1 && p.controllers.includes(tree)) ?? (tree === 'cpuacct' ? undefined : places.find((p) => p.version === 2));
+  return (
+    places.find((p) => p.version === 1 && p.controllers.includes(tree)) ??
+    (tree === 'cpuacct' ? undefined : places.find((p) => p.version === 2))
+  );
 }

@@ -34,7 +34,12 @@ export interface CgroupReading {
 }
 
 /** Where process `pid`'s cgroups are for this reader: /proc/<pid>/cgroup and the reader's own mountinfo. */
-export async function readPlaces(reader: Reader, procRoot: string, pid: number, also: readonly ReadPattern[] = []): Promise<{ places: CgroupPlace[]; error?: string; snap: Snapshot }> {
+export async function readPlaces(
+  reader: Reader,
+  procRoot: string,
+  pid: number,
+  also: readonly ReadPattern[] = [],
+): Promise<{ places: CgroupPlace[]; error?: string; snap: Snapshot }> {
   const cgroupFile = `${procRoot}/${pid}/cgroup`;
   const mountinfoFile = `${procRoot}/self/mountinfo`;
   const snap = await reader.read([{ path: cgroupFile, kind: 'file' }, { path: mountinfoFile, kind: 'file' }, ...also]);
@@ -52,7 +57,10 @@ const INSIDE_ROOT = '/sys/fs/cgroup';
 
 function insideGuesses(controllers: readonly Controller[]): ReadPattern[] {
   const names = new Set(controllers.flatMap((c) => [...FILES[1][c], ...FILES[2][c]].map((f) => f.file)));
-  return [...names].flatMap((file) => [{ path: `${INSIDE_ROOT}/${file}`, kind: 'file' as const }, { path: `${INSIDE_ROOT}/*/${file}`, kind: 'file' as const }]);
+  return [...names].flatMap((file) => [
+    { path: `${INSIDE_ROOT}/${file}`, kind: 'file' as const },
+    { path: `${INSIDE_ROOT}/*/${file}`, kind: 'file' as const },
+  ]);
 }
 
 function isGuess(file: string): boolean {
@@ -65,7 +73,11 @@ function isGuess(file: string): boolean {
  * `pid`'s cgroups as this reader finds them.
  */
 export async function readCgroup(
-  reader: Reader, procRoot: string, pid: number, controllers: readonly Controller[], part: 'limits' | 'counters' | 'both',
+  reader: Reader,
+  procRoot: string,
+  pid: number,
+  controllers: readonly Controller[],
+  part: 'limits' | 'counters' | 'both',
 ): Promise<CgroupReading> {
   const guesses = reader.side === 'container' ? insideGuesses(controllers) : [];
   const { places, error, snap: first } = await readPlaces(reader, procRoot, pid, guesses);
@@ -81,7 +93,11 @@ export async function readCgroup(
  * `guessed` is a snapshot that already holds the files at the guessed inside paths.
  */
 export async function readCgroupAt(
-  reader: Reader, places: readonly CgroupPlace[], controllers: readonly Controller[], part: 'limits' | 'counters' | 'both', guessed?: Snapshot,
+  reader: Reader,
+  places: readonly CgroupPlace[],
+  controllers: readonly Controller[],
+  part: 'limits' | 'counters' | 'both',
+  guessed?: Snapshot,
 ): Promise<CgroupReading> {
   const reading: CgroupReading = { where: '', rows: [], meters: [], versions: {}, dirs: {} };
   const wanted: { spec: FileSpec; path: string }[] = [];
@@ -97,7 +113,10 @@ export async function readCgroupAt(
     }
   }
   if (wanted.length === 0) {
-    return { ...reading, note: `No cgroup filesystem holding ${controllers.join(', ')} is mounted where this side looks (its /proc/self/mountinfo lists none).` };
+    return {
+      ...reading,
+      note: `No cgroup filesystem holding ${controllers.join(', ')} is mounted where this side looks (its /proc/self/mountinfo lists none).`,
+    };
   }
   reading.where = directoryTitle(Object.values(reading.dirs));
   const rest = wanted.filter((w) => !(guessed && isGuess(w.path)));

@@ -32,10 +32,23 @@ export function metersFrom(values: Map<string, string>): Meter[] {
   };
   const v2 = values.has('memory.max') || values.has('memory.current');
   const memoryLimit = limit(v2 ? 'memory.max' : 'memory.limit_in_bytes');
-  add('memory.usage', v2 ? 'memory.current' : 'memory.usage_in_bytes', num(v2 ? 'memory.current' : 'memory.usage_in_bytes'), 'level', 'bytes', memoryLimit);
+  add(
+    'memory.usage',
+    v2 ? 'memory.current' : 'memory.usage_in_bytes',
+    num(v2 ? 'memory.current' : 'memory.usage_in_bytes'),
+    'level',
+    'bytes',
+    memoryLimit,
+  );
   const peak = v2 ? 'memory.peak' : 'memory.max_usage_in_bytes';
   add('memory.peak', peak, num(peak), 'peak', 'bytes', memoryLimit);
-  add('memory.oom_kills', v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill', num(v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill'), 'total', 'count');
+  add(
+    'memory.oom_kills',
+    v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill',
+    num(v2 ? 'memory.events oom_kill' : 'memory.oom_control oom_kill'),
+    'total',
+    'count',
+  );
   if (v2) add('memory.limit_hits', 'memory.events max', num('memory.events max'), 'total', 'count');
   add('pids.current', 'pids.current', num('pids.current'), 'level', 'count', limit('pids.max'));
   add('pids.refused', 'pids.events max', num('pids.events max'), 'total', 'count');
@@ -43,7 +56,13 @@ export function metersFrom(values: Map<string, string>): Meter[] {
   add('cpu.usage', values.has('cpu.stat usage_usec') ? 'cpu.stat usage_usec' : 'cpuacct.usage', usageUsec, 'total', 'usec');
   add('cpu.throttled', 'cpu.stat nr_throttled', num('cpu.stat nr_throttled'), 'total', 'count');
   const throttled = num('cpu.stat throttled_usec') ?? nsToUsec(num('cpu.stat throttled_time'));
-  add('cpu.throttled_time', values.has('cpu.stat throttled_usec') ? 'cpu.stat throttled_usec' : 'cpu.stat throttled_time', throttled, 'total', 'usec');
+  add(
+    'cpu.throttled_time',
+    values.has('cpu.stat throttled_usec') ? 'cpu.stat throttled_usec' : 'cpu.stat throttled_time',
+    throttled,
+    'total',
+    'usec',
+  );
   return meters;
 }
 

@@ -17,8 +17,20 @@ import { processStatusProbe } from './process-status.js';
 import { processesProbe } from './processes.js';
 
 export const PROBES: Readonly<Record<string, ProbeDef>> = Object.fromEntries(
-  [ancestryProbe, namespacesProbe, pidSummaryProbe, processStatusProbe, processesProbe,
-    mountinfoProbe, overlayLayersProbe, overlayDirsProbe, layerStackProbe, overlayTreeProbe, ...NETWORK_AND_CAPABILITY_PROBES, ...CGROUP_PROBES].map((p) => [p.name, p]),
+  [
+    ancestryProbe,
+    namespacesProbe,
+    pidSummaryProbe,
+    processStatusProbe,
+    processesProbe,
+    mountinfoProbe,
+    overlayLayersProbe,
+    overlayDirsProbe,
+    layerStackProbe,
+    overlayTreeProbe,
+    ...NETWORK_AND_CAPABILITY_PROBES,
+    ...CGROUP_PROBES,
+  ].map((p) => [p.name, p]),
 );
 
 export type { ProbeArgs, ProbeDef, ProbeInput } from './probe.js';

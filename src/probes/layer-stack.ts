@@ -26,16 +26,23 @@ export const layerStackProbe: ProbeDef = {
     const dirs = findOverlay(name, procRoot);
     if (!dirs) return { title, rows: [], note: notMounted(name) };
     const layers = [...dirs.lowers, { name: 'upper', dir: dirs.upper }];
-    const walked = layers.map((l) => ({ name: l.name, nodes: walkTree(l.dir).filter((n) => n.path === under || n.path.startsWith(`${under}/`)) }));
+    const walked = layers.map((l) => ({
+      name: l.name,
+      nodes: walkTree(l.dir).filter((n) => n.path === under || n.path.startsWith(`${under}/`)),
+    }));
     const names = layers.map((l) => l.name);
     const top = names.slice().reverse();
-    const rows = stackRows(walked).filter((r) => r.path !== under).map((r) => ({
-      key: path.relative(under, r.path),
-      cells: [
-        path.relative(under, r.path) + (r.kind === 'dir' ? '/' : ''),
-        ...top.map((l) => (l === r.from ? (r.kind === 'deleted' ? '✕' : '●') : r.mergedWith.includes(l) ? '+' : r.hidden.includes(l) ? '○' : '')),
-      ],
-    }));
+    const rows = stackRows(walked)
+      .filter((r) => r.path !== under)
+      .map((r) => ({
+        key: path.relative(under, r.path),
+        cells: [
+          path.relative(under, r.path) + (r.kind === 'dir' ? '/' : ''),
+          ...top.map((l) =>
+            l === r.from ? (r.kind === 'deleted' ? '✕' : '●') : r.mergedWith.includes(l) ? '+' : r.hidden.includes(l) ? '○' : '',
+          ),
+        ],
+      }));
     return { title, columns: ['path', ...top], rows };
   },
 };

@@ -86,9 +86,10 @@ function total(meter: Meter, series: readonly Point[], width: number): string[] 
   const perSecond = rates(series);
   const now = perSecond[perSecond.length - 1];
   const first = series[0]?.value ?? meter.value;
-  const text = meter.unit === 'usec'
-    ? `${amount(meter.value, 'usec')}${now === undefined ? '' : `, +${Math.round(now / 1000)} ms/s`}`
-    : `${meter.value}${meter.value !== first ? ` (+${meter.value - first})` : ''}`;
+  const text =
+    meter.unit === 'usec'
+      ? `${amount(meter.value, 'usec')}${now === undefined ? '' : `, +${Math.round(now / 1000)} ms/s`}`
+      : `${meter.value}${meter.value !== first ? ` (+${meter.value - first})` : ''}`;
   const values = perSecond.slice(-Math.max(4, width - 3 - text.length));
   if (values.length === 0) return [`  ${text}`];
   // CPU time is drawn against one whole CPU (1 000 000 µs per second), counts against their peak.

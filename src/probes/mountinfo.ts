@@ -18,10 +18,15 @@ const COLUMNS = ['mount point', 'type', 'source', 'propagation'];
 export const mountinfoProbe: ProbeDef = {
   name: 'mountinfo',
   columns: COLUMNS,
-  summary: 'A process\'s mount table (`/proc/<pid>/mountinfo`): mount point, type, source and propagation of each mount.',
+  summary: "A process's mount table (`/proc/<pid>/mountinfo`): mount point, type, source and propagation of each mount.",
   args: {
     pid: { type: { kind: 'pid-ref' }, doc: 'whose mount namespace to show' },
-    under: { type: { kind: 'string' }, default: '/', doc: 'show only mounts at or below this path; `@state` stands for the lab state directory', rowFilter: true },
+    under: {
+      type: { kind: 'string' },
+      default: '/',
+      doc: 'show only mounts at or below this path; `@state` stands for the lab state directory',
+      rowFilter: true,
+    },
   },
   title,
   async run({ reader, procRoot, args }) {
@@ -36,7 +41,10 @@ export const mountinfoProbe: ProbeDef = {
       if (under !== '/' && m.mountPoint !== under && !m.mountPoint.startsWith(`${under}/`)) continue;
       const n = (seen.get(m.mountPoint) ?? 0) + 1;
       seen.set(m.mountPoint, n);
-      rows.push({ key: n === 1 ? m.mountPoint : `${m.mountPoint}#${n}`, cells: [m.mountPoint, m.fstype, m.source, propagationFields(m.propagation) || 'private'] });
+      rows.push({
+        key: n === 1 ? m.mountPoint : `${m.mountPoint}#${n}`,
+        cells: [m.mountPoint, m.fstype, m.source, propagationFields(m.propagation) || 'private'],
+      });
     }
     return { title: file, columns: COLUMNS, rows };
   },

@@ -21,19 +21,21 @@ export async function namespaceMembers(reader: Reader, procRoot: string, of: num
   const nsOf = `${procRoot}/${of}/ns/pid`;
   const first = await reader.read(
     reader.side === 'host'
-      ? [{ path: nsOf, kind: 'link' }, { path: `${procRoot}/[0-9]*/ns/pid`, kind: 'link' }]
+      ? [
+          { path: nsOf, kind: 'link' },
+          { path: `${procRoot}/[0-9]*/ns/pid`, kind: 'link' },
+        ]
       : [{ path: nsOf, kind: 'link' }, ...processPatterns(procRoot)],
   );
   const namespace = first.links.get(nsOf);
   if (namespace === undefined) return { error: first.errors.get(nsOf) ?? 'could not be read', records: [] };
   let snap = first;
   if (reader.side === 'host') {
-    const pids = [...first.links]
-      .filter(([, target]) => target === namespace)
-      .map(([path]) => Number(path.split('/').at(-3)));
+    const pids = [...first.links].filter(([, target]) => target === namespace).map(([path]) => Number(path.split('/').at(-3)));
     snap = await reader.read(pids.flatMap((pid) => processPatterns(procRoot, pid)));
   }
-  const records = withoutReader(recordsFrom(snap, procRoot), first.readerPid)
-    .filter((r) => r.pidns === undefined || `pid:[${r.pidns}]` === namespace);
+  const records = withoutReader(recordsFrom(snap, procRoot), first.readerPid).filter(
+    (r) => r.pidns === undefined || `pid:[${r.pidns}]` === namespace,
+  );
   return { namespace, records };
 }

@@ -21,7 +21,12 @@ export const netInterfacesProbe: ProbeDef = {
   columns: COLUMNS,
   summary: 'Network interfaces with index, peer index, state and IPv4 addresses (/proc/net/*, /sys/class/net).',
   args: {
-    links: { type: { kind: 'enum', values: ['all', 'lab'] }, default: 'all', doc: '`lab`: only the links named with the lab prefix (and lo)', rowFilter: true },
+    links: {
+      type: { kind: 'enum', values: ['all', 'lab'] },
+      default: 'all',
+      doc: '`lab`: only the links named with the lab prefix (and lo)',
+      rowFilter: true,
+    },
   },
   title: (root) => `${root}/net/{dev,route,fib_trie,igmp}, /sys/class/net/*`,
   async run({ reader, procRoot, args }) {
@@ -54,7 +59,9 @@ export const netInterfacesProbe: ProbeDef = {
       title: netInterfacesProbe.title(procRoot, args),
       columns: COLUMNS,
       rows,
-      ...(sysMounted ? {} : { note: 'No sysfs here: the index comes from /proc/net/igmp (up links only), and the peer index is not shown.' }),
+      ...(sysMounted
+        ? {}
+        : { note: 'No sysfs here: the index comes from /proc/net/igmp (up links only), and the peer index is not shown.' }),
     };
   },
 };

@@ -18,12 +18,19 @@ export interface NetDev {
 }
 
 export function parseNetDev(text: string): NetDev[] {
-  return text.split('\n').slice(2).flatMap((line) => {
-    const colon = line.indexOf(':');
-    if (colon < 0) return [];
-    const nums = line.slice(colon + 1).trim().split(/\s+/).map(Number);
-    return [{ name: line.slice(0, colon).trim(), rxPackets: nums[1] ?? 0, txPackets: nums[9] ?? 0 }];
-  });
+  return text
+    .split('\n')
+    .slice(2)
+    .flatMap((line) => {
+      const colon = line.indexOf(':');
+      if (colon < 0) return [];
+      const nums = line
+        .slice(colon + 1)
+        .trim()
+        .split(/\s+/)
+        .map(Number);
+      return [{ name: line.slice(0, colon).trim(), rxPackets: nums[1] ?? 0, txPackets: nums[9] ?? 0 }];
+    });
 }
 
 /** /proc/net/route prints each address as a hex number in host (little-endian) byte order. */
@@ -49,11 +56,14 @@ export interface RouteEntry {
 }
 
 export function parseRoutes(text: string): RouteEntry[] {
-  return text.split('\n').slice(1).flatMap((line) => {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 8) return [];
-    return [{ iface: f[0]!, destination: hexToIpv4(f[1]!), gateway: hexToIpv4(f[2]!), prefix: maskBits(hexToIpv4(f[7]!)) }];
-  });
+  return text
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => {
+      const f = line.trim().split(/\s+/);
+      if (f.length < 8) return [];
+      return [{ iface: f[0]!, destination: hexToIpv4(f[1]!), gateway: hexToIpv4(f[2]!), prefix: maskBits(hexToIpv4(f[7]!)) }];
+    });
 }
 
 /** The namespace's own IPv4 addresses: the `/32 host LOCAL` leaves of the Local table. */
@@ -94,12 +104,15 @@ const ATF_COM = 0x02;
  * resolving, or gave up on (INCOMPLETE, FAILED in `ip neigh`), has flags 0x0 and an all-zero address.
  */
 export function parseArp(text: string): ArpEntry[] {
-  return text.split('\n').slice(1).flatMap((line) => {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 6) return [];
-    const complete = (parseInt(f[2]!, 16) & ATF_COM) !== 0;
-    return [{ ip: f[0]!, iface: f[5]!, ...(complete ? { mac: f[3]! } : {}) }];
-  });
+  return text
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => {
+      const f = line.trim().split(/\s+/);
+      if (f.length < 6) return [];
+      const complete = (parseInt(f[2]!, 16) & ATF_COM) !== 0;
+      return [{ ip: f[0]!, iface: f[5]!, ...(complete ? { mac: f[3]! } : {}) }];
+    });
 }
 
 /** Interface index → name, for every interface /proc/net/igmp lists (those that are up). */

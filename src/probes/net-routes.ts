@@ -24,7 +24,10 @@ export const netRoutesProbe: ProbeDef = {
   async run({ reader, procRoot, args }) {
     const route = `${procRoot}/net/route`;
     const arp = `${procRoot}/net/arp`;
-    const snap = await reader.read([{ path: route, kind: 'file' }, { path: arp, kind: 'file' }]);
+    const snap = await reader.read([
+      { path: route, kind: 'file' },
+      { path: arp, kind: 'file' },
+    ]);
     const show = (args.show as readonly string[] | undefined) ?? ['routes', 'neighbours'];
     const rows: Row[] = [];
     // Say only what the tables shown here hold: an empty neighbour table says nothing about routes.
@@ -33,13 +36,17 @@ export const netRoutesProbe: ProbeDef = {
       const routes = parseRoutes(snap.files.get(route) ?? '');
       for (const r of routes) {
         const dest = r.prefix === 0 ? 'default' : `${r.destination}/${r.prefix}`;
-        rows.push({ key: `route ${dest}`, cells: ['route', dest, r.gateway === '0.0.0.0' ? `dev ${r.iface}` : `via ${r.gateway} dev ${r.iface}`] });
+        rows.push({
+          key: `route ${dest}`,
+          cells: ['route', dest, r.gateway === '0.0.0.0' ? `dev ${r.iface}` : `via ${r.gateway} dev ${r.iface}`],
+        });
       }
       if (routes.length === 0) empty.push('No IPv4 routes: this namespace cannot send to any address yet.');
     }
     if (show.includes('neighbours')) {
       const neighbours = parseArp(snap.files.get(arp) ?? '');
-      for (const n of neighbours) rows.push({ key: `neigh ${n.ip}`, cells: ['neighbour', n.ip, `${n.mac ?? 'no MAC address (ARP unanswered)'} dev ${n.iface}`] });
+      for (const n of neighbours)
+        rows.push({ key: `neigh ${n.ip}`, cells: ['neighbour', n.ip, `${n.mac ?? 'no MAC address (ARP unanswered)'} dev ${n.iface}`] });
       if (neighbours.length === 0) empty.push('No neighbours: no IPv4 address has been resolved with ARP here yet.');
     }
     return { title: netRoutesProbe.title(procRoot, args), columns: COLUMNS, rows, ...(empty.length ? { note: empty.join(' ') } : {}) };

@@ -14,7 +14,8 @@ const COLUMNS = ['role', 'directory', 'inode', 'dev', 'entries'];
 export const overlayDirsProbe: ProbeDef = {
   name: 'overlay-dirs',
   columns: COLUMNS,
-  summary: 'The lowerdir, upperdir, workdir and merged directories of a lab overlay, from its mount options, with inode, device and entry count.',
+  summary:
+    'The lowerdir, upperdir, workdir and merged directories of a lab overlay, from its mount options, with inode, device and entry count.',
   args: { overlay: OVERLAY_ARG },
   title: (root, args) => `${root}/self/mountinfo: the ${String(args.overlay)} mount's options`,
   async run({ procRoot, args }) {

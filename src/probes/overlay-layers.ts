@@ -20,7 +20,9 @@ const short = (v: string) => (v.length > 18 ? `${v.slice(0, 16)}…` : v);
 function cells(name: string, p: PathProbe): string[] {
   if (!p.exists) return [name, '(absent)', '', '', '', '', ''];
   const dev = p.rdev ? `${p.rdev.major}:${p.rdev.minor}` : '';
-  const xattrs = Object.entries(p.xattrs ?? {}).map(([k, v]) => `${k.replace('trusted.overlay.', 'overlay.')}=${short(v)}`).join(' ');
+  const xattrs = Object.entries(p.xattrs ?? {})
+    .map(([k, v]) => `${k.replace('trusted.overlay.', 'overlay.')}=${short(v)}`)
+    .join(' ');
   return [name, p.modeText ?? '', p.ino ?? '', String(p.size ?? ''), dev, p.sha256?.slice(0, 12) ?? '', xattrs];
 }
 
@@ -30,7 +32,8 @@ const COLUMNS = ['layer', 'mode', 'inode', 'size', 'rdev', 'sha256', 'xattrs'];
 export const overlayLayersProbe: ProbeDef = {
   name: 'overlay-layers',
   columns: COLUMNS,
-  summary: 'One path in each layer of a lab overlay, or in its merged view: mode, inode, size, device numbers, sha256, trusted.overlay.* xattrs.',
+  summary:
+    'One path in each layer of a lab overlay, or in its merged view: mode, inode, size, device numbers, sha256, trusted.overlay.* xattrs.',
   args: {
     overlay: OVERLAY_ARG,
     path: { type: { kind: 'inner-path' }, doc: 'the path inside the overlay, e.g. app/config/settings.conf' },
@@ -53,6 +56,11 @@ export const overlayLayersProbe: ProbeDef = {
     const m = probes[probes.length - 1]!;
     // The layer serving the path: the topmost one that has it (a whiteout there means: deleted).
     const from = [...layers].reverse().find((p) => p.exists)?.where ?? 'upper';
-    return { title, columns, rows: [{ key: from, cells: cells(from, m) }], note: m.exists ? `merged takes ${rel} from ${from}` : `${rel} is not in merged` };
+    return {
+      title,
+      columns,
+      rows: [{ key: from, cells: cells(from, m) }],
+      note: m.exists ? `merged takes ${rel} from ${from}` : `${rel} is not in merged`,
+    };
   },
 };

@@ -13,10 +13,11 @@ const COLUMNS = ['path', 'mode', 'size or dev', 'overlay'];
 export const overlayTreeProbe: ProbeDef = {
   name: 'overlay-tree',
   columns: COLUMNS,
-  summary: 'The entries under a directory of a lab overlay\'s upper, merged view or a lower layer, with mode, size, device numbers and overlay marks.',
+  summary:
+    "The entries under a directory of a lab overlay's upper, merged view or a lower layer, with mode, size, device numbers and overlay marks.",
   args: {
     overlay: OVERLAY_ARG,
-    layer: { type: { kind: 'string' }, default: 'merged', doc: '`upper`, `merged`, or a lower layer\'s name' },
+    layer: { type: { kind: 'string' }, default: 'merged', doc: "`upper`, `merged`, or a lower layer's name" },
     under: { type: { kind: 'inner-path' }, default: 'app', doc: 'the directory to list, inside the overlay' },
   },
   title: (_root, args) => `ls -lR ${String(args.layer)}/${String(args.under)}`,
@@ -37,7 +38,14 @@ export const overlayTreeProbe: ProbeDef = {
       return { title, rows: [], note: `${root} does not exist in this layer (yet).` };
     }
     const rows = nodes.map((n) => {
-      const marks = [n.overlay.whiteout ? 'whiteout' : '', n.overlay.opaque ? 'opaque=y' : '', n.overlay.redirect ? `redirect=${n.overlay.redirect}` : '', n.overlay.metacopy ? 'metacopy' : ''].filter(Boolean).join(' ');
+      const marks = [
+        n.overlay.whiteout ? 'whiteout' : '',
+        n.overlay.opaque ? 'opaque=y' : '',
+        n.overlay.redirect ? `redirect=${n.overlay.redirect}` : '',
+        n.overlay.metacopy ? 'metacopy' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       const size = n.kind === 'char' || n.kind === 'block' ? `${n.rdev.major}, ${n.rdev.minor}` : String(n.size);
       return { key: n.path, cells: [n.path + (n.kind === 'dir' ? '/' : ''), modeString(n.kind, n.mode), size, marks] };
     });

@@ -50,7 +50,12 @@ export function pidArg(args: ProbeArgs, name: string): number {
  * Reads `<procRoot>/<pid>/<file>` for the PID in argument `pid`: its text, or the sentence a pane
  * shows instead when it could not be read (the process ended, or permission was refused).
  */
-export async function readPidFile(reader: Reader, procRoot: string, args: ProbeArgs, file: string): Promise<{ path: string; text?: string; note?: string }> {
+export async function readPidFile(
+  reader: Reader,
+  procRoot: string,
+  args: ProbeArgs,
+  file: string,
+): Promise<{ path: string; text?: string; note?: string }> {
   const path = `${procRoot}/${pidArg(args, 'pid')}/${file}`;
   const snap = await reader.read([{ path, kind: 'file' }]);
   const text = snap.files.get(path);

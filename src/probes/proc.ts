@@ -8,7 +8,14 @@ export function parseStatus(text: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const line of text.split('\n')) {
     const colon = line.indexOf(':');
-    if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trim().replace(/\s+/g, ' '));
+    if (colon > 0)
+      fields.set(
+        line.slice(0, colon),
+        line
+          .slice(colon + 1)
+          .trim()
+          .replace(/\s+/g, ' '),
+      );
   }
   return fields;
 }
@@ -40,7 +47,10 @@ export function parseStat(text: string): Stat | undefined {
 
 /** `/proc/<pid>/cmdline` (arguments separated by NUL bytes) as one line; empty for kernel threads and zombies. */
 export function parseCmdline(text: string): string {
-  return text.split('\0').filter((arg) => arg !== '').join(' ');
+  return text
+    .split('\0')
+    .filter((arg) => arg !== '')
+    .join(' ');
 }
 
 /** The PIDs in `NSpid`, outermost namespace first: `48213 1` → [48213, 1]. */
@@ -54,8 +64,14 @@ export function nsInode(target: string | undefined): string | undefined {
 }
 
 const STATES: Record<string, string> = {
-  R: 'running', S: 'sleeping', D: 'disk sleep', Z: 'zombie', T: 'stopped', t: 'tracing stop',
-  X: 'dead', I: 'idle',
+  R: 'running',
+  S: 'sleeping',
+  D: 'disk sleep',
+  Z: 'zombie',
+  T: 'stopped',
+  t: 'tracing stop',
+  X: 'dead',
+  I: 'idle',
 };
 
 /** `S` → `S (sleeping)`. */

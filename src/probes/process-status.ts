@@ -11,7 +11,23 @@ import { describeSignalMask } from './signals.js';
 import { field } from './view.js';
 
 /** The status fields a lesson may ask for. */
-export const STATUS_FIELDS = ['Name', 'State', 'Pid', 'PPid', 'NSpid', 'NSpgid', 'NSsid', 'Uid', 'Threads', 'SigCgt', 'SigIgn', 'SigBlk', 'CapEff', 'CapBnd', 'NoNewPrivs'] as const;
+export const STATUS_FIELDS = [
+  'Name',
+  'State',
+  'Pid',
+  'PPid',
+  'NSpid',
+  'NSpgid',
+  'NSsid',
+  'Uid',
+  'Threads',
+  'SigCgt',
+  'SigIgn',
+  'SigBlk',
+  'CapEff',
+  'CapBnd',
+  'NoNewPrivs',
+] as const;
 
 const SIGNAL_FIELDS = new Set(['SigCgt', 'SigIgn', 'SigBlk']);
 

@@ -39,13 +39,18 @@ export async function buildLayer(req: BuildRequest): Promise<boolean> {
     const diff = path.join(tmp, 'diff');
     const skippedTools = await fillDiff(diff, req);
     const marker: LayerMarker = {
-      name: def.name, digest, builder: BUILDER_VERSION, builtAt: new Date().toISOString(),
+      name: def.name,
+      digest,
+      builder: BUILDER_VERSION,
+      builtAt: new Date().toISOString(),
       ...(req.binaries ? { source: binarySourceName(req.binaries) } : {}),
       ...(req.binaries?.kind === 'busybox' ? { busybox: req.binaries.path, busyboxSha256: req.binaries.sha256 } : {}),
       ...(skippedTools.length ? { skippedTools } : {}),
     };
     const markerFile = path.join(tmp, MARKER_FILE);
-    await step(emit, 'write', markerFile, [`digest ${digest}`], () => writeFile(markerFile, `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o644 }));
+    await step(emit, 'write', markerFile, [`digest ${digest}`], () =>
+      writeFile(markerFile, `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o644 }),
+    );
     return await publish(tmp, final, () => isIntact(final, def, digest), emit);
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });

@@ -28,7 +28,9 @@ const APPLET_DIRS = new Set(['bin', 'sbin', 'usr/bin', 'usr/sbin']);
  * by default PATH and the usual distro locations. A dynamically linked busybox (Debian's plain
  * `busybox` package, Alpine's) is skipped: it would need its loader and libraries in the rootfs.
  */
-export function findBusybox(searchPaths: readonly string[] = programSearchDirs([...DISTRO_BIN_DIRS, ...BUSYBOX_EXTRA_DIRS])): string | undefined {
+export function findBusybox(
+  searchPaths: readonly string[] = programSearchDirs([...DISTRO_BIN_DIRS, ...BUSYBOX_EXTRA_DIRS]),
+): string | undefined {
   const machine = hostMachine();
   for (const dir of searchPaths) {
     const candidate = path.join(dir, 'busybox');
@@ -50,14 +52,23 @@ export function findBusybox(searchPaths: readonly string[] = programSearchDirs([
 export async function listApplets(busybox: string, emit?: Emit): Promise<string[]> {
   const full = await spawnStep(emit, busybox, ['--list-full']);
   if (full.exitCode === 0) {
-    return full.stdout.split('\n').map((l) => l.trim()).filter((l) => APPLET_DIRS.has(path.dirname(l)));
+    return full.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => APPLET_DIRS.has(path.dirname(l)));
   }
   // Builds without FEATURE_INSTALLER only know --list: every applet then goes in bin/.
   const short = await spawnStep(emit, busybox, ['--list']);
   if (short.exitCode !== 0) {
-    throw new Error(`${busybox} is a static busybox, but neither \`--list-full\` nor \`--list\` worked (${short.stderr.trim() || `exit ${short.exitCode}`}). Remove or replace it, and the lab falls back to the host's own tools.`);
+    throw new Error(
+      `${busybox} is a static busybox, but neither \`--list-full\` nor \`--list\` worked (${short.stderr.trim() || `exit ${short.exitCode}`}). Remove or replace it, and the lab falls back to the host's own tools.`,
+    );
   }
-  return short.stdout.split('\n').map((l) => l.trim()).filter(Boolean).map((name) => `bin/${name}`);
+  return short.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((name) => `bin/${name}`);
 }
 
 /** Copies busybox to `<diff>/bin/busybox` and links every applet to it. */

@@ -21,7 +21,7 @@ export const CONTAINER_PROGRAMS: readonly ContainerProgram[] = [
   { name: 'kill', usedBy: 'pid-namespace: kill -0, a signal from inside' },
   { name: 'cat', usedBy: 'the container view; veth-bridge and capabilities: ping_group_range' },
   { name: 'ls', usedBy: 'the container view: symlinks' },
-  { name: 'echo', usedBy: 'veth-bridge: the published port\'s answer (nc -e echo)' },
+  { name: 'echo', usedBy: "veth-bridge: the published port's answer (nc -e echo)" },
   { name: 'test', usedBy: 'capabilities: is /opt/cap/nc there' },
   { name: 'mount', usedBy: 'mount-namespace and capabilities: mount -t tmpfs' },
   { name: 'umount', usedBy: 'capabilities: undoing the mount' },
@@ -70,7 +70,14 @@ export function shellLacks(shell: readonly string[]): ShellFeature[] {
   const [file = '/bin/sh', ...args] = shell;
   const env = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/nonexistent', PS1: PROMPT };
   const stderrOf = (extra: string[], input = ''): string => {
-    const run = spawnSync(file, [...args, ...extra], { input, env, cwd: '/', timeout: 2000, encoding: 'utf8', stdio: ['pipe', 'ignore', 'pipe'] });
+    const run = spawnSync(file, [...args, ...extra], {
+      input,
+      env,
+      cwd: '/',
+      timeout: 2000,
+      encoding: 'utf8',
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     return run.error ? run.error.message : run.stderr;
   };
   return SHELL_FEATURES.filter((f) => (f.probe ? stderrOf(['-c', f.probe]) !== '' : stderrOf(['-i'], 'exit\n').includes(PROMPT)));
@@ -79,8 +86,14 @@ export function shellLacks(shell: readonly string[]): ShellFeature[] {
 /** The names a static busybox answers to (`busybox --list`). */
 export function busyboxApplets(busybox: string): string[] {
   const run = spawnSync(busybox, ['--list'], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (run.error || run.status !== 0) throw new Error(`\`${busybox} --list\` did not list its applets (${run.error?.message ?? (run.stderr.trim() || `exit ${run.status}`)})`);
-  return run.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (run.error || run.status !== 0)
+    throw new Error(
+      `\`${busybox} --list\` did not list its applets (${run.error?.message ?? (run.stderr.trim() || `exit ${run.status}`)})`,
+    );
+  return run.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /**

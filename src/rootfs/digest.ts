@@ -86,7 +86,9 @@ export async function listLayerFiles(dir: string): Promise<LayerFile[]> {
         out.push({ path: relPath, type: 'dir' });
         await walk(relPath);
       } else if (st.isFile()) {
-        const sha256 = createHash('sha256').update(await readFile(abs)).digest('hex');
+        const sha256 = createHash('sha256')
+          .update(await readFile(abs))
+          .digest('hex');
         out.push({ path: relPath, type: 'file', executable: (st.mode & 0o100) !== 0, sha256 });
       } else if (st.isSymbolicLink()) {
         out.push({ path: relPath, type: 'symlink', target: await readlink(abs) });

@@ -50,7 +50,14 @@ export interface ElfInfo {
 
 /** `e_machine` of the programs this Node process can run, by `process.arch`. */
 const MACHINE_BY_ARCH: Readonly<Record<string, number>> = {
-  x64: 62, arm64: 183, ia32: 3, arm: 40, riscv64: 243, ppc64: 21, s390x: 22, loong64: 258,
+  x64: 62,
+  arm64: 183,
+  ia32: 3,
+  arm: 40,
+  riscv64: 243,
+  ppc64: 21,
+  s390x: 22,
+  loong64: 258,
 };
 
 /** The `e_machine` this host runs natively, or undefined for an architecture not in the table. */
@@ -66,7 +73,12 @@ export function isStaticExecutable(info: ElfInfo): boolean {
 /** No header, dynamic section or string table of a real program comes near this. */
 const MAX_READ = 16 * 1024 * 1024;
 
-interface ProgramHeader { type: number; offset: number; vaddr: number; filesz: number }
+interface ProgramHeader {
+  type: number;
+  offset: number;
+  vaddr: number;
+  filesz: number;
+}
 
 /** Reads an ELF file's headers and dynamic section. Returns undefined when the file is not ELF or is truncated. */
 export function readElf(path: string): ElfInfo | undefined {
@@ -117,9 +129,11 @@ function parseHeaders(read: (offset: number, length: number) => Buffer | undefin
   for (let i = 0; i < phnum; i++) {
     const p = new FieldReader(table.subarray(i * phentsize, (i + 1) * phentsize), bits, littleEndian);
     // The 64-bit layout moved p_flags up next to p_type, so every later field shifts.
-    headers.push(bits === 64
-      ? { type: p.u32(0), offset: p.word(8), vaddr: p.word(16), filesz: p.word(32) }
-      : { type: p.u32(0), offset: p.word(4), vaddr: p.word(8), filesz: p.word(16) });
+    headers.push(
+      bits === 64
+        ? { type: p.u32(0), offset: p.word(8), vaddr: p.word(16), filesz: p.word(32) }
+        : { type: p.u32(0), offset: p.word(4), vaddr: p.word(8), filesz: p.word(16) },
+    );
   }
 
   const info: ElfInfo = { bits, littleEndian, machine, type, needed: [], rpath: [], runpath: [] };
@@ -139,7 +153,11 @@ function parseHeaders(read: (offset: number, length: number) => Buffer | undefin
 
 function readDynamic(
   read: (offset: number, length: number) => Buffer | undefined,
-  dynamic: ProgramHeader, headers: ProgramHeader[], bits: 32 | 64, littleEndian: boolean, info: ElfInfo,
+  dynamic: ProgramHeader,
+  headers: ProgramHeader[],
+  bits: 32 | 64,
+  littleEndian: boolean,
+  info: ElfInfo,
 ): boolean {
   const section = read(dynamic.offset, dynamic.filesz);
   if (!section) return false;
@@ -169,9 +187,17 @@ function readDynamic(
 
 /** Reads header fields of either width and byte order. A "word" is 4 bytes in ELF32 and 8 in ELF64. */
 class FieldReader {
-  constructor(private readonly buf: Buffer, private readonly bits: 32 | 64, private readonly le: boolean) {}
-  u16(at: number): number { return this.le ? this.buf.readUInt16LE(at) : this.buf.readUInt16BE(at); }
-  u32(at: number): number { return this.le ? this.buf.readUInt32LE(at) : this.buf.readUInt32BE(at); }
+  constructor(
+    private readonly buf: Buffer,
+    private readonly bits: 32 | 64,
+    private readonly le: boolean,
+  ) {}
+  u16(at: number): number {
+    return this.le ? this.buf.readUInt16LE(at) : this.buf.readUInt16BE(at);
+  }
+  u32(at: number): number {
+    return this.le ? this.buf.readUInt32LE(at) : this.buf.readUInt32BE(at);
+  }
   word(at: number): number {
     if (this.bits === 32) return this.u32(at);
     return Number(this.le ? this.buf.readBigUInt64LE(at) : this.buf.readBigUInt64BE(at));

@@ -64,7 +64,9 @@ export interface EnsureRootfsOptions {
 
 export async function ensureRootfs(opts: EnsureRootfsOptions): Promise<RootfsInfo> {
   if (process.getuid?.() !== 0) {
-    throw new Error('Building the rootfs needs root (its files belong to root and to uid 1000, under a root-only directory): run container-lab with sudo.');
+    throw new Error(
+      'Building the rootfs needs root (its files belong to root and to uid 1000, under a root-only directory): run container-lab with sudo.',
+    );
   }
   const definitionsDir = opts.definitionsDir ?? defaultDefinitionsDir();
   const defs = loadDefinitions(definitionsDir);

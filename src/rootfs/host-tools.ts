@@ -19,9 +19,43 @@ import { step, type Emit } from './step.js';
 
 /** The tools copied when present. `sh` is required: it is every lab container's PID 1. */
 export const HOST_TOOLS: readonly string[] = [
-  'sh', 'ls', 'ps', 'cat', 'echo', 'mount', 'umount', 'hostname', 'sleep', 'ip', 'ping', 'mkdir',
-  'rmdir', 'rm', 'touch', 'id', 'whoami', 'kill', 'chown', 'chmod', 'stat', 'head', 'tail', 'grep',
-  'tty', 'env', 'true', 'false', 'cp', 'mv', 'ln', 'mknod', 'uname', 'wc', 'df', 'dd', 'readlink',
+  'sh',
+  'ls',
+  'ps',
+  'cat',
+  'echo',
+  'mount',
+  'umount',
+  'hostname',
+  'sleep',
+  'ip',
+  'ping',
+  'mkdir',
+  'rmdir',
+  'rm',
+  'touch',
+  'id',
+  'whoami',
+  'kill',
+  'chown',
+  'chmod',
+  'stat',
+  'head',
+  'tail',
+  'grep',
+  'tty',
+  'env',
+  'true',
+  'false',
+  'cp',
+  'mv',
+  'ln',
+  'mknod',
+  'uname',
+  'wc',
+  'df',
+  'dd',
+  'readlink',
 ];
 
 /** One host program the rootfs will carry, and the facts the layer digest is made of. */
@@ -36,7 +70,10 @@ export interface HostTool {
 }
 
 /** A tool left out of the rootfs, and why: it would fail inside the container. */
-export interface SkippedTool { name: string; reason: string }
+export interface SkippedTool {
+  name: string;
+  reason: string;
+}
 
 /** Finds each of {@link HOST_TOOLS} in the search directories (first match wins, like a shell). */
 export function findHostTools(searchDirs: readonly string[] = programSearchDirs(DISTRO_BIN_DIRS)): HostTool[] {
@@ -64,7 +101,9 @@ export async function installHostTools(diff: string, tools: readonly HostTool[],
     else skipped.push({ name: tool.name, reason: `the host has no ${missing.map((m) => m.soname).join(', ')} for it` });
   }
   if (!usable.some((t) => t.name === 'sh')) {
-    throw new Error('The host has no usable /bin/sh and no static busybox, so the rootfs would have no shell: install busybox-static (Debian/Ubuntu: `apt install busybox-static`).');
+    throw new Error(
+      'The host has no usable /bin/sh and no static busybox, so the rootfs would have no shell: install busybox-static (Debian/Ubuntu: `apt install busybox-static`).',
+    );
   }
   await copyTools(path.join(diff, 'bin'), usable, emit);
 
@@ -98,7 +137,10 @@ async function copyTools(binDir: string, tools: readonly HostTool[], emit?: Emit
 
 /** The loaders and libraries the tools need, each library path once. */
 function librariesFor(tools: readonly HostTool[], confDirs: readonly string[]): { interpreters: string[]; libraries: SharedLibrary[] } {
-  const closure = resolveLibraries(tools.map((t) => t.realPath), confDirs);
+  const closure = resolveLibraries(
+    tools.map((t) => t.realPath),
+    confDirs,
+  );
   // glibc loads its NSS modules with dlopen, so they appear in no DT_NEEDED list. Before glibc 2.34
   // `id` and `ls -l` need libnss_files to turn uids into names from /etc/passwd.
   const nss = closure.libraries

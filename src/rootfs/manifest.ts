@@ -76,7 +76,12 @@ export function loadDefinitions(definitionsDir: string): Map<string, LayerDefini
     if (!/^[a-z][a-z0-9-]{0,30}$/.test(name)) fail(at, 'must be named with lowercase letters, digits and dashes.');
     if (!isObject(entry)) return fail(at, 'must be an object.');
     const description = typeof entry.description === 'string' ? entry.description : fail(`${at}.description`, 'must be a string.');
-    const binaries = entry.binaries === undefined ? false : typeof entry.binaries === 'boolean' ? entry.binaries : fail(`${at}.binaries`, 'must be true or false.');
+    const binaries =
+      entry.binaries === undefined
+        ? false
+        : typeof entry.binaries === 'boolean'
+          ? entry.binaries
+          : fail(`${at}.binaries`, 'must be true or false.');
     const directories = arrayAt(entry.directories, `${at}.directories`, fail).map((d, i): DirectorySpec => {
       const where = `${at}.directories[${i}]`;
       if (!isObject(d)) return fail(where, 'must be an object like {"path": "tmp", "mode": "1777"}.');
@@ -85,9 +90,16 @@ export function loadDefinitions(definitionsDir: string): Map<string, LayerDefini
     });
     const generate = arrayAt(entry.generate, `${at}.generate`, fail).map((g, i): GeneratedFileSpec => {
       const where = `${at}.generate[${i}]`;
-      if (!isObject(g)) return fail(where, 'must be an object like {"path": "data/big.bin", "size": 1048576, "content": "numbered-lines"}.');
-      const size = Number.isSafeInteger(g.size) && (g.size as number) >= 0 ? (g.size as number) : fail(`${where}.size`, 'must be a whole number of bytes.');
-      const content = typeof g.content === 'string' && g.content in GENERATORS ? (g.content as GeneratorName) : fail(`${where}.content`, `must be one of: ${Object.keys(GENERATORS).join(', ')}.`);
+      if (!isObject(g))
+        return fail(where, 'must be an object like {"path": "data/big.bin", "size": 1048576, "content": "numbered-lines"}.');
+      const size =
+        Number.isSafeInteger(g.size) && (g.size as number) >= 0
+          ? (g.size as number)
+          : fail(`${where}.size`, 'must be a whole number of bytes.');
+      const content =
+        typeof g.content === 'string' && g.content in GENERATORS
+          ? (g.content as GeneratorName)
+          : fail(`${where}.content`, `must be one of: ${Object.keys(GENERATORS).join(', ')}.`);
       return { path: layerPath(g.path, `${where}.path`, fail), size, content };
     });
     out.set(name, { name, description, binaries, directories, generate, filesDir: path.join(definitionsDir, name), raw: entry });
@@ -106,7 +118,8 @@ function arrayAt(v: unknown, where: string, fail: (where: string, what: string) 
 
 /** A relative path that stays inside the layer. */
 function layerPath(v: unknown, where: string, fail: (where: string, what: string) => never): string {
-  if (typeof v !== 'string' || v === '' || path.isAbsolute(v)) return fail(where, 'must be a relative path inside the layer, like "home/learner".');
+  if (typeof v !== 'string' || v === '' || path.isAbsolute(v))
+    return fail(where, 'must be a relative path inside the layer, like "home/learner".');
   const normal = path.posix.normalize(v).replace(/\/$/, '');
   if (normal === '.' || normal === '..' || normal.startsWith('../')) return fail(where, 'must stay inside the layer (no "..").');
   return normal;

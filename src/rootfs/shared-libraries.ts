@@ -132,9 +132,17 @@ function expandPattern(pattern: string): string[] {
   const base = path.basename(pattern);
   if (!/[*?]/.test(base)) return [pattern];
   const dir = path.dirname(pattern);
-  const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${base
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   try {
-    return readdirSync(dir).filter((name) => re.test(name)).sort().map((name) => path.join(dir, name));
+    return readdirSync(dir)
+      .filter((name) => re.test(name))
+      .sort()
+      .map((name) => path.join(dir, name));
   } catch {
     return [];
   }

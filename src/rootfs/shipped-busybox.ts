@@ -75,10 +75,14 @@ export function findShippedBusybox(definitionsDir: string, arch: NodeJS.Architec
   try {
     actual = sha256File(file);
   } catch (err) {
-    throw new Error(`${file} is listed in ${sumsFile} but cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): reinstall container-lab.`);
+    throw new Error(
+      `${file} is listed in ${sumsFile} but cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): reinstall container-lab.`,
+    );
   }
   if (actual !== expected) {
-    throw new Error(`${file} does not match ${sumsFile} (its SHA256 is ${actual}, the list says ${expected}): reinstall container-lab, or re-derive the file as rootfs/busybox/README.md says.`);
+    throw new Error(
+      `${file} does not match ${sumsFile} (its SHA256 is ${actual}, the list says ${expected}): reinstall container-lab, or re-derive the file as rootfs/busybox/README.md says.`,
+    );
   }
   return { path: file, sha256: actual, arch: debianArch };
 }

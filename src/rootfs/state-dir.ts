@@ -27,7 +27,9 @@ export async function ensurePrivateDir(dir: string, emit?: Emit): Promise<void> 
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EROFS' || code === 'EACCES') {
-          throw new Error(`${path.dirname(p)} is not writable (read-only filesystem?). Free it or set CONTAINER_LAB_STATE_DIR to a writable place.`);
+          throw new Error(
+            `${path.dirname(p)} is not writable (read-only filesystem?). Free it or set CONTAINER_LAB_STATE_DIR to a writable place.`,
+          );
         }
         // Another lab process created it first: the lstat check below decides whether it is fine.
         if (code !== 'EEXIST') throw err;
@@ -43,13 +45,17 @@ export async function checkPrivateDir(dir: string): Promise<void> {
   const st = await lstat(dir);
   const uid = process.getuid?.() ?? 0;
   if (st.isSymbolicLink()) {
-    throw new Error(`${dir} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${dir}) and start again.`);
+    throw new Error(
+      `${dir} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${dir}) and start again.`,
+    );
   }
   if (!st.isDirectory()) {
     throw new Error(`${dir} exists but is not a directory: move it away and start again.`);
   }
   if (st.uid !== uid) {
-    throw new Error(`${dir} belongs to uid ${st.uid}, not to uid ${uid} (root): remove it or set CONTAINER_LAB_STATE_DIR to another place.`);
+    throw new Error(
+      `${dir} belongs to uid ${st.uid}, not to uid ${uid} (root): remove it or set CONTAINER_LAB_STATE_DIR to another place.`,
+    );
   }
   if ((st.mode & 0o022) !== 0) {
     throw new Error(`${dir} is writable by other users (mode ${(st.mode & 0o7777).toString(8)}): run \`chmod 700 ${dir}\`.`);

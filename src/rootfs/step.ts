@@ -11,7 +11,11 @@ export type Emit = (event: PrimitiveEvent) => void;
 
 /** Runs `work`, then emits one event for it, with its duration and, on failure, the errno and a hint. */
 export async function step<T>(
-  emit: Emit | undefined, kind: PrimitiveEvent['kind'], name: string, args: string[], work: () => Promise<T>,
+  emit: Emit | undefined,
+  kind: PrimitiveEvent['kind'],
+  name: string,
+  args: string[],
+  work: () => Promise<T>,
 ): Promise<T> {
   const start = performance.now();
   try {
@@ -29,7 +33,11 @@ export async function step<T>(
 }
 
 /** Runs a host program to completion and emits its `spawn` event (`exit 0`, `exit 1`, `killed by SIGKILL`). */
-export async function spawnStep(emit: Emit | undefined, file: string, args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+export async function spawnStep(
+  emit: Emit | undefined,
+  file: string,
+  args: string[],
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const run = await runHostProgram([file, ...args], emit ? { emit } : {});
   return { exitCode: run.exitCode ?? -1, stdout: run.stdout, stderr: run.stderr };
 }

@@ -46,7 +46,8 @@ export function tryCgroupDriver(paths: LabPaths, emit: (e: PrimitiveEvent) => vo
 export function makeCgroup(driver: CgroupDriver | undefined, ledger: Ledger, spec: ResolvedSpec, owned: string[]): Cgroup | undefined {
   const wantsLimits = Object.values(spec.limits).some((v) => v !== undefined);
   if (!driver) {
-    if (wantsLimits) throw new Error('This host offers no usable cgroup controller, so limits cannot be set. Run `container-lab doctor` to see why.');
+    if (wantsLimits)
+      throw new Error('This host offers no usable cgroup controller, so limits cannot be set. Run `container-lab doctor` to see why.');
     return undefined;
   }
   owned.push(ledger.add({ kind: 'cgroup', name: spec.id }));
@@ -59,7 +60,12 @@ export function makeCgroup(driver: CgroupDriver | undefined, ledger: Ledger, spe
  * Tears down ledger entries newest first, crossing each off once it is gone. Returns the failures
  * (the entry stays in the ledger for `container-lab cleanup`).
  */
-export async function releaseOwned(ledger: Ledger, ids: readonly string[], kernel: Kernel, paths: LabPaths): Promise<Array<{ id: string; error: unknown }>> {
+export async function releaseOwned(
+  ledger: Ledger,
+  ids: readonly string[],
+  kernel: Kernel,
+  paths: LabPaths,
+): Promise<Array<{ id: string; error: unknown }>> {
   const byId = new Map(ledger.entries().map((r) => [r.id, r.entry]));
   const failures: Array<{ id: string; error: unknown }> = [];
   for (const id of [...ids].reverse()) {

@@ -51,7 +51,10 @@ export async function openRuntime(options: OpenOptions = {}): Promise<OpenRuntim
   try {
     const ledger = new Ledger(paths.runDir);
     const recovered = await reconcile(ledger, paths, kernel);
-    const runtime = new Runtime(paths, ledger, kernel, { prewarm: options.prewarm ?? false, preferHostTools: options.preferHostTools }) as OpenRuntime;
+    const runtime = new Runtime(paths, ledger, kernel, {
+      prewarm: options.prewarm ?? false,
+      preferHostTools: options.preferHostTools,
+    }) as OpenRuntime;
     Object.defineProperty(runtime, 'recovered', { value: recovered });
     const close = runtime.close.bind(runtime);
     runtime.close = async () => {

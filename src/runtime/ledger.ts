@@ -106,11 +106,17 @@ export class Ledger {
 /** Describes an entry in a sentence fragment, for `container-lab cleanup`'s report. */
 export function describeEntry(e: LedgerEntry): string {
   switch (e.kind) {
-    case 'dir': return `directory ${e.path}`;
-    case 'mount': return `mount ${e.target}`;
-    case 'cgroup': return `cgroup ${e.name}`;
-    case 'link': return `link ${e.name}`;
-    case 'process': return `process ${e.pid} (${e.what})`;
-    case 'rule': return e.family === 'nft' ? `nft table inet ${e.table}` : `iptables chain ${e.chain} in table ${e.table}, and its jump from OUTPUT`;
+    case 'dir':
+      return `directory ${e.path}`;
+    case 'mount':
+      return `mount ${e.target}`;
+    case 'cgroup':
+      return `cgroup ${e.name}`;
+    case 'link':
+      return `link ${e.name}`;
+    case 'process':
+      return `process ${e.pid} (${e.what})`;
+    case 'rule':
+      return e.family === 'nft' ? `nft table inet ${e.table}` : `iptables chain ${e.chain} in table ${e.table}, and its jump from OUTPUT`;
   }
 }

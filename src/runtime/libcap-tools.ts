@@ -16,7 +16,10 @@ export interface ToolResult {
 async function tool(file: string, args: string[], emit?: (e: PrimitiveEvent) => void): Promise<ToolResult> {
   const r = await runHostProgram([file, ...args], {
     ...(emit ? { emit } : {}),
-    hint: (failed) => (failed.startErrno === 'ENOENT' ? `${file} is not installed: on Debian it is in libcap2-bin (\`apt install libcap2-bin\`).` : undefined),
+    hint: (failed) =>
+      failed.startErrno === 'ENOENT'
+        ? `${file} is not installed: on Debian it is in libcap2-bin (\`apt install libcap2-bin\`).`
+        : undefined,
   });
   return { ok: r.ok, stdout: r.stdout, stderr: r.ok ? r.stderr.trim() : r.error!.text };
 }

@@ -18,7 +18,11 @@ export function closeOnSignals(close: () => Promise<void>): () => void {
     if (closing) return;
     closing = true;
     close()
-      .catch((err: unknown) => process.stderr.write(`container-lab: cleanup failed: ${(err as Error).message}\nRun \`sudo container-lab cleanup\` to finish it.\n`))
+      .catch((err: unknown) =>
+        process.stderr.write(
+          `container-lab: cleanup failed: ${(err as Error).message}\nRun \`sudo container-lab cleanup\` to finish it.\n`,
+        ),
+      )
       .finally(() => process.exit(128 + (os.constants.signals[signal] ?? 0)));
   };
   for (const s of SIGNALS) process.on(s, handler);

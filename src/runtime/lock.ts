@@ -8,7 +8,9 @@ import { isSameProcess, processStartTime } from './proc-identity.js';
 
 export class LabBusyError extends Error {
   constructor(readonly ownerPid: number) {
-    super(`Another container-lab is already running (PID ${ownerPid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${ownerPid}`);
+    super(
+      `Another container-lab is already running (PID ${ownerPid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${ownerPid}`,
+    );
     this.name = 'LabBusyError';
   }
 }

@@ -9,7 +9,17 @@ import { detectCgroups } from '../cgroups/detect.js';
 import type { Cgroup, CgroupDriver } from '../cgroups/types.js';
 import type { Kernel, PrimitiveEvent } from '../kernel/kernel.js';
 import { ensureRootfs } from '../rootfs/index.js';
-import type { Attempt, AttemptAnswer, Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
+import type {
+  Attempt,
+  AttemptAnswer,
+  Container,
+  ContainerRuntime,
+  ExecHandle,
+  ExecOptions,
+  ExecResult,
+  ExitStatus,
+  RuntimeEvent,
+} from './api.js';
 import type { Ledger } from './ledger.js';
 import { makeCgroup, makeContainerDirs, releaseOwned, tryCgroupDriver } from './host-side.js';
 import type { LabPaths } from './paths.js';
@@ -79,7 +89,12 @@ export class Runtime implements ContainerRuntime {
     const key = names.join('+');
     let dirs = this.layers.get(key);
     if (!dirs) {
-      const rootfs = await ensureRootfs({ stateDir: this.paths.stateDir, layerNames: [...names], emit, preferHost: this.options.preferHostTools });
+      const rootfs = await ensureRootfs({
+        stateDir: this.paths.stateDir,
+        layerNames: [...names],
+        emit,
+        preferHost: this.options.preferHostTools,
+      });
       dirs = rootfs.layers.map((l) => l.dir);
       this.layers.set(key, dirs);
     }
@@ -122,13 +137,22 @@ export class Runtime implements ContainerRuntime {
       if (ledgerId) owned.push(ledgerId);
 
       const cgroupfs = spec.mountCgroupfs ? planFor(cgroup) : undefined;
-      const pid = await shim.create({ op: 'create', spec, lowers, ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [], ...(cgroupfs ? { cgroupfs } : {}) }, emit);
+      const pid = await shim.create(
+        { op: 'create', spec, lowers, ...dirs, cgroupProcs: cgroup ? [...cgroup.procsFiles] : [], ...(cgroupfs ? { cgroupfs } : {}) },
+        emit,
+      );
       const pidEntry = this.recordProcess(pid, `PID 1 of ${spec.id}`);
       if (pidEntry) owned.push(pidEntry);
 
       const oomBefore = cgroup?.stats().oomKills ?? 0;
       const c: LabContainer = {
-        id: spec.id, spec, pid, cgroup, shim, owned, running: true,
+        id: spec.id,
+        spec,
+        pid,
+        cgroup,
+        shim,
+        owned,
+        running: true,
         dirs: { lowers, ...dirs },
         exited: shim.exited.then((s): ExitStatus => {
           c.running = false;
@@ -171,7 +195,9 @@ export class Runtime implements ContainerRuntime {
         hostPid = pid;
         started();
       })
-      .then((r): ExecResult => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code, signal: r.signal, durationMs: performance.now() - t0 }));
+      .then(
+        (r): ExecResult => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code, signal: r.signal, durationMs: performance.now() - t0 }),
+      );
     await Promise.race([running, done]);
     return { hostPid, done, kill };
   }
@@ -215,7 +241,8 @@ export class Runtime implements ContainerRuntime {
    */
   shellCommand(c: Container, argv: string[] = ['/bin/sh'], env: Record<string, string> = {}): { file: string; args: string[] } {
     const startTime = processStartTime(c.pid);
-    if (!startTime || !this.get(c).running) throw new Error(`Container ${c.id} is not running: its PID 1 has exited. Run the step again to start it.`);
+    if (!startTime || !this.get(c).running)
+      throw new Error(`Container ${c.id} is not running: its PID 1 has exited. Run the step again to start it.`);
     const request: ExecStageRequest = {
       pid1: c.pid,
       startTime,
@@ -266,7 +293,10 @@ export class Runtime implements ContainerRuntime {
     const spare = this.spare;
     this.spare = undefined;
     const taken = new Set([...containers.flatMap((c) => c.owned), ...(this.spareLedgerId ? [this.spareLedgerId] : [])]);
-    const rest = this.ledger.entries().map((r) => r.id).filter((id) => !taken.has(id));
+    const rest = this.ledger
+      .entries()
+      .map((r) => r.id)
+      .filter((id) => !taken.has(id));
     await Promise.all([
       ...containers.map((c) => this.delete(c)),
       (async () => {
@@ -286,4 +316,3 @@ export class Runtime implements ContainerRuntime {
 function planFor(cgroup: Cgroup | undefined) {
   return cgroup ? cgroupFsPlan(detectCgroups(), cgroup.procsFiles) : undefined;
 }
-

@@ -22,7 +22,6 @@ export function shimPath(): string {
   return found;
 }
 
-
 /** Builds an Error from a shim's error report, keeping the syscall, errno and hint. */
 export function shimFailure(e: ShimError): Error & { hint?: string; code?: string; syscall?: string } {
   const err = new Error(e.message) as Error & { hint?: string; code?: string; syscall?: string };
@@ -48,7 +47,10 @@ export class ShimClient {
   private readonly pending: Array<(msg: ShimToLab) => boolean> = [];
   private onEvent: (e: PrimitiveEvent) => void = () => {};
 
-  private constructor(readonly proc: ChildProcess, readonly ready: Promise<void>) {
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly ready: Promise<void>,
+  ) {
     this.exited = new Promise((resolve) => {
       const done = (code: number | null, signal: string | null) => resolve({ code, signal });
       proc.on('message', (msg: ShimToLab) => {
@@ -81,7 +83,13 @@ export class ShimClient {
         if (msg.op === 'ready') resolve();
         else reject(msg.op === 'create-failed' ? shimFailure(msg.error) : new Error(`shim said ${msg.op} first`));
       });
-      proc.once('exit', (code, signal) => reject(new Error(`the shim exited before it was ready (${signal ?? code})${stderrTail ? `: ${stderrTail.trim().split('\n').pop()}` : ''}`)));
+      proc.once('exit', (code, signal) =>
+        reject(
+          new Error(
+            `the shim exited before it was ready (${signal ?? code})${stderrTail ? `: ${stderrTail.trim().split('\n').pop()}` : ''}`,
+          ),
+        ),
+      );
     });
     ready.catch(() => {});
     return new ShimClient(proc, ready);
@@ -107,11 +115,18 @@ export class ShimClient {
     });
   }
 
-  exec(argv: string[], env: Record<string, string>, input: string | undefined, started: (pid: number) => void): Promise<{ stdout: string; stderr: string; code: number | null; signal: string | null }> {
+  exec(
+    argv: string[],
+    env: Record<string, string>,
+    input: string | undefined,
+    started: (pid: number) => void,
+  ): Promise<{ stdout: string; stderr: string; code: number | null; signal: string | null }> {
     const ref = this.nextRef++;
     return new Promise((resolve, reject) => {
       const w: ExecWaiter = {
-        stdout: '', stderr: '', onStarted: started,
+        stdout: '',
+        stderr: '',
+        onStarted: started,
         onDone: (code, signal, error) => {
           this.execs.delete(ref);
           if (error) reject(shimFailure(error));
@@ -144,7 +159,8 @@ export class ShimClient {
         if (msg.op === 'mounted-cgroupfs' && msg.ref === ref) {
           if (msg.error) reject(shimFailure(msg.error));
           else resolve();
-        } else if (msg.op === 'exited') reject(new Error('The container\'s PID 1 has exited: there is no mount namespace left to mount in.'));
+        } else if (msg.op === 'exited')
+          reject(new Error("The container's PID 1 has exited: there is no mount namespace left to mount in."));
         else return false;
         return true;
       });

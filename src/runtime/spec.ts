@@ -58,11 +58,15 @@ export function resolveSpec(spec: ContainerSpec, makeId: () => string): Resolved
   }
   const namespaces = spec.namespaces ?? DEFAULT_NAMESPACES;
   const unsupported = namespaces.filter((kind) => !(CONTAINER_NAMESPACES as readonly string[]).includes(kind));
-  if (unsupported.length) throw new Error(`The lab's runtime does not make ${unsupported.join(' or ')} namespaces (it makes ${CONTAINER_NAMESPACES.join(', ')}).`);
+  if (unsupported.length)
+    throw new Error(
+      `The lab's runtime does not make ${unsupported.join(' or ')} namespaces (it makes ${CONTAINER_NAMESPACES.join(', ')}).`,
+    );
   // The runtime needs its own mount namespace for the overlay root and pivot_root.
   if (!namespaces.includes('mnt')) throw new Error('A lab container needs the mnt namespace (its root is an overlay mount).');
   // Mounted outside a cgroup namespace of its own, the cgroup filesystem would show the host's whole tree.
-  if (spec.mountCgroupfs && !namespaces.includes('cgroup')) throw new Error('Mounting /sys/fs/cgroup in a container needs the cgroup namespace: add `cgroup` to its namespaces.');
+  if (spec.mountCgroupfs && !namespaces.includes('cgroup'))
+    throw new Error('Mounting /sys/fs/cgroup in a container needs the cgroup namespace: add `cgroup` to its namespaces.');
   return {
     id,
     namespaces,
@@ -73,7 +77,12 @@ export function resolveSpec(spec: ContainerSpec, makeId: () => string): Resolved
     noNewPrivs: spec.noNewPrivs ?? false,
     mountCgroupfs: spec.mountCgroupfs ?? false,
     command: spec.command ?? ['/bin/sh'],
-    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: process.env.TERM ?? 'xterm', ...(spec.env ?? {}) },
+    env: {
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      HOME: '/root',
+      TERM: process.env.TERM ?? 'xterm',
+      ...(spec.env ?? {}),
+    },
     stdio: spec.stdio ?? 'pipe',
   };
 }

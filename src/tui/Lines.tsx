@@ -17,7 +17,13 @@ export function Lines({ lines, theme, width }: LinesProps) {
     <Box flexDirection="column" width={width} flexShrink={0}>
       {lines.map((line, i) => (
         <Text key={i} wrap="truncate">
-          {line.length === 0 ? ' ' : line.map((seg, j) => <Text key={j} {...theme.style(seg.tone)}>{seg.text}</Text>)}
+          {line.length === 0
+            ? ' '
+            : line.map((seg, j) => (
+                <Text key={j} {...theme.style(seg.tone)}>
+                  {seg.text}
+                </Text>
+              ))}
         </Text>
       ))}
     </Box>

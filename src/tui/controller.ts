@@ -40,12 +40,19 @@ export class LabController {
   private session: LessonSession | undefined;
   private abort: AbortController | undefined;
 
-  constructor(private readonly store: Store, private readonly deps: ControllerDeps) {}
+  constructor(
+    private readonly store: Store,
+    private readonly deps: ControllerDeps,
+  ) {}
 
   /** Handles one intent; a failure becomes a message, never a crash. */
   handle(intent: Intent): Promise<void> {
     return this.perform(intent).catch((err: unknown) => {
-      this.store.dispatch({ type: 'message', text: `${(err as Error).message}${(err as { hint?: string }).hint ? ` Hint: ${(err as { hint?: string }).hint}` : ''}`, tone: 'bad' });
+      this.store.dispatch({
+        type: 'message',
+        text: `${(err as Error).message}${(err as { hint?: string }).hint ? ` Hint: ${(err as { hint?: string }).hint}` : ''}`,
+        tone: 'bad',
+      });
     });
   }
 
@@ -84,7 +91,12 @@ export class LabController {
         this.abort?.abort();
         return;
       case 'busy':
-        return store.dispatch({ type: 'message', text: 'This step is still running: its panes fill when it ends (Esc cancels it).', tone: 'info', untilStepEnds: true });
+        return store.dispatch({
+          type: 'message',
+          text: 'This step is still running: its panes fill when it ends (Esc cancels it).',
+          tone: 'info',
+          untilStepEnds: true,
+        });
       case 'home':
         await this.closeSession();
         return store.dispatch({ type: 'home-shown' });
@@ -124,7 +136,11 @@ export class LabController {
     const { lesson, problems } = this.loaded.has(id) ? { lesson: this.loaded.get(id), problems: [] } : this.deps.loadLesson(id);
     if (!lesson) {
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more: run \`container-lab lint-lessons\`)` : '';
-      this.store.dispatch({ type: 'message', text: `This lesson's files have a problem, so it cannot open: ${problems[0] ?? 'it was not found'}${more}`, tone: 'bad' });
+      this.store.dispatch({
+        type: 'message',
+        text: `This lesson's files have a problem, so it cannot open: ${problems[0] ?? 'it was not found'}${more}`,
+        tone: 'bad',
+      });
       return;
     }
     this.loaded.set(id, lesson);
@@ -134,7 +150,12 @@ export class LabController {
     this.session.onLive((stepId, samples) => {
       const index = lesson.steps.findIndex((st) => st.id === stepId);
       const title = samples[samples.length - 1]?.view.title ?? '';
-      this.store.dispatch({ type: 'live-read', index, title, samples: samples.map((x) => ({ atMs: x.atMs, meters: x.view.meters ?? [] })) });
+      this.store.dispatch({
+        type: 'live-read',
+        index,
+        title,
+        samples: samples.map((x) => ({ atMs: x.atMs, meters: x.view.meters ?? [] })),
+      });
     });
     this.store.dispatch({ type: 'lesson-opened', id, index: step, steps: lesson.steps.length });
     this.readPids();
@@ -184,7 +205,8 @@ export class LabController {
       return;
     }
     await this.runStep(l.index);
-    if (step.yourTurn && this.store.getState().lesson?.steps[l.index]?.result?.status === 'done') this.store.dispatch({ type: 'answer-opened' });
+    if (step.yourTurn && this.store.getState().lesson?.steps[l.index]?.result?.status === 'done')
+      this.store.dispatch({ type: 'answer-opened' });
   }
 
   private async runStep(index: number): Promise<void> {
@@ -216,12 +238,20 @@ export class LabController {
     const step = this.lesson?.steps[l?.index ?? -1];
     if (!l || !this.session) return;
     if (!step?.yourTurn) {
-      this.store.dispatch({ type: 'message', text: 'This step has no hints: its text and panes show everything it teaches.', tone: 'info' });
+      this.store.dispatch({
+        type: 'message',
+        text: 'This step has no hints: its text and panes show everything it teaches.',
+        tone: 'info',
+      });
       return;
     }
     const shown = l.steps[l.index]?.hints.length ?? 0;
     if (shown >= 3) {
-      this.store.dispatch({ type: 'message', text: 'That was the last hint: it gives the answer, read from the machine just now.', tone: 'info' });
+      this.store.dispatch({
+        type: 'message',
+        text: 'That was the last hint: it gives the answer, read from the machine just now.',
+        tone: 'info',
+      });
       return;
     }
     this.store.dispatch({ type: 'hint-shown', index: l.index, text: await this.session.hint(l.index, shown as 0 | 1 | 2) });
@@ -234,7 +264,11 @@ export class LabController {
     const answer = l.steps[l.index]?.answer ?? '';
     const check = await this.session.check(l.index, answer);
     this.store.dispatch({ type: 'checked', index: l.index, check });
-    this.store.dispatch({ type: 'message', text: check.ok ? 'Done: on to the next step (→).' : check.message, tone: check.ok ? 'ok' : 'bad' });
+    this.store.dispatch({
+      type: 'message',
+      text: check.ok ? 'Done: on to the next step (→).' : check.message,
+      tone: check.ok ? 'ok' : 'bad',
+    });
     if (check.ok) this.saveProgress(recordStep(this.store.getState().progress, lesson.id, l.index, lesson.steps[l.index]!.id));
   }
 
@@ -244,7 +278,11 @@ export class LabController {
     await this.session.reset();
     this.store.dispatch({ type: 'lesson-reset' });
     this.readPids();
-    this.store.dispatch({ type: 'message', text: 'Reset: the lesson\'s containers are gone. Press Enter: each step starts what it needs again.', tone: 'info' });
+    this.store.dispatch({
+      type: 'message',
+      text: "Reset: the lesson's containers are gone. Press Enter: each step starts what it needs again.",
+      tone: 'info',
+    });
   }
 
   private async shell(): Promise<void> {
@@ -255,7 +293,7 @@ export class LabController {
     // What the learner did in the shell is real state: read the panes again.
     if (l.steps[l.index]?.result) this.store.dispatch({ type: 'panes-refreshed', index: l.index, panes: await this.session.look(l.index) });
     this.readPids();
-    this.store.dispatch({ type: 'message', text: 'Back from the container\'s shell.', tone: 'info' });
+    this.store.dispatch({ type: 'message', text: "Back from the container's shell.", tone: 'info' });
   }
 
   private saveProgress(progress: Progress): void {
@@ -271,7 +309,9 @@ const placeholdersOf = new WeakMap<Lesson, string[]>();
 function lessonPlaceholders(lesson: Lesson): string[] {
   let found = placeholdersOf.get(lesson);
   if (!found) {
-    found = placeholderTexts(lesson.steps.flatMap((s) => [s.text, s.ranText ?? '', s.shell, s.yourTurn?.task ?? '', ...(s.yourTurn?.hints ?? [])]).join('\n'));
+    found = placeholderTexts(
+      lesson.steps.flatMap((s) => [s.text, s.ranText ?? '', s.shell, s.yourTurn?.task ?? '', ...(s.yourTurn?.hints ?? [])]).join('\n'),
+    );
     placeholdersOf.set(lesson, found);
   }
   return found;

@@ -43,7 +43,10 @@ export async function startTui(prepared: Prepared): Promise<number> {
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const mount = () => {
     stdout.write(`${ALT_SCREEN_ON}\x1b[2J`);
-    ink = render(<App store={store} lessons={controller.loaded} theme={theme} onIntent={(i) => void controller.handle(i)} />, { exitOnCtrlC: false, patchConsole: false });
+    ink = render(<App store={store} lessons={controller.loaded} theme={theme} onIntent={(i) => void controller.handle(i)} />, {
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
   };
   let opened: LabRuntime | undefined;
   const controller = new LabController(store, {
@@ -60,7 +63,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
       await ink?.waitUntilExit();
       ink = undefined;
       stdout.write('\x1b[2J\x1b[H');
-      stdout.write('You are in a shell inside the lesson\'s container. Type `exit` to go back to the lab.\r\n\r\n');
+      stdout.write("You are in a shell inside the lesson's container. Type `exit` to go back to the lab.\r\n\r\n");
       await runOnPty(command, { stdin, stdout });
       mount();
     },
@@ -79,14 +82,21 @@ export async function startTui(prepared: Prepared): Promise<number> {
   // found at start-up when it exits. Started while the lab is in raw mode, a shim that exits while the
   // lab runs leaves the terminal raw, as the lab needs it; on quit the shims are killed.
   const labReady = openLabRuntime({ findings: prepared.findings, onSignal: release });
-  labReady.then((lab) => {
-    opened = lab;
-    lab.settleFirst(() => controller.settle());
-    // The quit screen ticks off each thing the lab made as the ledger crosses it off.
-    lab.runtime.ledger.onRemove((id) => store.dispatch({ type: 'teardown-done', id }));
-  }, (err: Error & { hint?: string }) => {
-    store.dispatch({ type: 'message', text: `The lab cannot start containers: ${err.message}${err.hint ? ` ${err.hint}` : ''}`, tone: 'bad' });
-  });
+  labReady.then(
+    (lab) => {
+      opened = lab;
+      lab.settleFirst(() => controller.settle());
+      // The quit screen ticks off each thing the lab made as the ledger crosses it off.
+      lab.runtime.ledger.onRemove((id) => store.dispatch({ type: 'teardown-done', id }));
+    },
+    (err: Error & { hint?: string }) => {
+      store.dispatch({
+        type: 'message',
+        text: `The lab cannot start containers: ${err.message}${err.hint ? ` ${err.hint}` : ''}`,
+        tone: 'bad',
+      });
+    },
+  );
   await finished;
   return 0;
 }

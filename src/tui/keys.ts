@@ -31,7 +31,17 @@ export type Intent =
 /** The subset of Ink's Key the lab reads. */
 export type Keys = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'backspace' | 'delete' | 'ctrl'>;
 
-const NO_KEYS: Keys = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false, escape: false, backspace: false, delete: false, ctrl: false };
+const NO_KEYS: Keys = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  return: false,
+  escape: false,
+  backspace: false,
+  delete: false,
+  ctrl: false,
+};
 
 /**
  * Keys typed quickly can reach the lab in one read ("nn", "2\r"): split such a chunk of plain
@@ -90,7 +100,8 @@ function typedChunk(input: string, typed: string): Intent | undefined {
 
 /** The keys of the lesson screen when no step is running. */
 function stepIntent(input: string, key: Keys, eventsExpanded: boolean): Intent | undefined {
-  if (key.upArrow || key.downArrow) return eventsExpanded ? { kind: 'scroll', delta: key.upArrow ? -5 : 5 } : { kind: 'scroll-text', delta: key.upArrow ? -3 : 3 };
+  if (key.upArrow || key.downArrow)
+    return eventsExpanded ? { kind: 'scroll', delta: key.upArrow ? -5 : 5 } : { kind: 'scroll-text', delta: key.upArrow ? -3 : 3 };
   if (key.return) return { kind: 'run' };
   if (key.leftArrow || input === 'p') return { kind: 'step', delta: -1 };
   if (key.rightArrow || input === 'n') return { kind: 'step', delta: 1 };

@@ -53,12 +53,27 @@ function fitLines(lines: Line[], height: number, what: string): Line[] {
 
 /** Key hints for the footer, most useful first: all of them, closer together when the line is short. */
 function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
-  const keys: [string, string][] = l.running !== undefined
-    ? [['Esc', 'cancel'], ['q', 'quit']]
-    : l.answering
-      ? [['0-9', 'type'], ['Enter', 'check'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['Esc', 'close']]
-      : [['Enter', 'run'], ['←→', 'steps'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['s', 'shell'], ['e', 'what ran'], ['r', 'reset'], ['Esc', 'lessons'], ['?', 'help'], ['q', 'quit']];
-  const line = (gap: string): Line => keys.flatMap(([k, what], i) => [{ text: k, tone: 'key' as const }, { text: ` ${what}${i < keys.length - 1 ? gap : ''}` }]);
+  const keys: [string, string][] =
+    l.running !== undefined
+      ? [
+          ['Esc', 'cancel'],
+          ['q', 'quit'],
+        ]
+      : l.answering
+        ? [['0-9', 'type'], ['Enter', 'check'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['Esc', 'close']]
+        : [
+            ['Enter', 'run'],
+            ['←→', 'steps'],
+            ...(hasTurn ? [['h', 'hint'] as [string, string]] : []),
+            ['s', 'shell'],
+            ['e', 'what ran'],
+            ['r', 'reset'],
+            ['Esc', 'lessons'],
+            ['?', 'help'],
+            ['q', 'quit'],
+          ];
+  const line = (gap: string): Line =>
+    keys.flatMap(([k, what], i) => [{ text: k, tone: 'key' as const }, { text: ` ${what}${i < keys.length - 1 ? gap : ''}` }]);
   const wide = line('  ');
   return keys.reduce((w, [k, what]) => w + k.length + what.length + 3, -2) <= width ? wide : cut(line(' '), width);
 }
@@ -86,18 +101,28 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const marks = lesson.steps.map((st, i) => (i === l.index ? '◆' : doneIds.has(st.id) ? '●' : '○')).join('');
   // Said before the step title, which is what a narrow terminal cuts.
   const skipped = state.lessons.find((e) => e.id === lesson.id)?.skipped?.count ?? 0;
-  const header = cut([
-    { text: `${lesson.title}`, tone: 'title' }, { text: `  ${marks}  ` , tone: 'muted' },
-    ...(skipped ? [{ text: `${skipped} skipped on this host · `, tone: 'muted' as const }] : []),
-    { text: `${l.index + 1}/${lesson.steps.length} · ${step.title}`, tone: 'heading' },
-  ], width);
+  const header = cut(
+    [
+      { text: `${lesson.title}`, tone: 'title' },
+      { text: `  ${marks}  `, tone: 'muted' },
+      ...(skipped ? [{ text: `${skipped} skipped on this host · `, tone: 'muted' as const }] : []),
+      { text: `${l.index + 1}/${lesson.steps.length} · ${step.title}`, tone: 'heading' },
+    ],
+    width,
+  );
   const running = l.running === l.index ? { elapsedMs: now - (l.runningSince ?? now) } : undefined;
-  const prompt = step.yourTurn ? CHECKS[step.yourTurn.check]?.prompt ?? 'answer' : 'answer';
+  const prompt = step.yourTurn ? (CHECKS[step.yourTurn.check]?.prompt ?? 'answer') : 'answer';
   const text = stepText(state, lesson);
   const extra = [...predictLines(step, s, prose), ...yourTurnLines(step, s, l.answering, prompt, prose)];
   const shell = presentTemplate(s?.result?.shell ?? step.shell, pids, true);
   const eventsBody = primitiveLines(step, s, running, width, l.eventsExpanded);
-  const eventsTitle = cut([{ text: '── What ran', tone: 'heading' }, { text: `  · by hand: ${shell}`, tone: 'muted' }], width);
+  const eventsTitle = cut(
+    [
+      { text: '── What ran', tone: 'heading' },
+      { text: `  · by hand: ${shell}`, tone: 'muted' },
+    ],
+    width,
+  );
   const message = messageLines(s, state.message, width);
   const footer = footerFor(l, Boolean(step.yourTurn), width);
 
@@ -107,23 +132,71 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     const all = eventsBody.map((e) => e.line);
     const room = Math.max(1, rest - 2);
     const from = Math.min(l.eventsOffset ?? 0, Math.max(0, all.length - room));
-    const where = plain(all.length > room ? `lines ${from + 1}-${Math.min(all.length, from + room)} of ${all.length} · ↑↓ scroll · e or Esc: back` : 'e or Esc: back', 'muted');
-    return { header, text: [], extra: [], events: [eventsTitle, ...all.slice(from, from + room), where], sideBySide: false, paneWidth: width, host: [], container: [], message, footer };
+    const where = plain(
+      all.length > room
+        ? `lines ${from + 1}-${Math.min(all.length, from + room)} of ${all.length} · ↑↓ scroll · e or Esc: back`
+        : 'e or Esc: back',
+      'muted',
+    );
+    return {
+      header,
+      text: [],
+      extra: [],
+      events: [eventsTitle, ...all.slice(from, from + room), where],
+      sideBySide: false,
+      paneWidth: width,
+      host: [],
+      container: [],
+      message,
+      footer,
+    };
   }
 
   const hostPane = s?.check?.host ?? s?.result?.host;
   const containerPane = s?.check?.container ?? s?.result?.container;
   const teaches = step.teaches;
   const labels = { host: step.host?.label ?? 'Host', container: step.container?.label ?? 'Container' };
-  const pane = (label: string, wanted: boolean, got: Parameters<typeof paneLines>[1], paneWidth: number, facts: Parameters<typeof paneLines>[4]): PaneLines => {
-    if (!wanted) return { title: cut([{ text: label, tone: 'heading' }, { text: ` · this step shows nothing from the ${label.toLowerCase()} side.`, tone: 'muted' }], paneWidth), body: [] };
-    if (!got) return { title: plain(label, 'heading'), body: [plain(s?.result?.status === 'skipped' ? 'Not read: this step was skipped on this host.' : 'Not read yet: the step fills this pane when it runs.', 'muted')] };
+  const pane = (
+    label: string,
+    wanted: boolean,
+    got: Parameters<typeof paneLines>[1],
+    paneWidth: number,
+    facts: Parameters<typeof paneLines>[4],
+  ): PaneLines => {
+    if (!wanted)
+      return {
+        title: cut(
+          [
+            { text: label, tone: 'heading' },
+            { text: ` · this step shows nothing from the ${label.toLowerCase()} side.`, tone: 'muted' },
+          ],
+          paneWidth,
+        ),
+        body: [],
+      };
+    if (!got)
+      return {
+        title: plain(label, 'heading'),
+        body: [
+          plain(
+            s?.result?.status === 'skipped'
+              ? 'Not read: this step was skipped on this host.'
+              : 'Not read yet: the step fills this pane when it runs.',
+            'muted',
+          ),
+        ],
+      };
     return paneLines(label, got, paneWidth, mono, facts);
   };
   const build = (paneWidth: number) => {
-    const host = running && step.live && l.live?.index === l.index
-      ? runningPane(l.live.samples, l.live.title, step.live.everyMs, paneWidth)
-      : afterRunPane(s?.check ? undefined : s?.result, pane(labels.host, Boolean(step.host), hostPane, paneWidth, teaches?.host), paneWidth);
+    const host =
+      running && step.live && l.live?.index === l.index
+        ? runningPane(l.live.samples, l.live.title, step.live.everyMs, paneWidth)
+        : afterRunPane(
+            s?.check ? undefined : s?.result,
+            pane(labels.host, Boolean(step.host), hostPane, paneWidth, teaches?.host),
+            paneWidth,
+          );
     const container = pane(labels.container, Boolean(step.container), containerPane, paneWidth, teaches?.container);
     return { host, container };
   };
@@ -138,9 +211,15 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const paneWidth = sideBySide ? half : width;
   const { host, container } = sideBySide ? halves! : whole!;
 
-  const merged = !sideBySide && !step.live && comparable(step.host, step.container) && canMerge(hostPane, containerPane) && hostPane?.ok && containerPane?.ok
-    ? mergedLines(hostPane, containerPane, labels, width, mono, { host: teaches?.host, container: teaches?.container })
-    : undefined;
+  const merged =
+    !sideBySide &&
+    !step.live &&
+    comparable(step.host, step.container) &&
+    canMerge(hostPane, containerPane) &&
+    hostPane?.ok &&
+    containerPane?.ok
+      ? mergedLines(hostPane, containerPane, labels, width, mono, { host: teaches?.host, container: teaches?.container })
+      : undefined;
   const mergedPane: PaneLines | undefined = merged && { title: merged.lines[0]!, body: merged.lines.slice(1), keep: merged.keep.slice(1) };
   const hostWant = mergedPane ? 1 + mergedPane.body.length : 1 + host.body.length;
   const containerWant = mergedPane ? 0 : 1 + container.body.length;
@@ -171,7 +250,14 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     header,
     text: scrolled(text, rows.text, l.textOffset ?? 0),
     extra,
-    events: [eventsTitle, ...pickLines(eventsBody.map((e) => ({ ...e, line: cut(e.line, width) })), rows.events - 1, 'lines: press e to see them all')],
+    events: [
+      eventsTitle,
+      ...pickLines(
+        eventsBody.map((e) => ({ ...e, line: cut(e.line, width) })),
+        rows.events - 1,
+        'lines: press e to see them all',
+      ),
+    ],
     sideBySide,
     paneWidth,
     ...panes,

@@ -18,7 +18,13 @@ function meters(samples: readonly MeterSample[], width: number): Line[] {
 /** While running: the latest reads; the title says how often, then where they come from. */
 export function runningPane(samples: readonly MeterSample[], title: string, everyMs: number, width: number): PaneLines {
   return {
-    title: cut([{ text: 'Host', tone: 'heading' }, { text: ` · live, every ${everyMs} ms · ${title}`, tone: 'muted' }], width),
+    title: cut(
+      [
+        { text: 'Host', tone: 'heading' },
+        { text: ` · live, every ${everyMs} ms · ${title}`, tone: 'muted' },
+      ],
+      width,
+    ),
     body: samples.length ? meters(samples, width) : [plain('Reading…', 'muted')],
   };
 }

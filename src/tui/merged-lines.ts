@@ -16,12 +16,24 @@ type Shown = Extract<Pane, { ok: true }>;
 
 /** True when both panes are key/value views that can share one table. */
 export function canMerge(host: Pane | undefined, container: Pane | undefined): boolean {
-  return Boolean(host?.ok && container?.ok && !host.view.columns && !container.view.columns && host.view.rows.length + container.view.rows.length > 0);
+  return Boolean(
+    host?.ok && container?.ok && !host.view.columns && !container.view.columns && host.view.rows.length + container.view.rows.length > 0,
+  );
 }
 
-export function mergedLines(host: Shown, container: Shown, labels: { host: string; container: string }, width: number, mono: boolean, facts: { host?: PaneFacts; container?: PaneFacts } = {}): { lines: Line[]; keep: boolean[] } {
+export function mergedLines(
+  host: Shown,
+  container: Shown,
+  labels: { host: string; container: string },
+  width: number,
+  mono: boolean,
+  facts: { host?: PaneFacts; container?: PaneFacts } = {},
+): { lines: Line[]; keep: boolean[] } {
   const inside = new Map(container.view.rows.map((r, i) => [r.key, { row: r, mark: container.marks[i] }]));
-  const keys = [...host.view.rows.map((r) => r.key), ...container.view.rows.map((r) => r.key).filter((k) => !host.view.rows.some((r) => r.key === k))];
+  const keys = [
+    ...host.view.rows.map((r) => r.key),
+    ...container.view.rows.map((r) => r.key).filter((k) => !host.view.rows.some((r) => r.key === k)),
+  ];
   const taught = new Set([
     ...[...taughtRows(host.view, facts.host)].map((i) => host.view.rows[i]!.key),
     ...[...taughtRows(container.view, facts.container)].map((i) => container.view.rows[i]!.key),
@@ -29,8 +41,14 @@ export function mergedLines(host: Shown, container: Shown, labels: { host: strin
   const rows = keys.map((key) => {
     const h = host.view.rows.findIndex((r) => r.key === key);
     const c = inside.get(key);
-    const mark: Mark = h < 0 || !c ? { kind: 'only' } : host.marks[h] ?? { kind: 'same' };
-    return { key, label: (h >= 0 ? host.view.rows[h]!.cells[0] : c?.row.cells[0]) ?? key, host: h >= 0 ? host.view.rows[h]!.cells.slice(1).join(' ') : '', inside: c?.row.cells.slice(1).join(' ') ?? '', mark };
+    const mark: Mark = h < 0 || !c ? { kind: 'only' } : (host.marks[h] ?? { kind: 'same' });
+    return {
+      key,
+      label: (h >= 0 ? host.view.rows[h]!.cells[0] : c?.row.cells[0]) ?? key,
+      host: h >= 0 ? host.view.rows[h]!.cells.slice(1).join(' ') : '',
+      inside: c?.row.cells.slice(1).join(' ') ?? '',
+      mark,
+    };
   });
   const star = (text: string, changed: boolean) => (mono && changed && text ? `*${text}*` : text);
   const table = fitTable({
@@ -42,9 +60,31 @@ export function mergedLines(host: Shown, container: Shown, labels: { host: strin
     extra: (r, c) => (c > 0 && mono && rows[r]!.mark.kind !== 'same' && (c === 1 ? rows[r]!.host : rows[r]!.inside) ? 2 : 0),
   });
   const lines: Line[] = [
-    cut([{ text: labels.host, tone: 'heading' }, { text: ` · ${host.view.title}`, tone: 'muted' }], width),
-    cut([{ text: labels.container, tone: 'heading' }, { text: ` · ${container.view.title}`, tone: 'muted' }], width),
-    cut([{ text: '  ' }, ...cellLines(table.header!.map((h) => [h]), table.widths, () => 'muted')[0]!], width),
+    cut(
+      [
+        { text: labels.host, tone: 'heading' },
+        { text: ` · ${host.view.title}`, tone: 'muted' },
+      ],
+      width,
+    ),
+    cut(
+      [
+        { text: labels.container, tone: 'heading' },
+        { text: ` · ${container.view.title}`, tone: 'muted' },
+      ],
+      width,
+    ),
+    cut(
+      [
+        { text: '  ' },
+        ...cellLines(
+          table.header!.map((h) => [h]),
+          table.widths,
+          () => 'muted',
+        )[0]!,
+      ],
+      width,
+    ),
   ];
   const keep = [true, true, taught.size > 0];
   table.rows.forEach((cells, i) => {
@@ -58,7 +98,10 @@ export function mergedLines(host: Shown, container: Shown, labels: { host: strin
       keep.push(taught.has(r.key));
     });
   });
-  for (const [note, side] of [[host.view.note, facts.host], [container.view.note, facts.container]] as const) {
+  for (const [note, side] of [
+    [host.view.note, facts.host],
+    [container.view.note, facts.container],
+  ] as const) {
     if (!note) continue;
     const noteLines = wrap(plain(note, 'muted'), width);
     lines.push(...noteLines);

@@ -27,7 +27,11 @@ export function paneBlock(p: PaneLines, height: number, width: number): Line[] {
     return true;
   });
   const left = shown.filter((s) => !s).length;
-  return [p.title, ...p.body.filter((_, i) => shown[i]), plain(`… ${left} more row${left === 1 ? '' : 's'} (a wider or taller terminal shows them)`, 'muted')];
+  return [
+    p.title,
+    ...p.body.filter((_, i) => shown[i]),
+    plain(`… ${left} more row${left === 1 ? '' : 's'} (a wider or taller terminal shows them)`, 'muted'),
+  ];
 }
 
 /**

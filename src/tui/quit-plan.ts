@@ -9,12 +9,26 @@ import type { LabState } from './state.js';
 export function quitLines(state: LabState): Line[] {
   const items = state.teardown ?? [];
   const left = items.filter((i) => !i.done).length;
-  const head = items.length === 0
-    ? plain('Quitting: the lab made nothing that needs removing.', 'heading')
-    : plain(left ? `Quitting: removing what the lab made (${items.length - left} of ${items.length} done)` : `Quitting: all ${items.length} things the lab made are removed.`, 'heading');
+  const head =
+    items.length === 0
+      ? plain('Quitting: the lab made nothing that needs removing.', 'heading')
+      : plain(
+          left
+            ? `Quitting: removing what the lab made (${items.length - left} of ${items.length} done)`
+            : `Quitting: all ${items.length} things the lab made are removed.`,
+          'heading',
+        );
   const room = Math.max(1, state.rows - 3);
   const shown = items.length > room ? [...items.filter((i) => !i.done), ...items.filter((i) => i.done)].slice(0, room - 1) : items;
-  const lines = shown.map((i) => cut([{ text: i.done ? '  ✓ ' : '  · ', tone: i.done ? 'ok' : 'muted' }, { text: i.what, tone: i.done ? 'muted' : undefined }], state.columns));
+  const lines = shown.map((i) =>
+    cut(
+      [
+        { text: i.done ? '  ✓ ' : '  · ', tone: i.done ? 'ok' : 'muted' },
+        { text: i.what, tone: i.done ? 'muted' : undefined },
+      ],
+      state.columns,
+    ),
+  );
   if (shown.length < items.length) lines.push(plain(`  … and ${items.length - shown.length} more`, 'muted'));
   return [head, ...lines];
 }

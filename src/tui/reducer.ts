@@ -54,8 +54,12 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'resized':
       // The doctor's terminal-size finding is about the terminal as it is now.
       return {
-        ...state, columns: action.columns, rows: action.rows,
-        ...(state.findings ? { doctorLine: doctorSummary(state.findings.map((f) => (f.id === 'terminal' ? checkTerminal(action.columns, action.rows) : f))) } : {}),
+        ...state,
+        columns: action.columns,
+        rows: action.rows,
+        ...(state.findings
+          ? { doctorLine: doctorSummary(state.findings.map((f) => (f.id === 'terminal' ? checkTerminal(action.columns, action.rows) : f))) }
+          : {}),
       };
     case 'home-moved': {
       const count = homeRows(state).length;
@@ -63,23 +67,47 @@ export function reduce(state: LabState, action: LabAction): LabState {
     }
     case 'lesson-opened':
       return {
-        ...state, screen: 'lesson', help: false, message: undefined,
-        lesson: { id: action.id, index: Math.max(0, Math.min(action.steps - 1, action.index)), steps: {}, answering: false, eventsExpanded: false },
+        ...state,
+        screen: 'lesson',
+        help: false,
+        message: undefined,
+        lesson: {
+          id: action.id,
+          index: Math.max(0, Math.min(action.steps - 1, action.index)),
+          steps: {},
+          answering: false,
+          eventsExpanded: false,
+        },
       };
     case 'home-shown':
       // A message was about the lesson just left (a reset, a step's verdict): it goes with it.
       return { ...state, screen: 'home', lesson: undefined, help: false, selected: 0, message: undefined };
     case 'step-moved':
       if (!state.lesson || state.lesson.answering) return state;
-      return { ...inLesson(state, (l) => ({ ...l, index: Math.max(0, Math.min(action.steps - 1, l.index + action.delta)), eventsExpanded: false, textOffset: 0 })), message: undefined };
+      return {
+        ...inLesson(state, (l) => ({
+          ...l,
+          index: Math.max(0, Math.min(action.steps - 1, l.index + action.delta)),
+          eventsExpanded: false,
+          textOffset: 0,
+        })),
+        message: undefined,
+      };
     case 'step-started':
       return { ...inLesson(state, (l) => ({ ...l, running: action.index, runningSince: action.at, live: undefined })), message: undefined };
     case 'live-read':
-      return inLesson(state, (l) => (l.running === action.index ? { ...l, live: { index: action.index, title: action.title, samples: action.samples } } : l));
+      return inLesson(state, (l) =>
+        l.running === action.index ? { ...l, live: { index: action.index, title: action.title, samples: action.samples } } : l,
+      );
     case 'step-finished':
       return {
         // The text may change once the step has run: it is read from its start again.
-        ...inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })), running: undefined, runningSince: undefined, textOffset: 0 })),
+        ...inLesson(state, (l) => ({
+          ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })),
+          running: undefined,
+          runningSince: undefined,
+          textOffset: 0,
+        })),
         message: state.message?.untilStepEnds ? undefined : state.message,
       };
     case 'predicted':
@@ -93,7 +121,10 @@ export function reduce(state: LabState, action: LabAction): LabState {
     case 'answer-closed':
       return inLesson(state, (l) => ({ ...l, answering: false }));
     case 'checked':
-      return inLesson(state, (l) => ({ ...withStep(l, action.index, (s) => ({ ...s, check: action.check })), answering: !action.check.ok }));
+      return inLesson(state, (l) => ({
+        ...withStep(l, action.index, (s) => ({ ...s, check: action.check })),
+        answering: !action.check.ok,
+      }));
     case 'panes-refreshed':
       return inLesson(state, (l) => withStep(l, action.index, (s) => (s.result ? { ...s, result: { ...s.result, ...action.panes } } : s)));
     case 'pids-read':

@@ -38,7 +38,9 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   setFlagsFromString('--optimize-for-size');
   const { stdin, stdout } = process;
   if (!stdin.isTTY || !stdout.isTTY) {
-    process.stderr.write('container-lab: the lab needs an interactive terminal. In a script or CI, run `container-lab lesson <id> --plain` instead.\n');
+    process.stderr.write(
+      'container-lab: the lab needs an interactive terminal. In a script or CI, run `container-lab lesson <id> --plain` instead.\n',
+    );
     return 2;
   }
   const findings = runDoctor();
@@ -47,7 +49,14 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   const loaded = loadProgress(progressFile.file);
   const previews = previewLessons(lessonsDir);
   const state = initialState({
-    lessons: previews.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps, stepIds: l.stepIds, blocked: l.requires.map(missing).find(Boolean) })),
+    lessons: previews.map((l) => ({
+      id: l.id,
+      title: l.title,
+      summary: l.summary,
+      steps: l.steps,
+      stepIds: l.stepIds,
+      blocked: l.requires.map(missing).find(Boolean),
+    })),
     doctorLine: doctorSummary(findings),
     findings,
     progress: loaded.progress,

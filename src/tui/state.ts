@@ -75,7 +75,15 @@ export interface LabState {
   message?: { text: string; tone: 'info' | 'ok' | 'bad'; untilStepEnds?: boolean };
 }
 
-export function initialState(init: { lessons: LessonEntry[]; doctorLine: string; findings?: readonly Finding[]; progress: Progress; columns: number; rows: number; warning?: string }): LabState {
+export function initialState(init: {
+  lessons: LessonEntry[];
+  doctorLine: string;
+  findings?: readonly Finding[];
+  progress: Progress;
+  columns: number;
+  rows: number;
+  warning?: string;
+}): LabState {
   return {
     screen: 'home',
     columns: init.columns,

@@ -36,25 +36,41 @@ function taughtCall(text: string, teaches: Teaches | undefined): boolean {
 }
 
 /** The primitives pane: what the step really ran, or what pressing Enter will do. */
-export function primitiveLines(step: Step, state: StepState | undefined, running: { elapsedMs: number } | undefined, width: number, full = false): RanLine[] {
+export function primitiveLines(
+  step: Step,
+  state: StepState | undefined,
+  running: { elapsedMs: number } | undefined,
+  width: number,
+  full = false,
+): RanLine[] {
   const teaches = step.teaches;
   const note = (text: string): RanLine[] => [{ line: plain(text, 'muted'), weight: 2 }];
   if (running) return note(`Running… ${formatMs(running.elapsedMs)}   (Esc cancels)`);
   const result = state?.result;
   if (!result) {
-    if (step.predict && state?.choice === undefined) return note(`Answer the question above (1-${step.predict.choices.length}); the step runs when you do.`);
+    if (step.predict && state?.choice === undefined)
+      return note(`Answer the question above (1-${step.predict.choices.length}); the step runs when you do.`);
     return note(step.yourTurn ? 'Press Enter to look at the panes and type your answer.' : 'Press Enter to run this step.');
   }
   const lines: RanLine[] = [];
   const events = (list: StepResult['events']) => {
     for (const e of eventLines(list)) {
       const mark = { text: e.ok ? '  ' : '✗ ', tone: e.ok ? undefined : ('bad' as const) };
-      const call = [{ text: full ? e.text : shortenPaths(e.text), tone: e.ok ? undefined : ('bad' as const) }, { text: `  ${formatMs(e.durationMs)}`, tone: 'muted' as const }];
+      const call = [
+        { text: full ? e.text : shortenPaths(e.text), tone: e.ok ? undefined : ('bad' as const) },
+        { text: `  ${formatMs(e.durationMs)}`, tone: 'muted' as const },
+      ];
       const taught = taughtCall(e.text, teaches);
       const weight = taught ? TAUGHT : !e.ok ? 3 : /^(spawn|exec) |^kill\(/.test(e.text) ? 1 : 0;
       if (full || taught) lines.push(...hang([mark], call, width).map((line) => ({ line, weight })));
       else lines.push({ line: [mark, ...call], weight });
-      if (e.error) lines.push(...hang([{ text: '    ' }], plain(`${e.error.code}: ${e.error.text}. ${e.error.hint}`, 'bad'), width).map((line) => ({ line, weight: 3 })));
+      if (e.error)
+        lines.push(
+          ...hang([{ text: '    ' }], plain(`${e.error.code}: ${e.error.text}. ${e.error.hint}`, 'bad'), width).map((line) => ({
+            line,
+            weight: 3,
+          })),
+        );
     }
   };
   const output = (out: readonly string[], taught: (i: number) => boolean) => {
@@ -67,7 +83,12 @@ export function primitiveLines(step: Step, state: StepState | undefined, running
     });
   };
   events(result.events);
-  const taughtOutput = { all: () => true, first: (i: number) => i === 0, last: (i: number) => i === result.output.length - 1, none: () => false }[teaches?.output ?? 'none'];
+  const taughtOutput = {
+    all: () => true,
+    first: (i: number) => i === 0,
+    last: (i: number) => i === result.output.length - 1,
+    none: () => false,
+  }[teaches?.output ?? 'none'];
   output(result.output, taughtOutput);
   if (result.reverted) {
     lines.push({ line: plain('The lab put things back:', 'heading'), weight: 2 });
@@ -75,7 +96,11 @@ export function primitiveLines(step: Step, state: StepState | undefined, running
     output(result.reverted.output, () => false);
   }
   if (lines.length) return lines;
-  return note(result.status === 'skipped' ? 'Nothing ran: this host cannot run this step (why, and the fix, below).' : 'Nothing ran: this step only looks. The panes show the state as it is.');
+  return note(
+    result.status === 'skipped'
+      ? 'Nothing ran: this host cannot run this step (why, and the fix, below).'
+      : 'Nothing ran: this step only looks. The panes show the state as it is.',
+  );
 }
 
 /**
@@ -86,7 +111,10 @@ export function pickLines(lines: readonly RanLine[], height: number, more: strin
   if (lines.length <= height) return lines.map((l) => l.line);
   if (height <= 0) return [];
   const room = height - 1;
-  const ranked = lines.map((l, i) => ({ ...l, i })).sort((a, b) => b.weight - a.weight || a.i - b.i).slice(0, room);
+  const ranked = lines
+    .map((l, i) => ({ ...l, i }))
+    .sort((a, b) => b.weight - a.weight || a.i - b.i)
+    .slice(0, room);
   const kept = ranked.sort((a, b) => a.i - b.i).map((l) => l.line);
   return [...kept, plain(`… ${lines.length - room} more ${more}`, 'muted')];
 }
@@ -107,13 +135,17 @@ export function predictLines(step: Step, state: StepState | undefined, width: nu
   if (state?.choice !== undefined && state.result) {
     // Once answered and run, question and choices give way to the verdict, to leave room for the panes.
     const right = state.choice === p.answer;
-    const verdict = right ? `Right: you chose ${choice(p.choices, p.answer)}` : `You chose ${choice(p.choices, state.choice)} The answer is ${choice(p.choices, p.answer)}`;
+    const verdict = right
+      ? `Right: you chose ${choice(p.choices, p.answer)}`
+      : `You chose ${choice(p.choices, state.choice)} The answer is ${choice(p.choices, p.answer)}`;
     return [...wrap([{ text: verdict, tone: right ? 'ok' : 'bad' }], width), ...wrap([{ text: p.reveal }], width)];
   }
   const lines = hang([{ text: 'Predict: ', tone: 'key' }], [{ text: p.question, tone: 'strong' }], width);
   p.choices.forEach((c, i) => {
     const chosen = state?.choice === i;
-    lines.push(...hang([{ text: ` ${chosen ? '›' : ' '} ${i + 1}  `, tone: 'key' }], [{ text: c, tone: chosen ? 'strong' : undefined }], width));
+    lines.push(
+      ...hang([{ text: ` ${chosen ? '›' : ' '} ${i + 1}  `, tone: 'key' }], [{ text: c, tone: chosen ? 'strong' : undefined }], width),
+    );
   });
   return lines;
 }
@@ -124,16 +156,27 @@ export function yourTurnLines(step: Step, state: StepState | undefined, answerin
   if (!t) return [];
   const lines = lead([{ text: 'Your turn: ', tone: 'key' }], [{ text: t.task, tone: 'strong' }], width);
   // Once the answer is right, the verdict takes the hints' place: the task is done.
-  if (!state?.check?.ok) state?.hints.forEach((h, i) => {
-    lines.push(...lead([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width));
-  });
-  if (answering) lines.push([{ text: `${prompt} › `, tone: 'key' }, { text: state?.answer ?? '' }, { text: '▌', tone: 'muted' }, { text: '   Enter checks · Esc closes', tone: 'muted' }]);
+  if (!state?.check?.ok)
+    state?.hints.forEach((h, i) => {
+      lines.push(...lead([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width));
+    });
+  if (answering)
+    lines.push([
+      { text: `${prompt} › `, tone: 'key' },
+      { text: state?.answer ?? '' },
+      { text: '▌', tone: 'muted' },
+      { text: '   Enter checks · Esc closes', tone: 'muted' },
+    ]);
   else if (state?.check?.ok) lines.push(...wrap(plain(`✓ ${state.check.message}`, 'ok'), width));
   return lines;
 }
 
 /** The message line(s): a result that needs attention, or the lab's own message. */
-export function messageLines(state: StepState | undefined, own: { text: string; tone: 'info' | 'ok' | 'bad' } | undefined, width: number): Line[] {
+export function messageLines(
+  state: StepState | undefined,
+  own: { text: string; tone: 'info' | 'ok' | 'bad' } | undefined,
+  width: number,
+): Line[] {
   if (own) return wrap(plain(own.text, own.tone === 'info' ? undefined : own.tone), width).slice(0, 4);
   const r = state?.result;
   if (!r || r.status === 'done') return [];

@@ -82,14 +82,17 @@ export function fitTable(input: TableInput): FittedTable {
   const dropped: number[] = [];
   // A column with no value in any row goes first: it only shows its heading.
   const empty = (c: number) => rows.every((r) => !(r[c] ?? '').trim());
-  const droppable = all.filter((c) => c > 0 && !wholeColumns.has(c)).sort((a, b) => Number(empty(b)) - Number(empty(a)) || natural[b]! - natural[a]! || b - a);
+  const droppable = all
+    .filter((c) => c > 0 && !wholeColumns.has(c))
+    .sort((a, b) => Number(empty(b)) - Number(empty(a)) || natural[b]! - natural[a]! || b - a);
   for (const c of droppable) {
     if (total(widths, shown) <= input.width) break;
     dropped.push(c);
     shown = shown.filter((x) => x !== c);
     widths = narrow(shown, floor);
   }
-  if (total(widths, shown) > input.width) widths = narrow(shown, (c) => (wholeColumns.has(c) ? Math.min(natural[c]!, WRAP_FLOOR) : floor(c)));
+  if (total(widths, shown) > input.width)
+    widths = narrow(shown, (c) => (wholeColumns.has(c) ? Math.min(natural[c]!, WRAP_FLOOR) : floor(c)));
 
   const cell = (text: string, width: number, whole: boolean): string[] => {
     if (textWidth(text) <= width) return [text];

@@ -4,9 +4,7 @@
  * read through their gutter marks (≠ changed, + only on this side) and `*…*` around changed cells.
  */
 
-export type Tone =
-  | 'plain' | 'muted' | 'title' | 'heading' | 'code' | 'strong' | 'key'
-  | 'changed' | 'only' | 'ok' | 'bad' | 'selected';
+export type Tone = 'plain' | 'muted' | 'title' | 'heading' | 'code' | 'strong' | 'key' | 'changed' | 'only' | 'ok' | 'bad' | 'selected';
 
 export interface Style {
   color?: string;
@@ -31,8 +29,18 @@ const COLOUR: Record<Tone, Style> = {
 };
 
 const MONO: Record<Tone, Style> = {
-  plain: {}, muted: {}, title: { bold: true }, heading: { bold: true }, code: {}, strong: { bold: true },
-  key: { bold: true }, changed: { bold: true }, only: {}, ok: {}, bad: { bold: true }, selected: { inverse: true },
+  plain: {},
+  muted: {},
+  title: { bold: true },
+  heading: { bold: true },
+  code: {},
+  strong: { bold: true },
+  key: { bold: true },
+  changed: { bold: true },
+  only: {},
+  ok: {},
+  bad: { bold: true },
+  selected: { inverse: true },
 };
 
 export interface Theme {

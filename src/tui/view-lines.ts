@@ -37,7 +37,17 @@ export function taughtRows(view: View, facts: PaneFacts | undefined): Set<number
 
 export function paneLines(label: string, pane: Pane | undefined, width: number, mono: boolean, facts?: PaneFacts): PaneLines {
   if (!pane) return { title: plain(`${label}`, 'heading'), body: [plain('(nothing to show for this step)', 'muted')] };
-  if (!pane.ok) return { title: cut([{ text: `${label}`, tone: 'heading' }, { text: ` · ${pane.title}`, tone: 'muted' }], width), body: wrap(plain(pane.reason, 'muted'), width) };
+  if (!pane.ok)
+    return {
+      title: cut(
+        [
+          { text: `${label}`, tone: 'heading' },
+          { text: ` · ${pane.title}`, tone: 'muted' },
+        ],
+        width,
+      ),
+      body: wrap(plain(pane.reason, 'muted'), width),
+    };
   const { view, marks } = pane;
   const changed = (r: number, c: number) => {
     const mark = marks[r];
@@ -46,7 +56,16 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
   const keyValue = !view.columns;
   const rows = taughtRows(view, facts);
   if (keyValue && view.rows.length > 4 && view.rows.every((r) => r.cells.length === 1)) {
-    return { title: cut([{ text: label, tone: 'heading' }, { text: ` · ${view.title}`, tone: 'muted' }], width), ...packedList(view, marks, rows, width, mono) };
+    return {
+      title: cut(
+        [
+          { text: label, tone: 'heading' },
+          { text: ` · ${view.title}`, tone: 'muted' },
+        ],
+        width,
+      ),
+      ...packedList(view, marks, rows, width, mono),
+    };
   }
   const wholeColumns = new Set((facts?.columns ?? []).map((name) => view.columns?.indexOf(name) ?? -1).filter((i) => i >= 0));
   const table = fitTable({
@@ -59,14 +78,30 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
     extra: (r, c) => (mono && changed(r, c) ? 2 : 0),
   });
   const without = table.dropped.map((c) => view.columns?.[c]).filter(Boolean);
-  const titleSegs: Line = [{ text: label, tone: 'heading' }, { text: ` · ${view.title}`, tone: 'muted' }, ...(without.length ? [{ text: ` · without ${without.join(', ')}`, tone: 'muted' as const }] : [])];
+  const titleSegs: Line = [
+    { text: label, tone: 'heading' },
+    { text: ` · ${view.title}`, tone: 'muted' },
+    ...(without.length ? [{ text: ` · without ${without.join(', ')}`, tone: 'muted' as const }] : []),
+  ];
   // A title the step points at wraps, whole; the lines after its first are kept with the body.
   const [title = [], ...titleRest] = facts?.title ? wrap(titleSegs, width, '  ') : [cut(titleSegs, width)];
   const body: Line[] = [...titleRest];
   const keep: boolean[] = titleRest.map(() => true);
   const headerAt = table.header ? body.length : undefined;
   if (table.header) {
-    body.push(cut([{ text: '  ' }, ...cellLines(table.header.map((h) => [h]), table.widths, () => 'muted')[0]!], width));
+    body.push(
+      cut(
+        [
+          { text: '  ' },
+          ...cellLines(
+            table.header.map((h) => [h]),
+            table.widths,
+            () => 'muted',
+          )[0]!,
+        ],
+        width,
+      ),
+    );
     keep.push(rows.size > 0 || wholeColumns.size > 0);
   }
   let wrapped = false;
@@ -74,7 +109,11 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
     const mark = marks[r] ?? { kind: 'same' };
     const tone = (k: number): Seg['tone'] => (changed(r, table.columns[k]!) ? 'changed' : mark.kind === 'only' ? 'only' : undefined);
     const star = (k: number, text: string) => (mono && changed(r, table.columns[k]!) && text ? `*${text}*` : text);
-    const lines = cellLines(cells.map((lines, k) => lines.map((text, i) => (i === 0 ? star(k, text) : text))), table.widths, tone);
+    const lines = cellLines(
+      cells.map((lines, k) => lines.map((text, i) => (i === 0 ? star(k, text) : text))),
+      table.widths,
+      tone,
+    );
     wrapped ||= lines.length > 1;
     lines.forEach((segs, i) => {
       const gutter: Seg = i === 0 ? { text: GUTTER[mark.kind], tone: mark.kind === 'same' ? undefined : mark.kind } : { text: '  ' };
@@ -98,8 +137,14 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
  * A list of names (one cell per row, e.g. the capabilities a set holds) flows into as many columns
  * as fit, like `ls`: fourteen names take five lines at 80 columns instead of fourteen.
  */
-function packedList(view: View, marks: readonly Mark[], taught: Set<number>, width: number, mono: boolean): Pick<PaneLines, 'body' | 'keep'> {
-  const shown = view.rows.map((r, i) => (mono && marks[i]?.kind === 'changed' ? `*${r.cells[0]}*` : r.cells[0] ?? ''));
+function packedList(
+  view: View,
+  marks: readonly Mark[],
+  taught: Set<number>,
+  width: number,
+  mono: boolean,
+): Pick<PaneLines, 'body' | 'keep'> {
+  const shown = view.rows.map((r, i) => (mono && marks[i]?.kind === 'changed' ? `*${r.cells[0]}*` : (r.cells[0] ?? '')));
   const cell = 2 + Math.max(...shown.map(textWidth));
   const across = Math.max(1, Math.floor((width + 2) / (cell + 2)));
   const body: Line[] = [];

@@ -29,15 +29,25 @@ describeTier('bad input at the command line', { root: true, cli: true }, () => {
     const fresh = { ...labPaths, stateDir: '/var/lib/container-lab-t7-nobody', runDir: '/run/container-lab-t7-nobody' };
     const asNobody = (args: string[]) => {
       try {
-        execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], { env: labEnv(fresh), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], {
+          env: labEnv(fresh),
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         return { status: 0, stderr: '' };
       } catch (err) {
         const e = err as { status: number; stderr: string };
         return { status: e.status, stderr: e.stderr };
       }
     };
-    expect(asNobody(['lesson', 'pid-namespace', '--plain'])).toEqual({ status: 2, stderr: usage('Running a lesson needs root (namespaces, mounts and cgroups): run it again with sudo.') });
-    expect(asNobody([])).toEqual({ status: 2, stderr: usage('The lab needs root (namespaces, mounts and cgroups): run it again with sudo.') });
+    expect(asNobody(['lesson', 'pid-namespace', '--plain'])).toEqual({
+      status: 2,
+      stderr: usage('Running a lesson needs root (namespaces, mounts and cgroups): run it again with sudo.'),
+    });
+    expect(asNobody([])).toEqual({
+      status: 2,
+      stderr: usage('The lab needs root (namespaces, mounts and cgroups): run it again with sudo.'),
+    });
     expect(asNobody(['run', '--', 'true'])).toEqual({ status: 2, stderr: usage('run needs root: run it again with sudo.') });
     expect(asNobody(['cleanup'])).toEqual({ status: 2, stderr: usage('cleanup needs root: run it again with sudo.') });
     expect(fs.existsSync(fresh.stateDir) || fs.existsSync(fresh.runDir)).toBe(false);
@@ -46,17 +56,27 @@ describeTier('bad input at the command line', { root: true, cli: true }, () => {
   it('an unknown lesson id names the lessons there are', async () => {
     const r = await runLab(['lesson', 'pid-namespaces', '--plain'], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^container-lab: There is no lesson "pid-namespaces"\. Lessons here: pid-namespace(, [a-z-]+)*\.\nSee `container-lab --help`\.\n$/);
+    expect(r.stderr).toMatch(
+      /^container-lab: There is no lesson "pid-namespaces"\. Lessons here: pid-namespace(, [a-z-]+)*\.\nSee `container-lab --help`\.\n$/,
+    );
   });
 
   it('run with a bad memory size says which sizes are accepted', async () => {
     const r = await runLab(['run', '--memory', '12q', '--', 'true'], { env });
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: usage('--memory "12q" is not a size the lab accepts: give at least 4m, like --memory 32m (units k, m, g).') });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr: usage('--memory "12q" is not a size the lab accepts: give at least 4m, like --memory 32m (units k, m, g).'),
+    });
   });
 
   it('run with an unknown capability says what names look like', async () => {
     const r = await runLab(['run', '--cap-drop', 'NET_RAWW', '--', 'true'], { env });
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: usage('--cap-drop "NET_RAWW" is not a capability this kernel knows; try names like NET_RAW or CAP_SYS_ADMIN (see `man 7 capabilities`).') });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr: usage(
+        '--cap-drop "NET_RAWW" is not a capability this kernel knows; try names like NET_RAW or CAP_SYS_ADMIN (see `man 7 capabilities`).',
+      ),
+    });
   });
 
   it('a lesson file with a YAML syntax error: file:line, and the lesson refuses to run', async () => {
@@ -64,7 +84,9 @@ describeTier('bad input at the command line', { root: true, cli: true }, () => {
     const file = path.relative(process.cwd(), path.join(dir, '01-broken', 'lesson.yaml'));
     const lint = await runLab(['lint-lessons', dir], { env });
     expect(lint.code).toBe(1);
-    expect(lint.stderr).toContain(`${file}:7:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ].`);
+    expect(lint.stderr).toContain(
+      `${file}:7:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ].`,
+    );
     expect(lint.stderr).toMatch(/^\d+ problems? found; fix them and run lint-lessons again\.$/m);
     const run = await runLab(['lesson', 'broken', '--plain', '--lessons', dir], { env });
     expect(run.code).toBe(2);
@@ -85,16 +107,20 @@ describeTier('bad input at the command line', { root: true, cli: true }, () => {
     expect(run.stderr).toContain(usage('Lesson "unknown" has problems (above); fix them, or run `container-lab lint-lessons`.'));
   });
 
-  it('a second instance is refused with the first one\'s PID and how to stop it', async () => {
+  it("a second instance is refused with the first one's PID and how to stop it", async () => {
     const first = startLab(['lesson', 'pid-namespace', '--plain'], { env });
     try {
       expect(await waitForOutput(first, (out) => /^Step 1 of/m.test(out), 30_000)).toBe(true);
       const second = await runLab(['lesson', 'pid-namespace', '--plain'], { env });
       expect(second.code).toBe(1);
-      expect(second.stderr).toBe(`container-lab: Another container-lab is already running (PID ${first.pid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${first.pid}\n`);
+      expect(second.stderr).toBe(
+        `container-lab: Another container-lab is already running (PID ${first.pid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${first.pid}\n`,
+      );
       const cleanup = await runLab(['cleanup'], { env });
       expect(cleanup.code).toBe(1);
-      expect(cleanup.stderr).toBe(`Another container-lab is already running (PID ${first.pid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${first.pid}\ncleanup only removes what a stopped lab left behind.\n`);
+      expect(cleanup.stderr).toBe(
+        `Another container-lab is already running (PID ${first.pid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${first.pid}\ncleanup only removes what a stopped lab left behind.\n`,
+      );
       // The first lab is untouched by both: it runs its lesson to the end and exits by itself.
       const done = await first.finished;
       expect(done.signal, done.stderr).toBeNull();

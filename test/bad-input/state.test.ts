@@ -33,7 +33,9 @@ describeTier('bad input: the lab state on disk', { root: true, cli: true }, () =
     try {
       const r = await runLab(['run', '--', 'true'], { env });
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(`container-lab: ${paths.stateDir} is not writable (read-only filesystem?). Free it or set CONTAINER_LAB_STATE_DIR to a writable place.\n`);
+      expect(r.stderr).toBe(
+        `container-lab: ${paths.stateDir} is not writable (read-only filesystem?). Free it or set CONTAINER_LAB_STATE_DIR to a writable place.\n`,
+      );
     } finally {
       execFileSync('umount', [paths.stateDir]);
     }
@@ -45,7 +47,9 @@ describeTier('bad input: the lab state on disk', { root: true, cli: true }, () =
     fs.symlinkSync(`${paths.stateDir}-target`, paths.stateDir);
     const r = await runLab(['lesson', 'pid-namespace', '--plain'], { env });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`container-lab: ${paths.stateDir} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${paths.stateDir}) and start again.\n`);
+    expect(r.stderr).toBe(
+      `container-lab: ${paths.stateDir} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${paths.stateDir}) and start again.\n`,
+    );
     expect(fs.readdirSync(`${paths.stateDir}-target`)).toEqual([]);
   });
 
@@ -81,7 +85,11 @@ describeTier('bad input: the lab state on disk', { root: true, cli: true }, () =
       { kind: 'rule', family: 'nft', table: `${paths.linkPrefix}_gone` },
       { kind: 'process', pid: 2 ** 22 - 1, startTime: '1', what: 'shim' },
     ];
-    fs.writeFileSync(path.join(paths.runDir, 'ledger.jsonl'), gone.map((entry, i) => JSON.stringify({ op: 'add', id: String(i + 1), entry }) + '\n').join(''), { mode: 0o600 });
+    fs.writeFileSync(
+      path.join(paths.runDir, 'ledger.jsonl'),
+      gone.map((entry, i) => JSON.stringify({ op: 'add', id: String(i + 1), entry }) + '\n').join(''),
+      { mode: 0o600 },
+    );
     // a crash also cuts the last line short
     fs.appendFileSync(path.join(paths.runDir, 'ledger.jsonl'), '{"op":"add","id":"7","entry":{"kind":"di');
     const r = await runLab(['run', '--', 'sh', '-c', 'echo ran'], { env });

@@ -22,7 +22,9 @@ describeTier('bad input in the TUI', { root: true, cli: true, programs: ['tmux']
   it('a terminal smaller than 80×24 gets a sentence with two ways out; at 100×30 the lab appears', async () => {
     lab = new TmuxLab({ name: 'clab7-bad-input', env: pathVars(labPaths), columns: 70, rows: 20, timeoutMs: 20_000 });
     const small = await lab.until((s) => s.includes('80×24'), 'the too-small message');
-    expect(small.replace(/\s+/g, ' ').trim()).toBe('The terminal is 70×20; the lab needs at least 80×24. Make the window larger, or run `container-lab lesson <id> --plain` for the same lesson as plain text.');
+    expect(small.replace(/\s+/g, ' ').trim()).toBe(
+      'The terminal is 70×20; the lab needs at least 80×24. Make the window larger, or run `container-lab lesson <id> --plain` for the same lesson as plain text.',
+    );
     lab.resize(100, 30);
     await lab.waitFor((s) => s.includes('The PID namespace') && !s.includes('The terminal is 70×20'), 'the home screen after the resize');
     expect(await lab.quit()).toBe(true);
@@ -30,9 +32,16 @@ describeTier('bad input in the TUI', { root: true, cli: true, programs: ['tmux']
   }, 60_000);
 
   it('a corrupt progress file is a warning and a fresh start, never a crash', async () => {
-    lab = new TmuxLab({ name: 'clab7-bad-input', env: pathVars(labPaths), progress: '{"version":1,"lessons":{"pid-namespace":{"step":3,', timeoutMs: 20_000 });
+    lab = new TmuxLab({
+      name: 'clab7-bad-input',
+      env: pathVars(labPaths),
+      progress: '{"version":1,"lessons":{"pid-namespace":{"step":3,',
+      timeoutMs: 20_000,
+    });
     const home = await lab.until((s) => s.includes('progress file'), 'the progress warning');
-    expect(home.replace(/\s+/g, ' ')).toContain(`Your progress file ${lab.progressFile} is damaged, so the lab starts fresh; it will be written again as you go.`);
+    expect(home.replace(/\s+/g, ' ')).toContain(
+      `Your progress file ${lab.progressFile} is damaged, so the lab starts fresh; it will be written again as you go.`,
+    );
     expect(home).toMatch(/The PID namespace\s+0\/\d+/); // a fresh start: nothing done
     expect(await lab.quit()).toBe(true);
     expect(lab.exitStatus()).toBe(0);

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeTier } from '../helpers/tier.js';
-import { compareToReferences, diffMasks, diffStatus, DOCKER_DEFAULT_MASK, formatMask, fullMask, parseCapStatus } from '../../src/capabilities/index.js';
+import {
+  compareToReferences,
+  diffMasks,
+  diffStatus,
+  DOCKER_DEFAULT_MASK,
+  formatMask,
+  fullMask,
+  parseCapStatus,
+} from '../../src/capabilities/index.js';
 import { decodeCapMask, DOCKER_DEFAULT_CAPS } from '../../src/kernel/constants.js';
 
 const fixture = fs.readFileSync(path.join(import.meta.dirname, 'fixtures/status-container.txt'), 'utf8');
@@ -28,13 +36,28 @@ describe('parseCapStatus', () => {
 });
 
 describeTier('decoding agrees with capsh --decode', { programs: ['capsh'] }, () => {
-  const masks = [0n, 1n, 0xa80425fbn, DOCKER_DEFAULT_MASK, fullMask(40), 0x1fffeffffffn, 1n << 21n, (1n << 13n) | (1n << 10n), 0x3fffffffffn, 0x8000000000n, 0x5555555555n];
+  const masks = [
+    0n,
+    1n,
+    0xa80425fbn,
+    DOCKER_DEFAULT_MASK,
+    fullMask(40),
+    0x1fffeffffffn,
+    1n << 21n,
+    (1n << 13n) | (1n << 10n),
+    0x3fffffffffn,
+    0x8000000000n,
+    0x5555555555n,
+  ];
   it('for a spread of masks', () => {
     for (const mask of masks) {
       const out = execFileSync('capsh', [`--decode=${formatMask(mask)}`], { encoding: 'utf8' }).trim();
       const names = out.slice(out.indexOf('=') + 1);
       const capshNames = names ? names.split(',') : [];
-      expect(decodeCapMask(mask).map((n) => n.toLowerCase()), `mask ${formatMask(mask)}`).toEqual(capshNames);
+      expect(
+        decodeCapMask(mask).map((n) => n.toLowerCase()),
+        `mask ${formatMask(mask)}`,
+      ).toEqual(capshNames);
     }
   });
 });

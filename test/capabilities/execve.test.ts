@@ -18,15 +18,31 @@ describe('capsAfterExecve (pure)', () => {
   it('nothing brings back a capability outside the bounding set', () => {
     const after = capsAfterExecve({ before, uid: 0, lastCap: 40 });
     expect(after.permitted & bit(CAP.CAP_SYS_ADMIN)).toBe(0n);
-    const withFileCap = capsAfterExecve({ before, uid: 1000, lastCap: 40, file: { permitted: bit(CAP.CAP_SYS_ADMIN), inheritable: 0n, effective: true } });
+    const withFileCap = capsAfterExecve({
+      before,
+      uid: 1000,
+      lastCap: 40,
+      file: { permitted: bit(CAP.CAP_SYS_ADMIN), inheritable: 0n, effective: true },
+    });
     expect(withFileCap.permitted).toBe(0n);
   });
 
   it('a non-root user gets a file capability that is in the bounding set', () => {
     const nobody = { ...before, permitted: 0n, effective: 0n };
-    const after = capsAfterExecve({ before: nobody, uid: 65534, lastCap: 40, file: { permitted: bit(CAP.CAP_NET_BIND_SERVICE), inheritable: 0n, effective: true } });
+    const after = capsAfterExecve({
+      before: nobody,
+      uid: 65534,
+      lastCap: 40,
+      file: { permitted: bit(CAP.CAP_NET_BIND_SERVICE), inheritable: 0n, effective: true },
+    });
     expect(after.effective).toBe(bit(CAP.CAP_NET_BIND_SERVICE));
-    const nnp = capsAfterExecve({ before: nobody, uid: 65534, lastCap: 40, noNewPrivs: true, file: { permitted: bit(CAP.CAP_NET_BIND_SERVICE), inheritable: 0n, effective: true } });
+    const nnp = capsAfterExecve({
+      before: nobody,
+      uid: 65534,
+      lastCap: 40,
+      noNewPrivs: true,
+      file: { permitted: bit(CAP.CAP_NET_BIND_SERVICE), inheritable: 0n, effective: true },
+    });
     expect(nnp.effective).toBe(0n);
   });
 });
@@ -59,7 +75,9 @@ describe('execveRefused (the capability-dumb binary check)', () => {
     const docker = 0xa80425fbn;
     const user = { inheritable: 0n, permitted: 0n, effective: 0n, bounding: docker, ambient: 0n };
     expect(execveRefused({ before: user, uid: 1000, lastCap: 40, file })).toBe(false);
-    expect(execveRefused({ before: { ...user, bounding: docker & ~bit(CAP.CAP_NET_BIND_SERVICE) }, uid: 1000, lastCap: 40, file })).toBe(true);
+    expect(execveRefused({ before: { ...user, bounding: docker & ~bit(CAP.CAP_NET_BIND_SERVICE) }, uid: 1000, lastCap: 40, file })).toBe(
+      true,
+    );
     expect(execveRefused({ before: { ...user, bounding: 0n }, uid: 1000, lastCap: 40, file: { ...file, effective: false } })).toBe(false);
     // no_new_privs does not make execve fail: the program starts without the file's capabilities.
     expect(execveRefused({ before: user, uid: 1000, lastCap: 40, file, noNewPrivs: true })).toBe(false);

@@ -19,8 +19,12 @@ describe('capabilities probe', () => {
     const view = await capabilitiesProbe.run({ reader, procRoot: '/proc', args: { pid: 1, names: 'none' } });
     expect(view.title).toBe('/proc/1/status');
     expect(view.rows.map((r) => r.cells.join(' '))).toEqual([
-      'CapInh 0000000000000000 0 caps', 'CapPrm 00000000a80425fb 14 caps', 'CapEff 00000000a80425fb 14 caps',
-      'CapBnd 00000000a80425fb 14 caps', 'CapAmb 0000000000000000 0 caps', 'NoNewPrivs 0 ',
+      'CapInh 0000000000000000 0 caps',
+      'CapPrm 00000000a80425fb 14 caps',
+      'CapEff 00000000a80425fb 14 caps',
+      'CapBnd 00000000a80425fb 14 caps',
+      'CapAmb 0000000000000000 0 caps',
+      'NoNewPrivs 0 ',
     ]);
   });
   it('spells one set out name by name', async () => {

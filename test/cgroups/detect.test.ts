@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectCgroups, detectLayout, parseMountinfo, rebaseLayout, v1Controllers, v2Controllers } from '../../src/cgroups/detect.js';
-import { MOUNTINFO_HYBRID, MOUNTINFO_LAB_MACHINE, MOUNTINFO_V1, MOUNTINFO_V2, removeTempRoots, tempRoot, v1Tree, v2Tree } from './fixtures.js';
+import {
+  MOUNTINFO_HYBRID,
+  MOUNTINFO_LAB_MACHINE,
+  MOUNTINFO_V1,
+  MOUNTINFO_V2,
+  removeTempRoots,
+  tempRoot,
+  v1Tree,
+  v2Tree,
+} from './fixtures.js';
 
 afterAll(removeTempRoots);
 
@@ -11,7 +20,12 @@ describe('parseMountinfo', () => {
       '29 25 0:26 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid shared:13 master:2 - cgroup cgroup rw,cpu,cpuacct\n' +
         '41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n',
     );
-    expect(withShared).toEqual({ root: '/', mountPoint: '/sys/fs/cgroup/cpu,cpuacct', fstype: 'cgroup', superOptions: ['rw', 'cpu', 'cpuacct'] });
+    expect(withShared).toEqual({
+      root: '/',
+      mountPoint: '/sys/fs/cgroup/cpu,cpuacct',
+      fstype: 'cgroup',
+      superOptions: ['rw', 'cpu', 'cpuacct'],
+    });
     expect(withoutShared).toMatchObject({ mountPoint: '/sys/fs/cgroup/unified', fstype: 'cgroup2' });
   });
 
@@ -45,7 +59,9 @@ describe('detectLayout', () => {
     const layout = detectLayout(MOUNTINFO_HYBRID);
     expect(layout).toMatchObject({ mode: 'hybrid', root: '/sys/fs/cgroup', unified: '/sys/fs/cgroup/unified' });
     expect(layout.hierarchies.map((h) => h.mountPoint)).toEqual([
-      '/sys/fs/cgroup/cpu,cpuacct', '/sys/fs/cgroup/memory', '/sys/fs/cgroup/pids',
+      '/sys/fs/cgroup/cpu,cpuacct',
+      '/sys/fs/cgroup/memory',
+      '/sys/fs/cgroup/pids',
     ]);
   });
 

@@ -21,6 +21,8 @@ describe('cgroup error hints', () => {
     const err = new CgroupError('write', '/sys/fs/cgroup/x/cpu.max', 'EINVAL', '500 100000');
     expect(err.message).toBe('write /sys/fs/cgroup/x/cpu.max "500 100000" failed: EINVAL (Invalid argument)');
     expect(err.hint).toMatch(/at least 0.01 CPUs/);
-    expect(new CgroupError('rmdir', '/sys/fs/cgroup/x', 'EBUSY').message).toBe('rmdir /sys/fs/cgroup/x failed: EBUSY (Device or resource busy)');
+    expect(new CgroupError('rmdir', '/sys/fs/cgroup/x', 'EBUSY').message).toBe(
+      'rmdir /sys/fs/cgroup/x failed: EBUSY (Device or resource busy)',
+    );
   });
 });

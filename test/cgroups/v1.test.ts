@@ -4,7 +4,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCgroupDriver } from '../../src/cgroups/index.js';
 import { CgroupV1Driver } from '../../src/cgroups/v1.js';
-import { MOUNTINFO_HYBRID, MOUNTINFO_LAB_MACHINE, MOUNTINFO_V1, eventLog, kernelFiles, read, removeTempRoots, tempRoot, v1Tree } from './fixtures.js';
+import {
+  MOUNTINFO_HYBRID,
+  MOUNTINFO_LAB_MACHINE,
+  MOUNTINFO_V1,
+  eventLog,
+  kernelFiles,
+  read,
+  removeTempRoots,
+  tempRoot,
+  v1Tree,
+} from './fixtures.js';
 
 afterAll(removeTempRoots);
 
@@ -124,9 +134,17 @@ describe('cgroup v1 driver on a fixture tree', () => {
       'cpu.stat': 'nr_periods 31\nnr_throttled 29\nthrottled_time 1448000500\nnr_bursts 0\nburst_time 0\n',
     });
     expect(cg.stats()).toEqual({
-      memoryCurrent: 33247232, memoryMax: 33554432, memoryPeak: 33554432, oomKills: 1, memoryLimitHits: 36,
-      pidsCurrent: 8, pidsMax: 8, pidsRefused: 4,
-      cpuUsageUsec: 1500123, nrThrottled: 29, throttledUsec: 1448001,
+      memoryCurrent: 33247232,
+      memoryMax: 33554432,
+      memoryPeak: 33554432,
+      oomKills: 1,
+      memoryLimitHits: 36,
+      pidsCurrent: 8,
+      pidsMax: 8,
+      pidsRefused: 4,
+      cpuUsageUsec: 1500123,
+      nrThrottled: 29,
+      throttledUsec: 1448001,
     });
   });
 

@@ -38,7 +38,13 @@ describe('cgroup v2 driver on a fixture tree', () => {
     ]);
     expect(read(path.join(root, 'cgroup.subtree_control'))).toBe('+memory +pids +cpu');
     expect(fs.statSync(dir).isDirectory()).toBe(true);
-    expect(log.events[0]).toMatchObject({ kind: 'write', name: `${root}/cgroup.subtree_control`, args: ['"+memory +pids +cpu"'], result: '0', ok: true });
+    expect(log.events[0]).toMatchObject({
+      kind: 'write',
+      name: `${root}/cgroup.subtree_control`,
+      args: ['"+memory +pids +cpu"'],
+      result: '0',
+      ok: true,
+    });
     expect(log.events[0]?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -117,14 +123,23 @@ describe('cgroup v2 driver on a fixture tree', () => {
     expect(error).toBeInstanceOf(CgroupError);
     expect((error as CgroupError).message).toBe(`write ${dir}/pids.max "5" failed: EISDIR (Is a directory)`);
     expect(log.events).toEqual([
-      expect.objectContaining({ kind: 'write', name: `${dir}/pids.max`, args: ['"5"'], result: '-1 EISDIR', ok: false, error: expect.objectContaining({ code: 'EISDIR' }) }),
+      expect.objectContaining({
+        kind: 'write',
+        name: `${dir}/pids.max`,
+        args: ['"5"'],
+        result: '-1 EISDIR',
+        ok: false,
+        error: expect.objectContaining({ code: 'EISDIR' }),
+      }),
     ]);
   });
 
   it('create refuses a container cgroup left from an earlier run', () => {
     const { driver, dir } = setup();
     fs.mkdirSync(dir, { recursive: true });
-    expect(() => driver.create('c1')).toThrow(expect.objectContaining({ code: 'EEXIST', hint: expect.stringMatching(/container-lab cleanup/) }));
+    expect(() => driver.create('c1')).toThrow(
+      expect.objectContaining({ code: 'EEXIST', hint: expect.stringMatching(/container-lab cleanup/) }),
+    );
   });
 
   it('join writes the PID to cgroup.procs; pids() reads it back', () => {
@@ -148,12 +163,21 @@ describe('cgroup v2 driver on a fixture tree', () => {
       'pids.current': '7\n',
       'pids.max': '8\n',
       'pids.events': 'max 13\n',
-      'cpu.stat': 'usage_usec 5107224\nuser_usec 5052104\nsystem_usec 55120\nnr_periods 102\nnr_throttled 98\nthrottled_usec 4844411\nnr_bursts 0\nburst_usec 0\n',
+      'cpu.stat':
+        'usage_usec 5107224\nuser_usec 5052104\nsystem_usec 55120\nnr_periods 102\nnr_throttled 98\nthrottled_usec 4844411\nnr_bursts 0\nburst_usec 0\n',
     });
     expect(cg.stats()).toEqual({
-      memoryCurrent: 33275904, memoryMax: 33554432, memoryPeak: 33554432, oomKills: 2, memoryLimitHits: 173,
-      pidsCurrent: 7, pidsMax: 8, pidsRefused: 13,
-      cpuUsageUsec: 5107224, nrThrottled: 98, throttledUsec: 4844411,
+      memoryCurrent: 33275904,
+      memoryMax: 33554432,
+      memoryPeak: 33554432,
+      oomKills: 2,
+      memoryLimitHits: 173,
+      pidsCurrent: 7,
+      pidsMax: 8,
+      pidsRefused: 13,
+      cpuUsageUsec: 5107224,
+      nrThrottled: 98,
+      throttledUsec: 4844411,
     });
   });
 
@@ -191,11 +215,7 @@ describe('cgroup v2 driver on a fixture tree', () => {
     log.events.length = 0;
     await cg.killAll();
     expect(await exited).toBe('SIGKILL');
-    expect(log.lines()).toEqual([
-      `write ${dir}/pids.max "0"`,
-      `kill(${sleeper.pid}, SIGKILL) = 0`,
-      `write ${dir}/pids.max "20"`,
-    ]);
+    expect(log.lines()).toEqual([`write ${dir}/pids.max "0"`, `kill(${sleeper.pid}, SIGKILL) = 0`, `write ${dir}/pids.max "20"`]);
   });
 
   it('remove rmdirs the container; removeParent leaves a parent that still has containers', async () => {
@@ -213,10 +233,6 @@ describe('cgroup v2 driver on a fixture tree', () => {
     await driver.removeParent();
     await one.remove(); // already gone: nothing to do, nothing reported
     expect(fs.existsSync(path.join(root, 'container-lab'))).toBe(false);
-    expect(log.lines()).toEqual([
-      `rmdir("${dir}") = 0`,
-      `rmdir("${root}/container-lab/c2") = 0`,
-      `rmdir("${root}/container-lab") = 0`,
-    ]);
+    expect(log.lines()).toEqual([`rmdir("${dir}") = 0`, `rmdir("${root}/container-lab/c2") = 0`, `rmdir("${root}/container-lab") = 0`]);
   });
 });

@@ -8,7 +8,9 @@ describe('run flags', () => {
     expect(parseMemory('8192k')).toBe(8 * 1024 * 1024);
   });
   it('says what to type for a bad size', () => {
-    expect(() => parseMemory('lots')).toThrowError('--memory "lots" is not a size the lab accepts: give at least 4m, like --memory 32m (units k, m, g).');
+    expect(() => parseMemory('lots')).toThrowError(
+      '--memory "lots" is not a size the lab accepts: give at least 4m, like --memory 32m (units k, m, g).',
+    );
     expect(() => parseMemory('1k')).toThrowError(/at least 4m/);
   });
   it('checks pids, cpus, hostnames and capabilities', () => {
@@ -19,6 +21,8 @@ describe('run flags', () => {
     expect(parseHostname('box-1')).toBe('box-1');
     expect(() => parseHostname('bad host')).toThrowError(/letters, digits or dashes/);
     expect(parseCap('net_raw')).toBe('CAP_NET_RAW');
-    expect(() => parseCap('CAP_FLY')).toThrowError('--cap-drop "CAP_FLY" is not a capability this kernel knows; try names like NET_RAW or CAP_SYS_ADMIN (see `man 7 capabilities`).');
+    expect(() => parseCap('CAP_FLY')).toThrowError(
+      '--cap-drop "CAP_FLY" is not a capability this kernel knows; try names like NET_RAW or CAP_SYS_ADMIN (see `man 7 capabilities`).',
+    );
   });
 });

@@ -22,7 +22,9 @@ let decoys: Decoys;
 /** Writes a ledger as a crashed lab would have left it. */
 function writeLedger(entries: object[]): void {
   fs.mkdirSync(labPaths.runDir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(ledgerFile, entries.map((entry, i) => JSON.stringify({ op: 'add', id: String(i + 1), entry }) + '\n').join(''), { mode: 0o600 });
+  fs.writeFileSync(ledgerFile, entries.map((entry, i) => JSON.stringify({ op: 'add', id: String(i + 1), entry }) + '\n').join(''), {
+    mode: 0o600,
+  });
 }
 
 describeTier('decoys: look-alikes the lab must leave alone', { root: true, cli: true }, () => {
@@ -99,7 +101,9 @@ describeTier('decoys: look-alikes the lab must leave alone', { root: true, cli: 
     try {
       const r = await runLab(['lesson', 'veth-bridge', '--plain'], { env, timeoutMs: 120_000 });
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain(`A link named ${squatter} exists, and the lab did not make it. Set CONTAINER_LAB_LINK_PREFIX to another prefix, or remove that link yourself.`);
+      expect(r.stdout).toContain(
+        `A link named ${squatter} exists, and the lab did not make it. Set CONTAINER_LAB_LINK_PREFIX to another prefix, or remove that link yourself.`,
+      );
       expect(fs.readFileSync(`/sys/class/net/${squatter}/ifindex`, 'utf8')).toBe(ifindex);
     } finally {
       execFileSync('ip', ['link', 'del', squatter]);

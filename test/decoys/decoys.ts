@@ -43,7 +43,8 @@ type Fingerprint = Record<string, unknown>;
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'pipe', 'pipe'] });
 const nft = (...args: string[]) => execFileSync('nft', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-const iptables = (...args: string[]) => execFileSync('iptables', ['-t', 'nat', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const iptables = (...args: string[]) =>
+  execFileSync('iptables', ['-t', 'nat', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function read(file: string): string | undefined {
   try {
@@ -76,7 +77,10 @@ export function cgroupRoots(): string[] {
 }
 
 function mountLine(target: string): string | undefined {
-  return fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').find((l) => l.split(' ')[4] === target);
+  return fs
+    .readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .find((l) => l.split(' ')[4] === target);
 }
 
 function linkPrint(name: string): unknown {
@@ -89,7 +93,11 @@ function linkPrint(name: string): unknown {
     master = undefined;
   }
   const brif = fs.existsSync(`${dir}/brif`) ? fs.readdirSync(`${dir}/brif`).sort() : undefined;
-  return { ...Object.fromEntries(['ifindex', 'type', 'mtu', 'operstate', 'address', 'flags'].map((f) => [f, read(`${dir}/${f}`)?.trim()])), master, brif };
+  return {
+    ...Object.fromEntries(['ifindex', 'type', 'mtu', 'operstate', 'address', 'flags'].map((f) => [f, read(`${dir}/${f}`)?.trim()])),
+    master,
+    brif,
+  };
 }
 
 function cgroupPrint(dir: string): unknown {
@@ -101,14 +109,24 @@ function cgroupPrint(dir: string): unknown {
 function processPrint(pid: number): unknown {
   const startTime = processStartTime(pid);
   if (!startTime) return 'missing';
-  return { startTime, cmdline: read(`/proc/${pid}/cmdline`), cgroup: read(`/proc/${pid}/cgroup`), state: read(`/proc/${pid}/stat`)?.split(') ')[1]?.[0] };
+  return {
+    startTime,
+    cmdline: read(`/proc/${pid}/cmdline`),
+    cgroup: read(`/proc/${pid}/cgroup`),
+    state: read(`/proc/${pid}/stat`)?.split(') ')[1]?.[0],
+  };
 }
 
 function mountPrint(target: string): unknown {
   const line = mountLine(target);
   if (!line) return 'missing';
   const fields = line.split(' ');
-  return { id: fields[0], fstype: fields[fields.indexOf('-') + 1], source: fields[fields.indexOf('-') + 2], marker: read(path.join(target, 'decoy.txt')) };
+  return {
+    id: fields[0],
+    fstype: fields[fields.indexOf('-') + 1],
+    source: fields[fields.indexOf('-') + 2],
+    marker: read(path.join(target, 'decoy.txt')),
+  };
 }
 
 function tablePrint(table: string): unknown {
@@ -122,7 +140,9 @@ function tablePrint(table: string): unknown {
 /** The rules that name a decoy chain, as `iptables -t nat -S` prints them (OUTPUT's jump included). */
 function chainPrint(chain: string): unknown {
   try {
-    return iptables('-S').split('\n').filter((l) => l.split(' ').includes(chain));
+    return iptables('-S')
+      .split('\n')
+      .filter((l) => l.split(' ').includes(chain));
   } catch {
     return 'missing';
   }
@@ -158,9 +178,23 @@ function startDecoyProcess(argv0: string, env: NodeJS.ProcessEnv): number {
 /** Plants every decoy. Call {@link removeDecoys} when done (also after a failure). */
 export function plantDecoys(paths: LabPaths): Decoys {
   const p = paths.linkPrefix;
-  const d: Omit<Decoys, 'fingerprint'> = { paths, links: [], bridges: [], cgroups: [], mounts: [], madeDirs: [], pids: [], tables: [], chains: [] };
+  const d: Omit<Decoys, 'fingerprint'> = {
+    paths,
+    links: [],
+    bridges: [],
+    cgroups: [],
+    mounts: [],
+    madeDirs: [],
+    pids: [],
+    tables: [],
+    chains: [],
+  };
   try {
-    for (const [a, b] of [['clb0', 'xclab0'], ['cl4b0', 'clab9zz'], [`${p}zz`, `x${p}0`]] as const) {
+    for (const [a, b] of [
+      ['clb0', 'xclab0'],
+      ['cl4b0', 'clab9zz'],
+      [`${p}zz`, `x${p}0`],
+    ] as const) {
       ip('link', 'add', a, 'type', 'veth', 'peer', 'name', b);
       d.links.push(a, b);
     }
@@ -172,17 +206,26 @@ export function plantDecoys(paths: LabPaths): Decoys {
 
     d.pids.push(startDecoyProcess('container-lab-decoy', { PATH: process.env.PATH }));
     const shimLike = `${process.execPath} ${path.resolve('dist/shim.js')}`;
-    d.pids.push(startDecoyProcess(shimLike, {
-      PATH: process.env.PATH, CONTAINER_LAB_STATE_DIR: paths.stateDir, CONTAINER_LAB_RUN_DIR: paths.runDir,
-      CONTAINER_LAB_CGROUP_PARENT: paths.cgroupParent, CONTAINER_LAB_LINK_PREFIX: p,
-    }));
+    d.pids.push(
+      startDecoyProcess(shimLike, {
+        PATH: process.env.PATH,
+        CONTAINER_LAB_STATE_DIR: paths.stateDir,
+        CONTAINER_LAB_RUN_DIR: paths.runDir,
+        CONTAINER_LAB_CGROUP_PARENT: paths.cgroupParent,
+        CONTAINER_LAB_LINK_PREFIX: p,
+      }),
+    );
 
     for (const root of cgroupRoots()) {
       for (const name of ['container-lab-decoy', `${paths.cgroupParent}-decoy`]) {
         const dir = path.join(root, name);
         fs.mkdirSync(dir);
         d.cgroups.push(dir);
-        for (const [file, value] of [['pids.max', '123'], ['memory.limit_in_bytes', String(64 << 20)], ['memory.max', String(64 << 20)]]) {
+        for (const [file, value] of [
+          ['pids.max', '123'],
+          ['memory.limit_in_bytes', String(64 << 20)],
+          ['memory.max', String(64 << 20)],
+        ]) {
           if (fs.existsSync(path.join(dir, file!))) fs.writeFileSync(path.join(dir, file!), value!);
         }
         // v1 cpuset: a cgroup takes no process until it has CPUs and memory nodes (else ENOSPC).

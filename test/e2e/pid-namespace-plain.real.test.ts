@@ -18,7 +18,9 @@ function step(out: string, n: number): string {
 
 /** The header and result line of every step whose result is FAILED. */
 function failedSteps(out: string): string[] {
-  return out.split(/(?=^Step \d+ of 10:)/m).filter((block) => /^Result: FAILED/m.test(block))
+  return out
+    .split(/(?=^Step \d+ of 10:)/m)
+    .filter((block) => /^Result: FAILED/m.test(block))
     .map((block) => `${block.split('\n')[0]} → ${block.match(/^Result: FAILED.*$/m)?.[0]}`);
 }
 
@@ -42,7 +44,8 @@ describeTier('lesson pid-namespace, non-interactive, real kernel', { root: true,
 
     expect(step(stdout, 3)).toContain(`NSpid ${hostPid} 1  ⟷  NSpid 1`);
     const links = step(stdout, 4);
-    for (const kind of ['ipc', 'mnt', 'net', 'pid', 'uts']) expect(links).toMatch(new RegExp(`^  ${kind} ${kind}:\\[\\d+\\]  ⟷  ${kind} ${kind}:\\[\\d+\\]$`, 'm'));
+    for (const kind of ['ipc', 'mnt', 'net', 'pid', 'uts'])
+      expect(links).toMatch(new RegExp(`^  ${kind} ${kind}:\\[\\d+\\]  ⟷  ${kind} ${kind}:\\[\\d+\\]$`, 'm'));
     expect(links).not.toMatch(/^ {2}user user:/m);
 
     const refused = step(stdout, 5);
@@ -71,12 +74,17 @@ describeTier('lesson pid-namespace, non-interactive, real kernel', { root: true,
   it('--json prints one JSON object per line, ending in a summary', async () => {
     const { code, stdout } = await runLab(['lesson', 'pid-namespace', '--json'], { env });
     expect(code).toBe(0);
-    const records = stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; [k: string]: unknown });
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; [k: string]: unknown });
     expect(records[0]).toMatchObject({ type: 'lesson', id: 'pid-namespace', steps: 10 });
     expect(records.at(-1)).toEqual({ type: 'summary', ok: true });
     expect(records.filter((r) => r.type === 'result').map((r) => r.status)).toEqual(Array(10).fill('done'));
     expect(records.some((r) => r.type === 'primitive' && r.name === 'pivot_root' && r.ok === true)).toBe(true);
-    const nspid = records.find((r) => r.type === 'pane' && r.step === 'nspid' && r.side === 'container') as unknown as { rows: { key: string; cells: string[] }[] };
+    const nspid = records.find((r) => r.type === 'pane' && r.step === 'nspid' && r.side === 'container') as unknown as {
+      rows: { key: string; cells: string[] }[];
+    };
     expect(nspid.rows.find((r) => r.key === 'NSpid')?.cells).toEqual(['NSpid', '1']);
     expect(machineState(paths)).toEqual(CLEAN);
   }, 120_000);

@@ -18,7 +18,10 @@ function hostPidOf(pid1: number, inner: number): number | undefined {
   for (const pid of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       if (fs.readlinkSync(`/proc/${pid}/ns/pid`) !== ns) continue;
-      const nspid = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^NSpid:\s+(.*)$/m)?.[1]?.split(/\s+/);
+      const nspid = fs
+        .readFileSync(`/proc/${pid}/status`, 'utf8')
+        .match(/^NSpid:\s+(.*)$/m)?.[1]
+        ?.split(/\s+/);
       if (nspid?.at(-1) === String(inner)) return Number(pid);
     } catch {
       // exited meanwhile
@@ -38,14 +41,21 @@ describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: 
       await lab.press('n', (s) => s.includes('Predict: Inside the new PID namespace'), 'the predict question');
       lab.keys('2');
       // One screen with both rows: a screen read again later can be one Ink is redrawing.
-      const both = await lab.until((s) => /^≠ \d{2,} +\d+ +S +\/bin\/sh -c while[\s\S]*^≠ 1 +0 +S +\/bin\/sh -c while/m.test(s), 'PID 1, on the host and inside');
+      const both = await lab.until(
+        (s) => /^≠ \d{2,} +\d+ +S +\/bin\/sh -c while[\s\S]*^≠ 1 +0 +S +\/bin\/sh -c while/m.test(s),
+        'PID 1, on the host and inside',
+      );
       const pid1 = Number(both.match(/^≠ (\d+) +\d+ +S +\/bin\/sh -c while/m)?.[1]);
       expect(both).toContain('Right: you chose 2, “1”.');
       expect(pid1).toBeGreaterThan(1);
       await lab.press('n', (s) => s.includes('3/10'), 'step 3');
       await lab.press('Enter', (s) => new RegExp(`≠ NSpid +${pid1} 1 +1$`, 'm').test(s), 'NSpid, host and container on one row');
       await lab.press('n', (s) => s.includes('4/10'), 'step 4');
-      await lab.press('Enter', (s) => (s.match(/^≠ (ipc|mnt|net|pid|uts) /gm) ?? []).length === 5 && /^ {2}user +user:\[\d+\] +user:\[\d+\]$/m.test(s), 'five namespace kinds differ, user does not');
+      await lab.press(
+        'Enter',
+        (s) => (s.match(/^≠ (ipc|mnt|net|pid|uts) /gm) ?? []).length === 5 && /^ {2}user +user:\[\d+\] +user:\[\d+\]$/m.test(s),
+        'five namespace kinds differ, user does not',
+      );
       await lab.press('n', (s) => s.includes('5/10'), 'step 5');
       await lab.press('Enter', (s) => s.includes('(refused, as expected)'), 'kill -0 refused inside');
       await lab.press('n', (s) => s.includes('6/10'), 'step 6');
@@ -56,7 +66,9 @@ describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: 
       await lab.press('n', (s) => s.includes('8/10 · Your turn'), 'the your-turn step');
       await lab.press('s', (s) => s.includes('pidlab:/#'), 'a shell inside the container');
       lab.type('sleep 600 & echo inner=$!');
-      const inner = await lab.press('Enter', (s) => /inner=\d+/.test(s), 'the background PID').then(() => Number(lab.screen().match(/inner=(\d+)/)?.[1]));
+      const inner = await lab
+        .press('Enter', (s) => /inner=\d+/.test(s), 'the background PID')
+        .then(() => Number(lab.screen().match(/inner=(\d+)/)?.[1]));
       lab.type('exit');
       await lab.press('Enter', (s) => s.includes("Back from the container's shell."), 'back in the lab');
       const answer = hostPidOf(pid1, inner);
@@ -66,19 +78,33 @@ describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: 
       await lab.press('Enter', (s) => s.includes(`✓ Right: host PID ${answer} is PID ${inner} inside the container`), 'the check passing');
 
       await lab.press('n', (s) => s.includes('Predict: The host sends SIGTERM'), 'the SIGTERM question');
-      await lab.press('2', (s) => s.includes('Right: you chose 2, “Nothing: the kernel does not deliver it”.') && /SigCgt +SIGINT SIGCHLD/.test(s), 'PID 1 survives SIGTERM');
+      await lab.press(
+        '2',
+        (s) => s.includes('Right: you chose 2, “Nothing: the kernel does not deliver it”.') && /SigCgt +SIGINT SIGCHLD/.test(s),
+        'PID 1 survives SIGTERM',
+      );
       await lab.press('n', (s) => s.includes('10/10'), 'step 10');
-      await lab.press('Enter', (s) => s.includes('No such file or directory (ENOENT)') && s.includes('The lab put things back'), 'PID 1 killed, and a fresh container');
+      await lab.press(
+        'Enter',
+        (s) => s.includes('No such file or directory (ENOENT)') && s.includes('The lab put things back'),
+        'PID 1 killed, and a fresh container',
+      );
 
       lab.resize(140, 40);
-      await lab.press('p', (s) => s.includes('9/10') && /^Host · \/proc\/\d+\/status +│ Container · \/proc\/1\/status/m.test(s), 'back to step 9, wide: its panes side by side');
+      await lab.press(
+        'p',
+        (s) => s.includes('9/10') && /^Host · \/proc\/\d+\/status +│ Container · \/proc\/1\/status/m.test(s),
+        'back to step 9, wide: its panes side by side',
+      );
       await lab.press('Enter', (s) => s.includes('10/10'), 'Enter on a step that has run goes on');
       await lab.press('Enter', (s) => s.includes('That was the last step of this lesson'), 'and says when there is no next step');
 
       await lab.press('q', (s) => !s.includes('9/10'), 'quitting');
       expect(await lab.exited()).toBe(true);
       const progress = JSON.parse(fs.readFileSync(`${lab.stateHome}/container-lab/progress.json`, 'utf8'));
-      expect(progress.lessons['pid-namespace'].done).toEqual(expect.arrayContaining(['your-shell', 'new-namespace', 'find-host-pid', 'sigkill']));
+      expect(progress.lessons['pid-namespace'].done).toEqual(
+        expect.arrayContaining(['your-shell', 'new-namespace', 'find-host-pid', 'sigkill']),
+      );
     } finally {
       await lab.close();
     }

@@ -30,62 +30,78 @@ function problems(screen: string, step: Step): string[] {
   if (placeholder) found.push(`a placeholder is on screen: ${placeholder[0]}`);
   for (const side of ['host', 'container'] as const) {
     for (const column of step.teaches?.[side]?.columns ?? []) {
-      if (!new RegExp(`(^|\\s)${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'm').test(screen)) found.push(`the ${side} pane's ${column} column is not on screen`);
+      if (!new RegExp(`(^|\\s)${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'm').test(screen))
+        found.push(`the ${side} pane's ${column} column is not on screen`);
     }
   }
   return found;
 }
 
 describeTier('every lesson in tmux at 80×24, as a learner walks it', { root: true, cli: true, programs: ['tmux'] }, () => {
-  it.each(lessons.map((l) => [l.id, l] as const))('%s', async (_id, lesson) => {
-    expect(machineState(PATHS)).toEqual(CLEAN);
-    const lab = new TmuxLab({ name: 'clsc-walk', env: ENV, columns: 80, rows: 24, lessonDir: path.join(LESSONS, path.basename(lesson.dir)), timeoutMs: 60_000 });
-    const seen: string[] = [];
-    const check = (screen: string, step: Step, when: string) => {
-      for (const p of problems(screen, step)) seen.push(`step ${step.id} (${when}): ${p}\n${screen}`);
-    };
-    try {
-      await lab.waitFor((s) => s.includes('Enter open'), 'the home screen');
-      await lab.press('Enter', (s) => s.includes(`1/${lesson.steps.length} · `), 'step 1');
-      for (const [i, step] of lesson.steps.entries()) {
-        const header = `${i + 1}/${lesson.steps.length} · `;
-        if (i > 0) await lab.next((s) => s.includes(header), `step ${i + 1}`);
-        const before = lab.screen();
-        const placeholder = before.match(/\{(host|inside):[^}]*\}/);
-        if (placeholder) seen.push(`step ${step.id} (before it runs): a placeholder is on screen: ${placeholder[0]}\n${before}`);
-        const key = step.predict ? String(step.predict.answer + 1) : 'Enter';
-        lab.keys(key);
-        // A your-turn step has run once its answer line is open.
-        const prompt = step.yourTurn && `${CHECKS[step.yourTurn.check]!.prompt} › `;
-        const after = await lab.until((s) => s.includes(header) && ran(s) && (!prompt || s.includes(prompt)), `step ${step.id} to run`, 90_000);
-        check(after, step, 'after it ran');
-        if (step.predict) expect(after, step.id).toContain(`Right: you chose ${step.predict.answer + 1}`);
-        if (prompt) {
-          lab.type('1');
-          await lab.waitFor((s) => s.includes(`${prompt}1▌`), 'the answer typed');
-          const typed = lab.screen();
-          lab.keys('Enter');
-          await lab.until((s) => s !== typed && s.includes(`${prompt}1▌`), 'the verdict, with the answer still on screen');
-          for (const n of [1, 2, 3]) await lab.press('h', (s) => s.includes(`Hint ${n}: `), `hint ${n}`);
-          check(lab.screen(), step, 'answered, with three hints');
-          expect(lab.screen(), 'the answer line stays on screen with three hints').toContain(`${prompt}1▌`);
-          await lab.press('Escape', (s) => /Enter run/.test(s), 'the answer closed');
-          // Esc then a key at once would read as Alt+key.
-          await new Promise((r) => setTimeout(r, 100));
+  it.each(lessons.map((l) => [l.id, l] as const))(
+    '%s',
+    async (_id, lesson) => {
+      expect(machineState(PATHS)).toEqual(CLEAN);
+      const lab = new TmuxLab({
+        name: 'clsc-walk',
+        env: ENV,
+        columns: 80,
+        rows: 24,
+        lessonDir: path.join(LESSONS, path.basename(lesson.dir)),
+        timeoutMs: 60_000,
+      });
+      const seen: string[] = [];
+      const check = (screen: string, step: Step, when: string) => {
+        for (const p of problems(screen, step)) seen.push(`step ${step.id} (${when}): ${p}\n${screen}`);
+      };
+      try {
+        await lab.waitFor((s) => s.includes('Enter open'), 'the home screen');
+        await lab.press('Enter', (s) => s.includes(`1/${lesson.steps.length} · `), 'step 1');
+        for (const [i, step] of lesson.steps.entries()) {
+          const header = `${i + 1}/${lesson.steps.length} · `;
+          if (i > 0) await lab.next((s) => s.includes(header), `step ${i + 1}`);
+          const before = lab.screen();
+          const placeholder = before.match(/\{(host|inside):[^}]*\}/);
+          if (placeholder) seen.push(`step ${step.id} (before it runs): a placeholder is on screen: ${placeholder[0]}\n${before}`);
+          const key = step.predict ? String(step.predict.answer + 1) : 'Enter';
+          lab.keys(key);
+          // A your-turn step has run once its answer line is open.
+          const prompt = step.yourTurn && `${CHECKS[step.yourTurn.check]!.prompt} › `;
+          const after = await lab.until(
+            (s) => s.includes(header) && ran(s) && (!prompt || s.includes(prompt)),
+            `step ${step.id} to run`,
+            90_000,
+          );
+          check(after, step, 'after it ran');
+          if (step.predict) expect(after, step.id).toContain(`Right: you chose ${step.predict.answer + 1}`);
+          if (prompt) {
+            lab.type('1');
+            await lab.waitFor((s) => s.includes(`${prompt}1▌`), 'the answer typed');
+            const typed = lab.screen();
+            lab.keys('Enter');
+            await lab.until((s) => s !== typed && s.includes(`${prompt}1▌`), 'the verdict, with the answer still on screen');
+            for (const n of [1, 2, 3]) await lab.press('h', (s) => s.includes(`Hint ${n}: `), `hint ${n}`);
+            check(lab.screen(), step, 'answered, with three hints');
+            expect(lab.screen(), 'the answer line stays on screen with three hints').toContain(`${prompt}1▌`);
+            await lab.press('Escape', (s) => /Enter run/.test(s), 'the answer closed');
+            // Esc then a key at once would read as Alt+key.
+            await new Promise((r) => setTimeout(r, 100));
+          }
         }
+        lab.keys('q');
+        const quitting = await lab.until((s) => s.includes('Quitting') || !lab.alive(), 'the quit screen', 10_000);
+        if (lab.alive()) expect(quitting).toMatch(/Quitting: (removing what the lab made|all \d+ things the lab made are removed)/);
+        expect(await lab.exited(5_000), 'the lab exits after q').toBe(true);
+      } finally {
+        // q does nothing while an answer is typed: close it first.
+        if (lab.alive()) lab.keys('Escape');
+        await new Promise((r) => setTimeout(r, 100));
+        if (lab.alive()) await lab.quit();
+        await lab.close();
       }
-      lab.keys('q');
-      const quitting = await lab.until((s) => s.includes('Quitting') || !lab.alive(), 'the quit screen', 10_000);
-      if (lab.alive()) expect(quitting).toMatch(/Quitting: (removing what the lab made|all \d+ things the lab made are removed)/);
-      expect(await lab.exited(5_000), 'the lab exits after q').toBe(true);
-    } finally {
-      // q does nothing while an answer is typed: close it first.
-      if (lab.alive()) lab.keys('Escape');
-      await new Promise((r) => setTimeout(r, 100));
-      if (lab.alive()) await lab.quit();
-      await lab.close();
-    }
-    expect(seen).toEqual([]);
-    expect(await waitUntil(() => JSON.stringify(machineState(PATHS)) === JSON.stringify(CLEAN), 5_000)).toBe(true);
-  }, 600_000);
+      expect(seen).toEqual([]);
+      expect(await waitUntil(() => JSON.stringify(machineState(PATHS)) === JSON.stringify(CLEAN), 5_000)).toBe(true);
+    },
+    600_000,
+  );
 });

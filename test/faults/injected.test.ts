@@ -82,7 +82,9 @@ function expectShown(stdout: string, syscall: string, errno: string, inPane = tr
     expect(stdout).toContain(`    ${errno}: ${errnoText(errno)}. ${hint}`);
   }
   // the step's result repeats the failure and the hint
-  expect(stdout).toMatch(new RegExp(`^Result: FAILED in .* ${escapeRegExp(syscall)}\\(.*\\) failed: ${errno} .*Hint: ${escapeRegExp(hint)}`, 'm'));
+  expect(stdout).toMatch(
+    new RegExp(`^Result: FAILED in .* ${escapeRegExp(syscall)}\\(.*\\) failed: ${errno} .*Hint: ${escapeRegExp(hint)}`, 'm'),
+  );
 }
 
 describeTier('fault injection: a failing primitive at each step of a container start', { root: true, cli: true }, () => {
@@ -136,9 +138,23 @@ describeTier('fault injection: a real failing mount (an unusable rootfs layer)',
       const diff = path.join(layers, layer, 'diff');
       const base = path.join(fixture, layer);
       for (const d of ['o1', 'u1', 'w1', 'o2', 'u2', 'w2']) fs.mkdirSync(path.join(base, d), { recursive: true });
-      execFileSync('mount', ['-t', 'overlay', 'clab-t7-stack1', '-o', `lowerdir=${diff},upperdir=${base}/u1,workdir=${base}/w1`, `${base}/o1`]);
+      execFileSync('mount', [
+        '-t',
+        'overlay',
+        'clab-t7-stack1',
+        '-o',
+        `lowerdir=${diff},upperdir=${base}/u1,workdir=${base}/w1`,
+        `${base}/o1`,
+      ]);
       made.push(`${base}/o1`);
-      execFileSync('mount', ['-t', 'overlay', 'clab-t7-stack2', '-o', `lowerdir=${base}/o1,upperdir=${base}/u2,workdir=${base}/w2`, `${base}/o2`]);
+      execFileSync('mount', [
+        '-t',
+        'overlay',
+        'clab-t7-stack2',
+        '-o',
+        `lowerdir=${base}/o1,upperdir=${base}/u2,workdir=${base}/w2`,
+        `${base}/o2`,
+      ]);
       made.push(`${base}/o2`);
       execFileSync('mount', ['--bind', `${base}/o2`, diff]);
       made.push(diff);

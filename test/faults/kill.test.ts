@@ -99,13 +99,16 @@ async function trial(plan: TrialPlan): Promise<{ problems: string[]; note: strin
     if (recover.code !== 0) problems.push(`${plan.recover} exited ${recover.code}: ${recover.stderr.trim() || recover.stdout.trim()}`);
   } else {
     // No help: the lab itself must have removed everything before it exited.
-    if (!(await waitUntil(() => tracker.alive().length === 0, 3_000))) problems.push(`processes outlived the lab after ${plan.signal}: ${show(tracker.alive())}`);
+    if (!(await waitUntil(() => tracker.alive().length === 0, 3_000)))
+      problems.push(`processes outlived the lab after ${plan.signal}: ${show(tracker.alive())}`);
   }
 
   const state = machineState(labPaths, { ignoreNames: decoyNames(decoys) });
   if (JSON.stringify(state) !== JSON.stringify(CLEAN)) {
     const how = finished ? `exit ${finished.code ?? finished.signal}` : 'killed';
-    problems.push(`left behind${plan.signal === 'SIGKILL' ? ` after ${plan.recover}` : ` (without cleanup; the lab's ${how})`}: ${JSON.stringify(state)}`);
+    problems.push(
+      `left behind${plan.signal === 'SIGKILL' ? ` after ${plan.recover}` : ` (without cleanup; the lab's ${how})`}: ${JSON.stringify(state)}`,
+    );
   }
   const stragglers = [...tracker.alive(), ...processesWithEnv(marker)];
   if (stragglers.length) problems.push(`lab processes still running: ${show(stragglers)}`);
@@ -129,8 +132,10 @@ describeTier('fault injection: a lesson killed at a random moment', { root: true
   beforeAll(async () => {
     suiteStart = performance.now();
     expect(lessons.length, 'no lessons to run').toBeGreaterThan(0);
-    console.log(`fault injection: ${seeds.length} trials over ${lessons.length} lessons (${lessons.map((l) => l.id).join(', ')}); ` +
-      (single !== undefined ? `FAULT_SEED=${single.join(',')}` : `run seed FAULT_RUN_SEED=${runSeed}`));
+    console.log(
+      `fault injection: ${seeds.length} trials over ${lessons.length} lessons (${lessons.map((l) => l.id).join(', ')}); ` +
+        (single !== undefined ? `FAULT_SEED=${single.join(',')}` : `run seed FAULT_RUN_SEED=${runSeed}`),
+    );
     const env = labEnv(labPaths);
     // Start from nothing, with the layer cache built: a kill while the cache is first built is the
     // rootfs builder's own test (a half-built layer is replaced on the next start).
@@ -165,7 +170,9 @@ describeTier('fault injection: a lesson killed at a random moment', { root: true
       const { problems, note } = await trial(plan);
       outcomes.push({ plan, ok: problems.length === 0, ms: performance.now() - t0, note });
       if (problems.length) {
-        throw new Error(`Reproduce: FAULT_SEED=${seed} npx vitest run test/faults/kill.test.ts\n${describePlan(plan)}\n- ${problems.join('\n- ')}`);
+        throw new Error(
+          `Reproduce: FAULT_SEED=${seed} npx vitest run test/faults/kill.test.ts\n${describePlan(plan)}\n- ${problems.join('\n- ')}`,
+        );
       }
     }, 120_000);
   }

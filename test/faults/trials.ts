@@ -59,7 +59,14 @@ export function planTrial(seed: number, lessons: ReadonlyArray<{ id: string; ste
   const when = duringStartup
     ? { afterMs: Math.floor(rnd() * 1500) }
     : { afterStep: 1 + Math.floor(rnd() * Math.max(1, lesson.steps - 1)), jitterMs: Math.floor(rnd() * 400) };
-  return { seed, lesson: lesson.id, signal, toGroup: signal === 'SIGINT' && rnd() < 0.5, when, recover: rnd() < 0.5 ? 'cleanup' : 'restart' };
+  return {
+    seed,
+    lesson: lesson.id,
+    signal,
+    toGroup: signal === 'SIGINT' && rnd() < 0.5,
+    when,
+    recover: rnd() < 0.5 ? 'cleanup' : 'restart',
+  };
 }
 
 /**
@@ -81,6 +88,7 @@ export function runSeeds(runSeed: number, count: number, combos: number): number
 export function describePlan(p: TrialPlan): string {
   const when = 'afterMs' in p.when ? `${p.when.afterMs} ms after start` : `${p.when.jitterMs} ms after step ${p.when.afterStep} ended`;
   const target = p.signal === 'SIGINT' ? (p.toGroup ? ' to the process group (Ctrl-C)' : ' to the lab PID') : '';
-  const recover = p.signal === 'SIGKILL' ? `, then ${p.recover === 'cleanup' ? '`container-lab cleanup`' : 'a new lab (`run -- true`)'}` : '';
+  const recover =
+    p.signal === 'SIGKILL' ? `, then ${p.recover === 'cleanup' ? '`container-lab cleanup`' : 'a new lab (`run -- true`)'}` : '';
   return `lesson ${p.lesson}: ${p.signal}${target} ${when}${recover}`;
 }

@@ -149,7 +149,10 @@ export async function runLab(args: string[], opts: { env: NodeJS.ProcessEnv; tim
 export async function waitForOutput(lab: LabProcess, test: (stdout: string) => boolean, timeoutMs: number): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   let done = false;
-  void lab.finished.then(() => (done = true), () => (done = true));
+  void lab.finished.then(
+    () => (done = true),
+    () => (done = true),
+  );
   while (Date.now() < end) {
     if (test(lab.stdout())) return true;
     if (done) return test(lab.stdout());

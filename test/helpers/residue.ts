@@ -25,7 +25,15 @@ export interface MachineState {
   runEntries: string[];
 }
 
-export const CLEAN: MachineState = { mounts: [], links: [], nftTables: [], iptablesRules: [], cgroups: [], stateEntries: [], runEntries: [] };
+export const CLEAN: MachineState = {
+  mounts: [],
+  links: [],
+  nftTables: [],
+  iptablesRules: [],
+  cgroups: [],
+  stateEntries: [],
+  runEntries: [],
+};
 
 const unescapeOctal = (p: string) => p.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
 
@@ -39,7 +47,9 @@ function list(dir: string): string[] {
 
 /** Mount points at or under `dir`. */
 function mountsUnder(dir: string): string[] {
-  return fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n')
+  return fs
+    .readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
     .map((line) => unescapeOctal(line.split(' ')[4] ?? ''))
     .filter((target) => target === dir || target.startsWith(dir + '/'));
 }
@@ -53,7 +63,12 @@ function labMounts(paths: LabPaths, ignore: readonly string[]): string[] {
     if (!target || ignore.some((p) => target === p || target.startsWith(p + '/'))) continue;
     const superOptions = fields[fields.indexOf('-') + 3] ?? '';
     const under = (root: string) => target === root || target.startsWith(root + '/');
-    if (under(paths.stateDir) || under(paths.runDir) || target.split('/').includes(paths.cgroupParent) || superOptions.includes(`${paths.stateDir}/`)) {
+    if (
+      under(paths.stateDir) ||
+      under(paths.runDir) ||
+      target.split('/').includes(paths.cgroupParent) ||
+      superOptions.includes(`${paths.stateDir}/`)
+    ) {
       out.push(target);
     }
   }
@@ -67,7 +82,10 @@ function labTables(paths: LabPaths): string[] {
   } catch {
     return []; // no nft here: the lab could not have made a table either
   }
-  return text.split('\n').map((l) => l.trim()).filter((l) => l.split(' ').at(-1)?.startsWith(paths.linkPrefix));
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.split(' ').at(-1)?.startsWith(paths.linkPrefix));
 }
 
 /** Lines of `iptables -t nat -S` that name a chain with the lab's prefix (the chain itself, a rule in it, a jump to it). */
@@ -145,7 +163,10 @@ export function isClean(s: MachineState): boolean {
 export function removeLabDirs(paths: LabPaths): void {
   for (const dir of [paths.stateDir, paths.runDir]) {
     const mounted = mountsUnder(dir);
-    if (mounted.length > 0) throw new Error(`Not removing ${dir}: ${mounted.join(', ')} still mounted there (a lab still running, or one to \`container-lab cleanup\` with these paths).`);
+    if (mounted.length > 0)
+      throw new Error(
+        `Not removing ${dir}: ${mounted.join(', ')} still mounted there (a lab still running, or one to \`container-lab cleanup\` with these paths).`,
+      );
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -186,7 +207,8 @@ export function strayProcesses(paths: LabPaths): string[] {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
       const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (env.includes(`CONTAINER_LAB_CGROUP_PARENT=${paths.cgroupParent}\0`) && !cmd.includes('vitest') && startedAt(pid) >= since) out.push(`${pid} ${cmd}`);
+      if (env.includes(`CONTAINER_LAB_CGROUP_PARENT=${paths.cgroupParent}\0`) && !cmd.includes('vitest') && startedAt(pid) >= since)
+        out.push(`${pid} ${cmd}`);
     } catch {
       // gone meanwhile, or a kernel thread
     }

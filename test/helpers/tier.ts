@@ -29,9 +29,22 @@ export interface TierNeeds {
 
 /** The Debian package that brings each program the tests run, for the sentence that says what to install. */
 const PACKAGE: Record<string, string> = {
-  nft: 'nftables', tmux: 'tmux', strace: 'strace', capsh: 'libcap2-bin', getfattr: 'attr', ping: 'iputils-ping',
-  busybox: 'busybox-static', setpriv: 'util-linux', unshare: 'util-linux', nsenter: 'util-linux', ip: 'iproute2',
-  chroot: 'coreutils', ls: 'coreutils', setcap: 'libcap2-bin', getcap: 'libcap2-bin', iptables: 'iptables',
+  nft: 'nftables',
+  tmux: 'tmux',
+  strace: 'strace',
+  capsh: 'libcap2-bin',
+  getfattr: 'attr',
+  ping: 'iputils-ping',
+  busybox: 'busybox-static',
+  setpriv: 'util-linux',
+  unshare: 'util-linux',
+  nsenter: 'util-linux',
+  ip: 'iproute2',
+  chroot: 'coreutils',
+  ls: 'coreutils',
+  setcap: 'libcap2-bin',
+  getcap: 'libcap2-bin',
+  iptables: 'iptables',
 };
 
 /** "needs X (Debian/Ubuntu: apt-get install P)" for programs or files named by their program. */
@@ -63,9 +76,11 @@ export function whyNot(needs: TierNeeds): string | undefined {
   if (files.length > 0) return need(files.join(', '), files);
   if (needs.cgroupModes || needs.cgroupControllers) {
     const cgroups = detectCgroups();
-    if (needs.cgroupModes && !needs.cgroupModes.includes(cgroups.mode)) return `is written for cgroup ${needs.cgroupModes.join(' or ')}, and this host runs ${cgroups.mode}`;
+    if (needs.cgroupModes && !needs.cgroupModes.includes(cgroups.mode))
+      return `is written for cgroup ${needs.cgroupModes.join(' or ')}, and this host runs ${cgroups.mode}`;
     const absent = (needs.cgroupControllers ?? []).filter((c) => !cgroups.controllers.includes(c));
-    if (absent.length > 0) return `needs the ${absent.join(', ')} cgroup controller${absent.length > 1 ? 's' : ''}, which this host does not offer`;
+    if (absent.length > 0)
+      return `needs the ${absent.join(', ')} cgroup controller${absent.length > 1 ? 's' : ''}, which this host does not offer`;
   }
   if (needs.cli && !fs.existsSync(CLI)) return `needs the built lab at ${CLI}: run \`npm run build\``;
   return needs.also?.();

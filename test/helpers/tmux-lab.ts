@@ -70,11 +70,33 @@ export class TmuxLab {
       HOME: process.env.HOME ?? '/root',
       TERM: 'xterm-256color',
       XDG_STATE_HOME: this.stateHome,
-      ...Object.fromEntries(Object.entries(opts.env).filter(([k, v]) => v !== undefined && (k.startsWith('CONTAINER_LAB_') || k === 'NO_COLOR'))),
+      ...Object.fromEntries(
+        Object.entries(opts.env).filter(([k, v]) => v !== undefined && (k.startsWith('CONTAINER_LAB_') || k === 'NO_COLOR')),
+      ),
     }).map(([k, v]) => `${k}=${v}`);
     const run = 'env "$@" 2>>"$LOG"; echo "exit status $?" >>"$LOG"';
-    this.tmux(['new-session', '-d', '-s', this.session, '-c', path.dirname(path.dirname(CLI)), '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 30),
-      'env', '-i', `LOG=${this.log}`, '/bin/sh', '-c', run, 'sh', ...env, process.execPath, ...args]);
+    this.tmux([
+      'new-session',
+      '-d',
+      '-s',
+      this.session,
+      '-c',
+      path.dirname(path.dirname(CLI)),
+      '-x',
+      String(opts.columns ?? 100),
+      '-y',
+      String(opts.rows ?? 30),
+      'env',
+      '-i',
+      `LOG=${this.log}`,
+      '/bin/sh',
+      '-c',
+      run,
+      'sh',
+      ...env,
+      process.execPath,
+      ...args,
+    ]);
     this.panePid = Number(this.tmux(['display-message', '-p', '-t', this.session, '#{pane_pid}'], { encoding: 'utf8' }).trim());
   }
 
@@ -139,7 +161,9 @@ export class TmuxLab {
       await new Promise((r) => setTimeout(r, 10));
     }
     const stderr = fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8') : '';
-    throw new Error(`Timed out waiting for ${what}. The screen, and what scrolled off it:\n${this.history()}${stderr ? `\nThe lab's stderr:\n${stderr}` : ''}`);
+    throw new Error(
+      `Timed out waiting for ${what}. The screen, and what scrolled off it:\n${this.history()}${stderr ? `\nThe lab's stderr:\n${stderr}` : ''}`,
+    );
   }
 
   /** Presses a key and waits for the screen to show `test`; returns the milliseconds it took. */
@@ -209,7 +233,9 @@ export class TmuxLab {
     fs.rmSync(path.join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.server), { force: true });
     fs.rmSync(this.dir, { recursive: true, force: true });
     if (!(await waitUntil(() => !lab.some(alive), timeoutMs))) {
-      throw new Error(`The lab (PIDs ${lab.filter(alive).join(', ')}) was still running ${timeoutMs / 1000} s after its tmux session ended.`);
+      throw new Error(
+        `The lab (PIDs ${lab.filter(alive).join(', ')}) was still running ${timeoutMs / 1000} s after its tmux session ended.`,
+      );
     }
   }
 }
@@ -227,7 +253,7 @@ function descendants(pid: number): number[] {
     }
   }
   const found: number[] = [];
-  for (let queue = [pid]; queue.length > 0;) {
+  for (let queue = [pid]; queue.length > 0; ) {
     const next = children.get(queue.shift()!) ?? [];
     found.push(...next);
     queue.push(...next);

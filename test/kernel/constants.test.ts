@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CAP_NAMES, CLONE, DOCKER_DEFAULT_CAPS, MS, decodeCapMask, encodeCapMask, parseCapName, renderFlags } from '../../src/kernel/constants.js';
+import {
+  CAP_NAMES,
+  CLONE,
+  DOCKER_DEFAULT_CAPS,
+  MS,
+  decodeCapMask,
+  encodeCapMask,
+  parseCapName,
+  renderFlags,
+} from '../../src/kernel/constants.js';
 
 describe('renderFlags', () => {
   it('renders namespace flags by name, lowest bit first', () => {

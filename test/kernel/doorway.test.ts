@@ -25,10 +25,10 @@ const KOFFI = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]koffi['"]/;
 
 describe('the kernel doorway', () => {
   it('the pattern finds every way of loading koffi (so a pass means something)', () => {
-    for (const line of ["import koffi from 'koffi';", "import { load } from \"koffi\";", "await import('koffi')", "require('koffi')"]) {
+    for (const line of ["import koffi from 'koffi';", 'import { load } from "koffi";', "await import('koffi')", "require('koffi')"]) {
       expect(line).toMatch(KOFFI);
     }
-    expect("// koffi is loaded in linux.ts").not.toMatch(KOFFI);
+    expect('// koffi is loaded in linux.ts').not.toMatch(KOFFI);
   });
 
   it('only src/kernel/linux.ts imports koffi', () => {
@@ -53,11 +53,13 @@ describe('chroot and xattrs through the Kernel interface', () => {
     expect(readXattrs(k, '/up/dir', 'trusted.overlay.')).toEqual({ 'trusted.overlay.opaque': 'y' });
     k.lremovexattr('/up/dir', 'trusted.overlay.opaque');
     expect(k.lgetxattr('/up/dir', 'trusted.overlay.opaque')).toBeUndefined();
-    expect(() => k.lremovexattr('/up/dir', 'trusted.overlay.opaque')).toThrowError(/lremovexattr\("\/up\/dir", "trusted.overlay.opaque"\) failed: ENODATA/);
+    expect(() => k.lremovexattr('/up/dir', 'trusted.overlay.opaque')).toThrowError(
+      /lremovexattr\("\/up\/dir", "trusted.overlay.opaque"\) failed: ENODATA/,
+    );
     expect(k.texts[0]).toBe('lsetxattr("/up/dir", "trusted.overlay.opaque", "y", 1, XATTR_CREATE)');
   });
 
-  it('traced() reports each call with the syscall\'s own return value', () => {
+  it("traced() reports each call with the syscall's own return value", () => {
     const events: PrimitiveEvent[] = [];
     const inner = new RecordingKernel().failOn('lgetxattr', 'EACCES', 2);
     const k = traced(inner, (e) => events.push(e));
@@ -89,7 +91,10 @@ describe('chroot and xattrs through the Kernel interface', () => {
       const nodes = walkTree(root, k);
       expect(nodes.find((n) => n.path === 'cache')?.overlay).toEqual({ opaque: true });
       expect(k.calls.filter((c) => c.method === 'lgetxattr').map((c) => c.params[1])).toEqual([
-        'trusted.overlay.opaque', 'trusted.overlay.redirect', 'trusted.overlay.metacopy', 'trusted.overlay.whiteout',
+        'trusted.overlay.opaque',
+        'trusted.overlay.redirect',
+        'trusted.overlay.metacopy',
+        'trusted.overlay.whiteout',
       ]);
       expect(walkTree(root, null).find((n) => n.path === 'cache')?.overlay).toEqual({});
     } finally {

@@ -17,7 +17,7 @@ describe('SyscallError', () => {
   it('translates the misleading EINVAL from unshare in a threaded process', () => {
     expect(hintFor('unshare', 'EINVAL')).toMatch(/multithreaded/);
   });
-  it('prefers the syscall\'s own hint to one for any syscall', () => {
+  it("prefers the syscall's own hint to one for any syscall", () => {
     // capset's EPERM means "you may only lower capabilities", not "run as root".
     expect(hintFor('capset', 'EPERM')).toMatch(/can only lower its capabilities/);
     expect(hintFor('mount', 'EBUSY')).toMatch(/already mounted there/);

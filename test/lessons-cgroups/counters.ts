@@ -31,7 +31,10 @@ export interface Peaks {
 
 function keyed(file: string, key: string): number | undefined {
   try {
-    const line = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`${key} `));
+    const line = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${key} `));
     return line === undefined ? undefined : Number(line.split(' ')[1]);
   } catch {
     return undefined;
@@ -66,7 +69,10 @@ export class CounterWatch {
     for (const parent of labCgroupDirs()) {
       let children: string[] = [];
       try {
-        children = fs.readdirSync(parent, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+        children = fs
+          .readdirSync(parent, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name);
       } catch {
         continue; // removed between the listing and now
       }

@@ -33,8 +33,17 @@ async function expectNothingLeft(pids: number[]): Promise<void> {
   expect(pids.filter(alive)).toEqual([]);
 }
 
-interface Meter { key: string; value: number; max?: number }
-interface Sample { type: 'sample'; step: string; atMs: number; meters: Meter[] }
+interface Meter {
+  key: string;
+  value: number;
+  max?: number;
+}
+interface Sample {
+  type: 'sample';
+  step: string;
+  atMs: number;
+  meters: Meter[];
+}
 
 describeTier('lesson cgroups on the real kernel', { root: true, cli: true }, () => {
   it('--plain: every step runs, and the kernel counts an OOM kill, refused forks and throttled periods', async () => {
@@ -63,21 +72,28 @@ describeTier('lesson cgroups on the real kernel', { root: true, cli: true }, () 
     expect(run.out).toMatch(/exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/);
     expect(run.out).toContain('| oom_score_adj 1000');
     expect(run.out).toMatch(/\| tail: exit status 137\n/);
-    expect(run.out).toMatch(/The kernel's OOM killer killed 1 process in this cgroup \(memory\.(?:events|oom_control) oom_kill \+1\): tail ended by SIGKILL .* The container's PID 1 is still running\./);
+    expect(run.out).toMatch(
+      /The kernel's OOM killer killed 1 process in this cgroup \(memory\.(?:events|oom_control) oom_kill \+1\): tail ended by SIGKILL .* The container's PID 1 is still running\./,
+    );
     // The loops say how fast they really went: paced, with busybox's sh.
     expect(run.out).toMatch(/\| 40 forks in [\d.]+ s: one every \d+ ms\./);
     expect(run.out).toMatch(/Check: passed\. Right: under 96\.0 MiB the allocator held its 48 MiB and exited 0/);
     await expectNothingLeft(containerPids(run.out));
   }, 300_000);
 
-  it('--json: the live reads and panes carry the same counters, and the limits were the lesson\'s', async () => {
+  it("--json: the live reads and panes carry the same counters, and the limits were the lesson's", async () => {
     expect(machineState(paths)).toEqual(CLEAN);
     const run = await runLesson('--json');
     expect(run.code, run.err).toBe(0);
-    const lines = run.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = run.out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const results = lines.filter((l) => l.type === 'result');
     expect(results.map((r) => `${r.step} ${r.status}`)).toEqual(
-      ['mode', 'where', 'files', 'memory-limit', 'oom', 'raise', 'pids-limit', 'fork-loop', 'cpu-limit', 'throttle'].map((s) => `${s} done`),
+      ['mode', 'where', 'files', 'memory-limit', 'oom', 'raise', 'pids-limit', 'fork-loop', 'cpu-limit', 'throttle'].map(
+        (s) => `${s} done`,
+      ),
     );
     const samples = (step: string) => lines.filter((l): l is Sample & Record<string, unknown> => l.type === 'sample' && l.step === step);
     const meter = (s: Sample, key: string) => s.meters.find((m) => m.key === key);

@@ -71,7 +71,9 @@ describe('cgroup places', () => {
 
   it('titles several directories that differ in one place with braces', () => {
     expect(directoryTitle(['/sys/fs/cgroup/container-lab/x'])).toBe('/sys/fs/cgroup/container-lab/x/');
-    expect(directoryTitle(['/sys/fs/cgroup/memory/lab/x', '/sys/fs/cgroup/pids/lab/x', '/sys/fs/cgroup/cpu,cpuacct/lab/x'])).toBe('/sys/fs/cgroup/{memory,pids,cpu,cpuacct}/lab/x/');
+    expect(directoryTitle(['/sys/fs/cgroup/memory/lab/x', '/sys/fs/cgroup/pids/lab/x', '/sys/fs/cgroup/cpu,cpuacct/lab/x'])).toBe(
+      '/sys/fs/cgroup/{memory,pids,cpu,cpuacct}/lab/x/',
+    );
     expect(directoryTitle(['/sys/fs/cgroup/memory', '/sys/fs/cgroup/pids'])).toBe('/sys/fs/cgroup/{memory,pids}/');
   });
 });

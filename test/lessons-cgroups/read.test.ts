@@ -28,46 +28,50 @@ function tree(files: Record<string, string>): string {
 }
 
 const V2_DIR = 'sys/fs/cgroup/container-lab/ab12c';
-const v2Host = () => tree({
-  'proc/4242/cgroup': '0::/container-lab/ab12c\n',
-  'proc/self/mountinfo': '26 23 0:25 / @/sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate\n',
-  'sys/fs/cgroup/cgroup.controllers': 'cpuset cpu io memory pids\n',
-  [`${V2_DIR}/memory.max`]: '33554432\n',
-  [`${V2_DIR}/memory.swap.max`]: '0\n',
-  [`${V2_DIR}/memory.current`]: '1048576\n',
-  [`${V2_DIR}/memory.peak`]: '33554432\n',
-  [`${V2_DIR}/memory.events`]: 'low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\noom_group_kill 0\n',
-  [`${V2_DIR}/pids.max`]: '10\n',
-  [`${V2_DIR}/pids.current`]: '3\n',
-  [`${V2_DIR}/pids.peak`]: '10\n',
-  [`${V2_DIR}/pids.events`]: 'max 5\n',
-  [`${V2_DIR}/cpu.max`]: '50000 100000\n',
-  [`${V2_DIR}/cpu.stat`]: 'usage_usec 2000000\nuser_usec 1900000\nsystem_usec 100000\nnr_periods 30\nnr_throttled 25\nthrottled_usec 900000\n',
-});
+const v2Host = () =>
+  tree({
+    'proc/4242/cgroup': '0::/container-lab/ab12c\n',
+    'proc/self/mountinfo': '26 23 0:25 / @/sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate\n',
+    'sys/fs/cgroup/cgroup.controllers': 'cpuset cpu io memory pids\n',
+    [`${V2_DIR}/memory.max`]: '33554432\n',
+    [`${V2_DIR}/memory.swap.max`]: '0\n',
+    [`${V2_DIR}/memory.current`]: '1048576\n',
+    [`${V2_DIR}/memory.peak`]: '33554432\n',
+    [`${V2_DIR}/memory.events`]: 'low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\noom_group_kill 0\n',
+    [`${V2_DIR}/pids.max`]: '10\n',
+    [`${V2_DIR}/pids.current`]: '3\n',
+    [`${V2_DIR}/pids.peak`]: '10\n',
+    [`${V2_DIR}/pids.events`]: 'max 5\n',
+    [`${V2_DIR}/cpu.max`]: '50000 100000\n',
+    [`${V2_DIR}/cpu.stat`]:
+      'usage_usec 2000000\nuser_usec 1900000\nsystem_usec 100000\nnr_periods 30\nnr_throttled 25\nthrottled_usec 900000\n',
+  });
 
-const v1Host = () => tree({
-  'proc/4242/cgroup': '8:pids:/container-lab/ab12c\n4:memory:/container-lab/ab12c\n2:cpuacct:/container-lab/ab12c\n1:cpu:/container-lab/ab12c\n0::/\n',
-  'proc/self/mountinfo': [
-    '32 31 0:29 / @/sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu',
-    '33 31 0:30 / @/sys/fs/cgroup/cpuacct rw,relatime - cgroup cgroup rw,cpuacct',
-    '35 31 0:32 / @/sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory',
-    '39 31 0:36 / @/sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids',
-    '41 31 0:38 / @/sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw',
-  ].join('\n'),
-  'sys/fs/cgroup/unified/cgroup.controllers': '\n',
-  'sys/fs/cgroup/memory/container-lab/ab12c/memory.limit_in_bytes': '9223372036854771712\n',
-  'sys/fs/cgroup/memory/container-lab/ab12c/memory.usage_in_bytes': '700416\n',
-  'sys/fs/cgroup/memory/container-lab/ab12c/memory.max_usage_in_bytes': '33554432\n',
-  'sys/fs/cgroup/memory/container-lab/ab12c/memory.failcnt': '0\n',
-  'sys/fs/cgroup/memory/container-lab/ab12c/memory.oom_control': 'oom_kill_disable 0\nunder_oom 0\noom_kill 2\n',
-  'sys/fs/cgroup/pids/container-lab/ab12c/pids.max': 'max\n',
-  'sys/fs/cgroup/pids/container-lab/ab12c/pids.current': '1\n',
-  'sys/fs/cgroup/pids/container-lab/ab12c/pids.events': 'max 0\n',
-  'sys/fs/cgroup/cpu/container-lab/ab12c/cpu.cfs_quota_us': '-1\n',
-  'sys/fs/cgroup/cpu/container-lab/ab12c/cpu.cfs_period_us': '100000\n',
-  'sys/fs/cgroup/cpu/container-lab/ab12c/cpu.stat': 'nr_periods 0\nnr_throttled 0\nthrottled_time 0\n',
-  'sys/fs/cgroup/cpuacct/container-lab/ab12c/cpuacct.usage': '5000000000\n',
-});
+const v1Host = () =>
+  tree({
+    'proc/4242/cgroup':
+      '8:pids:/container-lab/ab12c\n4:memory:/container-lab/ab12c\n2:cpuacct:/container-lab/ab12c\n1:cpu:/container-lab/ab12c\n0::/\n',
+    'proc/self/mountinfo': [
+      '32 31 0:29 / @/sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu',
+      '33 31 0:30 / @/sys/fs/cgroup/cpuacct rw,relatime - cgroup cgroup rw,cpuacct',
+      '35 31 0:32 / @/sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory',
+      '39 31 0:36 / @/sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids',
+      '41 31 0:38 / @/sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw',
+    ].join('\n'),
+    'sys/fs/cgroup/unified/cgroup.controllers': '\n',
+    'sys/fs/cgroup/memory/container-lab/ab12c/memory.limit_in_bytes': '9223372036854771712\n',
+    'sys/fs/cgroup/memory/container-lab/ab12c/memory.usage_in_bytes': '700416\n',
+    'sys/fs/cgroup/memory/container-lab/ab12c/memory.max_usage_in_bytes': '33554432\n',
+    'sys/fs/cgroup/memory/container-lab/ab12c/memory.failcnt': '0\n',
+    'sys/fs/cgroup/memory/container-lab/ab12c/memory.oom_control': 'oom_kill_disable 0\nunder_oom 0\noom_kill 2\n',
+    'sys/fs/cgroup/pids/container-lab/ab12c/pids.max': 'max\n',
+    'sys/fs/cgroup/pids/container-lab/ab12c/pids.current': '1\n',
+    'sys/fs/cgroup/pids/container-lab/ab12c/pids.events': 'max 0\n',
+    'sys/fs/cgroup/cpu/container-lab/ab12c/cpu.cfs_quota_us': '-1\n',
+    'sys/fs/cgroup/cpu/container-lab/ab12c/cpu.cfs_period_us': '100000\n',
+    'sys/fs/cgroup/cpu/container-lab/ab12c/cpu.stat': 'nr_periods 0\nnr_throttled 0\nthrottled_time 0\n',
+    'sys/fs/cgroup/cpuacct/container-lab/ab12c/cpuacct.usage': '5000000000\n',
+  });
 
 /** A reader "inside a container": absolute /proc and /sys/fs/cgroup paths land in `root`; counts its commands. */
 function insideReader(root: string): Reader & { commands: number } {
@@ -87,7 +91,8 @@ function insideReader(root: string): Reader & { commands: number } {
   return reader;
 }
 
-const meters = (m: { key: string; value: number; max?: number }[]) => Object.fromEntries(m.map((x) => [x.key, x.max === undefined ? x.value : [x.value, x.max]]));
+const meters = (m: { key: string; value: number; max?: number }[]) =>
+  Object.fromEntries(m.map((x) => [x.key, x.max === undefined ? x.value : [x.value, x.max]]));
 
 describe('cgroup files', () => {
   it('v2: limits and counters from one directory, as rows and as meters', async () => {
@@ -112,9 +117,15 @@ describe('cgroup files', () => {
       ['cpu.stat throttled_usec', '900000'],
     ]);
     expect(meters(r.meters)).toEqual({
-      'memory.usage': [1048576, 33554432], 'memory.peak': [33554432, 33554432], 'memory.oom_kills': 1, 'memory.limit_hits': 3,
-      'pids.current': [3, 10], 'pids.refused': 5,
-      'cpu.usage': 2000000, 'cpu.throttled': 25, 'cpu.throttled_time': 900000,
+      'memory.usage': [1048576, 33554432],
+      'memory.peak': [33554432, 33554432],
+      'memory.oom_kills': 1,
+      'memory.limit_hits': 3,
+      'pids.current': [3, 10],
+      'pids.refused': 5,
+      'cpu.usage': 2000000,
+      'cpu.throttled': 25,
+      'cpu.throttled_time': 900000,
     });
     expect(r.meters.find((m) => m.key === 'memory.oom_kills')?.label).toBe('memory.events oom_kill');
     expect(r.meters.find((m) => m.key === 'memory.peak')).toMatchObject({ label: 'memory.peak', kind: 'peak' });
@@ -148,8 +159,14 @@ describe('cgroup files', () => {
       ['cpuacct.usage', '5000000000'],
     ]);
     expect(meters(r.meters)).toEqual({
-      'memory.usage': 700416, 'memory.peak': 33554432, 'memory.oom_kills': 2, 'pids.current': 1, 'pids.refused': 0,
-      'cpu.usage': 5000000, 'cpu.throttled': 0, 'cpu.throttled_time': 0,
+      'memory.usage': 700416,
+      'memory.peak': 33554432,
+      'memory.oom_kills': 2,
+      'pids.current': 1,
+      'pids.refused': 0,
+      'cpu.usage': 5000000,
+      'cpu.throttled': 0,
+      'cpu.throttled_time': 0,
     });
     expect(r.meters.find((m) => m.key === 'cpu.usage')?.label).toBe('cpuacct.usage');
     expect(r.meters.find((m) => m.key === 'memory.peak')).toMatchObject({ label: 'memory.max_usage_in_bytes', kind: 'peak' });
@@ -172,7 +189,11 @@ describe('cgroup files', () => {
 
   it('inside, before any cgroup filesystem is mounted: says so', async () => {
     const root = tree({ 'proc/1/cgroup': '0::/\n', 'proc/self/mountinfo': '70 68 0:25 / / rw - overlay overlay rw\n' });
-    const view = await PROBES['cgroup-files']!.run({ reader: insideReader(root), procRoot: '/proc', args: { pid: 1, controllers: ['memory'], show: 'both' } });
+    const view = await PROBES['cgroup-files']!.run({
+      reader: insideReader(root),
+      procRoot: '/proc',
+      args: { pid: 1, controllers: ['memory'], show: 'both' },
+    });
     expect(view.rows).toEqual([]);
     expect(view.title).toBe('/proc/1/cgroup');
     expect(view.note).toMatch(/^No cgroup filesystem holding memory is mounted where this side looks/);
@@ -183,7 +204,11 @@ describe('cgroup files', () => {
     const view = await PROBES['cgroup-membership']!.run({ reader: hostReader(), procRoot: `${root}/proc`, args: { pid: 4242, all: 'no' } });
     expect(view.title).toBe(`${root}/proc/4242/cgroup`);
     expect(view.rows.map((r) => r.cells)).toEqual([
-      ['8:pids', '/container-lab/ab12c'], ['4:memory', '/container-lab/ab12c'], ['2:cpuacct', '/container-lab/ab12c'], ['1:cpu', '/container-lab/ab12c'], ['0:', '/'],
+      ['8:pids', '/container-lab/ab12c'],
+      ['4:memory', '/container-lab/ab12c'],
+      ['2:cpuacct', '/container-lab/ab12c'],
+      ['1:cpu', '/container-lab/ab12c'],
+      ['0:', '/'],
     ]);
   });
 

@@ -13,37 +13,57 @@ import { featureCheck } from '../../src/lessons/lab-runtime.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import type { ContainerRuntime } from '../../src/runtime/api.js';
 
-const v2WithoutCpu: CgroupSupport = { mode: 'v2', root: '/sys/fs/cgroup', unified: '/sys/fs/cgroup', hierarchies: [], controllers: ['memory', 'pids'] };
+const v2WithoutCpu: CgroupSupport = {
+  mode: 'v2',
+  root: '/sys/fs/cgroup',
+  unified: '/sys/fs/cgroup',
+  hierarchies: [],
+  controllers: ['memory', 'pids'],
+};
 
 /** A runtime that must never be used: a skipped step touches nothing. */
-const untouchable = new Proxy({ onEvent: () => () => {} }, {
-  get(target, name) {
-    if (name in target) return target[name as keyof typeof target];
-    return () => {
-      throw new Error(`a skipped step called runtime.${String(name)}`);
-    };
+const untouchable = new Proxy(
+  { onEvent: () => () => {} },
+  {
+    get(target, name) {
+      if (name in target) return target[name as keyof typeof target];
+      return () => {
+        throw new Error(`a skipped step called runtime.${String(name)}`);
+      };
+    },
   },
-}) as unknown as ContainerRuntime;
+) as unknown as ContainerRuntime;
 
 describe('a host missing a controller', () => {
   it('the doctor has one finding per controller, failing only the missing one, with its reason', () => {
     const findings = checkCgroupControllers(() => v2WithoutCpu);
     expect(findings.map((f) => `${f.id} ${f.status}`)).toEqual(['cgroup-memory ok', 'cgroup-pids ok', 'cgroup-cpu fail']);
-    expect(findings[2]).toMatchObject({ detail: 'missing: /sys/fs/cgroup/cgroup.controllers does not list cpu', fix: 'The cgroups lesson skips its CPU quota steps; the others still run.' });
-    expect(checkCgroupControllers(() => {
-      throw new Error('no cgroup fs');
-    })).toEqual([]);
+    expect(findings[2]).toMatchObject({
+      detail: 'missing: /sys/fs/cgroup/cgroup.controllers does not list cpu',
+      fix: 'The cgroups lesson skips its CPU quota steps; the others still run.',
+    });
+    expect(
+      checkCgroupControllers(() => {
+        throw new Error('no cgroup fs');
+      }),
+    ).toEqual([]);
   });
 
   it('the lesson skips exactly the CPU steps, saying why', async () => {
     const lesson = loadLessons('lessons').lessons.find((l) => l.id === 'cgroups')!;
-    const session = new LessonSession({ lesson, runtime: untouchable, missingFeature: featureCheck(checkCgroupControllers(() => v2WithoutCpu)) });
+    const session = new LessonSession({
+      lesson,
+      runtime: untouchable,
+      missingFeature: featureCheck(checkCgroupControllers(() => v2WithoutCpu)),
+    });
     const needsCpu = lesson.steps.flatMap((s, i) => (s.requires.includes('cgroup-cpu') ? [i] : []));
     expect(needsCpu.map((i) => lesson.steps[i]!.id)).toEqual(['cpu-limit', 'throttle']);
     for (const i of needsCpu) {
       const r = await session.runStep(i);
       expect(r.status).toBe('skipped');
-      expect(r.message).toBe('This step cannot run on this host: cgroup cpu controller: missing: /sys/fs/cgroup/cgroup.controllers does not list cpu. The cgroups lesson skips its CPU quota steps; the others still run.');
+      expect(r.message).toBe(
+        'This step cannot run on this host: cgroup cpu controller: missing: /sys/fs/cgroup/cgroup.controllers does not list cpu. The cgroups lesson skips its CPU quota steps; the others still run.',
+      );
     }
     // Every memory, pids and cpu step names the controller it needs.
     const byController = (c: string) => lesson.steps.filter((s) => s.requires.includes(`cgroup-${c}`)).map((s) => s.id);

@@ -7,6 +7,11 @@ import { TmuxLab as SharedTmuxLab } from '../helpers/tmux-lab.js';
 
 export class TmuxLab extends SharedTmuxLab {
   constructor(lessonDir: string) {
-    super({ name: `${TIERS.cgroupsLesson.linkPrefix}-e2e`, env: { ...pathVars(TIERS.cgroupsLesson), NO_COLOR: '1' }, lessonDir, timeoutMs: 60_000 });
+    super({
+      name: `${TIERS.cgroupsLesson.linkPrefix}-e2e`,
+      env: { ...pathVars(TIERS.cgroupsLesson), NO_COLOR: '1' },
+      lessonDir,
+      timeoutMs: 60_000,
+    });
   }
 }

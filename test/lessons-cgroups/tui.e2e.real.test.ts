@@ -23,22 +23,45 @@ describeTier('the cgroups lesson in tmux (real kernel)', { root: true, cli: true
       await lab.press('Enter', (s) => s.includes('1/10 · Which cgroups does this host run?'), 'step 1');
       ms.mode = await lab.press('Enter', (s) => /^(cgroup v2:|cgroup v1:|hybrid:)/m.test(s), 'the mode under the mount list');
 
-      await lab.next((s) => s.includes('2/10 · The container\'s cgroup'), 'step 2');
-      ms.where = await lab.press('Enter', (s) => new RegExp(`/${paths.cgroupParent}/\\w+`).test(s) && /│ ≠ \S+ +\*\/\*/.test(s), 'the full path on the host, / inside');
+      await lab.next((s) => s.includes("2/10 · The container's cgroup"), 'step 2');
+      ms.where = await lab.press(
+        'Enter',
+        (s) => new RegExp(`/${paths.cgroupParent}/\\w+`).test(s) && /│ ≠ \S+ +\*\/\*/.test(s),
+        'the full path on the host, / inside',
+      );
       pid1 = Number(lab.screen().match(/Host · \/proc\/(\d+)\/cgroup/)?.[1]);
       expect(pid1).toBeGreaterThan(1);
 
       await lab.next((s) => s.includes('3/10 · A cgroup is a directory of files'), 'step 3');
-      ms.files = await lab.press('Enter', (s) => /│ Container · \/sys\/fs\/cgroup\//.test(s) && /pids\.max +max .*│ +pids\.max +max/.test(s), 'the same limit files inside');
+      ms.files = await lab.press(
+        'Enter',
+        (s) => /│ Container · \/sys\/fs\/cgroup\//.test(s) && /pids\.max +max .*│ +pids\.max +max/.test(s),
+        'the same limit files inside',
+      );
 
       await lab.next((s) => s.includes('4/10 · A memory limit is a number in a file'), 'step 4');
-      ms['memory-limit'] = await lab.press('Enter', (s) => /(memory\.max|memory\.limit_in_bytes) +33554432 .*│ +(memory\.max|memory\.limit_in_bytes) +33554432/.test(s), '32 MiB on both sides');
+      ms['memory-limit'] = await lab.press(
+        'Enter',
+        (s) => /(memory\.max|memory\.limit_in_bytes) +33554432 .*│ +(memory\.max|memory\.limit_in_bytes) +33554432/.test(s),
+        '32 MiB on both sides',
+      );
 
       await lab.next((s) => s.includes('Predict: The limit is 32 MiB'), 'the predict question');
       // While the allocator runs, the Host pane draws memory in use against the limit, read by read.
-      await lab.press('3', (s) => /Host · live, every 100 ms/.test(s) && /Esc cancel/.test(s) && /█+░* [\d.]+ (KiB|MiB) of 32\.0 MiB/.test(s), 'the live bar');
+      await lab.press(
+        '3',
+        (s) => /Host · live, every 100 ms/.test(s) && /Esc cancel/.test(s) && /█+░* [\d.]+ (KiB|MiB) of 32\.0 MiB/.test(s),
+        'the live bar',
+      );
       // The live reads show the kill as it is counted; the step has ended when the verdict shows.
-      await lab.waitFor((s) => /Right: you chose 3, “The kernel kills it with SIGKILL/.test(s) && /█▁* 1 \(\+1\)/.test(s) && /highest [\d.]+ MiB/.test(s) && /[\d.]+ MiB, kept by the kernel/.test(s), 'the OOM kill counted, the highest read and the kernel\'s peak');
+      await lab.waitFor(
+        (s) =>
+          /Right: you chose 3, “The kernel kills it with SIGKILL/.test(s) &&
+          /█▁* 1 \(\+1\)/.test(s) &&
+          /highest [\d.]+ MiB/.test(s) &&
+          /[\d.]+ MiB, kept by the kernel/.test(s),
+        "the OOM kill counted, the highest read and the kernel's peak",
+      );
       const after = lab.screen();
       expect(after).toMatch(/memory\.(events|oom_control) oom_kill +1\b/);
       // The full list scrolls: the exit status is the step's last line.
@@ -54,6 +77,10 @@ describeTier('the cgroups lesson in tmux (real kernel)', { root: true, cli: true
     await waitUntil(() => isClean(machineState(paths)) && !alive(pid1), 10_000);
     expect(machineState(paths)).toEqual(CLEAN);
     expect(alive(pid1)).toBe(false);
-    console.log(`tmux keypress → panes, cgroups: ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
+    console.log(
+      `tmux keypress → panes, cgroups: ${Object.entries(ms)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+        .join(', ')}`,
+    );
   }, 180_000);
 });

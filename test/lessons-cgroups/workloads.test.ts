@@ -48,12 +48,16 @@ describe('pacing, against the real rate', () => {
     });
   }
 
-  describeTier('a host static busybox', { also: () => (busybox ? undefined : 'needs a static busybox (Debian/Ubuntu: apt-get install busybox-static)') }, () => {
-    it('busybox\'s sh really paces', () => {
-      const pace = paceOf(runScript([busybox!, ['sh']], forkLoopScript(10, 0)).lines)!;
-      expect(pace.ms).toBeGreaterThanOrEqual(10 * PACE_MS - 10);
-    });
-  });
+  describeTier(
+    'a host static busybox',
+    { also: () => (busybox ? undefined : 'needs a static busybox (Debian/Ubuntu: apt-get install busybox-static)') },
+    () => {
+      it("busybox's sh really paces", () => {
+        const pace = paceOf(runScript([busybox!, ['sh']], forkLoopScript(10, 0)).lines)!;
+        expect(pace.ms).toBeGreaterThanOrEqual(10 * PACE_MS - 10);
+      });
+    },
+  );
 
   it('says when the workload gave no time at all', () => {
     expect(describePace(undefined, 'MiB')).toBe('The workload did not say how long it took, so the lab cannot tell how fast its MiB came.');
@@ -65,7 +69,12 @@ describe('pacing, against the real rate', () => {
 describe('the OOM step reports what the kernel did', () => {
   const killedTail = ['oom_score_adj 1000', 'head: 31 MiB written in 990 ms, last exit status 141', 'tail: exit status 137'];
   const facts = (over: Partial<OomFacts>): OomFacts => ({
-    mib: 48, kills: 1, killsLabel: 'memory.events oom_kill', lines: killedTail, init: undefined, aborted: false,
+    mib: 48,
+    kills: 1,
+    killsLabel: 'memory.events oom_kill',
+    lines: killedTail,
+    init: undefined,
+    aborted: false,
     result: { stdout: '', stderr: '', exitCode: 137, signal: null, durationMs: 1000 },
     ...over,
   });
@@ -73,27 +82,47 @@ describe('the OOM step reports what the kernel did', () => {
   it('one kill, tail the victim, PID 1 alive: done, naming the victim from its exit status', () => {
     expect(oomOutcome(facts({}))).toEqual({
       ok: true,
-      lines: ['The kernel\'s OOM killer killed 1 process in this cgroup (memory.events oom_kill +1): tail ended by SIGKILL (its shell reported exit status 137 = 128 + 9). The container\'s PID 1 is still running.'],
+      lines: [
+        "The kernel's OOM killer killed 1 process in this cgroup (memory.events oom_kill +1): tail ended by SIGKILL (its shell reported exit status 137 = 128 + 9). The container's PID 1 is still running.",
+      ],
     });
   });
 
   it('tail, then PID 1 (the race seen on a v2 host): not "held without an OOM kill", but what happened', () => {
     const o = oomOutcome(facts({ kills: 2, init: { code: null, signal: 'SIGKILL' } }));
     expect(o.ok).toBe(false);
-    expect(o.message).toBe('The container\'s PID 1 was killed by SIGKILL, and memory.events oom_kill counted 2 kills: when PID 1 dies, the kernel kills every other process in its PID namespace, so this container is gone. Press r to reset the lesson, then run the memory steps again.');
+    expect(o.message).toBe(
+      "The container's PID 1 was killed by SIGKILL, and memory.events oom_kill counted 2 kills: when PID 1 dies, the kernel kills every other process in its PID namespace, so this container is gone. Press r to reset the lesson, then run the memory steps again.",
+    );
     expect(o.lines).toEqual(['tail ended by SIGKILL (its shell reported exit status 137 = 128 + 9)']);
   });
 
   it('no kill and a clean exit: the limit is missing', () => {
-    const o = oomOutcome(facts({ kills: 0, lines: ['oom_score_adj 1000', 'head: 48 MiB written in 1500 ms, last exit status 0', 'tail: exit status 0'], result: { stdout: '', stderr: '', exitCode: 0, signal: null, durationMs: 1 } }));
-    expect(o).toMatchObject({ ok: false, message: 'The allocator held its 48 MiB without an OOM kill (memory.events oom_kill did not move): the container\'s memory limit is not below that. Run the step that sets it (←).' });
+    const o = oomOutcome(
+      facts({
+        kills: 0,
+        lines: ['oom_score_adj 1000', 'head: 48 MiB written in 1500 ms, last exit status 0', 'tail: exit status 0'],
+        result: { stdout: '', stderr: '', exitCode: 0, signal: null, durationMs: 1 },
+      }),
+    );
+    expect(o).toMatchObject({
+      ok: false,
+      message:
+        "The allocator held its 48 MiB without an OOM kill (memory.events oom_kill did not move): the container's memory limit is not below that. Run the step that sets it (←).",
+    });
   });
 
   it('a SIGKILL the OOM killer did not count is not called an OOM kill', () => {
-    const o = oomOutcome(facts({ kills: 0, lines: [], result: { stdout: '', stderr: '', exitCode: null, signal: 'SIGKILL', durationMs: 1 } }));
+    const o = oomOutcome(
+      facts({ kills: 0, lines: [], result: { stdout: '', stderr: '', exitCode: null, signal: 'SIGKILL', durationMs: 1 } }),
+    );
     expect(o.ok).toBe(false);
-    expect(o.message).toBe('The allocator ended with killed by SIGKILL, but memory.events oom_kill did not move: the OOM killer did not end it. Run the step again.');
-    expect(oomOutcome(facts({ kills: 0, aborted: true })).message).toBe('Stopped before the allocator reached the limit: nothing was killed.');
+    expect(o.message).toBe(
+      'The allocator ended with killed by SIGKILL, but memory.events oom_kill did not move: the OOM killer did not end it. Run the step again.',
+    );
+    expect(oomOutcome(facts({ kills: 0, aborted: true })).message).toBe(
+      'Stopped before the allocator reached the limit: nothing was killed.',
+    );
   });
 
   it('a kernel without an OOM-kill count: the SIGKILL is reported, and that nothing proves who sent it', () => {
@@ -103,8 +132,15 @@ describe('the OOM step reports what the kernel did', () => {
   });
 
   it('a kill with no process of the workload reporting one says exactly that', () => {
-    const o = oomOutcome(facts({ lines: ['oom_score_adj 1000', 'tail: exit status 0'], result: { stdout: '', stderr: '', exitCode: 0, signal: null, durationMs: 1 } }));
-    expect(o.lines).toEqual(['The kernel\'s OOM killer killed 1 process in this cgroup (memory.events oom_kill +1), but no process of the workload said it was killed. The container\'s PID 1 is still running.']);
+    const o = oomOutcome(
+      facts({
+        lines: ['oom_score_adj 1000', 'tail: exit status 0'],
+        result: { stdout: '', stderr: '', exitCode: 0, signal: null, durationMs: 1 },
+      }),
+    );
+    expect(o.lines).toEqual([
+      "The kernel's OOM killer killed 1 process in this cgroup (memory.events oom_kill +1), but no process of the workload said it was killed. The container's PID 1 is still running.",
+    ]);
   });
 
   it('output lines keep stdout before stderr, without blanks', () => {

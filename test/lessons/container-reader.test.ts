@@ -12,15 +12,23 @@ describe('container reader', () => {
     const T = '@clabtoken';
     const out = [
       `${T} P 9`,
-      `${T} F /proc/1/status`, 'Name:\tsh', 'Pid:\t1', '',
-      `${T} F /proc/1/cmdline`, 'sleep\u00001000\u0000', // no trailing newline in the file: the script adds one
+      `${T} F /proc/1/status`,
+      'Name:\tsh',
+      'Pid:\t1',
+      '',
+      `${T} F /proc/1/cmdline`,
+      'sleep\u00001000\u0000', // no trailing newline in the file: the script adds one
       `${T} L /proc/[0-9]*/ns/pid`,
       'lrwxrwxrwx    1 root     root             0 Nov 22 14:03 /proc/1/ns/pid -> pid:[4026532177]',
-      `${T} F /proc/7/status`, `${T} E /proc/7/status`,
+      `${T} F /proc/7/status`,
+      `${T} E /proc/7/status`,
       `${T} E /proc/9/missing`,
       '',
     ].join('\n');
-    const snap = parseReaderOutput(out, T, [{ path: '/proc/9/missing', kind: 'file' }, { path: '/proc/1/ns/mnt', kind: 'link' }]);
+    const snap = parseReaderOutput(out, T, [
+      { path: '/proc/9/missing', kind: 'file' },
+      { path: '/proc/1/ns/mnt', kind: 'link' },
+    ]);
     expect(snap.readerPid).toBe(9);
     expect(snap.files.get('/proc/1/status')).toBe('Name:\tsh\nPid:\t1\n');
     expect(snap.files.get('/proc/1/cmdline')).toBe('sleep\u00001000\u0000');
@@ -31,7 +39,10 @@ describe('container reader', () => {
   });
 
   it('reads a tree through its real script (run here by the host sh, as it would be inside)', async () => {
-    const tree = procTree([{ pid: 1, ppid: 0, name: 'sh', args: ['/bin/sh'] }, { pid: 12, ppid: 1, name: 'sleep', args: ['sleep', '5'] }]);
+    const tree = procTree([
+      { pid: 1, ppid: 0, name: 'sh', args: ['/bin/sh'] },
+      { pid: 12, ppid: 1, name: 'sleep', args: ['sleep', '5'] },
+    ]);
     cleanup = tree.cleanup;
     // A stand-in runtime whose exec runs the argv on this host: enough to test the script itself.
     const runtime = {

@@ -14,7 +14,13 @@ let lab: FakeLab;
 let session: LessonSession;
 beforeEach(() => {
   lab = new FakeLab();
-  session = new LessonSession({ lesson, runtime: lab, procRoot: lab.host.root, labPid: lab.labPid, containerReader: () => lab.insideReader() });
+  session = new LessonSession({
+    lesson,
+    runtime: lab,
+    procRoot: lab.host.root,
+    labPid: lab.labPid,
+    containerReader: () => lab.insideReader(),
+  });
 });
 afterEach(async () => {
   await session.close();
@@ -52,13 +58,15 @@ describe('the lesson engine on a fake runtime', () => {
 
     const links = await session.runStep(index('namespace-links'));
     const marks = links.host?.ok ? links.host.marks : [];
-    const changed = rows(links.host).filter((_, i) => marks[i]?.kind === 'changed').map((r) => r[0]);
+    const changed = rows(links.host)
+      .filter((_, i) => marks[i]?.kind === 'changed')
+      .map((r) => r[0]);
     expect(changed).toEqual(['ipc', 'mnt', 'net', 'pid', 'uts']);
 
     const refused = await session.runStep(index('cannot-see-host'));
     expect(refused.status).toBe('done');
     expect(refused.output).toEqual(['$ kill -0 950', "kill: can't kill pid 950: No such process", 'exit status 1 (refused, as expected)']);
-    expect(refused.text).toContain('The lab\'s PID on the host is\n950.');
+    expect(refused.text).toContain("The lab's PID on the host is\n950.");
 
     const orphan = await session.runStep(index('orphan'));
     expect(orphan.status).toBe('done');
@@ -74,7 +82,9 @@ describe('the lesson engine on a fake runtime', () => {
     const turn = await session.solve(index('find-host-pid'));
     expect(turn.answer).toBe('4002');
     expect(turn.check?.ok).toBe(true);
-    expect(turn.check?.message).toBe('Right: host PID 4002 is PID 3 inside the container (NSpid: 4002 3). One process, one PID per namespace it is in.');
+    expect(turn.check?.message).toBe(
+      'Right: host PID 4002 is PID 3 inside the container (NSpid: 4002 3). One process, one PID per namespace it is in.',
+    );
     expect(rows(turn.check?.host)).toContainEqual(['NSpid', '4002 3']);
     expect(await session.hint(index('find-host-pid'), 2)).toBe('Read from the host just now: host PID 4002 (`sleep 600`, PID 3 inside).');
 
@@ -87,8 +97,16 @@ describe('the lesson engine on a fake runtime', () => {
     expect(kill.status).toBe('done');
     expect(kill.shell).toBe('kill -KILL 4000');
     expect(kill.host?.ok && kill.host.view.note).toBe(`${lab.host.root}/4000/status: No such file or directory (ENOENT).`);
-    expect(kill.container).toEqual({ ok: false, title: 'processes', reason: "The container's PID 1 has ended (killed by SIGKILL), and its PID namespace ended with it: there is no inside left to look at." });
-    expect(kill.output).toEqual(['after 0 ms: host PID 4000 is gone (ended and reaped)', 'the other process of its PID namespace (host PID 4002) is gone too']);
+    expect(kill.container).toEqual({
+      ok: false,
+      title: 'processes',
+      reason:
+        "The container's PID 1 has ended (killed by SIGKILL), and its PID namespace ended with it: there is no inside left to look at.",
+    });
+    expect(kill.output).toEqual([
+      'after 0 ms: host PID 4000 is gone (ended and reaped)',
+      'the other process of its PID namespace (host PID 4002) is gone too',
+    ]);
     expect(kill.reverted?.events.map((e) => e.name)).toContain('pivot_root');
     expect(session.processes.size).toBe(0);
   });
@@ -96,21 +114,35 @@ describe('the lesson engine on a fake runtime', () => {
   it('tells wrong answers apart, each with what to try next', async () => {
     await session.runStep(index('new-namespace'));
     const turn = index('find-host-pid');
-    expect((await session.check(turn, 'abc')).message).toBe('"abc" is not a PID: type a whole number, such as the one you found on the host.');
-    expect((await session.check(turn, '4000')).message).toBe("4000 is the container's PID 1 (the shell that started with it). Find the process you started yourself.");
-    expect((await session.check(turn, '99999')).message).toBe('No process 99999 exists on the host. Is your process still running? Look again on the host side.');
-    expect((await session.check(turn, '1')).message).toBe('Host PID 1 is a host process outside the container: its PID namespace is pid:[4026531836], the container\'s is pid:[4026532178]. A number this small is probably the PID inside the container: the host numbers the same process differently.');
-    expect(await session.hint(turn, 2)).toBe('Read from the host just now: no process besides PID 1 runs in the container yet: start one first, then ask again.');
+    expect((await session.check(turn, 'abc')).message).toBe(
+      '"abc" is not a PID: type a whole number, such as the one you found on the host.',
+    );
+    expect((await session.check(turn, '4000')).message).toBe(
+      "4000 is the container's PID 1 (the shell that started with it). Find the process you started yourself.",
+    );
+    expect((await session.check(turn, '99999')).message).toBe(
+      'No process 99999 exists on the host. Is your process still running? Look again on the host side.',
+    );
+    expect((await session.check(turn, '1')).message).toBe(
+      "Host PID 1 is a host process outside the container: its PID namespace is pid:[4026531836], the container's is pid:[4026532178]. A number this small is probably the PID inside the container: the host numbers the same process differently.",
+    );
+    expect(await session.hint(turn, 2)).toBe(
+      'Read from the host just now: no process besides PID 1 runs in the container yet: start one first, then ask again.',
+    );
   });
 
-  it('a failing primitive fails the step with the kernel\'s words and a hint', async () => {
+  it("a failing primitive fails the step with the kernel's words and a hint", async () => {
     lab.kernel.failOn('unshare', 'EPERM');
     const r = await session.runStep(index('new-namespace'));
     expect(r.status).toBe('failed');
     expect(r.message).toBe('unshare(CLONE_NEWPID) failed: EPERM (Operation not permitted)');
     expect(r.hint).toMatch(/^This needs root with all capabilities/);
     expect(r.events[0]).toMatchObject({ name: 'unshare', ok: false, result: '-1 EPERM' });
-    expect(r.container).toEqual({ ok: false, title: 'processes', reason: 'The container has not been started yet: run the step that starts it first (← to go back).' });
+    expect(r.container).toEqual({
+      ok: false,
+      title: 'processes',
+      reason: 'The container has not been started yet: run the step that starts it first (← to go back).',
+    });
   });
 
   it('a learner who jumps ahead gets the container the step needs, started as part of the step', async () => {
@@ -120,17 +152,25 @@ describe('the lesson engine on a fake runtime', () => {
     expect(rows(r.container)).toContainEqual(['Pid', '1']);
   });
 
-  it('a step that needs an earlier step\'s process says which', async () => {
+  it("a step that needs an earlier step's process says which", async () => {
     const r = await session.runStep(index('reap'));
     expect(r.status).toBe('failed');
     expect(r.message).toBe('This step needs process.orphan, which an earlier step starts: go back (←) and run that step first.');
   });
 
   it('skips a step the host cannot run, saying why', async () => {
-    const s = new LessonSession({ lesson, runtime: lab, procRoot: lab.host.root, missingFeature: (f) => (f === 'overlay' ? 'overlay filesystem: not in /proc/filesystems. Load it with `sudo modprobe overlay`.' : undefined) });
+    const s = new LessonSession({
+      lesson,
+      runtime: lab,
+      procRoot: lab.host.root,
+      missingFeature: (f) =>
+        f === 'overlay' ? 'overlay filesystem: not in /proc/filesystems. Load it with `sudo modprobe overlay`.' : undefined,
+    });
     const r = await s.runStep(0);
     expect(r.status).toBe('skipped');
-    expect(r.message).toBe('This step cannot run on this host: overlay filesystem: not in /proc/filesystems. Load it with `sudo modprobe overlay`.');
+    expect(r.message).toBe(
+      'This step cannot run on this host: overlay filesystem: not in /proc/filesystems. Load it with `sudo modprobe overlay`.',
+    );
     await s.close();
   });
 

@@ -70,7 +70,14 @@ export class FakeLab implements ContainerRuntime {
     const hostPid = this.nextHost++;
     const innerPid = this.nextInner++;
     writeProcess(this.host.root, { pid: hostPid, ppid: ppidHost, nspid: [hostPid, innerPid], name, args, ns: INSIDE_NS });
-    writeProcess(this.inside.root, { pid: innerPid, ppid: ppidInner, name, args, ns: INSIDE_NS, sigCgt: innerPid === 1 ? '0000000000010002' : undefined });
+    writeProcess(this.inside.root, {
+      pid: innerPid,
+      ppid: ppidInner,
+      name,
+      args,
+      ns: INSIDE_NS,
+      sigCgt: innerPid === 1 ? '0000000000010002' : undefined,
+    });
     return { hostPid, innerPid };
   }
 
@@ -88,7 +95,13 @@ export class FakeLab implements ContainerRuntime {
     let finish!: (s: ExitStatus) => void;
     const exited = new Promise<ExitStatus>((resolve) => (finish = resolve));
     const c: FakeContainer = {
-      id: spec.id, spec, pid: one.hostPid, cgroup: undefined, running: true, exited, finish,
+      id: spec.id,
+      spec,
+      pid: one.hostPid,
+      cgroup: undefined,
+      running: true,
+      exited,
+      finish,
       dirs: { lowers: [], upper: '', work: '', merged: '' },
     };
     void exited.then(() => (c.running = false));
@@ -109,7 +122,8 @@ export class FakeLab implements ContainerRuntime {
     if (argv[0] === 'kill') {
       const inner = Number(argv.at(-1));
       const proc = `${this.inside.root}/${inner}`;
-      if (!(await import('node:fs')).existsSync(proc)) return { stdout: '', stderr: `kill: can't kill pid ${inner}: No such process\n`, exitCode: 1, signal: null, durationMs: 1 };
+      if (!(await import('node:fs')).existsSync(proc))
+        return { stdout: '', stderr: `kill: can't kill pid ${inner}: No such process\n`, exitCode: 1, signal: null, durationMs: 1 };
       if (argv[1] !== '-0') this.removeInner(inner);
       return ok();
     }

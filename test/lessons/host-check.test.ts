@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findProgram, installCommandFor, missingProgramSentence, packageManagerOf, parseOsRelease } from '../../src/doctor/host-programs.js';
+import {
+  findProgram,
+  installCommandFor,
+  missingProgramSentence,
+  packageManagerOf,
+  parseOsRelease,
+} from '../../src/doctor/host-programs.js';
 import type { HostProgram, HostPrograms } from '../../src/doctor/host-programs.js';
 import { ACTIONS } from '../../src/lessons/actions/index.js';
 import { holds, hostNeeds, startedProcess, startsContainer, waitsOnPurpose } from '../../src/lessons/actions/properties.js';
@@ -38,7 +44,11 @@ describe('what actions declare', () => {
         for (const [name, values] of Object.entries(when)) {
           const type = a.args[name]?.type;
           expect(type?.kind, `${a.name}: when names ${name}`).toBe('enum');
-          if (type?.kind === 'enum') expect(values.filter((v) => !type.values.includes(v)), `${a.name}: ${name}`).toEqual([]);
+          if (type?.kind === 'enum')
+            expect(
+              values.filter((v) => !type.values.includes(v)),
+              `${a.name}: ${name}`,
+            ).toEqual([]);
         }
       }
     }
@@ -66,7 +76,12 @@ describe('what actions declare', () => {
   });
 
   it("a step's needs are its action's, its solution's and revert's, and its own `needs:`, each once", () => {
-    const step = { ...lesson('veth-bridge').steps[0]!, run: run('create-bridge'), breakIt: { revert: run('add-veth') }, needs: ['mount'] as const };
+    const step = {
+      ...lesson('veth-bridge').steps[0]!,
+      run: run('create-bridge'),
+      breakIt: { revert: run('add-veth') },
+      needs: ['mount'] as const,
+    };
     expect(stepHostNeeds(needsOf(step))).toEqual([['ip'], ['mount']]);
   });
 });
@@ -89,10 +104,16 @@ describe('host programs', () => {
   });
 
   it('one sentence names the missing program and the command that installs it', () => {
-    expect(missingProgramSentence(['unshare'], host())).toBe('This step cannot run on this host: it runs `unshare` on the host, which is not installed; `apt install util-linux` installs it.');
-    expect(missingProgramSentence(['nft', 'iptables'], host())).toBe('This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`.');
+    expect(missingProgramSentence(['unshare'], host())).toBe(
+      'This step cannot run on this host: it runs `unshare` on the host, which is not installed; `apt install util-linux` installs it.',
+    );
+    expect(missingProgramSentence(['nft', 'iptables'], host())).toBe(
+      'This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`.',
+    );
     const unknown: HostPrograms = { has: () => false, installCommand: () => undefined };
-    expect(missingProgramSentence(['ip'], unknown)).toBe('This step cannot run on this host: it runs `ip` on the host, which is not installed; install the package that provides `ip` (iproute2 on Debian and Ubuntu).');
+    expect(missingProgramSentence(['ip'], unknown)).toBe(
+      'This step cannot run on this host: it runs `ip` on the host, which is not installed; install the package that provides `ip` (iproute2 on Debian and Ubuntu).',
+    );
   });
 
   it('a program counts as present only when it is an executable file in a PATH directory', () => {
@@ -113,12 +134,16 @@ describe('host programs', () => {
 
 describe('a step this host cannot run', () => {
   it('on a host without nft and iptables, only the publish step of veth-bridge is blocked', () => {
-    const blocked = (present: HostProgram[]) => lessons.flatMap((l) => blockedSteps(l, { ...noFeatureMissing, programs: host(...present) }).map((b) => `${l.id}/${b.step.id}`));
+    const blocked = (present: HostProgram[]) =>
+      lessons.flatMap((l) => blockedSteps(l, { ...noFeatureMissing, programs: host(...present) }).map((b) => `${l.id}/${b.step.id}`));
     expect(blocked(ALL.filter((p) => p !== 'nft' && p !== 'iptables'))).toEqual(['veth-bridge/publish']);
     expect(blocked(ALL.filter((p) => p !== 'nft'))).toEqual([]);
     expect(blocked(ALL.filter((p) => p !== 'iptables'))).toEqual([]);
     expect(blocked(ALL)).toEqual([]);
-    expect(blocked(ALL.filter((p) => p !== 'unshare'))).toEqual(['mount-namespace/propagation-leak', 'mount-namespace/propagation-private']);
+    expect(blocked(ALL.filter((p) => p !== 'unshare'))).toEqual([
+      'mount-namespace/propagation-leak',
+      'mount-namespace/propagation-private',
+    ]);
   });
 
   it('is skipped with that sentence before anything runs: the runtime is never asked', async () => {
@@ -132,7 +157,9 @@ describe('a step this host cannot run', () => {
     const session = new LessonSession({ lesson: veth, runtime, programs: host('ip', 'bridge', 'nsenter') });
     const result = await session.runStep(veth.steps.findIndex((s) => s.id === 'publish'));
     expect(result.status).toBe('skipped');
-    expect(result.message).toBe('This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`.');
+    expect(result.message).toBe(
+      'This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`.',
+    );
     expect(result.events).toEqual([]);
     expect(result.output).toEqual([]);
 
@@ -140,7 +167,9 @@ describe('a step this host cannot run', () => {
     const index = veth.steps.findIndex((s) => s.id === 'publish');
     const plain = plainStep({ index, step: veth.steps[index]!, result }, veth.steps.length);
     expect(plain).toContain('Ran: nothing (this host cannot run this step: see the result below).');
-    expect(plain.at(-2)).toMatch(/^Result: skipped in [\d.]+ ms\. This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`\.$/);
+    expect(plain.at(-2)).toMatch(
+      /^Result: skipped in [\d.]+ ms\. This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `apt install nftables` installs `nft`\.$/,
+    );
     const json = jsonStep({ index, step: veth.steps[index]!, result }).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(json.map((r) => r.type)).toEqual(['step', 'result']);
     expect(json[1]).toMatchObject({ type: 'result', step: 'publish', status: 'skipped', message: result.message });
@@ -148,8 +177,15 @@ describe('a step this host cannot run', () => {
 
   it('a failing doctor finding the lesson requires comes first, with its own sentence', () => {
     const veth = lesson('veth-bridge');
-    const blocked = blockedSteps(veth, { missingFeature: (f) => (f === 'rootfs' ? 'rootfs binaries: no /bin/sh found.' : undefined), programs: host() });
+    const blocked = blockedSteps(veth, {
+      missingFeature: (f) => (f === 'rootfs' ? 'rootfs binaries: no /bin/sh found.' : undefined),
+      programs: host(),
+    });
     expect(blocked).toHaveLength(veth.steps.length);
-    expect(blocked[0]!.blocker).toEqual({ kind: 'feature', feature: 'rootfs', sentence: 'This step cannot run on this host: rootfs binaries: no /bin/sh found.' });
+    expect(blocked[0]!.blocker).toEqual({
+      kind: 'feature',
+      feature: 'rootfs',
+      sentence: 'This step cannot run on this host: rootfs binaries: no /bin/sh found.',
+    });
   });
 });

@@ -23,7 +23,10 @@ describe('lesson linter', () => {
   it('accepts the good fixtures, in folder order, with every part parsed', () => {
     const { lessons, problems } = loadLessons(path.join(FIXTURES, 'good'));
     expect(problems).toEqual([]);
-    expect(lessons.map((l) => [l.order, l.id, l.steps.length])).toEqual([[1, 'demo', 7], [2, 'second', 1]]);
+    expect(lessons.map((l) => [l.order, l.id, l.steps.length])).toEqual([
+      [1, 'demo', 7],
+      [2, 'second', 1],
+    ]);
     const demo = lessons[0]!;
     expect(demo.intro).toBe('An intro with `code` and **strong** words.');
     expect(demo.containers).toEqual({ main: { namespaces: ['pid', 'mnt'], hostname: 'demo', command: ['/bin/sh'] } });
@@ -48,8 +51,12 @@ describe('lesson linter', () => {
     expect(m[0]).toBe('lesson.yaml:3:26: `container`: unknown namespace kind pidd; known: pid, mnt, uts, ipc, net, cgroup.');
     // The catalogue grows as lessons are added: check the sentence and that the list names the real ones.
     expect(m[1]).toMatch(/^lesson\.yaml:7:20: step "one": `run`: unknown action "exek"; known actions: .*\bexec, .*\bobserve, .*\.$/);
-    expect(m[2]).toMatch(/^lesson\.yaml:9:20: step "one": `host`: unknown probe "proceses"; known probes: .*\bprocess-status, processes\.$/);
-    expect(m[3]).toMatch(/^lesson\.yaml:12:14: step "one": `yourTurn`: `check`: unknown check "no-such-check"; known checks: .*\bhost-pid-of-container-process\b.*\.$/);
+    expect(m[2]).toMatch(
+      /^lesson\.yaml:9:20: step "one": `host`: unknown probe "proceses"; known probes: .*\bprocess-status, processes\.$/,
+    );
+    expect(m[3]).toMatch(
+      /^lesson\.yaml:12:14: step "one": `yourTurn`: `check`: unknown check "no-such-check"; known checks: .*\bhost-pid-of-container-process\b.*\.$/,
+    );
     expect(m).toHaveLength(4);
   });
 
@@ -87,8 +94,8 @@ describe('lesson linter', () => {
 
   it('refuses namespaces the runtime does not make, at their own line, and checks `needs:` against the actions', () => {
     expect(messages('broken/07-host-contract')).toEqual([
-      "lesson.yaml:4:31: container \"a\": the lab's runtime does not make user namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.",
-      "lesson.yaml:8:9: container \"b\": the lab's runtime does not make time namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.",
+      'lesson.yaml:4:31: container "a": the lab\'s runtime does not make user namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.',
+      'lesson.yaml:8:9: container "b": the lab\'s runtime does not make time namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.',
       'lesson.yaml:14:12: step "one": `needs`: unknown host program ping; known: ip, bridge, nsenter, unshare, mount, nft, iptables (a program run inside a container ships with the lab and is never a host need).',
       'lesson.yaml:19:12: step "two": `needs`: action `create-bridge` already declares ip; remove it here.',
     ]);
@@ -108,7 +115,7 @@ describe('lesson linter', () => {
       'lesson.yaml:6:62: step "one": `teaches`: `container`: this step has no container pane (give it `container:` with a probe first).',
       'lesson.yaml:12:33: step "two": `teaches`: `both`: the process-status pane is a list of key/value rows without columns; name the rows the text reads with `rows:` instead of column "NSpid".',
       'lesson.yaml:12:52: step "two": `teaches`: `output` is `all` (every line the action printed), `first` or `last` (one line), not "some".',
-      'text.md:16:1: `## three`: the only heading a step\'s text may hold is `### Once it has run` (what replaces the text once the step has run).',
+      "text.md:16:1: `## three`: the only heading a step's text may hold is `### Once it has run` (what replaces the text once the step has run).",
       'text.md:9:1: `## three`: the text points at the "propagation" column: declare it, e.g. `teaches: { host: { columns: [propagation] } }`, so the layout keeps it on screen.',
       'text.md:9:1: `## three`: the text names a column "PPID", but no pane of this step has one (host mountinfo: mount point, type, source, propagation).',
       // The text for after the step has run is checked too.
@@ -133,12 +140,24 @@ describe('lesson linter', () => {
     let out = '';
     let err = '';
     const sink = (fn: (s: string) => void) => ({ write: (s: string) => (fn(s), true) }) as unknown as NodeJS.WritableStream;
-    expect(lintCommand(path.join(FIXTURES, 'broken/03-bad-args'), sink((s) => (out += s)), sink((s) => (err += s)))).toBe(1);
+    expect(
+      lintCommand(
+        path.join(FIXTURES, 'broken/03-bad-args'),
+        sink((s) => (out += s)),
+        sink((s) => (err += s)),
+      ),
+    ).toBe(1);
     expect(err.split('\n')[0]).toMatch(/03-bad-args\/lesson\.yaml:6:51: step "one"/);
     expect(err).toContain('6 problems found; fix them and run lint-lessons again.');
     out = '';
     err = '';
-    expect(lintCommand(defaultLessonsDir(), sink((s) => (out += s)), sink((s) => (err += s)))).toBe(0);
+    expect(
+      lintCommand(
+        defaultLessonsDir(),
+        sink((s) => (out += s)),
+        sink((s) => (err += s)),
+      ),
+    ).toBe(0);
     expect(out).toContain('ok  pid-namespace: 10 steps');
     expect(formatProblem({ file: path.join(process.cwd(), 'a.yaml'), line: 2, column: 3, message: 'm' })).toBe('a.yaml:2:3: m');
   });
@@ -149,7 +168,9 @@ describe('lesson preview (the first frame)', () => {
     const { previewLessons } = await import('../../src/lessons/preview.js');
     const full = loadLessons(defaultLessonsDir()).lessons;
     const preview = previewLessons(defaultLessonsDir());
-    expect(preview.map((p) => [p.id, p.title, p.summary, p.steps, p.requires])).toEqual(full.map((l) => [l.id, l.title, l.summary, l.steps.length, [...l.requires]]));
+    expect(preview.map((p) => [p.id, p.title, p.summary, p.steps, p.requires])).toEqual(
+      full.map((l) => [l.id, l.title, l.summary, l.steps.length, [...l.requires]]),
+    );
     expect(previewLessons(path.join(FIXTURES, 'good/01-demo')).map((p) => [p.id, p.order, p.steps])).toEqual([['demo', 1, 7]]);
     expect(preview.map((p) => p.stepIds)).toEqual(full.map((l) => l.steps.map((s) => s.id)));
   });
@@ -160,14 +181,30 @@ describe('lesson preview (the first frame)', () => {
     for (const dir of [defaultLessonsDir(), path.join(FIXTURES, 'good')]) {
       const full = loadLessons(dir).lessons;
       const preview = previewLessons(dir);
-      const seen = (steps: ReturnType<typeof needsOf>[]) => steps.map((s) => ({ requires: [...s.requires], needs: [...s.needs], actions: s.runs.map((r) => r.action), hostNeeds: stepHostNeeds(s) }));
+      const seen = (steps: ReturnType<typeof needsOf>[]) =>
+        steps.map((s) => ({
+          requires: [...s.requires],
+          needs: [...s.needs],
+          actions: s.runs.map((r) => r.action),
+          hostNeeds: stepHostNeeds(s),
+        }));
       expect(preview.map((p) => seen(p.stepNeeds))).toEqual(full.map((l) => seen(l.steps.map(needsOf))));
       // Every host a step's needs can tell apart: each program missing alone, and a failing finding.
       const programs = ['ip', 'bridge', 'nsenter', 'unshare', 'mount', 'nft', 'iptables'] as const;
-      const hosts = [...programs.map((gone) => ({ gone: [gone], feature: '' })), { gone: ['nft', 'iptables'], feature: '' }, { gone: [], feature: 'cgroup-pids' }];
+      const hosts = [
+        ...programs.map((gone) => ({ gone: [gone], feature: '' })),
+        { gone: ['nft', 'iptables'], feature: '' },
+        { gone: [], feature: 'cgroup-pids' },
+      ];
       for (const h of hosts) {
-        const host = { missingFeature: (f: string) => (f === h.feature ? 'missing' : undefined), programs: { has: (p: string) => !h.gone.includes(p), installCommand: (p: string) => `apt install ${p}` } };
-        expect(preview.map((p) => skippedHere(p.requires, p.stepNeeds, host)), JSON.stringify(h)).toEqual(full.map((l) => skippedHere(l.requires, l.steps.map(needsOf), host)));
+        const host = {
+          missingFeature: (f: string) => (f === h.feature ? 'missing' : undefined),
+          programs: { has: (p: string) => !h.gone.includes(p), installCommand: (p: string) => `apt install ${p}` },
+        };
+        expect(
+          preview.map((p) => skippedHere(p.requires, p.stepNeeds, host)),
+          JSON.stringify(h),
+        ).toEqual(full.map((l) => skippedHere(l.requires, l.steps.map(needsOf), host)));
       }
     }
   });

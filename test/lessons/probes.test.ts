@@ -43,9 +43,18 @@ describe('probes on a fixture /proc', () => {
 
   it('process-status: chosen fields, signal masks decoded', async () => {
     const root = hostFixture();
-    const view = await PROBES['process-status']!.run({ reader: hostReader(), procRoot: root, args: { pid: 3948, fields: ['Pid', 'NSpid', 'SigCgt', 'SigIgn'] } });
+    const view = await PROBES['process-status']!.run({
+      reader: hostReader(),
+      procRoot: root,
+      args: { pid: 3948, fields: ['Pid', 'NSpid', 'SigCgt', 'SigIgn'] },
+    });
     expect(view.title).toBe(`${root}/3948/status`);
-    expect(view.rows.map((r) => r.cells)).toEqual([['Pid', '3948'], ['NSpid', '3948 1'], ['SigCgt', 'SIGINT SIGCHLD'], ['SigIgn', 'none']]);
+    expect(view.rows.map((r) => r.cells)).toEqual([
+      ['Pid', '3948'],
+      ['NSpid', '3948 1'],
+      ['SigCgt', 'SIGINT SIGCHLD'],
+      ['SigIgn', 'none'],
+    ]);
   });
 
   it('namespaces: one row per kind, the *_for_children links left out', async () => {
@@ -68,14 +77,31 @@ describe('probes on a fixture /proc', () => {
   it('pid-summary: counts what this side can see', async () => {
     const root = hostFixture();
     const view = await PROBES['pid-summary']!.run({ reader: hostReader(), procRoot: root, args: {} });
-    expect(view.rows.map((r) => r.cells)).toEqual([['processes visible', '6'], ['lowest PID', '1'], ['highest PID', '3975']]);
+    expect(view.rows.map((r) => r.cells)).toEqual([
+      ['processes visible', '6'],
+      ['lowest PID', '1'],
+      ['highest PID', '3975'],
+    ]);
   });
 });
 
 describe('diff', () => {
   it('marks the cells that differ and the rows only one side has', () => {
-    const host = { title: 'h', rows: [{ key: 'Pid', cells: ['Pid', '3948'] }, { key: 'Name', cells: ['Name', 'sh'] }, { key: 'x', cells: ['x', '1'] }] };
-    const inside = { title: 'c', rows: [{ key: 'Pid', cells: ['Pid', '1'] }, { key: 'Name', cells: ['Name', 'sh'] }] };
+    const host = {
+      title: 'h',
+      rows: [
+        { key: 'Pid', cells: ['Pid', '3948'] },
+        { key: 'Name', cells: ['Name', 'sh'] },
+        { key: 'x', cells: ['x', '1'] },
+      ],
+    };
+    const inside = {
+      title: 'c',
+      rows: [
+        { key: 'Pid', cells: ['Pid', '1'] },
+        { key: 'Name', cells: ['Name', 'sh'] },
+      ],
+    };
     expect(diffViews(host, inside)).toEqual({
       a: [{ kind: 'changed', cells: [1] }, { kind: 'same' }, { kind: 'only' }],
       b: [{ kind: 'changed', cells: [1] }, { kind: 'same' }],

@@ -21,8 +21,14 @@ export interface FakeProcess {
 }
 
 export const HOST_NS: Record<string, string> = {
-  cgroup: '4026531835', ipc: '4026531839', mnt: '4026531832', net: '4026531833',
-  pid: '4026531836', time: '4026531834', user: '4026531837', uts: '4026531838',
+  cgroup: '4026531835',
+  ipc: '4026531839',
+  mnt: '4026531832',
+  net: '4026531833',
+  pid: '4026531836',
+  time: '4026531834',
+  user: '4026531837',
+  uts: '4026531838',
 };
 
 export function writeProcess(procRoot: string, p: FakeProcess): void {
@@ -31,10 +37,19 @@ export function writeProcess(procRoot: string, p: FakeProcess): void {
   mkdirSync(path.join(dir, 'ns'), { recursive: true });
   const state = p.state ?? 'S';
   const words: Record<string, string> = { S: 'sleeping', R: 'running', Z: 'zombie' };
-  writeFileSync(path.join(dir, 'status'), [
-    `Name:\t${p.name}`, `State:\t${state} (${words[state] ?? '?'})`, `Pid:\t${p.pid}`, `PPid:\t${p.ppid}`,
-    `NSpid:\t${(p.nspid ?? [p.pid]).join('\t')}`, `SigIgn:\t${p.sigIgn ?? '0000000000000000'}`, `SigCgt:\t${p.sigCgt ?? '0000000000000000'}`, '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'status'),
+    [
+      `Name:\t${p.name}`,
+      `State:\t${state} (${words[state] ?? '?'})`,
+      `Pid:\t${p.pid}`,
+      `PPid:\t${p.ppid}`,
+      `NSpid:\t${(p.nspid ?? [p.pid]).join('\t')}`,
+      `SigIgn:\t${p.sigIgn ?? '0000000000000000'}`,
+      `SigCgt:\t${p.sigCgt ?? '0000000000000000'}`,
+      '',
+    ].join('\n'),
+  );
   writeFileSync(path.join(dir, 'stat'), `${p.pid} (${p.name}) ${state} ${p.ppid} 0 0\n`);
   writeFileSync(path.join(dir, 'cmdline'), p.state === 'Z' ? '' : `${(p.args ?? [p.name]).join('\0')}\0`);
   const ns = { ...HOST_NS, ...(p.ns ?? {}) };

@@ -16,7 +16,9 @@ describe('lessons/README.md', () => {
 
   it('has a row for every action, probe and check a lesson can name', () => {
     const tables = Object.values(catalogueTables()).join('\n');
-    const missing = [...Object.keys(ACTIONS), ...Object.keys(PROBES), ...Object.keys(CHECKS)].filter((name) => !tables.includes(`| \`${name}\` |`));
+    const missing = [...Object.keys(ACTIONS), ...Object.keys(PROBES), ...Object.keys(CHECKS)].filter(
+      (name) => !tables.includes(`| \`${name}\` |`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -24,7 +26,9 @@ describe('lessons/README.md', () => {
     const drifted = readme.replace(/^\| `observe` \|.*$/m, '| `observe` | an old summary | — | — |');
     expect(drifted).not.toBe(readme);
     expect(withCatalogue(drifted)).toBe(readme);
-    expect(() => withCatalogue('<!-- generated: nonsense -->\nx\n<!-- end generated -->')).toThrow('no generated table is called "nonsense"');
+    expect(() => withCatalogue('<!-- generated: nonsense -->\nx\n<!-- end generated -->')).toThrow(
+      'no generated table is called "nonsense"',
+    );
   });
 
   it("shows each action's declarations: what it starts, whether it waits, its host programs", () => {

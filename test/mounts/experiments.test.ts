@@ -56,7 +56,10 @@ describeTier('mount-namespace experiments in namespaces the lab makes', { root: 
     expect(out.result?.after.entries).toEqual(fs.readdirSync('/').sort());
     expect(events.filter((e) => e.name === 'chroot').map((e) => e.args[0])).toEqual([JSON.stringify(ov.merged), '".clab-escape"', '"."']);
     // The helper made its own namespace private before anything else.
-    expect(events.slice(0, 2).map((e) => `${e.name}(${e.args.join(', ')})`)).toEqual(['unshare(CLONE_NEWNS)', 'mount(NULL, "/", NULL, MS_REC|MS_PRIVATE, NULL)']);
+    expect(events.slice(0, 2).map((e) => `${e.name}(${e.args.join(', ')})`)).toEqual([
+      'unshare(CLONE_NEWNS)',
+      'mount(NULL, "/", NULL, MS_REC|MS_PRIVATE, NULL)',
+    ]);
     expect(ledger.entries().some((r) => r.entry.kind === 'process')).toBe(false);
   });
 

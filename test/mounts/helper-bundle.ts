@@ -16,7 +16,9 @@ export async function ensureMountLabHelper(): Promise<void> {
     platform: 'node',
     target: 'node20',
     external: ['koffi'],
-    banner: { js: "import { createRequire as __clabCreateRequire } from 'node:module'; const require = __clabCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __clabCreateRequire } from 'node:module'; const require = __clabCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 }

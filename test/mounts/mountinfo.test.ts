@@ -14,8 +14,16 @@ const container = parseMountinfo(fixture('container.mountinfo'));
 describe('mountinfo', () => {
   it('parses every field of a line', () => {
     expect(parseMountLine('36 35 98:0 /mnt1 /mnt/parent rw,noatime master:1 - ext3 /dev/root rw,errors=continue')).toEqual({
-      id: 36, parentId: 35, dev: '98:0', root: '/mnt1', mountPoint: '/mnt/parent', options: ['rw', 'noatime'],
-      propagation: { master: 1 }, fstype: 'ext3', source: '/dev/root', superOptions: ['rw', 'errors=continue'],
+      id: 36,
+      parentId: 35,
+      dev: '98:0',
+      root: '/mnt1',
+      mountPoint: '/mnt/parent',
+      options: ['rw', 'noatime'],
+      propagation: { master: 1 },
+      fstype: 'ext3',
+      source: '/dev/root',
+      superOptions: ['rw', 'errors=continue'],
       line: '36 35 98:0 /mnt1 /mnt/parent rw,noatime master:1 - ext3 /dev/root rw,errors=continue',
     });
   });
@@ -71,12 +79,18 @@ describeTier('mountinfo against findmnt, in a private mount namespace', { root: 
       for (const d of ['x', 'y', 'z', 'with space']) fs.mkdirSync(path.join(dir, d));
       // Everything happens in a new mount namespace made private first: it dies with the shell.
       const script = [
-        'set -e', 'cd "$1"',
-        'mount -t tmpfs clab4x x', 'mount --make-shared x',
-        'mount --bind x y', 'mount --make-slave y', 'mount --make-shared y',
-        'mount -t tmpfs clab4z z', 'mount --make-unbindable z',
+        'set -e',
+        'cd "$1"',
+        'mount -t tmpfs clab4x x',
+        'mount --make-shared x',
+        'mount --bind x y',
+        'mount --make-slave y',
+        'mount --make-shared y',
+        'mount -t tmpfs clab4z z',
+        'mount --make-unbindable z',
         'mount -t tmpfs clab4s "with space"',
-        'cat /proc/self/mountinfo', 'echo ===',
+        'cat /proc/self/mountinfo',
+        'echo ===',
         'findmnt --list -J -o ID,PARENT,MAJ:MIN,FSROOT,TARGET,PROPAGATION,FSTYPE,SOURCE',
       ].join('\n');
       const out = execFileSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', dir], { encoding: 'utf8' });
@@ -87,8 +101,14 @@ describeTier('mountinfo against findmnt, in a private mount namespace', { root: 
       for (const fm of theirs) {
         const row = ours.find((r) => r.id === fm.id);
         expect(row, `mount ${fm.id}`).toBeDefined();
-        expect({ parent: row!.parentId, dev: row!.dev, root: row!.root, target: row!.mountPoint, prop: propagationName(row!.propagation), fstype: row!.fstype })
-          .toEqual({ parent: fm.parent, dev: fm['maj:min'], root: fm.fsroot, target: fm.target, prop: fm.propagation, fstype: fm.fstype });
+        expect({
+          parent: row!.parentId,
+          dev: row!.dev,
+          root: row!.root,
+          target: row!.mountPoint,
+          prop: propagationName(row!.propagation),
+          fstype: row!.fstype,
+        }).toEqual({ parent: fm.parent, dev: fm['maj:min'], root: fm.fsroot, target: fm.target, prop: fm.propagation, fstype: fm.fstype });
       }
       const x = findMount(ours, path.join(dir, 'x'))!;
       const y = findMount(ours, path.join(dir, 'y'))!;

@@ -9,8 +9,21 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import { RecordingKernel } from '../../src/kernel/recording.js';
 import {
-  addVethPair, attachContainer, bridgeName, chooseLabSubnet, createBridge, deleteLink, drawTopology, formatCidr, hostAddress,
-  hostEndOf, learnedMacs, readTopology, type LabBridge, type NetnsRef, type VethPair,
+  addVethPair,
+  attachContainer,
+  bridgeName,
+  chooseLabSubnet,
+  createBridge,
+  deleteLink,
+  drawTopology,
+  formatCidr,
+  hostAddress,
+  hostEndOf,
+  learnedMacs,
+  readTopology,
+  type LabBridge,
+  type NetnsRef,
+  type VethPair,
 } from '../../src/runtime/network/index.js';
 import { hostReader } from '../../src/probes/host-reader.js';
 import { netRoutesProbe } from '../../src/probes/net-routes.js';
@@ -65,19 +78,45 @@ describeTier('bridge + veth on the real kernel', { root: true, programs: ['ping'
     expect(shown.linkinfo.info_kind).toBe('bridge');
     expect(shown.addr_info.map((a: { local: string }) => a.local)).toContain(choice.gateway);
     // One ip process for the three changes.
-    expect(events[0]).toMatchObject({ kind: 'spawn', name: 'ip', args: ['-batch', '-', `link add name ${bridge} type bridge;`, `addr add ${choice.gateway}/${choice.subnet.prefix} dev ${bridge};`, `link set ${bridge} up`], ok: true });
+    expect(events[0]).toMatchObject({
+      kind: 'spawn',
+      name: 'ip',
+      args: [
+        '-batch',
+        '-',
+        `link add name ${bridge} type bridge;`,
+        `addr add ${choice.gateway}/${choice.subnet.prefix} dev ${bridge};`,
+        `link set ${bridge} up`,
+      ],
+      ok: true,
+    });
   });
 
   it('attaches each namespace with a veth pair, eth0, an address and a default route', async () => {
     addr.a = hostAddress(lab.subnet, 2);
     addr.b = hostAddress(lab.subnet, 3);
-    for (const [id, ref, address] of [['n1', ns.a, addr.a], ['n2', ns.b, addr.b]] as const) {
+    for (const [id, ref, address] of [
+      ['n1', ns.a, addr.a],
+      ['n2', ns.b, addr.b],
+    ] as const) {
       const t0 = performance.now();
-      pairs.push(await attachContainer(deps, { prefix: PREFIX, containerId: id, ns: ref, bridge, address, subnetPrefix: lab.subnet.prefix, gateway: lab.gateway }));
+      pairs.push(
+        await attachContainer(deps, {
+          prefix: PREFIX,
+          containerId: id,
+          ns: ref,
+          bridge,
+          address,
+          subnetPrefix: lab.subnet.prefix,
+          gateway: lab.gateway,
+        }),
+      );
       attachMs.push(performance.now() - t0);
     }
     expect(ledger.entries().map((r) => r.entry)).toEqual([
-      { kind: 'link', name: bridge }, { kind: 'link', name: `${PREFIX}vn1` }, { kind: 'link', name: `${PREFIX}vn2` },
+      { kind: 'link', name: bridge },
+      { kind: 'link', name: `${PREFIX}vn1` },
+      { kind: 'link', name: `${PREFIX}vn2` },
     ]);
     const inside = JSON.parse(sh('nsenter', ['-t', String(holder.pid), '-n', 'ip', '-json', 'route']));
     expect(inside).toContainEqual(expect.objectContaining({ dst: 'default', gateway: lab.gateway, dev: 'eth0' }));
@@ -93,11 +132,22 @@ describeTier('bridge + veth on the real kernel', { root: true, programs: ['ping'
 
   it('net-routes shows what `ip -json route` and `ip -4 -json neigh` show inside the namespace', async () => {
     const pid = String(holder.pid);
-    const ipJson = (what: string[]) => JSON.parse(sh('nsenter', ['-t', pid, '-n', 'ip', '-4', '-json', ...what])) as Array<Record<string, string>>;
+    const ipJson = (what: string[]) =>
+      JSON.parse(sh('nsenter', ['-t', pid, '-n', 'ip', '-4', '-json', ...what])) as Array<Record<string, string>>;
     const read = () => netRoutesProbe.run({ reader: hostReader(), procRoot: `/proc/${pid}`, args: { show: ['routes', 'neighbours'] } });
-    const cells = (view: View, kind: string) => view.rows.filter((r) => r.cells[0] === kind).map((r) => r.cells.slice(1).join(' ')).sort();
-    const routes = () => ipJson(['route']).map((r) => `${r.dst} ${r.gateway ? `via ${r.gateway} ` : ''}dev ${r.dev}`).sort();
-    const neighbours = () => ipJson(['neigh']).map((n) => `${n.dst} ${n.lladdr ?? 'no MAC address (ARP unanswered)'} dev ${n.dev}`).sort();
+    const cells = (view: View, kind: string) =>
+      view.rows
+        .filter((r) => r.cells[0] === kind)
+        .map((r) => r.cells.slice(1).join(' '))
+        .sort();
+    const routes = () =>
+      ipJson(['route'])
+        .map((r) => `${r.dst} ${r.gateway ? `via ${r.gateway} ` : ''}dev ${r.dev}`)
+        .sort();
+    const neighbours = () =>
+      ipJson(['neigh'])
+        .map((n) => `${n.dst} ${n.lladdr ?? 'no MAC address (ARP unanswered)'} dev ${n.dev}`)
+        .sort();
 
     // Routes, no neighbours yet: the pane says exactly that.
     let view = await read();
@@ -110,7 +160,8 @@ describeTier('bridge + veth on the real kernel', { root: true, programs: ['ping'
     // (never answered). Both stay on the lab bridge.
     const nobody = hostAddress(lab.subnet, 250);
     for (const to of [addr.a, nobody]) sh('nsenter', ['-t', pid, '-n', 'bash', '-c', `echo probe > /dev/udp/${to}/9`]);
-    for (let i = 0; i < 100 && !neighbours().some((n) => n.startsWith(`${addr.a} `) && !n.includes('unanswered')); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && !neighbours().some((n) => n.startsWith(`${addr.a} `) && !n.includes('unanswered')); i++)
+      await new Promise((r) => setTimeout(r, 10));
     view = await read();
     expect(cells(view, 'neighbour')).toEqual(neighbours());
     expect(cells(view, 'neighbour').some((n) => n.startsWith(`${nobody} no MAC address`))).toBe(true);
@@ -148,7 +199,11 @@ describeTier('bridge + veth on the real kernel', { root: true, programs: ['ping'
     expect(picture).toContain(`n2 pid ${holder.pid}`);
     expect(picture).toContain(`${addr.a}/${lab.subnet.prefix}`);
     // Record the real answers as fixtures for the pure diagram test.
-    if (process.env.CLAB_WRITE_FIXTURES) fs.writeFileSync(new URL('./fixtures/topology-live.json', import.meta.url), JSON.stringify({ subnet: formatCidr(lab.subnet), topology: t }, null, 1));
+    if (process.env.CLAB_WRITE_FIXTURES)
+      fs.writeFileSync(
+        new URL('./fixtures/topology-live.json', import.meta.url),
+        JSON.stringify({ subnet: formatCidr(lab.subnet), topology: t }, null, 1),
+      );
   });
 
   it('refuses to make (or record) a link whose name is already taken, and leaves that link alone', async () => {

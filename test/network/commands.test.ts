@@ -15,7 +15,10 @@ describe('ipCommand', () => {
   it('runs on the host, in a named netns, or through nsenter for a container', () => {
     expect(ipCommand({ kind: 'host' }, ['link'])).toEqual({ file: 'ip', args: ['link'] });
     expect(ipCommand({ kind: 'named', name: 'clab6n1' }, ['link'])).toEqual({ file: 'ip', args: ['-n', 'clab6n1', 'link'] });
-    expect(ipCommand({ kind: 'pid', pid: 4242 }, ['-batch', '-'])).toEqual({ file: 'nsenter', args: ['-t', '4242', '-n', 'ip', '-batch', '-'] });
+    expect(ipCommand({ kind: 'pid', pid: 4242 }, ['-batch', '-'])).toEqual({
+      file: 'nsenter',
+      args: ['-t', '4242', '-n', 'ip', '-batch', '-'],
+    });
     expect(ipCommand({ kind: 'pid', pid: 4242 }, ['-json', 'fdb'], 'bridge').args).toEqual(['-t', '4242', '-n', 'bridge', '-json', 'fdb']);
   });
 });
@@ -29,7 +32,15 @@ describe('errnoFromMessage', () => {
 });
 
 describe('publishRules', () => {
-  const spec = { name: 'clab_publish', bridge: 'clab0', gateway: '10.123.0.1', subnet: parseCidr('10.123.0.0/24')!, hostPort: 8080, containerAddress: '10.123.0.2', containerPort: 80 };
+  const spec = {
+    name: 'clab_publish',
+    bridge: 'clab0',
+    gateway: '10.123.0.1',
+    subnet: parseCidr('10.123.0.0/24')!,
+    hostPort: 8080,
+    containerAddress: '10.123.0.2',
+    containerPort: 80,
+  };
   it("shows Docker's two rules and applies only a DNAT limited to the bridge's address", () => {
     const r = publishRules(spec);
     expect(r.docker).toEqual([

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildTopology, drawTopology, hostEndOf, learnedMacs, type Topology } from '../../src/runtime/network/index.js';
 
 /** Recorded from the real-kernel test (CLAB_WRITE_FIXTURES=1): the kernel's own answers. */
-const live = JSON.parse(fs.readFileSync(new URL('./fixtures/topology-live.json', import.meta.url), 'utf8')) as { subnet: string; topology: Topology };
+const live = JSON.parse(fs.readFileSync(new URL('./fixtures/topology-live.json', import.meta.url), 'utf8')) as {
+  subnet: string;
+  topology: Topology;
+};
 
 describe('drawTopology', () => {
   it('draws the host box, one box per namespace, and a wire where the peer indexes match', () => {
@@ -26,8 +29,22 @@ describe('drawTopology', () => {
 
   it('draws a namespace with only lo, and no wire, before the veth arrives', () => {
     const t = buildTopology({
-      linkPrefix: 'clab', bridgeName: 'clab0',
-      host: { links: [{ ifindex: 4, ifname: 'clab0', flags: ['UP'], operstate: 'DOWN', linkinfo: { info_kind: 'bridge' }, addr_info: [{ family: 'inet', local: '10.123.0.1', prefixlen: 24 }] }, { ifindex: 2, ifname: 'eth0' }], neighbours: [] },
+      linkPrefix: 'clab',
+      bridgeName: 'clab0',
+      host: {
+        links: [
+          {
+            ifindex: 4,
+            ifname: 'clab0',
+            flags: ['UP'],
+            operstate: 'DOWN',
+            linkinfo: { info_kind: 'bridge' },
+            addr_info: [{ family: 'inet', local: '10.123.0.1', prefixlen: 24 }],
+          },
+          { ifindex: 2, ifname: 'eth0' },
+        ],
+        neighbours: [],
+      },
       containers: [{ label: 'c1', pid: 42, links: [{ ifindex: 1, ifname: 'lo', flags: ['LOOPBACK'], operstate: 'DOWN' }], neighbours: [] }],
       fdb: [],
     });

@@ -31,7 +31,10 @@ export function labLinks(prefix = PREFIX): string[] {
 }
 
 export function netnsNames(): string[] {
-  return sh('ip', ['netns', 'list']).split('\n').map((l) => l.split(' ')[0] ?? '').filter(Boolean);
+  return sh('ip', ['netns', 'list'])
+    .split('\n')
+    .map((l) => l.split(' ')[0] ?? '')
+    .filter(Boolean);
 }
 
 /** Waits until /proc/<pid>/ns/net differs from ours (unshare has done its work). */

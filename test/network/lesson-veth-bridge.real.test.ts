@@ -43,7 +43,13 @@ describeTier('lesson veth-bridge --plain (real kernel)', { root: true, cli: true
     expect(out).toMatch(/\| eth0 #\d+ <-> #\d+ UP/);
     if (backend) expect(out).toMatch(PUBLISHED);
     else expect(out).toContain('Result: skipped in');
-    expect(out).toContain(backend === 'nft' ? 'The lab applies (nft, in a table of its own):' : backend === 'iptables' ? 'The lab applies (iptables, in a chain of its own; this host has no nft):' : 'Every step of "veth + bridge" ran, except one step this host cannot run (skipped: publish).');
+    expect(out).toContain(
+      backend === 'nft'
+        ? 'The lab applies (nft, in a table of its own):'
+        : backend === 'iptables'
+          ? 'The lab applies (iptables, in a chain of its own; this host has no nft):'
+          : 'Every step of "veth + bridge" ran, except one step this host cannot run (skipped: publish).',
+    );
     expect(machineState(paths)).toEqual(CLEAN);
   }, 120_000);
 
@@ -53,7 +59,11 @@ describeTier('lesson veth-bridge --plain (real kernel)', { root: true, cli: true
       const { code, out } = await lab(['lesson', 'veth-bridge', '--plain'], { PATH: path.PATH });
       expect(code, out).toBe(0);
       expect(out).not.toMatch(/^Result: FAILED/m);
-      expect(out.match(/^Result: skipped.*$/gm)).toEqual([expect.stringMatching(/^Result: skipped in [\d.]+ ms\. This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `(sudo )?(apt|dnf) install nftables` installs `nft`\.$/)]);
+      expect(out.match(/^Result: skipped.*$/gm)).toEqual([
+        expect.stringMatching(
+          /^Result: skipped in [\d.]+ ms\. This step cannot run on this host: it runs `nft` or `iptables` on the host, and neither is installed; `(sudo )?(apt|dnf) install nftables` installs `nft`\.$/,
+        ),
+      ]);
       expect(out).toMatch(/^Step 11 of 11: .*\[publish\]$/m);
       expect(out).toContain('Every step of "veth + bridge" ran, except one step this host cannot run (skipped: publish).');
     } finally {
@@ -76,7 +86,7 @@ describeTier('lesson veth-bridge --plain (real kernel)', { root: true, cli: true
 });
 
 describeTier('the published port with iptables (real kernel)', { root: true, cli: true, programs: ['iptables'] }, () => {
-  it('where the host has iptables and no nft, the port is published with iptables in a chain of the lab\'s own', async () => {
+  it("where the host has iptables and no nft, the port is published with iptables in a chain of the lab's own", async () => {
     const path = pathWithout(['nft']);
     try {
       const { code, out } = await lab(['lesson', 'veth-bridge', '--plain'], { PATH: path.PATH });
@@ -95,19 +105,33 @@ describeTier('the published port with iptables (real kernel)', { root: true, cli
 });
 
 for (const backend of ['nft', 'iptables'] as const) {
-  describeTier(`a published-port rule (${backend}) left by a killed lab (real kernel)`, { root: true, cli: true, programs: [backend] }, () => {
-    it('is removed by cleanup', async () => {
-      // What a lab killed during the publish step leaves: its table or chain, recorded in the ledger.
-      const ledger = new Ledger(paths.runDir);
-      const name = 'clab6_publish';
-      const rules = publishRules({ name, bridge: 'clab60', gateway: '10.123.0.1', subnet: parseCidr('10.123.0.0/24')!, hostPort: 8080, containerAddress: '10.123.0.2', containerPort: 80 });
-      await applyPublishRules({ ledger, emit: () => {} }, backend, name, rules);
-      expect(await readPublishRules(backend, name)).toBeDefined();
-      const clean = await lab(['cleanup']);
-      expect(clean.code, clean.out).toBe(0);
-      expect(clean.out).toContain(backend === 'nft' ? 'nft table inet clab6_publish' : 'iptables chain clab6_publish in table nat, and its jump from OUTPUT');
-      expect(await readPublishRules(backend, name)).toBeUndefined();
-      expect(machineState(paths)).toEqual(CLEAN);
-    }, 60_000);
-  });
+  describeTier(
+    `a published-port rule (${backend}) left by a killed lab (real kernel)`,
+    { root: true, cli: true, programs: [backend] },
+    () => {
+      it('is removed by cleanup', async () => {
+        // What a lab killed during the publish step leaves: its table or chain, recorded in the ledger.
+        const ledger = new Ledger(paths.runDir);
+        const name = 'clab6_publish';
+        const rules = publishRules({
+          name,
+          bridge: 'clab60',
+          gateway: '10.123.0.1',
+          subnet: parseCidr('10.123.0.0/24')!,
+          hostPort: 8080,
+          containerAddress: '10.123.0.2',
+          containerPort: 80,
+        });
+        await applyPublishRules({ ledger, emit: () => {} }, backend, name, rules);
+        expect(await readPublishRules(backend, name)).toBeDefined();
+        const clean = await lab(['cleanup']);
+        expect(clean.code, clean.out).toBe(0);
+        expect(clean.out).toContain(
+          backend === 'nft' ? 'nft table inet clab6_publish' : 'iptables chain clab6_publish in table nat, and its jump from OUTPUT',
+        );
+        expect(await readPublishRules(backend, name)).toBeUndefined();
+        expect(machineState(paths)).toEqual(CLEAN);
+      }, 60_000);
+    },
+  );
 }

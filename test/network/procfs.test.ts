@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addressOwner, hexToIpv4, parseArp, parseIgmp, parseLocalAddresses, parseNetDev, parseRoutes } from '../../src/probes/net-procfs.js';
+import {
+  addressOwner,
+  hexToIpv4,
+  parseArp,
+  parseIgmp,
+  parseLocalAddresses,
+  parseNetDev,
+  parseRoutes,
+} from '../../src/probes/net-procfs.js';
 import { netInterfacesProbe } from '../../src/probes/net-interfaces.js';
 import { netRoutesProbe } from '../../src/probes/net-routes.js';
 import { emptySnapshot, type Reader, type ReadPattern } from '../../src/probes/reader.js';
@@ -59,7 +67,10 @@ function fixtureReader(files: Record<string, string>): Reader {
 
 describe('procfs network parsers', () => {
   it('reads interfaces, routes, addresses, neighbours and up links', () => {
-    expect(parseNetDev(DEV)).toEqual([{ name: 'lo', rxPackets: 0, txPackets: 0 }, { name: 'eth0', rxPackets: 13, txPackets: 11 }]);
+    expect(parseNetDev(DEV)).toEqual([
+      { name: 'lo', rxPackets: 0, txPackets: 0 },
+      { name: 'eth0', rxPackets: 13, txPackets: 11 },
+    ]);
     expect(hexToIpv4('01007B0A')).toBe('10.123.0.1');
     const routes = parseRoutes(ROUTE);
     expect(routes).toEqual([
@@ -70,19 +81,32 @@ describe('procfs network parsers', () => {
     expect(addressOwner('10.123.0.2', routes)).toEqual({ iface: 'eth0', prefix: 24 });
     expect(addressOwner('127.0.0.1', routes)).toEqual({ iface: 'lo', prefix: 8 });
     // The second entry has flags 0x0: asked with ARP, never answered (`ip neigh` lists it as FAILED).
-    expect(parseArp(ARP)).toEqual([{ ip: '10.123.0.3', mac: '9e:92:9d:a5:df:d1', iface: 'eth0' }, { ip: '10.123.0.9', iface: 'eth0' }]);
-    expect([...parseIgmp(IGMP)]).toEqual([['lo', 1], ['eth0', 31]]);
+    expect(parseArp(ARP)).toEqual([
+      { ip: '10.123.0.3', mac: '9e:92:9d:a5:df:d1', iface: 'eth0' },
+      { ip: '10.123.0.9', iface: 'eth0' },
+    ]);
+    expect([...parseIgmp(IGMP)]).toEqual([
+      ['lo', 1],
+      ['eth0', 31],
+    ]);
   });
 
   it('finds LISTEN sockets in tcp and tcp6 by port', () => {
-    const tcp6 = '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n   0: 00000000000000000000000000000000:0050 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 4242 1 0000000000000000 100 0 0 10 0\n';
+    const tcp6 =
+      '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n   0: 00000000000000000000000000000000:0050 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 4242 1 0000000000000000 100 0 0 10 0\n';
     expect([...tableInodes(tcp6).keys()]).toEqual(['4242']);
     expect(listeningOn(999999999, 80, '/nonexistent')).toBe(false);
   });
 });
 
 describe('network probes on a fixture reader', () => {
-  const files = { '/proc/net/dev': DEV, '/proc/net/route': ROUTE, '/proc/net/fib_trie': TRIE, '/proc/net/igmp': IGMP, '/proc/net/arp': ARP };
+  const files = {
+    '/proc/net/dev': DEV,
+    '/proc/net/route': ROUTE,
+    '/proc/net/fib_trie': TRIE,
+    '/proc/net/igmp': IGMP,
+    '/proc/net/arp': ARP,
+  };
 
   it('net-interfaces: lo and eth0, up, with addresses; says why there is no peer index', async () => {
     const view = await netInterfacesProbe.run({ reader: fixtureReader(files), procRoot: '/proc', args: { links: 'all' } });
@@ -95,8 +119,14 @@ describe('network probes on a fixture reader', () => {
 
   it('net-interfaces: the peer index and state from sysfs when it is there', async () => {
     const view = await netInterfacesProbe.run({
-      reader: fixtureReader({ ...files, '/sys/class/net/eth0/ifindex': '31\n', '/sys/class/net/eth0/iflink': '32\n', '/sys/class/net/eth0/operstate': 'up\n' }),
-      procRoot: '/proc', args: { links: 'all' },
+      reader: fixtureReader({
+        ...files,
+        '/sys/class/net/eth0/ifindex': '31\n',
+        '/sys/class/net/eth0/iflink': '32\n',
+        '/sys/class/net/eth0/operstate': 'up\n',
+      }),
+      procRoot: '/proc',
+      args: { links: 'all' },
     });
     expect(view.rows[1]).toEqual({ key: 'eth0', cells: ['eth0', '#31 peer #32', 'up', '10.123.0.2/24'] });
     expect(view.note).toBeUndefined();
@@ -116,17 +146,29 @@ describe('network probes on a fixture reader', () => {
 
   it('net-routes: an empty neighbour table says nothing about routes; an unanswered ARP entry is listed', async () => {
     const header = ARP.split('\n')[0];
-    const none = await netRoutesProbe.run({ reader: fixtureReader({ ...files, '/proc/net/arp': `${header}\n` }), procRoot: '/proc', args: { show: ['neighbours'] } });
+    const none = await netRoutesProbe.run({
+      reader: fixtureReader({ ...files, '/proc/net/arp': `${header}\n` }),
+      procRoot: '/proc',
+      args: { show: ['neighbours'] },
+    });
     expect(none.title).toBe('/proc/net/arp');
     expect(none.rows).toEqual([]);
     expect(none.note).toBe('No neighbours: no IPv4 address has been resolved with ARP here yet.');
-    const both = await netRoutesProbe.run({ reader: fixtureReader({ ...files, '/proc/net/arp': `${header}\n` }), procRoot: '/proc', args: { show: ['routes', 'neighbours'] } });
+    const both = await netRoutesProbe.run({
+      reader: fixtureReader({ ...files, '/proc/net/arp': `${header}\n` }),
+      procRoot: '/proc',
+      args: { show: ['routes', 'neighbours'] },
+    });
     expect(both.rows.length).toBe(2);
     expect(both.note).not.toMatch(/routes/i);
     // Flags 0x0: the kernel asked and nobody answered (INCOMPLETE or FAILED in `ip neigh`).
     const asked = `${header}\n10.123.0.250     0x1         0x0         00:00:00:00:00:00     *        eth0\n`;
     expect(parseArp(asked)).toEqual([{ ip: '10.123.0.250', iface: 'eth0' }]);
-    const view = await netRoutesProbe.run({ reader: fixtureReader({ ...files, '/proc/net/arp': asked }), procRoot: '/proc', args: { show: ['neighbours'] } });
+    const view = await netRoutesProbe.run({
+      reader: fixtureReader({ ...files, '/proc/net/arp': asked }),
+      procRoot: '/proc',
+      args: { show: ['neighbours'] },
+    });
     expect(view.rows.map((r) => r.cells.join(' '))).toEqual(['neighbour 10.123.0.250 no MAC address (ARP unanswered) dev eth0']);
   });
 });

@@ -9,8 +9,20 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import {
-  applyPublishRules, attachContainer, bridgeName, chooseLabSubnet, connectAndRead, createBridge, deleteLink, dropPublishRules,
-  hostAddress, publishRules, readPublishRules, removePublishRules, type LabBridge, type PublishBackend,
+  applyPublishRules,
+  attachContainer,
+  bridgeName,
+  chooseLabSubnet,
+  connectAndRead,
+  createBridge,
+  deleteLink,
+  dropPublishRules,
+  hostAddress,
+  publishRules,
+  readPublishRules,
+  removePublishRules,
+  type LabBridge,
+  type PublishBackend,
 } from '../../src/runtime/network/index.js';
 import { describeTier } from '../helpers/tier.js';
 import { labLinks, netnsNames, PREFIX, sh, tempLedger } from './helpers.js';
@@ -75,7 +87,15 @@ describeTier('published port (real kernel)', { root: true, programs: ['busybox']
     const choice = await chooseLabSubnet(bridgeName(PREFIX), {});
     lab = await createBridge(deps, bridgeName(PREFIX), choice.subnet, choice.gateway);
     address = hostAddress(lab.subnet, 2);
-    await attachContainer(deps, { prefix: PREFIX, containerId: 'p1', ns: { kind: 'named', name: NS }, bridge: lab.name, address, subnetPrefix: lab.subnet.prefix, gateway: lab.gateway });
+    await attachContainer(deps, {
+      prefix: PREFIX,
+      containerId: 'p1',
+      ns: { kind: 'named', name: NS },
+      bridge: lab.name,
+      address,
+      subnetPrefix: lab.subnet.prefix,
+      gateway: lab.gateway,
+    });
     removeDecoys = plantDecoys();
   });
 
@@ -99,14 +119,28 @@ describeTier('published port (real kernel)', { root: true, programs: ['busybox']
         const before = netfilterState();
         let server: ChildProcess | undefined;
         try {
-          server = spawn('ip', ['netns', 'exec', NS, 'busybox', 'nc', '-l', '-p', '80', '-e', 'echo', 'hello from the lab'], { stdio: 'ignore' });
+          server = spawn('ip', ['netns', 'exec', NS, 'busybox', 'nc', '-l', '-p', '80', '-e', 'echo', 'hello from the lab'], {
+            stdio: 'ignore',
+          });
           await new Promise((r) => setTimeout(r, 200));
           const refused = await connectAndRead(lab.gateway, 8080, 1000);
           expect(refused).toMatchObject({ ok: false, reply: 'ECONNREFUSED' });
 
-          const rules = publishRules({ name: NAME, bridge: lab.name, gateway: lab.gateway, subnet: lab.subnet, hostPort: 8080, containerAddress: address, containerPort: 80 });
+          const rules = publishRules({
+            name: NAME,
+            bridge: lab.name,
+            gateway: lab.gateway,
+            subnet: lab.subnet,
+            hostPort: 8080,
+            containerAddress: address,
+            containerPort: 80,
+          });
           const applied = await applyPublishRules(deps, backend, NAME, rules);
-          expect(ledger.entries().map((r) => r.entry)).toContainEqual(backend === 'nft' ? { kind: 'rule', family: 'nft', table: NAME } : { kind: 'rule', family: 'iptables', table: 'nat', chain: NAME });
+          expect(ledger.entries().map((r) => r.entry)).toContainEqual(
+            backend === 'nft'
+              ? { kind: 'rule', family: 'nft', table: NAME }
+              : { kind: 'rule', family: 'iptables', table: 'nat', chain: NAME },
+          );
           const held = await readPublishRules(backend, NAME);
           expect(held).toContain(backend === 'nft' ? `dnat ip to ${address}:80` : `to:${address}:80`);
           if (backend === 'iptables') expect(sh('iptables', ['-t', 'nat', '-S', 'OUTPUT'])).toContain(`-A OUTPUT -j ${NAME}`);
@@ -117,9 +151,27 @@ describeTier('published port (real kernel)', { root: true, programs: ['busybox']
           await removePublishRules(deps, applied);
           expect(await readPublishRules(backend, NAME)).toBeUndefined();
           expect(ledger.entries().filter((r) => r.entry.kind === 'rule')).toEqual([]);
-          expect(events.filter((e) => e.name === backend).map((e) => e.args.slice(0, 4).join(' '))).toEqual(backend === 'nft'
-            ? ['-f - <<< \'table inet ' + NAME + ' { chain output { type nat hook output priority -100; policy accept; ip daddr ' + lab.gateway + ' tcp dport 8080 dnat ip to ' + address + ':80 } }\'', 'delete table inet ' + NAME]
-            : [`-t nat -N ${NAME}`, `-t nat -A ${NAME}`, '-t nat -A OUTPUT', '-t nat -D OUTPUT', `-t nat -F ${NAME}`, `-t nat -X ${NAME}`]);
+          expect(events.filter((e) => e.name === backend).map((e) => e.args.slice(0, 4).join(' '))).toEqual(
+            backend === 'nft'
+              ? [
+                  "-f - <<< 'table inet " +
+                    NAME +
+                    ' { chain output { type nat hook output priority -100; policy accept; ip daddr ' +
+                    lab.gateway +
+                    ' tcp dport 8080 dnat ip to ' +
+                    address +
+                    ":80 } }'",
+                  'delete table inet ' + NAME,
+                ]
+              : [
+                  `-t nat -N ${NAME}`,
+                  `-t nat -A ${NAME}`,
+                  '-t nat -A OUTPUT',
+                  '-t nat -D OUTPUT',
+                  `-t nat -F ${NAME}`,
+                  `-t nat -X ${NAME}`,
+                ],
+          );
           // Everything else as it was: the decoys, and whatever else the host holds.
           expect(netfilterState()).toEqual(before);
         } finally {
@@ -132,7 +184,15 @@ describeTier('published port (real kernel)', { root: true, programs: ['busybox']
   describeTier('with iptables, after a crash', { programs: ['iptables'] }, () => {
     it('teardown removes only the ledgered chain and its jump', async () => {
       const before = netfilterState();
-      const rules = publishRules({ name: NAME, bridge: lab.name, gateway: lab.gateway, subnet: lab.subnet, hostPort: 8080, containerAddress: address, containerPort: 80 });
+      const rules = publishRules({
+        name: NAME,
+        bridge: lab.name,
+        gateway: lab.gateway,
+        subnet: lab.subnet,
+        hostPort: 8080,
+        containerAddress: address,
+        containerPort: 80,
+      });
       const applied = await applyPublishRules(deps, 'iptables', NAME, rules);
       // A crash leaves the entry; the next start hands it to teardown, which reports nothing.
       const entry = ledger.entries().find((r) => r.id === applied.ledgerId)!.entry;

@@ -69,7 +69,9 @@ describeTier('step latency (real kernel)', { root: true }, () => {
         const p50 = median(times.get(step.id)!);
         const onPurpose = waitsOnPurpose(step.run);
         const starting = starts.has(step.id);
-        console.log(`${id} ${step.id.padEnd(20)} p50 ${p50.toFixed(1).padStart(6)} ms${onPurpose ? '  (waits on purpose)' : ''}${starting ? '  (starts a container)' : ''}`);
+        console.log(
+          `${id} ${step.id.padEnd(20)} p50 ${p50.toFixed(1).padStart(6)} ms${onPurpose ? '  (waits on purpose)' : ''}${starting ? '  (starts a container)' : ''}`,
+        );
         if (!onPurpose && !starting && p50 > 100) console.log(`  ${step.id} is over the 100 ms target`);
         if (!onPurpose && !starting && p50 > 150) slow.push(`${step.id} ${p50.toFixed(0)} ms`);
       }

@@ -34,7 +34,11 @@ describeTier('TUI in tmux (real kernel)', { root: true, cli: true, programs: ['t
     } finally {
       await quit(lab);
     }
-    console.log(`tmux keypress → panes, veth-bridge: ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
+    console.log(
+      `tmux keypress → panes, veth-bridge: ${Object.entries(ms)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+        .join(', ')}`,
+    );
     expect(machineState(paths)).toEqual(CLEAN);
   }, 90_000);
 
@@ -52,7 +56,11 @@ describeTier('TUI in tmux (real kernel)', { root: true, cli: true, programs: ['t
     } finally {
       await quit(lab);
     }
-    console.log(`tmux keypress → panes, capabilities: ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
+    console.log(
+      `tmux keypress → panes, capabilities: ${Object.entries(ms)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+        .join(', ')}`,
+    );
     expect(machineState(paths)).toEqual(CLEAN);
   }, 90_000);
 });

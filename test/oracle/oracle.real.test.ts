@@ -25,7 +25,6 @@ import { ORACLE_TOOLS } from './tools.js';
 const LESSONS = ['pid-namespace', 'mount-namespace', 'cgroups', 'overlay', 'whiteouts', 'veth-bridge', 'capabilities'];
 const chosen = process.env.ORACLE_LESSONS?.split(',') ?? LESSONS;
 
-
 const tally = new Tally();
 const proof = new Tally('pid-namespace, tampered');
 const format = (d: Disagreement) => `${d.lesson} / ${d.step} [${d.kind}]\n  lab:    ${d.claim}\n  oracle: ${d.oracle}`;
@@ -42,11 +41,18 @@ describeTier('oracle tier: the lab against tools it did not write', { root: true
       const before = tally.disagreements.length;
       // pid-namespace also carries the proof: tampered copies of its panes, checked at the same gates.
       const tamperedClaims: string[] = [];
-      const run = await checkLesson(lesson, ENV, tally, lesson === 'pid-namespace' ? (step, gate) => {
-        const wrong = wrongNamespace(step);
-        if (wrong.claim) tamperedClaims.push(wrong.claim);
-        checkAtGate(wrong.step, { ...gate, tally: proof });
-      } : undefined);
+      const run = await checkLesson(
+        lesson,
+        ENV,
+        tally,
+        lesson === 'pid-namespace'
+          ? (step, gate) => {
+              const wrong = wrongNamespace(step);
+              if (wrong.claim) tamperedClaims.push(wrong.claim);
+              checkAtGate(wrong.step, { ...gate, tally: proof });
+            }
+          : undefined,
+      );
       if (lesson === 'pid-namespace') {
         const wrong = wrongCalls(run);
         checkPrimitives(wrong, proof);
@@ -65,7 +71,12 @@ describeTier('oracle tier: the lab against tools it did not write', { root: true
 function proofOf(tamperedNamespaces: string[]): void {
   const found = (kind: string, text: string) => proof.disagreements.some((d) => d.kind === kind && d.claim.includes(text));
   expect(tamperedNamespaces.length, 'a namespace-links pane to tamper with').toBeGreaterThan(0);
-  expect(tamperedNamespaces.every((claim) => found('namespace', claim)), proof.report()).toBe(true);
+  expect(
+    tamperedNamespaces.every((claim) => found('namespace', claim)),
+    proof.report(),
+  ).toBe(true);
   expect(found('syscall', 'pivot_root') && found('errno', 'EACCES'), proof.report()).toBe(true);
-  console.log(`oracle self-check: ${proof.disagreements.length} deliberately wrong claims, each reported:\n${proof.disagreements.map(format).join('\n')}`);
+  console.log(
+    `oracle self-check: ${proof.disagreements.length} deliberately wrong claims, each reported:\n${proof.disagreements.map(format).join('\n')}`,
+  );
 }

@@ -30,11 +30,25 @@ export function labEnv(env: OracleEnv): Record<string, string> {
 }
 
 /** `alsoAtGate` runs at each gate after the checks, with the same view of the machine. */
-export async function checkLesson(lesson: string, env: OracleEnv, tally: Tally, alsoAtGate?: (step: StepRecords, gate: Gate) => void): Promise<TracedRun> {
+export async function checkLesson(
+  lesson: string,
+  env: OracleEnv,
+  tally: Tally,
+  alsoAtGate?: (step: StepRecords, gate: Gate) => void,
+): Promise<TracedRun> {
   tally.forLesson(lesson);
   const linkStates = watchLinkStates();
   const run = await runTraced(lesson, labEnv(env), (step, labPid) => {
-    const gate: Gate = { lesson, step: step.step, tally, labPid, cgroupParent: env.cgroupParent, stateDir: env.stateDir, containers: liveContainers(env.cgroupParent), linkStates };
+    const gate: Gate = {
+      lesson,
+      step: step.step,
+      tally,
+      labPid,
+      cgroupParent: env.cgroupParent,
+      stateDir: env.stateDir,
+      containers: liveContainers(env.cgroupParent),
+      linkStates,
+    };
     checkAtGate(step, gate);
     alsoAtGate?.(step, gate);
   }).finally(() => linkStates.stop());

@@ -18,7 +18,6 @@ import { CLI } from '../helpers/lab.js';
 import { readStraceLog } from './strace-log.js';
 import type { StraceLog } from './strace-log.js';
 
-
 /** One JSON line of `lesson --json` (see src/lessons/runner/print-json.ts). */
 export type LabRecord = { type: string; step?: string; [key: string]: unknown };
 
@@ -44,12 +43,57 @@ export interface TracedRun {
  * (mount, chown, bind, connect…): what an errno sentence on the screen has to be found among.
  */
 export const TRACED_CALLS = [
-  'unshare', 'setns', 'mount', 'umount2', 'pivot_root', 'chroot', 'chdir', 'sethostname',
-  'capget', 'capset', 'prctl', 'execve', 'kill', 'tgkill', 'openat', 'read', 'write', 'mkdir', 'mkdirat',
-  'rmdir', 'unlink', 'unlinkat', 'rename', 'renameat', 'renameat2', 'mknodat', 'chown', 'fchown', 'fchownat',
-  'lchown', 'socket', 'bind', 'connect', 'setxattr', 'lsetxattr', 'fsetxattr', 'getxattr', 'lgetxattr',
-  'fgetxattr', 'listxattr', 'llistxattr', 'removexattr', 'lremovexattr', 'setuid', 'setgid', 'setgroups',
-  'statx', 'newfstatat', 'lstat', 'close', 'getdents64',
+  'unshare',
+  'setns',
+  'mount',
+  'umount2',
+  'pivot_root',
+  'chroot',
+  'chdir',
+  'sethostname',
+  'capget',
+  'capset',
+  'prctl',
+  'execve',
+  'kill',
+  'tgkill',
+  'openat',
+  'read',
+  'write',
+  'mkdir',
+  'mkdirat',
+  'rmdir',
+  'unlink',
+  'unlinkat',
+  'rename',
+  'renameat',
+  'renameat2',
+  'mknodat',
+  'chown',
+  'fchown',
+  'fchownat',
+  'lchown',
+  'socket',
+  'bind',
+  'connect',
+  'setxattr',
+  'lsetxattr',
+  'fsetxattr',
+  'getxattr',
+  'lgetxattr',
+  'fgetxattr',
+  'listxattr',
+  'llistxattr',
+  'removexattr',
+  'lremovexattr',
+  'setuid',
+  'setgid',
+  'setgroups',
+  'statx',
+  'newfstatat',
+  'lstat',
+  'close',
+  'getdents64',
 ];
 
 /**
@@ -67,11 +111,32 @@ export async function runTraced(
   const logFile = path.join(dir, 'strace.log');
   execFileSync('mkfifo', [gate]);
   try {
-    const child = spawn('strace', ['-f', '-q', '-y', '-s', '512', '--seccomp-bpf', '-e', 'signal=none', '-e', `trace=${TRACED_CALLS.join(',')}`,
-      '-o', logFile, process.execPath, CLI, 'lesson', lesson, '--json'], {
-      env: { ...process.env, ...env, CONTAINER_LAB_STEP_GATE: gate },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'strace',
+      [
+        '-f',
+        '-q',
+        '-y',
+        '-s',
+        '512',
+        '--seccomp-bpf',
+        '-e',
+        'signal=none',
+        '-e',
+        `trace=${TRACED_CALLS.join(',')}`,
+        '-o',
+        logFile,
+        process.execPath,
+        CLI,
+        'lesson',
+        lesson,
+        '--json',
+      ],
+      {
+        env: { ...process.env, ...env, CONTAINER_LAB_STEP_GATE: gate },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);

@@ -34,7 +34,13 @@ describe('strace log', () => {
     ]);
     expect(l.gates).toBe(1);
     const mount = l.calls.find((c) => c.name === 'mount')!;
-    expect(mount).toMatchObject({ pid: 10, errno: 'EPERM', ret: '-1', step: 0, args: ['"none"', '"/mnt"', '"tmpfs"', 'MS_SILENT', 'NULL'] });
+    expect(mount).toMatchObject({
+      pid: 10,
+      errno: 'EPERM',
+      ret: '-1',
+      step: 0,
+      args: ['"none"', '"/mnt"', '"tmpfs"', 'MS_SILENT', 'NULL'],
+    });
     expect(l.calls.find((c) => c.name === 'write')).toMatchObject({ step: 1, ret: '2' });
     expect(l.calls.find((c) => c.name === 'openat')?.ret).toBe('22');
     expect(l.ends.get(11)).toBe('exit 3');
@@ -59,9 +65,11 @@ describe('matching a lab event with a traced call', () => {
     expect(matchArgs('mount', ['NULL', '"/mnt"', 'NULL', 'MS_REC|MS_PRIVATE', 'NULL'], traced)).toBe(false);
   });
 
-  it('reads the *at variants and unlinkat\'s AT_REMOVEDIR', () => {
+  it("reads the *at variants and unlinkat's AT_REMOVEDIR", () => {
     expect(matchArgs('rmdir', ['"/a"'], call('unlinkat', ['AT_FDCWD', '"/a"', 'AT_REMOVEDIR']))).toBe(true);
     expect(matchArgs('unlink', ['"/a"'], call('unlinkat', ['AT_FDCWD', '"/a"', 'AT_REMOVEDIR']))).toBe(false);
-    expect(matchArgs('openat', ['"/f"', 'O_WRONLY|O_APPEND'], call('openat', ['AT_FDCWD</w>', '"/f"', 'O_WRONLY|O_APPEND|O_CLOEXEC']))).toBe(true);
+    expect(
+      matchArgs('openat', ['"/f"', 'O_WRONLY|O_APPEND'], call('openat', ['AT_FDCWD</w>', '"/f"', 'O_WRONLY|O_APPEND|O_CLOEXEC'])),
+    ).toBe(true);
   });
 });

@@ -20,7 +20,11 @@ export function wrongNamespace(step: StepRecords): { step: StepRecords; claim?: 
 
 /** pivot_root "failed with EPERM", and a sentence naming EACCES, in the step that calls pivot_root. */
 export function wrongCalls(run: TracedRun): TracedRun {
-  const out: TracedRun = { ...run, steps: copy(run.steps), log: { ...run.log, calls: run.log.calls.map((c) => ({ ...c, claimed: false })) } };
+  const out: TracedRun = {
+    ...run,
+    steps: copy(run.steps),
+    log: { ...run.log, calls: run.log.calls.map((c) => ({ ...c, claimed: false })) },
+  };
   for (const step of out.steps) {
     const pivot = step.records.find((r) => r.type === 'primitive' && r.name === 'pivot_root' && r.result === '0');
     if (!pivot) continue;

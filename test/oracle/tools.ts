@@ -27,7 +27,12 @@ export function liveContainers(cgroupParent: string): LiveContainer[] {
   const inParent = new RegExp(`/${cgroupParent}/([a-z0-9]+)$`, 'm');
   for (const name of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
-      const nspid = fs.readFileSync(`/proc/${name}/status`, 'utf8').match(/^NSpid:\s+(.*)$/m)?.[1]?.trim().split(/\s+/) ?? [];
+      const nspid =
+        fs
+          .readFileSync(`/proc/${name}/status`, 'utf8')
+          .match(/^NSpid:\s+(.*)$/m)?.[1]
+          ?.trim()
+          .split(/\s+/) ?? [];
       if (nspid.length < 2 || nspid.at(-1) !== '1') continue;
       const id = fs.readFileSync(`/proc/${name}/cgroup`, 'utf8').match(inParent)?.[1];
       if (id) out.push({ id, pid: Number(name) });
@@ -49,7 +54,9 @@ export function alive(pid: number): boolean {
 
 /** `lsns --task PID`: namespace type → inode. */
 export function namespacesOf(pid: number): Map<string, string> {
-  const json = JSON.parse(run('lsns', ['-J', '--task', String(pid), '-o', 'NS,TYPE'])) as { namespaces: { ns: number | string; type: string }[] };
+  const json = JSON.parse(run('lsns', ['-J', '--task', String(pid), '-o', 'NS,TYPE'])) as {
+    namespaces: { ns: number | string; type: string }[];
+  };
   return new Map(json.namespaces.map((n) => [n.type, String(n.ns)]));
 }
 
@@ -65,7 +72,9 @@ export interface Mount {
 
 /** `findmnt -N PID`: the mount table of PID's mount namespace, as seen from PID's root. */
 export function mountsOf(pid: number): Mount[] {
-  const json = JSON.parse(run('findmnt', ['-J', '-l', '-N', String(pid), '-o', 'TARGET,FSTYPE,SOURCE,PROPAGATION,OPT-FIELDS,OPTIONS'])) as { filesystems: Mount[] };
+  const json = JSON.parse(run('findmnt', ['-J', '-l', '-N', String(pid), '-o', 'TARGET,FSTYPE,SOURCE,PROPAGATION,OPT-FIELDS,OPTIONS'])) as {
+    filesystems: Mount[];
+  };
   return json.filesystems;
 }
 

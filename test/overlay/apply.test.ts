@@ -9,7 +9,14 @@ import { readLayerName, whiteoutNameFor, opaqueMarkerFor } from '../../src/overl
 
 const dir = (p: string): TarWriteEntry => ({ path: p, type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0, mtime: 1_700_000_000 });
 const file = (p: string, text = p): TarWriteEntry => ({
-  path: p, type: 'file', mode: 0o644, uid: 0, gid: 0, size: Buffer.byteLength(text), mtime: 1_700_000_000, body: () => [Buffer.from(text)],
+  path: p,
+  type: 'file',
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  size: Buffer.byteLength(text),
+  mtime: 1_700_000_000,
+  body: () => [Buffer.from(text)],
 });
 const marker = (p: string): TarWriteEntry => ({ ...file(p, ''), mode: 0o600 });
 

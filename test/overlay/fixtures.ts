@@ -75,8 +75,23 @@ export function buildFixture(root: string): Fixture {
 
 /** What the merged view of the fixture must show (paths only). */
 export const EXPECTED_MERGED = [
-  'app', 'app/cache', 'app/cache/fresh.tmp', 'app/config.json', 'app/data', 'app/data/big.bin',
-  'app/h1', 'app/h2', 'app/nested', 'app/nested/deep', 'app/nested/deep/extra.txt',
-  'app/nested/deep/keep.txt', 'app/nested/inner', 'app/nested/inner/b', 'app/new.txt',
-  'bin', 'etc', 'etc/hostname', 'etc/os-release',
+  'app',
+  'app/cache',
+  'app/cache/fresh.tmp',
+  'app/config.json',
+  'app/data',
+  'app/data/big.bin',
+  'app/h1',
+  'app/h2',
+  'app/nested',
+  'app/nested/deep',
+  'app/nested/deep/extra.txt',
+  'app/nested/deep/keep.txt',
+  'app/nested/inner',
+  'app/nested/inner/b',
+  'app/new.txt',
+  'bin',
+  'etc',
+  'etc/hostname',
+  'etc/os-release',
 ];

@@ -45,7 +45,8 @@ describeTier('filesystem lesson actions on the real kernel', { root: true, progr
     expect(out.ok, `${action.name}: ${out.message ?? ''}\n${out.output.join('\n')}`).toBe(true);
     return out;
   };
-  const probe = (p: typeof overlayLayersProbe, args: Record<string, string | number>) => p.run({ reader: hostReader(), procRoot: '/proc', args });
+  const probe = (p: typeof overlayLayersProbe, args: Record<string, string | number>) =>
+    p.run({ reader: hostReader(), procRoot: '/proc', args });
 
   beforeAll(async () => {
     await ensureMountLabHelper();
@@ -57,7 +58,13 @@ describeTier('filesystem lesson actions on the real kernel', { root: true, progr
     const paths = labPaths();
     ledger = new Ledger(paths.runDir);
     const runtime = { ledger, paths } as unknown as ActionContext['runtime'];
-    ctx = { runtime, lab: { ledger, paths }, record: (e: PrimitiveEvent) => events.push(e), procRoot: '/proc', hostReader: hostReader() } as unknown as ActionContext;
+    ctx = {
+      runtime,
+      lab: { ledger, paths },
+      record: (e: PrimitiveEvent) => events.push(e),
+      procRoot: '/proc',
+      hostReader: hostReader(),
+    } as unknown as ActionContext;
   });
   afterAll(async () => {
     await reconcile(ledger, labPaths(), new LinuxKernel());
@@ -79,7 +86,9 @@ describeTier('filesystem lesson actions on the real kernel', { root: true, progr
     const app = rows.find((r) => r.key === 'app')!;
     expect(rows.find((r) => r.key === 'upper')?.cells[1]).toBe('(absent)');
     // Not copied up: merged is the lower file itself (same row, cell for cell).
-    const mergedBefore = (await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'app/config/settings.conf', show: 'merged', checksum: 'yes' })).rows;
+    const mergedBefore = (
+      await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'app/config/settings.conf', show: 'merged', checksum: 'yes' })
+    ).rows;
     expect(mergedBefore).toEqual([{ key: 'app', cells: app.cells }]);
 
     await run(overlayOpAction, { overlay: 'overlay-a', op: 'append', path: 'app/config/settings.conf', text: 'x=1\n' });
@@ -89,7 +98,9 @@ describeTier('filesystem lesson actions on the real kernel', { root: true, progr
     expect(upper.cells[1]).toBe('-rw-r--r--');
     const upperFile = path.join(labPaths().stateDir, 'containers/overlay-a/upper/app/config/settings.conf');
     expect(stat(upperFile, '%i')).toBe(upper.cells[2]);
-    const mergedAfter = (await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'app/config/settings.conf', show: 'merged', checksum: 'yes' })).rows[0]!;
+    const mergedAfter = (
+      await probe(overlayLayersProbe, { overlay: 'overlay-a', path: 'app/config/settings.conf', show: 'merged', checksum: 'yes' })
+    ).rows[0]!;
     expect(mergedAfter.key).toBe('upper');
     expect(mergedAfter.cells[5]).toBe(upper.cells[5]);
     // Read what this kernel reports as the merged inode after copy-up, and check it with stat(1).
@@ -138,9 +149,17 @@ describeTier('filesystem lesson actions on the real kernel', { root: true, progr
 
     expect(await whiteoutInUpper.answers(ctx, { overlay: 'overlay-w', path: 'app/data/notes.txt' })).toEqual([]);
     await run(overlayOpAction, { overlay: 'overlay-w', op: 'delete', path: 'app/data/notes.txt' });
-    const right = await whiteoutInUpper.evaluate(ctx, { overlay: 'overlay-w', path: 'app/data/notes.txt' }, stat(path.join(upper, 'app/data/notes.txt'), '%i'));
+    const right = await whiteoutInUpper.evaluate(
+      ctx,
+      { overlay: 'overlay-w', path: 'app/data/notes.txt' },
+      stat(path.join(upper, 'app/data/notes.txt'), '%i'),
+    );
     expect(right.ok, right.message).toBe(true);
-    const wrong = await whiteoutInUpper.evaluate(ctx, { overlay: 'overlay-w', path: 'app/data/notes.txt' }, stat(path.join(upper, 'app/data/people.csv'), '%i'));
+    const wrong = await whiteoutInUpper.evaluate(
+      ctx,
+      { overlay: 'overlay-w', path: 'app/data/notes.txt' },
+      stat(path.join(upper, 'app/data/people.csv'), '%i'),
+    );
     expect(wrong.ok).toBe(false);
 
     const out = await run(exportLayerAction, { overlay: 'overlay-w' });
@@ -148,10 +167,18 @@ describeTier('filesystem lesson actions on the real kernel', { root: true, progr
     expect(text).toMatch(/app\/data\/\.wh\.colors\.txt\s+← deletes app\/data\/colors\.txt/);
     expect(text).toMatch(/app\/config\/\.wh\.\.wh\.\.opq\s+← clears app\/config/);
     expect(text).toMatch(/every path, type, mode, owner and sha256 is the same/);
-    const tarNames = execFileSync('tar', ['-tf', path.join(labPaths().stateDir, 'containers/overlay-w/upper.layer.tar')], { encoding: 'utf8' });
+    const tarNames = execFileSync('tar', ['-tf', path.join(labPaths().stateDir, 'containers/overlay-w/upper.layer.tar')], {
+      encoding: 'utf8',
+    });
     expect(tarNames).toContain('app/data/.wh.users.csv');
 
-    const dirRename = await run(overlayOpAction, { overlay: 'overlay-w', op: 'rename', path: 'app/logs', to: 'app/journal', expect: 'either' });
+    const dirRename = await run(overlayOpAction, {
+      overlay: 'overlay-w',
+      op: 'rename',
+      path: 'app/logs',
+      to: 'app/journal',
+      expect: 'either',
+    });
     const redirectDir = fs.readFileSync('/sys/module/overlay/parameters/redirect_dir', 'utf8').trim();
     if (redirectDir === 'N') expect(dirRename.output.join('\n')).toMatch(/EXDEV/);
   });

@@ -45,7 +45,9 @@ describeTier('host-side overlay mounts', { root: true }, () => {
       const mount = events.find((e) => e.name === 'mount');
       expect(mount?.args).toEqual(['"overlay"', JSON.stringify(ov.merged), '"overlay"', '0', JSON.stringify(ov.options)]);
       // The independent witness: findmnt sees an overlay there with our upperdir.
-      const fm = JSON.parse(execFileSync('findmnt', ['-J', '-o', 'TARGET,FSTYPE,OPTIONS', '--mountpoint', ov.merged], { encoding: 'utf8' }));
+      const fm = JSON.parse(
+        execFileSync('findmnt', ['-J', '-o', 'TARGET,FSTYPE,OPTIONS', '--mountpoint', ov.merged], { encoding: 'utf8' }),
+      );
       expect(fm.filesystems[0].fstype).toBe('overlay');
       expect(fm.filesystems[0].options).toContain(`upperdir=${ov.upper}`);
 
@@ -74,7 +76,9 @@ describeTier('host-side overlay mounts', { root: true }, () => {
   });
 
   it('is found and removed by the next start after a crash (ledger replay + reconcile)', async () => {
-    const ov = await mountHostOverlay({ kernel: new LinuxKernel(), ledger: new Ledger(paths.runDir), paths }, 'overlay-c', [{ name: 'base', dir: lower }]);
+    const ov = await mountHostOverlay({ kernel: new LinuxKernel(), ledger: new Ledger(paths.runDir), paths }, 'overlay-c', [
+      { name: 'base', dir: lower },
+    ]);
     // "Crash": forget the objects, open the ledger afresh as the next lab would.
     const report = await reconcile(new Ledger(paths.runDir), paths, new LinuxKernel());
     // Newest first: the mount, then the directory it was made in; both were still there.
@@ -85,7 +89,8 @@ describeTier('host-side overlay mounts', { root: true }, () => {
   });
 
   it('refuses a name a runtime container could also have', async () => {
-    await expect(mountHostOverlay({ kernel: new RecordingKernel(), ledger: new Ledger(paths.runDir), paths }, 'abc', [{ name: 'base', dir: lower }]))
-      .rejects.toThrow(/joined by "-"/);
+    await expect(
+      mountHostOverlay({ kernel: new RecordingKernel(), ledger: new Ledger(paths.runDir), paths }, 'abc', [{ name: 'base', dir: lower }]),
+    ).rejects.toThrow(/joined by "-"/);
   });
 });

@@ -22,11 +22,12 @@ describeTier('OCI layers from an overlay upper directory', { root: true }, () =>
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  const stack = () => stackRows([
-    { name: 'base', nodes: walkTree(fx.base) },
-    { name: 'app', nodes: walkTree(fx.app) },
-    { name: 'upper', nodes: walkTree(fx.upper) },
-  ]);
+  const stack = () =>
+    stackRows([
+      { name: 'base', nodes: walkTree(fx.base) },
+      { name: 'app', nodes: walkTree(fx.app) },
+      { name: 'upper', nodes: walkTree(fx.upper) },
+    ]);
 
   it('marks which layer each path comes from', () => {
     const rows = stack();
@@ -62,7 +63,7 @@ describeTier('OCI layers from an overlay upper directory', { root: true }, () =>
     expect(listed.find((l) => l.entry.path === 'app/new.txt')?.line).toMatch(/^-rw------- 0\/0\s+4 app\/new.txt$/);
   });
 
-  it('round-trips: the layers applied in order onto an empty directory equal the kernel\'s merged view', () => {
+  it("round-trips: the layers applied in order onto an empty directory equal the kernel's merged view", () => {
     const tars = (['base', 'app', 'upper'] as const).map((name) => {
       const tar = path.join(root, `${name}.layer.tar`);
       exportLayer(fx[name], tar);

@@ -145,23 +145,36 @@ describeTier('filesystem lessons through container-lab lesson <id> --plain', { r
   describeTier('held against strace', { programs: ['strace'] }, () => {
     it('whiteouts: every call that changes something through merged is in what ran, as strace -f saw it', () => {
       const log = path.join(root, 'strace.log');
-      const r = spawnSync('strace', ['-f', '-qq', '-e', 'signal=none', '-e', 'trace=%file', '-o', log, process.execPath, CLI, 'lesson', 'whiteouts', '--json'], { env, encoding: 'utf8', timeout: 180_000 });
+      const r = spawnSync(
+        'strace',
+        ['-f', '-qq', '-e', 'signal=none', '-e', 'trace=%file', '-o', log, process.execPath, CLI, 'lesson', 'whiteouts', '--json'],
+        { env, encoding: 'utf8', timeout: 180_000 },
+      );
       expect(r.status, r.stderr).toBe(0);
       expectNoResidue();
       const merged = /"([^"]*\/overlay-w\/merged\/[^"]*)"/;
       // What strace saw change through merged: removals, renames, new directories, opens for writing.
       const changes = /^\d+\s+(unlink|unlinkat|rmdir|mkdir|mkdirat|rename|renameat|renameat2|openat)\((.*)$/;
-      const seen = fs.readFileSync(log, 'utf8').split('\n').flatMap((line) => {
-        const m = line.match(changes);
-        const file = line.match(merged)?.[1];
-        if (!m || !file || (m[1] === 'openat' && !/O_WRONLY|O_RDWR|O_CREAT/.test(line))) return [];
-        const result = line.match(/= (-?\d+)( E[A-Z]+)?/);
-        // unlinkat, mkdirat and renameat2 are the same calls as the lab names them.
-        const name = m[1] === 'openat' ? 'openat' : m[1]!.replace(/at2?$/, '');
-        return [`${name} ${file} ${result?.[2] ? `-1${result[2]}` : 'ok'}`];
-      });
-      const shown = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l))
-        .filter((e) => e.type === 'primitive' && ['unlink', 'rmdir', 'mkdir', 'rename', 'openat'].includes(e.name) && merged.test(e.args[0] ?? ''))
+      const seen = fs
+        .readFileSync(log, 'utf8')
+        .split('\n')
+        .flatMap((line) => {
+          const m = line.match(changes);
+          const file = line.match(merged)?.[1];
+          if (!m || !file || (m[1] === 'openat' && !/O_WRONLY|O_RDWR|O_CREAT/.test(line))) return [];
+          const result = line.match(/= (-?\d+)( E[A-Z]+)?/);
+          // unlinkat, mkdirat and renameat2 are the same calls as the lab names them.
+          const name = m[1] === 'openat' ? 'openat' : m[1]!.replace(/at2?$/, '');
+          return [`${name} ${file} ${result?.[2] ? `-1${result[2]}` : 'ok'}`];
+        });
+      const shown = r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+        .filter(
+          (e) =>
+            e.type === 'primitive' && ['unlink', 'rmdir', 'mkdir', 'rename', 'openat'].includes(e.name) && merged.test(e.args[0] ?? ''),
+        )
         .filter((e) => e.name !== 'openat' || /O_WRONLY|O_RDWR|O_CREAT/.test(e.args[1] ?? ''))
         .map((e) => `${e.name} ${JSON.parse(e.args[0])} ${e.ok ? 'ok' : e.result}`);
       expect(seen.length).toBeGreaterThan(5);

@@ -3,8 +3,18 @@ import { mergedRows, renderStack, stackRows } from '../../src/overlay/stack.js';
 import type { NodeKind, OverlayMarks, TreeNode } from '../../src/overlay/tree.js';
 
 const node = (p: string, kind: NodeKind = 'file', overlay: OverlayMarks = {}): TreeNode => ({
-  path: p, kind, mode: 0o644, uid: 0, gid: 0, size: 0, nlink: 1, mtime: 0, ino: '1',
-  dev: { major: 0, minor: 0 }, rdev: { major: 0, minor: 0 }, overlay,
+  path: p,
+  kind,
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  size: 0,
+  nlink: 1,
+  mtime: 0,
+  ino: '1',
+  dev: { major: 0, minor: 0 },
+  rdev: { major: 0, minor: 0 },
+  overlay,
 });
 
 describe('the layer stack (overlay lookup over plain data)', () => {

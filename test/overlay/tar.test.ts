@@ -15,7 +15,16 @@ const big = Buffer.alloc(1300, 7); // crosses two 512-byte blocks
 const entries: TarWriteEntry[] = [
   { path: 'etc', type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0, mtime: 1_700_000_000 },
   { path: 'etc/hostname', type: 'file', mode: 0o644, uid: 0, gid: 0, size: content.length, mtime: 1_700_000_001, body: () => [content] },
-  { path: 'etc/big', type: 'file', mode: 0o600, uid: 1000, gid: 100, size: big.length, mtime: 1_700_000_002, body: () => [big.subarray(0, 700), big.subarray(700)] },
+  {
+    path: 'etc/big',
+    type: 'file',
+    mode: 0o600,
+    uid: 1000,
+    gid: 100,
+    size: big.length,
+    mtime: 1_700_000_002,
+    body: () => [big.subarray(0, 700), big.subarray(700)],
+  },
   { path: 'etc/link', type: 'symlink', mode: 0o777, uid: 0, gid: 0, size: 0, mtime: 1_700_000_003, linkname: 'hostname' },
   { path: 'etc/hard', type: 'hardlink', mode: 0o644, uid: 0, gid: 0, size: 0, mtime: 1_700_000_001, linkname: 'etc/hostname' },
   { path: `${longDir}/f`, type: 'file', mode: 0o4755, uid: 0, gid: 0, size: 0, mtime: 1_700_000_004, body: () => [] },
@@ -37,7 +46,10 @@ describe('pax records', () => {
     expect(paxRecordsFor({ path: 'etc/hostname', type: 'file', mode: 0o644, uid: 0, gid: 0, size: 1, mtime: 0 })).toEqual({});
     expect(paxRecordsFor({ path: `${longDir}/f`, type: 'file', mode: 0o644, uid: 0, gid: 0, size: 1, mtime: 0 })).toEqual({});
     expect(Object.keys(paxRecordsFor({ path: veryLong, type: 'file', mode: 0, uid: 0, gid: 0, size: 0, mtime: 0 }))).toEqual(['path']);
-    expect(Object.keys(paxRecordsFor({ path: 'f', type: 'file', mode: 0, uid: 3_000_000, gid: 0, size: 9e9, mtime: 0 }))).toEqual(['size', 'uid']);
+    expect(Object.keys(paxRecordsFor({ path: 'f', type: 'file', mode: 0, uid: 3_000_000, gid: 0, size: 9e9, mtime: 0 }))).toEqual([
+      'size',
+      'uid',
+    ]);
   });
 });
 
@@ -55,8 +67,15 @@ describe('tar writer and reader', () => {
     expect(read.map((e) => e.path)).toEqual(entries.map((e) => e.path));
     for (const [i, e] of read.entries()) {
       const w = entries[i]!;
-      expect({ type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, size: e.size, mtime: e.mtime, linkname: e.linkname })
-        .toEqual({ type: w.type, mode: w.mode, uid: w.uid, gid: w.gid, size: w.size, mtime: w.mtime, linkname: w.linkname });
+      expect({ type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, size: e.size, mtime: e.mtime, linkname: e.linkname }).toEqual({
+        type: w.type,
+        mode: w.mode,
+        uid: w.uid,
+        gid: w.gid,
+        size: w.size,
+        mtime: w.mtime,
+        linkname: w.linkname,
+      });
     }
     const bigEntry = read.find((e) => e.path === 'etc/big')!;
     expect(Buffer.concat([...entryChunks(src, bigEntry, 512)]).equals(big)).toBe(true);
@@ -71,8 +90,9 @@ describe('tar writer and reader', () => {
   });
 
   it('throws when a file changes size while archived', () => {
-    expect(() => tarBuffer([{ path: 'f', type: 'file', mode: 0o644, uid: 0, gid: 0, size: 5, mtime: 0, body: () => [Buffer.from('abc')] }]))
-      .toThrow(/expected 5 bytes/);
+    expect(() =>
+      tarBuffer([{ path: 'f', type: 'file', mode: 0o644, uid: 0, gid: 0, size: 5, mtime: 0, body: () => [Buffer.from('abc')] }]),
+    ).toThrow(/expected 5 bytes/);
   });
 });
 

@@ -35,8 +35,15 @@ describeTier('filesystem lessons in the TUI, through tmux', { root: true, cli: t
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'clab4-e2e-'));
     lessons = loadLessons('lessons').lessons;
     lab = new TmuxLab({
-      name: 'clab4-e2e', columns: 160, rows: 50,
-      env: { CONTAINER_LAB_STATE_DIR: `${root}/state`, CONTAINER_LAB_RUN_DIR: `${root}/run`, CONTAINER_LAB_CGROUP_PARENT: 'container-lab-t4', CONTAINER_LAB_LINK_PREFIX: 'clab4' },
+      name: 'clab4-e2e',
+      columns: 160,
+      rows: 50,
+      env: {
+        CONTAINER_LAB_STATE_DIR: `${root}/state`,
+        CONTAINER_LAB_RUN_DIR: `${root}/run`,
+        CONTAINER_LAB_CGROUP_PARENT: 'container-lab-t4',
+        CONTAINER_LAB_LINK_PREFIX: 'clab4',
+      },
     });
   });
   afterAll(async () => {
@@ -53,12 +60,21 @@ describeTier('filesystem lessons in the TUI, through tmux', { root: true, cli: t
     expect(mountedUnder(), 'lab mounts left behind').toBe(false);
     fs.rmSync(root, { recursive: true, force: true });
     // Steps the lesson marks `slow:` (they copy a large file on purpose): named, not held to the bar.
-    const slowOnPurpose = new Map(lessons.flatMap((l) => l.steps.filter((s) => s.slow).map((s): [string, string] => [`${l.id}/${s.id}`, s.slow!])));
+    const slowOnPurpose = new Map(
+      lessons.flatMap((l) => l.steps.filter((s) => s.slow).map((s): [string, string] => [`${l.id}/${s.id}`, s.slow!])),
+    );
     const rows = [...latencies].map(([step, ms]) => {
       const sorted = [...ms].sort((a, b) => a - b);
       return { step, p50: sorted[Math.floor(sorted.length / 2)]!, n: ms.length };
     });
-    console.log(rows.map((r) => `${r.step.padEnd(36)} p50 ${r.p50.toFixed(0).padStart(4)} ms  (n=${r.n})${slowOnPurpose.has(r.step) ? `  slow on purpose: ${slowOnPurpose.get(r.step)}` : ''}`).join('\n'));
+    console.log(
+      rows
+        .map(
+          (r) =>
+            `${r.step.padEnd(36)} p50 ${r.p50.toFixed(0).padStart(4)} ms  (n=${r.n})${slowOnPurpose.has(r.step) ? `  slow on purpose: ${slowOnPurpose.get(r.step)}` : ''}`,
+        )
+        .join('\n'),
+    );
     if (rounds >= 5) {
       const slow = rows.filter((r) => !slowOnPurpose.has(r.step) && r.p50 > 100);
       expect(slow.map((r) => `${r.step} ${r.p50.toFixed(0)} ms`)).toEqual([]);
@@ -118,14 +134,18 @@ describeTier('filesystem lessons in the TUI, through tmux', { root: true, cli: t
   }
 
   for (const id of ['mount-namespace', 'overlay', 'whiteouts']) {
-    it(`walks every step of ${id}`, async () => {
-      for (let r = 0; r < rounds; r++) {
-        await walk(id);
-        if (r < rounds - 1) {
-          // Open it again from the start: reset tears its state down and rebuilds it.
-          await waitFor('the home screen', (s) => s.includes('Enter open'));
+    it(
+      `walks every step of ${id}`,
+      async () => {
+        for (let r = 0; r < rounds; r++) {
+          await walk(id);
+          if (r < rounds - 1) {
+            // Open it again from the start: reset tears its state down and rebuilds it.
+            await waitFor('the home screen', (s) => s.includes('Enter open'));
+          }
         }
-      }
-    }, 120_000 * rounds);
+      },
+      120_000 * rounds,
+    );
   }
 });

@@ -28,7 +28,8 @@ it('renders printable values as text and binary ones as hex', () => {
 
 describeTier('xattrs on a real filesystem', { root: true, programs: ['getfattr'] }, () => {
   const kernel = new LinuxKernel();
-  const lsetxattr = (file: string, name: string, value: string | Buffer, flags = 0) => kernel.lsetxattr(file, name, Buffer.from(value), flags);
+  const lsetxattr = (file: string, name: string, value: string | Buffer, flags = 0) =>
+    kernel.lsetxattr(file, name, Buffer.from(value), flags);
   const lgetxattr = (file: string, name: string) => kernel.lgetxattr(file, name);
   const llistxattr = (file: string) => kernel.llistxattr(file);
   const lremovexattr = (file: string, name: string) => kernel.lremovexattr(file, name);

@@ -42,7 +42,10 @@ function runLesson(id) {
     if (record.type === 'summary') summary = record;
   }
   const problems = [];
-  if (!summary) problems.push(`the lab ended without its summary (exit status ${r.status ?? r.signal}): ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+  if (!summary)
+    problems.push(
+      `the lab ended without its summary (exit status ${r.status ?? r.signal}): ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`,
+    );
   if (r.stderr?.trim() && summary) problems.push(`it wrote to stderr: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   const skipped = [];
   let ran = 0;
@@ -53,14 +56,19 @@ function runLesson(id) {
       skipped.push(`${res.step}: ${reason || '(no reason given)'}`);
       if (!reason) problems.push(`step ${res.step} was skipped without a reason`);
       else if (!lacks.length) problems.push(`step ${res.step} was skipped on a host that lacks nothing: ${reason}`);
-      else if (!lacks.some((prog) => new RegExp(`\\b${prog}\\b`).test(reason))) problems.push(`step ${res.step} was skipped, but its reason names none of the programs this host lacks (${lacks.join(', ')}): ${reason}`);
+      else if (!lacks.some((prog) => new RegExp(`\\b${prog}\\b`).test(reason)))
+        problems.push(
+          `step ${res.step} was skipped, but its reason names none of the programs this host lacks (${lacks.join(', ')}): ${reason}`,
+        );
     } else problems.push(`step ${res.step} ${res.status === 'failed' ? 'FAILED' : res.status}: ${reason || '(no reason given)'}`);
   }
   if (summary && r.status !== 0 && !problems.length) problems.push(`exit status ${r.status}`);
   return { id, ran, skipped, problems, seconds };
 }
 
-console.log(`profile ${profile}: every lesson end to end (lesson <id> --json)${lacks.length ? `; this host lacks ${lacks.join(', ')}` : ''}`);
+console.log(
+  `profile ${profile}: every lesson end to end (lesson <id> --json)${lacks.length ? `; this host lacks ${lacks.join(', ')}` : ''}`,
+);
 const started = Date.now();
 const totals = { ran: 0, skipped: 0, failed: 0 };
 for (const id of LESSONS) {
@@ -68,7 +76,9 @@ for (const id of LESSONS) {
   totals.ran += r.ran;
   totals.skipped += r.skipped.length;
   totals.failed += r.problems.length;
-  console.log(`  ${id.padEnd(16)} ${String(r.ran).padStart(2)} ran, ${r.skipped.length} skipped, ${r.problems.length} failed  (${r.seconds.toFixed(1)} s)`);
+  console.log(
+    `  ${id.padEnd(16)} ${String(r.ran).padStart(2)} ran, ${r.skipped.length} skipped, ${r.problems.length} failed  (${r.seconds.toFixed(1)} s)`,
+  );
   for (const s of r.skipped) console.log(`      skipped  ${s}`);
   for (const p of r.problems) console.log(`      FAILED   ${p}`);
 }

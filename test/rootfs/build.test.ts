@@ -4,7 +4,15 @@ import { afterAll, afterEach, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import { CONTAINER_PROGRAMS, defaultDefinitionsDir, ensureRootfs, findShippedBusybox } from '../../src/rootfs/index.js';
 import { describeTier } from '../helpers/tier.js';
-import { mountsUnder, removeTemp, ROOTFS_HOST_BUSYBOX_TIER, ROOTFS_SHIPPED_TIER, ROOTFS_TIER, runInLayers, tempStateDir } from './real-tier.js';
+import {
+  mountsUnder,
+  removeTemp,
+  ROOTFS_HOST_BUSYBOX_TIER,
+  ROOTFS_SHIPPED_TIER,
+  ROOTFS_TIER,
+  runInLayers,
+  tempStateDir,
+} from './real-tier.js';
 
 const shipped = findShippedBusybox(defaultDefinitionsDir());
 /** The fallbacks only: what an architecture without a shipped busybox gets. */
@@ -81,7 +89,11 @@ describeTier('rootfs from the shipped busybox', ROOTFS_SHIPPED_TIER, () => {
       const where = ['bin', 'sbin', 'usr/bin', 'usr/sbin'].filter((d) => existsSync(path.join(base, d, tool)));
       expect(where, tool).not.toEqual([]);
     }
-    const tools = await runInLayers(info.layers, state, 'cat /etc/hostname && sleep 0 && mount >/tmp/m && ip link >/tmp/l && hostname >/tmp/h && echo ok');
+    const tools = await runInLayers(
+      info.layers,
+      state,
+      'cat /etc/hostname && sleep 0 && mount >/tmp/m && ip link >/tmp/l && hostname >/tmp/h && echo ok',
+    );
     expect(tools.stdout).toBe('container-lab\nok');
   });
 
@@ -96,10 +108,16 @@ describeTier('rootfs from the shipped busybox', ROOTFS_SHIPPED_TIER, () => {
 });
 
 describeTier('rootfs from a host static busybox (architectures none is shipped for)', ROOTFS_HOST_BUSYBOX_TIER, () => {
-  it('links the host\'s busybox applets, and a container from them runs sh, ps and ls', async () => {
+  it("links the host's busybox applets, and a container from them runs sh, ps and ls", async () => {
     const state = await stateDir();
     const events: PrimitiveEvent[] = [];
-    const info = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...notShipped, busyboxSearch: ['/usr/bin'], emit: (e) => events.push(e) });
+    const info = await ensureRootfs({
+      stateDir: state,
+      layerNames: ['base', 'app'],
+      ...notShipped,
+      busyboxSearch: ['/usr/bin'],
+      emit: (e) => events.push(e),
+    });
     expect(info).toMatchObject({ source: 'host-busybox', busybox: '/usr/bin/busybox', builtNow: true });
     const base = info.layers[0]!.dir;
     expect(readlinkSync(path.join(base, 'bin/sh'))).toBe('busybox');
@@ -109,11 +127,17 @@ describeTier('rootfs from a host static busybox (architectures none is shipped f
   });
 });
 
-describeTier('rootfs from the host\'s own binaries', ROOTFS_TIER, () => {
-  it('copies the host\'s tools with their loader and libraries, and a container from them runs sh, ps and ls', async () => {
+describeTier("rootfs from the host's own binaries", ROOTFS_TIER, () => {
+  it("copies the host's tools with their loader and libraries, and a container from them runs sh, ps and ls", async () => {
     const state = await stateDir();
     const events: PrimitiveEvent[] = [];
-    const info = await ensureRootfs({ stateDir: state, layerNames: ['base', 'app'], ...notShipped, busyboxSearch: [], emit: (e) => events.push(e) });
+    const info = await ensureRootfs({
+      stateDir: state,
+      layerNames: ['base', 'app'],
+      ...notShipped,
+      busyboxSearch: [],
+      emit: (e) => events.push(e),
+    });
     expect(info.source).toBe('host-tools');
     expect(info.busybox).toBeUndefined();
     const base = info.layers[0]!.dir;
@@ -129,11 +153,15 @@ describeTier('rootfs from the host\'s own binaries', ROOTFS_TIER, () => {
     const marker = JSON.parse(readFileSync(path.join(path.dirname(base), 'layer.json'), 'utf8')) as { skippedTools?: unknown[] };
     expect(marker.skippedTools ?? []).toEqual([]);
     // Every copied tool must start inside the rootfs: with a library missing, the loader exits 127.
-    const out = await runInLayers(info.layers, state, 'for t in $(ls /bin); do /bin/$t --help >/tmp/out 2>&1; [ $? -eq 127 ] && echo "$t did not start"; done; echo checked');
+    const out = await runInLayers(
+      info.layers,
+      state,
+      'for t in $(ls /bin); do /bin/$t --help >/tmp/out 2>&1; [ $? -eq 127 ] && echo "$t did not start"; done; echo checked',
+    );
     expect(out.stdout).toBe('checked');
   });
 
-  it('preferHost uses the host\'s tools even when a static busybox is there (the shipped one included)', async () => {
+  it("preferHost uses the host's tools even when a static busybox is there (the shipped one included)", async () => {
     const state = await stateDir();
     const byPreference = await ensureRootfs({ stateDir: state, layerNames: ['base'], preferHost: true });
     expect(byPreference.source).toBe('host-tools');

@@ -36,9 +36,15 @@ async function bundleBuilder(dir: string): Promise<string> {
         const events = [];
         const info = await ensureRootfs({ stateDir: process.argv[2], definitionsDir: process.argv[3], layerNames: ['base', 'app'], emit: (e) => events.push(e) });
         console.log(JSON.stringify({ info, renames: events.filter((e) => e.name === 'rename' && e.ok).map((e) => e.args[1]) }));`,
-      resolveDir: repoRoot, loader: 'ts',
+      resolveDir: repoRoot,
+      loader: 'ts',
     },
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
   return outfile;
@@ -64,7 +70,10 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
     expect(afterFile.layers[1]!.digest).toBe(first.layers[1]!.digest);
 
     const manifest = path.join(defs, 'layers.json');
-    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"path": "app/logs", "mode": "0755"', '"path": "app/logs", "mode": "0775"'));
+    await writeFile(
+      manifest,
+      (await readFile(manifest, 'utf8')).replace('"path": "app/logs", "mode": "0755"', '"path": "app/logs", "mode": "0775"'),
+    );
     const afterManifest = await ensure();
     expect(afterManifest.layers[0]!.digest).toBe(afterFile.layers[0]!.digest);
     expect(afterManifest.layers[1]!.digest).not.toBe(afterFile.layers[1]!.digest);
@@ -76,7 +85,12 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
     await appendFile(binary, '\0');
     await expect(ensure()).rejects.toThrow(`${binary} does not match ${path.join(defs, 'busybox/SHA256SUMS')}`);
     const sums = path.join(defs, 'busybox/SHA256SUMS');
-    await writeFile(sums, (await readFile(sums, 'utf8')).replace(/^[0-9a-f]{64}(?= {2}(\S+)$)/gm, (hash, name: string) => (name === rel ? sha256File(binary) : hash)));
+    await writeFile(
+      sums,
+      (await readFile(sums, 'utf8')).replace(/^[0-9a-f]{64}(?= {2}(\S+)$)/gm, (hash, name: string) =>
+        name === rel ? sha256File(binary) : hash,
+      ),
+    );
     const afterBusybox = await ensure();
     expect(afterBusybox.busybox).toBe(binary);
     expect(afterBusybox.layers[0]!.digest).not.toBe(afterManifest.layers[0]!.digest);
@@ -106,7 +120,10 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
       expect(existsSync(file), what).toBe(true);
       expect(statSync(path.join(app, 'app/data/big.bin')).size).toBe(32 * 1024 * 1024);
       // The damaged copy was moved aside with one rename, then the new one renamed into place.
-      expect(events.filter((e) => e.name === 'rename').map((e) => e.result), what).toEqual(['-1 ENOTEMPTY', '0', '0']);
+      expect(
+        events.filter((e) => e.name === 'rename').map((e) => e.result),
+        what,
+      ).toEqual(['-1 ENOTEMPTY', '0', '0']);
       expect(entries(state), what).toEqual(good.layers.map((l) => path.basename(path.dirname(l.dir))).sort());
     }
   });
@@ -156,7 +173,11 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
     await chmod(path.dirname(state), 0o755);
     const bundle = await bundleBuilder(path.dirname(state));
     await chmod(bundle, 0o644);
-    const run = await execa('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, bundle, state, defaultDefinitionsDir()], { reject: false });
+    const run = await execa(
+      'setpriv',
+      ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, bundle, state, defaultDefinitionsDir()],
+      { reject: false },
+    );
     expect(run.exitCode).not.toBe(0);
     expect(run.stderr).toContain('Building the rootfs needs root');
     expect(run.stderr).toContain('run container-lab with sudo');
@@ -197,7 +218,9 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
 
   it('creates missing state directories 0700 and names unknown or repeated layers', async () => {
     const state = path.join(await stateDir(), 'deeper', 'state');
-    await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'nope'] })).rejects.toThrow(/no layer named "nope" in .*layers\.json; the layers are: base, app/);
+    await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'nope'] })).rejects.toThrow(
+      /no layer named "nope" in .*layers\.json; the layers are: base, app/,
+    );
     await expect(ensureRootfs({ stateDir: state, layerNames: ['base', 'base'] })).rejects.toThrow(/listed twice/);
     await expect(ensureRootfs({ stateDir: state, layerNames: [] })).rejects.toThrow(/at least one layer/);
     const events: PrimitiveEvent[] = [];

@@ -12,8 +12,16 @@ import { parse } from 'yaml';
 import { checkRootfsSource } from '../../src/doctor/checks.js';
 import { busyboxApplets } from '../../src/rootfs/container-programs.js';
 import {
-  CONTAINER_PROGRAMS, SHELL_FEATURES, defaultDefinitionsDir, findHostTools, findShippedBusybox, lostInContainer, readElf,
-  isStaticExecutable, shellLacks, type BinarySource,
+  CONTAINER_PROGRAMS,
+  SHELL_FEATURES,
+  defaultDefinitionsDir,
+  findHostTools,
+  findShippedBusybox,
+  lostInContainer,
+  readElf,
+  isStaticExecutable,
+  shellLacks,
+  type BinarySource,
 } from '../../src/rootfs/index.js';
 import { describeTier } from '../helpers/tier.js';
 import { shippedBusyboxReason } from './real-tier.js';
@@ -91,7 +99,8 @@ describe('CONTAINER_PROGRAMS', () => {
     const dir = 'src/lessons/actions';
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const text = readFileSync(path.join(dir, file), 'utf8');
-      for (const m of text.matchAll(/runtime\.(?:exec|spawn)\([^,]+,\s*\[\s*'([^']+)'|argv(?::| =) \[\s*'([^']+)'/g)) found.add(m[1] ?? m[2]!);
+      for (const m of text.matchAll(/runtime\.(?:exec|spawn)\([^,]+,\s*\[\s*'([^']+)'|argv(?::| =) \[\s*'([^']+)'/g))
+        found.add(m[1] ?? m[2]!);
       for (const m of text.matchAll(/for \(const argv of \[(.*)\]\)/g)) {
         for (const first of m[1]!.matchAll(/\[\s*'([^']+)'/g)) found.add(first[1]!);
       }
@@ -106,7 +115,7 @@ describe('what a container lacks, by binary source', () => {
   const hostSh = hostTools.tools.find((t) => t.name === 'sh');
   const summary = (f: ReturnType<typeof checkRootfsSource>) => [f.status, f.detail];
 
-  it('the host\'s own tools: the programs they do not include, and what the host\'s sh cannot do', () => {
+  it("the host's own tools: the programs they do not include, and what the host's sh cannot do", () => {
     const lost = lostInContainer(hostTools);
     const hostNames = hostTools.tools.map((t) => t.name);
     expect(lost.filter((l) => l.startsWith('no ')).map((l) => l.split(' ')[1])).toEqual(names.filter((n) => !hostNames.includes(n)));
@@ -123,16 +132,29 @@ describe('what a container lacks, by binary source', () => {
     }
     const fallback = checkRootfsSource(() => hostTools);
     expect(fallback.status).toBe('warn');
-    expect(fallback.detail).toMatch(new RegExp(`^container-lab ships no busybox for ${process.arch}; no static busybox on this host either; using \\d+ of this host's own tools with their libraries\\. Containers lack: .*no su \\(`));
-    expect(fallback.fix).toBe('The steps that need these fail. Install a static busybox (Debian/Ubuntu: `sudo apt install busybox-static`): the lab builds containers from it when it ships none for this architecture.');
+    expect(fallback.detail).toMatch(
+      new RegExp(
+        `^container-lab ships no busybox for ${process.arch}; no static busybox on this host either; using \\d+ of this host's own tools with their libraries\\. Containers lack: .*no su \\(`,
+      ),
+    );
+    expect(fallback.fix).toBe(
+      'The steps that need these fail. Install a static busybox (Debian/Ubuntu: `sudo apt install busybox-static`): the lab builds containers from it when it ships none for this architecture.',
+    );
 
     const noShell = checkRootfsSource(() => ({ kind: 'host', tools: [] }));
-    expect(summary(noShell)).toEqual(['fail', `container-lab ships no busybox for ${process.arch}, and this host has no static busybox and no /bin/sh`]);
+    expect(summary(noShell)).toEqual([
+      'fail',
+      `container-lab ships no busybox for ${process.arch}, and this host has no static busybox and no /bin/sh`,
+    ]);
 
     const damaged = checkRootfsSource(() => {
       throw new Error('/x/rootfs/busybox/amd64/busybox does not match /x/rootfs/busybox/SHA256SUMS');
     });
-    expect(damaged).toMatchObject({ status: 'fail', detail: '/x/rootfs/busybox/amd64/busybox does not match /x/rootfs/busybox/SHA256SUMS', fix: 'Reinstall container-lab: the busybox it ships is damaged.' });
+    expect(damaged).toMatchObject({
+      status: 'fail',
+      detail: '/x/rootfs/busybox/amd64/busybox does not match /x/rootfs/busybox/SHA256SUMS',
+      fix: 'Reinstall container-lab: the busybox it ships is damaged.',
+    });
   });
 
   describeTier('a host busybox (the shipped one, standing in)', { also: shippedBusyboxReason }, () => {
@@ -146,21 +168,34 @@ describe('what a container lacks, by binary source', () => {
       chmodSync(fake, 0o755);
       const f = checkRootfsSource(() => ({ kind: 'busybox', origin: 'host', path: fake, sha256: '' }));
       expect(f.status).toBe('warn');
-      expect(f.detail).toBe(`container-lab ships no busybox for ${process.arch}; using this host's static busybox at ${fake}. Containers lack: `
-        + ['nc', 'su'].map((n) => `no ${n} (${CONTAINER_PROGRAMS.find((p) => p.name === n)!.usedBy})`).join('; '));
+      expect(f.detail).toBe(
+        `container-lab ships no busybox for ${process.arch}; using this host's static busybox at ${fake}. Containers lack: ` +
+          ['nc', 'su'].map((n) => `no ${n} (${CONTAINER_PROGRAMS.find((p) => p.name === n)!.usedBy})`).join('; '),
+      );
       expect(f.fix).toBe(`The steps that need these fail. Put a static busybox that has them earlier on PATH than ${fake}.`);
 
       const broken = path.join(dir, 'broken');
       writeFileSync(broken, `#!${shipped!.path} sh\necho no applets here >&2; exit 1\n`, { mode: 0o755 });
       const failed = checkRootfsSource(() => ({ kind: 'busybox', origin: 'host', path: broken, sha256: '' }));
-      expect(summary(failed)).toEqual(['fail', `container-lab ships no busybox for ${process.arch}; using this host's static busybox at ${broken}, which failed: \`${broken} --list\` did not list its applets (no applets here)`]);
+      expect(summary(failed)).toEqual([
+        'fail',
+        `container-lab ships no busybox for ${process.arch}; using this host's static busybox at ${broken}, which failed: \`${broken} --list\` did not list its applets (no applets here)`,
+      ]);
 
       const full = path.join(tmp, 'full');
       mkdirSync(full);
       copyFileSync(shipped!.path, path.join(full, 'busybox'));
       chmodSync(path.join(full, 'busybox'), 0o755);
-      const whole = checkRootfsSource(() => ({ kind: 'busybox', origin: 'host', path: path.join(full, 'busybox'), sha256: shipped!.sha256 }));
-      expect(summary(whole)).toEqual(['ok', `container-lab ships no busybox for ${process.arch}; using this host's static busybox at ${path.join(full, 'busybox')}`]);
+      const whole = checkRootfsSource(() => ({
+        kind: 'busybox',
+        origin: 'host',
+        path: path.join(full, 'busybox'),
+        sha256: shipped!.sha256,
+      }));
+      expect(summary(whole)).toEqual([
+        'ok',
+        `container-lab ships no busybox for ${process.arch}; using this host's static busybox at ${path.join(full, 'busybox')}`,
+      ]);
     });
   });
 });

@@ -51,11 +51,31 @@ describe('the layer definitions shipped in rootfs/', () => {
 describe('loadDefinitions rejects a broken layers.json with the field to fix', () => {
   const cases: Array<[string, unknown, RegExp]> = [
     ['no layers object', { base: {} }, /top level must be an object with a "layers" object/],
-    ['a mode that is not octal', { layers: { base: { description: 'x', directories: [{ path: 'tmp', mode: 1777 }] } } }, /layers\.base\.directories\[0\]\.mode must be an octal string/],
-    ['a path leaving the layer', { layers: { base: { description: 'x', directories: [{ path: '../etc', mode: '0755' }] } } }, /layers\.base\.directories\[0\]\.path must stay inside the layer/],
-    ['an absolute path', { layers: { app: { description: 'x', generate: [{ path: '/big', size: 1, content: 'numbered-lines' }] } } }, /layers\.app\.generate\[0\]\.path must be a relative path/],
-    ['an unknown generator', { layers: { app: { description: 'x', generate: [{ path: 'big', size: 1, content: 'random' }] } } }, /layers\.app\.generate\[0\]\.content must be one of: numbered-lines/],
-    ['a bad owner', { layers: { base: { description: 'x', directories: [{ path: 'home', mode: '0755', owner: 'learner' }] } } }, /owner must be "uid:gid"/],
+    [
+      'a mode that is not octal',
+      { layers: { base: { description: 'x', directories: [{ path: 'tmp', mode: 1777 }] } } },
+      /layers\.base\.directories\[0\]\.mode must be an octal string/,
+    ],
+    [
+      'a path leaving the layer',
+      { layers: { base: { description: 'x', directories: [{ path: '../etc', mode: '0755' }] } } },
+      /layers\.base\.directories\[0\]\.path must stay inside the layer/,
+    ],
+    [
+      'an absolute path',
+      { layers: { app: { description: 'x', generate: [{ path: '/big', size: 1, content: 'numbered-lines' }] } } },
+      /layers\.app\.generate\[0\]\.path must be a relative path/,
+    ],
+    [
+      'an unknown generator',
+      { layers: { app: { description: 'x', generate: [{ path: 'big', size: 1, content: 'random' }] } } },
+      /layers\.app\.generate\[0\]\.content must be one of: numbered-lines/,
+    ],
+    [
+      'a bad owner',
+      { layers: { base: { description: 'x', directories: [{ path: 'home', mode: '0755', owner: 'learner' }] } } },
+      /owner must be "uid:gid"/,
+    ],
     ['no description', { layers: { base: {} } }, /layers\.base\.description must be a string/],
     ['a bad layer name', { layers: { 'Base Layer': { description: 'x' } } }, /must be named with lowercase letters/],
   ];
@@ -96,10 +116,19 @@ describe('layerDigest', () => {
       { ...input, name: 'app' },
       { ...input, manifestEntry: { description: 'x', binaries: false } },
       { ...input, files: input.files.slice(1) },
-      { ...input, files: [input.files[0]!, { path: 'etc/hostname', type: 'file', executable: false, sha256: 'b'.repeat(64) }, input.files[2]!] },
-      { ...input, files: [input.files[0]!, { path: 'etc/hostname', type: 'file', executable: true, sha256: 'a'.repeat(64) }, input.files[2]!] },
+      {
+        ...input,
+        files: [input.files[0]!, { path: 'etc/hostname', type: 'file', executable: false, sha256: 'b'.repeat(64) }, input.files[2]!],
+      },
+      {
+        ...input,
+        files: [input.files[0]!, { path: 'etc/hostname', type: 'file', executable: true, sha256: 'a'.repeat(64) }, input.files[2]!],
+      },
       { ...input, files: [input.files[0]!, input.files[1]!, { path: 'etc/mtab', type: 'symlink', target: '/proc/self/mounts' }] },
-      { ...input, binaries: { kind: 'busybox', origin: 'shipped', path: '/opt/clab/rootfs/busybox/amd64/busybox', sha256: 'd'.repeat(64) } },
+      {
+        ...input,
+        binaries: { kind: 'busybox', origin: 'shipped', path: '/opt/clab/rootfs/busybox/amd64/busybox', sha256: 'd'.repeat(64) },
+      },
       { ...input, binaries: { kind: 'host', tools: [{ name: 'sh', path: '/bin/sh', realPath: '/bin/dash', size: 1, mtimeMs: 1 }] } },
       { name: input.name, manifestEntry: input.manifestEntry, files: input.files },
     ];
@@ -107,7 +136,7 @@ describe('layerDigest', () => {
     expect(digests.size).toBe(variants.length + 1);
   });
 
-  it('knows a busybox by its content: the same binary elsewhere, shipped or the host\'s, builds the same layer', () => {
+  it("knows a busybox by its content: the same binary elsewhere, shipped or the host's, builds the same layer", () => {
     const elsewhere = { kind: 'busybox', origin: 'host', path: '/usr/bin/busybox', sha256: 'c'.repeat(64) } as const;
     expect(layerDigest({ ...input, binaries: elsewhere })).toBe(layerDigest(input));
   });
@@ -151,7 +180,11 @@ describe('numbered-lines content', () => {
 });
 
 describe('programSearchDirs', () => {
-  it('keeps PATH\'s absolute entries, then the extra dirs, once each', () => {
-    expect(programSearchDirs(['/bin', '/usr/lib/busybox'], { PATH: '.:/usr/bin::bin:/bin' })).toEqual(['/usr/bin', '/bin', '/usr/lib/busybox']);
+  it("keeps PATH's absolute entries, then the extra dirs, once each", () => {
+    expect(programSearchDirs(['/bin', '/usr/lib/busybox'], { PATH: '.:/usr/bin::bin:/bin' })).toEqual([
+      '/usr/bin',
+      '/bin',
+      '/usr/lib/busybox',
+    ]);
   });
 });

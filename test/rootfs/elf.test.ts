@@ -11,10 +11,18 @@ const fromBuffer = (buf: Buffer) => (offset: number, length: number) =>
 
 describe('parseElf on constructed files', () => {
   it('reads the loader, DT_NEEDED and DT_RUNPATH of a 64-bit little-endian program', () => {
-    const elf = parseElf(fromBuffer(fakeElf({
-      bits: 64, littleEndian: true, machine: 62, interpreter: '/lib64/ld-linux-x86-64.so.2',
-      needed: ['libselinux.so.1', 'libc.so.6'], runpath: '$ORIGIN/../lib:/opt/lib',
-    })));
+    const elf = parseElf(
+      fromBuffer(
+        fakeElf({
+          bits: 64,
+          littleEndian: true,
+          machine: 62,
+          interpreter: '/lib64/ld-linux-x86-64.so.2',
+          needed: ['libselinux.so.1', 'libc.so.6'],
+          runpath: '$ORIGIN/../lib:/opt/lib',
+        }),
+      ),
+    );
     expect(elf).toMatchObject({ bits: 64, littleEndian: true, machine: 62, type: 2, interpreter: '/lib64/ld-linux-x86-64.so.2' });
     expect(elf?.needed).toEqual(['libselinux.so.1', 'libc.so.6']);
     expect(elf?.runpath).toEqual(['$ORIGIN/../lib', '/opt/lib']);
@@ -46,8 +54,8 @@ describe('parseElf on constructed files', () => {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'clab-elf-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describeTier('readElf on this host\'s programs', { files: ['/usr/bin/busybox', '/bin/ls'] }, () => {
-  it('finds Debian\'s busybox-static static and ls dynamic', () => {
+describeTier("readElf on this host's programs", { files: ['/usr/bin/busybox', '/bin/ls'] }, () => {
+  it("finds Debian's busybox-static static and ls dynamic", () => {
     const busybox = readElf('/usr/bin/busybox')!;
     expect(busybox.interpreter).toBeUndefined();
     expect(isStaticExecutable(busybox)).toBe(true);

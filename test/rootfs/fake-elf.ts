@@ -22,7 +22,14 @@ export function fakeElf(spec: FakeElf): Buffer {
   const base = 0x400000;
   const strings = ['', ...(spec.needed ?? []), ...(spec.runpath ? [spec.runpath] : [])];
   const strtab = Buffer.from(strings.map((s) => `${s}\0`).join(''), 'latin1');
-  const offsetOf = (s: string): number => Buffer.byteLength(strings.slice(0, strings.indexOf(s)).map((x) => `${x}\0`).join(''), 'latin1');
+  const offsetOf = (s: string): number =>
+    Buffer.byteLength(
+      strings
+        .slice(0, strings.indexOf(s))
+        .map((x) => `${x}\0`)
+        .join(''),
+      'latin1',
+    );
   const dynEntries: Array<[number, number]> = [
     ...(spec.needed ?? []).map((n): [number, number] => [1, offsetOf(n)]),
     ...(spec.runpath ? [[29, offsetOf(spec.runpath)] as [number, number]] : []),
@@ -39,7 +46,8 @@ export function fakeElf(spec: FakeElf): Buffer {
   const le = spec.littleEndian;
   const u16 = (at: number, v: number) => (le ? buf.writeUInt16LE(v, at) : buf.writeUInt16BE(v, at));
   const u32 = (at: number, v: number) => (le ? buf.writeUInt32LE(v, at) : buf.writeUInt32BE(v, at));
-  const w = (at: number, v: number) => (is64 ? (le ? buf.writeBigUInt64LE(BigInt(v), at) : buf.writeBigUInt64BE(BigInt(v), at)) : u32(at, v));
+  const w = (at: number, v: number) =>
+    is64 ? (le ? buf.writeBigUInt64LE(BigInt(v), at) : buf.writeBigUInt64BE(BigInt(v), at)) : u32(at, v);
 
   buf.writeUInt32BE(0x7f454c46, 0);
   buf[4] = is64 ? 2 : 1;
@@ -54,8 +62,15 @@ export function fakeElf(spec: FakeElf): Buffer {
   const ph = (index: number, type: number, offset: number, filesz: number) => {
     const at = ehsize + index * phentsize;
     u32(at, type);
-    if (is64) { w(at + 8, offset); w(at + 16, base + offset); w(at + 32, filesz); }
-    else { w(at + 4, offset); w(at + 8, base + offset); w(at + 16, filesz); }
+    if (is64) {
+      w(at + 8, offset);
+      w(at + 16, base + offset);
+      w(at + 32, filesz);
+    } else {
+      w(at + 4, offset);
+      w(at + 8, base + offset);
+      w(at + 16, filesz);
+    }
   };
   let i = 0;
   ph(i++, 1, 0, size); // PT_LOAD
@@ -64,6 +79,9 @@ export function fakeElf(spec: FakeElf): Buffer {
   interp.copy(buf, interpAt);
   strtab.copy(buf, strtabAt);
   const entries: Array<[number, number]> = hasDynamic ? [...dynEntries, [5, base + strtabAt], [10, strtab.length], [0, 0]] : [];
-  entries.forEach(([tag, value], n) => { w(dynAt + n * 2 * word, tag); w(dynAt + n * 2 * word + word, value); });
+  entries.forEach(([tag, value], n) => {
+    w(dynAt + n * 2 * word, tag);
+    w(dynAt + n * 2 * word + word, value);
+  });
   return buf;
 }

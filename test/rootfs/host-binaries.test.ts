@@ -23,7 +23,10 @@ describe('readLdSoConf', () => {
   it('follows include patterns in sorted order, skips comments, and survives an include loop', () => {
     const etc = dir('etc');
     mkdirSync(path.join(etc, 'ld.so.conf.d'));
-    writeFileSync(path.join(etc, 'ld.so.conf'), '# the main file\n/opt/first\ninclude ld.so.conf.d/*.conf\n/opt/last  # trailing comment\n');
+    writeFileSync(
+      path.join(etc, 'ld.so.conf'),
+      '# the main file\n/opt/first\ninclude ld.so.conf.d/*.conf\n/opt/last  # trailing comment\n',
+    );
     writeFileSync(path.join(etc, 'ld.so.conf.d', 'b.conf'), '/opt/b\ninclude ../ld.so.conf\n');
     writeFileSync(path.join(etc, 'ld.so.conf.d', 'a.conf'), '/opt/a\n\n');
     writeFileSync(path.join(etc, 'ld.so.conf.d', 'ignored.txt'), '/opt/never\n');
@@ -40,7 +43,10 @@ describe('resolveLibraries on constructed programs', () => {
     mkdirSync(path.join(root, 'app/lib'), { recursive: true });
     mkdirSync(path.join(root, 'conf32'));
     mkdirSync(path.join(root, 'conf64'));
-    writeFileSync(path.join(root, 'app/prog'), fakeElf({ ...x64, interpreter: '/lib64/ld.so', needed: ['libown.so.1', 'libshared.so.2'], runpath: '$ORIGIN/lib' }));
+    writeFileSync(
+      path.join(root, 'app/prog'),
+      fakeElf({ ...x64, interpreter: '/lib64/ld.so', needed: ['libown.so.1', 'libshared.so.2'], runpath: '$ORIGIN/lib' }),
+    );
     writeFileSync(path.join(root, 'app/lib/libown.so.1'), fakeElf({ ...x64, needed: ['libdeep.so.3'] }));
     writeFileSync(path.join(root, 'conf32/libshared.so.2'), fakeElf({ bits: 32, littleEndian: true, machine: 3 }));
     writeFileSync(path.join(root, 'conf64/libshared.so.2'), fakeElf(x64));
@@ -79,7 +85,10 @@ describe('findHostTools', () => {
     put(second, 'sh', 0o755);
     mkdirSync(path.join(first, 'ls')); // a directory: skipped
     const tools = findHostTools([first, second]);
-    expect(tools.map((t) => [t.name, t.path])).toEqual([['sh', path.join(first, 'sh')], ['cat', path.join(second, 'cat')]]);
+    expect(tools.map((t) => [t.name, t.path])).toEqual([
+      ['sh', path.join(first, 'sh')],
+      ['cat', path.join(second, 'cat')],
+    ]);
     expect(tools[0]).toMatchObject({ realPath: path.join(first, 'sh'), size: 10 });
   });
 });
@@ -87,7 +96,7 @@ describe('findHostTools', () => {
 // A static busybox on the host is the fallback on architectures none is shipped for; the shipped
 // one, copied into a directory, stands in for it here.
 const shipped = findShippedBusybox(defaultDefinitionsDir());
-describeTier('this host\'s binaries', { files: ['/bin/ls'], also: shippedBusyboxReason }, () => {
+describeTier("this host's binaries", { files: ['/bin/ls'], also: shippedBusyboxReason }, () => {
   it('findBusybox accepts a static busybox and nothing else', () => {
     expect(findBusybox([])).toBeUndefined();
     const good = dir('static');
@@ -106,7 +115,7 @@ describeTier('this host\'s binaries', { files: ['/bin/ls'], also: shippedBusybox
     expect(findBusybox([dynamic, good])).toBe(path.join(good, 'busybox'));
   });
 
-  it('resolveLibraries finds ls\'s loader and libraries the way the host\'s loader does', () => {
+  it("resolveLibraries finds ls's loader and libraries the way the host's loader does", () => {
     const closure = resolveLibraries(['/bin/ls'], readLdSoConf());
     expect(closure.missing).toEqual([]);
     expect(closure.interpreters).toHaveLength(1);
@@ -117,5 +126,4 @@ describeTier('this host\'s binaries', { files: ['/bin/ls'], also: shippedBusybox
     const sonames = closure.libraries.map((l) => l.soname);
     expect(new Set(sonames).size).toBe(sonames.length);
   });
-
 });

@@ -24,16 +24,27 @@ const hashOf = (text: string) => sha256File(path.join(defsWith(`h-${text}`, { x:
 describe('parseSums', () => {
   it('reads sha256sum lines (text or binary mode) and names the line it cannot read', () => {
     const a = 'a'.repeat(64);
-    expect([...parseSums(`${a}  amd64/busybox\n${a} *arm64/busybox\n\n`, 'S')]).toEqual([['amd64/busybox', a], ['arm64/busybox', a]]);
+    expect([...parseSums(`${a}  amd64/busybox\n${a} *arm64/busybox\n\n`, 'S')]).toEqual([
+      ['amd64/busybox', a],
+      ['arm64/busybox', a],
+    ]);
     expect(() => parseSums(`${a}  amd64/busybox\nnot a line\n`, '/x/SHA256SUMS')).toThrow('/x/SHA256SUMS:2 is not a sha256sum line');
   });
 });
 
 describe('findShippedBusybox', () => {
   it('takes the binary for this architecture when it matches its SHA256SUMS line', () => {
-    const defs = defsWith('good', { 'amd64/busybox': 'A', 'arm64/busybox': 'B' }, `${hashOf('A')}  amd64/busybox\n${hashOf('B')}  arm64/busybox\n`);
+    const defs = defsWith(
+      'good',
+      { 'amd64/busybox': 'A', 'arm64/busybox': 'B' },
+      `${hashOf('A')}  amd64/busybox\n${hashOf('B')}  arm64/busybox\n`,
+    );
     expect(findShippedBusybox(defs, 'x64')).toEqual({ path: path.join(defs, 'busybox/amd64/busybox'), sha256: hashOf('A'), arch: 'amd64' });
-    expect(findShippedBusybox(defs, 'arm64')).toEqual({ path: path.join(defs, 'busybox/arm64/busybox'), sha256: hashOf('B'), arch: 'arm64' });
+    expect(findShippedBusybox(defs, 'arm64')).toEqual({
+      path: path.join(defs, 'busybox/arm64/busybox'),
+      sha256: hashOf('B'),
+      arch: 'arm64',
+    });
   });
 
   it('is undefined for an architecture none is shipped for, or with no SHA256SUMS at all', () => {
@@ -49,6 +60,8 @@ describe('findShippedBusybox', () => {
       `${path.join(changed, 'busybox/amd64/busybox')} does not match ${path.join(changed, 'busybox/SHA256SUMS')} (its SHA256 is ${hashOf('A!')}, the list says ${hashOf('A')}): reinstall container-lab`,
     );
     const missing = defsWith('missing', {}, `${hashOf('A')}  amd64/busybox\n`);
-    expect(() => findShippedBusybox(missing, 'x64')).toThrow(`${path.join(missing, 'busybox/amd64/busybox')} is listed in ${path.join(missing, 'busybox/SHA256SUMS')} but cannot be read (ENOENT): reinstall container-lab.`);
+    expect(() => findShippedBusybox(missing, 'x64')).toThrow(
+      `${path.join(missing, 'busybox/amd64/busybox')} is listed in ${path.join(missing, 'busybox/SHA256SUMS')} but cannot be read (ENOENT): reinstall container-lab.`,
+    );
   });
 });

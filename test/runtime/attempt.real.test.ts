@@ -14,13 +14,18 @@ import { describeTier } from '../helpers/tier.js';
 
 const paths = useTier('attempt');
 
-const status = (pid: number, field: string) => fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\S+)$`, 'm'))![1]!;
+const status = (pid: number, field: string) =>
+  fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\S+)$`, 'm'))![1]!;
 /** The shim is PID 1's parent; /proc/<pid>/ns and CapEff are its main thread's, where attempts run. */
 const shimOf = (c: Container) => Number(status(c.pid, 'PPid'));
 const ns = (pid: number | 'self', kind: string) => fs.readlinkSync(`/proc/${pid}/ns/${kind}`);
-const mountsOn = (pid: number, target: string) => fs.readFileSync(`/proc/${pid}/mountinfo`, 'utf8').split('\n').filter((l) => l.split(' ')[4] === target);
+const mountsOn = (pid: number, target: string) =>
+  fs
+    .readFileSync(`/proc/${pid}/mountinfo`, 'utf8')
+    .split('\n')
+    .filter((l) => l.split(' ')[4] === target);
 
-describeTier('attempt: a call made by the shim in the container\'s context', { root: true }, () => {
+describeTier("attempt: a call made by the shim in the container's context", { root: true }, () => {
   let rt: OpenRuntime;
   beforeAll(async () => {
     rt = await openRuntime({ paths, prewarm: false });
@@ -56,7 +61,10 @@ describeTier('attempt: a call made by the shim in the container\'s context', { r
   it('undoes what it was allowed to do: a mount made inside is gone, and never reached the host', async () => {
     const c = await rt.create({ capabilities: [...DOCKER_DEFAULT_CAPS, 'CAP_SYS_ADMIN'] });
     const answer = await rt.attempt(c, { call: 'mount', target: '/mnt', fstype: 'tmpfs' }, BigInt(`0x${status(c.pid, 'CapEff')}`));
-    expect(answer.events.map((e) => `${e.name}(${e.args.join(', ')}) = ${e.result}`)).toEqual(['mount("none", "/mnt", "tmpfs", 0, NULL) = 0', 'umount2("/mnt", 0) = 0']);
+    expect(answer.events.map((e) => `${e.name}(${e.args.join(', ')}) = ${e.result}`)).toEqual([
+      'mount("none", "/mnt", "tmpfs", 0, NULL) = 0',
+      'umount2("/mnt", 0) = 0',
+    ]);
     expect(mountsOn(c.pid, '/mnt')).toEqual([]);
     expect(mountsOn(process.pid, '/mnt').filter((l) => l.includes(' - tmpfs none '))).toEqual([]);
     await rt.delete(c);

@@ -27,10 +27,17 @@ describe('what /sys/fs/cgroup holds inside', () => {
 
   it('v1 (cpu and cpuacct together): only the hierarchies the container has a cgroup in, named as on the host', () => {
     const plan = cgroupFsPlan(detectLayout(MOUNTINFO_V1), procs('/sys/fs/cgroup', ['memory', 'pids', 'cpu,cpuacct']));
-    expect(plan).toEqual({ version: 1, hierarchies: [{ name: 'cpu,cpuacct', controllers: ['cpu', 'cpuacct'] }, { name: 'memory', controllers: ['memory'] }, { name: 'pids', controllers: ['pids'] }] });
+    expect(plan).toEqual({
+      version: 1,
+      hierarchies: [
+        { name: 'cpu,cpuacct', controllers: ['cpu', 'cpuacct'] },
+        { name: 'memory', controllers: ['memory'] },
+        { name: 'pids', controllers: ['pids'] },
+      ],
+    });
   });
 
-  it('hybrid and this machine: the empty cgroup2 and systemd\'s tree are left out', () => {
+  it("hybrid and this machine: the empty cgroup2 and systemd's tree are left out", () => {
     const hybrid = cgroupFsPlan(detectLayout(MOUNTINFO_HYBRID), procs('/sys/fs/cgroup', ['memory', 'pids', 'cpu,cpuacct']));
     expect(hybrid?.version === 1 && hybrid.hierarchies.map((h) => h.name)).toEqual(['cpu,cpuacct', 'memory', 'pids']);
     const lab = cgroupFsPlan(detectLayout(MOUNTINFO_LAB_MACHINE), procs('/sys/fs/cgroup', ['memory', 'pids', 'cpu', 'cpuacct']));
@@ -51,7 +58,17 @@ describe('mounting it', () => {
 
   it('v1: a tmpfs, each hierarchy read-only by its exact controllers, links for shared ones, then the tmpfs read-only', () => {
     const k = new RecordingKernel();
-    const made = mountCgroupFs(k, { version: 1, hierarchies: [{ name: 'cpu,cpuacct', controllers: ['cpu', 'cpuacct'] }, { name: 'memory', controllers: ['memory'] }] }, dir);
+    const made = mountCgroupFs(
+      k,
+      {
+        version: 1,
+        hierarchies: [
+          { name: 'cpu,cpuacct', controllers: ['cpu', 'cpuacct'] },
+          { name: 'memory', controllers: ['memory'] },
+        ],
+      },
+      dir,
+    );
     expect(made).toEqual([`${dir}/cpu,cpuacct`, `${dir}/memory`]);
     expect(k.texts).toEqual([
       `mount("tmpfs", "${dir}", "tmpfs", MS_NOSUID|MS_NODEV|MS_NOEXEC, "mode=755,size=64k")`,
@@ -68,13 +85,28 @@ describe('mounting it', () => {
     for (const d of ['lower', 'upper', 'work', 'merged/dev']) fs.mkdirSync(path.join(dir, d), { recursive: true });
     const k = new RecordingKernel();
     const spec = resolveSpec({ id: 'c1', mountCgroupfs: true }, () => 'x');
-    prepareInit(k, { op: 'create', spec, lowers: [`${dir}/lower`], upper: `${dir}/upper`, work: `${dir}/work`, merged: `${dir}/merged`, cgroupProcs: ['/sys/fs/cgroup/lab/c1/cgroup.procs'], cgroupfs: { version: 2 } }, 40);
+    prepareInit(
+      k,
+      {
+        op: 'create',
+        spec,
+        lowers: [`${dir}/lower`],
+        upper: `${dir}/upper`,
+        work: `${dir}/work`,
+        merged: `${dir}/merged`,
+        cgroupProcs: ['/sys/fs/cgroup/lab/c1/cgroup.procs'],
+        cgroupfs: { version: 2 },
+      },
+      40,
+    );
     const at = (prefix: string) => k.texts.findIndex((x) => x.startsWith(prefix));
     expect(at('mount("cgroup2", "/sys/fs/cgroup", "cgroup2", MS_RDONLY')).toBe(at('unshare(CLONE_NEWCGROUP)') + 1);
     expect(at('prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN)')).toBeGreaterThan(at('mount("cgroup2"'));
   });
 
-  it('a spec that asks for it without a cgroup namespace is refused: the mount would show the host\'s whole tree', () => {
-    expect(() => resolveSpec({ namespaces: ['pid', 'mnt'], mountCgroupfs: true }, () => 'x')).toThrow('Mounting /sys/fs/cgroup in a container needs the cgroup namespace: add `cgroup` to its namespaces.');
+  it("a spec that asks for it without a cgroup namespace is refused: the mount would show the host's whole tree", () => {
+    expect(() => resolveSpec({ namespaces: ['pid', 'mnt'], mountCgroupfs: true }, () => 'x')).toThrow(
+      'Mounting /sys/fs/cgroup in a container needs the cgroup namespace: add `cgroup` to its namespaces.',
+    );
   });
 });

@@ -26,7 +26,10 @@ async function run(args: string[]): Promise<{ code: number | null; out: string; 
 
 /** The cgroup mounts of a mountinfo text: mount point and per-mount options. */
 function cgroupMounts(mountinfo: string): { at: string; options: string[] }[] {
-  return mountinfo.split('\n').filter((l) => / - cgroup2? /.test(l)).map((l) => ({ at: l.split(' ')[4]!, options: l.split(' ')[5]!.split(',') }));
+  return mountinfo
+    .split('\n')
+    .filter((l) => / - cgroup2? /.test(l))
+    .map((l) => ({ at: l.split(' ')[4]!, options: l.split(' ')[5]!.split(',') }));
 }
 
 describeTier('/sys/fs/cgroup inside a container', { root: true, cli: true }, () => {
@@ -57,7 +60,7 @@ describeTier('/sys/fs/cgroup inside a container', { root: true, cli: true }, () 
       await rt?.close();
     });
 
-    it('mounts it in a running container: the same numbers as the host\'s files, read-only', async () => {
+    it("mounts it in a running container: the same numbers as the host's files, read-only", async () => {
       const hostMounts = cgroupMounts(fs.readFileSync('/proc/self/mountinfo', 'utf8'));
       const c = await rt.create({ limits: { memoryBytes: 24 * 1024 * 1024, pids: 30 } });
       expect((await rt.exec(c, ['cat', LIMIT_INSIDE])).exitCode).not.toBe(0);

@@ -36,7 +36,9 @@ describe('the init stage on the recording kernel', () => {
     expect(t[0]).toBe('unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET)');
     expect(t[1]).toBe('mount(NULL, "/", NULL, MS_REC|MS_PRIVATE, NULL)');
     // overlay lists the top layer first
-    expect(t[2]).toBe(`mount("overlay", "${dir}/merged", "overlay", 0, "lowerdir=${dir}/lower2:${dir}/lower1,upperdir=${dir}/upper,workdir=${dir}/work")`);
+    expect(t[2]).toBe(
+      `mount("overlay", "${dir}/merged", "overlay", 0, "lowerdir=${dir}/lower2:${dir}/lower1,upperdir=${dir}/upper,workdir=${dir}/work")`,
+    );
     expect(at('sethostname("box")')).toBeGreaterThan(2);
     // the cgroup namespace comes after the root (by then the shim has put PID 1 in its cgroup)
     expect(at('unshare(CLONE_NEWCGROUP)')).toBeGreaterThan(at('mount("sysfs"'));
@@ -66,7 +68,9 @@ describe('the init stage on the recording kernel', () => {
   it('refuses a namespace kind it does not make (user, time) instead of running without it', () => {
     // A spec read from JSON, past the type checker: the runtime must say no, not ignore the kind.
     const asked = ['pid', 'mnt', 'user', 'time'] as unknown as Parameters<typeof resolveSpec>[0]['namespaces'];
-    expect(() => resolveSpec({ id: 'c1', namespaces: asked }, () => 'x')).toThrow("The lab's runtime does not make user or time namespaces (it makes pid, mnt, uts, ipc, net, cgroup).");
+    expect(() => resolveSpec({ id: 'c1', namespaces: asked }, () => 'x')).toThrow(
+      "The lab's runtime does not make user or time namespaces (it makes pid, mnt, uts, ipc, net, cgroup).",
+    );
   });
 
   it('sets no_new_privs when asked', () => {
@@ -89,7 +93,11 @@ describe('the init stage on the recording kernel', () => {
     expect(k.texts.some((x) => x.startsWith('pivot_root'))).toBe(false);
   });
 
-  it.each([['pivotRoot', 'EBUSY'], ['umount2', 'EINVAL'], ['mount', 'ENOSPC']])('surfaces %s failing with %s', (method, errno) => {
+  it.each([
+    ['pivotRoot', 'EBUSY'],
+    ['umount2', 'EINVAL'],
+    ['mount', 'ENOSPC'],
+  ])('surfaces %s failing with %s', (method, errno) => {
     const k = new RecordingKernel().failOn(method, errno);
     expect(() => prepareInit(k, request(), 40)).toThrowError(new RegExp(`failed: ${errno}`));
   });

@@ -41,7 +41,9 @@ describe('lock', () => {
   it('gives a second instance a sentence that says what to do', () => {
     const lock = acquireLock(dir);
     expect(() => acquireLock(dir)).toThrowError(LabBusyError);
-    expect(() => acquireLock(dir)).toThrowError(`Another container-lab is already running (PID ${process.pid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${process.pid}`);
+    expect(() => acquireLock(dir)).toThrowError(
+      `Another container-lab is already running (PID ${process.pid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${process.pid}`,
+    );
     expect(lockOwner(dir)).toBe(process.pid);
     lock.release();
     expect(lockOwner(dir)).toBeUndefined();
@@ -77,7 +79,8 @@ describe('lock', () => {
 });
 
 describe('teardown guards', () => {
-  const mountinfo = '36 35 0:30 / /var/lib/container-lab/a\\040b rw - tmpfs tmpfs rw\n37 35 0:31 / /var/lib/container-lab/a\\040b/sub rw - tmpfs tmpfs rw\n';
+  const mountinfo =
+    '36 35 0:30 / /var/lib/container-lab/a\\040b rw - tmpfs tmpfs rw\n37 35 0:31 / /var/lib/container-lab/a\\040b/sub rw - tmpfs tmpfs rw\n';
   it('reads mount points with escaped spaces', () => {
     expect(isMountPoint('/var/lib/container-lab/a b', mountinfo)).toBe(true);
     expect(mountsUnder('/var/lib/container-lab/a b', mountinfo)).toHaveLength(2);

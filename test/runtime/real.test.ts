@@ -38,7 +38,14 @@ describeTier('runtime on the real kernel', { root: true }, () => {
     expect(host).toMatch(new RegExp(`^NSpid:\\s+${c.pid}\\s+1$`, 'm'));
     // the container cannot see the host's processes
     const ps = await rt.exec(c, ['ps', '-o', 'pid']);
-    expect(ps.stdout.trim().split('\n').slice(1).map(Number).every((p) => p < 50)).toBe(true);
+    expect(
+      ps.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map(Number)
+        .every((p) => p < 50),
+    ).toBe(true);
     await rt.delete(c);
   });
 
@@ -96,7 +103,10 @@ describeTier('runtime on the real kernel', { root: true }, () => {
   });
 
   it('reports an OOM kill when PID 1 outgrows its memory limit', async () => {
-    const c = await rt.create({ limits: { memoryBytes: 16 * 1024 * 1024 }, command: ['/bin/sh', '-c', 'x=$(head -c 100000000 /dev/zero | tr "\\0" a); echo unreachable'] });
+    const c = await rt.create({
+      limits: { memoryBytes: 16 * 1024 * 1024 },
+      command: ['/bin/sh', '-c', 'x=$(head -c 100000000 /dev/zero | tr "\\0" a); echo unreachable'],
+    });
     const status = await c.exited;
     expect(status).toEqual({ code: null, signal: 'SIGKILL', oomKilled: true });
     expect(c.cgroup!.stats().oomKills).toBeGreaterThan(0);

@@ -63,7 +63,14 @@ try {
     // One step per line: a re-recording shows in a diff as the steps that changed.
     const text = `{"lesson":${JSON.stringify(recorded.lesson)},"labPid":${recorded.labPid},"steps":[\n${steps.map((st) => JSON.stringify(st)).join(',\n')}\n]}\n`;
     fs.writeFileSync(file, asLearnerSees(text));
-    console.log(`${lesson.id}: ${steps.length} steps → ${path.relative(root, file)} (${steps.filter((s) => s.result.status !== 'done').map((s) => `${s.id} ${s.result.status}`).join(', ') || 'all done'})`);
+    console.log(
+      `${lesson.id}: ${steps.length} steps → ${path.relative(root, file)} (${
+        steps
+          .filter((s) => s.result.status !== 'done')
+          .map((s) => `${s.id} ${s.result.status}`)
+          .join(', ') || 'all done'
+      })`,
+    );
   }
 } finally {
   await lab.close();

@@ -49,7 +49,10 @@ export function regions(frame: string, plan: LessonPlan): Regions {
 
 /** The words of `text`, split where the layout may wrap it (spaces, after `/` and `,`). */
 function pieces(text: string): string[] {
-  return text.split(/\s+|(?<=[/,])/).map((p) => p.replace(/^[*`]+|[*`]+$/g, '')).filter((p) => p.length > 0);
+  return text
+    .split(/\s+|(?<=[/,])/)
+    .map((p) => p.replace(/^[*`]+|[*`]+$/g, ''))
+    .filter((p) => p.length > 0);
 }
 
 /** The pieces of `text` that `lines` do not show. */
@@ -79,7 +82,10 @@ function columnSpan(header: string, name: string, others: readonly string[]): [n
   };
   const from = find(name);
   if (from < 0) return undefined;
-  const next = others.map(find).filter((i) => i > from).sort((a, b) => a - b)[0];
+  const next = others
+    .map(find)
+    .filter((i) => i > from)
+    .sort((a, b) => a - b)[0];
   return [from, next ?? Infinity];
 }
 
@@ -96,7 +102,8 @@ export function paneProblems(side: string, pane: Pane | undefined, facts: PaneFa
   if (!facts || !pane?.ok) return [];
   const { view } = pane;
   const problems: string[] = [];
-  const declaredRows = facts.rows === 'all' ? view.rows : view.rows.filter((r) => facts.rows.includes(r.key) || facts.rows.includes(r.cells[0] ?? ''));
+  const declaredRows =
+    facts.rows === 'all' ? view.rows : view.rows.filter((r) => facts.rows.includes(r.key) || facts.rows.includes(r.cells[0] ?? ''));
   if (view.columns) {
     const headerAt = lines.findIndex((l) => facts.columns.every((c) => columnSpan(l, c, view.columns!) !== undefined) && /\S/.test(l));
     if (facts.columns.length && headerAt < 0) problems.push(`${side}: no header line shows the columns ${facts.columns.join(', ')}`);

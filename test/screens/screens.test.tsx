@@ -29,18 +29,27 @@ import type { RecordedStep } from './fixture.js';
 import { frameProblems, missing, paneProblems, ranProblems, regions } from './screen-checks.js';
 
 const { lessons } = loadLessons(path.resolve(__dirname, '../../lessons'));
-const SIZES = [{ columns: 80, rows: 24 }, { columns: 120, rows: 40 }];
+const SIZES = [
+  { columns: 80, rows: 24 },
+  { columns: 120, rows: 40 },
+];
 const theme = themeFor({});
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** The PIDs a step's filled shell line and text give its placeholders, as the lab would know them. */
 function pidsFrom(step: Step, rec: RecordedStep): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const [template, filled] of [[step.shell, rec.result.shell], [step.ranText ?? step.text, rec.result.text]] as const) {
+  for (const [template, filled] of [
+    [step.shell, rec.result.shell],
+    [step.ranText ?? step.text, rec.result.text],
+  ] as const) {
     const names = placeholderTexts(template);
     if (!names.length) continue;
     const parts = template.split(/(\{(?:host|inside):[^}]*\})/);
-    const pattern = new RegExp(`^${parts.map((p, i) => (i % 2 ? '(\\d+|\\{[^}]*\\})' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`, 's');
+    const pattern = new RegExp(
+      `^${parts.map((p, i) => (i % 2 ? '(\\d+|\\{[^}]*\\})' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`,
+      's',
+    );
     const m = pattern.exec(filled);
     parts.forEach((p, i) => {
       const value = m?.[(i + 1) / 2];
@@ -55,14 +64,24 @@ class Screen {
   readonly problems: string[] = [];
   private readonly ui;
 
-  constructor(private readonly lesson: Lesson, private readonly columns: number, private readonly rows: number) {
+  constructor(
+    private readonly lesson: Lesson,
+    private readonly columns: number,
+    private readonly rows: number,
+  ) {
     this.ui = render(<></>);
     Object.defineProperty(this.ui.stdout, 'columns', { value: columns });
     Object.defineProperty(this.ui.stdout, 'rows', { value: rows });
   }
 
   start(index: number): LabState {
-    const home = initialState({ lessons: [{ id: this.lesson.id, title: this.lesson.title, summary: '', steps: this.lesson.steps.length }], doctorLine: '', progress: { version: 1, lessons: {} }, columns: this.columns, rows: this.rows });
+    const home = initialState({
+      lessons: [{ id: this.lesson.id, title: this.lesson.title, summary: '', steps: this.lesson.steps.length }],
+      doctorLine: '',
+      progress: { version: 1, lessons: {} },
+      columns: this.columns,
+      rows: this.rows,
+    });
     return reduce(home, { type: 'lesson-opened', id: this.lesson.id, index, steps: this.lesson.steps.length });
   }
 
@@ -76,12 +95,22 @@ class Screen {
     const dump = process.env.SCREENS_DUMP;
     if (dump) fs.appendFileSync(path.join(dump, `${this.lesson.id}-${this.columns}x${this.rows}.txt`), `==== ${where}\n${frame}\n`);
     const report = (problems: string[]) => {
-      if (problems.length) this.problems.push(`${where}:\n  ${problems.join('\n  ')}\n${frame.split('\n').map((l) => `  | ${l}`).join('\n')}`);
+      if (problems.length)
+        this.problems.push(
+          `${where}:\n  ${problems.join('\n  ')}\n${frame
+            .split('\n')
+            .map((l) => `  | ${l}`)
+            .join('\n')}`,
+        );
     };
     report(frameProblems(frame, this.columns, this.rows));
     const step = this.lesson.steps[state.lesson!.index]!;
     const text = plainText(state.lesson!.steps[state.lesson!.index]?.result?.text ?? step.text).join(' ');
-    if (missing(text.replace(/\{(host|inside):[^}]*\}/g, ''), parts.text).length && !parts.text.some((l) => l.includes('↑↓ scroll the text'))) report(['the text is not all shown, and nothing says how to scroll it']);
+    if (
+      missing(text.replace(/\{(host|inside):[^}]*\}/g, ''), parts.text).length &&
+      !parts.text.some((l) => l.includes('↑↓ scroll the text'))
+    )
+      report(['the text is not all shown, and nothing says how to scroll it']);
     return { plan, parts, report };
   }
 
@@ -97,8 +126,10 @@ function walk(lesson: Lesson, columns: number, rows: number): string[] {
   const done: LabAction[] = [];
   lesson.steps.forEach((step, index) => {
     const r = rec.steps[index];
-    if (!r || r.id !== step.id) throw new Error(`${lesson.id}: the fixture has no step ${step.id} at ${index + 1}: run test/screens/record.ts again.`);
-    const at = (...actions: LabAction[]) => [...done, { type: 'pids-read', pids: known } as LabAction, ...actions].reduce(reduce, screen.start(index));
+    if (!r || r.id !== step.id)
+      throw new Error(`${lesson.id}: the fixture has no step ${step.id} at ${index + 1}: run test/screens/record.ts again.`);
+    const at = (...actions: LabAction[]) =>
+      [...done, { type: 'pids-read', pids: known } as LabAction, ...actions].reduce(reduce, screen.start(index));
 
     // Before it runs: opened straight at this step (no PID known but the lab's), and in order.
     screen.draw(reduce(screen.start(index), { type: 'pids-read', pids: { '{host:lab}': String(rec.labPid) } }), 'opened directly');
@@ -109,7 +140,11 @@ function walk(lesson: Lesson, columns: number, rows: number): string[] {
     }
 
     const wrongChoice = step.predict ? (step.predict.answer === 0 ? 1 : 0) : undefined;
-    const ran = at(...(wrongChoice !== undefined ? [{ type: 'predicted', index, choice: wrongChoice } as LabAction] : []), { type: 'step-finished', index, result: r.result });
+    const ran = at(...(wrongChoice !== undefined ? [{ type: 'predicted', index, choice: wrongChoice } as LabAction] : []), {
+      type: 'step-finished',
+      index,
+      result: r.result,
+    });
     const after = screen.draw(ran, 'after it ran');
     after.report([
       ...paneProblems('host', r.result.host, step.teaches?.host, after.parts.host),
@@ -125,7 +160,8 @@ function walk(lesson: Lesson, columns: number, rows: number): string[] {
     if (step.yourTurn && r.turn) {
       const prompt = CHECKS[step.yourTurn.check]!.prompt;
       const typing = [
-        { type: 'answer-opened' }, { type: 'answer-typed', text: '4012' },
+        { type: 'answer-opened' },
+        { type: 'answer-typed', text: '4012' },
         ...r.turn.hints.map((text) => ({ type: 'hint-shown', index, text })),
         { type: 'checked', index, check: r.turn.wrong },
         { type: 'message', text: r.turn.wrong.message, tone: 'bad' },
@@ -138,12 +174,21 @@ function walk(lesson: Lesson, columns: number, rows: number): string[] {
         ...missing(r.turn.wrong.message, wrong.parts.message).map((p) => `the verdict: ${p} not shown`),
         ...paneProblems('host', r.turn.wrong.host ?? r.result.host, step.teaches?.host, wrong.parts.host),
       ]);
-      const solved: LabAction[] = [...typing, { type: 'answer-typed', text: r.turn.answer }, { type: 'checked', index, check: r.turn.check }, { type: 'message', text: 'Done: on to the next step (→).', tone: 'ok' }];
+      const solved: LabAction[] = [
+        ...typing,
+        { type: 'answer-typed', text: r.turn.answer },
+        { type: 'checked', index, check: r.turn.check },
+        { type: 'message', text: 'Done: on to the next step (→).', tone: 'ok' },
+      ];
       const right = screen.draw(solved.reduce(reduce, ran), 'answered right');
       right.report(missing(r.turn.check.message, right.parts.extra).map((p) => `the right answer's verdict: ${p} not shown`));
       done.push({ type: 'step-finished', index, result: r.result }, { type: 'checked', index, check: r.turn.check });
     } else {
-      done.push(...(wrongChoice !== undefined ? [{ type: 'predicted', index, choice: wrongChoice } as LabAction] : []), { type: 'step-finished', index, result: r.result });
+      done.push(...(wrongChoice !== undefined ? [{ type: 'predicted', index, choice: wrongChoice } as LabAction] : []), {
+        type: 'step-finished',
+        index,
+        result: r.result,
+      });
     }
     known = { ...known, ...pidsFrom(step, r) };
   });

@@ -40,7 +40,11 @@ describe('the catalogue is closed', () => {
       'action cgroup-limit: cpus': 'a fraction, parsed to a number before it is written',
     };
     const found: string[] = [];
-    for (const [kind, table] of [['action', ACTIONS], ['probe', PROBES], ['check', CHECKS]] as const) {
+    for (const [kind, table] of [
+      ['action', ACTIONS],
+      ['probe', PROBES],
+      ['check', CHECKS],
+    ] as const) {
       for (const [name, def] of Object.entries(table as Record<string, { args: Record<string, { type: { kind: string } }> }>)) {
         for (const [arg, spec] of Object.entries(def.args)) if (spec.type.kind === 'string') found.push(`${kind} ${name}: ${arg}`);
       }

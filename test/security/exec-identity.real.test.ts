@@ -59,7 +59,11 @@ describeTier('exec is docker exec', { root: true, cli: true }, () => {
     await runLab(['cleanup'], { env: labEnv(labPaths) });
     rt = await openRuntime({ paths });
     // Fewer capabilities than Docker's default, no_new_privs and limits: every difference shows.
-    c = await rt.create({ capabilities: ['CAP_CHOWN', 'CAP_KILL', 'CAP_NET_BIND_SERVICE'], noNewPrivs: true, limits: { memoryBytes: 32 * 1024 * 1024, pids: 20 } });
+    c = await rt.create({
+      capabilities: ['CAP_CHOWN', 'CAP_KILL', 'CAP_NET_BIND_SERVICE'],
+      noNewPrivs: true,
+      limits: { memoryBytes: 32 * 1024 * 1024, pids: 20 },
+    });
   });
   afterAll(async () => {
     await rt?.close();
@@ -75,7 +79,7 @@ describeTier('exec is docker exec', { root: true, cli: true }, () => {
     expect(pid1['ns/pid']).not.toBe(fs.readlinkSync('/proc/self/ns/pid'));
   });
 
-  it('a command an action runs (runtime.spawn) has PID 1\'s identity', async () => {
+  it("a command an action runs (runtime.spawn) has PID 1's identity", async () => {
     const handle = await rt.spawn(c, ['sleep', '30']);
     const sleeper = await findByComm(handle.hostPid, 'sleep');
     try {
@@ -102,7 +106,9 @@ describeTier('exec is docker exec', { root: true, cli: true }, () => {
   });
 
   it('the shell cannot mount, and cannot reach or raise the cgroup limit', () => {
-    const limitFile = c.cgroup!.procsFiles.map((f) => f.replace(/cgroup\.procs$/, '')).find((d) => fs.existsSync(`${d}memory.max`) || fs.existsSync(`${d}memory.limit_in_bytes`))!;
+    const limitFile = c
+      .cgroup!.procsFiles.map((f) => f.replace(/cgroup\.procs$/, ''))
+      .find((d) => fs.existsSync(`${d}memory.max`) || fs.existsSync(`${d}memory.limit_in_bytes`))!;
     const memFile = fs.existsSync(`${limitFile}memory.max`) ? `${limitFile}memory.max` : `${limitFile}memory.limit_in_bytes`;
     const before = fs.readFileSync(memFile, 'utf8');
     const attempts = [

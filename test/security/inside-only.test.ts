@@ -17,7 +17,14 @@ import { describeTier } from '../helpers/tier.js';
 
 const labPaths = useTier('reliability');
 
-const MARKERS = ['/tmp/clab7-pwned-1', '/tmp/clab7-pwned-2', '/tmp/clab7-pwned-3', '/tmp/clab7-pwned-4', '/tmp/clab7-pwned-5', '/tmp/clab7-lesson-marker'];
+const MARKERS = [
+  '/tmp/clab7-pwned-1',
+  '/tmp/clab7-pwned-2',
+  '/tmp/clab7-pwned-3',
+  '/tmp/clab7-pwned-4',
+  '/tmp/clab7-pwned-5',
+  '/tmp/clab7-lesson-marker',
+];
 const ns = (pid: number | 'self', kind: string) => fs.readlinkSync(`/proc/${pid}/ns/${kind}`);
 let rt: OpenRuntime;
 // The in-process runtime holds its own lock, so the built lab can run beside it in the last test.
@@ -48,7 +55,10 @@ describeTier('only inside a container', { root: true, cli: true }, () => {
       let sleeper = 0;
       for (let i = 0; i < 300 && !sleeper; i++) {
         tracker.look();
-        sleeper = [shell.pid!, ...tracker.alive().map((p) => p.pid)].find((pid) => fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sleep') ?? 0;
+        sleeper =
+          [shell.pid!, ...tracker.alive().map((p) => p.pid)].find(
+            (pid) => fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sleep',
+          ) ?? 0;
         if (!sleeper) await new Promise((r) => setTimeout(r, 10));
       }
       expect(sleeper).toBeGreaterThan(0);
@@ -78,7 +88,7 @@ describeTier('only inside a container', { root: true, cli: true }, () => {
     }
   });
 
-  it("a your-turn answer is read and compared, never run", async () => {
+  it('a your-turn answer is read and compared, never run', async () => {
     const lesson = presentLessons().find((l) => l.steps.some((s) => s.yourTurn));
     if (!lesson) return; // no lesson with a your-turn task yet
     const session = new LessonSession({ lesson, runtime: rt });
@@ -97,7 +107,9 @@ describeTier('only inside a container', { root: true, cli: true }, () => {
   });
 
   it("a lesson's argv runs inside the container, never on the host", async () => {
-    const lab = startLab(['lesson', 'inside', '--plain', '--lessons', path.resolve('test/security/fixtures/inside')], { env: labEnv(labPaths) });
+    const lab = startLab(['lesson', 'inside', '--plain', '--lessons', path.resolve('test/security/fixtures/inside')], {
+      env: labEnv(labPaths),
+    });
     await waitForOutput(lab, (out) => /Every step|Some steps/.test(out), 60_000);
     const done = await lab.finished;
     expect(done.code, done.stdout + done.stderr).toBe(0);

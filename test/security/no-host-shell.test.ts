@@ -30,16 +30,22 @@ function sources(dir: string): string[] {
 
 /** Source text without comments, so a doc comment that mentions `sh -c` is not a use of it. */
 function code(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  return fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
 const FILES = sources('src');
 const SH = `['"\`](?:/bin/)?(?:ba|da)?sh['"\`]`;
-const SHELL_C = new RegExp([
-  `${SH}\\s*,\\s*\\[?\\s*['"\`]-c['"\`]`, // spawn('/bin/sh', ['-c', …]) and ['sh', '-c', …]
-  `file:\\s*${SH}\\s*,\\s*args:\\s*\\[\\s*['"\`]-c['"\`]`, // { file: '/bin/sh', args: ['-c', …] }
-  `['"\`]su['"\`]\\s*,\\s*['"\`][^'"\`]+['"\`]\\s*,\\s*['"\`]-c['"\`]`, // ['su', user, '-c', …]
-].join('|'), 'g');
+const SHELL_C = new RegExp(
+  [
+    `${SH}\\s*,\\s*\\[?\\s*['"\`]-c['"\`]`, // spawn('/bin/sh', ['-c', …]) and ['sh', '-c', …]
+    `file:\\s*${SH}\\s*,\\s*args:\\s*\\[\\s*['"\`]-c['"\`]`, // { file: '/bin/sh', args: ['-c', …] }
+    `['"\`]su['"\`]\\s*,\\s*['"\`][^'"\`]+['"\`]\\s*,\\s*['"\`]-c['"\`]`, // ['su', user, '-c', …]
+  ].join('|'),
+  'g',
+);
 
 /** What a source text does that could hand a string to a shell. */
 function forbidden(text: string): string[] {
@@ -59,7 +65,12 @@ function forbidden(text: string): string[] {
 const HOST_TRAMPOLINES: Record<string, string> = {
   'src/runtime/shim/exec-in.ts': 'GATE',
 };
-const INSIDE_CONTAINER = ['src/probes/container-reader.ts', 'src/lessons/actions/orphan.ts', 'src/lessons/actions/cgroup-workload-run.ts', 'src/lessons/actions/cap-try.ts'];
+const INSIDE_CONTAINER = [
+  'src/probes/container-reader.ts',
+  'src/lessons/actions/orphan.ts',
+  'src/lessons/actions/cgroup-workload-run.ts',
+  'src/lessons/actions/cap-try.ts',
+];
 
 describe('no lesson or learner string reaches a host shell', () => {
   it('finds the sources it checks', () => {
@@ -77,8 +88,17 @@ describe('no lesson or learner string reaches a host shell', () => {
       'eval(lessonText);',
     ];
     expect(bad.map((b) => forbidden(b).length)).toEqual(bad.map(() => 1));
-    expect(["spawn('/bin/sh', ['-c', GATE])", "['sh', '-c', script]", "{ file: '/bin/sh', args: ['-c', script] }", "['su', 'learner', '-c', 'id']"].map((t) => [...t.matchAll(SHELL_C)].length)).toEqual([1, 1, 1, 1]);
-    expect(["['ping', '-c', '1']", "shell: ''", "PS1: `\\u@\\h:\\w\\$ `"].map((t) => forbidden(t).length + [...t.matchAll(SHELL_C)].length)).toEqual([0, 0, 0]);
+    expect(
+      [
+        "spawn('/bin/sh', ['-c', GATE])",
+        "['sh', '-c', script]",
+        "{ file: '/bin/sh', args: ['-c', script] }",
+        "['su', 'learner', '-c', 'id']",
+      ].map((t) => [...t.matchAll(SHELL_C)].length),
+    ).toEqual([1, 1, 1, 1]);
+    expect(
+      ["['ping', '-c', '1']", "shell: ''", 'PS1: `\\u@\\h:\\w\\$ `'].map((t) => forbidden(t).length + [...t.matchAll(SHELL_C)].length),
+    ).toEqual([0, 0, 0]);
   });
 
   it('no shell option, no command-line exec, no execa command strings, no eval', () => {
@@ -114,7 +134,9 @@ describe('no lesson or learner string reaches a host shell', () => {
 
   it('actions that take a command from a lesson hand it only to the runtime, which runs it in a container', async () => {
     const { ACTIONS } = await import('../../src/lessons/actions/index.js');
-    const withArgv = Object.values(ACTIONS).filter((a) => Object.values(a.args).some((d) => d.type.kind === 'argv')).map((a) => a.name);
+    const withArgv = Object.values(ACTIONS)
+      .filter((a) => Object.values(a.args).some((d) => d.type.kind === 'argv'))
+      .map((a) => a.name);
     expect(withArgv.length).toBeGreaterThan(0);
     const actionFiles = sources('src/lessons/actions');
     for (const name of withArgv) {
@@ -125,6 +147,7 @@ describe('no lesson or learner string reaches a host shell', () => {
       expect(text, file).toMatch(/ctx\.runtime\.(exec|spawn)\(/);
     }
     // and the checks that judge a learner's answer never start a process at all
-    for (const file of sources('src/lessons/checks')) expect(code(file), file).not.toMatch(/from ['"](node:)?child_process['"]|from ['"]execa['"]/);
+    for (const file of sources('src/lessons/checks'))
+      expect(code(file), file).not.toMatch(/from ['"](node:)?child_process['"]|from ['"]execa['"]/);
   });
 });

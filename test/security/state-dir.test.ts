@@ -16,7 +16,8 @@ const labPaths = useTier('reliability');
 const paths: LabPaths = { ...labPaths, stateDir: '/var/lib/container-lab-t7-sec', runDir: '/run/container-lab-t7-sec' };
 const target = '/var/lib/container-lab-t7-sec-elsewhere';
 const env = labEnv(paths);
-const refused = (p: string) => `${p} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${p}) and start again.`;
+const refused = (p: string) =>
+  `${p} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${p}) and start again.`;
 
 function reset(): void {
   for (const p of [paths.stateDir, paths.runDir, target]) fs.rmSync(p, { recursive: true, force: true });
@@ -33,9 +34,20 @@ describeTier('state directories: 0700, root-owned, never through a symlink', { r
     const r = await runLab(['run', '--', 'true'], { env });
     expect(r.code, r.stderr).toBe(0);
     const layers = path.join(paths.stateDir, 'layers');
-    for (const dir of [paths.stateDir, paths.runDir, layers, path.join(paths.stateDir, 'containers'), ...fs.readdirSync(layers).map((l) => path.join(layers, l))]) {
+    for (const dir of [
+      paths.stateDir,
+      paths.runDir,
+      layers,
+      path.join(paths.stateDir, 'containers'),
+      ...fs.readdirSync(layers).map((l) => path.join(layers, l)),
+    ]) {
       const st = fs.lstatSync(dir);
-      expect({ dir, directory: st.isDirectory(), mode: (st.mode & 0o777).toString(8), uid: st.uid }).toEqual({ dir, directory: true, mode: '700', uid: 0 });
+      expect({ dir, directory: st.isDirectory(), mode: (st.mode & 0o777).toString(8), uid: st.uid }).toEqual({
+        dir,
+        directory: true,
+        mode: '700',
+        uid: 0,
+      });
     }
   });
 

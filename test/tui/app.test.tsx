@@ -26,7 +26,9 @@ describe('the lab, rendered', () => {
 
   it('says how many steps this host will skip, on the home screen (with the fix) and in the lesson header', async () => {
     app = startApp({ columns: 100, rows: 24, skipped: { count: 2, fix: 'apt install nftables' } });
-    expect(strip(app.frame())).toMatch(/One process, two PIDs\.[^\n]*\n +2 steps will be skipped on this host \(`apt install nftables` lets them run\)\n/);
+    expect(strip(app.frame())).toMatch(
+      /One process, two PIDs\.[^\n]*\n +2 steps will be skipped on this host \(`apt install nftables` lets them run\)\n/,
+    );
     await app.press(KEY.enter);
     expect(lines(app.frame())[0]).toMatch(/^The PID namespace +◆○+ +2 skipped on this host · 1\/10 · /);
     app.cleanup();
@@ -129,12 +131,16 @@ describe('the lab, rendered', () => {
     await app.press(KEY.enter);
     const f = strip(app.frame()).replace(/\s+/g, ' ');
     expect(f).toContain('container-lab');
-    expect(f).toContain('This lesson\'s files have a problem, so it cannot open: lessons/01-pid-namespace/lesson.yaml:7:20: step "one": `run`: unknown action "exek". (and 1 more: run `container-lab lint-lessons`)');
+    expect(f).toContain(
+      'This lesson\'s files have a problem, so it cannot open: lessons/01-pid-namespace/lesson.yaml:7:20: step "one": `run`: unknown action "exek". (and 1 more: run `container-lab lint-lessons`)',
+    );
   });
 
   it('too small a terminal gets one sentence that says what to do', async () => {
     app = startApp({ columns: 70, rows: 20 });
-    expect(strip(app.frame()).replace(/\s+/g, ' ')).toContain('The terminal is 70×20; the lab needs at least 80×24. Make the window larger, or run `container-lab lesson <id> --plain`');
+    expect(strip(app.frame()).replace(/\s+/g, ' ')).toContain(
+      'The terminal is 70×20; the lab needs at least 80×24. Make the window larger, or run `container-lab lesson <id> --plain`',
+    );
   });
 
   it('follows resizes', async () => {

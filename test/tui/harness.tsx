@@ -14,15 +14,32 @@ import { FakeLab } from '../lessons/fake-lab.js';
 
 export const LESSONS = loadLessons(path.resolve(__dirname, '../../lessons')).lessons.filter((l) => l.id === 'pid-namespace');
 
-export function startApp(opts: { columns?: number; rows?: number; noColor?: boolean; shell?: () => Promise<void>; broken?: string[]; skipped?: { count: number; fix?: string } } = {}) {
+export function startApp(
+  opts: {
+    columns?: number;
+    rows?: number;
+    noColor?: boolean;
+    shell?: () => Promise<void>;
+    broken?: string[];
+    skipped?: { count: number; fix?: string };
+  } = {},
+) {
   const lab = new FakeLab();
-  const store = createStore(initialState({
-    lessons: LESSONS.map((l) => ({ id: l.id, title: l.title, summary: l.summary, steps: l.steps.length, ...(opts.skipped ? { skipped: opts.skipped } : {}) })),
-    doctorLine: 'doctor: 12 ok',
-    progress: { version: 1, lessons: {} },
-    columns: opts.columns ?? 80,
-    rows: opts.rows ?? 24,
-  }));
+  const store = createStore(
+    initialState({
+      lessons: LESSONS.map((l) => ({
+        id: l.id,
+        title: l.title,
+        summary: l.summary,
+        steps: l.steps.length,
+        ...(opts.skipped ? { skipped: opts.skipped } : {}),
+      })),
+      doctorLine: 'doctor: 12 ok',
+      progress: { version: 1, lessons: {} },
+      columns: opts.columns ?? 80,
+      rows: opts.rows ?? 24,
+    }),
+  );
   const saved: unknown[] = [];
   const controller = new LabController(store, {
     loadLesson: (id) => (opts.broken ? { problems: opts.broken } : { lesson: LESSONS.find((l) => l.id === id), problems: [] }),
@@ -43,7 +60,10 @@ export function startApp(opts: { columns?: number; rows?: number; noColor?: bool
   Object.defineProperty(ui.stdout, 'rows', { value: opts.rows ?? 24 });
   ui.rerender(app);
   return {
-    ui, lab, store, saved,
+    ui,
+    lab,
+    store,
+    saved,
     /** Types keys, then waits for the work they started and for Ink to draw. */
     async press(...keys: string[]) {
       for (const key of keys) {

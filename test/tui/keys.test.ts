@@ -4,9 +4,25 @@ import type { Keys } from '../../src/tui/keys.js';
 import { reduce } from '../../src/tui/reducer.js';
 import { initialState } from '../../src/tui/state.js';
 
-const none: Keys = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false, escape: false, backspace: false, delete: false, ctrl: false };
+const none: Keys = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  return: false,
+  escape: false,
+  backspace: false,
+  delete: false,
+  ctrl: false,
+};
 const k = (over: Partial<Keys>) => ({ ...none, ...over });
-const home = initialState({ lessons: [{ id: 'a', title: 'A', summary: '', steps: 3 }], doctorLine: '', progress: { version: 1, lessons: {} }, columns: 80, rows: 24 });
+const home = initialState({
+  lessons: [{ id: 'a', title: 'A', summary: '', steps: 3 }],
+  doctorLine: '',
+  progress: { version: 1, lessons: {} },
+  columns: 80,
+  rows: 24,
+});
 const lesson = reduce(home, { type: 'lesson-opened', id: 'a', index: 0, steps: 3 });
 
 describe('keys', () => {
@@ -31,10 +47,13 @@ describe('keys', () => {
     expect(intentFor('', k({ escape: true }), lesson)).toEqual({ kind: 'home' });
   });
 
-  it('↑ and ↓ scroll the step\'s text, also while an answer is typed', () => {
+  it("↑ and ↓ scroll the step's text, also while an answer is typed", () => {
     expect(intentFor('', k({ downArrow: true }), lesson)).toEqual({ kind: 'scroll-text', delta: 3 });
     expect(intentFor('', k({ upArrow: true }), reduce(lesson, { type: 'answer-opened' }))).toEqual({ kind: 'scroll-text', delta: -3 });
-    expect(reduce(reduce(lesson, { type: 'text-scrolled', delta: 30, lines: 9 }), { type: 'text-scrolled', delta: -3, lines: 9 }).lesson?.textOffset).toBe(5);
+    expect(
+      reduce(reduce(lesson, { type: 'text-scrolled', delta: 30, lines: 9 }), { type: 'text-scrolled', delta: -3, lines: 9 }).lesson
+        ?.textOffset,
+    ).toBe(5);
   });
 
   it('with the primitives list open, ↑ and ↓ scroll it, and Esc closes it', () => {
@@ -42,7 +61,9 @@ describe('keys', () => {
     expect(intentFor('', k({ downArrow: true }), open)).toEqual({ kind: 'scroll', delta: 5 });
     expect(intentFor('', k({ upArrow: true }), open)).toEqual({ kind: 'scroll', delta: -5 });
     expect(intentFor('', k({ escape: true }), open)).toEqual({ kind: 'events' });
-    expect(reduce(reduce(open, { type: 'events-scrolled', delta: -5 }), { type: 'events-scrolled', delta: 5 }).lesson?.eventsOffset).toBe(5);
+    expect(reduce(reduce(open, { type: 'events-scrolled', delta: -5 }), { type: 'events-scrolled', delta: 5 }).lesson?.eventsOffset).toBe(
+      5,
+    );
   });
 
   it('while a step runs, only Esc (cancel), help and quit act; a step key says the step is busy', () => {
@@ -83,8 +104,14 @@ describe('keys', () => {
   });
 
   it('a chunk of keys typed together is taken one key at a time', () => {
-    expect(splitKeys('nn', none, false)).toEqual([['n', none], ['n', none]]);
-    expect(splitKeys('2\r', none, false)).toEqual([['2', none], ['', { ...none, return: true }]]);
+    expect(splitKeys('nn', none, false)).toEqual([
+      ['n', none],
+      ['n', none],
+    ]);
+    expect(splitKeys('2\r', none, false)).toEqual([
+      ['2', none],
+      ['', { ...none, return: true }],
+    ]);
     expect(splitKeys('\u001b[C', k({ rightArrow: true }), false)).toEqual([['\u001b[C', k({ rightArrow: true })]]);
     expect(splitKeys('4012', none, true)).toEqual([['4012', none]]);
   });

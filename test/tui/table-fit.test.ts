@@ -25,7 +25,12 @@ describe('a table fitted to the width', () => {
   });
 
   it('leaves out columns that are not the point, empty ones first, never the first or a whole one', () => {
-    const t = fitTable({ header: ['layer', 'mode', 'sha256', 'xattrs'], rows: [['upper', 'drwxr-xr-x', '', 'overlay.opaque=y']], wholeColumns: new Set([3]), width: 35 });
+    const t = fitTable({
+      header: ['layer', 'mode', 'sha256', 'xattrs'],
+      rows: [['upper', 'drwxr-xr-x', '', 'overlay.opaque=y']],
+      wholeColumns: new Set([3]),
+      width: 35,
+    });
     expect(t.dropped).toEqual([2]);
     expect(t.rows[0]!.map((c) => c[0])).toEqual(['upper', 'drwxr-xr-x', 'overlay.opaque=y']);
     const narrow = fitTable({ ...mounts, wholeColumns: new Set([3]), width: 30 });
@@ -34,13 +39,23 @@ describe('a table fitted to the width', () => {
   });
 
   it('wraps a whole value onto more lines when nothing else can give room', () => {
-    const t = fitTable({ header: ['set', 'holds'], rows: [['CapBnd', 'CAP_CHOWN CAP_DAC_OVERRIDE CAP_FOWNER']], wholeColumns: new Set([1]), width: 30 });
+    const t = fitTable({
+      header: ['set', 'holds'],
+      rows: [['CapBnd', 'CAP_CHOWN CAP_DAC_OVERRIDE CAP_FOWNER']],
+      wholeColumns: new Set([1]),
+      width: 30,
+    });
     expect(t.rows[0]![1]).toEqual(['CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FOWNER']);
   });
 
   it('shortens text at its end, paths in the middle, and wraps values where they break', () => {
     expect(shorten('SIGQUIT SIGPIPE SIGXFSZ', 12)).toBe('SIGQUIT SIG…');
     expect(shorten('/var/lib/container-lab/layers/base-33fd756e12ea/diff', 30)).toBe('/var…/base-33fd756e12ea/diff');
-    expect(wrapValue('/var/lib/container-lab/containers/overlay-w/upper', 20)).toEqual(['/var/lib/', 'container-lab/', 'containers/', 'overlay-w/upper']);
+    expect(wrapValue('/var/lib/container-lab/containers/overlay-w/upper', 20)).toEqual([
+      '/var/lib/',
+      'container-lab/',
+      'containers/',
+      'overlay-w/upper',
+    ]);
   });
 });

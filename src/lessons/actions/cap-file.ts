@@ -18,9 +18,17 @@ const NET_BIND_SERVICE_EP = { permitted: 1n << BigInt(CAP.CAP_NET_BIND_SERVICE),
 
 /** Copies busybox to /opt/cap/nc inside `c` and gives it cap_net_bind_service=ep. */
 export async function grantNetBindService(ctx: ActionContext, c: Container): Promise<ActionOutcome> {
-  for (const argv of [['mkdir', '-p', '/opt/cap'], ['cp', '/bin/busybox', '/opt/cap/nc']]) {
+  for (const argv of [
+    ['mkdir', '-p', '/opt/cap'],
+    ['cp', '/bin/busybox', '/opt/cap/nc'],
+  ]) {
     const r = await ctx.runtime.exec(c, argv);
-    if (r.exitCode !== 0) return { ok: false, output: [`$ ${argv.join(' ')}`, r.stderr.trim()], message: `\`${argv.join(' ')}\` failed inside ${c.id}: this lesson needs a busybox rootfs.` };
+    if (r.exitCode !== 0)
+      return {
+        ok: false,
+        output: [`$ ${argv.join(' ')}`, r.stderr.trim()],
+        message: `\`${argv.join(' ')}\` failed inside ${c.id}: this lesson needs a busybox rootfs.`,
+      };
   }
   const file = `/proc/${c.pid}/root/opt/cap/nc`;
   // Through the traced doorway: both calls appear in "What ran" with what the kernel returned.
@@ -33,7 +41,8 @@ export async function grantNetBindService(ctx: ActionContext, c: Container): Pro
   } catch (err) {
     return { ok: false, output: [], message: `${(err as Error).message}: the primitive pane shows the call and its errno.` };
   }
-  if (!stored) return { ok: false, output: [], message: `lgetxattr found no ${SECURITY_CAPABILITY} on ${file} right after lsetxattr wrote it.` };
+  if (!stored)
+    return { ok: false, output: [], message: `lgetxattr found no ${SECURITY_CAPABILITY} on ${file} right after lsetxattr wrote it.` };
   const caps = decodeFileCaps(stored);
   return {
     ok: true,
@@ -48,7 +57,8 @@ export async function grantNetBindService(ctx: ActionContext, c: Container): Pro
 
 export const grantFileCapAction: ActionDef = {
   name: 'grant-file-cap',
-  summary: 'Copies busybox to /opt/cap/nc inside a container and writes cap_net_bind_service=ep into its security.capability xattr (lsetxattr, from the host).',
+  summary:
+    'Copies busybox to /opt/cap/nc inside a container and writes cap_net_bind_service=ep into its security.capability xattr (lsetxattr, from the host).',
   args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
   async run(ctx, args) {
     return grantNetBindService(ctx, await ctx.ensureContainer(str(args, 'container')));

@@ -3,7 +3,15 @@
  * decoded, compared with the full set this kernel knows (cap_last_cap) and with Docker's default
  * 14, and checked against `capsh --decode` from libcap.
  */
-import { CAP_SET_KEYS, compareToReferences, formatMask, fullMask, readCapLastCap, readCapStatus, STATUS_FIELD } from '../../capabilities/index.js';
+import {
+  CAP_SET_KEYS,
+  compareToReferences,
+  formatMask,
+  fullMask,
+  readCapLastCap,
+  readCapStatus,
+  STATUS_FIELD,
+} from '../../capabilities/index.js';
 import { decodeCapMask } from '../../kernel/constants.js';
 import { capshDecode } from '../../runtime/libcap-tools.js';
 import type { ActionDef } from './action.js';
@@ -11,7 +19,8 @@ import { str } from './action.js';
 
 export const capReportAction: ActionDef = {
   name: 'cap-report',
-  summary: "Decodes a container's capability sets, compares them with the full set and Docker's default, and checks against capsh --decode.",
+  summary:
+    "Decodes a container's capability sets, compares them with the full set and Docker's default, and checks against capsh --decode.",
   args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
@@ -22,7 +31,9 @@ export const capReportAction: ActionDef = {
     const kept = decodeCapMask(bounding);
     const output = [
       `/proc/${c.pid}/status (PID 1 of ${c.id}, seen from the host):`,
-      ...CAP_SET_KEYS.map((k) => `  ${STATUS_FIELD[k]} ${formatMask(status.sets[k])}  ${decodeCapMask(status.sets[k]).length} capabilities`),
+      ...CAP_SET_KEYS.map(
+        (k) => `  ${STATUS_FIELD[k]} ${formatMask(status.sets[k])}  ${decodeCapMask(status.sets[k]).length} capabilities`,
+      ),
       `kept (${kept.length}): ${kept.join(' ')}`,
       `dropped from the ${lastCap + 1} this kernel knows (${ref.dropped.length}): ${ref.dropped.join(' ')}`,
       ref.beyondDocker.length || ref.missingFromDocker.length

@@ -56,7 +56,8 @@ function predictFileCap(ctx: ActionContext, c: Container): string {
     noNewPrivs: pid1.noNewPrivs === true,
     lastCap: readCapLastCap(ctx.procRoot),
   };
-  if (execveRefused(input)) return 'capabilities(7) predicts: execve refused with EPERM (the file asks for more than the bounding set allows)';
+  if (execveRefused(input))
+    return 'capabilities(7) predicts: execve refused with EPERM (the file asks for more than the bounding set allows)';
   const eff = decodeCapMask(capsAfterExecve(input).effective);
   return `capabilities(7) predicts CapEff after execve: ${eff.join(' ') || 'empty'}${input.noNewPrivs ? ' (no_new_privs: nothing is granted)' : ''}`;
 }
@@ -79,7 +80,11 @@ async function tryListen(ctx: ActionContext, c: Container, argv: string[]): Prom
       const capEff = readCapStatus(handle.hostPid, ctx.procRoot).sets.effective;
       stop(handle);
       await handle.done;
-      return { ok: true, lines: [`listening on port 80 (seen in /proc/${handle.hostPid}/net/tcp6 or tcp as state 0A, LISTEN); the lab stopped it`], capEff };
+      return {
+        ok: true,
+        lines: [`listening on port 80 (seen in /proc/${handle.hostPid}/net/tcp6 or tcp as state 0A, LISTEN); the lab stopped it`],
+        capEff,
+      };
     }
     await ctx.sleep(5);
   }
@@ -93,7 +98,11 @@ async function tryProgram(ctx: ActionContext, c: Container, op: Op): Promise<Pro
   const argv = [...OPS[op].argv];
   if (op === 'bind' || op === 'bind-file-cap') return tryListen(ctx, c, argv);
   const r = await ctx.runtime.exec(c, argv, { signal: ctx.signal, timeoutMs: 5000 });
-  const ran = { ok: r.exitCode === 0, missing: r.exitCode === 127, lines: [...r.stdout.split('\n'), ...r.stderr.split('\n')].filter((l) => l.trim()) };
+  const ran = {
+    ok: r.exitCode === 0,
+    missing: r.exitCode === 127,
+    lines: [...r.stdout.split('\n'), ...r.stderr.split('\n')].filter((l) => l.trim()),
+  };
   if (op === 'mount' && ran.ok) await ctx.runtime.exec(c, ['umount', '/mnt']);
   return ran;
 }
@@ -127,7 +136,8 @@ async function askKernel(ctx: ActionContext, c: Container, op: Op, effective: bi
 
 export const tryPrivilegedAction: ActionDef = {
   name: 'try-privileged',
-  summary: "Inside a container, runs one operation that needs a capability (mount, chown, ping, bind port 80) and makes the same call in the container's context to show the kernel's own errno.",
+  summary:
+    "Inside a container, runs one operation that needs a capability (mount, chown, ping, bind port 80) and makes the same call in the container's context to show the kernel's own errno.",
   args: {
     op: { type: { kind: 'enum', values: Object.keys(OPS) }, doc: 'which operation' },
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
@@ -149,7 +159,9 @@ export const tryPrivilegedAction: ActionDef = {
     if (op === 'ping') {
       await ip(labNet(ctx).deps, netnsOf(c), ['link', 'set', 'lo', 'up']);
       const range = (await ctx.runtime.exec(c, ['cat', '/proc/sys/net/ipv4/ping_group_range'])).stdout.trim().replace(/\s+/g, ' ');
-      output.push(`net.ipv4.ping_group_range inside ${c.id}: "${range}"${range === '1 0' ? ' (no group may open ICMP datagram sockets, so ping needs a raw socket)' : ''}`);
+      output.push(
+        `net.ipv4.ping_group_range inside ${c.id}: "${range}"${range === '1 0' ? ' (no group may open ICMP datagram sockets, so ping needs a raw socket)' : ''}`,
+      );
     }
     if (op === 'bind-file-cap' && (await ctx.runtime.exec(c, ['test', '-e', '/opt/cap/nc'])).exitCode !== 0) {
       const granted = await grantNetBindService(ctx, c);
@@ -161,21 +173,32 @@ export const tryPrivilegedAction: ActionDef = {
     const program = await tryProgram(ctx, c, op);
     output.push(...program.lines);
     if (program.capEff !== undefined) output.push(`its CapEff while it ran: ${names(program.capEff)}`);
-    if (program.missing) output.push(`${spec.argv[0]} is not in this container's rootfs (exit status 127), so only the lab's own call below ran.`);
+    if (program.missing)
+      output.push(`${spec.argv[0]} is not in this container's rootfs (exit status 127), so only the lab's own call below ran.`);
 
-    output.push(op === 'bind' || op === 'bind-file-cap'
-      ? `the lab's own calls, in ${c.id}'s namespaces: the file as learner, then bind with what the kernel gave it`
-      : `the lab's own call, in ${c.id}'s namespaces with PID 1's CapEff ${hex(pid1)}:`);
+    output.push(
+      op === 'bind' || op === 'bind-file-cap'
+        ? `the lab's own calls, in ${c.id}'s namespaces: the file as learner, then bind with what the kernel gave it`
+        : `the lab's own call, in ${c.id}'s namespaces with PID 1's CapEff ${hex(pid1)}:`,
+    );
     const kernel = await askKernel(ctx, c, op, pid1, output);
     output.push(...kernel.lines);
     output.push(kernel.ok ? 'the kernel allowed it' : `the kernel answered ${kernel.errno}`);
     if (op === 'bind-file-cap') output.push(predictFileCap(ctx, c));
 
     if (!program.missing && program.ok !== kernel.ok) {
-      return { ok: false, output, message: `\`${spec.argv.join(' ')}\` ${program.ok ? 'succeeded' : 'failed'} in ${c.id} while the lab's own call ${kernel.ok ? 'succeeded' : 'failed'}: they should agree; please report this.` };
+      return {
+        ok: false,
+        output,
+        message: `\`${spec.argv.join(' ')}\` ${program.ok ? 'succeeded' : 'failed'} in ${c.id} while the lab's own call ${kernel.ok ? 'succeeded' : 'failed'}: they should agree; please report this.`,
+      };
     }
     const wanted = str(args, 'expect') === 'succeeds';
     if (kernel.ok === wanted) return { ok: true, output };
-    return { ok: false, output, message: `The kernel ${kernel.ok ? 'allowed' : 'refused'} ${spec.needs === 'CAP_NET_BIND_SERVICE' ? 'the bind' : op} in ${c.id}, where the lesson expected it to ${wanted ? 'succeed' : 'fail'}.` };
+    return {
+      ok: false,
+      output,
+      message: `The kernel ${kernel.ok ? 'allowed' : 'refused'} ${spec.needs === 'CAP_NET_BIND_SERVICE' ? 'the bind' : op} in ${c.id}, where the lesson expected it to ${wanted ? 'succeed' : 'fail'}.`,
+    };
   },
 };

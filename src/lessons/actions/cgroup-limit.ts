@@ -31,7 +31,7 @@ function parseCpus(text: string): number | 'max' | undefined {
 
 export const cgroupLimitAction: ActionDef = {
   name: 'cgroup-limit',
-  summary: 'Writes memory, pids or CPU limits into a lesson container\'s cgroup (or `max`: no limit), through the runtime\'s cgroup driver.',
+  summary: "Writes memory, pids or CPU limits into a lesson container's cgroup (or `max`: no limit), through the runtime's cgroup driver.",
   args: {
     memory: { type: { kind: 'string' }, default: '', doc: 'memory limit: bytes or 32M, 1G…, or max' },
     pids: { type: { kind: 'string' }, default: '', doc: 'the most tasks the cgroup may hold, or max' },
@@ -42,11 +42,25 @@ export const cgroupLimitAction: ActionDef = {
     const memory = str(args, 'memory') === '' ? undefined : parseBytes(str(args, 'memory'));
     const pids = str(args, 'pids') === '' ? undefined : parseCount(str(args, 'pids'));
     const cpus = str(args, 'cpus') === '' ? undefined : parseCpus(str(args, 'cpus'));
-    const bad = [['memory', memory], ['pids', pids], ['cpus', cpus]].filter(([name, v]) => str(args, String(name)) !== '' && v === undefined);
-    if (bad.length) return { ok: false, output: [], message: `Cannot read the ${bad.map(([n]) => n).join(' and ')} limit: write a number (memory may end in K, M or G) or max.` };
+    const bad = [
+      ['memory', memory],
+      ['pids', pids],
+      ['cpus', cpus],
+    ].filter(([name, v]) => str(args, String(name)) !== '' && v === undefined);
+    if (bad.length)
+      return {
+        ok: false,
+        output: [],
+        message: `Cannot read the ${bad.map(([n]) => n).join(' and ')} limit: write a number (memory may end in K, M or G) or max.`,
+      };
 
     const c = await ctx.ensureContainer(str(args, 'container'));
-    if (!c.cgroup) return { ok: false, output: [], message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.' };
+    if (!c.cgroup)
+      return {
+        ok: false,
+        output: [],
+        message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.',
+      };
     const limits: CgroupLimits = {};
     const clear: Controller[] = [];
     if (memory === 'max') clear.push('memory');

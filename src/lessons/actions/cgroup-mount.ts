@@ -17,7 +17,7 @@ import { str } from './action.js';
 
 export const cgroupMountAction: ActionDef = {
   name: 'cgroup-mount',
-  summary: 'Mounts the container\'s own cgroup read-only at /sys/fs/cgroup inside it (as runc does), with mount(2) from its shim.',
+  summary: "Mounts the container's own cgroup read-only at /sys/fs/cgroup inside it (as runc does), with mount(2) from its shim.",
   args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
@@ -26,8 +26,14 @@ export const cgroupMountAction: ActionDef = {
       return { ok: true, output: ['/sys/fs/cgroup is already mounted in this container.'] };
     }
     const made = await ctx.runtime.mountCgroupfs(c);
-    if (made.length === 0) return { ok: false, output: [], message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.' };
-    if (made.length === 1 && made[0] === '/sys/fs/cgroup') return { ok: true, output: ['one cgroup2 mount: the container\'s cgroup is its top'] };
+    if (made.length === 0)
+      return {
+        ok: false,
+        output: [],
+        message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.',
+      };
+    if (made.length === 1 && made[0] === '/sys/fs/cgroup')
+      return { ok: true, output: ["one cgroup2 mount: the container's cgroup is its top"] };
     return { ok: true, output: [`one mount per v1 hierarchy: ${made.join(', ')}, each with the container's cgroup at its top`] };
   },
 };

@@ -38,7 +38,7 @@ function tailStatus(lines: readonly string[]): number | undefined {
 function killed(facts: OomFacts): string[] {
   const out: string[] = [];
   if (tailStatus(facts.lines) === SIGKILL_STATUS) out.push('tail ended by SIGKILL (its shell reported exit status 137 = 128 + 9)');
-  if (facts.result.signal === 'SIGKILL') out.push('the workload\'s own shell ended by SIGKILL');
+  if (facts.result.signal === 'SIGKILL') out.push("the workload's own shell ended by SIGKILL");
   return out;
 }
 
@@ -57,19 +57,39 @@ export function oomOutcome(facts: OomFacts): Omit<ActionOutcome, 'output'> & { l
     };
   }
   if (kills === undefined) {
-    if (victims.length === 0) return { ok: false, lines: [], message: `The allocator held its ${facts.mib} MiB (${describeExit(facts.result)}): the container's memory limit is not below that. Run the step that sets it (←).` };
-    return { ok: true, lines: [`${victims.join('; ')}. This kernel keeps no count of OOM kills (memory.oom_control has an oom_kill line only since Linux 4.13), so nothing here proves the OOM killer sent it.`] };
+    if (victims.length === 0)
+      return {
+        ok: false,
+        lines: [],
+        message: `The allocator held its ${facts.mib} MiB (${describeExit(facts.result)}): the container's memory limit is not below that. Run the step that sets it (←).`,
+      };
+    return {
+      ok: true,
+      lines: [
+        `${victims.join('; ')}. This kernel keeps no count of OOM kills (memory.oom_control has an oom_kill line only since Linux 4.13), so nothing here proves the OOM killer sent it.`,
+      ],
+    };
   }
   if (kills === 0) {
     if (facts.aborted) return { ok: false, lines: [], message: 'Stopped before the allocator reached the limit: nothing was killed.' };
     if (victims.length === 0 && facts.result.exitCode === 0) {
-      return { ok: false, lines: [], message: `The allocator held its ${facts.mib} MiB without an OOM kill (${killsLabel} did not move): the container's memory limit is not below that. Run the step that sets it (←).` };
+      return {
+        ok: false,
+        lines: [],
+        message: `The allocator held its ${facts.mib} MiB without an OOM kill (${killsLabel} did not move): the container's memory limit is not below that. Run the step that sets it (←).`,
+      };
     }
-    return { ok: false, lines: victims, message: `The allocator ended with ${describeExit(facts.result)}, but ${killsLabel} did not move: the OOM killer did not end it. Run the step again.` };
+    return {
+      ok: false,
+      lines: victims,
+      message: `The allocator ended with ${describeExit(facts.result)}, but ${killsLabel} did not move: the OOM killer did not end it. Run the step again.`,
+    };
   }
   const who = victims.length ? `: ${victims.join('; ')}` : ', but no process of the workload said it was killed';
   return {
     ok: true,
-    lines: [`The kernel's OOM killer killed ${plural(kills, 'process', 'processes')} in this cgroup (${killsLabel} +${kills})${who}. The container's PID 1 is still running.`],
+    lines: [
+      `The kernel's OOM killer killed ${plural(kills, 'process', 'processes')} in this cgroup (${killsLabel} +${kills})${who}. The container's PID 1 is still running.`,
+    ],
   };
 }

@@ -29,7 +29,13 @@ export interface WorkloadRun {
 }
 
 /** Runs `script` inside `c` (in its namespaces and its cgroup) and reads the counters around it. */
-export async function runWorkload(ctx: ActionContext, c: Container, controllers: readonly Controller[], script: string, timeoutMs: number): Promise<WorkloadRun> {
+export async function runWorkload(
+  ctx: ActionContext,
+  c: Container,
+  controllers: readonly Controller[],
+  script: string,
+  timeoutMs: number,
+): Promise<WorkloadRun> {
   const { places } = await readPlaces(ctx.hostReader, ctx.procRoot, c.pid);
   const read = async () => (await readCgroupAt(ctx.hostReader, places, controllers, 'counters')).meters;
   const before = await read();
@@ -62,12 +68,19 @@ export function protectInit(ctx: ActionContext, c: Container): string {
   } catch (err) {
     refused = (err as NodeJS.ErrnoException).code ?? String(err);
   }
-  ctx.record({ kind: 'write', name: file, args: ['"-1000"'], result: refused ? `-1 ${refused}` : '0', ok: !refused, durationMs: performance.now() - started });
+  ctx.record({
+    kind: 'write',
+    name: file,
+    args: ['"-1000"'],
+    result: refused ? `-1 ${refused}` : '0',
+    ok: !refused,
+    durationMs: performance.now() - started,
+  });
   let now = '';
   try {
     now = fs.readFileSync(file, 'utf8').trim();
   } catch {
-    return 'The container\'s PID 1 has exited: it has no oom_score_adj any more.';
+    return "The container's PID 1 has exited: it has no oom_score_adj any more.";
   }
   if (!refused) return `PID 1's oom_score_adj is now ${now}: the OOM killer never picks it.`;
   return `PID 1's oom_score_adj stays ${now}: the kernel refused -1000 (${refused}; lowering a score takes CAP_SYS_RESOURCE, which this lab does not have). The workload's 1000 still puts every one of its processes before PID 1.`;

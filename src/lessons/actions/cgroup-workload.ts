@@ -18,7 +18,8 @@ import { SPIN_SCRIPT, allocatorScript, describeExit, describePace, forkLoopScrip
 
 export const cgroupWorkloadAction: ActionDef = {
   name: 'cgroup-workload',
-  summary: 'Runs a bounded busybox workload inside a lesson container (allocate memory, fork, or spin) and reports the cgroup counters it moved.',
+  summary:
+    'Runs a bounded busybox workload inside a lesson container (allocate memory, fork, or spin) and reports the cgroup counters it moved.',
   args: {
     kind: { type: { kind: 'enum', values: ['allocate', 'fork', 'spin'] }, doc: 'which workload' },
     mib: { type: { kind: 'integer', min: 1, max: 512 }, default: 48, doc: 'allocate: how many MiB it holds' },
@@ -30,7 +31,12 @@ export const cgroupWorkloadAction: ActionDef = {
   waitsOnPurpose: true,
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
-    if (!c.cgroup) return { ok: false, output: [], message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.' };
+    if (!c.cgroup)
+      return {
+        ok: false,
+        output: [],
+        message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.',
+      };
     const seconds = Number(args.seconds);
     switch (str(args, 'kind')) {
       case 'allocate':
@@ -47,7 +53,14 @@ async function allocate(ctx: ActionContext, c: Container, mib: number): Promise<
   const init = protectInit(ctx, c);
   const run = await runWorkload(ctx, c, ['memory'], allocatorScript(mib), 60_000);
   const lines = outputLines(run.result);
-  const output = [init, ...run.shown, ...lines, describeExit(run.result), describePace(paceOf(lines), 'MiB'), ...changes(run, ['memory.peak', 'memory.oom_kills', 'memory.limit_hits'])];
+  const output = [
+    init,
+    ...run.shown,
+    ...lines,
+    describeExit(run.result),
+    describePace(paceOf(lines), 'MiB'),
+    ...changes(run, ['memory.peak', 'memory.oom_kills', 'memory.limit_hits']),
+  ];
   const outcome = oomOutcome({
     mib,
     kills: growth(run, 'memory.oom_kills'),
@@ -62,18 +75,30 @@ async function allocate(ctx: ActionContext, c: Container, mib: number): Promise<
 
 function fork(run: WorkloadRun): ActionOutcome {
   const lines = outputLines(run.result);
-  const output = [...run.shown, ...lines, describeExit(run.result), describePace(paceOf(lines), 'forks'), ...changes(run, ['pids.refused'])];
+  const output = [
+    ...run.shown,
+    ...lines,
+    describeExit(run.result),
+    describePace(paceOf(lines), 'forks'),
+    ...changes(run, ['pids.refused']),
+  ];
   if ((growth(run, 'pids.refused') ?? 0) > 0) return { ok: true, output };
-  return { ok: false, output, message: 'The kernel refused no fork: pids.max is not set below what the loop starts. Run the step that sets it (←).' };
+  return {
+    ok: false,
+    output,
+    message: 'The kernel refused no fork: pids.max is not set below what the loop starts. Run the step that sets it (←).',
+  };
 }
 
 function spin(run: WorkloadRun, seconds: number, quota: number | undefined): ActionOutcome {
-  const stopped = run.result.signal === 'SIGKILL' ? `stopped by the lab after ${seconds} s (SIGKILL), as planned` : describeExit(run.result);
+  const stopped =
+    run.result.signal === 'SIGKILL' ? `stopped by the lab after ${seconds} s (SIGKILL), as planned` : describeExit(run.result);
   const output = [...run.shown, ...outputLines(run.result), stopped, ...changes(run, ['cpu.usage', 'cpu.throttled', 'cpu.throttled_time'])];
   if ((growth(run, 'cpu.throttled') ?? 0) > 0) return { ok: true, output };
   const used = (growth(run, 'cpu.usage') ?? 0) / 1e6;
   const wall = run.result.durationMs / 1000;
-  if (quota === undefined || wall <= 0) return { ok: false, output, message: 'No period was throttled: the container has no CPU quota. Run the step that sets it (←).' };
+  if (quota === undefined || wall <= 0)
+    return { ok: false, output, message: 'No period was throttled: the container has no CPU quota. Run the step that sets it (←).' };
   // Throttling starts only when the cgroup uses up its quota; a loop that got less CPU than that
   // (every CPU of the host busy with other work) is never throttled, whatever the quota.
   return {

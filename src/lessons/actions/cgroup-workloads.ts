@@ -33,9 +33,11 @@ const ELAPSED = 'read t1 _ < /proc/uptime; ms=$(( (${t1%.*}${t1#*.} - ${t0%.*}${
  * ended, so the lab tells what happened from their exit statuses, not from what it expected.
  */
 export function allocatorScript(mib: number): string {
-  return 'echo 1000 > /proc/self/oom_score_adj; read adj < /proc/self/oom_score_adj; echo oom_score_adj $adj; exec 2>&1; ' +
+  return (
+    'echo 1000 > /proc/self/oom_score_adj; read adj < /proc/self/oom_score_adj; echo oom_score_adj $adj; exec 2>&1; ' +
     `${PACE}; { i=0; h=0; while [ $i -lt ${mib} ]; do head -c 1048576 /dev/zero || { h=$?; break; }; i=$((i+1)); pace; done; ` +
-    `${ELAPSED}; echo "head: $i MiB written in $ms ms, last exit status $h" >&2; } | tail > /dev/null; s=$?; echo "tail: exit status $s"; rm -f $p; exit $s`;
+    `${ELAPSED}; echo "head: $i MiB written in $ms ms, last exit status $h" >&2; } | tail > /dev/null; s=$?; echo "tail: exit status $s"; rm -f $p; exit $s`
+  );
 }
 
 /**
@@ -44,8 +46,10 @@ export function allocatorScript(mib: number): string {
  * non-interactive shell). `wait` collects every child before the script ends: nothing is left.
  */
 export function forkLoopScript(attempts: number, holdSeconds: number): string {
-  return `${PACE}; n=0; i=0; while [ $i -lt ${attempts} ]; do i=$((i+1)); command eval "sleep ${holdSeconds} &" 2>/dev/null || n=$((n+1)); pace; done; ` +
-    `${ELAPSED}; echo "tried $i forks in $ms ms: $((i-n)) started, $n refused"; wait; rm -f $p`;
+  return (
+    `${PACE}; n=0; i=0; while [ $i -lt ${attempts} ]; do i=$((i+1)); command eval "sleep ${holdSeconds} &" 2>/dev/null || n=$((n+1)); pace; done; ` +
+    `${ELAPSED}; echo "tried $i forks in $ms ms: $((i-n)) started, $n refused"; wait; rm -f $p`
+  );
 }
 
 // The scripts hold no single quote, so the output can show them in one: sh -c '…'.

@@ -17,7 +17,8 @@ import { fsLab, overlayOf } from './fs-lab.js';
 
 export const exportLayerAction: ActionDef = {
   name: 'export-layer',
-  summary: 'Exports a lab overlay\'s upper dir as an OCI layer tar (.wh. whiteouts), applies all layers onto a fresh dir, and compares it with merged.',
+  summary:
+    "Exports a lab overlay's upper dir as an OCI layer tar (.wh. whiteouts), applies all layers onto a fresh dir, and compares it with merged.",
   args: { overlay: { type: { kind: 'name' }, doc: 'the overlay, as named by mount-overlay' } },
   async run(ctx, args) {
     const lab = fsLab(ctx);
@@ -43,16 +44,30 @@ export const exportLayerAction: ActionDef = {
       const lowerTar = path.join(ov.dir, `${lower.name}.layer.tar`);
       const t0 = performance.now();
       const written = exportLayer(lower.dir, lowerTar);
-      ctx.record({ kind: 'write', name: lowerTar, args: [`${written.bytes} bytes`], result: '0', ok: true, durationMs: performance.now() - t0 });
+      ctx.record({
+        kind: 'write',
+        name: lowerTar,
+        args: [`${written.bytes} bytes`],
+        result: '0',
+        ok: true,
+        durationMs: performance.now() - t0,
+      });
       const r = apply(lowerTar);
       output.push(`applied layer ${lower.name} onto ${fresh}: ${r.added.length} entries`);
     }
     const report = apply(tar);
-    output.push(`applied upper.layer.tar: ${report.added.length} added, ${report.deleted.length} deleted (${report.deleted.join(', ') || 'none'}), ${report.cleared.length} opaque dirs cleared`);
+    output.push(
+      `applied upper.layer.tar: ${report.added.length} added, ${report.deleted.length} deleted (${report.deleted.join(', ') || 'none'}), ${report.cleared.length} opaque dirs cleared`,
+    );
     const diffs = compareTrees(fresh, ov.merged, ['applied', 'merged']);
-    output.push(diffs.length === 0
-      ? `compared ${fresh} with ${ov.merged}: every path, type, mode, owner and sha256 is the same`
-      : `compared with merged: ${diffs.length} differences: ${diffs.slice(0, 5).map((d) => `${d.path} (${d.what})`).join('; ')}`);
+    output.push(
+      diffs.length === 0
+        ? `compared ${fresh} with ${ov.merged}: every path, type, mode, owner and sha256 is the same`
+        : `compared with merged: ${diffs.length} differences: ${diffs
+            .slice(0, 5)
+            .map((d) => `${d.path} (${d.what})`)
+            .join('; ')}`,
+    );
     return diffs.length === 0
       ? { ok: true, output }
       : { ok: false, output, message: 'The applied layers differ from the merged view; the differences are listed above.' };

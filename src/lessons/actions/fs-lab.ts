@@ -39,8 +39,13 @@ export function fsLab(ctx: ActionContext): FsLab {
   if (!ctx.lab) throw new Error('The filesystem lessons need the lab runtime (its ledger and state directory).');
   const { ledger, paths } = ctx.lab;
   const made: FsLab = {
-    ledger, paths, kernel: new LinuxKernel(),
-    overlays: new Map(), propagation: [], escapes: new EscapeLab(ledger), record: (e) => ctx.record(e),
+    ledger,
+    paths,
+    kernel: new LinuxKernel(),
+    overlays: new Map(),
+    propagation: [],
+    escapes: new EscapeLab(ledger),
+    record: (e) => ctx.record(e),
   };
   // Each session lends its own ctx.record; the kernel always reports to the current one.
   made.kernel = traced(made.kernel, (e) => made.record(e));

@@ -7,18 +7,39 @@ import { errnoText, hintFor } from '../../kernel/errors.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 
 /** `result` says what a successful call returned, when that is more than `0` (a listing's length). */
-export function hostCall<T>(record: (e: PrimitiveEvent) => void, name: string, args: string[], work: () => T, result?: (value: T) => string): { value: T; ms: number } {
+export function hostCall<T>(
+  record: (e: PrimitiveEvent) => void,
+  name: string,
+  args: string[],
+  work: () => T,
+  result?: (value: T) => string,
+): { value: T; ms: number } {
   const start = performance.now();
   try {
     const value = work();
     const ms = performance.now() - start;
-    record({ kind: 'syscall', name, args, result: result ? result(value) : typeof value === 'number' ? String(value) : '0', ok: true, durationMs: ms });
+    record({
+      kind: 'syscall',
+      name,
+      args,
+      result: result ? result(value) : typeof value === 'number' ? String(value) : '0',
+      ok: true,
+      durationMs: ms,
+    });
     return { value, ms };
   } catch (err) {
     // Node's fs errors and the doorway's SyscallError both carry the errno name as `code`.
     const e = err as NodeJS.ErrnoException;
     const code = e.code ?? 'ERROR';
-    record({ kind: 'syscall', name, args, result: `-1 ${code}`, ok: false, durationMs: performance.now() - start, error: { code, text: e.code ? errnoText(code) : e.message, hint: e.code ? hintFor(name, code) : '' } });
+    record({
+      kind: 'syscall',
+      name,
+      args,
+      result: `-1 ${code}`,
+      ok: false,
+      durationMs: performance.now() - start,
+      error: { code, text: e.code ? errnoText(code) : e.message, hint: e.code ? hintFor(name, code) : '' },
+    });
     throw err;
   }
 }

@@ -18,8 +18,21 @@ import { spawnAction } from './spawn.js';
 import { startContainerAction } from './start-container.js';
 
 export const ACTIONS: Readonly<Record<string, ActionDef>> = Object.fromEntries(
-  [observeAction, startContainerAction, execAction, spawnAction, orphanAction, signalAction,
-    mountOverlayAction, overlayOpAction, exportLayerAction, mountExperimentAction, revertPropagationAction, ...NETWORK_AND_CAPABILITY_ACTIONS, ...CGROUP_ACTIONS].map((a) => [a.name, a]),
+  [
+    observeAction,
+    startContainerAction,
+    execAction,
+    spawnAction,
+    orphanAction,
+    signalAction,
+    mountOverlayAction,
+    overlayOpAction,
+    exportLayerAction,
+    mountExperimentAction,
+    revertPropagationAction,
+    ...NETWORK_AND_CAPABILITY_ACTIONS,
+    ...CGROUP_ACTIONS,
+  ].map((a) => [a.name, a]),
 );
 
 export type { ActionContext, ActionDef, ActionOutcome, NamedProcess } from './action.js';

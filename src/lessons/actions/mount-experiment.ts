@@ -35,7 +35,9 @@ async function propagate(lab: FsLab, propagation: 'unchanged' | 'private', emit:
     `host:                 ${shared.dir}  ${propagationFields(hostRow?.propagation ?? {}) || 'private'}`,
     `new namespace sees:   ${shared.dir}  ${propagationFields(inRow?.propagation ?? {}) || 'private'}  (unshare --propagation ${propagation})`,
     `new namespace:        mount -t tmpfs clab-demo ${shared.inside}, then its only process exited and the namespace ended`,
-    onHost ? `host:                 ${shared.inside} is now mounted (${onHost.fstype} ${onHost.source}) — it came from the other namespace` : `host:                 nothing is mounted at ${shared.inside}`,
+    onHost
+      ? `host:                 ${shared.inside} is now mounted (${onHost.fstype} ${onHost.source}) — it came from the other namespace`
+      : `host:                 nothing is mounted at ${shared.inside}`,
   ];
 }
 
@@ -68,7 +70,9 @@ export const mountExperimentAction: ActionDef = {
         output: [
           `inside the rootfs:   ls / → ${r.before.entries.join(' ')}   (${r.before.osName})`,
           `after the attempt:   ls / → ${r.after.entries.join(' ')}   (${r.after.osName})`,
-          r.escaped ? 'escaped: the process now sees the host\'s own / (it only read, then exited)' : 'not escaped: `..` at the top of this mount tree leads nowhere',
+          r.escaped
+            ? "escaped: the process now sees the host's own / (it only read, then exited)"
+            : 'not escaped: `..` at the top of this mount tree leads nowhere',
         ],
       };
     } catch (err) {
@@ -79,12 +83,15 @@ export const mountExperimentAction: ActionDef = {
 
 export const revertPropagationAction: ActionDef = {
   name: 'revert-propagation',
-  summary: 'Removes the propagation experiment\'s mounts from the host (the lab\'s shared mount and what reached it).',
+  summary: "Removes the propagation experiment's mounts from the host (the lab's shared mount and what reached it).",
   args: {},
   async run(ctx) {
     const lab = fsLab(ctx);
     const n = lab.propagation.length;
     await releaseLedgered(lab, lab.propagation);
-    return { ok: true, output: [n ? 'unmounted the propagated tmpfs and the lab\'s shared mount; the host is as before' : 'nothing to revert'] };
+    return {
+      ok: true,
+      output: [n ? "unmounted the propagated tmpfs and the lab's shared mount; the host is as before" : 'nothing to revert'],
+    };
   },
 };

@@ -11,23 +11,37 @@ import { fsLab } from './fs-lab.js';
 
 export const mountOverlayAction: ActionDef = {
   name: 'mount-overlay',
-  summary: 'Mounts rootfs layers as a host-side overlay under the lab state dir (lowers, upper, work, merged), ledgered; replaces one of the same name.',
+  summary:
+    'Mounts rootfs layers as a host-side overlay under the lab state dir (lowers, upper, work, merged), ledgered; replaces one of the same name.',
   args: {
     name: { type: { kind: 'name' }, doc: 'the overlay\'s name, lowercase words joined by "-", e.g. overlay-a' },
     layers: { type: { kind: 'list', values: ['base', 'app'] }, default: ['base', 'app'], doc: 'rootfs layers, lowest first' },
-    escape: { type: { kind: 'enum', values: ['yes', 'no'] }, default: 'no', doc: '`yes`: this rootfs is the stage for the chroot/pivot_root escapes; start their helper now' },
+    escape: {
+      type: { kind: 'enum', values: ['yes', 'no'] },
+      default: 'no',
+      doc: '`yes`: this rootfs is the stage for the chroot/pivot_root escapes; start their helper now',
+    },
   },
   async run(ctx, args) {
     const lab = fsLab(ctx);
     const name = str(args, 'name');
-    const ctxOv = { kernel: lab.kernel, ledger: lab.ledger, paths: lab.paths, emit: (e: Parameters<typeof ctx.record>[0]) => ctx.record(e) };
+    const ctxOv = {
+      kernel: lab.kernel,
+      ledger: lab.ledger,
+      paths: lab.paths,
+      emit: (e: Parameters<typeof ctx.record>[0]) => ctx.record(e),
+    };
     const previous = lab.overlays.get(name);
     if (previous) {
       await unmountHostOverlay(ctxOv, previous);
       lab.overlays.delete(name);
     }
     const rootfs = await ensureRootfs({ stateDir: lab.paths.stateDir, layerNames: list(args, 'layers'), emit: (e) => ctx.record(e) });
-    const ov = await mountHostOverlay(ctxOv, name, rootfs.layers.map((l) => ({ name: l.name, dir: l.dir })));
+    const ov = await mountHostOverlay(
+      ctxOv,
+      name,
+      rootfs.layers.map((l) => ({ name: l.name, dir: l.dir })),
+    );
     lab.overlays.set(name, ov);
     // Node takes ~80 ms to start: have the escape helper ready before the learner gets there.
     if (str(args, 'escape') === 'yes') lab.escapes.prewarm();

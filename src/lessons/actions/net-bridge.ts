@@ -18,7 +18,11 @@ export const createBridgeAction: ActionDef = {
     // The subnet choice ignores the lab's own bridge, so it can be read while an earlier one goes.
     const [choice] = await Promise.all([chooseLabSubnet(net.bridge), earlier ? deleteLink(net.deps, net.bridge, earlier) : undefined]);
     if (!earlier && (await linkExists(net.bridge))) {
-      return { ok: false, output: [], message: `A link named ${net.bridge} exists, and the lab did not make it. Set CONTAINER_LAB_LINK_PREFIX to another prefix, or remove that link yourself.` };
+      return {
+        ok: false,
+        output: [],
+        message: `A link named ${net.bridge} exists, and the lab did not make it. Set CONTAINER_LAB_LINK_PREFIX to another prefix, or remove that link yourself.`,
+      };
     }
     const b = await createBridge(net.deps, net.bridge, choice.subnet, choice.gateway);
     return {

@@ -18,7 +18,8 @@ export interface LabNet {
 
 /** The lab network for this step. Needs the real runtime, which holds the ledger. */
 export function labNet(ctx: ActionContext): LabNet {
-  if (!ctx.lab) throw new Error('This step changes the host network and needs the lab runtime (with its ledger); it cannot run on a stand-in runtime.');
+  if (!ctx.lab)
+    throw new Error('This step changes the host network and needs the lab runtime (with its ledger); it cannot run on a stand-in runtime.');
   const { ledger, paths } = ctx.lab;
   const prefix = paths.linkPrefix;
   return { deps: { ledger, emit: (e) => ctx.record(e) }, ledger, prefix, bridge: bridgeName(prefix) };

@@ -46,7 +46,8 @@ export const pingContainerAction: ActionDef = {
         ? `ping's socket [inode ${kind.inode}] is listed in /proc/net/${kind.table}: ${kind.table === 'raw' ? 'a raw socket, which needs CAP_NET_RAW' : 'an ICMP datagram socket, allowed by ping_group_range'}`
         : 'the lab did not see an ICMP socket in /proc/net/raw or /proc/net/icmp while ping ran',
     ];
-    if (result.exitCode !== 0) return { ok: false, output, message: `ping from ${from.id} to ${address} failed (exit status ${result.exitCode}).` };
+    if (result.exitCode !== 0)
+      return { ok: false, output, message: `ping from ${from.id} to ${address} failed (exit status ${result.exitCode}).` };
     return { ok: true, output };
   },
 };

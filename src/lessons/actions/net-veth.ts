@@ -5,13 +5,24 @@
  *   `configure-eth0`  inside: rename to eth0, address, up (and lo), default route via the bridge
  *   `connect-container`  the three together, for a second container
  */
-import { addVethPair, attachContainer, configureContainerEnd, deleteLink, hostAddress, moveIntoContainer, parseCidr } from '../../runtime/network/index.js';
+import {
+  addVethPair,
+  attachContainer,
+  configureContainerEnd,
+  deleteLink,
+  hostAddress,
+  moveIntoContainer,
+  parseCidr,
+} from '../../runtime/network/index.js';
 import type { ActionContext, ActionDef, ActionOutcome } from './action.js';
 import { str } from './action.js';
 import { bridgeAddress, labNet, netnsOf, pairOf } from './net-lab.js';
 
 const containerArg = { type: { kind: 'name' as const }, default: '', doc: 'which container (default: the first)' };
-const hostArg = { type: { kind: 'integer' as const, min: 2, max: 250 }, doc: 'its address: this host number in the lab subnet (2 → x.y.z.2), as Docker\'s IPAM would hand out' };
+const hostArg = {
+  type: { kind: 'integer' as const, min: 2, max: 250 },
+  doc: "its address: this host number in the lab subnet (2 → x.y.z.2), as Docker's IPAM would hand out",
+};
 
 async function subnetOrFail(ctx: ActionContext) {
   const net = labNet(ctx);
@@ -44,15 +55,19 @@ export const moveVethAction: ActionDef = {
     const net = labNet(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));
     const pair = pairOf(net, c);
-    if (!pair.ledgerId) return { ok: false, output: [], message: `There is no veth pair for ${c.id} yet: run the step that creates it first.` };
+    if (!pair.ledgerId)
+      return { ok: false, output: [], message: `There is no veth pair for ${c.id} yet: run the step that creates it first.` };
     await moveIntoContainer(net.deps, { ...pair, ledgerId: pair.ledgerId }, netnsOf(c), net.bridge);
-    return { ok: true, output: [`${pair.peer} now lives in the network namespace of PID ${c.pid}; ${pair.host} is a port of ${net.bridge}`] };
+    return {
+      ok: true,
+      output: [`${pair.peer} now lives in the network namespace of PID ${c.pid}; ${pair.host} is a port of ${net.bridge}`],
+    };
   },
 };
 
 export const configureEth0Action: ActionDef = {
   name: 'configure-eth0',
-  summary: "Inside the container: renames its veth end eth0, gives it an address, raises it and lo, adds the default route.",
+  summary: 'Inside the container: renames its veth end eth0, gives it an address, raises it and lo, adds the default route.',
   args: { container: containerArg, host: hostArg },
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
@@ -78,8 +93,21 @@ export const connectContainerAction: ActionDef = {
     if (earlier.ledgerId) await deleteLink(net.deps, earlier.host, earlier.ledgerId);
     const address = hostAddress(subnet, Number(args.host));
     const started = performance.now();
-    await attachContainer(net.deps, { prefix: net.prefix, containerId: c.id, ns: netnsOf(c), bridge: net.bridge, address, subnetPrefix: prefix, gateway });
+    await attachContainer(net.deps, {
+      prefix: net.prefix,
+      containerId: c.id,
+      ns: netnsOf(c),
+      bridge: net.bridge,
+      address,
+      subnetPrefix: prefix,
+      gateway,
+    });
     const ms = (performance.now() - started).toFixed(0);
-    return { ok: true, output: [`${c.id} is on ${net.bridge} as ${address}/${prefix}: 2 processes (ip -batch on the host, nsenter ip -batch inside), ${ms} ms`] };
+    return {
+      ok: true,
+      output: [
+        `${c.id} is on ${net.bridge} as ${address}/${prefix}: 2 processes (ip -batch on the host, nsenter ip -batch inside), ${ms} ms`,
+      ],
+    };
   },
 };

@@ -27,7 +27,12 @@ export const showForwardingAction: ActionDef = {
   args: { containers: containersArg },
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['bridge'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
-    const t = await topologyOf(ctx, str(args, 'containers').split(/[\s,]+/).filter(Boolean));
+    const t = await topologyOf(
+      ctx,
+      str(args, 'containers')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    );
     const output = [`bridge fdb show br ${t.bridge?.name ?? '(no bridge)'}   (learned entries)`];
     const macs = learnedMacs(t);
     for (const m of macs) output.push(`  ${m.mac} on port ${m.port}${m.container ? `   = eth0 of ${m.container}` : ''}`);
@@ -47,7 +52,12 @@ export const drawTopologyAction: ActionDef = {
   args: { containers: containersArg },
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['bridge'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
-    const t = await topologyOf(ctx, str(args, 'containers').split(/[\s,]+/).filter(Boolean));
+    const t = await topologyOf(
+      ctx,
+      str(args, 'containers')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    );
     return { ok: true, output: drawTopology(t, Math.max(40, (process.stdout.columns ?? 80) - 4)).split('\n') };
   },
 };

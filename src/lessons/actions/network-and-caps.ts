@@ -10,7 +10,16 @@ import { addVethAction, configureEth0Action, connectContainerAction, moveVethAct
 import { drawTopologyAction, showForwardingAction } from './net-view.js';
 
 export const NETWORK_AND_CAPABILITY_ACTIONS: readonly ActionDef[] = [
-  createBridgeAction, addVethAction, moveVethAction, configureEth0Action, connectContainerAction,
-  pingContainerAction, showForwardingAction, drawTopologyAction, publishPortAction,
-  capReportAction, tryPrivilegedAction, grantFileCapAction,
+  createBridgeAction,
+  addVethAction,
+  moveVethAction,
+  configureEth0Action,
+  connectContainerAction,
+  pingContainerAction,
+  showForwardingAction,
+  drawTopologyAction,
+  publishPortAction,
+  capReportAction,
+  tryPrivilegedAction,
+  grantFileCapAction,
 ];

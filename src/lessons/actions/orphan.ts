@@ -24,7 +24,9 @@ export const orphanAction: ActionDef = {
   starts: 'process',
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
-    const command = list(args, 'argv').map((a) => quote(ctx.fill(a))).join(' ');
+    const command = list(args, 'argv')
+      .map((a) => quote(ctx.fill(a)))
+      .join(' ');
     // The inner sh starts the command in the background, prints its PID and exits: the orphan's
     // output goes to /dev/null so the exec does not wait for it.
     const script = `${command} </dev/null >/dev/null 2>&1 & echo $!`;

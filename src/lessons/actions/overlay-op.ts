@@ -27,7 +27,13 @@ const q = (s: string) => JSON.stringify(s);
 /** lstat through merged, recorded: `statx("…/app", AT_SYMLINK_NOFOLLOW) = 0 (directory)`. */
 function lstat(rec: Rec, p: string): fs.Stats {
   const kind = (st: fs.Stats) => (st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : 'special file');
-  return hostCall(rec, 'statx', [q(p), 'AT_SYMLINK_NOFOLLOW'], () => fs.lstatSync(p), (st) => `0 (${kind(st)})`).value;
+  return hostCall(
+    rec,
+    'statx',
+    [q(p), 'AT_SYMLINK_NOFOLLOW'],
+    () => fs.lstatSync(p),
+    (st) => `0 (${kind(st)})`,
+  ).value;
 }
 
 /** `merged/rel`, refusing `..` and any symlink on the way (the last component may be one). */
@@ -50,7 +56,13 @@ function inside(rec: Rec, merged: string, rel: string): string {
  */
 function removeTree(rec: Rec, dir: string, counts: Map<string, number>): void {
   const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
-  const entries = hostCall(rec, 'getdents64', [q(dir)], () => fs.readdirSync(dir, { withFileTypes: true }), (list) => `${list.length} entries`).value;
+  const entries = hostCall(
+    rec,
+    'getdents64',
+    [q(dir)],
+    () => fs.readdirSync(dir, { withFileTypes: true }),
+    (list) => `${list.length} entries`,
+  ).value;
   count('getdents64');
   for (const entry of entries) {
     const p = path.join(dir, entry.name);
@@ -68,14 +80,19 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
 
 export const overlayOpAction: ActionDef = {
   name: 'overlay-op',
-  summary: 'One file operation (read, append, create, delete, mkdir, rename) through a lab overlay\'s merged view, each syscall timed and shown.',
+  summary:
+    "One file operation (read, append, create, delete, mkdir, rename) through a lab overlay's merged view, each syscall timed and shown.",
   args: {
     overlay: { type: { kind: 'name' }, doc: 'the overlay, as named by mount-overlay' },
     op: { type: { kind: 'enum', values: OPS }, doc: 'what to do' },
     path: { type: { kind: 'inner-path' }, doc: 'the path inside the overlay, e.g. app/config.json' },
     to: { type: { kind: 'inner-path' }, default: '', doc: 'for rename: the new path' },
     text: { type: { kind: 'string' }, default: 'written through merged\n', doc: 'for append and create: what to write' },
-    expect: { type: { kind: 'enum', values: ['succeeds', 'fails', 'either'] }, default: 'succeeds', doc: 'whether the kernel should allow it (`either`: this depends on the kernel; show what it did)' },
+    expect: {
+      type: { kind: 'enum', values: ['succeeds', 'fails', 'either'] },
+      default: 'succeeds',
+      doc: 'whether the kernel should allow it (`either`: this depends on the kernel; show what it did)',
+    },
   },
   async run(ctx, args) {
     const lab = fsLab(ctx);
@@ -92,7 +109,15 @@ export const overlayOpAction: ActionDef = {
           const buf = Buffer.alloc(4096);
           const got = hostCall(rec, 'read', [`fd ${fd.value}`, String(buf.length)], () => fs.readSync(fd.value, buf, 0, buf.length, 0));
           hostCall(rec, 'close', [`fd ${fd.value}`], () => fs.closeSync(fd.value));
-          output.push(`open for reading: ${ms(fd.ms)}`, ...buf.subarray(0, got.value).toString('utf8').split('\n').filter((l) => l !== '').slice(0, 4));
+          output.push(
+            `open for reading: ${ms(fd.ms)}`,
+            ...buf
+              .subarray(0, got.value)
+              .toString('utf8')
+              .split('\n')
+              .filter((l) => l !== '')
+              .slice(0, 4),
+          );
           break;
         }
         case 'append':
@@ -114,7 +139,9 @@ export const overlayOpAction: ActionDef = {
           const counts = new Map<string, number>();
           removeTree(rec, file, counts);
           const total = [...counts.values()].reduce((a, b) => a + b, 0);
-          output.push(`rm -r ${rel} through merged: ${total} calls (${[...counts].map(([name, n]) => `${n} ${name}`).join(', ')}), each one in what ran`);
+          output.push(
+            `rm -r ${rel} through merged: ${total} calls (${[...counts].map(([name, n]) => `${n} ${name}`).join(', ')}), each one in what ran`,
+          );
           break;
         }
         case 'mkdir':
@@ -132,7 +159,11 @@ export const overlayOpAction: ActionDef = {
       const e = err as NodeJS.ErrnoException;
       output.push(e.code ? `the kernel answered ${e.code} (${errnoText(e.code)})` : e.message);
       if (str(args, 'expect') !== 'succeeds') return { ok: true, output };
-      return { ok: false, output, message: `${str(args, 'op')} ${rel} failed (${e.code ?? e.message}); the primitive pane shows the call.` };
+      return {
+        ok: false,
+        output,
+        message: `${str(args, 'op')} ${rel} failed (${e.code ?? e.message}); the primitive pane shows the call.`,
+      };
     }
     if (str(args, 'expect') === 'fails') {
       return { ok: false, output, message: `${str(args, 'op')} ${rel} succeeded, where this lesson expected the kernel to refuse it.` };

@@ -41,5 +41,7 @@ export function hostNeeds(run: Call): Array<readonly HostProgram[]> {
 /** A condition in words, for the catalogue: `expect: survives`, `op: ping`. */
 export function describeWhen(when: When): string {
   if (when === true) return 'always';
-  return Object.entries(when).map(([name, values]) => `${name}: ${values.join(' or ')}`).join(', ');
+  return Object.entries(when)
+    .map(([name, values]) => `${name}: ${values.join(' or ')}`)
+    .join(', ');
 }

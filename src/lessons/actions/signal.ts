@@ -19,12 +19,20 @@ type Signal = (typeof SIGNALS)[number];
 
 export const signalAction: ActionDef = {
   name: 'signal',
-  summary: 'Sends a signal to a lesson container\'s PID 1 or a named process the lab started, from the host or inside.',
+  summary: "Sends a signal to a lesson container's PID 1 or a named process the lab started, from the host or inside.",
   args: {
     to: { type: { kind: 'pid-ref' }, doc: '`container`, `container.NAME` or `process.NAME` (only what the lab started)' },
     signal: { type: { kind: 'enum', values: SIGNALS }, doc: 'which signal' },
-    from: { type: { kind: 'enum', values: ['host', 'inside'] }, default: 'host', doc: 'send it from the host, or from inside the container' },
-    expect: { type: { kind: 'enum', values: ['ends', 'survives'] }, default: 'ends', doc: '`ends`: wait (up to 3 s) until it is gone; `survives`: watch it for `watchMs` and show it is still there' },
+    from: {
+      type: { kind: 'enum', values: ['host', 'inside'] },
+      default: 'host',
+      doc: 'send it from the host, or from inside the container',
+    },
+    expect: {
+      type: { kind: 'enum', values: ['ends', 'survives'] },
+      default: 'ends',
+      doc: '`ends`: wait (up to 3 s) until it is gone; `survives`: watch it for `watchMs` and show it is still there',
+    },
     watchMs: { type: { kind: 'integer', min: 100, max: 5000 }, default: 500, doc: 'how long to watch, with `expect: survives`' },
   },
   waitsOnPurpose: { expect: ['survives'] },
@@ -36,7 +44,7 @@ export const signalAction: ActionDef = {
     if (to === 'lab' || /^\d+$/.test(to) || hostPid === undefined || innerPid === undefined) {
       return { ok: false, output: [], message: `\`${to}\` is not a running process this lesson started; run the earlier steps first.` };
     }
-    const containerName = to.startsWith('process.') ? ctx.processes.get(to.slice(8))?.container ?? '' : to.slice(10);
+    const containerName = to.startsWith('process.') ? (ctx.processes.get(to.slice(8))?.container ?? '') : to.slice(10);
     const c = ctx.container(containerName);
     const output: string[] = [];
     let others: number[] = [];
@@ -48,14 +56,22 @@ export const signalAction: ActionDef = {
       if (r.exitCode !== 0) return { ok: false, output, message: `kill failed inside the container (exit status ${r.exitCode}).` };
     } else {
       // Who else is in PID 1's namespace now, to report what became of them (read, not assumed).
-      if (c && to.startsWith('container')) others = (await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid)).records.filter((r) => r.pid !== c.pid).map((r) => r.pid);
+      if (c && to.startsWith('container'))
+        others = (await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid)).records.filter((r) => r.pid !== c.pid).map((r) => r.pid);
       if (to.startsWith('process.') && !(await stillInside(ctx, c, hostPid))) {
         return { ok: false, output, message: `${to} is no longer running in the container; run the step that starts it again.` };
       }
       const started = performance.now();
       if (c && to.startsWith('container')) await ctx.runtime.kill(c, signal);
       else process.kill(hostPid, signal);
-      ctx.record({ kind: 'syscall', name: 'kill', args: [String(hostPid), signal], result: '0', ok: true, durationMs: performance.now() - started });
+      ctx.record({
+        kind: 'syscall',
+        name: 'kill',
+        args: [String(hostPid), signal],
+        result: '0',
+        ok: true,
+        durationMs: performance.now() - started,
+      });
     }
     const survives = str(args, 'expect') === 'survives';
     const seen = await watch(ctx, hostPid, survives ? Number(args.watchMs) : 3000);
@@ -66,9 +82,11 @@ export const signalAction: ActionDef = {
     if (others.length) {
       const gone = others.filter((pid) => stateOf(ctx.procRoot, pid) === undefined);
       const them = others.length === 1 ? 'the other process' : `the other ${others.length} processes`;
-      output.push(gone.length === others.length
-        ? `${them} of its PID namespace (host PID ${others.join(', ')}) ${others.length > 1 ? 'are' : 'is'} gone too`
-        : `of the other processes in its PID namespace (host PID ${others.join(', ')}), ${others.length - gone.length} still run${others.length - gone.length === 1 ? 's' : ''}`);
+      output.push(
+        gone.length === others.length
+          ? `${them} of its PID namespace (host PID ${others.join(', ')}) ${others.length > 1 ? 'are' : 'is'} gone too`
+          : `of the other processes in its PID namespace (host PID ${others.join(', ')}), ${others.length - gone.length} still run${others.length - gone.length === 1 ? 's' : ''}`,
+      );
     }
     if (seen.ended === !survives) return { ok: true, output };
     return {
@@ -96,7 +114,10 @@ async function watch(ctx: ActionContext, hostPid: number, limitMs: number): Prom
     if (state === 'Z') {
       zombieSince ??= elapsed;
       if (elapsed - zombieSince >= 1000 || elapsed >= Math.max(limitMs, 1000)) {
-        return { ended: true, sentence: `after ${elapsed} ms: host PID ${hostPid} has ended but is still a zombie: its parent has not reaped it` };
+        return {
+          ended: true,
+          sentence: `after ${elapsed} ms: host PID ${hostPid} has ended but is still a zombie: its parent has not reaped it`,
+        };
       }
     } else if (elapsed >= limitMs) {
       return { ended: false, sentence: `after ${elapsed} ms: host PID ${hostPid} is still running (state ${state})` };

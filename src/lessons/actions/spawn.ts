@@ -24,7 +24,11 @@ export const spawnAction: ActionDef = {
     const found = await Promise.race([findLaunched(ctx, c, handle.hostPid), handle.done]);
     if ('stdout' in found) {
       const why = found.stderr.trim();
-      return { ok: false, output: [`$ ${argv.join(' ')}`, ...(why ? [why] : [])], message: `\`${argv.join(' ')}\` ended at once inside the container (exit status ${found.exitCode}).` };
+      return {
+        ok: false,
+        output: [`$ ${argv.join(' ')}`, ...(why ? [why] : [])],
+        message: `\`${argv.join(' ')}\` ended at once inside the container (exit status ${found.exitCode}).`,
+      };
     }
     const name = str(args, 'name');
     ctx.processes.set(name, { name, container: ctx.containerName(str(args, 'container')), ...found });

@@ -10,7 +10,7 @@ import { str } from './action.js';
 export const startContainerAction: ActionDef = {
   name: 'start-container',
   summary: 'Creates a lesson container from its spec (deleting an earlier one); every primitive is shown.',
-  args: { container: { type: { kind: 'name' }, default: '', doc: 'which of the lesson\'s containers (default: the first)' } },
+  args: { container: { type: { kind: 'name' }, default: '', doc: "which of the lesson's containers (default: the first)" } },
   starts: 'container',
   async run(ctx, args) {
     const c = await ctx.startContainer(str(args, 'container'));

@@ -30,7 +30,8 @@ async function currentLimit(ctx: ActionContext, c: Container): Promise<{ bytes?:
 
 export const raisedMemoryLimit: CheckDef = {
   name: 'raised-memory-limit',
-  summary: 'The container\'s memory limit (read from its cgroup file) is the one typed, and the allocator of `mib` MiB now runs to the end without an OOM kill.',
+  summary:
+    "The container's memory limit (read from its cgroup file) is the one typed, and the allocator of `mib` MiB now runs to the end without an OOM kill.",
   args: {
     mib: { type: { kind: 'integer', min: 1, max: 512 }, default: 48, doc: 'how many MiB the allocator holds' },
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
@@ -40,14 +41,35 @@ export const raisedMemoryLimit: CheckDef = {
     const c = ctx.container(str(args, 'container'));
     if (!c) return { ok: false, message: 'The container is not running: press r to reset the lesson, then run the memory steps again.' };
     // Afterwards both panes show the memory files: the host's path and the container's own view.
-    const panes = { show: { probe: 'cgroup-files', host: { pid: c.pid, controllers: ['memory'] }, container: { pid: 1, controllers: ['memory'] } } };
+    const panes = {
+      show: { probe: 'cgroup-files', host: { pid: c.pid, controllers: ['memory'] }, container: { pid: 1, controllers: ['memory'] } },
+    };
     const mib = Number(args.mib);
     const limit = await currentLimit(ctx, c);
     const typed = parseBytes(answer);
-    if (typed === undefined || typed === 'max') return { ok: false, message: `"${answer}" is not a limit: type the number of bytes now in ${limit.file} (or with a unit, like 96M).` };
-    if (limit.bytes === undefined) return { ok: false, message: `${limit.file} says there is no limit at all. Write a limit into it (a little above ${mib} MiB), then type it.`, ...panes };
-    if (typed !== limit.bytes) return { ok: false, message: `${limit.file} says ${limit.bytes} (${formatBytes(limit.bytes)}), not ${typed}: write your new limit into that file first, then type what it says.`, ...panes };
-    if (limit.bytes < mib * MiB) return { ok: false, message: `${formatBytes(limit.bytes)} is still below the ${mib} MiB the allocator holds: it would be killed again. Raise it further.`, ...panes };
+    if (typed === undefined || typed === 'max')
+      return {
+        ok: false,
+        message: `"${answer}" is not a limit: type the number of bytes now in ${limit.file} (or with a unit, like 96M).`,
+      };
+    if (limit.bytes === undefined)
+      return {
+        ok: false,
+        message: `${limit.file} says there is no limit at all. Write a limit into it (a little above ${mib} MiB), then type it.`,
+        ...panes,
+      };
+    if (typed !== limit.bytes)
+      return {
+        ok: false,
+        message: `${limit.file} says ${limit.bytes} (${formatBytes(limit.bytes)}), not ${typed}: write your new limit into that file first, then type what it says.`,
+        ...panes,
+      };
+    if (limit.bytes < mib * MiB)
+      return {
+        ok: false,
+        message: `${formatBytes(limit.bytes)} is still below the ${mib} MiB the allocator holds: it would be killed again. Raise it further.`,
+        ...panes,
+      };
     const run = await runWorkload(ctx, c, ['memory'], allocatorScript(mib), 60_000);
     const before = meter(run.before, 'memory.oom_kills');
     const after = meter(run.after, 'memory.oom_kills');
@@ -55,9 +77,17 @@ export const raisedMemoryLimit: CheckDef = {
     const peak = meter(run.after, 'memory.peak');
     const held = peak ? `; ${peak.label} says ${formatBytes(peak.value)}` : '';
     if (run.result.exitCode === 0 && (!before || !after || after.value === before.value)) {
-      return { ok: true, message: `Right: under ${formatBytes(limit.bytes)} the allocator held its ${mib} MiB and exited 0 (${kills || 'no OOM kill'}${held}). The limit is a number in a file; raise it and the kernel lets the cgroup grow.`, ...panes };
+      return {
+        ok: true,
+        message: `Right: under ${formatBytes(limit.bytes)} the allocator held its ${mib} MiB and exited 0 (${kills || 'no OOM kill'}${held}). The limit is a number in a file; raise it and the kernel lets the cgroup grow.`,
+        ...panes,
+      };
     }
-    return { ok: false, message: `At ${formatBytes(limit.bytes)} the allocator ended with ${describeExit(run.result)}${kills ? ` (${kills})` : ''}: the shell, head and tail need a few MiB besides the ${mib} MiB. Give it more room.`, ...panes };
+    return {
+      ok: false,
+      message: `At ${formatBytes(limit.bytes)} the allocator ended with ${describeExit(run.result)}${kills ? ` (${kills})` : ''}: the shell, head and tail need a few MiB besides the ${mib} MiB. Give it more room.`,
+      ...panes,
+    };
   },
   async answers(ctx, args) {
     const c = ctx.container(str(args, 'container'));

@@ -20,7 +20,10 @@ function state(ctx: ActionContext, args: Args) {
   const whiteout = path.join(dirs.upper, rel);
   const node = fs.lstatSync(whiteout, { throwIfNoEntry: false }) ? statNode(whiteout, rel) : undefined;
   return {
-    dirs, rel, whiteout, node,
+    dirs,
+    rel,
+    whiteout,
+    node,
     isWhiteout: node?.overlay.whiteout === true,
     inMerged: fs.lstatSync(path.join(dirs.merged, rel), { throwIfNoEntry: false }) !== undefined,
   };
@@ -28,7 +31,8 @@ function state(ctx: ActionContext, args: Args) {
 
 export const whiteoutInUpper: CheckDef = {
   name: 'whiteout-in-upper',
-  summary: 'The answer is the inode number of the whiteout that deleting a given file through merged left in the overlay\'s upper directory.',
+  summary:
+    "The answer is the inode number of the whiteout that deleting a given file through merged left in the overlay's upper directory.",
   args: {
     overlay: { type: { kind: 'name' }, doc: 'the lab overlay, as named by mount-overlay' },
     path: { type: { kind: 'inner-path' }, doc: 'the file to delete, inside the overlay (e.g. app/data/notes.txt)' },
@@ -37,18 +41,30 @@ export const whiteoutInUpper: CheckDef = {
   async evaluate(ctx, args, answer): Promise<CheckOutcome> {
     const s = state(ctx, args);
     if (!s) return { ok: false, message: `The overlay ${str(args, 'overlay')} is not mounted: press r to reset the lesson.` };
-    if (s.inMerged) return { ok: false, message: `${s.rel} is still in the merged view. Delete it through ${s.dirs.merged} first, then look in upper.` };
-    if (!s.isWhiteout || !s.node) return { ok: false, message: `${s.rel} is gone from merged, but upper holds no whiteout for it; was it a file only upper had?` };
+    if (s.inMerged)
+      return { ok: false, message: `${s.rel} is still in the merged view. Delete it through ${s.dirs.merged} first, then look in upper.` };
+    if (!s.isWhiteout || !s.node)
+      return { ok: false, message: `${s.rel} is gone from merged, but upper holds no whiteout for it; was it a file only upper had?` };
     if (answer.trim() !== s.node.ino) {
-      return { ok: false, message: `${answer.trim() || 'That'} is not its inode. The whiteout has the same name as the deleted file, in the same directory under upper (${s.dirs.upper}); \`ls -li\` prints the inode first.` };
+      return {
+        ok: false,
+        message: `${answer.trim() || 'That'} is not its inode. The whiteout has the same name as the deleted file, in the same directory under upper (${s.dirs.upper}); \`ls -li\` prints the inode first.`,
+      };
     }
     // Read, don't assume: some kernels hard-link one shared whiteout inode under every deleted name.
     const sharers = walkTree(s.dirs.upper).filter((n) => n.overlay.whiteout && n.ino === s.node!.ino && n.path !== s.rel);
-    const shared = sharers.length > 0 ? ` It has ${s.node.nlink} links: this kernel reuses one whiteout inode, also at ${sharers.map((n) => n.path).join(', ')}.` : '';
+    const shared =
+      sharers.length > 0
+        ? ` It has ${s.node.nlink} links: this kernel reuses one whiteout inode, also at ${sharers.map((n) => n.path).join(', ')}.`
+        : '';
     return {
       ok: true,
       message: `Right: ${s.whiteout} is inode ${s.node.ino}, a character device 0:0 — overlay's whiteout. The lower file is still there; this hides it.${shared}`,
-      show: { probe: 'overlay-layers', host: { overlay: str(args, 'overlay'), path: s.rel, checksum: 'no' }, container: { overlay: str(args, 'overlay'), path: s.rel, checksum: 'no', show: 'merged' } },
+      show: {
+        probe: 'overlay-layers',
+        host: { overlay: str(args, 'overlay'), path: s.rel, checksum: 'no' },
+        container: { overlay: str(args, 'overlay'), path: s.rel, checksum: 'no', show: 'merged' },
+      },
     };
   },
   async answers(ctx, args) {
@@ -58,6 +74,8 @@ export const whiteoutInUpper: CheckDef = {
   async describeAnswer(ctx, args) {
     const s = state(ctx, args);
     if (!s) return 'the overlay is not mounted yet';
-    return s.isWhiteout && s.node ? `${s.node.ino}, the inode of ${s.whiteout} (a character device 0:0)` : `the inode of ${path.join(s.dirs.upper, s.rel)}, once you have deleted ${s.rel} through merged`;
+    return s.isWhiteout && s.node
+      ? `${s.node.ino}, the inode of ${s.whiteout} (a character device 0:0)`
+      : `the inode of ${path.join(s.dirs.upper, s.rel)}, once you have deleted ${s.rel} through merged`;
   },
 };

@@ -11,9 +11,16 @@ export function checkStep(show: NonNullable<CheckOutcome['show']>, container: st
   const at = { file: '', line: 0, column: 0 };
   const probe = PROBES[show.probe];
   if (!probe) throw new Error(`unknown probe ${show.probe}`);
-  const asArgs = (args: ProbeArgs): Args => Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
+  const asArgs = (args: ProbeArgs): Args =>
+    Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
   return {
-    id: 'check', title: '', text: '', shell: '', requires: [], needs: [], at,
+    id: 'check',
+    title: '',
+    text: '',
+    shell: '',
+    requires: [],
+    needs: [],
+    at,
     run: { action: 'observe', args: {}, at },
     host: { probe: probe.name, args: asArgs(show.host), container, at },
     container: { probe: probe.name, args: asArgs(show.container), container, at },

@@ -23,7 +23,7 @@ export class LessonContainers {
 
   /** The lesson's name for a container: '' or undefined means the first. */
   name(name?: string): string {
-    return name ? name : this.names[0] ?? 'main';
+    return name ? name : (this.names[0] ?? 'main');
   }
 
   /** The container if it is running. */

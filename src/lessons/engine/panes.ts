@@ -23,7 +23,12 @@ export interface PaneSources {
 }
 
 /** Resolves `pid-ref` arguments to numbers; returns the first unresolvable reference instead. */
-export function resolveArgs(args: Args, specs: ArgSpecs, side: Side, resolve: PaneSources['resolve']): { args: ProbeArgs } | { missing: string } {
+export function resolveArgs(
+  args: Args,
+  specs: ArgSpecs,
+  side: Side,
+  resolve: PaneSources['resolve'],
+): { args: ProbeArgs } | { missing: string } {
   const out: Record<string, ProbeArgs[string]> = {};
   for (const [name, value] of Object.entries(args)) {
     if (specs[name]?.type.kind !== 'pid-ref') {
@@ -56,9 +61,10 @@ export async function buildPanes(step: Step, src: PaneSources): Promise<{ host?:
   let container: Pane | undefined;
   if (step.container) {
     const inside = src.inside(step.container.container);
-    container = 'reason' in inside
-      ? { ok: false, title: step.container.probe, reason: inside.reason }
-      : await fill(step.container, 'inside', inside.reader, src);
+    container =
+      'reason' in inside
+        ? { ok: false, title: step.container.probe, reason: inside.reason }
+        : await fill(step.container, 'inside', inside.reader, src);
   }
   if (host?.ok && container?.ok && comparable(step.host, step.container)) {
     const marks = diffViews(host.view, container.view);

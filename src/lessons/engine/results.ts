@@ -6,9 +6,7 @@ import type { Mark, View } from '../../probes/view.js';
 import type { LiveSample } from './live.js';
 
 /** One pane's content: a view read from the kernel, or the reason there is none. */
-export type Pane =
-  | { ok: true; view: View; marks: readonly Mark[] }
-  | { ok: false; title: string; reason: string };
+export type Pane = { ok: true; view: View; marks: readonly Mark[] } | { ok: false; title: string; reason: string };
 
 export type StepStatus = 'done' | 'failed' | 'skipped' | 'cancelled';
 

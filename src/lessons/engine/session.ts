@@ -147,17 +147,20 @@ export class LessonSession {
 
   /** The context an action or check runs with. */
   context(signal: AbortSignal = new AbortController().signal): ActionContext {
-    return makeContext({
-      runtime: this.runtime,
-      containers: this.containers,
-      processes: this.processes,
-      resolve: (ref, side) => this.resolve(ref, side),
-      fill: (text) => this.fill(text),
-      procRoot: this.procRoot,
-      hostReader: this.hostReader,
-      record: (event) => this.window?.push(event),
-      forgetProcesses: (name) => this.forgetProcesses(name),
-    }, signal);
+    return makeContext(
+      {
+        runtime: this.runtime,
+        containers: this.containers,
+        processes: this.processes,
+        resolve: (ref, side) => this.resolve(ref, side),
+        fill: (text) => this.fill(text),
+        procRoot: this.procRoot,
+        hostReader: this.hostReader,
+        record: (event) => this.window?.push(event),
+        forgetProcesses: (name) => this.forgetProcesses(name),
+      },
+      signal,
+    );
   }
 
   /** Queues work behind whatever the session is already doing. */
@@ -206,7 +209,13 @@ export class LessonSession {
 
   /** Runs an action with the runtime's events collected into the step's list. */
   private act(run: RunSpec, signal: AbortSignal, needs: readonly string[] = [], ready: () => void = () => {}): Promise<Acted> {
-    return act({ collect: (events) => (this.window = events), ensure: (name) => this.containers.ensure(name), context: (s) => this.context(s) }, run, signal, needs, ready);
+    return act(
+      { collect: (events) => (this.window = events), ensure: (name) => this.containers.ensure(name), context: (s) => this.context(s) },
+      run,
+      signal,
+      needs,
+      ready,
+    );
   }
 
   private async run(step: Step, run: RunSpec, signal: AbortSignal): Promise<StepResult> {
@@ -215,17 +224,28 @@ export class LessonSession {
     // the container afterwards). A step that has run shows its text for after the run, if it has one.
     const fillAll = () => ({ shell: this.fill(step.shell), text: this.fill(step.text), ranText: this.fill(step.ranText ?? step.text) });
     let filled = fillAll();
-    const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult =>
-      ({ stepId: step.id, shell: filled.shell, text: r.status === 'done' ? filled.ranText : filled.text, ...r, durationMs: performance.now() - started });
+    const done = (r: Omit<StepResult, 'stepId' | 'durationMs' | 'shell' | 'text'>): StepResult => ({
+      stepId: step.id,
+      shell: filled.shell,
+      text: r.status === 'done' ? filled.ranText : filled.text,
+      ...r,
+      durationMs: performance.now() - started,
+    });
     // Checked before anything runs: a step this host cannot run is skipped with the one sentence
     // that says why and what to install, never started and left to fail half-way.
     const blocker = stepBlocker(this.lesson.requires, needsOf(step), this.host);
     if (blocker) return done({ status: 'skipped', events: [], output: [], message: blocker.sentence });
     const needed = missingReference(step, (ref) => this.resolve(ref, 'host') !== undefined);
     if (needed) return done({ status: 'failed', events: [], output: [], message: needed });
-    const live = step.live && startLiveReads(step.live, () => readLiveProbe(step.live!, this.paneSources()), (samples) => {
-      for (const listener of this.liveListeners) listener(step.id, samples);
-    });
+    const live =
+      step.live &&
+      startLiveReads(
+        step.live,
+        () => readLiveProbe(step.live!, this.paneSources()),
+        (samples) => {
+          for (const listener of this.liveListeners) listener(step.id, samples);
+        },
+      );
     const result = await this.act(run, signal, containersUsed(step), () => {
       filled = fillAll();
     });

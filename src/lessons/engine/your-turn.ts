@@ -50,6 +50,7 @@ export async function solveAfter(host: TurnHost, step: Step, result: StepResult)
   const turn = turnOf(step);
   if (result.status !== 'done') return { result };
   const [answer] = await host.serial(() => CHECKS[turn.check]!.answers(host.context(), turn.args));
-  if (answer === undefined) return { result: { ...result, status: 'failed', message: 'The solution ran, but the check finds no answer in the real state.' } };
+  if (answer === undefined)
+    return { result: { ...result, status: 'failed', message: 'The solution ran, but the check finds no answer in the real state.' } };
   return { result, answer, check: await host.serial(() => checkAnswer(host, step, answer)) };
 }

@@ -12,7 +12,13 @@ export function jsonHeader(lesson: Lesson): string[] {
 
 function pane(step: string, side: 'host' | 'container', label: string, p: Pane | undefined): string[] {
   if (!p) return [];
-  return [JSON.stringify(p.ok ? { type: 'pane', step, side, label, ...p.view, marks: p.marks } : { type: 'pane', step, side, label, title: p.title, unavailable: p.reason })];
+  return [
+    JSON.stringify(
+      p.ok
+        ? { type: 'pane', step, side, label, ...p.view, marks: p.marks }
+        : { type: 'pane', step, side, label, title: p.title, unavailable: p.reason },
+    ),
+  ];
 }
 
 export function jsonStep(r: StepReport): string[] {
@@ -22,11 +28,22 @@ export function jsonStep(r: StepReport): string[] {
     JSON.stringify({ type: 'step', index: r.index, step, title: r.step.title, shell: res.shell }),
     ...res.events.map((e) => JSON.stringify({ type: 'primitive', step, ...e })),
     ...res.output.map((line) => JSON.stringify({ type: 'output', step, line })),
-    ...(res.live ?? []).map((s) => JSON.stringify({ type: 'sample', step, atMs: s.atMs, title: s.view.title, meters: s.view.meters ?? [] })),
+    ...(res.live ?? []).map((s) =>
+      JSON.stringify({ type: 'sample', step, atMs: s.atMs, title: s.view.title, meters: s.view.meters ?? [] }),
+    ),
     ...pane(step, 'host', r.step.host?.label ?? 'Host', r.check?.host ?? res.host),
     ...pane(step, 'container', r.step.container?.label ?? 'Container', r.check?.container ?? res.container),
-    ...(r.answer !== undefined ? [JSON.stringify({ type: 'check', step, answer: r.answer, ok: r.check?.ok ?? false, message: r.check?.message })] : []),
+    ...(r.answer !== undefined
+      ? [JSON.stringify({ type: 'check', step, answer: r.answer, ok: r.check?.ok ?? false, message: r.check?.message })]
+      : []),
     ...(res.reverted ? res.reverted.events.map((e) => JSON.stringify({ type: 'primitive', step, revert: true, ...e })) : []),
-    JSON.stringify({ type: 'result', step, status: res.status, durationMs: Math.round(res.durationMs * 10) / 10, message: res.message, hint: res.hint }),
+    JSON.stringify({
+      type: 'result',
+      step,
+      status: res.status,
+      durationMs: Math.round(res.durationMs * 10) / 10,
+      message: res.message,
+      hint: res.hint,
+    }),
   ];
 }

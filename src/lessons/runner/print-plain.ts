@@ -22,10 +22,16 @@ export function plainHeader(lesson: Lesson): string[] {
 export function viewLines(view: View): string[] {
   const table = view.columns ? [view.columns, ...view.rows.map((r) => r.cells)] : view.rows.map((r) => r.cells);
   const widths: number[] = [];
-  for (const cells of table) cells.forEach((c, i) => {
-    widths[i] = Math.max(widths[i] ?? 0, c.length);
-  });
-  const lines = table.map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  for (const cells of table)
+    cells.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
+  const lines = table.map((cells) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
   return view.note ? [...lines, view.note] : lines;
 }
 
@@ -46,8 +52,15 @@ export function plainStep(r: StepReport, total: number): string[] {
   out.push(`Shell: ${presentTemplate(result.shell, {}, true)}`);
   if (step.docker) out.push(`Docker: ${step.docker}`);
   const events = eventLines(result.events);
-  out.push(events.length || result.output.length ? 'Ran:' : result.status === 'skipped' ? 'Ran: nothing (this host cannot run this step: see the result below).' : 'Ran: nothing (this step only looks).');
-  for (const e of events) out.push(`  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${e.error.code}: ${e.error.text}. ${e.error.hint}` : ''}`);
+  out.push(
+    events.length || result.output.length
+      ? 'Ran:'
+      : result.status === 'skipped'
+        ? 'Ran: nothing (this host cannot run this step: see the result below).'
+        : 'Ran: nothing (this step only looks).',
+  );
+  for (const e of events)
+    out.push(`  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${e.error.code}: ${e.error.text}. ${e.error.hint}` : ''}`);
   for (const line of result.output) out.push(`  | ${line}`);
   if (result.live?.length) {
     const reads = result.live.map((s) => ({ atMs: s.atMs, meters: s.view.meters ?? [] }));
@@ -58,17 +71,31 @@ export function plainStep(r: StepReport, total: number): string[] {
   const host = r.check?.host ?? result.host;
   const inside = r.check?.container ?? result.container;
   if (host?.ok && inside?.ok && comparable(step.host, step.container)) {
-    const where = { a: labels.host === 'Host' ? 'on the host' : `in ${labels.host}`, b: labels.container === 'Container' ? 'in the container' : `in ${labels.container}` };
+    const where = {
+      a: labels.host === 'Host' ? 'on the host' : `in ${labels.host}`,
+      b: labels.container === 'Container' ? 'in the container' : `in ${labels.container}`,
+    };
     const diffs = describeDifferences(host.view, inside.view, where);
-    out.push(diffs.length ? `Differs (${labels.host} ⟷ ${labels.container}):` : `${labels.host} and ${labels.container} show the same.`, ...diffs.map((d) => `  ${d}`));
+    out.push(
+      diffs.length ? `Differs (${labels.host} ⟷ ${labels.container}):` : `${labels.host} and ${labels.container} show the same.`,
+      ...diffs.map((d) => `  ${d}`),
+    );
   }
   if (step.predict) out.push(`Answer: ${step.predict.answer + 1}) ${step.predict.choices[step.predict.answer]}. ${step.predict.reveal}`);
-  if (r.answer !== undefined) out.push(`Answer given by --plain: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());
+  if (r.answer !== undefined)
+    out.push(`Answer given by --plain: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());
   if (result.reverted) {
-    out.push('Put back by the lab:', ...eventLines(result.reverted.events).map((e) => `  ${e.text}`), ...result.reverted.output.map((l) => `  | ${l}`));
+    out.push(
+      'Put back by the lab:',
+      ...eventLines(result.reverted.events).map((e) => `  ${e.text}`),
+      ...result.reverted.output.map((l) => `  | ${l}`),
+    );
     if (result.reverted.message) out.push(`  failed: ${result.reverted.message}`);
   }
   const status = { done: 'done', failed: 'FAILED', skipped: 'skipped', cancelled: 'cancelled' }[result.status];
-  out.push(`Result: ${status} in ${formatMs(result.durationMs)}.${result.message ? ` ${result.message}` : ''}${result.hint ? ` Hint: ${result.hint}` : ''}`, '');
+  out.push(
+    `Result: ${status} in ${formatMs(result.durationMs)}.${result.message ? ` ${result.message}` : ''}${result.hint ? ` Hint: ${result.hint}` : ''}`,
+    '',
+  );
   return out;
 }

@@ -9,7 +9,11 @@ import { driveLesson } from './drive.js';
 import { jsonHeader, jsonStep } from './print-json.js';
 import { plainHeader, plainStep } from './print-plain.js';
 
-export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json', out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runLessonCommand(
+  lesson: Lesson,
+  format: 'plain' | 'json',
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const write = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
   const lab = await openLabRuntime();
   const session = new LessonSession({ lesson, runtime: lab.runtime, missingFeature: lab.missingFeature });
@@ -30,13 +34,21 @@ export async function runLessonCommand(lesson: Lesson, format: 'plain' | 'json',
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
     const skipped: string[] = [];
-    const ok = await driveLesson(session, (report) => {
-      if (report.result.status === 'skipped') skipped.push(report.step.id);
-      write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length));
-    }, stop.signal);
+    const ok = await driveLesson(
+      session,
+      (report) => {
+        if (report.result.status === 'skipped') skipped.push(report.step.id);
+        write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length));
+      },
+      stop.signal,
+    );
     if (format === 'plain') {
-      const except = skipped.length ? `, except ${skipped.length === 1 ? 'one step' : `${skipped.length} steps`} this host cannot run (skipped: ${skipped.join(', ')})` : '';
-      write([ok ? `Every step of "${lesson.title}" ran${except}.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`]);
+      const except = skipped.length
+        ? `, except ${skipped.length === 1 ? 'one step' : `${skipped.length} steps`} this host cannot run (skipped: ${skipped.join(', ')})`
+        : '';
+      write([
+        ok ? `Every step of "${lesson.title}" ran${except}.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`,
+      ]);
       if (lesson.readMore.length) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
     } else {
       write([JSON.stringify({ type: 'summary', ok, ...(skipped.length ? { skipped } : {}) })]);

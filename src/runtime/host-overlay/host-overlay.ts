@@ -53,7 +53,14 @@ const NAME = /^[a-z0-9]+(-[a-z0-9]+)+$/;
 function mkdirReported(dir: string, emit: HostOverlayContext['emit']): void {
   const start = performance.now();
   fs.mkdirSync(dir, { mode: 0o700 });
-  emit?.({ kind: 'syscall', name: 'mkdir', args: [JSON.stringify(dir), '0700'], result: '0', ok: true, durationMs: performance.now() - start });
+  emit?.({
+    kind: 'syscall',
+    name: 'mkdir',
+    args: [JSON.stringify(dir), '0700'],
+    result: '0',
+    ok: true,
+    durationMs: performance.now() - start,
+  });
 }
 
 /**
@@ -61,7 +68,9 @@ function mkdirReported(dir: string, emit: HostOverlayContext['emit']): void {
  * on merged. Throws (after removing what it made) if any step fails.
  */
 export async function mountHostOverlay(
-  ctx: HostOverlayContext, name: string, lowers: readonly { name: string; dir: string }[],
+  ctx: HostOverlayContext,
+  name: string,
+  lowers: readonly { name: string; dir: string }[],
 ): Promise<HostOverlay> {
   if (!NAME.test(name)) throw new Error(`Host overlay name "${name}" must be lowercase words joined by "-", e.g. "overlay-a".`);
   if (lowers.length === 0) throw new Error('An overlay needs at least one lower layer.');
@@ -71,13 +80,20 @@ export async function mountHostOverlay(
     throw new Error(`${dir} already exists: a previous lab left it behind. Run \`container-lab cleanup\`, then try again.`);
   }
   const ov: HostOverlay = {
-    name, dir, lowers: lowers.map((l) => ({ ...l })),
-    upper: path.join(dir, 'upper'), work: path.join(dir, 'work'), merged: path.join(dir, 'merged'),
+    name,
+    dir,
+    lowers: lowers.map((l) => ({ ...l })),
+    upper: path.join(dir, 'upper'),
+    work: path.join(dir, 'work'),
+    merged: path.join(dir, 'merged'),
     // overlay's lowerdir lists the TOP layer first.
     options: '',
     ledgerIds: [],
   };
-  ov.options = `lowerdir=${[...lowers].reverse().map((l) => l.dir).join(':')},upperdir=${ov.upper},workdir=${ov.work}`;
+  ov.options = `lowerdir=${[...lowers]
+    .reverse()
+    .map((l) => l.dir)
+    .join(':')},upperdir=${ov.upper},workdir=${ov.work}`;
   try {
     mkdirReported(dir, ctx.emit);
     ov.ledgerIds.push(ctx.ledger.add({ kind: 'dir', path: dir }));

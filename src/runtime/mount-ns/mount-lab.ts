@@ -45,7 +45,10 @@ function helperPath(): string {
  * it). Both namespaces end with their one program.
  */
 export async function mountFromNewNamespace(
-  propagation: 'private' | 'unchanged', target: string, source: string, emit?: Emit,
+  propagation: 'private' | 'unchanged',
+  target: string,
+  source: string,
+  emit?: Emit,
 ): Promise<{ mountinfoInside: string }> {
   const ns = ['--mount', `--propagation=${propagation}`, '--'];
   const reported = emit ? { emit } : {};
@@ -81,9 +84,13 @@ function startHelper(): Omit<Spare, 'ledgerId'> {
   // A start that failed (EAGAIN: too many processes) still ends in 'close', which reports it.
   child.on('error', () => {});
   const done = new Promise<{ stdout: string; stderr: string; status: string }>((resolve) => {
-    child.on('close', (code, signal) => resolve({
-      stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), status: signal ? `killed by ${signal}` : `exit ${code}`,
-    }));
+    child.on('close', (code, signal) =>
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        status: signal ? `killed by ${signal}` : `exit ${code}`,
+      }),
+    );
   });
   const ready = new Promise<void>((resolve) => {
     child.stdout.once('data', () => resolve());

@@ -58,7 +58,9 @@ export async function addLink(deps: NetworkDeps, name: string, args: readonly st
 export function reserveLink(deps: NetworkDeps, name: string): string {
   // /sys/class/net lists the links of the host's network namespace: no process needed to look.
   if (fs.existsSync(`/sys/class/net/${name}`)) {
-    throw new Error(`A link named ${name} already exists on this host, and the lab did not make it now: run \`container-lab cleanup\`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.`);
+    throw new Error(
+      `A link named ${name} already exists on this host, and the lab did not make it now: run \`container-lab cleanup\`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.`,
+    );
   }
   return deps.ledger.add({ kind: 'link', name });
 }

@@ -22,7 +22,9 @@ export function connectAndRead(host: string, port: number, timeoutMs = 2000): Pr
       resolve({ ok, reply: text, durationMs: performance.now() - started });
     };
     socket.setTimeout(timeoutMs, () => finish(reply.length > 0, reply || 'ETIMEDOUT'));
-    socket.on('data', (d) => { if (reply.length < 4096) reply += d.toString('utf8'); });
+    socket.on('data', (d) => {
+      if (reply.length < 4096) reply += d.toString('utf8');
+    });
     socket.on('end', () => finish(true, reply));
     socket.on('error', (err: NodeJS.ErrnoException) => finish(false, err.code ?? err.message));
   });

@@ -84,7 +84,9 @@ export function drawTopology(t: Topology, maxWidth = 80): string {
     }
     const wire = (fill: string, edge: string) => {
       const chars = [...edge.padEnd(hostWidth, fill)];
-      boxes.forEach((b, i) => { if (b.wired) chars[centres[i]!] = '|'; });
+      boxes.forEach((b, i) => {
+        if (b.wired) chars[centres[i]!] = '|';
+      });
       return chars.join('').trimEnd();
     };
     out[out.length - 1] = wire('-', '+' + '-'.repeat(hostWidth - 2) + '+');
@@ -92,7 +94,12 @@ export function drawTopology(t: Topology, maxWidth = 80): string {
     const rendered = boxes.map((b) => box(b.title, b.lines, b.width));
     const height = Math.max(...rendered.map((r) => r.length));
     for (let row = 0; row < height; row++) {
-      out.push(rendered.map((r, i) => (r[row] ?? '').padEnd(boxes[i]!.width)).join(' ').trimEnd());
+      out.push(
+        rendered
+          .map((r, i) => (r[row] ?? '').padEnd(boxes[i]!.width))
+          .join(' ')
+          .trimEnd(),
+      );
     }
   } else {
     for (const b of boxes) {

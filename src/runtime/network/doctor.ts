@@ -21,8 +21,20 @@ export async function subnetFinding(linkPrefix: string, env: NodeJS.ProcessEnv =
   } catch (err) {
     const message = (err as Error).message;
     if (/ENOENT|not found/i.test(message)) {
-      return { id: 'subnet', title, status: 'fail', detail: 'cannot read the host routes: `ip` is missing', fix: 'Install iproute2 (`sudo apt install iproute2`).' };
+      return {
+        id: 'subnet',
+        title,
+        status: 'fail',
+        detail: 'cannot read the host routes: `ip` is missing',
+        fix: 'Install iproute2 (`sudo apt install iproute2`).',
+      };
     }
-    return { id: 'subnet', title, status: 'fail', detail: message, fix: 'Set CONTAINER_LAB_SUBNET to a free IPv4 block such as 10.200.0.0/24.' };
+    return {
+      id: 'subnet',
+      title,
+      status: 'fail',
+      detail: message,
+      fix: 'Set CONTAINER_LAB_SUBNET to a free IPv4 block such as 10.200.0.0/24.',
+    };
   }
 }

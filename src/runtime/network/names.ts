@@ -23,7 +23,9 @@ export const CONTAINER_IFNAME = 'eth0';
 
 function checked(name: string): string {
   if (name.length > MAX_IFNAME || !/^[a-zA-Z0-9_.-]+$/.test(name)) {
-    throw new Error(`"${name}" is not a usable link name (at most ${MAX_IFNAME} letters, digits, '.', '_' or '-'): shorten CONTAINER_LAB_LINK_PREFIX or the container id.`);
+    throw new Error(
+      `"${name}" is not a usable link name (at most ${MAX_IFNAME} letters, digits, '.', '_' or '-'): shorten CONTAINER_LAB_LINK_PREFIX or the container id.`,
+    );
   }
   return name;
 }

@@ -30,17 +30,23 @@ export function ipCommand(ns: NetnsRef, args: readonly string[], program = 'ip')
 /** The argument `ip link set X netns …` takes for a namespace. */
 export function netnsArg(ns: NetnsRef): string {
   switch (ns.kind) {
-    case 'pid': return String(ns.pid);
-    case 'named': return ns.name;
-    case 'host': throw new Error('A link is moved back to the host by deleting the container namespace, not by name.');
+    case 'pid':
+      return String(ns.pid);
+    case 'named':
+      return ns.name;
+    case 'host':
+      throw new Error('A link is moved back to the host by deleting the container namespace, not by name.');
   }
 }
 
 /** How the diagram and panes name a namespace. */
 export function describeNetns(ns: NetnsRef): string {
   switch (ns.kind) {
-    case 'host': return 'host';
-    case 'pid': return `netns of pid ${ns.pid}`;
-    case 'named': return `netns ${ns.name}`;
+    case 'host':
+      return 'host';
+    case 'pid':
+      return `netns of pid ${ns.pid}`;
+    case 'named':
+      return `netns ${ns.name}`;
   }
 }

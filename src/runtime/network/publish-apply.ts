@@ -33,7 +33,13 @@ const HINT: Record<PublishBackend, string> = {
 };
 
 /** Runs nft or iptables with an argv (never a shell); unreported when there is no `emit`. */
-async function netfilter(tool: PublishBackend, args: string[], emit?: (e: PrimitiveEvent) => void, input?: string, shownInput?: string): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+async function netfilter(
+  tool: PublishBackend,
+  args: string[],
+  emit?: (e: PrimitiveEvent) => void,
+  input?: string,
+  shownInput?: string,
+): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   const r = await runHostProgram([tool, ...args], {
     ...(emit ? { emit } : {}),
     ...(input === undefined ? {} : { input }),
@@ -109,8 +115,9 @@ export async function dropPublishRules(entry: RuleEntry): Promise<boolean> {
 
 /** The lab's table or chain as the kernel holds it now (`nft list table …`, `iptables -t nat -L … -n`), or undefined if absent. */
 export async function readPublishRules(backend: PublishBackend, name: string): Promise<string | undefined> {
-  const r = backend === 'nft'
-    ? await netfilter('nft', ['list', 'table', 'inet', name])
-    : await netfilter('iptables', ['-t', 'nat', '-L', name, '-n']);
+  const r =
+    backend === 'nft'
+      ? await netfilter('nft', ['list', 'table', 'inet', name])
+      : await netfilter('iptables', ['-t', 'nat', '-L', name, '-n']);
   return r.ok ? r.stdout : undefined;
 }

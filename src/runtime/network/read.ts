@@ -73,7 +73,9 @@ export async function readTopology(linkPrefix: string, bridgeName: string, conta
   const [host, fdb, inside] = await Promise.all([
     readNamespace(HOST),
     readFdb(bridgeName),
-    Promise.all(containers.map(async (c) => ({ label: c.label, ...(c.pid !== undefined ? { pid: c.pid } : {}), ...(await readNamespace(c.ns)) }))),
+    Promise.all(
+      containers.map(async (c) => ({ label: c.label, ...(c.pid !== undefined ? { pid: c.pid } : {}), ...(await readNamespace(c.ns)) })),
+    ),
   ]);
   return buildTopology({ linkPrefix, bridgeName, host, containers: inside, fdb });
 }

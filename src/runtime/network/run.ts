@@ -48,11 +48,16 @@ export function errnoFromMessage(stderr: string): string | undefined {
 /** What to do about the errno `ip` printed, when the lab knows better than the general hint. */
 function hintFor(code: string | undefined): string | undefined {
   switch (code) {
-    case 'EEXIST': return 'A link or address with that name already exists: run `container-lab cleanup`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.';
-    case 'EPERM': return 'Changing links needs root with CAP_NET_ADMIN: run the lab with sudo.';
-    case 'ENODEV': return 'That link is gone, or this kernel lacks the veth or bridge driver (`modprobe veth bridge`).';
-    case 'EOPNOTSUPP': return 'This kernel lacks a driver the lab needs: check `modprobe veth` and `modprobe bridge`.';
-    default: return undefined;
+    case 'EEXIST':
+      return 'A link or address with that name already exists: run `container-lab cleanup`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.';
+    case 'EPERM':
+      return 'Changing links needs root with CAP_NET_ADMIN: run the lab with sudo.';
+    case 'ENODEV':
+      return 'That link is gone, or this kernel lacks the veth or bridge driver (`modprobe veth bridge`).';
+    case 'EOPNOTSUPP':
+      return 'This kernel lacks a driver the lab needs: check `modprobe veth` and `modprobe bridge`.';
+    default:
+      return undefined;
   }
 }
 

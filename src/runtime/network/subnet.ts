@@ -38,8 +38,13 @@ export interface SubnetChoice {
 
 /** Where the lab looks, in order, when no subnet is configured. */
 export const DEFAULT_CANDIDATES: readonly string[] = [
-  '10.123.0.0/24', '10.124.0.0/24', '10.125.0.0/24', '172.29.0.0/24', '172.30.123.0/24',
-  '192.168.123.0/24', '192.168.213.0/24',
+  '10.123.0.0/24',
+  '10.124.0.0/24',
+  '10.125.0.0/24',
+  '172.29.0.0/24',
+  '172.30.123.0/24',
+  '192.168.123.0/24',
+  '192.168.213.0/24',
 ];
 
 /** Parses `a.b.c.d` into a 32-bit unsigned number, or undefined. */
@@ -78,7 +83,7 @@ function maskOf(prefix: number): number {
 /** Two blocks overlap when the shorter prefix's mask makes their networks equal. */
 export function overlaps(a: Cidr, b: Cidr): boolean {
   const mask = maskOf(Math.min(a.prefix, b.prefix));
-  return ((a.network & mask) >>> 0) === ((b.network & mask) >>> 0);
+  return (a.network & mask) >>> 0 === (b.network & mask) >>> 0;
 }
 
 /** The n-th address of a block (1 = the gateway, 2 = the first container). */
@@ -89,7 +94,11 @@ export function hostAddress(c: Cidr, n: number): string {
 }
 
 /** What is already in use on the host, as blocks with a label saying where each came from. */
-export function usedBlocks(routes: readonly RouteJson[], addrs: readonly AddrJson[], ownBridge: string): Array<{ cidr: Cidr; label: string }> {
+export function usedBlocks(
+  routes: readonly RouteJson[],
+  addrs: readonly AddrJson[],
+  ownBridge: string,
+): Array<{ cidr: Cidr; label: string }> {
   const used: Array<{ cidr: Cidr; label: string }> = [];
   for (const r of routes) {
     // The default route covers every address; it is where packets go when nothing else matches,
@@ -127,13 +136,21 @@ export function chooseSubnet(input: ChooseInput): SubnetChoice {
   if (input.override !== undefined) {
     const c = parseCidr(input.override);
     if (!c || c.prefix > 29 || c.prefix < 8) {
-      throw new Error(`CONTAINER_LAB_SUBNET="${input.override}" is not an IPv4 block between /8 and /29, such as 10.123.0.0/24: fix or unset it.`);
+      throw new Error(
+        `CONTAINER_LAB_SUBNET="${input.override}" is not an IPv4 block between /8 and /29, such as 10.123.0.0/24: fix or unset it.`,
+      );
     }
     const hit = clash(c);
     if (hit) {
-      throw new Error(`CONTAINER_LAB_SUBNET=${formatCidr(c)} overlaps ${hit.label}: the host would send some of its own traffic into the lab. Choose another block, or unset it to let the lab choose.`);
+      throw new Error(
+        `CONTAINER_LAB_SUBNET=${formatCidr(c)} overlaps ${hit.label}: the host would send some of its own traffic into the lab. Choose another block, or unset it to let the lab choose.`,
+      );
     }
-    return { subnet: c, gateway: hostAddress(c, 1), reason: `using ${formatCidr(c)} from CONTAINER_LAB_SUBNET; no route or address on this host overlaps it` };
+    return {
+      subnet: c,
+      gateway: hostAddress(c, 1),
+      reason: `using ${formatCidr(c)} from CONTAINER_LAB_SUBNET; no route or address on this host overlaps it`,
+    };
   }
 
   const skipped: string[] = [];
@@ -148,5 +165,7 @@ export function chooseSubnet(input: ChooseInput): SubnetChoice {
     const why = skipped.length === 0 ? 'no route or address on this host overlaps it' : `${skipped.join(', and ')}`;
     return { subnet: c, gateway: hostAddress(c, 1), reason: `chose ${formatCidr(c)} because ${why}` };
   }
-  throw new Error(`Every subnet the lab tries is in use on this host (${skipped.join('; ')}). Set CONTAINER_LAB_SUBNET to a free block such as 10.200.0.0/24.`);
+  throw new Error(
+    `Every subnet the lab tries is in use on this host (${skipped.join('; ')}). Set CONTAINER_LAB_SUBNET to a free block such as 10.200.0.0/24.`,
+  );
 }

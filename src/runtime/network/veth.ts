@@ -44,7 +44,14 @@ export async function moveIntoContainer(deps: NetworkDeps, pair: VethPair, ns: N
  * Inside the container: rename the peer `eth0` (unless it was born with that name), give it an
  * address, raise it and `lo`, add the default route.
  */
-export async function configureContainerEnd(deps: NetworkDeps, pair: VethPair, ns: NetnsRef, address: string, prefix: number, gateway: string): Promise<void> {
+export async function configureContainerEnd(
+  deps: NetworkDeps,
+  pair: VethPair,
+  ns: NetnsRef,
+  address: string,
+  prefix: number,
+  gateway: string,
+): Promise<void> {
   await ipBatch(deps, ns, [
     ...(pair.peer === CONTAINER_IFNAME ? [] : [['link', 'set', pair.peer, 'name', CONTAINER_IFNAME]]),
     ['addr', 'add', `${address}/${prefix}`, 'dev', CONTAINER_IFNAME],
@@ -60,9 +67,18 @@ export async function configureContainerEnd(deps: NetworkDeps, pair: VethPair, n
  * netns <pid>`: the kernel makes it there, so there is no move and no rename), the host end joins
  * the bridge and comes up in the same batch; then one batch inside for address, links and route.
  */
-export async function attachContainer(deps: NetworkDeps, opts: {
-  prefix: string; containerId: string; ns: NetnsRef; bridge: string; address: string; subnetPrefix: number; gateway: string;
-}): Promise<VethPair> {
+export async function attachContainer(
+  deps: NetworkDeps,
+  opts: {
+    prefix: string;
+    containerId: string;
+    ns: NetnsRef;
+    bridge: string;
+    address: string;
+    subnetPrefix: number;
+    gateway: string;
+  },
+): Promise<VethPair> {
   const { host } = vethNames(opts.prefix, opts.containerId);
   const pair: VethPair = { host, peer: CONTAINER_IFNAME, ledgerId: reserveLink(deps, host) };
   try {

@@ -54,7 +54,10 @@ function spawnAs(a: Extract<Attempt, { call: 'execve' }>): Spawned {
 
 /** CapEff of a process, from /proc/<pid>/status (readable even after it exited, until it is reaped). */
 function capEffOf(pid: number): string {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('CapEff:'));
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('CapEff:'));
   return (line ?? 'CapEff:\t0').split(/\s+/)[1]!;
 }
 
@@ -90,7 +93,13 @@ function perform(k: Kernel, a: Attempt): void {
  * by leaving uid 0). Every call is reported on `emit` (it is part of what the step ran); the answer
  * carries the attempt's own calls.
  */
-export async function attemptIn(raw: Kernel, emit: (e: PrimitiveEvent) => void, target: ExecTarget, a: Attempt, effective: bigint): Promise<AttemptAnswer> {
+export async function attemptIn(
+  raw: Kernel,
+  emit: (e: PrimitiveEvent) => void,
+  target: ExecTarget,
+  a: Attempt,
+  effective: bigint,
+): Promise<AttemptAnswer> {
   const events: PrimitiveEvent[] = [];
   const answer = (e: PrimitiveEvent) => {
     emit(e);
@@ -128,7 +137,15 @@ export async function attemptIn(raw: Kernel, emit: (e: PrimitiveEvent) => void, 
   const args = [q(a.path), `[${q(a.argv0)}]`, `as uid ${a.uid} gid ${a.gid}`];
   if ('errno' in spawned) {
     const code = await spawned.errno;
-    answer({ kind: 'syscall', name, args, result: `-1 ${code}`, ok: false, durationMs, error: { code, text: errnoText(code), hint: hintFor(name, code) } });
+    answer({
+      kind: 'syscall',
+      name,
+      args,
+      result: `-1 ${code}`,
+      ok: false,
+      durationMs,
+      error: { code, text: errnoText(code), hint: hintFor(name, code) },
+    });
     return { events };
   }
   // Read from the host's /proc (the thread is back in the host's mount namespace) before Node reaps

@@ -25,9 +25,7 @@ import { MS } from '../../kernel/constants.js';
 import type { Kernel } from '../../kernel/kernel.js';
 
 /** What to mount: the one v2 tree, or these v1 hierarchies (each by its directory name and controllers). */
-export type CgroupFsPlan =
-  | { version: 2 }
-  | { version: 1; hierarchies: { name: string; controllers: string[] }[] };
+export type CgroupFsPlan = { version: 2 } | { version: 1; hierarchies: { name: string; controllers: string[] }[] };
 
 export const CGROUP_FS_TARGET = '/sys/fs/cgroup';
 const FLAGS = MS.MS_NOSUID | MS.MS_NODEV | MS.MS_NOEXEC;

@@ -29,13 +29,27 @@ export interface ExecTarget {
  * Starts `argv` inside the target. `stdio` 'pipe' gives the caller pipes for 0-2; 'inherit' hands the
  * command this process's own stdio (a terminal, for the learner's shell). fd 3 is always the gate.
  */
-export function execIn(k: Kernel, emit: (e: PrimitiveEvent) => void, target: ExecTarget, argv: string[], env: Record<string, string>, stdio: 'pipe' | 'inherit' = 'pipe'): ChildProcess {
+export function execIn(
+  k: Kernel,
+  emit: (e: PrimitiveEvent) => void,
+  target: ExecTarget,
+  argv: string[],
+  env: Record<string, string>,
+  stdio: 'pipe' | 'inherit' = 'pipe',
+): ChildProcess {
   let child: ChildProcess;
   enterNamespaces(k, target.inside);
   try {
     const started = performance.now();
     child = spawn('/bin/sh', ['-c', GATE, 'exec', ...argv], { cwd: '/', env, stdio: [stdio, stdio, stdio, 'pipe'] });
-    emit({ kind: 'exec', name: argv[0] ?? '', args: argv.slice(1), result: child.pid ? `host pid ${child.pid}, held at the gate` : 'failed', ok: child.pid !== undefined, durationMs: performance.now() - started });
+    emit({
+      kind: 'exec',
+      name: argv[0] ?? '',
+      args: argv.slice(1),
+      result: child.pid ? `host pid ${child.pid}, held at the gate` : 'failed',
+      ok: child.pid !== undefined,
+      durationMs: performance.now() - started,
+    });
   } finally {
     enterNamespaces(k, target.host);
   }
@@ -43,7 +57,14 @@ export function execIn(k: Kernel, emit: (e: PrimitiveEvent) => void, target: Exe
     joinCgroup(target.cgroupProcs, child.pid, emit);
     const opened = performance.now();
     (child.stdio[3] as NodeJS.WritableStream).write('go\n');
-    emit({ kind: 'write', name: `gate (fd 3) of host pid ${child.pid}`, args: ['"go"'], result: '0', ok: true, durationMs: performance.now() - opened });
+    emit({
+      kind: 'write',
+      name: `gate (fd 3) of host pid ${child.pid}`,
+      args: ['"go"'],
+      result: '0',
+      ok: true,
+      durationMs: performance.now() - opened,
+    });
   }
   return child;
 }

@@ -54,7 +54,10 @@ export function runExecStage(k: Kernel, req: ExecStageRequest): void {
   // Our own fs context, so this thread may setns into a mount namespace (see shim-core.ts).
   k.unshare(CLONE.CLONE_FS);
   const host = openNamespaces('self');
-  const inside = openNamespaces(req.pid1, ENTERABLE.filter((kind) => req.namespaces.includes(kind)));
+  const inside = openNamespaces(
+    req.pid1,
+    ENTERABLE.filter((kind) => req.namespaces.includes(kind)),
+  );
   if (req.namespaces.includes('pid')) {
     const pidns = fs.openSync(`/proc/${req.pid1}/ns/pid`, 'r');
     k.setns(pidns, CLONE.CLONE_NEWPID);

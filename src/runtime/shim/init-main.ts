@@ -24,7 +24,8 @@ export function runInitStage(kernel: Kernel): void {
   process.on('disconnect', () => process.exit(0));
   let request: CreateRequest | undefined;
   let joined = false;
-  const fail = (err: unknown, status: number) => send({ op: 'failed', error: toShimError(err), events: events.splice(0) }, () => process.exit(status));
+  const fail = (err: unknown, status: number) =>
+    send({ op: 'failed', error: toShimError(err), events: events.splice(0) }, () => process.exit(status));
   // Runs once both have happened: the root is built and the shim says we are in the cgroup.
   const finish = () => {
     if (!request || !joined) return;

@@ -150,5 +150,7 @@ export function resolveCommand(name: string, pathVar: string): string {
       // not in this directory
     }
   }
-  throw new Error(`"${name}" was not found on the container's PATH (${pathVar}). Use a full path, or a program the rootfs has (try \`ls /bin\` inside).`);
+  throw new Error(
+    `"${name}" was not found on the container's PATH (${pathVar}). Use a full path, or a program the rootfs has (try \`ls /bin\` inside).`,
+  );
 }

@@ -146,7 +146,14 @@ export class ShimCore {
       this.init.once('disconnect', () => {
         this.init.off('message', onMessage);
         if (failure) return reject(failure);
-        this.emit({ kind: 'syscall', name: 'execve', args: [JSON.stringify(command[0]), `[${command.map((a) => JSON.stringify(a)).join(', ')}]`], result: '0', ok: true, durationMs: performance.now() - started });
+        this.emit({
+          kind: 'syscall',
+          name: 'execve',
+          args: [JSON.stringify(command[0]), `[${command.map((a) => JSON.stringify(a)).join(', ')}]`],
+          result: '0',
+          ok: true,
+          durationMs: performance.now() - started,
+        });
         resolve();
       });
       this.send({ op: 'go' });
@@ -167,10 +174,20 @@ export class ShimCore {
    * its mount namespace, mounts, and steps back, as it does around every `exec`.
    */
   mountCgroupfs(plan: CgroupFsPlan): void {
-    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) throw new Error('The container is not running: its PID 1 has exited, and its mount namespace with it.');
+    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null)
+      throw new Error('The container is not running: its PID 1 has exited, and its mount namespace with it.');
     const fds = this.target.inside.fds;
-    if (!fds.has('mnt') || !fds.has('cgroup')) throw new Error('The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host\'s whole tree.');
-    const inside: NamespaceSet = { fds: new Map([['cgroup', fds.get('cgroup')!], ['mnt', fds.get('mnt')!]]), cwd: '/' };
+    if (!fds.has('mnt') || !fds.has('cgroup'))
+      throw new Error(
+        "The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host's whole tree.",
+      );
+    const inside: NamespaceSet = {
+      fds: new Map([
+        ['cgroup', fds.get('cgroup')!],
+        ['mnt', fds.get('mnt')!],
+      ]),
+      cwd: '/',
+    };
     try {
       enterNamespaces(this.kernel, inside);
       mountCgroupFs(this.kernel, plan);

@@ -14,7 +14,8 @@ export function runShim(kernel: Kernel, script: string, pidns: boolean): void {
   } catch (err) {
     // The ahead-of-time unshare was refused (e.g. EPERM inside an unprivileged container): nothing
     // exists yet. Tell the lab which call failed and why, as the first message, then end.
-    if (process.send) process.send({ op: 'create-failed', error: toShimError(err) } satisfies ShimToLab, undefined, {}, () => process.exit(1));
+    if (process.send)
+      process.send({ op: 'create-failed', error: toShimError(err) } satisfies ShimToLab, undefined, {}, () => process.exit(1));
     else process.exit(1);
     return;
   }

@@ -18,12 +18,26 @@ export function checkCapabilityMasks(pane: PaneRecord, gate: Gate): boolean {
     const count = row.cells[2]?.match(/^(\d+) caps?$/)?.[1];
     if (count === undefined) continue;
     const names = decodeCaps(row.cells[1]!);
-    gate.tally.expect('capability', gate.step, names.length === Number(count), `${pane.side} pane: ${row.cells.join(' ')}`, () => `capsh --decode=${row.cells[1]}: ${names.length} (${names.join(',')})`);
+    gate.tally.expect(
+      'capability',
+      gate.step,
+      names.length === Number(count),
+      `${pane.side} pane: ${row.cells.join(' ')}`,
+      () => `capsh --decode=${row.cells[1]}: ${names.length} (${names.join(',')})`,
+    );
   }
-  checkRows(gate, 'capability', pane, pane.rows ?? [], (pid) => pid, (row, pid) => {
-    const actual = statusField(pid, row.cells[0]!);
-    return actual === row.cells[1] ? undefined : `/proc/${pid}/status ${row.cells[0]}: ${actual}`;
-  }, (row) => `${row.cells[0]} ${row.cells[1]}`);
+  checkRows(
+    gate,
+    'capability',
+    pane,
+    pane.rows ?? [],
+    (pid) => pid,
+    (row, pid) => {
+      const actual = statusField(pid, row.cells[0]!);
+      return actual === row.cells[1] ? undefined : `/proc/${pid}/status ${row.cells[0]}: ${actual}`;
+    },
+    (row) => `${row.cells[0]} ${row.cells[1]}`,
+  );
   return true;
 }
 
@@ -32,9 +46,15 @@ export function checkDecodedCapabilities(pane: PaneRecord, gate: Gate): boolean 
   const set = pane.title.match(/\b(Cap(?:Inh|Prm|Eff|Bnd|Amb)), decoded/)?.[1];
   if (!set) return false;
   const shown = (pane.rows ?? []).map((r) => r.cells[0]!.toLowerCase()).sort();
-  checkRows(gate, 'capability', pane, [shown], (pid) => decodeCaps(statusField(pid, set) ?? '0').sort(),
+  checkRows(
+    gate,
+    'capability',
+    pane,
+    [shown],
+    (pid) => decodeCaps(statusField(pid, set) ?? '0').sort(),
     (names, decoded) => (names.join() === decoded.join() ? undefined : `capsh --decode of ${set}: ${decoded.join(',')}`),
-    (names) => `${set} holds ${names.join(',')}`);
+    (names) => `${set} holds ${names.join(',')}`,
+  );
   return true;
 }
 
@@ -44,6 +64,12 @@ export function checkCapabilityLines(lines: string[], gate: Gate): void {
     const m = line.match(/\b(Cap(?:Inh|Prm|Eff|Bnd|Amb)) ([0-9a-f]{16})\s+(\d+) capabilit(?:y|ies)\b/);
     if (!m) continue;
     const names = decodeCaps(m[2]!);
-    gate.tally.expect('capability', gate.step, names.length === Number(m[3]), line.trim(), () => `capsh --decode=${m[2]}: ${names.length} (${names.join(',')})`);
+    gate.tally.expect(
+      'capability',
+      gate.step,
+      names.length === Number(m[3]),
+      line.trim(),
+      () => `capsh --decode=${m[2]}: ${names.length} (${names.join(',')})`,
+    );
   }
 }

@@ -23,14 +23,25 @@ function cgroupMounts(gate: Gate): Mount[] {
 
 export function checkCgroupMode(pane: PaneRecord, gate: Gate): boolean {
   if (pane.columns?.join() !== 'mount point,type,controllers') return false;
-  checkRows(gate, 'cgroup', pane, pane.rows ?? [], () => cgroupMounts(gate), (row, mounts) => {
-    const [target, type, controllers] = row.cells;
-    const m = mounts.find((x) => x.target === target && x.fstype === type);
-    if (!m) return `findmnt: no ${type} mount at ${target}`;
-    const listed = type === 'cgroup2' ? fs.readFileSync(path.join(target!, 'cgroup.controllers'), 'utf8').trim().split(/\s+/).filter(Boolean) : m.options.split(',');
-    const missing = (controllers ?? '').split(/[ ,]+/).filter((c) => c && !listed.includes(c));
-    return missing.length ? `${type === 'cgroup2' ? 'cgroup.controllers' : 'findmnt options'}: ${listed.join(',')}` : undefined;
-  }, (row) => row.cells.join(' '));
+  checkRows(
+    gate,
+    'cgroup',
+    pane,
+    pane.rows ?? [],
+    () => cgroupMounts(gate),
+    (row, mounts) => {
+      const [target, type, controllers] = row.cells;
+      const m = mounts.find((x) => x.target === target && x.fstype === type);
+      if (!m) return `findmnt: no ${type} mount at ${target}`;
+      const listed =
+        type === 'cgroup2'
+          ? fs.readFileSync(path.join(target!, 'cgroup.controllers'), 'utf8').trim().split(/\s+/).filter(Boolean)
+          : m.options.split(',');
+      const missing = (controllers ?? '').split(/[ ,]+/).filter((c) => c && !listed.includes(c));
+      return missing.length ? `${type === 'cgroup2' ? 'cgroup.controllers' : 'findmnt options'}: ${listed.join(',')}` : undefined;
+    },
+    (row) => row.cells.join(' '),
+  );
   return true;
 }
 
@@ -42,21 +53,29 @@ export function checkCgroupMembership(pane: PaneRecord, gate: Gate): boolean {
     return true;
   }
   const mounts = cgroupMounts(gate);
-  checkRows(gate, 'cgroup', pane, pane.rows ?? [], (pid) => pid, (row, pid) => {
-    const controllers = row.cells[0]!.split(':')[1] ?? '';
-    const m = controllers
-      ? mounts.find((x) => x.fstype === 'cgroup' && controllers.split(',').every((c) => x.options.split(',').includes(c)))
-      : mounts.find((x) => x.fstype === 'cgroup2');
-    if (!m) return `findmnt: no cgroup mount holds ${controllers || 'the v2 tree'}`;
-    const procs = path.join(m.target, row.cells[1]!, 'cgroup.procs');
-    let listed: string[] = [];
-    try {
-      listed = fs.readFileSync(procs, 'utf8').split('\n');
-    } catch {
-      return `${procs} does not exist`;
-    }
-    return listed.includes(String(pid)) ? undefined : `${procs} does not list ${pid}`;
-  }, (row) => row.cells.join(' '));
+  checkRows(
+    gate,
+    'cgroup',
+    pane,
+    pane.rows ?? [],
+    (pid) => pid,
+    (row, pid) => {
+      const controllers = row.cells[0]!.split(':')[1] ?? '';
+      const m = controllers
+        ? mounts.find((x) => x.fstype === 'cgroup' && controllers.split(',').every((c) => x.options.split(',').includes(c)))
+        : mounts.find((x) => x.fstype === 'cgroup2');
+      if (!m) return `findmnt: no cgroup mount holds ${controllers || 'the v2 tree'}`;
+      const procs = path.join(m.target, row.cells[1]!, 'cgroup.procs');
+      let listed: string[] = [];
+      try {
+        listed = fs.readFileSync(procs, 'utf8').split('\n');
+      } catch {
+        return `${procs} does not exist`;
+      }
+      return listed.includes(String(pid)) ? undefined : `${procs} does not list ${pid}`;
+    },
+    (row) => row.cells.join(' '),
+  );
   return true;
 }
 
@@ -79,7 +98,10 @@ function readValue(dirs: string[], file: string, key?: string): string | undefin
       continue;
     }
     if (!key) return text.trim().split('\n')[0];
-    return text.split('\n').find((l) => l.startsWith(`${key} `))?.split(' ')[1];
+    return text
+      .split('\n')
+      .find((l) => l.startsWith(`${key} `))
+      ?.split(' ')[1];
   }
   return undefined;
 }
@@ -102,10 +124,19 @@ export function checkCgroupFiles(pane: PaneRecord, gate: Gate): boolean {
   const rows = (pane.rows ?? []).filter((r) => !LEVEL.test(r.cells[0]!));
   gate.tally.notChecked('memory and task levels (they move by themselves)', (pane.rows?.length ?? 0) - rows.length);
   const places = paneDirs(pane, gate);
-  checkRows(gate, 'cgroup', pane, rows, (pid) => places.find((p) => p.pid === pid)!.dirs, (row, dirs) => {
-    const [file, key] = row.cells[0]!.split(' ');
-    return compare(row.cells[0]!, withoutNote(row.cells[1]!), readValue(dirs, file!, key));
-  }, (row) => row.cells.join(' '), places.map((p) => p.pid));
+  checkRows(
+    gate,
+    'cgroup',
+    pane,
+    rows,
+    (pid) => places.find((p) => p.pid === pid)!.dirs,
+    (row, dirs) => {
+      const [file, key] = row.cells[0]!.split(' ');
+      return compare(row.cells[0]!, withoutNote(row.cells[1]!), readValue(dirs, file!, key));
+    },
+    (row) => row.cells.join(' '),
+    places.map((p) => p.pid),
+  );
   return true;
 }
 

@@ -17,7 +17,21 @@ import type { TracedCall } from '../strace-log.js';
 import type { Tally } from '../tally.js';
 import { render } from './syscalls.js';
 
-const CHANGES = new Set(['unlink', 'unlinkat', 'rmdir', 'rename', 'renameat', 'renameat2', 'mkdir', 'mkdirat', 'mknodat', 'setxattr', 'lsetxattr', 'removexattr', 'lremovexattr']);
+const CHANGES = new Set([
+  'unlink',
+  'unlinkat',
+  'rmdir',
+  'rename',
+  'renameat',
+  'renameat2',
+  'mkdir',
+  'mkdirat',
+  'mknodat',
+  'setxattr',
+  'lsetxattr',
+  'removexattr',
+  'lremovexattr',
+]);
 const WRITES = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/;
 
 function changedPath(c: TracedCall): string | undefined {

@@ -48,7 +48,13 @@ export function checkErrnos(run: TracedRun, tally: Tally): void {
           if (!ERRNO_NAMES.has(errno) || seen.has(`${errno} ${text}`)) continue;
           seen.add(`${errno} ${text}`);
           const hit = run.log.calls.some((c) => c.step === index && c.errno === errno);
-          tally.expect('errno', step.step, hit, text, () => `strace: no call returned ${errno} in this step; ${failedCalls(run.log.calls, index)}`);
+          tally.expect(
+            'errno',
+            step.step,
+            hit,
+            text,
+            () => `strace: no call returned ${errno} in this step; ${failedCalls(run.log.calls, index)}`,
+          );
         }
       }
     }

@@ -25,21 +25,41 @@ export function checkMountTable(pane: PaneRecord, gate: Gate): boolean {
   const rows = pane.rows ?? [];
   const withPropagation = cols.includes('propagation');
   const describe = (m: Mount) => `${m.target} ${m.fstype} ${source(m)} ${m.propagation}${m['opt-fields'] ? ` (${m['opt-fields']})` : ''}`;
-  checkRows(gate, 'mount', pane, rows, (pid) => ({ mounts: mountsOf(pid), used: new Set<Mount>() }), (row, state) => {
-    const [target, type, src, propagation] = row.cells;
-    const hit = state.mounts.find((m) => !state.used.has(m) && m.target === target && m.fstype === type
-      && (!withPropagation || (source(m) === src && samePropagation(propagation!, m))));
-    if (hit) {
-      state.used.add(hit);
-      return undefined;
-    }
-    const there = state.mounts.filter((m) => m.target === target);
-    return `findmnt: ${there.length ? there.map(describe).join('; ') : `nothing mounted at ${target}`}`;
-  }, (row) => row.cells.join(' '));
+  checkRows(
+    gate,
+    'mount',
+    pane,
+    rows,
+    (pid) => ({ mounts: mountsOf(pid), used: new Set<Mount>() }),
+    (row, state) => {
+      const [target, type, src, propagation] = row.cells;
+      const hit = state.mounts.find(
+        (m) =>
+          !state.used.has(m) &&
+          m.target === target &&
+          m.fstype === type &&
+          (!withPropagation || (source(m) === src && samePropagation(propagation!, m))),
+      );
+      if (hit) {
+        state.used.add(hit);
+        return undefined;
+      }
+      const there = state.mounts.filter((m) => m.target === target);
+      return `findmnt: ${there.length ? there.map(describe).join('; ') : `nothing mounted at ${target}`}`;
+    },
+    (row) => row.cells.join(' '),
+  );
   // The whole table: as many mounts as findmnt lists.
   if (withPropagation && rows.some((r) => r.cells[0] === '/')) {
-    checkRows(gate, 'mount', pane, [rows.length], (pid) => mountsOf(pid).length,
-      (n, actual) => (n === actual ? undefined : `findmnt lists ${actual} mounts`), (n) => `the table has ${n} mounts`);
+    checkRows(
+      gate,
+      'mount',
+      pane,
+      [rows.length],
+      (pid) => mountsOf(pid).length,
+      (n, actual) => (n === actual ? undefined : `findmnt lists ${actual} mounts`),
+      (n) => `the table has ${n} mounts`,
+    );
   }
   return true;
 }
@@ -48,17 +68,30 @@ export function checkMountTable(pane: PaneRecord, gate: Gate): boolean {
 export function checkOverlayDirs(pane: PaneRecord, gate: Gate): boolean {
   if (pane.columns?.[0] !== 'role' || !pane.columns.includes('directory')) return false;
   const merged = (pane.rows ?? []).find((r) => r.cells[0] === 'merged')?.cells[1];
-  checkRows(gate, 'mount', pane, pane.rows ?? [], (pid) => mountsOf(pid).find((m) => m.target === merged && m.fstype === 'overlay'), (row: PaneRow, m) => {
-    const role = row.cells[0]!;
-    const dir = cell(pane, row, 'directory')!;
-    if (!m) return `findmnt: no overlay mounted at ${merged}`;
-    const option = (key: string) => m.options.split(',').find((o) => o.startsWith(`${key}=`))?.slice(key.length + 1);
-    const listed = role === 'merged' || (role.startsWith('lowerdir') ? (option('lowerdir') ?? '').split(':').includes(dir) : option(role) === dir);
-    if (!listed) return `findmnt: the overlay's options are ${m.options}`;
-    const [inode, dev] = run('stat', ['-c', '%i|%Hd:%Ld', dir]).trim().split('|');
-    if (inode !== cell(pane, row, 'inode') || dev !== cell(pane, row, 'dev')) return `stat: inode ${inode}, device ${dev}`;
-    const entries = fs.readdirSync(dir).length;
-    return String(entries) === cell(pane, row, 'entries') ? undefined : `ls -A: ${entries} entries`;
-  }, (row) => row.cells.join(' '));
+  checkRows(
+    gate,
+    'mount',
+    pane,
+    pane.rows ?? [],
+    (pid) => mountsOf(pid).find((m) => m.target === merged && m.fstype === 'overlay'),
+    (row: PaneRow, m) => {
+      const role = row.cells[0]!;
+      const dir = cell(pane, row, 'directory')!;
+      if (!m) return `findmnt: no overlay mounted at ${merged}`;
+      const option = (key: string) =>
+        m.options
+          .split(',')
+          .find((o) => o.startsWith(`${key}=`))
+          ?.slice(key.length + 1);
+      const listed =
+        role === 'merged' || (role.startsWith('lowerdir') ? (option('lowerdir') ?? '').split(':').includes(dir) : option(role) === dir);
+      if (!listed) return `findmnt: the overlay's options are ${m.options}`;
+      const [inode, dev] = run('stat', ['-c', '%i|%Hd:%Ld', dir]).trim().split('|');
+      if (inode !== cell(pane, row, 'inode') || dev !== cell(pane, row, 'dev')) return `stat: inode ${inode}, device ${dev}`;
+      const entries = fs.readdirSync(dir).length;
+      return String(entries) === cell(pane, row, 'entries') ? undefined : `ls -A: ${entries} entries`;
+    },
+    (row) => row.cells.join(' '),
+  );
   return true;
 }

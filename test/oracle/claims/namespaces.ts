@@ -11,11 +11,19 @@ const NS_LINK = /^(\w+):\[(\d+)\]$/;
 export function checkNamespaceLinks(pane: PaneRecord, gate: Gate): boolean {
   const rows = (pane.rows ?? []).filter((r) => r.cells.length === 2 && NS_LINK.test(r.cells[1]!));
   if (!rows.length) return false;
-  checkRows(gate, 'namespace', pane, rows, namespacesOf, (row, ns) => {
-    const [, type, inode] = row.cells[1]!.match(NS_LINK)!;
-    const actual = ns.get(type!);
-    return actual === inode ? undefined : `lsns: ${type} namespace ${actual ?? 'not listed'}`;
-  }, (row) => row.cells[1]!);
+  checkRows(
+    gate,
+    'namespace',
+    pane,
+    rows,
+    namespacesOf,
+    (row, ns) => {
+      const [, type, inode] = row.cells[1]!.match(NS_LINK)!;
+      const actual = ns.get(type!);
+      return actual === inode ? undefined : `lsns: ${type} namespace ${actual ?? 'not listed'}`;
+    },
+    (row) => row.cells[1]!,
+  );
   return true;
 }
 
@@ -29,8 +37,16 @@ export function checkPidNamespaceColumn(pane: PaneRecord, gate: Gate): boolean {
       gate.tally.notChecked('PIDNS cells of processes gone (or unreadable) by the step gate');
       continue;
     }
-    checkRows(gate, 'namespace', pane, [row], namespacesOf, (_r: PaneRow, ns) => (ns.get('pid') === pidns ? undefined : `lsns: pid namespace ${ns.get('pid')}`),
-      () => `PID ${pid} in pid namespace ${pidns}`, [pid]);
+    checkRows(
+      gate,
+      'namespace',
+      pane,
+      [row],
+      namespacesOf,
+      (_r: PaneRow, ns) => (ns.get('pid') === pidns ? undefined : `lsns: pid namespace ${ns.get('pid')}`),
+      () => `PID ${pid} in pid namespace ${pidns}`,
+      [pid],
+    );
   }
   return true;
 }

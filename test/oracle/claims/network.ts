@@ -38,21 +38,38 @@ const inNamespace = (pane: PaneRecord, pid: number) => (pane.side === 'host' ? u
 export function checkLinks(pane: PaneRecord, gate: Gate): boolean {
   if (pane.columns?.join() !== 'link,index,state,IPv4') return false;
   const rows = pane.rows ?? [];
-  checkRows(gate, 'network', pane, rows, (pid) => ipJson<IpLink[]>(inNamespace(pane, pid), ['addr']), (row: PaneRow, links) => {
-    const [name, index, state, ipv4] = row.cells;
-    const link = links.find((l) => l.ifname === name);
-    if (!link) return `ip addr: no link ${name}`;
-    const addrs = (link.addr_info ?? []).filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`);
-    const peer = link.link_index ?? links.find((l) => l.ifname === link.link)?.ifindex;
-    const want = `#${link.ifindex}${peer ? ` peer #${peer}` : ''}`;
-    const shownAddrs = ipv4 === '-' ? [] : (ipv4 ?? '').split(/[ ,]+/).filter(Boolean);
-    const states = [link.operstate.toLowerCase(), ...(pane.side === 'host' ? gate.linkStates?.seen(link.ifname) ?? [] : [])];
-    const ok = index === want && states.includes(state!) && shownAddrs.sort().join() === addrs.sort().join();
-    return ok ? undefined : `ip addr: ${link.ifname} ${want} ${link.operstate.toLowerCase()} ${addrs.join(', ') || '-'} (ip monitor: ${states.slice(1).join(', ') || 'no other state'})`;
-  }, (row) => row.cells.join(' '));
+  checkRows(
+    gate,
+    'network',
+    pane,
+    rows,
+    (pid) => ipJson<IpLink[]>(inNamespace(pane, pid), ['addr']),
+    (row: PaneRow, links) => {
+      const [name, index, state, ipv4] = row.cells;
+      const link = links.find((l) => l.ifname === name);
+      if (!link) return `ip addr: no link ${name}`;
+      const addrs = (link.addr_info ?? []).filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`);
+      const peer = link.link_index ?? links.find((l) => l.ifname === link.link)?.ifindex;
+      const want = `#${link.ifindex}${peer ? ` peer #${peer}` : ''}`;
+      const shownAddrs = ipv4 === '-' ? [] : (ipv4 ?? '').split(/[ ,]+/).filter(Boolean);
+      const states = [link.operstate.toLowerCase(), ...(pane.side === 'host' ? (gate.linkStates?.seen(link.ifname) ?? []) : [])];
+      const ok = index === want && states.includes(state!) && shownAddrs.sort().join() === addrs.sort().join();
+      return ok
+        ? undefined
+        : `ip addr: ${link.ifname} ${want} ${link.operstate.toLowerCase()} ${addrs.join(', ') || '-'} (ip monitor: ${states.slice(1).join(', ') || 'no other state'})`;
+    },
+    (row) => row.cells.join(' '),
+  );
   if (pane.side === 'container') {
-    checkRows(gate, 'network', pane, [rows.length], (pid) => ipJson<IpLink[]>(pid, ['link']).length,
-      (n, actual) => (n === actual ? undefined : `ip link lists ${actual} links`), (n) => `the namespace has ${n} links`);
+    checkRows(
+      gate,
+      'network',
+      pane,
+      [rows.length],
+      (pid) => ipJson<IpLink[]>(pid, ['link']).length,
+      (n, actual) => (n === actual ? undefined : `ip link lists ${actual} links`),
+      (n) => `the namespace has ${n} links`,
+    );
   }
   return true;
 }
@@ -75,20 +92,41 @@ export function checkRoutes(pane: PaneRecord, gate: Gate): boolean {
     routes: ipJson<IpRoute[]>(inNamespace(pane, pid), ['-4', 'route', 'show', 'table', 'main']),
     neigh: ipJson<IpNeigh[]>(inNamespace(pane, pid), ['-4', 'neigh']).filter(resolved),
   });
-  checkRows(gate, 'network', pane, rows, read, (row, t) => {
-    const [kind, address, how] = row.cells;
-    if (kind === 'route') return t.routes.some((r) => routeText(r) === `${address} ${how}`) ? undefined : `ip route: ${t.routes.map(routeText).join('; ') || 'empty'}`;
-    return t.neigh.some((n) => neighText(n) === `${address} ${how}`) ? undefined : `ip neigh: ${t.neigh.map(neighText).join('; ') || 'empty'}`;
-  }, (row) => row.cells.join(' '));
+  checkRows(
+    gate,
+    'network',
+    pane,
+    rows,
+    read,
+    (row, t) => {
+      const [kind, address, how] = row.cells;
+      if (kind === 'route')
+        return t.routes.some((r) => routeText(r) === `${address} ${how}`)
+          ? undefined
+          : `ip route: ${t.routes.map(routeText).join('; ') || 'empty'}`;
+      return t.neigh.some((n) => neighText(n) === `${address} ${how}`)
+        ? undefined
+        : `ip neigh: ${t.neigh.map(neighText).join('; ') || 'empty'}`;
+    },
+    (row) => row.cells.join(' '),
+  );
   if (pane.side === 'host') return true;
   const whole = (kind: 'route' | 'neighbour', none: RegExp) => rows.some((r) => r.cells[0] === kind) || none.test(pane.note ?? '');
   const tables: ('route' | 'neighbour')[] = [];
   if (whole('route', /no routes/i)) tables.push('route');
   if (whole('neighbour', /no neighbours/i)) tables.push('neighbour');
-  checkRows(gate, 'network', pane, tables, read, (kind, t) => {
-    const shown = rows.filter((r) => r.cells[0] === kind).length;
-    const list = kind === 'route' ? t.routes.map(routeText) : t.neigh.map(neighText);
-    return shown === list.length ? undefined : `ip ${kind === 'route' ? 'route' : 'neigh'}: ${list.join('; ') || 'empty'}`;
-  }, (kind) => `${rows.filter((r) => r.cells[0] === kind).length} ${kind}s in the table${pane.note ? ` ("${pane.note}")` : ''}`);
+  checkRows(
+    gate,
+    'network',
+    pane,
+    tables,
+    read,
+    (kind, t) => {
+      const shown = rows.filter((r) => r.cells[0] === kind).length;
+      const list = kind === 'route' ? t.routes.map(routeText) : t.neigh.map(neighText);
+      return shown === list.length ? undefined : `ip ${kind === 'route' ? 'route' : 'neigh'}: ${list.join('; ') || 'empty'}`;
+    },
+    (kind) => `${rows.filter((r) => r.cells[0] === kind).length} ${kind}s in the table${pane.note ? ` ("${pane.note}")` : ''}`,
+  );
   return true;
 }

@@ -36,13 +36,16 @@ export function checkAtGate(step: StepRecords, gate: Gate): void {
   const panes = step.records.filter((r) => r.type === 'pane') as unknown as PaneRecord[];
   const revertedBeforeGate = step.records.some((r) => r.type === 'primitive' && r.revert === true);
   for (const pane of panes) {
-    if (pane.unavailable !== undefined || !pane.rows?.length && !pane.note) continue;
+    if (pane.unavailable !== undefined || (!pane.rows?.length && !pane.note)) continue;
     if (revertedBeforeGate) {
       gate.tally.notChecked('pane rows of break-it steps (put back before the gate)', pane.rows?.length ?? 0);
       continue;
     }
     if (!CHECKS.some((check) => check(pane, gate))) {
-      gate.tally.notChecked(`pane rows with no oracle (${pane.columns?.join(', ') ?? pane.title.replace(/\d+/g, 'N')})`, pane.rows?.length ?? 0);
+      gate.tally.notChecked(
+        `pane rows with no oracle (${pane.columns?.join(', ') ?? pane.title.replace(/\d+/g, 'N')})`,
+        pane.rows?.length ?? 0,
+      );
     }
   }
   const lines = step.records.filter((r) => r.type === 'output').map((r) => String(r.line));

@@ -22,7 +22,13 @@ function labString(arg: string | undefined): string | null | undefined {
 /** The lab's string argument and strace's agree (a prefix, when strace cut its copy short). */
 const same = (lab: string | undefined, traced: string | undefined) => sameText(labString(lab), traced);
 
-const flagSet = (text: string | undefined) => new Set((text ?? '').split('|').map((f) => f.trim()).filter((f) => f && f !== '0'));
+const flagSet = (text: string | undefined) =>
+  new Set(
+    (text ?? '')
+      .split('|')
+      .map((f) => f.trim())
+      .filter((f) => f && f !== '0'),
+  );
 const sameFlags = (a: string | undefined, b: string | undefined) => {
   const x = flagSet(a);
   const y = flagSet(b);
@@ -48,7 +54,11 @@ const sameBits = (a: number[], b: number[]) => a.length === b.length && [...a].s
 function capsetMatches(lab: string[], traced: string | undefined): boolean {
   const sets = traced?.match(/effective=(.*), permitted=(.*), inheritable=(.*)\}$/);
   if (!sets) return false;
-  return sameBits(labCapBits(lab[0]), tracedCapBits(sets[1]!)) && sameBits(labCapBits(lab[1]), tracedCapBits(sets[2]!)) && sameBits(labCapBits(lab[2]), tracedCapBits(sets[3]!));
+  return (
+    sameBits(labCapBits(lab[0]), tracedCapBits(sets[1]!)) &&
+    sameBits(labCapBits(lab[1]), tracedCapBits(sets[2]!)) &&
+    sameBits(labCapBits(lab[2]), tracedCapBits(sets[3]!))
+  );
 }
 
 /** The path argument of a call that may come as `name(path…)` or `nameat(dirfd, path…)`. */
@@ -64,8 +74,13 @@ export function matchArgs(name: string, lab: string[], c: TracedCall): boolean {
     case 'setns':
       return fd(lab[0]) === withoutPathNote(t[0] ?? '') && sameFlags(lab[1], t[1]);
     case 'mount':
-      return same(lab[0], t[0]) && same(lab[1], t[1]) && same(lab[2], t[2])
-        && sameFlags(lab[3], t[3]) && (lab[4] === undefined || same(lab[4], t[4]));
+      return (
+        same(lab[0], t[0]) &&
+        same(lab[1], t[1]) &&
+        same(lab[2], t[2]) &&
+        sameFlags(lab[3], t[3]) &&
+        (lab[4] === undefined || same(lab[4], t[4]))
+      );
     case 'umount2':
       return same(lab[0], t[0]) && sameFlags(lab[1], t[1]);
     case 'pivot_root':
@@ -144,5 +159,9 @@ function execveMatches(lab: string[], t: string[]): boolean {
   const tracedArgv = traced ? traced.split(/, (?=")/) : [];
   const envCount = lab[2]?.match(/^(\d+) env vars$/)?.[1];
   const tracedEnv = t[2]?.match(/\/\* (\d+) vars? \*\//)?.[1];
-  return argv.length === tracedArgv.length && argv.every((a, i) => sameText(a, tracedArgv[i])) && (envCount === undefined || envCount === tracedEnv);
+  return (
+    argv.length === tracedArgv.length &&
+    argv.every((a, i) => sameText(a, tracedArgv[i])) &&
+    (envCount === undefined || envCount === tracedEnv)
+  );
 }

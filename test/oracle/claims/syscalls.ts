@@ -109,7 +109,12 @@ function checkSyscall(run: TracedRun, index: number, step: StepRecords, e: Primi
     return;
   }
   const near = find(calls, index, same) ?? find(calls, index, (c) => names.includes(c.name));
-  tally.disagree('syscall', step.step, renderEvent(e), near ? `strace: ${render(near)}` : `strace saw no ${names.join('/')} call up to this step`);
+  tally.disagree(
+    'syscall',
+    step.step,
+    renderEvent(e),
+    near ? `strace: ${render(near)}` : `strace saw no ${names.join('/')} call up to this step`,
+  );
 }
 
 /** A write to a file under /sys or /proc is one write(2); the lab's other `write` lines summarise a copy. */
@@ -134,7 +139,12 @@ function checkKernelFileWrite(run: TracedRun, index: number, step: StepRecords, 
     return;
   }
   const near = find(run.log.calls, index, same) ?? find(run.log.calls, index, target);
-  tally.disagree('kernel file', step.step, renderEvent(e), near ? `strace: ${render(near)}` : `strace saw no write to ${e.name} up to this step`);
+  tally.disagree(
+    'kernel file',
+    step.step,
+    renderEvent(e),
+    near ? `strace: ${render(near)}` : `strace saw no write to ${e.name} up to this step`,
+  );
 }
 
 /**
@@ -146,7 +156,13 @@ function splitStdin(argv: string[]): { argv: string[]; stdin?: string } {
   if (here) return { argv: argv.slice(0, -1), stdin: here[1] };
   const i = argv.indexOf('-batch');
   if (i < 0 || argv[i + 1] !== '-') return { argv };
-  return { argv: argv.slice(0, i + 2), stdin: argv.slice(i + 2).map((l) => l.replace(/;$/, '')).join('\n') };
+  return {
+    argv: argv.slice(0, i + 2),
+    stdin: argv
+      .slice(i + 2)
+      .map((l) => l.replace(/;$/, ''))
+      .join('\n'),
+  };
 }
 
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -179,14 +195,25 @@ function checkProgram(run: TracedRun, index: number, step: StepRecords, e: Primi
   const hit = find(run.log.calls, index, (c) => sameArgv(c) && (Number.isNaN(claimedPid) || c.pid === claimedPid));
   if (!hit) {
     const near = find(run.log.calls, index, sameArgv);
-    tally.disagree('program', step.step, renderEvent(e), near ? `strace: ${render(near)} (a different process)` : `strace saw no execve of ${JSON.stringify(argv)} up to this step`);
+    tally.disagree(
+      'program',
+      step.step,
+      renderEvent(e),
+      near ? `strace: ${render(near)} (a different process)` : `strace saw no execve of ${JSON.stringify(argv)} up to this step`,
+    );
     return;
   }
   hit.claimed = true;
   const end = run.log.ends.get(hit.pid);
   const status = e.result.match(/^(?:exit )?(\d+)$/)?.[1];
   if (status !== undefined) {
-    tally.expect('program', step.step, end === `exit ${status}`, renderEvent(e), () => `strace: process ${hit.pid} ended with ${end ?? 'no recorded end'}`);
+    tally.expect(
+      'program',
+      step.step,
+      end === `exit ${status}`,
+      renderEvent(e),
+      () => `strace: process ${hit.pid} ended with ${end ?? 'no recorded end'}`,
+    );
   } else {
     tally.agree('program');
   }
@@ -202,5 +229,11 @@ function checkStdin(run: TracedRun, index: number, step: StepRecords, e: Primiti
   };
   const hit = find(run.log.calls, index, written);
   if (hit) hit.claimed = true;
-  tally.expect('program', step.step, hit !== undefined, `${renderEvent(e)} (its stdin)`, () => "strace saw no write of that text to the program's stdin");
+  tally.expect(
+    'program',
+    step.step,
+    hit !== undefined,
+    `${renderEvent(e)} (its stdin)`,
+    () => "strace saw no write of that text to the program's stdin",
+  );
 }
