@@ -31,7 +31,8 @@ export type Intent =
 /** The subset of Ink's Key the lab reads. */
 export type Keys = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'backspace' | 'delete' | 'ctrl'>;
 
-const NO_KEYS: Keys = {
+/** No key held: the base every keypress is described from. */
+export const NO_KEYS: Keys = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

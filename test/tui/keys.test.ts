@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { intentFor, splitKeys } from '../../src/tui/keys.js';
+import { intentFor, NO_KEYS, splitKeys } from '../../src/tui/keys.js';
 import type { Keys } from '../../src/tui/keys.js';
 import { reduce } from '../../src/tui/reducer.js';
 import { initialState } from '../../src/tui/state.js';
 
-const none: Keys = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  return: false,
-  escape: false,
-  backspace: false,
-  delete: false,
-  ctrl: false,
-};
-const k = (over: Partial<Keys>) => ({ ...none, ...over });
+const k = (over: Partial<Keys>) => ({ ...NO_KEYS, ...over });
 const home = initialState({
   lessons: [{ id: 'a', title: 'A', summary: '', steps: 3 }],
   doctorLine: '',
@@ -28,22 +17,22 @@ const lesson = reduce(home, { type: 'lesson-opened', id: 'a', index: 0, steps: 3
 describe('keys', () => {
   it('home: arrows and j/k choose, Enter opens, q quits, ? helps', () => {
     expect(intentFor('', k({ downArrow: true }), home)).toEqual({ kind: 'home-move', delta: 1 });
-    expect(intentFor('k', none, home)).toEqual({ kind: 'home-move', delta: -1 });
+    expect(intentFor('k', NO_KEYS, home)).toEqual({ kind: 'home-move', delta: -1 });
     expect(intentFor('', k({ return: true }), home)).toEqual({ kind: 'open' });
-    expect(intentFor('q', none, home)).toEqual({ kind: 'quit' });
-    expect(intentFor('?', none, home)).toEqual({ kind: 'help' });
+    expect(intentFor('q', NO_KEYS, home)).toEqual({ kind: 'quit' });
+    expect(intentFor('?', NO_KEYS, home)).toEqual({ kind: 'help' });
     expect(intentFor('c', k({ ctrl: true }), home)).toEqual({ kind: 'quit' });
   });
 
   it('lesson: Enter runs, arrows and p/n move, 1-5 predict, h r s e act, Esc goes home', () => {
     expect(intentFor('', k({ return: true }), lesson)).toEqual({ kind: 'run' });
     expect(intentFor('', k({ rightArrow: true }), lesson)).toEqual({ kind: 'step', delta: 1 });
-    expect(intentFor('p', none, lesson)).toEqual({ kind: 'step', delta: -1 });
-    expect(intentFor('2', none, lesson)).toEqual({ kind: 'predict', choice: 1 });
-    expect(intentFor('h', none, lesson)).toEqual({ kind: 'hint' });
-    expect(intentFor('r', none, lesson)).toEqual({ kind: 'reset' });
-    expect(intentFor('s', none, lesson)).toEqual({ kind: 'shell' });
-    expect(intentFor('e', none, lesson)).toEqual({ kind: 'events' });
+    expect(intentFor('p', NO_KEYS, lesson)).toEqual({ kind: 'step', delta: -1 });
+    expect(intentFor('2', NO_KEYS, lesson)).toEqual({ kind: 'predict', choice: 1 });
+    expect(intentFor('h', NO_KEYS, lesson)).toEqual({ kind: 'hint' });
+    expect(intentFor('r', NO_KEYS, lesson)).toEqual({ kind: 'reset' });
+    expect(intentFor('s', NO_KEYS, lesson)).toEqual({ kind: 'shell' });
+    expect(intentFor('e', NO_KEYS, lesson)).toEqual({ kind: 'events' });
     expect(intentFor('', k({ escape: true }), lesson)).toEqual({ kind: 'home' });
   });
 
@@ -70,55 +59,55 @@ describe('keys', () => {
     const running = reduce(lesson, { type: 'step-started', index: 0, at: 0 });
     expect(intentFor('', k({ escape: true }), running)).toEqual({ kind: 'cancel' });
     expect(intentFor('', k({ return: true }), running)).toEqual({ kind: 'busy' });
-    expect(intentFor('n', none, running)).toEqual({ kind: 'busy' });
+    expect(intentFor('n', NO_KEYS, running)).toEqual({ kind: 'busy' });
     expect(intentFor('', k({ leftArrow: true }), running)).toEqual({ kind: 'busy' });
-    expect(intentFor('x', none, running)).toBeUndefined();
-    expect(intentFor('?', none, running)).toEqual({ kind: 'help' });
-    expect(intentFor('q', none, running)).toEqual({ kind: 'quit' });
+    expect(intentFor('x', NO_KEYS, running)).toBeUndefined();
+    expect(intentFor('?', NO_KEYS, running)).toEqual({ kind: 'help' });
+    expect(intentFor('q', NO_KEYS, running)).toEqual({ kind: 'quit' });
   });
 
   it('typing an answer: digits edit, Backspace deletes, Enter checks, Esc closes; other keys are ignored', () => {
     const typing = reduce(reduce(lesson, { type: 'answer-opened' }), { type: 'answer-typed', text: '40' });
-    expect(intentFor('2', none, typing)).toEqual({ kind: 'answer-text', text: '402' });
+    expect(intentFor('2', NO_KEYS, typing)).toEqual({ kind: 'answer-text', text: '402' });
     expect(intentFor('', k({ backspace: true }), typing)).toEqual({ kind: 'answer-text', text: '4' });
     expect(intentFor('', k({ return: true }), typing)).toEqual({ kind: 'answer-submit' });
     expect(intentFor('', k({ escape: true }), typing)).toEqual({ kind: 'answer-close' });
-    expect(intentFor('q', none, typing)).toBeUndefined();
+    expect(intentFor('q', NO_KEYS, typing)).toBeUndefined();
   });
 
   it('keys that arrive together (fast typing, paste) still type, and a final Enter submits', () => {
     const typing = reduce(lesson, { type: 'answer-opened' });
-    expect(intentFor('4012\r', none, typing)).toEqual({ kind: 'answer-text', text: '4012', submit: true });
-    expect(intentFor('55', none, typing)).toEqual({ kind: 'answer-text', text: '55' });
+    expect(intentFor('4012\r', NO_KEYS, typing)).toEqual({ kind: 'answer-text', text: '4012', submit: true });
+    expect(intentFor('55', NO_KEYS, typing)).toEqual({ kind: 'answer-text', text: '55' });
   });
 
   it('Backspaces pressed fast arrive as one chunk, and each deletes one digit', () => {
     const typing = reduce(reduce(lesson, { type: 'answer-opened' }), { type: 'answer-typed', text: '4012' });
-    expect(intentFor('\u007f\u007f\u007f', none, typing)).toEqual({ kind: 'answer-text', text: '4' });
-    expect(intentFor('\u007f\u007f9\r', none, typing)).toEqual({ kind: 'answer-text', text: '409', submit: true });
-    expect(intentFor('\b\b\b\b\b', none, typing)).toEqual({ kind: 'answer-text', text: '' });
+    expect(intentFor('\u007f\u007f\u007f', NO_KEYS, typing)).toEqual({ kind: 'answer-text', text: '4' });
+    expect(intentFor('\u007f\u007f9\r', NO_KEYS, typing)).toEqual({ kind: 'answer-text', text: '409', submit: true });
+    expect(intentFor('\b\b\b\b\b', NO_KEYS, typing)).toEqual({ kind: 'answer-text', text: '' });
   });
 
   it('h asks for a hint while the answer is open', () => {
-    expect(intentFor('h', none, reduce(lesson, { type: 'answer-opened' }))).toEqual({ kind: 'hint' });
+    expect(intentFor('h', NO_KEYS, reduce(lesson, { type: 'answer-opened' }))).toEqual({ kind: 'hint' });
   });
 
   it('a chunk of keys typed together is taken one key at a time', () => {
-    expect(splitKeys('nn', none, false)).toEqual([
-      ['n', none],
-      ['n', none],
+    expect(splitKeys('nn', NO_KEYS, false)).toEqual([
+      ['n', NO_KEYS],
+      ['n', NO_KEYS],
     ]);
-    expect(splitKeys('2\r', none, false)).toEqual([
-      ['2', none],
-      ['', { ...none, return: true }],
+    expect(splitKeys('2\r', NO_KEYS, false)).toEqual([
+      ['2', NO_KEYS],
+      ['', { ...NO_KEYS, return: true }],
     ]);
     expect(splitKeys('\u001b[C', k({ rightArrow: true }), false)).toEqual([['\u001b[C', k({ rightArrow: true })]]);
-    expect(splitKeys('4012', none, true)).toEqual([['4012', none]]);
+    expect(splitKeys('4012', NO_KEYS, true)).toEqual([['4012', NO_KEYS]]);
   });
 
   it('the help screen closes with ?, Esc, Enter or q', () => {
     const help = reduce(lesson, { type: 'help-toggled' });
     expect(intentFor('', k({ escape: true }), help)).toEqual({ kind: 'help' });
-    expect(intentFor('r', none, help)).toBeUndefined();
+    expect(intentFor('r', NO_KEYS, help)).toBeUndefined();
   });
 });
