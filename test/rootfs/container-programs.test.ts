@@ -101,7 +101,7 @@ describe('CONTAINER_PROGRAMS', () => {
       const text = readFileSync(path.join(dir, file), 'utf8');
       for (const m of text.matchAll(/runtime\.(?:exec|spawn)\([^,]+,\s*\[\s*'([^']+)'|argv(?::| =) \[\s*'([^']+)'/g))
         found.add(m[1] ?? m[2]!);
-      for (const m of text.matchAll(/for \(const argv of \[(.*)\]\)/g)) {
+      for (const m of text.matchAll(/for \(const argv of \[([\s\S]*?)\]\)/g)) {
         for (const first of m[1]!.matchAll(/\[\s*'([^']+)'/g)) found.add(first[1]!);
       }
     }
