@@ -5,6 +5,7 @@
  * what they teach (or a few rows), then the text (it scrolls), then the primitives list and the
  * panes down to their floors (their titles and what they must keep), last the text down to one
  * line and its scroll cue. The predict / your-turn block never gives any back: it is the input.
+ * Should the floors still not fit, the primitives list and the panes give up what they keep.
  */
 
 export interface Want {
@@ -25,6 +26,11 @@ const PASSES: [Part, (w: Want) => number][] = [
   ['events', (w) => w.floor ?? w.min],
   ['panes', (w) => w.floor ?? w.min],
   ['text', (w) => Math.min(w.min, 2)],
+  // Last resort, when even the floors do not fit (a tall verdict and long wrapped paths at 80×24):
+  // the screen must never be taller than the terminal, or the header scrolls away. The primitives
+  // list keeps its title and the line that says `e` shows it all; a pane keeps its title.
+  ['events', () => 2],
+  ['panes', () => 2],
 ];
 
 export function allocate(rows: number, wants: Record<Part, Want>): Record<Part, number> {

@@ -221,10 +221,13 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
       ? mergedLines(hostPane, containerPane, labels, width, mono, { host: teaches?.host, container: teaches?.container })
       : undefined;
   const mergedPane: PaneLines | undefined = merged && { title: merged.lines[0]!, body: merged.lines.slice(1), keep: merged.keep.slice(1) };
+  // Stacked, a step with no container view gives that row to the host pane: a line saying
+  // "nothing here" is worth a row only beside the host pane, not under it.
+  const noContainer = !sideBySide && !step.container;
   const hostWant = mergedPane ? 1 + mergedPane.body.length : 1 + host.body.length;
-  const containerWant = mergedPane ? 0 : 1 + container.body.length;
+  const containerWant = mergedPane || noContainer ? 0 : 1 + container.body.length;
   const hostMin = paneMin(mergedPane ?? host);
-  const containerMin = mergedPane ? { min: 0, floor: 0 } : paneMin(container);
+  const containerMin = mergedPane || noContainer ? { min: 0, floor: 0 } : paneMin(container);
   const panesWant = sideBySide ? Math.max(hostWant, containerWant) : hostWant + containerWant;
   const taughtEvents = eventsBody.filter((e) => e.weight >= TAUGHT).length;
   const taughtRows = taughtEvents + (taughtEvents && taughtEvents < eventsBody.length ? 1 : 0);
@@ -245,7 +248,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const containerRows = sideBySide ? rows.panes : rows.panes - hostRows;
   const panes = mergedPane
     ? { host: paneBlock(mergedPane, rows.panes, width), container: [] }
-    : sameHeight(paneBlock(host, hostRows, paneWidth), paneBlock(container, containerRows, paneWidth), sideBySide);
+    : sameHeight(paneBlock(host, hostRows, paneWidth), noContainer ? [] : paneBlock(container, containerRows, paneWidth), sideBySide);
   return {
     header,
     text: scrolled(text, rows.text, l.textOffset ?? 0),
