@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs inside the cgroup-v2 VM (test/vm/run-v2-tier.sh boots it), on a kernel with only cgroup2
-# mounted: the cgroup checks, the oracle tier (every lesson with every tool: profile v2), then
+# mounted: the cgroup checks, every lesson with every tool (profile v2), the oracle tier, then
 # every lesson on a bare host (profile v2-bare). One check per line; add new ones before `finish`.
 . "$(dirname "$0")/guest-lib.sh"
 guest_info
@@ -9,9 +9,9 @@ check "cgroup drivers on the real kernel (v2)" vitest test/cgroups/real.test.ts
 check "runtime kernel tier on cgroup v2" vitest test/runtime/real.test.ts
 check "/sys/fs/cgroup inside a container: cgroup2, read-only (run and the lesson step)" vitest test/runtime/cgroupfs.real.test.ts
 check "cgroups lesson through the binary, asserting on the kernel's counters" vitest test/lessons-cgroups/lesson.real.test.ts
-# Profile (b): every lesson end to end on a v2-only host with every tool CI installs, each step
-# done, and each claim held against strace, lsns, findmnt, ip, capsh, stat, getfattr.
-check "profile v2 and the oracle tier on cgroup v2" vitest test/oracle/oracle.real.test.ts
+# Profile (b): every lesson end to end on a v2-only host with every tool CI installs.
+check "profile v2: every lesson, no step skipped or failed" node test/profiles/lessons.mjs v2
+check "oracle tier on cgroup v2: the lab against strace, lsns, findmnt, ip, capsh, stat, getfattr" vitest test/oracle/oracle.real.test.ts
 # Profile (c), last (it removes programs): the same v2 host as bare as the README allows.
 BARE_LACKS="busybox ping nft iptables capsh getfattr setcap"
 check "bare host: only util-linux, iproute2 and Node" bare_host $BARE_LACKS
