@@ -80,6 +80,17 @@ describeTier('published port (real kernel)', { root: true, programs: ['busybox']
   let lab: LabBridge;
   let address = '';
   let removeDecoys = () => {};
+  /** The rules for host port 8080 → the namespace's port 80, on this run's bridge. */
+  const labRules = () =>
+    publishRules({
+      name: NAME,
+      bridge: lab.name,
+      gateway: lab.gateway,
+      subnet: lab.subnet,
+      hostPort: 8080,
+      containerAddress: address,
+      containerPort: 80,
+    });
 
   beforeAll(async () => {
     expect(labLinks()).toEqual([]);
@@ -126,15 +137,7 @@ describeTier('published port (real kernel)', { root: true, programs: ['busybox']
           const refused = await connectAndRead(lab.gateway, 8080, 1000);
           expect(refused).toMatchObject({ ok: false, reply: 'ECONNREFUSED' });
 
-          const rules = publishRules({
-            name: NAME,
-            bridge: lab.name,
-            gateway: lab.gateway,
-            subnet: lab.subnet,
-            hostPort: 8080,
-            containerAddress: address,
-            containerPort: 80,
-          });
+          const rules = labRules();
           const applied = await applyPublishRules(deps, backend, NAME, rules);
           expect(ledger.entries().map((r) => r.entry)).toContainEqual(
             backend === 'nft'
@@ -184,15 +187,7 @@ describeTier('published port (real kernel)', { root: true, programs: ['busybox']
   describeTier('with iptables, after a crash', { programs: ['iptables'] }, () => {
     it('teardown removes only the ledgered chain and its jump', async () => {
       const before = netfilterState();
-      const rules = publishRules({
-        name: NAME,
-        bridge: lab.name,
-        gateway: lab.gateway,
-        subnet: lab.subnet,
-        hostPort: 8080,
-        containerAddress: address,
-        containerPort: 80,
-      });
+      const rules = labRules();
       const applied = await applyPublishRules(deps, 'iptables', NAME, rules);
       // A crash leaves the entry; the next start hands it to teardown, which reports nothing.
       const entry = ledger.entries().find((r) => r.id === applied.ledgerId)!.entry;

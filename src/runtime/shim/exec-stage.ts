@@ -17,8 +17,10 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import { readCapLastCap } from '../../capabilities/status.js';
 import { CLONE, type CapName, type NamespaceKind } from '../../kernel/constants.js';
 import type { Kernel } from '../../kernel/kernel.js';
+import { isSameProcess } from '../proc-identity.js';
 import { execIn } from './exec-in.js';
 import { limitToContainer } from './limit-execs.js';
 import { ENTERABLE, openNamespaces } from './namespaces.js';
@@ -37,17 +39,8 @@ export interface ExecStageRequest {
   env: Record<string, string>;
 }
 
-function startTimeOf(pid: number): string | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
-
 export function runExecStage(k: Kernel, req: ExecStageRequest): void {
-  if (startTimeOf(req.pid1) !== req.startTime) {
+  if (!isSameProcess(req.pid1, req.startTime)) {
     process.stderr.write('The container is not running any more (its PID 1 has exited). Press Enter in the lab to start it again.\n');
     process.exit(125);
   }
@@ -63,7 +56,7 @@ export function runExecStage(k: Kernel, req: ExecStageRequest): void {
     k.setns(pidns, CLONE.CLONE_NEWPID);
     fs.closeSync(pidns);
   }
-  limitToContainer(k, Number(fs.readFileSync('/proc/sys/kernel/cap_last_cap', 'utf8')), req.capabilities, req.noNewPrivs);
+  limitToContainer(k, readCapLastCap(), req.capabilities, req.noNewPrivs);
 
   const child = execIn(k, () => {}, { inside, host, cgroupProcs: req.cgroupProcs }, req.argv, req.env, 'inherit');
   // Ctrl-C, Ctrl-\ and Ctrl-Z on the terminal are for the command, not for this waiting process.
