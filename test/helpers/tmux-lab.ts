@@ -189,6 +189,32 @@ export class TmuxLab {
     }
   }
 
+  /**
+   * On the home screen, moves the cursor (›) to the lesson titled `title` with ↑/↓, one key at a
+   * time, each confirmed on screen before the next; a key the lab did not act on within 5 s is
+   * pressed again, with a warning. Reads the rows from the screen, so a "Continue" row above the
+   * lessons is counted and never chosen.
+   */
+  async chooseLesson(title: string): Promise<void> {
+    // A home row: the pointer column (` › ` or three spaces), then a lesson number or Continue/Next.
+    const rows = (s: string) => s.split('\n').filter((l) => /^ (›| ) (\s?\d+  |Continue: |Next: )/.test(l));
+    const cursor = (s: string) => rows(s).findIndex((l) => l.startsWith(' › '));
+    const target = (s: string) => rows(s).findIndex((l) => /^ (›| ) \s?\d+  /.test(l) && l.includes(title));
+    const home = await this.until((s) => cursor(s) >= 0 && target(s) >= 0, `the home screen listing ${title}`);
+    for (let at = cursor(home), tries = 0; at !== target(home); tries++) {
+      if (tries > 40) throw new Error(`The home cursor did not reach ${title}:\n${this.screen()}`);
+      const key = at < target(home) ? 'Down' : 'Up';
+      const moved = (s: string) => cursor(s) >= 0 && cursor(s) !== at;
+      this.keys(key);
+      try {
+        at = cursor(await this.until(moved, `the cursor to move ${key === 'Down' ? 'down' : 'up'} from row ${at + 1}`, 5_000));
+      } catch (err) {
+        if (cursor(this.screen()) !== at) throw err;
+        console.warn(`the lab did not act on ${key} on the home screen: pressing it again`);
+      }
+    }
+  }
+
   alive(): boolean {
     try {
       this.tmux(['has-session', '-t', this.session], { stdio: 'ignore' });

@@ -84,18 +84,7 @@ describeTier('filesystem lessons in the TUI, through tmux', { root: true, cli: t
   async function walk(id: string): Promise<void> {
     const lesson = lessons.find((l) => l.id === id)!;
     const n = lesson.steps.length;
-    await waitFor('the home screen', (s) => s.includes('Enter open'));
-    // Home lists the lessons (after a "Continue" line once there is progress): move the cursor (›)
-    // to this one.
-    const cursorLine = (x: string) => x.split('\n').find((l) => l.includes('›')) ?? '';
-    for (let i = 0; i < 10; i++) lab.keys('Up');
-    await sleep(200);
-    for (let i = 0; i < 10; i++) {
-      const chosen = cursorLine(await waitFor('the cursor', (x) => x.includes('›')));
-      if (chosen.includes(lesson.title) && !chosen.includes('Continue')) break;
-      lab.keys('Down');
-      await waitFor('the cursor to move', (x) => cursorLine(x) !== chosen);
-    }
+    await lab.chooseLesson(lesson.title);
     lab.keys('Enter');
     await waitFor(`lesson ${id}`, (s) => s.includes(`${lesson.title}`) && / \d+\/\d+ · /.test(s));
     // A lesson opened again continues where it was left: go back to its first step.
