@@ -197,9 +197,9 @@ export class TmuxLab {
    */
   async chooseLesson(title: string): Promise<void> {
     // A home row: the pointer column (` › ` or three spaces), then a lesson number or Continue/Next.
-    const rows = (s: string) => s.split('\n').filter((l) => /^ (›| ) (\s?\d+  |Continue: |Next: )/.test(l));
+    const rows = (s: string) => s.split('\n').filter((l) => /^ (›| ) (\s?\d+ {2}|Continue: |Next: )/.test(l));
     const cursor = (s: string) => rows(s).findIndex((l) => l.startsWith(' › '));
-    const target = (s: string) => rows(s).findIndex((l) => /^ (›| ) \s?\d+  /.test(l) && l.includes(title));
+    const target = (s: string) => rows(s).findIndex((l) => /^ (›| ) \s?\d+ {2}/.test(l) && l.includes(title));
     const home = await this.until((s) => cursor(s) >= 0 && target(s) >= 0, `the home screen listing ${title}`);
     for (let at = cursor(home), tries = 0; at !== target(home); tries++) {
       if (tries > 40) throw new Error(`The home cursor did not reach ${title}:\n${this.screen()}`);
