@@ -51,6 +51,9 @@ export async function runPreflight(
   const started = performance.now();
   const paths = labPaths();
   const created = [paths.stateDir, paths.runDir].filter((dir) => !fs.existsSync(dir));
+  // Also on Ctrl-C: the signal handler tears the runtime down, then exits the process.
+  const removeOnExit = () => created.forEach(removeCreated);
+  process.once('exit', removeOnExit);
   const host = { missingFeature: featureCheck(findings), programs };
   const results: LessonPreflight[] = [];
   const lab = await openLabRuntime({ findings });
@@ -81,6 +84,7 @@ export async function runPreflight(
   } finally {
     await lab.close();
   }
+  process.off('exit', removeOnExit);
   const leftBehind = created.map(removeCreated).filter((s) => s !== undefined);
   return { lessons: results, leftBehind, durationMs: performance.now() - started };
 }

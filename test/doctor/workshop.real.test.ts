@@ -149,6 +149,17 @@ describeTier('doctor --workshop on the real kernel', { root: true, cli: true }, 
     expectNothingLeft(paths);
   });
 
+  it('Ctrl-C half-way: it stops, and still leaves nothing', async () => {
+    removeLabDirs(paths);
+    const lab = startLab(['doctor', '--workshop'], { env });
+    const end = Date.now() + 30_000;
+    while (!/^ {2}cgroups +ready/m.test(lab.stdout()) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    process.kill(-lab.pid, 'SIGINT');
+    const finished = await lab.finished;
+    expect(finished.code).toBe(130);
+    expectNothingLeft(paths);
+  });
+
   it('refuses with one sentence while a lab is running, and the lab runs on untouched', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clabw-gate-'));
     const gate = path.join(dir, 'gate');
