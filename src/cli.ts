@@ -19,6 +19,10 @@ Usage:
                          [--cap-drop CAP]... [--verbose] [-- CMD...]
                                            a sandbox container; an interactive shell by default
   container-lab doctor [--json]            check this host can run every lesson
+  sudo container-lab doctor --workshop [--json]
+                                           the pre-flight for a workshop: also start and remove
+                                           one container per lesson; per lesson: ready, will skip
+                                           N steps (why, and the fix), or cannot run
   sudo container-lab cleanup               remove what a crashed lab left behind
   container-lab lint-lessons [DIR]         check lesson files
   container-lab --version | --help
@@ -61,9 +65,12 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     case 'doctor': {
-      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { json: { type: 'boolean', default: false }, workshop: { type: 'boolean', default: false } },
+      });
       const { doctorCommand } = await import('./cli/doctor.js');
-      return await doctorCommand(values.json ?? false);
+      return await doctorCommand(values.json ?? false, values.workshop ? { version: version() } : undefined);
     }
     case 'cleanup': {
       parseArgs({ args: rest, options: {} });

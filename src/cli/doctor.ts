@@ -1,34 +1,94 @@
 /**
- * `container-lab doctor [--json]`: prints each finding, then the lesson steps this host will skip for
- * want of a host program, with the command that installs it. Exits 1 when a core lesson cannot run.
+ * `container-lab doctor [--json] [--workshop]`: prints each finding, then the lesson steps this host
+ * will skip for want of a host program, with the command that installs it. Exits 1 when a core
+ * lesson cannot run.
+ *
+ * `--workshop` (root) is the pre-flight an instructor sends attendees: after those findings it
+ * starts and removes one container per lesson (src/doctor/workshop-run.ts), prints per lesson
+ * ready / will skip N steps / cannot run, and ends with one line to paste back. Exits 1 when a
+ * lesson cannot run.
  */
+import os from 'node:os';
+import { detectCgroups } from '../cgroups/detect.js';
 import { runDoctor } from '../doctor/index.js';
+import type { Finding } from '../doctor/index.js';
 import { hostPrograms } from '../doctor/host-programs.js';
+import type { HostPrograms } from '../doctor/host-programs.js';
+import { formatLesson, summaryLine, WORKSHOP_TEXT } from '../doctor/workshop.js';
 import { featureCheck } from '../lessons/lab-runtime.js';
 import { hostProgramFindings } from '../lessons/host-check.js';
 import { defaultLessonsDir } from '../lessons/lessons-dir.js';
 import { loadLessons } from '../lessons/load-lessons.js';
+import type { Lesson } from '../lessons/types.js';
+import { lockOwner } from '../runtime/lock.js';
 import { labPaths } from '../runtime/paths.js';
 
 const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 
-export async function doctorCommand(json: boolean): Promise<number> {
+const write = (lines: string[]) => process.stdout.write(lines.map((l) => `${l}\n`).join(''));
+
+export async function doctorCommand(json: boolean, workshop?: { version: string }): Promise<number> {
+  if (workshop) {
+    // Refused before anything is checked or created: one sentence, as for a usage error.
+    if (process.getuid?.() !== 0) return refuse(WORKSHOP_TEXT.needsRoot);
+    const owner = lockOwner(labPaths().runDir);
+    if (owner !== undefined) return refuse(WORKSHOP_TEXT.labRunning(owner));
+  }
   // The subnet check runs `ip`, so it lives here and not in the TUI's start-up checks.
   const { subnetFinding } = await import('../runtime/network/doctor.js');
   const checks = runDoctor();
-  const host = { missingFeature: featureCheck(checks), programs: hostPrograms() };
+  const programs = hostPrograms();
+  const lessons = loadLessons(defaultLessonsDir()).lessons;
   const findings = [
     ...checks,
     await subnetFinding(labPaths().linkPrefix),
-    ...hostProgramFindings(loadLessons(defaultLessonsDir()).lessons, host),
+    ...hostProgramFindings(lessons, { missingFeature: featureCheck(checks), programs }),
   ];
-  if (json) {
-    process.stdout.write(JSON.stringify({ findings }, null, 2) + '\n');
-  } else {
+  if (!json) {
     for (const f of findings) {
       process.stdout.write(`${MARK[f.status]}  ${f.title}: ${f.detail}\n`);
       if (f.fix && f.status !== 'ok') process.stdout.write(`      → ${f.fix}\n`);
     }
   }
+  if (workshop) return preflight(json, workshop.version, lessons, checks, programs, findings);
+  if (json) write([JSON.stringify({ findings }, null, 2)]);
   return findings.some((f) => f.status === 'fail') ? 1 : 0;
+}
+
+function refuse(sentence: string): number {
+  process.stderr.write(`container-lab: ${sentence}\n`);
+  return 2;
+}
+
+/** The cgroup mode for the last line: v2, v1 or hybrid (or none, when no cgroup filesystem is mounted). */
+function cgroupMode(): string {
+  try {
+    return detectCgroups().mode;
+  } catch {
+    return 'none';
+  }
+}
+
+async function preflight(
+  json: boolean,
+  version: string,
+  lessons: readonly Lesson[],
+  checks: Finding[],
+  programs: HostPrograms,
+  findings: readonly object[],
+): Promise<number> {
+  const { runPreflight } = await import('../doctor/workshop-run.js');
+  if (!json) write(['', WORKSHOP_TEXT.heading]);
+  const result = await runPreflight(lessons, checks, programs, (lesson) => {
+    if (!json) write(formatLesson(lesson));
+  });
+  const host = { version, kernel: os.release(), cgroup: cgroupMode() };
+  const line = summaryLine(host, result.lessons);
+  if (json) {
+    const workshop = { ...host, lessons: result.lessons, leftBehind: result.leftBehind, durationMs: Math.round(result.durationMs), line };
+    write([JSON.stringify({ findings, workshop }, null, 2)]);
+  } else {
+    write(['', ...result.leftBehind, line]);
+  }
+  return result.lessons.some((l) => l.status === 'cannot-run') || result.leftBehind.length > 0 ? 1 : 0;
 }

@@ -49,6 +49,8 @@ export const TIERS = {
   attempt: tier('test-at', 'clabt'),
   /** test/oracle: every lesson held against strace, lsns, findmnt, ip, capsh, stat, getfattr. */
   oracle: tier('t8', 'clab8'),
+  /** test/doctor: `doctor --workshop`, the attendees' pre-flight. */
+  workshop: tier('t9', 'clabw'),
 } as const satisfies Record<string, LabPaths>;
 
 /**

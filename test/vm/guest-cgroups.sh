@@ -5,12 +5,26 @@
 . "$(dirname "$0")/guest-lib.sh"
 guest_info
 
+# The attendees' pre-flight (`doctor --workshop`, a few seconds) under paths of its own, which it
+# creates and must remove: its last line must match $1 (and some line $2, if given), and no
+# directory, cgroup, mount or link of it may be left.
+workshop() {
+  local out rc=0
+  out=$(env CONTAINER_LAB_STATE_DIR=/var/lib/container-lab-pre CONTAINER_LAB_RUN_DIR=/run/container-lab-pre \
+    CONTAINER_LAB_CGROUP_PARENT=container-lab-pre CONTAINER_LAB_LINK_PREFIX=clpre node dist/cli.js doctor --workshop) || rc=$?
+  echo "$out"
+  [ "$rc" -eq 0 ] && echo "$out" | tail -n 1 | grep -qE "$1" && echo "$out" | grep -qE "${2:-.}" &&
+    [ ! -e /var/lib/container-lab-pre ] && [ ! -e /run/container-lab-pre ] && [ ! -e /sys/fs/cgroup/container-lab-pre ] &&
+    ! grep -q container-lab-pre /proc/self/mountinfo && ! ip -o link | grep -q ': clpre'
+}
+
 check "cgroup drivers on the real kernel (v2)" vitest test/cgroups/real.test.ts
 check "runtime kernel tier on cgroup v2" vitest test/runtime/real.test.ts
 check "/sys/fs/cgroup inside a container: cgroup2, read-only (run and the lesson step)" vitest test/runtime/cgroupfs.real.test.ts
 # Profile (b): every lesson end to end on a v2-only host with every tool CI installs. (The cgroups
 # lesson's counters are held against the cgroup files by the oracle tier below.)
 check "profile v2: every lesson, no step skipped or failed" node test/profiles/lessons.mjs v2
+check "doctor --workshop on cgroup v2: every lesson ready, nothing left" workshop ' cgroup v2 · 7 ready$'
 # The oracle, here, for the lessons whose readings depend on the cgroup version (cgroups) or on the
 # kernel's capability rules (capabilities): the other five read the same kernel interfaces on v1
 # and v2, are held against the oracle on the host, and run end to end above and below. (All seven
@@ -24,5 +38,7 @@ BARE_LACKS="busybox ping nft iptables capsh getfattr setcap"
 check "bare host: only util-linux, iproute2 and Node" bare_host $BARE_LACKS
 check "profile v2-bare: every lesson, skips only for a missing program, with its reason" \
   node test/profiles/lessons.mjs v2-bare --lacks "${BARE_LACKS// /,}"
+check "doctor --workshop on the bare host: veth-bridge will skip publish, with its apt line" \
+  workshop ' · 6 ready, 1 will skip 1 step$' '^ {6}publish: .*`(sudo )?apt install nftables`'
 
 finish

@@ -1,0 +1,148 @@
+/**
+ * `container-lab doctor --workshop`, the part that needs no kernel: which step of each lesson the
+ * pre-flight runs, what it concludes from the host check and that step's result, and the text an
+ * attendee reads and pastes to the instructor. src/doctor/workshop-run.ts runs the steps.
+ */
+import { startsContainer } from '../lessons/actions/properties.js';
+import type { StepResult, StepStatus } from '../lessons/engine/results.js';
+import { blockedSteps } from '../lessons/host-check.js';
+import type { HostCheck } from '../lessons/host-check.js';
+import type { Lesson } from '../lessons/types.js';
+import type { Finding } from './finding.js';
+
+/** A lesson's verdict, as a stable id (`--json` prints these). */
+export type Readiness = 'ready' | 'will-skip' | 'cannot-run';
+
+/** A step this host will skip: the engine's sentence (why, and what to install), and the fix alone. */
+export interface SkippedStep {
+  step: string;
+  reason: string;
+  /** The command that installs the missing program, or the failing finding's fix. */
+  fix?: string;
+}
+
+export interface LessonPreflight {
+  lesson: string;
+  status: Readiness;
+  /** The step the pre-flight ran, how it ended, and how long it took. */
+  ran?: { step: string; status: StepStatus; ms: number };
+  /** The steps this host will skip when the lesson runs (none when it cannot run at all). */
+  skipped: SkippedStep[];
+  /** Why the lesson cannot run, and what to do. */
+  reason?: string;
+  fix?: string;
+}
+
+/** What the pre-flight will do for a lesson, decided before anything runs. */
+export interface PreflightPlan {
+  lesson: Lesson;
+  /** A host feature the whole lesson requires is missing: nothing is run. */
+  cannot?: { reason: string; fix?: string };
+  skipped: SkippedStep[];
+  /** The step to run: the first that starts a container; in a lesson without one, its first step. */
+  stepIndex?: number;
+}
+
+/** Every sentence the pre-flight prints, each in one place. */
+export const WORKSHOP_TEXT = {
+  needsRoot: 'doctor --workshop needs root (it starts and removes one container per lesson): run it again with sudo.',
+  labRunning: (pid: number) =>
+    `A container-lab is running (PID ${pid}): quit it first (press q in its window), then run doctor --workshop again; the pre-flight never starts containers next to a running lab.`,
+  heading: 'Pre-flight: one container per lesson, started and removed the way the lesson does it',
+  ready: 'ready',
+  willSkip: (steps: number) => (steps === 1 ? 'will skip 1 step' : `will skip ${steps} steps`),
+  cannotRun: 'cannot run',
+  ranStep: (step: string, seconds: string) => `${step} ran in ${seconds} s`,
+  why: 'why',
+  fix: 'fix',
+  stepFailed: (step: string, message: string) => `its step ${step} failed: ${message}`,
+  failedFix: (lesson: string) =>
+    `Run \`sudo container-lab lesson ${lesson} --plain\` to see where it fails; if a crashed lab left something behind, \`sudo container-lab cleanup\` removes it first.`,
+  leftBehind: (what: string) => `The pre-flight could not remove ${what}; \`sudo container-lab cleanup\` removes what it can.`,
+  summary: (p: { version: string; kernel: string; cgroup: string; ready: number; willSkip: number; steps: number; cannotRun: number }) =>
+    [
+      `container-lab ${p.version} · kernel ${p.kernel} · cgroup ${p.cgroup} · ${p.ready} ready`,
+      ...(p.willSkip ? [`, ${p.willSkip} ${WORKSHOP_TEXT.willSkip(p.steps)}`] : []),
+      ...(p.cannotRun ? [`, ${p.cannotRun} ${WORKSHOP_TEXT.cannotRun}`] : []),
+    ].join(''),
+} as const;
+
+/** Which step the pre-flight runs for `lesson`, and what the host check already says. */
+export function planPreflight(lesson: Lesson, host: HostCheck, findings: readonly Finding[]): PreflightPlan {
+  const failing = lesson.requires.map((id) => findings.find((f) => f.id === id && f.status === 'fail')).find((f) => f !== undefined);
+  if (failing) return { lesson, cannot: { reason: `${failing.title}: ${failing.detail}`, fix: failing.fix }, skipped: [] };
+  const blocked = blockedSteps(lesson, host);
+  const skipped = blocked.map(({ step, blocker }) => ({
+    step: step.id,
+    reason: blocker.sentence,
+    fix:
+      blocker.kind === 'program'
+        ? host.programs.installCommand(blocker.anyOf[0]!)
+        : findings.find((f) => f.id === blocker.feature && f.status === 'fail')?.fix,
+  }));
+  const runnable = lesson.steps.map((step, index) => ({ step, index })).filter(({ step }) => !skipped.some((s) => s.step === step.id));
+  const stepIndex = (runnable.find(({ step }) => startsContainer(step.run)) ?? runnable[0])?.index;
+  return { lesson, skipped, stepIndex };
+}
+
+/** The verdict from the plan and the result of its step (or the error that step threw). */
+export function concludePreflight(plan: PreflightPlan, result?: StepResult | { error: string }): LessonPreflight {
+  const lesson = plan.lesson.id;
+  if (plan.cannot) return { lesson, status: 'cannot-run', skipped: [], ...plan.cannot };
+  const step = plan.stepIndex === undefined ? undefined : plan.lesson.steps[plan.stepIndex]!.id;
+  // Every step is skipped here: the lesson would show nothing but skips.
+  if (!step || !result) {
+    const [first] = plan.skipped;
+    return { lesson, status: 'cannot-run', skipped: plan.skipped, reason: first?.reason ?? '', fix: first?.fix };
+  }
+  if ('error' in result)
+    return {
+      lesson,
+      status: 'cannot-run',
+      skipped: plan.skipped,
+      reason: WORKSHOP_TEXT.stepFailed(step, result.error),
+      fix: WORKSHOP_TEXT.failedFix(lesson),
+    };
+  const ran = { step, status: result.status, ms: Math.round(result.durationMs) };
+  if (result.status !== 'done')
+    return {
+      lesson,
+      status: 'cannot-run',
+      ran,
+      skipped: plan.skipped,
+      reason: WORKSHOP_TEXT.stepFailed(step, result.message ?? result.status),
+      fix: result.hint ?? WORKSHOP_TEXT.failedFix(lesson),
+    };
+  return { lesson, status: plan.skipped.length ? 'will-skip' : 'ready', ran, skipped: plan.skipped };
+}
+
+/** The lines for one lesson: its verdict, then each skipped step's sentence, or why it cannot run and the fix. */
+export function formatLesson(r: LessonPreflight): string[] {
+  const verdict =
+    r.status === 'ready'
+      ? WORKSHOP_TEXT.ready
+      : r.status === 'will-skip'
+        ? WORKSHOP_TEXT.willSkip(r.skipped.length)
+        : WORKSHOP_TEXT.cannotRun;
+  const ran = r.ran && r.ran.status === 'done' ? `  (${WORKSHOP_TEXT.ranStep(r.ran.step, (r.ran.ms / 1000).toFixed(1))})` : '';
+  const lines = [`  ${r.lesson.padEnd(16)} ${verdict}${ran}`];
+  if (r.status === 'cannot-run') {
+    lines.push(`      ${WORKSHOP_TEXT.why}: ${r.reason}`);
+    if (r.fix) lines.push(`      ${WORKSHOP_TEXT.fix}: ${r.fix}`);
+  } else {
+    for (const s of r.skipped) lines.push(`      ${s.step}: ${s.reason}`);
+  }
+  return lines;
+}
+
+/** What the last line counts. */
+export function tally(results: readonly LessonPreflight[]): { ready: number; willSkip: number; steps: number; cannotRun: number } {
+  const count = (status: Readiness) => results.filter((r) => r.status === status).length;
+  const steps = results.filter((r) => r.status === 'will-skip').reduce((n, r) => n + r.skipped.length, 0);
+  return { ready: count('ready'), willSkip: count('will-skip'), steps, cannotRun: count('cannot-run') };
+}
+
+/** The line an instructor asks attendees to paste: version, kernel, cgroup mode, and the verdicts. */
+export function summaryLine(host: { version: string; kernel: string; cgroup: string }, results: readonly LessonPreflight[]): string {
+  return WORKSHOP_TEXT.summary({ ...host, ...tally(results) });
+}
