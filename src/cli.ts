@@ -21,6 +21,7 @@ Usage:
   container-lab doctor [--json]            check this host can run every lesson
   sudo container-lab cleanup               remove what a crashed lab left behind
   container-lab lint-lessons [DIR]         check lesson files
+  container-lab notes <id> [--lessons DIR] a lesson's facilitator sheet, in Markdown
   container-lab --version | --help
 
 Lessons: pid-namespace, mount-namespace, cgroups, overlay, whiteouts, veth-bridge, capabilities.
@@ -64,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
       const { doctorCommand } = await import('./cli/doctor.js');
       return await doctorCommand(values.json ?? false);
+    }
+    case 'notes': {
+      const { notesCommand } = await import('./cli/notes.js');
+      return notesCommand(rest);
     }
     case 'cleanup': {
       parseArgs({ args: rest, options: {} });
