@@ -1,7 +1,7 @@
 /**
  * The lesson commands, wired into src/cli.ts (command-line code: the engine under src/lessons/
  * never parses arguments or starts the TUI):
- *   container-lab [--lessons DIR] [--transcript FILE]   the TUI
+ *   container-lab [--lessons DIR] [--presenter] [--transcript FILE]   the TUI
  *   container-lab lesson <id> [--plain|--json] [--lessons DIR] [--transcript FILE]
  *   container-lab lint-lessons [DIR]
  * The TUI and the runtime are loaded with import() only when needed, so linting stays fast and
@@ -54,10 +54,14 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     const { runLessonCommand } = await import('../lessons/runner/run-command.js');
     return withTranscript(values.transcript, (t) => runLessonCommand(lesson, values.json ? 'json' : 'plain', process.stdout, t));
   }
-  const { values } = parseArgs({ args: argv, options: { lessons: { type: 'string' }, transcript: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { lessons: { type: 'string' }, transcript: { type: 'string' }, presenter: { type: 'boolean', default: false } },
+  });
   needRoot('The lab', WHY_ROOT);
   const { startLab } = await import('../tui/start.js');
-  return withTranscript(values.transcript, (transcript) => startLab({ lessonsDir: values.lessons ?? defaultLessonsDir(), transcript }));
+  const lessonsDir = values.lessons ?? defaultLessonsDir();
+  return withTranscript(values.transcript, (transcript) => startLab({ lessonsDir, transcript, presenter: values.presenter ?? false }));
 }
 
 /** `--transcript FILE`: opened once root is confirmed; a FILE that cannot be written is one sentence, status 2. */

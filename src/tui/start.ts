@@ -34,7 +34,15 @@ export interface Prepared {
   transcript?: Transcript;
 }
 
-export async function startLab({ lessonsDir, transcript }: { lessonsDir: string; transcript?: Transcript }): Promise<number> {
+export async function startLab({
+  lessonsDir,
+  transcript,
+  presenter,
+}: {
+  lessonsDir: string;
+  transcript?: Transcript;
+  presenter?: boolean;
+}): Promise<number> {
   // The lab stays open for a whole workshop: let V8 favour a small heap over peak speed. Its heap
   // then stays near 40 MB instead of 60 MB, and the whole process under 100 MB (measured in
   // bench/tui.bench.ts). The flag is read as the heap grows, so setting it here still takes effect.
@@ -66,6 +74,7 @@ export async function startLab({ lessonsDir, transcript }: { lessonsDir: string;
     columns: stdout.columns ?? 80,
     rows: stdout.rows ?? 24,
     warning: loaded.warning,
+    presenter,
   });
   // Raw mode now: keys typed before the app is ready must not be echoed over the screen.
   stdin.setRawMode(true);
