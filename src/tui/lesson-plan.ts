@@ -266,7 +266,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   return {
     header,
     text: scrolled(text, rows.text, l.textOffset ?? 0),
-    notes: fitLines(notes, rows.notes, 'lines of notes'),
+    // Cut short, the notes drop the blank line above them before any of their words.
+    notes: fitLines(rows.notes < notes.length ? notes.slice(1) : notes, rows.notes, 'lines of notes'),
     extra,
     events: [
       eventsTitle,

@@ -12,7 +12,10 @@ const { lessons, problems } = loadLessons(path.resolve(__dirname, '../../lessons
 
 /** The sheet cut into its step sections, each starting at its `## n.` heading. */
 function sections(sheet: string[]): string[] {
-  return sheet.join('\n').split(/^(?=## \d+\. )/m).slice(1);
+  return sheet
+    .join('\n')
+    .split(/^(?=## \d+\. )/m)
+    .slice(1);
 }
 
 describe('the facilitator sheet', () => {
