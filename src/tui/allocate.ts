@@ -6,8 +6,8 @@
  * panes down to their floors (their titles and what they must keep), last the text down to one
  * line and its scroll cue. The predict / your-turn block never gives any back: it is the input.
  * Should the floors still not fit, the primitives list and the panes give up what they keep.
- * The facilitator's notes (`--presenter`) give way before all of these: to their first lines at
- * once, and to nothing before any part goes below its minimum.
+ * The facilitator's notes (`--presenter`) give way before all of these: they take only rows that
+ * nothing else wants.
  */
 
 export interface Want {
@@ -21,12 +21,11 @@ export type Part = 'text' | 'notes' | 'extra' | 'events' | 'panes';
 
 /** Ordered give-back passes: which part shrinks, and down to how many rows in that pass. */
 const PASSES: [Part, (w: Want) => number][] = [
-  ['notes', (w) => w.min],
+  ['notes', () => 0],
   ['events', (w) => w.min],
   ['extra', (w) => w.min],
   ['panes', (w) => w.min],
   ['text', (w) => w.min],
-  ['notes', () => 0],
   ['events', (w) => w.floor ?? w.min],
   ['panes', (w) => w.floor ?? w.min],
   ['text', (w) => Math.min(w.min, 2)],

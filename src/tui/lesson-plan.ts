@@ -247,8 +247,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const rows = allocate(rest, {
     // The prose scrolls: three lines and the line saying how to scroll.
     text: { want: text.length, min: Math.min(text.length, 4) },
-    // The notes' first line and the count of the others, until every other part is at its minimum.
-    notes: { want: notes.length, min: Math.min(notes.length, 3) },
+    // The notes take only the rows nothing else wants: they are the first to give way.
+    notes: { want: notes.length, min: 0 },
     extra: { want: extra.length, min: extra.length },
     events: { want: 1 + eventsBody.length, min: 1 + Math.min(eventsBody.length, Math.max(taughtRows, 3)), floor: 1 + taughtRows },
     panes: { want: panesWant, min: both('min'), floor: both('floor') },
