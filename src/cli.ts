@@ -12,8 +12,9 @@ import { needRoot, UsageError } from './cli/parse.js';
 const HELP = `container-lab — learn how containers work by running the real Linux primitives.
 
 Usage:
-  sudo container-lab [--lessons DIR]       open the lab (an interactive terminal app)
-  sudo container-lab lesson <id> [--plain | --json] [--lessons DIR]
+  sudo container-lab [--lessons DIR] [--presenter] [--transcript FILE]
+                                           open the lab (an interactive terminal app)
+  sudo container-lab lesson <id> [--plain | --json] [--lessons DIR] [--transcript FILE]
                                            run every step of one lesson without the UI
   sudo container-lab run [--hostname H] [--memory 32m] [--pids 20] [--cpus 0.5]
                          [--cap-drop CAP]... [--verbose] [-- CMD...]
@@ -25,9 +26,14 @@ Usage:
                                            N steps (why, and the fix), or cannot run
   sudo container-lab cleanup               remove what a crashed lab left behind
   container-lab lint-lessons [DIR]         check lesson files
+  container-lab notes <id> [--lessons DIR] a lesson's facilitator sheet, in Markdown
   container-lab --version | --help
 
 Lessons: pid-namespace, mount-namespace, cgroups, overlay, whiteouts, veth-bridge, capabilities.
+
+For instructors: --presenter shows each step's facilitator notes under its text; --transcript
+FILE appends the session to FILE as Markdown as it happens (each step's text, what ran, both
+views, the answers and checks): study notes, or a handout.
 `;
 
 function version(): string {
@@ -72,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
       const { doctorCommand } = await import('./cli/doctor.js');
       return await doctorCommand(values.json ?? false, values.workshop ? { version: version() } : undefined);
     }
+    case 'notes': {
+      const { notesCommand } = await import('./cli/notes.js');
+      return notesCommand(rest);
+    }
     case 'cleanup': {
       parseArgs({ args: rest, options: {} });
       needRoot('cleanup');
@@ -108,9 +118,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case undefined:
     case '--lessons':
+    case '--presenter':
+    case '--transcript':
     case 'lesson':
     case 'lint-lessons': {
-      if (process.stdout.isTTY && (command === undefined || command === '--lessons')) drawEvenInCi();
+      if (process.stdout.isTTY && command !== 'lesson' && command !== 'lint-lessons') drawEvenInCi();
       const { lessonCommands } = await import('./cli/lessons.js');
       return lessonCommands(argv);
     }

@@ -1,14 +1,15 @@
 /**
  * The lesson commands, wired into src/cli.ts (command-line code: the engine under src/lessons/
  * never parses arguments or starts the TUI):
- *   container-lab [--lessons DIR]                       the TUI
- *   container-lab lesson <id> [--plain|--json] [--lessons DIR]
+ *   container-lab [--lessons DIR] [--presenter] [--transcript FILE]   the TUI
+ *   container-lab lesson <id> [--plain|--json] [--lessons DIR] [--transcript FILE]
  *   container-lab lint-lessons [DIR]
  * The TUI and the runtime are loaded with import() only when needed, so linting stays fast and
  * never loads Ink.
  */
 import { parseArgs } from 'node:util';
 import { defaultLessonsDir } from '../lessons/lessons-dir.js';
+import type { Transcript } from '../lessons/transcript.js';
 import { needRoot, UsageError } from './parse.js';
 
 const WHY_ROOT = 'namespaces, mounts and cgroups';
@@ -29,7 +30,12 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { plain: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lessons: { type: 'string' } },
+      options: {
+        plain: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        lessons: { type: 'string' },
+        transcript: { type: 'string' },
+      },
     });
     if (positionals.length !== 1) usage('Name one lesson: container-lab lesson <id> --plain (ids: see `container-lab --help`).');
     if (values.plain && values.json) usage('Choose one output: --plain or --json.');
@@ -46,10 +52,33 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     }
     needRoot('Running a lesson', WHY_ROOT);
     const { runLessonCommand } = await import('../lessons/runner/run-command.js');
-    return runLessonCommand(lesson, values.json ? 'json' : 'plain');
+    return withTranscript(values.transcript, (t) => runLessonCommand(lesson, values.json ? 'json' : 'plain', process.stdout, t));
   }
-  const { values } = parseArgs({ args: argv, options: { lessons: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { lessons: { type: 'string' }, transcript: { type: 'string' }, presenter: { type: 'boolean', default: false } },
+  });
   needRoot('The lab', WHY_ROOT);
   const { startLab } = await import('../tui/start.js');
-  return startLab({ lessonsDir: values.lessons ?? defaultLessonsDir() });
+  const lessonsDir = values.lessons ?? defaultLessonsDir();
+  return withTranscript(values.transcript, (transcript) => startLab({ lessonsDir, transcript, presenter: values.presenter ?? false }));
+}
+
+/** `--transcript FILE`: opened once root is confirmed; a FILE that cannot be written is one sentence, status 2. */
+async function withTranscript(file: string | undefined, run: (t: Transcript | undefined) => Promise<number>): Promise<number> {
+  if (file === undefined) return run(undefined);
+  const { Transcript, TranscriptError } = await import('../lessons/transcript.js');
+  let transcript: Transcript;
+  try {
+    transcript = Transcript.open(file);
+  } catch (err) {
+    if (!(err instanceof TranscriptError)) throw err;
+    process.stderr.write(`container-lab: ${err.message}\n`);
+    return 2;
+  }
+  try {
+    return await run(transcript);
+  } finally {
+    transcript.close();
+  }
 }

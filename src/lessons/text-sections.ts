@@ -5,10 +5,16 @@
  * Text is read before the step runs and after, and must be true both times. When what it says
  * changes once the step has run ("the lab will remove…" becomes "the lab has removed…"), the part
  * after a `### Once it has run` line replaces the part above it as soon as the step has run.
+ *
+ * A `### Notes` subsection, last in a step's section, is for the person leading a workshop (timing,
+ * the question people ask here, what to point at): never shown to learners unless asked for.
  */
 
 /** The one heading allowed inside a step's section. */
 export const ONCE_RUN = '### Once it has run';
+
+/** The facilitator's subsection: the last one in a step's section. */
+export const NOTES = '### Notes';
 
 export interface TextSection {
   id: string;
@@ -16,6 +22,8 @@ export interface TextSection {
   text: string;
   /** What replaces `text` once the step has run (the part after {@link ONCE_RUN}), if it changes. */
   ranText?: string;
+  /** The facilitator's notes (the part after {@link NOTES}), if the step has any. */
+  notes?: string;
   /** Line of the `## ` heading (1-based). */
   line: number;
   /** Lines (1-based) of other `###` headings, which the linter reports. */
@@ -48,9 +56,11 @@ export function splitText(markdown: string): LessonText {
       .replace(/^\s*#\s.*\n?/, '')
       .trim(),
     sections: sections.map((s) => {
-      const at = s.body.findIndex((l) => l.trim() === ONCE_RUN);
-      const before = at < 0 ? s.body : s.body.slice(0, at);
-      const strayHeadings = s.body.flatMap((l, i) => (/^###\s/.test(l) && i !== at ? [s.line + 1 + i] : []));
+      const notesAt = s.body.findIndex((l) => l.trim() === NOTES);
+      const body = notesAt < 0 ? s.body : s.body.slice(0, notesAt);
+      const at = body.findIndex((l) => l.trim() === ONCE_RUN);
+      const before = at < 0 ? body : body.slice(0, at);
+      const strayHeadings = s.body.flatMap((l, i) => (/^###\s/.test(l) && i !== at && i !== notesAt ? [s.line + 1 + i] : []));
       return {
         id: s.id,
         line: s.line,
@@ -58,8 +68,16 @@ export function splitText(markdown: string): LessonText {
         ...(at < 0
           ? {}
           : {
-              ranText: s.body
+              ranText: body
                 .slice(at + 1)
+                .join('\n')
+                .trim(),
+            }),
+        ...(notesAt < 0
+          ? {}
+          : {
+              notes: s.body
+                .slice(notesAt + 1)
                 .join('\n')
                 .trim(),
             }),

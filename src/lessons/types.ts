@@ -117,6 +117,8 @@ export interface Step {
   text: string;
   /** What replaces `text` once the step has run, when that changes (text.md's `### Once it has run`). */
   ranText?: string;
+  /** For whoever leads a workshop (text.md's `### Notes`): timing, questions, what to point at. Never shown to learners by default. */
+  notes?: string;
   run: RunSpec;
   /** What a person would type for the same thing (templates such as `{host:container}` filled in). */
   shell: string;

@@ -7,7 +7,7 @@ import { isMap } from 'yaml';
 import type { ContainerSpec } from '../runtime/spec.js';
 import { checkReferences } from './check-references.js';
 import { templateProblem } from './templates.js';
-import { ONCE_RUN, splitText } from './text-sections.js';
+import { NOTES, ONCE_RUN, splitText } from './text-sections.js';
 import type { Lesson, Problem, Step } from './types.js';
 import { validateContainers, validateSpec } from './validate-container.js';
 import { FEATURES, validateStep } from './validate-step.js';
@@ -135,12 +135,19 @@ function attachText(src: LessonSource, steps: Omit<Step, 'text'>[], ids: Readonl
         column: 1,
         message: `\`## ${section.id}\`: ${templateProblem(section.ranText)}`,
       });
+    if (section.notes === '')
+      problems.push({
+        file: src.textPath,
+        line: section.line,
+        column: 1,
+        message: `\`## ${section.id}\`: \`${NOTES}\` has no text under it: write the facilitator's notes, or remove the line.`,
+      });
     for (const line of section.strayHeadings)
       problems.push({
         file: src.textPath,
         line,
         column: 1,
-        message: `\`## ${section.id}\`: the only heading a step's text may hold is \`${ONCE_RUN}\` (what replaces the text once the step has run).`,
+        message: `\`## ${section.id}\`: the only headings a step's text may hold are \`${ONCE_RUN}\` (what replaces the text once the step has run) and, last, \`${NOTES}\` (for facilitators).`,
       });
   }
   for (const step of steps) {
@@ -154,7 +161,12 @@ function attachText(src: LessonSource, steps: Omit<Step, 'text'>[], ids: Readonl
   }
   return steps.map((s) => {
     const section = byId.get(s.id);
-    const step = { ...s, text: section?.text ?? '', ...(section?.ranText ? { ranText: section.ranText } : {}) };
+    const step = {
+      ...s,
+      text: section?.text ?? '',
+      ...(section?.ranText ? { ranText: section.ranText } : {}),
+      ...(section?.notes ? { notes: section.notes } : {}),
+    };
     if (section) problems.push(...textColumnProblems(step, src.textPath, section.line));
     return step;
   });

@@ -1,5 +1,5 @@
 /**
- * The lesson screen: step text, predict / your-turn, what ran, then the Host and Container panes
+ * The lesson screen: step text (and the facilitator's notes with --presenter), predict / your-turn, what ran, then the Host and Container panes
  * side by side (wide) or stacked (narrow). It draws a plan made by planLesson and nothing else.
  */
 import { Box } from 'ink';
@@ -15,7 +15,7 @@ export interface LessonScreenProps {
 export function LessonScreen({ plan, theme }: LessonScreenProps) {
   return (
     <Box flexDirection="column">
-      <Lines lines={[plan.header, ...plan.text, ...plan.extra, ...plan.events]} theme={theme} />
+      <Lines lines={[plan.header, ...plan.text, ...plan.notes, ...plan.extra, ...plan.events]} theme={theme} />
       {plan.sideBySide ? (
         <Box flexDirection="row">
           <Lines lines={plan.host} theme={theme} width={plan.paneWidth} />

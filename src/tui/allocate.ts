@@ -6,6 +6,8 @@
  * panes down to their floors (their titles and what they must keep), last the text down to one
  * line and its scroll cue. The predict / your-turn block never gives any back: it is the input.
  * Should the floors still not fit, the primitives list and the panes give up what they keep.
+ * The facilitator's notes (`--presenter`) give way before all of these: they take only rows that
+ * nothing else wants.
  */
 
 export interface Want {
@@ -15,10 +17,11 @@ export interface Want {
   floor?: number;
 }
 
-export type Part = 'text' | 'extra' | 'events' | 'panes';
+export type Part = 'text' | 'notes' | 'extra' | 'events' | 'panes';
 
 /** Ordered give-back passes: which part shrinks, and down to how many rows in that pass. */
 const PASSES: [Part, (w: Want) => number][] = [
+  ['notes', () => 0],
   ['events', (w) => w.min],
   ['extra', (w) => w.min],
   ['panes', (w) => w.min],
@@ -34,7 +37,13 @@ const PASSES: [Part, (w: Want) => number][] = [
 ];
 
 export function allocate(rows: number, wants: Record<Part, Want>): Record<Part, number> {
-  const got: Record<Part, number> = { text: wants.text.want, extra: wants.extra.want, events: wants.events.want, panes: wants.panes.want };
+  const got: Record<Part, number> = {
+    text: wants.text.want,
+    notes: wants.notes.want,
+    extra: wants.extra.want,
+    events: wants.events.want,
+    panes: wants.panes.want,
+  };
   let over = Object.values(got).reduce((a, b) => a + b, 0) - rows;
   for (const [part, floor] of PASSES) {
     if (over <= 0) break;

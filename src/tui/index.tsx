@@ -22,6 +22,7 @@ import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './start.js';
 import type { Prepared } from './start.js';
 import { createStore } from './store.js';
 import { themeFor } from './theme.js';
+import { recordTo } from './transcript-hook.js';
 
 export async function startTui(prepared: Prepared): Promise<number> {
   const { stdin, stdout } = process;
@@ -29,7 +30,8 @@ export async function startTui(prepared: Prepared): Promise<number> {
   // because it reads every action's declaration, and the first frame loads no action.
   const host = { missingFeature: featureCheck(prepared.findings), programs: hostPrograms() };
   const skipped = new Map(prepared.previews.map((p) => [p.id, skippedHere(p.requires, p.stepNeeds, host)]));
-  const store = createStore({ ...prepared.state, lessons: prepared.state.lessons.map((l) => ({ ...l, skipped: skipped.get(l.id) })) });
+  const created = createStore({ ...prepared.state, lessons: prepared.state.lessons.map((l) => ({ ...l, skipped: skipped.get(l.id) })) });
+  const store = prepared.transcript ? recordTo(created, prepared.transcript, (id) => controller.loaded.get(id)) : created;
   // When the terminal goes away (SIGHUP) writes to it fail: that must not stop the cleanup.
   stdout.on('error', () => {});
   let ink: Instance | undefined;

@@ -33,6 +33,8 @@ const PROSE = 100;
 export interface LessonPlan {
   header: Line;
   text: Line[];
+  /** `--presenter`: the step's facilitator notes, muted, under its text (the first part to give way). */
+  notes: Line[];
   extra: Line[];
   events: Line[];
   /** Side by side: `host` and `container` are columns of equal height; else stacked. */
@@ -85,6 +87,14 @@ function stepText(state: LabState, lesson: Lesson): Line[] {
   return markdownLines(presentTemplate(text, l.pids ?? {}), Math.min(state.columns, PROSE));
 }
 
+/** The step's facilitator notes, in a muted tone, when the lab runs with `--presenter`. */
+function notesLines(state: LabState, lesson: Lesson): Line[] {
+  const notes = lesson.steps[state.lesson!.index]!.notes;
+  if (!state.presenter || !notes) return [];
+  const lines = markdownLines(presentTemplate(`Notes: ${notes}`, state.lesson!.pids ?? {}), Math.min(state.columns, PROSE));
+  return [[], ...lines.map((line) => line.map((seg) => ({ ...seg, tone: 'muted' as const })))];
+}
+
 /** How many lines the step's text takes on this screen (for the text's scroll offset). */
 export function textLines(state: LabState, lesson: Lesson): number {
   return stepText(state, lesson).length;
@@ -113,6 +123,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const running = l.running === l.index ? { elapsedMs: now - (l.runningSince ?? now) } : undefined;
   const prompt = step.yourTurn ? (CHECKS[step.yourTurn.check]?.prompt ?? 'answer') : 'answer';
   const text = stepText(state, lesson);
+  const notes = notesLines(state, lesson);
   const extra = [...predictLines(step, s, prose), ...yourTurnLines(step, s, l.answering, prompt, prose)];
   const shell = presentTemplate(s?.result?.shell ?? step.shell, pids, true);
   const eventsBody = primitiveLines(step, s, running, width, l.eventsExpanded);
@@ -141,6 +152,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     return {
       header,
       text: [],
+      notes: [],
       extra: [],
       events: [eventsTitle, ...all.slice(from, from + room), where],
       sideBySide: false,
@@ -235,6 +247,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const rows = allocate(rest, {
     // The prose scrolls: three lines and the line saying how to scroll.
     text: { want: text.length, min: Math.min(text.length, 4) },
+    // The notes take only the rows nothing else wants: they are the first to give way.
+    notes: { want: notes.length, min: 0 },
     extra: { want: extra.length, min: extra.length },
     events: { want: 1 + eventsBody.length, min: 1 + Math.min(eventsBody.length, Math.max(taughtRows, 3)), floor: 1 + taughtRows },
     panes: { want: panesWant, min: both('min'), floor: both('floor') },
@@ -252,6 +266,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   return {
     header,
     text: scrolled(text, rows.text, l.textOffset ?? 0),
+    // Cut short, the notes drop the blank line above them before any of their words.
+    notes: fitLines(rows.notes < notes.length ? notes.slice(1) : notes, rows.notes, 'lines of notes'),
     extra,
     events: [
       eventsTitle,

@@ -12,6 +12,7 @@ import { doctorSummary, runDoctor } from '../doctor/index.js';
 import { featureCheck } from '../lessons/lab-runtime.js';
 import { previewLessons } from '../lessons/preview.js';
 import type { LessonPreview } from '../lessons/preview.js';
+import type { Transcript } from '../lessons/transcript.js';
 import { loadProgress, progressLocation } from '../lessons/progress.js';
 import { ansiFrame } from './ansi-frame.js';
 import { planHome } from './home-plan.js';
@@ -29,9 +30,19 @@ export interface Prepared {
   progressFile: ReturnType<typeof progressLocation>;
   /** What the first frame read of each lesson (the app counts from it the steps this host will skip). */
   previews: LessonPreview[];
+  /** `--transcript FILE`: where the session is written as it happens. */
+  transcript?: Transcript;
 }
 
-export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<number> {
+export async function startLab({
+  lessonsDir,
+  transcript,
+  presenter,
+}: {
+  lessonsDir: string;
+  transcript?: Transcript;
+  presenter?: boolean;
+}): Promise<number> {
   // The lab stays open for a whole workshop: let V8 favour a small heap over peak speed. Its heap
   // then stays near 40 MB instead of 60 MB, and the whole process under 100 MB (measured in
   // bench/tui.bench.ts). The flag is read as the heap grows, so setting it here still takes effect.
@@ -63,6 +74,7 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
     columns: stdout.columns ?? 80,
     rows: stdout.rows ?? 24,
     warning: loaded.warning,
+    presenter,
   });
   // Raw mode now: keys typed before the app is ready must not be echoed over the screen.
   stdin.setRawMode(true);
@@ -81,5 +93,5 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   }
   const { startTui } = await import('./index.js');
   for (const signal of early) process.off(signal, giveBack);
-  return startTui({ lessonsDir, state, findings, progressFile, previews });
+  return startTui({ lessonsDir, state, findings, progressFile, previews, transcript });
 }

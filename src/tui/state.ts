@@ -68,6 +68,8 @@ export interface LabState {
   progress: Progress;
   lesson?: LessonState;
   help: boolean;
+  /** `--presenter`: each step's facilitator notes are shown under its text. */
+  presenter?: boolean;
   /** While quitting: what the lab made, newest first, each ticked off once it is removed. */
   teardown?: { id: string; what: string; done: boolean }[];
   /** One sentence at the bottom: a warning, what failed and what to do next, a check's verdict. */
@@ -83,6 +85,7 @@ export function initialState(init: {
   columns: number;
   rows: number;
   warning?: string;
+  presenter?: boolean;
 }): LabState {
   return {
     screen: 'home',
@@ -94,6 +97,7 @@ export function initialState(init: {
     ...(init.findings ? { findings: init.findings } : {}),
     progress: init.progress,
     help: false,
+    ...(init.presenter ? { presenter: true } : {}),
     ...(init.warning ? { message: { text: init.warning, tone: 'bad' as const } } : {}),
   };
 }

@@ -34,6 +34,8 @@ export interface TmuxLabOptions {
   timeoutMs?: number;
   /** The learner's progress file as the lab finds it at start (its text, e.g. a damaged one). */
   progress?: string;
+  /** More arguments for the lab, e.g. `['--presenter']`. */
+  args?: readonly string[];
 }
 
 export class TmuxLab {
@@ -65,6 +67,7 @@ export class TmuxLab {
       fs.cpSync(path.resolve(opts.lessonDir), path.join(lessons, path.basename(opts.lessonDir)), { recursive: true });
       args.push('--lessons', lessons);
     }
+    args.push(...(opts.args ?? []));
     const env = Object.entries({
       PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
       HOME: process.env.HOME ?? '/root',

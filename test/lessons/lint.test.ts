@@ -115,7 +115,7 @@ describe('lesson linter', () => {
       'lesson.yaml:6:62: step "one": `teaches`: `container`: this step has no container pane (give it `container:` with a probe first).',
       'lesson.yaml:12:33: step "two": `teaches`: `both`: the process-status pane is a list of key/value rows without columns; name the rows the text reads with `rows:` instead of column "NSpid".',
       'lesson.yaml:12:52: step "two": `teaches`: `output` is `all` (every line the action printed), `first` or `last` (one line), not "some".',
-      "text.md:16:1: `## three`: the only heading a step's text may hold is `### Once it has run` (what replaces the text once the step has run).",
+      "text.md:16:1: `## three`: the only headings a step's text may hold are `### Once it has run` (what replaces the text once the step has run) and, last, `### Notes` (for facilitators).",
       'text.md:9:1: `## three`: the text points at the "propagation" column: declare it, e.g. `teaches: { host: { columns: [propagation] } }`, so the layout keeps it on screen.',
       'text.md:9:1: `## three`: the text names a column "PPID", but no pane of this step has one (host mountinfo: mount point, type, source, propagation).',
       // The text for after the step has run is checked too.

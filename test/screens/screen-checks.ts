@@ -13,6 +13,7 @@ import { textWidth } from '../../src/tui/text-width.js';
 /** Where each part of the plan lies in the frame. */
 export interface Regions {
   text: string[];
+  notes: string[];
   extra: string[];
   events: string[];
   host: string[];
@@ -30,6 +31,7 @@ export function regions(frame: string, plan: LessonPlan): Regions {
     return part;
   };
   const text = take(plan.text.length);
+  const notes = take(plan.notes.length);
   const extra = take(plan.extra.length);
   const events = take(plan.events.length);
   let host: string[];
@@ -44,7 +46,7 @@ export function regions(frame: string, plan: LessonPlan): Regions {
     // Two key/value panes share one table on a narrow screen: both are read there.
     if (plan.container.length === 0) container = host;
   }
-  return { text, extra, events, host, container, message: take(plan.message.length), all: lines };
+  return { text, notes, extra, events, host, container, message: take(plan.message.length), all: lines };
 }
 
 /** The words of `text`, split where the layout may wrap it (spaces, after `/` and `,`). */

@@ -6,12 +6,12 @@
 import { describeDifferences } from '../../probes/index.js';
 import { meterLines } from '../../probes/meter-lines.js';
 import type { View } from '../../probes/index.js';
-import type { Pane } from '../engine/results.js';
+import type { Pane, StepResult } from '../engine/results.js';
 import { comparable } from '../pane-pair.js';
 import { eventLines, formatMs } from '../event-lines.js';
 import { plainText } from '../markdown.js';
 import { presentTemplate } from '../templates.js';
-import type { Lesson } from '../types.js';
+import type { Lesson, Step } from '../types.js';
 import type { StepReport } from './drive.js';
 
 export function plainHeader(lesson: Lesson): string[] {
@@ -41,6 +41,39 @@ function paneLines(label: string, pane: Pane | undefined): string[] {
   return [`${label}: ${pane.view.title}`, ...viewLines(pane.view).map((l) => `  ${l}`)];
 }
 
+/** What ran, indented: each primitive with its time (and errno), the action's output, live reads. */
+export function ranLines(result: StepResult): string[] {
+  const out = eventLines(result.events).map(
+    (e) => `  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${e.error.code}: ${e.error.text}. ${e.error.hint}` : ''}`,
+  );
+  for (const line of result.output) out.push(`  | ${line}`);
+  if (result.live?.length) {
+    const reads = result.live.map((s) => ({ atMs: s.atMs, meters: s.view.meters ?? [] }));
+    out.push(`Live: ${reads.length} reads of ${result.live[0]!.view.title} while it ran:`, ...meterLines(reads).map((l) => `  ${l}`));
+  }
+  return out;
+}
+
+/** The two panes' titles: `Host` and `Container`, or the containers they show. */
+export function paneLabels(step: Step): { host: string; container: string } {
+  return { host: step.host?.label ?? 'Host', container: step.container?.label ?? 'Container' };
+}
+
+/** The differences between two comparable panes, in words (nothing when they cannot be compared). */
+export function differenceLines(step: Step, host: Pane | undefined, inside: Pane | undefined): string[] {
+  if (!host?.ok || !inside?.ok || !comparable(step.host, step.container)) return [];
+  const labels = paneLabels(step);
+  const where = {
+    a: labels.host === 'Host' ? 'on the host' : `in ${labels.host}`,
+    b: labels.container === 'Container' ? 'in the container' : `in ${labels.container}`,
+  };
+  const diffs = describeDifferences(host.view, inside.view, where);
+  return [
+    diffs.length ? `Differs (${labels.host} ⟷ ${labels.container}):` : `${labels.host} and ${labels.container} show the same.`,
+    ...diffs.map((d) => `  ${d}`),
+  ];
+}
+
 export function plainStep(r: StepReport, total: number): string[] {
   const { step, result } = r;
   // A PID the step could not know (a reference to a process not started) is said in words.
@@ -59,28 +92,11 @@ export function plainStep(r: StepReport, total: number): string[] {
         ? 'Ran: nothing (this host cannot run this step: see the result below).'
         : 'Ran: nothing (this step only looks).',
   );
-  for (const e of events)
-    out.push(`  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${e.error.code}: ${e.error.text}. ${e.error.hint}` : ''}`);
-  for (const line of result.output) out.push(`  | ${line}`);
-  if (result.live?.length) {
-    const reads = result.live.map((s) => ({ atMs: s.atMs, meters: s.view.meters ?? [] }));
-    out.push(`Live: ${reads.length} reads of ${result.live[0]!.view.title} while it ran:`, ...meterLines(reads).map((l) => `  ${l}`));
-  }
-  const labels = { host: step.host?.label ?? 'Host', container: step.container?.label ?? 'Container' };
-  out.push(...paneLines(labels.host, r.check?.host ?? result.host), ...paneLines(labels.container, r.check?.container ?? result.container));
+  out.push(...ranLines(result));
+  const labels = paneLabels(step);
   const host = r.check?.host ?? result.host;
   const inside = r.check?.container ?? result.container;
-  if (host?.ok && inside?.ok && comparable(step.host, step.container)) {
-    const where = {
-      a: labels.host === 'Host' ? 'on the host' : `in ${labels.host}`,
-      b: labels.container === 'Container' ? 'in the container' : `in ${labels.container}`,
-    };
-    const diffs = describeDifferences(host.view, inside.view, where);
-    out.push(
-      diffs.length ? `Differs (${labels.host} ⟷ ${labels.container}):` : `${labels.host} and ${labels.container} show the same.`,
-      ...diffs.map((d) => `  ${d}`),
-    );
-  }
+  out.push(...paneLines(labels.host, host), ...paneLines(labels.container, inside), ...differenceLines(step, host, inside));
   if (step.predict) out.push(`Answer: ${step.predict.answer + 1}) ${step.predict.choices[step.predict.answer]}. ${step.predict.reveal}`);
   if (r.answer !== undefined)
     out.push(`Answer given by --plain: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());

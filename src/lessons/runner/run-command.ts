@@ -4,8 +4,10 @@
  */
 import { openLabRuntime } from '../lab-runtime.js';
 import { LessonSession } from '../engine/session.js';
+import type { Transcript } from '../transcript.js';
 import type { Lesson } from '../types.js';
 import { driveLesson } from './drive.js';
+import type { StepReport } from './drive.js';
 import { jsonHeader, jsonStep } from './print-json.js';
 import { plainHeader, plainStep } from './print-plain.js';
 
@@ -13,6 +15,7 @@ export async function runLessonCommand(
   lesson: Lesson,
   format: 'plain' | 'json',
   out: NodeJS.WritableStream = process.stdout,
+  transcript?: Transcript,
 ): Promise<number> {
   const write = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
   const lab = await openLabRuntime();
@@ -33,12 +36,14 @@ export async function runLessonCommand(
   });
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
+    transcript?.lesson(lesson);
     const skipped: string[] = [];
     const ok = await driveLesson(
       session,
       (report) => {
         if (report.result.status === 'skipped') skipped.push(report.step.id);
         write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length));
+        if (transcript) transcribe(transcript, lesson, report);
       },
       stop.signal,
     );
@@ -58,4 +63,10 @@ export async function runLessonCommand(
     await session.close();
     await lab.close();
   }
+}
+
+/** `--transcript`: the same step reports the printer gets, as Markdown. */
+function transcribe(transcript: Transcript, lesson: Lesson, report: StepReport): void {
+  transcript.step(lesson, report.index, report.result);
+  if (report.answer !== undefined && report.check) transcript.check(lesson, report.index, report.answer, report.check);
 }
