@@ -3,6 +3,11 @@
  * `lesson.yaml`, in order. A lesson whose folder is not there yet is simply not listed; a broken one
  * is reported with its problems and left out, so one bad file never stops the others.
  * A directory that is itself a lesson folder (it has a lesson.yaml) is loaded as that one lesson.
+ *
+ * `lang` picks the prose: `en` reads `text.md`; another language reads `text.<lang>.md` (e.g.
+ * `text.zh-CN.md`) when the lesson has one, and English when it has none. A translation that lacks
+ * a step is a problem, as it is in English; `fallback` (a dev check) shows that step in English
+ * instead and lists it in the lesson's `untranslated`.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +26,17 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-export function loadLessons(dir: string): LoadResult {
+export interface LoadOptions {
+  /** Show a step a translation lacks in English instead of refusing the lesson (a dev check). */
+  fallback?: boolean;
+}
+
+/** The text file of a language: `text.md` for English, `text.zh-CN.md` for Simplified Chinese. */
+export function textFile(lang: string): string {
+  return lang === 'en' ? 'text.md' : `text.${lang}.md`;
+}
+
+export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {}): LoadResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return {
       lessons: [],
@@ -37,7 +52,7 @@ export function loadLessons(dir: string): LoadResult {
   }
   if (existsSync(path.join(dir, 'lesson.yaml'))) {
     const match = path.basename(dir).match(FOLDER);
-    return loadOne(dir, match ? Number(match[1]) : 1, match ? match[2]! : path.basename(dir));
+    return loadOne(dir, match ? Number(match[1]) : 1, match ? match[2]! : path.basename(dir), lang, options);
   }
   const lessons: Lesson[] = [];
   const problems: Problem[] = [];
@@ -74,7 +89,7 @@ export function loadLessons(dir: string): LoadResult {
       continue;
     }
     ids.set(id, name);
-    const one = loadOne(folder, Number(match[1]), id);
+    const one = loadOne(folder, Number(match[1]), id, lang, options);
     lessons.push(...one.lessons);
     problems.push(...one.problems);
   }
@@ -83,16 +98,17 @@ export function loadLessons(dir: string): LoadResult {
 }
 
 /** Loads one lesson by id from a lessons directory (the TUI validates a lesson when it is opened). */
-export function loadLesson(dir: string, id: string): LoadResult {
-  if (existsSync(path.join(dir, 'lesson.yaml'))) return loadLessons(dir);
+export function loadLesson(dir: string, id: string, lang = 'en', options: LoadOptions = {}): LoadResult {
+  if (existsSync(path.join(dir, 'lesson.yaml'))) return loadLessons(dir, lang, options);
   const name = existsSync(dir) ? readdirSync(dir).find((n) => n.match(FOLDER)?.[2] === id) : undefined;
   if (!name) return { lessons: [], problems: [{ file: dir, line: 1, column: 1, message: `There is no lesson "${id}" in ${dir}.` }] };
-  return loadOne(path.join(dir, name), Number(name.match(FOLDER)![1]), id);
+  return loadOne(path.join(dir, name), Number(name.match(FOLDER)![1]), id, lang, options);
 }
 
-function loadOne(folder: string, order: number, id: string): LoadResult {
+function loadOne(folder: string, order: number, id: string, lang: string, options: LoadOptions): LoadResult {
   const yamlPath = path.join(folder, 'lesson.yaml');
-  const textPath = path.join(folder, 'text.md');
+  const textPath = path.join(folder, textFile('en'));
+  const translationPath = path.join(folder, textFile(lang));
   let yamlText: string;
   try {
     yamlText = readFileSync(yamlPath, 'utf8');
@@ -103,7 +119,21 @@ function loadOne(folder: string, order: number, id: string): LoadResult {
     };
   }
   const markdown = existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
-  const { lesson, problems } = validateLesson({ id, order, dir: folder, yamlPath, yamlText, textPath, markdown });
+  const translation =
+    lang !== 'en' && existsSync(translationPath)
+      ? { lang, textPath: translationPath, markdown: readFileSync(translationPath, 'utf8') }
+      : undefined;
+  const { lesson, problems } = validateLesson({
+    id,
+    order,
+    dir: folder,
+    yamlPath,
+    yamlText,
+    textPath,
+    markdown,
+    ...(translation ? { translation } : {}),
+    ...(options.fallback ? { fallback: true } : {}),
+  });
   return { lessons: lesson ? [lesson] : [], problems };
 }
 
