@@ -11,10 +11,12 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { textFile } from './text-sections.js';
 import type { Lesson, Problem } from './types.js';
 import { validateLesson } from './validate-lesson.js';
 
 export { defaultLessonsDir } from './lessons-dir.js';
+export { textFile } from './text-sections.js';
 
 /** The lesson ids of the core path, in order. Other ids are allowed (an instructor's own lessons). */
 export const CORE_LESSONS = ['pid-namespace', 'mount-namespace', 'cgroups', 'overlay', 'whiteouts', 'veth-bridge', 'capabilities'];
@@ -29,11 +31,6 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Show a step a translation lacks in English instead of refusing the lesson (a dev check). */
   fallback?: boolean;
-}
-
-/** The text file of a language: `text.md` for English, `text.zh-CN.md` for Simplified Chinese. */
-export function textFile(lang: string): string {
-  return lang === 'en' ? 'text.md' : `text.${lang}.md`;
 }
 
 export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {}): LoadResult {

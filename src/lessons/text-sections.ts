@@ -11,6 +11,7 @@
  * changes once the step has run ("the lab will remove…" becomes "the lab has removed…"), the part
  * under `### Once it has run` replaces the text above it as soon as the step has run.
  */
+import { joinLines } from './markdown.js';
 
 /** The `### ` keywords of the lesson (before the first step), in the order they are written. */
 export const LESSON_KEYWORDS = ['Summary', 'Read more'] as const;
@@ -19,6 +20,21 @@ export const LESSON_KEYWORDS = ['Summary', 'Read more'] as const;
 export const STEP_KEYWORDS = ['Once it has run', 'Predict', 'Reveal', 'Your turn', 'Hints', 'By hand', 'Docker'] as const;
 
 export const ONCE_RUN = '### Once it has run';
+
+/** The text file of a language: `text.md` for English, `text.zh-CN.md` for Simplified Chinese. */
+export function textFile(lang: string): string {
+  return lang === 'en' ? 'text.md' : `text.${lang}.md`;
+}
+
+/**
+ * The lesson's title and summary alone, for the first frame: the `# ` line and the paragraph under
+ * `### Summary`, without splitting the whole file.
+ */
+export function titleAndSummary(markdown: string): { title?: string; summary?: string } {
+  const title = markdown.match(/^# +(.+?)\s*$/m)?.[1];
+  const summary = markdown.match(/^### Summary[ \t]*\n(?:[ \t]*\n)*((?:(?!#)[^\n]*\S[^\n]*(?:\n|$))+)/m)?.[1];
+  return { ...(title ? { title } : {}), ...(summary ? { summary: joinLines(summary.split('\n')) } : {}) };
+}
 
 /** The body under one `### <Keyword>` heading. */
 export interface TextPart {

@@ -73,7 +73,10 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
     const step = validateStep(yaml, node, i, names);
     if (!step) return;
     const first = seen.get(step.id);
-    if (first !== undefined) yaml.report(node, `step "${step.id}" appears twice (first at line ${first}); step ids must be unique.`);
+    if (first !== undefined) {
+      yaml.report(node, `step "${step.id}" appears twice (first at line ${first}); step ids must be unique.`);
+      return;
+    }
     seen.set(step.id, step.at.line);
     steps.push(step);
   });

@@ -59,7 +59,6 @@ export function attachProse(
       continue;
     }
     const step = stepProse(shape, section, (line, message) => report(line, `\`## ${shape.id}\`: ${message}`));
-    if (!step) continue;
     problems.push(...textColumnProblems(step, file, section.line));
     steps.push(step);
   }
@@ -89,8 +88,11 @@ function lessonProse(
   return { title, summary, intro: text.intro, readMore };
 }
 
-/** One step's prose, checked against what lesson.yaml says it has. */
-function stepProse(shape: StepShape, section: TextSection, report: (line: number, message: string) => void): Step | undefined {
+/**
+ * One step's prose, checked against what lesson.yaml says it has. A step with problems is still
+ * returned, with what could be read, so the checks between steps see every step.
+ */
+function stepProse(shape: StepShape, section: TextSection, report: (line: number, message: string) => void): Step {
   const { parts } = section;
   const oneLine = (keyword: string): string | undefined => {
     const part = parts[keyword];
@@ -98,10 +100,8 @@ function stepProse(shape: StepShape, section: TextSection, report: (line: number
     if (part.text === '') report(part.line, `\`### ${keyword}\` has no text under it.`);
     return joinLines(part.text.split('\n'));
   };
-  let ok = true;
   const need = (good: boolean, line: number, message: string) => {
     if (!good) report(line, message);
-    ok &&= good;
   };
   need(section.title !== '', section.line, `the heading names the step's title: \`## ${section.id}: <title>\`.`);
   need(section.text !== '', section.line, 'has no text: say what the step shows before the learner presses Enter.');
@@ -177,7 +177,6 @@ function stepProse(shape: StepShape, section: TextSection, report: (line: number
       if (parts[keyword])
         need(false, parts[keyword].line, `\`### ${keyword}\`: lesson.yaml gives this step no \`yourTurn:\` (its check and solution).`);
 
-  if (!ok) return undefined;
   const { predict: _answer, yourTurn: _check, ...structure } = shape;
   return {
     ...structure,
