@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { type Glossary, loadGlossary } from './glossary.js';
 import { textFile } from './text-sections.js';
 import type { Lesson, Problem } from './types.js';
 import { validateLesson } from './validate-lesson.js';
@@ -31,6 +32,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Show a step a translation lacks in English instead of refusing the lesson (a dev check). */
   fallback?: boolean;
+  /** `lint-lessons`: hold each translation to text.md and to the lessons' glossary.yaml. */
+  lint?: boolean;
 }
 
 export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {}): LoadResult {
@@ -49,10 +52,13 @@ export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {})
   }
   if (existsSync(path.join(dir, 'lesson.yaml'))) {
     const match = path.basename(dir).match(FOLDER);
-    return loadOne(dir, match ? Number(match[1]) : 1, match ? match[2]! : path.basename(dir), lang, options);
+    const glossary = lintGlossary(path.dirname(dir), lang, options);
+    const one = loadOne(dir, match ? Number(match[1]) : 1, match ? match[2]! : path.basename(dir), lang, glossary.options);
+    return { lessons: one.lessons, problems: [...glossary.problems, ...one.problems] };
   }
+  const glossary = lintGlossary(dir, lang, options);
   const lessons: Lesson[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...glossary.problems];
   const folders = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -86,7 +92,7 @@ export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {})
       continue;
     }
     ids.set(id, name);
-    const one = loadOne(folder, Number(match[1]), id, lang, options);
+    const one = loadOne(folder, Number(match[1]), id, lang, glossary.options);
     lessons.push(...one.lessons);
     problems.push(...one.problems);
   }
@@ -102,7 +108,32 @@ export function loadLesson(dir: string, id: string, lang = 'en', options: LoadOp
   return loadOne(path.join(dir, name), Number(name.match(FOLDER)![1]), id, lang, options);
 }
 
-function loadOne(folder: string, order: number, id: string, lang: string, options: LoadOptions): LoadResult {
+/** The lessons' glossary, read when a translation is linted. */
+function lintGlossary(dir: string, lang: string, options: LoadOptions): { options: LintOptions; problems: Problem[] } {
+  if (!options.lint || lang === 'en') return { options, problems: [] };
+  const { glossary, problems } = loadGlossary(dir);
+  return { options: { ...options, ...(glossary ? { glossary } : {}) }, problems };
+}
+
+type LintOptions = LoadOptions & { glossary?: Glossary };
+
+/** The languages some lesson in `dir` (or the lesson folder `dir`) has a text file for, English first. */
+export function lessonLanguages(dir: string): string[] {
+  const single = existsSync(path.join(dir, 'lesson.yaml'));
+  const folders = single
+    ? [dir]
+    : existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => FOLDER.test(n))
+          .map((n) => path.join(dir, n))
+      : [];
+  const langs = folders
+    .filter((f) => statSync(f).isDirectory())
+    .flatMap((f) => readdirSync(f).flatMap((n) => n.match(/^text\.([A-Za-z-]+)\.md$/)?.[1] ?? []));
+  return ['en', ...[...new Set(langs)].sort()];
+}
+
+function loadOne(folder: string, order: number, id: string, lang: string, options: LintOptions): LoadResult {
   const yamlPath = path.join(folder, 'lesson.yaml');
   const textPath = path.join(folder, textFile('en'));
   const translationPath = path.join(folder, textFile(lang));
@@ -130,6 +161,7 @@ function loadOne(folder: string, order: number, id: string, lang: string, option
     markdown,
     ...(translation ? { translation } : {}),
     ...(options.fallback ? { fallback: true } : {}),
+    ...(options.lint ? { lint: options.glossary ? { glossary: options.glossary } : {} } : {}),
   });
   return { lessons: lesson ? [lesson] : [], problems };
 }

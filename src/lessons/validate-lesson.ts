@@ -7,10 +7,12 @@
 import { isMap } from 'yaml';
 import type { ContainerSpec } from '../runtime/spec.js';
 import { checkReferences } from './check-references.js';
+import type { Glossary } from './glossary.js';
 import { splitText } from './text-sections.js';
 import type { Lesson, Problem, StepShape } from './types.js';
 import { validateContainers, validateSpec } from './validate-container.js';
 import { attachProse } from './validate-prose.js';
+import { checkTranslation } from './validate-translation.js';
 import { FEATURES, validateStep } from './validate-step.js';
 import { YamlFile } from './yaml-file.js';
 
@@ -29,6 +31,8 @@ export interface LessonSource {
   translation?: { lang: string; textPath: string; markdown: string };
   /** A dev check: a step the translation lacks is shown in English (listed in `untranslated`), not refused. */
   fallback?: boolean;
+  /** `lint-lessons`: also hold the translation to text.md and to the glossary (validate-translation.ts). */
+  lint?: { glossary?: Glossary };
 }
 
 export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: Problem[] } {
@@ -97,14 +101,10 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
   let { prose, steps: withText } = own;
   let untranslated: string[] = [];
   if (src.translation) {
-    const translated = attachProse(
-      splitText(src.translation.markdown),
-      src.translation.textPath,
-      steps,
-      writtenIds,
-      src.fallback ? english : undefined,
-    );
+    const text = splitText(src.translation.markdown);
+    const translated = attachProse(text, src.translation.textPath, steps, writtenIds, src.fallback ? english : undefined);
     problems.push(...translated.problems);
+    if (src.lint) problems.push(...checkTranslation(english, text, src.translation.lang, src.translation.textPath, src.lint.glossary));
     ({ prose, steps: withText, untranslated } = translated);
   }
   problems.push(...checkReferences(own.steps, names));
