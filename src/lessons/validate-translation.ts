@@ -59,7 +59,7 @@ export function pointers(text: string): string[] {
 /** English words: lowercase after the first letter, so `PID`, `NSpid` and `SigCgt` are names, not words. */
 const WORD = /^(?:[A-Za-z][a-z]+(?:['’][a-z]+)?|a|I)$/;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /**
  * Runs of three or more English words outside code spans, after taking out what may stay English:
@@ -73,7 +73,7 @@ export function englishRuns(text: string, keep: readonly string[], terms: readon
     const rest = longestFirst(terms).reduce((t, term) => t.replace(englishForms(term, 'g'), ' '), inside);
     return /^[\s,，、]*$/.test(rest) ? ' ' : whole;
   });
-  for (const phrase of longestFirst(keep)) prose = prose.replace(new RegExp(`\\b${escape(phrase)}s?\\b`, 'gi'), ' ');
+  for (const phrase of longestFirst(keep)) prose = prose.replace(new RegExp(`\\b${literal(phrase)}s?\\b`, 'gi'), ' ');
   const runs: string[] = [];
   for (const m of prose.matchAll(/[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)*/g)) {
     let run: string[] = [];
@@ -133,7 +133,7 @@ function compareCounts(want: string[], have: string[], what: string, exact: bool
 
 /** `namespace` also as `namespaces`; `capability` as `capabilities`. */
 function englishForms(term: string, flags = ''): RegExp {
-  const stem = escape(term);
+  const stem = literal(term);
   const plural = term.endsWith('y') ? `${stem.slice(0, -1)}ies` : `${stem}s`;
   return new RegExp(`\\b(?:${plural}|${stem})\\b`, `i${flags}`);
 }
