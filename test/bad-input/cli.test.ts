@@ -100,7 +100,7 @@ describeTier('bad input at the command line', { root: true, cli: true }, () => {
     const lint = await runLab(['lint-lessons', dir], { env });
     expect(lint.code).toBe(1);
     const known = Object.keys(ACTIONS).sort().join(', ');
-    expect(lint.stderr).toContain(`${file}:7:20: step "first": \`run\`: unknown action "host-command"; known actions: ${known}.`);
+    expect(lint.stderr).toContain(`${file}:4:20: step "first": \`run\`: unknown action "host-command"; known actions: ${known}.`);
     expect(lint.stderr).toContain('1 problem found; fix them and run lint-lessons again.');
     const run = await runLab(['lesson', 'unknown', '--plain', '--lessons', dir], { env });
     expect(run.code).toBe(2);
