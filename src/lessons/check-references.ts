@@ -63,7 +63,7 @@ export function checkReferences(steps: readonly Step[], containerNames: readonly
     }
     for (const { ref } of placeholders(step.shell)) {
       if (ref.startsWith('process.') && !started.has(ref.slice(8)))
-        report(step.at, `step "${step.id}": \`shell\` uses ${ref}, which no step up to here starts.`);
+        report(step.at, `step "${step.id}": \`### By hand\` uses ${ref}, which no step up to here starts.`);
     }
   }
   return problems;

@@ -3,13 +3,21 @@
  * `lesson.yaml`, in order. A lesson whose folder is not there yet is simply not listed; a broken one
  * is reported with its problems and left out, so one bad file never stops the others.
  * A directory that is itself a lesson folder (it has a lesson.yaml) is loaded as that one lesson.
+ *
+ * `lang` picks the prose: `en` reads `text.md`; another language reads `text.<lang>.md` (e.g.
+ * `text.zh-CN.md`) when the lesson has one, and English when it has none. A translation that lacks
+ * a step is a problem, as it is in English; `fallback` (a dev check) shows that step in English
+ * instead and lists it in the lesson's `untranslated`.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { type Glossary, loadGlossary } from './glossary.js';
+import { textFile } from './text-sections.js';
 import type { Lesson, Problem } from './types.js';
 import { validateLesson } from './validate-lesson.js';
 
 export { defaultLessonsDir } from './lessons-dir.js';
+export { textFile } from './text-sections.js';
 
 /** The lesson ids of the core path, in order. Other ids are allowed (an instructor's own lessons). */
 export const CORE_LESSONS = ['pid-namespace', 'mount-namespace', 'cgroups', 'overlay', 'whiteouts', 'veth-bridge', 'capabilities'];
@@ -21,7 +29,14 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-export function loadLessons(dir: string): LoadResult {
+export interface LoadOptions {
+  /** Show a step a translation lacks in English instead of refusing the lesson (a dev check). */
+  fallback?: boolean;
+  /** `lint-lessons`: hold each translation to text.md and to the lessons' glossary.yaml. */
+  lint?: boolean;
+}
+
+export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {}): LoadResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return {
       lessons: [],
@@ -37,10 +52,13 @@ export function loadLessons(dir: string): LoadResult {
   }
   if (existsSync(path.join(dir, 'lesson.yaml'))) {
     const match = path.basename(dir).match(FOLDER);
-    return loadOne(dir, match ? Number(match[1]) : 1, match ? match[2]! : path.basename(dir));
+    const glossary = lintGlossary(path.dirname(dir), lang, options);
+    const one = loadOne(dir, match ? Number(match[1]) : 1, match ? match[2]! : path.basename(dir), lang, glossary.options);
+    return { lessons: one.lessons, problems: [...glossary.problems, ...one.problems] };
   }
+  const glossary = lintGlossary(dir, lang, options);
   const lessons: Lesson[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...glossary.problems];
   const folders = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -74,7 +92,7 @@ export function loadLessons(dir: string): LoadResult {
       continue;
     }
     ids.set(id, name);
-    const one = loadOne(folder, Number(match[1]), id);
+    const one = loadOne(folder, Number(match[1]), id, lang, glossary.options);
     lessons.push(...one.lessons);
     problems.push(...one.problems);
   }
@@ -83,16 +101,42 @@ export function loadLessons(dir: string): LoadResult {
 }
 
 /** Loads one lesson by id from a lessons directory (the TUI validates a lesson when it is opened). */
-export function loadLesson(dir: string, id: string): LoadResult {
-  if (existsSync(path.join(dir, 'lesson.yaml'))) return loadLessons(dir);
+export function loadLesson(dir: string, id: string, lang = 'en', options: LoadOptions = {}): LoadResult {
+  if (existsSync(path.join(dir, 'lesson.yaml'))) return loadLessons(dir, lang, options);
   const name = existsSync(dir) ? readdirSync(dir).find((n) => n.match(FOLDER)?.[2] === id) : undefined;
   if (!name) return { lessons: [], problems: [{ file: dir, line: 1, column: 1, message: `There is no lesson "${id}" in ${dir}.` }] };
-  return loadOne(path.join(dir, name), Number(name.match(FOLDER)![1]), id);
+  return loadOne(path.join(dir, name), Number(name.match(FOLDER)![1]), id, lang, options);
 }
 
-function loadOne(folder: string, order: number, id: string): LoadResult {
+/** The lessons' glossary, read when a translation is linted. */
+function lintGlossary(dir: string, lang: string, options: LoadOptions): { options: LintOptions; problems: Problem[] } {
+  if (!options.lint || lang === 'en') return { options, problems: [] };
+  const { glossary, problems } = loadGlossary(dir);
+  return { options: { ...options, ...(glossary ? { glossary } : {}) }, problems };
+}
+
+type LintOptions = LoadOptions & { glossary?: Glossary };
+
+/** The languages some lesson in `dir` (or the lesson folder `dir`) has a text file for, English first. */
+export function lessonLanguages(dir: string): string[] {
+  const single = existsSync(path.join(dir, 'lesson.yaml'));
+  const folders = single
+    ? [dir]
+    : existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => FOLDER.test(n))
+          .map((n) => path.join(dir, n))
+      : [];
+  const langs = folders
+    .filter((f) => statSync(f).isDirectory())
+    .flatMap((f) => readdirSync(f).flatMap((n) => n.match(/^text\.([A-Za-z-]+)\.md$/)?.[1] ?? []));
+  return ['en', ...[...new Set(langs)].sort()];
+}
+
+function loadOne(folder: string, order: number, id: string, lang: string, options: LintOptions): LoadResult {
   const yamlPath = path.join(folder, 'lesson.yaml');
-  const textPath = path.join(folder, 'text.md');
+  const textPath = path.join(folder, textFile('en'));
+  const translationPath = path.join(folder, textFile(lang));
   let yamlText: string;
   try {
     yamlText = readFileSync(yamlPath, 'utf8');
@@ -103,7 +147,22 @@ function loadOne(folder: string, order: number, id: string): LoadResult {
     };
   }
   const markdown = existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
-  const { lesson, problems } = validateLesson({ id, order, dir: folder, yamlPath, yamlText, textPath, markdown });
+  const translation =
+    lang !== 'en' && existsSync(translationPath)
+      ? { lang, textPath: translationPath, markdown: readFileSync(translationPath, 'utf8') }
+      : undefined;
+  const { lesson, problems } = validateLesson({
+    id,
+    order,
+    dir: folder,
+    yamlPath,
+    yamlText,
+    textPath,
+    markdown,
+    ...(translation ? { translation } : {}),
+    ...(options.fallback ? { fallback: true } : {}),
+    ...(options.lint ? { lint: options.glossary ? { glossary: options.glossary } : {} } : {}),
+  });
   return { lessons: lesson ? [lesson] : [], problems };
 }
 

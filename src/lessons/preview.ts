@@ -1,6 +1,6 @@
 /**
- * A quick look at the lessons for the lab's first frame: each folder's title, summary, `requires:`,
- * its steps and what each runs (to count the steps this host will skip), read with a few regular
+ * A quick look at the lessons for the lab's first frame: each folder's title and summary (from its
+ * text file in the learner's language, else text.md), `requires:`, its steps and what each runs (to count the steps this host will skip), read with a few regular
  * expressions instead of the YAML parser and the full validator (which together take about 100 ms).
  * The full load follows when a lesson is opened; a lesson with problems is then listed as the
  * validator says. A test holds the preview to the full load on every shipped lesson.
@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { HOST_PROGRAMS, type HostProgram } from '../doctor/host-programs.js';
 import type { StepNeeds } from './host-check.js';
+import { textFile, titleAndSummary } from './text-sections.js';
 
 export interface LessonPreview {
   id: string;
@@ -91,7 +92,7 @@ function previewStep(text: string): StepNeeds {
   };
 }
 
-export function previewLessons(dir: string): LessonPreview[] {
+export function previewLessons(dir: string, lang = 'en'): LessonPreview[] {
   let folders: string[];
   try {
     // A directory that is itself one lesson folder is previewed as that lesson, as loadLessons does.
@@ -110,11 +111,13 @@ export function previewLessons(dir: string): LessonPreview[] {
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
     const [, order = '0', id = name] = name.match(FOLDER) ?? [];
+    const prose = [textFile(lang), textFile('en')].map((f) => path.join(dir, entry, f)).find((f) => existsSync(f));
+    const { title, summary } = prose ? titleAndSummary(readFileSync(prose, 'utf8')) : {};
     previews.push({
       id,
       order: Number(order),
-      title: topLevel(text, 'title') ?? id,
-      summary: topLevel(text, 'summary') ?? '',
+      title: title ?? id,
+      summary: summary ?? '',
       steps: (text.match(/^\s*- id:/gm) ?? []).length,
       stepIds: [...text.matchAll(/^\s*- id:[ \t]*["']?([a-z0-9-]+)/gm)].map((m) => m[1]!),
       requires: flowList(topLevel(text, 'requires')),

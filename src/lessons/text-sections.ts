@@ -1,88 +1,155 @@
 /**
- * Splits a lesson's `text.md` into its parts: the intro (before the first `## ` heading) and one
- * section per step, headed `## <step-id>`. Each keeps the line it starts on for lint messages.
+ * Splits a lesson's text file (`text.md`, or a translation such as `text.zh-CN.md`) into its parts.
+ *
+ *   # <lesson title>            the intro under it, then `### Summary` and `### Read more`
+ *   ## <step-id>: <step title>  the step's text under it, then its `### <Keyword>` parts
+ *
+ * Headings are structure: the step id and every `### <Keyword>` stay in English in a translation;
+ * everything else is prose. Each part keeps the line it starts on, for `file:line` messages.
  *
  * Text is read before the step runs and after, and must be true both times. When what it says
  * changes once the step has run ("the lab will remove…" becomes "the lab has removed…"), the part
- * after a `### Once it has run` line replaces the part above it as soon as the step has run.
- *
- * A `### Notes` subsection, last in a step's section, is for the person leading a workshop (timing,
- * the question people ask here, what to point at): never shown to learners unless asked for.
+ * under `### Once it has run` replaces the text above it as soon as the step has run.
  */
+import { joinLines } from './markdown.js';
 
-/** The one heading allowed inside a step's section. */
+/** The `### ` keywords of the lesson (before the first step), in the order they are written. */
+export const LESSON_KEYWORDS = ['Summary', 'Read more'] as const;
+
+/** The `### ` keywords of a step's section, in the order they are written. */
+/** `Notes` is for whoever leads a workshop (`container-lab notes`, `--presenter`), never shown to learners by default. */
+export const STEP_KEYWORDS = ['Once it has run', 'Predict', 'Reveal', 'Your turn', 'Hints', 'By hand', 'Docker', 'Notes'] as const;
+
 export const ONCE_RUN = '### Once it has run';
 
-/** The facilitator's subsection: the last one in a step's section. */
-export const NOTES = '### Notes';
+/** The text file of a language: `text.md` for English, `text.zh-CN.md` for Simplified Chinese. */
+export function textFile(lang: string): string {
+  return lang === 'en' ? 'text.md' : `text.${lang}.md`;
+}
+
+/**
+ * The lesson's title and summary alone, for the first frame: the `# ` line and the paragraph under
+ * `### Summary`, without splitting the whole file.
+ */
+export function titleAndSummary(markdown: string): { title?: string; summary?: string } {
+  const title = markdown.match(/^# +(.+?)\s*$/m)?.[1];
+  const summary = markdown.match(/^### Summary[ \t]*\n(?:[ \t]*\n)*((?:(?!#)[^\n]*\S[^\n]*(?:\n|$))+)/m)?.[1];
+  return { ...(title ? { title } : {}), ...(summary ? { summary: joinLines(summary.split('\n')) } : {}) };
+}
+
+/** The body under one `### <Keyword>` heading. */
+export interface TextPart {
+  keyword: string;
+  /** The Markdown under the heading, trimmed. */
+  text: string;
+  /** Line of the `### ` heading (1-based). */
+  line: number;
+}
 
 export interface TextSection {
   id: string;
-  /** The Markdown under the heading, trimmed: what the learner reads before the step runs. */
+  /** After `## <id>: `; empty when the heading has none. */
+  title: string;
+  /** The Markdown under the heading, up to its first `### `, trimmed: what the step shows. */
   text: string;
-  /** What replaces `text` once the step has run (the part after {@link ONCE_RUN}), if it changes. */
-  ranText?: string;
-  /** The facilitator's notes (the part after {@link NOTES}), if the step has any. */
-  notes?: string;
+  /** Its `### <Keyword>` parts, by keyword. */
+  parts: Readonly<Record<string, TextPart>>;
   /** Line of the `## ` heading (1-based). */
   line: number;
-  /** Lines (1-based) of other `###` headings, which the linter reports. */
-  strayHeadings: number[];
 }
 
 export interface LessonText {
+  /** After `# `; empty when the file has no such line. */
+  title: string;
+  titleLine: number;
+  /** The Markdown between `# <title>` and the first heading below it. */
   intro: string;
+  /** `### Summary`, `### Read more`. */
+  parts: Readonly<Record<string, TextPart>>;
   sections: TextSection[];
+  /** Headings that break the format, by line. */
+  problems: { line: number; message: string }[];
+}
+
+const STEP_HEADING = /^##\s+([a-z][a-z0-9-]*)\s*(?:[:：]\s*(.*?))?\s*$/;
+
+interface Open {
+  text: string[];
+  parts: Record<string, TextPart & { lines: string[] }>;
+  current: string[];
 }
 
 export function splitText(markdown: string): LessonText {
-  const intro: string[] = [];
-  const sections: { id: string; line: number; body: string[] }[] = [];
-  let body = intro;
+  const problems: LessonText['problems'] = [];
+  let title = '';
+  let titleLine = 0;
+  const lesson: Open = { text: [], parts: {}, current: [] };
+  lesson.current = lesson.text;
+  const sections: (Omit<TextSection, 'text' | 'parts'> & Open)[] = [];
+  let open = lesson;
+  let fence = false;
   markdown.split('\n').forEach((line, index) => {
-    const heading = line.match(/^##\s+(\S.*?)\s*$/);
-    if (!heading) {
-      body.push(line);
+    const at = index + 1;
+    if (line.trimStart().startsWith('```')) fence = !fence;
+    if (fence || !/^#{1,6}\s/.test(line)) {
+      open.current.push(line);
       return;
     }
-    const section = { id: heading[1]!, line: index + 1, body: [] as string[] };
-    sections.push(section);
-    body = section.body;
+    const text = line.replace(/^#+\s+/, '').trim();
+    if (line.startsWith('# ')) {
+      if (titleLine || sections.length) problems.push({ line: at, message: 'a text file has one `# <lesson title>` line, at the top.' });
+      else [title, titleLine] = [text, at];
+    } else if (line.startsWith('## ')) {
+      const m = line.match(STEP_HEADING);
+      if (!m) {
+        problems.push({
+          line: at,
+          message: `\`${line.trim()}\`: a step's heading is \`## <step-id>: <title>\`, its id as in lesson.yaml.`,
+        });
+        open = { text: [], parts: {}, current: [] };
+        return;
+      }
+      const section = { id: m[1]!, title: m[2] ?? '', line: at, text: [] as string[], parts: {}, current: [] as string[] };
+      section.current = section.text;
+      sections.push(section);
+      open = section;
+    } else if (line.startsWith('### ')) {
+      const known: readonly string[] = open === lesson ? LESSON_KEYWORDS : STEP_KEYWORDS;
+      if (!known.includes(text)) {
+        const where = open === lesson ? 'before the first step' : 'in a step';
+        problems.push({
+          line: at,
+          message: `\`### ${text}\`: unknown heading ${where}; the ones there are ${known.map((k) => `\`### ${k}\``).join(', ')} (keep them in English).`,
+        });
+        open.current = [];
+      } else if (open.parts[text]) {
+        problems.push({ line: at, message: `\`### ${text}\` appears twice (first at line ${open.parts[text].line}).` });
+        open.current = [];
+      } else {
+        const part = { keyword: text, text: '', line: at, lines: [] as string[] };
+        open.parts[text] = part;
+        open.current = part.lines;
+      }
+    } else {
+      problems.push({
+        line: at,
+        message: `\`${line.trim()}\`: headings are \`#\` (the lesson), \`##\` (a step) and \`###\` (a part of either).`,
+      });
+      open.current = [];
+    }
   });
   return {
-    // A `# Title` line at the top names the file for people reading it; the title shown comes from lesson.yaml.
-    intro: intro
-      .join('\n')
-      .replace(/^\s*#\s.*\n?/, '')
-      .trim(),
-    sections: sections.map((s) => {
-      const notesAt = s.body.findIndex((l) => l.trim() === NOTES);
-      const body = notesAt < 0 ? s.body : s.body.slice(0, notesAt);
-      const at = body.findIndex((l) => l.trim() === ONCE_RUN);
-      const before = at < 0 ? body : body.slice(0, at);
-      const strayHeadings = s.body.flatMap((l, i) => (/^###\s/.test(l) && i !== at && i !== notesAt ? [s.line + 1 + i] : []));
-      return {
-        id: s.id,
-        line: s.line,
-        text: before.join('\n').trim(),
-        ...(at < 0
-          ? {}
-          : {
-              ranText: body
-                .slice(at + 1)
-                .join('\n')
-                .trim(),
-            }),
-        ...(notesAt < 0
-          ? {}
-          : {
-              notes: s.body
-                .slice(notesAt + 1)
-                .join('\n')
-                .trim(),
-            }),
-        strayHeadings,
-      };
-    }),
+    title,
+    titleLine,
+    intro: lesson.text.join('\n').trim(),
+    parts: closeParts(lesson.parts),
+    sections: sections.map((s) => ({ id: s.id, title: s.title, line: s.line, text: s.text.join('\n').trim(), parts: closeParts(s.parts) })),
+    problems,
   };
+}
+
+function closeParts(parts: Open['parts']): Record<string, TextPart> {
+  return Object.fromEntries(
+    Object.entries(parts).map(([k, p]) => [k, { keyword: p.keyword, line: p.line, text: p.lines.join('\n').trim() }]),
+  );
 }

@@ -3,7 +3,8 @@
  *
  * A lesson is a folder under `lessons/` named `<order>-<id>` (e.g. `01-pid-namespace`) holding
  * `lesson.yaml` (the structure: containers, steps, which action each step runs, which probes fill the
- * Host and Container panes) and `text.md` (the prose, one `## <step-id>` section per step).
+ * Host and Container panes) and `text.md` (every word the learner reads, one `## <step-id>` section
+ * per step), with its translations beside it (`text.zh-CN.md`, `text.zh-TW.md`).
  * Nothing in a lesson can run a host command: a step names an action from the closed catalogue in
  * `src/lessons/actions/`, and the only free-form commands it may give run inside a lab container.
  * lessons/README.md documents the format for authors; this file is its type-level twin.
@@ -44,23 +45,26 @@ export interface ViewSpec {
 
 /** `predict:` — a question the learner answers before the step's output is revealed. */
 export interface Predict {
+  /** From text.md's `### Predict`: the paragraph before the choices. */
   question: string;
+  /** text.md's numbered list under the question. */
   choices: readonly string[];
-  /** Index into `choices` (the YAML says 1-based `answer: 2`; stored 0-based). */
+  /** Index into `choices` (lesson.yaml says 1-based `answer: 2`; stored 0-based). */
   answer: number;
-  /** Why the right answer is right, and the common wrong one wrong. */
+  /** text.md's `### Reveal`: why the right answer is right, and the common wrong one wrong. */
   reveal: string;
 }
 
 /** `yourTurn:` — a task the learner does, checked on the machine's real state. */
 export interface YourTurn {
+  /** text.md's `### Your turn`. */
   task: string;
   /** A check from the closed catalogue in `src/lessons/checks/`. */
   check: string;
   args: Args;
   /** What `--plain` does in the learner's place, so CI exercises the check on real state. */
   solution: RunSpec;
-  /** Exactly three: a nudge, a pointer (which file or command), the answer. `{answer}` is filled in. */
+  /** text.md's `### Hints`, exactly three: a nudge, a pointer (which file or command), the answer. `{answer}` is filled in. */
   hints: readonly [string, string, string];
 }
 
@@ -110,8 +114,9 @@ export interface BreakIt {
 }
 
 export interface Step {
-  /** Stable id, unique in its lesson; also its `## <id>` heading in text.md. */
+  /** Stable id, unique in its lesson; also its `## <id>: <title>` heading in text.md. */
   id: string;
+  /** From text.md's `## <id>: <title>`. */
   title: string;
   /** Markdown from text.md, as read before the step runs. */
   text: string;
@@ -120,9 +125,12 @@ export interface Step {
   /** For whoever leads a workshop (text.md's `### Notes`): timing, questions, what to point at. Never shown to learners by default. */
   notes?: string;
   run: RunSpec;
-  /** What a person would type for the same thing (templates such as `{host:container}` filled in). */
+  /**
+   * What a person would type for the same thing (templates such as `{host:container}` filled in):
+   * text.md's `### By hand`, shown as one line without the backticks of its code spans.
+   */
   shell: string;
-  /** The Docker parallel, one line. */
+  /** text.md's `### Docker`: the Docker parallel, one line. */
   docker?: string;
   /**
    * Why this step takes longer than a keypress should, when it does so on purpose (it copies a
@@ -147,6 +155,15 @@ export interface Step {
   at: Located;
 }
 
+/** The prose of a step: what text.md (or a translation) gives it. */
+export type StepProse = 'title' | 'text' | 'ranText' | 'shell' | 'docker';
+
+/** A step as lesson.yaml gives it: structure only, before its prose is read from a text file. */
+export interface StepShape extends Omit<Step, StepProse | 'predict' | 'yourTurn'> {
+  predict?: Pick<Predict, 'answer'>;
+  yourTurn?: Omit<YourTurn, 'task' | 'hints'>;
+}
+
 export interface Lesson {
   /** Stable id, e.g. `pid-namespace`: the folder name without its order prefix. */
   id: string;
@@ -154,18 +171,23 @@ export interface Lesson {
   order: number;
   /** The lesson folder. */
   dir: string;
+  /** The language its prose is in: `en` (text.md), or the file it came from (`zh-CN`: text.zh-CN.md). */
+  lang: string;
+  /** text.md's `# <title>`. */
   title: string;
-  /** One line for the home screen. */
+  /** text.md's `### Summary`: one line for the home screen. */
   summary: string;
-  /** Markdown before the first `## step` heading in text.md. */
+  /** Markdown between `# <title>` and the first heading below it. */
   intro: string;
   /** The lesson's containers by name, in the order written; the first is the default. */
   containers: Readonly<Record<string, ContainerSpec>>;
   /** Host features every step needs. */
   requires: readonly string[];
-  /** Man pages and documents for the curious, shown at the end. */
+  /** text.md's `### Read more`: man pages and documents for the curious, shown at the end. */
   readMore: readonly string[];
   steps: readonly Step[];
+  /** A dev check only: steps the translation lacks, shown in English (never in a release: the lint refuses them). */
+  untranslated?: readonly string[];
 }
 
 /** One problem found in a lesson file. */

@@ -1,6 +1,7 @@
 /**
- * Validates one entry of `steps:` in lesson.yaml: its id and title, the action it runs, the probes of
- * its panes, and the optional predict question, your-turn task and break-it revert.
+ * Validates one entry of `steps:` in lesson.yaml: its id, the action it runs, the probes of its
+ * panes, and the structure of its optional prediction (which answer), your-turn task (check and
+ * solution) and break-it revert. Its prose comes from text.md (validate-prose.ts).
  */
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
@@ -12,18 +13,14 @@ import { hostNeeds } from './actions/properties.js';
 import { isName } from './arg-spec.js';
 import { CHECKS } from './checks/index.js';
 import { paneLabels } from './pane-pair.js';
-import { templateProblem } from './templates.js';
-import type { BreakIt, LiveSpec, Predict, RunSpec, Step, ViewSpec, YourTurn } from './types.js';
+import type { BreakIt, LiveSpec, RunSpec, StepShape, ViewSpec } from './types.js';
 import { validateCall } from './validate-call.js';
 import { validateTeaches } from './validate-teaches.js';
 import type { YamlFile } from './yaml-file.js';
 
 const STEP_KEYS = [
   'id',
-  'title',
   'run',
-  'shell',
-  'docker',
   'host',
   'container',
   'both',
@@ -40,25 +37,21 @@ const STEP_KEYS = [
 /** Host feature ids a lesson may require: the ids of `container-lab doctor`'s findings. */
 export const FEATURES: readonly string[] = FINDING_IDS;
 
-export function validateStep(yaml: YamlFile, node: Node, index: number, containers: readonly string[]): Omit<Step, 'text'> | undefined {
+export function validateStep(yaml: YamlFile, node: Node, index: number, containers: readonly string[]): StepShape | undefined {
   const map = yaml.map(node, `Step ${index + 1}`);
   if (!map) return undefined;
   const idNode = map.get('id', true) as Node | undefined;
   const rawId = isScalar(idNode) ? String(idNode.value) : undefined;
   const what = rawId ? `step "${rawId}"` : `step ${index + 1}`;
-  const keys = yaml.entries(map, what, STEP_KEYS, ['id', 'title', 'run', 'shell']);
+  yaml.movedToText(map, what, { title: '`## <id>: <title>`', shell: '`### By hand`', docker: '`### Docker`' });
+  const keys = yaml.entries(map, what, STEP_KEYS, ['id', 'run']);
   const id = keys.has('id') ? yaml.text(keys.get('id'), `${what}: \`id\``) : undefined;
   if (id !== undefined && !isName(id))
     yaml.report(
       keys.get('id'),
       `${what}: id must be lowercase letters, digits and dashes (it is also the \`## ${id}\` heading in text.md).`,
     );
-  const title = keys.has('title') ? yaml.text(keys.get('title'), `${what}: \`title\``) : undefined;
   const run = keys.has('run') ? runSpec(yaml, keys.get('run')!, `${what}: \`run\``) : undefined;
-  const shell = keys.has('shell') ? yaml.text(keys.get('shell'), `${what}: \`shell\``) : undefined;
-  const shellProblem = shell && templateProblem(shell);
-  if (shellProblem) yaml.report(keys.get('shell'), `${what}: \`shell\`: ${shellProblem}`);
-  const docker = keys.has('docker') ? yaml.text(keys.get('docker'), `${what}: \`docker\``) : undefined;
   const slow = keys.has('slow') ? yaml.text(keys.get('slow'), `${what}: \`slow\``) : undefined;
 
   let host = keys.has('host') ? viewSpec(yaml, keys.get('host')!, `${what}: \`host\``, containers) : undefined;
@@ -81,14 +74,11 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   const teaches = keys.has('teaches')
     ? validateTeaches(yaml, keys.get('teaches')!, `${what}: \`teaches\``, { host, container })
     : undefined;
-  if (!id || !title || !run || !shell) return undefined;
+  if (!id || !run) return undefined;
   const at = { file: yaml.file, ...yaml.position(node) };
   return {
     id,
-    title,
     run,
-    shell,
-    docker,
     host,
     container,
     predict,
@@ -139,44 +129,33 @@ function validateLive(yaml: YamlFile, node: Node, what: string): LiveSpec | unde
   return { probe: call.name, args: call.args, everyMs, forMs, at: { file: yaml.file, line: call.line, column: call.column } };
 }
 
-function validatePredict(yaml: YamlFile, node: Node, step: string): Predict | undefined {
+function validatePredict(yaml: YamlFile, node: Node, step: string): StepShape['predict'] {
   const what = `${step}: \`predict\``;
   const map = yaml.map(node, what);
   if (!map) return undefined;
-  const keys = yaml.entries(map, what, ['question', 'choices', 'answer', 'reveal'], ['question', 'choices', 'answer', 'reveal']);
-  const question = keys.has('question') ? yaml.text(keys.get('question'), `${what}: \`question\``) : undefined;
-  const choices = keys.has('choices') ? yaml.textList(keys.get('choices'), `${what}: \`choices\``) : undefined;
-  const reveal = keys.has('reveal') ? yaml.text(keys.get('reveal'), `${what}: \`reveal\``) : undefined;
-  if (choices && (choices.length < 2 || choices.length > 5))
-    yaml.report(keys.get('choices'), `${what}: give 2 to 5 choices (the learner picks one with keys 1-5).`);
+  yaml.movedToText(map, what, { question: '`### Predict`', choices: '`### Predict`', reveal: '`### Reveal`' });
+  const keys = yaml.entries(map, what, ['answer'], ['answer']);
   const answerNode = keys.get('answer');
   const answer = isScalar(answerNode) && typeof answerNode.value === 'number' ? answerNode.value : NaN;
-  if (answerNode && choices && !(Number.isInteger(answer) && answer >= 1 && answer <= choices.length)) {
-    yaml.report(answerNode, `${what}: \`answer\` must be the number of the right choice, 1 to ${choices.length}.`);
+  if (!answerNode) return undefined;
+  // Its upper bound is the number of choices, which text.md gives (validate-prose.ts checks it).
+  if (!(Number.isInteger(answer) && answer >= 1 && answer <= 5)) {
+    yaml.report(answerNode, `${what}: \`answer\` must be the number of the right choice in text.md's \`### Predict\`, 1 to 5.`);
     return undefined;
   }
-  if (!question || !choices || !reveal || choices.length < 2 || choices.length > 5) return undefined;
-  return { question, choices, answer: answer - 1, reveal };
+  return { answer: answer - 1 };
 }
 
-function validateYourTurn(yaml: YamlFile, node: Node, step: string): YourTurn | undefined {
+function validateYourTurn(yaml: YamlFile, node: Node, step: string): StepShape['yourTurn'] {
   const what = `${step}: \`yourTurn\``;
   const map = yaml.map(node, what);
   if (!map) return undefined;
-  const keys = yaml.entries(map, what, ['task', 'check', 'solution', 'hints'], ['task', 'check', 'solution', 'hints']);
-  const task = keys.has('task') ? yaml.text(keys.get('task'), `${what}: \`task\``) : undefined;
+  yaml.movedToText(map, what, { task: '`### Your turn`', hints: '`### Hints`' });
+  const keys = yaml.entries(map, what, ['check', 'solution'], ['check', 'solution']);
   const check = keys.has('check') ? validateCall(yaml, keys.get('check')!, 'check', CHECKS, `${what}: \`check\``) : undefined;
   const solution = keys.has('solution') ? runSpec(yaml, keys.get('solution')!, `${what}: \`solution\``) : undefined;
-  const hints = keys.has('hints') ? yaml.textList(keys.get('hints'), `${what}: \`hints\``) : undefined;
-  if (hints && hints.length !== 3) {
-    yaml.report(
-      keys.get('hints'),
-      `${what}: give exactly 3 hints: a nudge, a pointer (which file or command), then the answer (it may use {answer}).`,
-    );
-    return undefined;
-  }
-  if (!task || !check || !solution || !hints) return undefined;
-  return { task, check: check.name, args: check.args, solution, hints: [hints[0]!, hints[1]!, hints[2]!] };
+  if (!check || !solution) return undefined;
+  return { check: check.name, args: check.args, solution };
 }
 
 function validateBreakIt(yaml: YamlFile, node: Node, step: string): BreakIt | undefined {

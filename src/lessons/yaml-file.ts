@@ -79,6 +79,19 @@ export class YamlFile {
   }
 
   /**
+   * Reports keys that hold prose, which lives in the lesson's text files (so that a translation is
+   * one file), with where to write it instead, and drops them so they are not reported again.
+   */
+  movedToText(map: YAMLMap<unknown, Node>, what: string, moved: Readonly<Record<string, string>>): void {
+    map.items = map.items.filter((pair) => {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!Object.hasOwn(moved, key)) return true;
+      this.report(pair.key as Node, `${what}: \`${key}\` is prose: write it in text.md, under ${moved[key]}.`);
+      return false;
+    });
+  }
+
+  /**
    * The entries of a map as `key → node`, reporting unknown keys (with the known ones listed) and
    * missing required ones.
    */

@@ -85,12 +85,12 @@ describeTier('bad input at the command line', { root: true, cli: true }, () => {
     const lint = await runLab(['lint-lessons', dir], { env });
     expect(lint.code).toBe(1);
     expect(lint.stderr).toContain(
-      `${file}:7:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ].`,
+      `${file}:7:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ].`,
     );
     expect(lint.stderr).toMatch(/^\d+ problems? found; fix them and run lint-lessons again\.$/m);
     const run = await runLab(['lesson', 'broken', '--plain', '--lessons', dir], { env });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${file}:7:5: YAML syntax:`);
+    expect(run.stderr).toContain(`${file}:7:1: YAML syntax:`);
     expect(run.stderr).toContain(usage('Lesson "broken" has problems (above); fix them, or run `container-lab lint-lessons`.'));
   });
 
@@ -100,7 +100,7 @@ describeTier('bad input at the command line', { root: true, cli: true }, () => {
     const lint = await runLab(['lint-lessons', dir], { env });
     expect(lint.code).toBe(1);
     const known = Object.keys(ACTIONS).sort().join(', ');
-    expect(lint.stderr).toContain(`${file}:7:20: step "first": \`run\`: unknown action "host-command"; known actions: ${known}.`);
+    expect(lint.stderr).toContain(`${file}:4:20: step "first": \`run\`: unknown action "host-command"; known actions: ${known}.`);
     expect(lint.stderr).toContain('1 problem found; fix them and run lint-lessons again.');
     const run = await runLab(['lesson', 'unknown', '--plain', '--lessons', dir], { env });
     expect(run.code).toBe(2);

@@ -118,8 +118,8 @@ describe('`live:` in lesson.yaml', () => {
       dir: '/l',
       yamlPath: '/l/lesson.yaml',
       textPath: '/l/text.md',
-      markdown: '# X\n\n## one\n\nText.\n',
-      yamlText: `title: X\nsummary: S\ncontainer: {}\nsteps:\n  - id: one\n    title: One\n    run: observe\n    shell: "true"\n    live: ${live}\n`,
+      markdown: '# X\n\n### Summary\n\nS\n\n## one: One\n\nText.\n\n### By hand\n\n`true`\n',
+      yamlText: `container: {}\nsteps:\n  - id: one\n    run: observe\n    live: ${live}\n`,
     });
 
   it('takes a probe, its arguments, and how often and how long to read', () => {
@@ -135,7 +135,7 @@ describe('`live:` in lesson.yaml', () => {
 
   it('says where a bad interval or probe is', () => {
     expect(lesson('{ probe: cgroup-files, every: 5 }').problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
-      '9: step "one": `live`: `every` must be a whole number of milliseconds from 50 to 5000.',
+      '5: step "one": `live`: `every` must be a whole number of milliseconds from 50 to 5000.',
     ]);
     expect(lesson('{ probe: nope }').problems[0]?.message).toMatch(
       /^step "one": `live`: unknown probe "nope"; known probes: .*cgroup-files/,

@@ -42,62 +42,61 @@ describe('lesson linter', () => {
 
   it('reports a YAML syntax error with its line', () => {
     expect(messages('broken/01-syntax')).toEqual([
-      'lesson.yaml:7:5: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }.',
+      'lesson.yaml:4:1: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }.',
     ]);
   });
 
   it('names unknown actions, probes, checks and namespace kinds, with the known ones', () => {
     const m = messages('broken/02-unknown-names');
-    expect(m[0]).toBe('lesson.yaml:3:26: `container`: unknown namespace kind pidd; known: pid, mnt, uts, ipc, net, cgroup.');
+    expect(m[0]).toBe('lesson.yaml:1:26: `container`: unknown namespace kind pidd; known: pid, mnt, uts, ipc, net, cgroup.');
     // The catalogue grows as lessons are added: check the sentence and that the list names the real ones.
-    expect(m[1]).toMatch(/^lesson\.yaml:7:20: step "one": `run`: unknown action "exek"; known actions: .*\bexec, .*\bobserve, .*\.$/);
+    expect(m[1]).toMatch(/^lesson\.yaml:4:20: step "one": `run`: unknown action "exek"; known actions: .*\bexec, .*\bobserve, .*\.$/);
     expect(m[2]).toMatch(
-      /^lesson\.yaml:9:20: step "one": `host`: unknown probe "proceses"; known probes: .*\bprocess-status, processes\.$/,
+      /^lesson\.yaml:5:20: step "one": `host`: unknown probe "proceses"; known probes: .*\bprocess-status, processes\.$/,
     );
     expect(m[3]).toMatch(
-      /^lesson\.yaml:12:14: step "one": `yourTurn`: `check`: unknown check "no-such-check"; known checks: .*\bhost-pid-of-container-process\b.*\.$/,
+      /^lesson\.yaml:7:14: step "one": `yourTurn`: `check`: unknown check "no-such-check"; known checks: .*\bhost-pid-of-container-process\b.*\.$/,
     );
     expect(m).toHaveLength(4);
   });
 
   it('checks arguments against each action and probe', () => {
     expect(messages('broken/03-bad-args')).toEqual([
-      'lesson.yaml:6:51: step "one": `run`: action "signal": `signal` must be one of SIGTERM, SIGKILL, SIGINT, SIGHUP.',
-      'lesson.yaml:6:68: step "one": `run`: action "signal": unknown argument "colour"; it takes to, signal, from, expect, watchMs.',
-      'lesson.yaml:8:41: step "one": `both`: probe "process-status": `pid` must be a process: `lab` (the lab itself), `container` or `container.NAME` (a container\'s PID 1), `process.NAME` (a process a step started), or a number.',
-      'lesson.yaml:8:61: step "one": `both`: probe "process-status": `fields` must be a list of any of Name, State, Pid, PPid, NSpid, NSpgid, NSsid, Uid, Threads, SigCgt, SigIgn, SigBlk, CapEff, CapBnd, NoNewPrivs.',
-      'lesson.yaml:11:33: step "two": `run`: action "spawn": `argv` must be a list of strings (a command and its arguments).',
-      'lesson.yaml:11:10: step "two": `run`: action "spawn": missing argument `name:` (how later steps refer to it: process.NAME).',
+      'lesson.yaml:3:51: step "one": `run`: action "signal": `signal` must be one of SIGTERM, SIGKILL, SIGINT, SIGHUP.',
+      'lesson.yaml:3:68: step "one": `run`: action "signal": unknown argument "colour"; it takes to, signal, from, expect, watchMs.',
+      'lesson.yaml:4:41: step "one": `both`: probe "process-status": `pid` must be a process: `lab` (the lab itself), `container` or `container.NAME` (a container\'s PID 1), `process.NAME` (a process a step started), or a number.',
+      'lesson.yaml:4:61: step "one": `both`: probe "process-status": `fields` must be a list of any of Name, State, Pid, PPid, NSpid, NSpgid, NSsid, Uid, Threads, SigCgt, SigIgn, SigBlk, CapEff, CapBnd, NoNewPrivs.',
+      'lesson.yaml:6:33: step "two": `run`: action "spawn": `argv` must be a list of strings (a command and its arguments).',
+      'lesson.yaml:6:10: step "two": `run`: action "spawn": missing argument `name:` (how later steps refer to it: process.NAME).',
     ]);
   });
 
   it('matches text.md sections to steps, both ways, and checks placeholders', () => {
     expect(messages('broken/04-text-mismatch')).toEqual([
-      'lesson.yaml:11:12: step "two": `shell`: "{host:proces.x}" names no process; after `host:` write `lab` (the lab itself), `container` or `container.NAME` (a container\'s PID 1), `process.NAME` (a process a step started), or a number.',
-      'text.md:6:1: `## three` matches no step in lesson.yaml (step ids: one, two).',
-      'text.md:9:1: `## one-more` matches no step in lesson.yaml (step ids: one, two).',
-      'text.md:1:1: step "two" (lesson.yaml line 8) has no `## two` section in text.md.',
+      'text.md:23:1: `## three` matches no step in lesson.yaml (step ids: one, two, four).',
+      'text.md:27:1: `## one-more` matches no step in lesson.yaml (step ids: one, two, four).',
+      'text.md:19:1: `## two`: `### By hand`: "{host:proces.x}" names no process; after `host:` write `lab` (the lab itself), `container` or `container.NAME` (a container\'s PID 1), `process.NAME` (a process a step started), or a number.',
+      'text.md:1:1: step "four" (lesson.yaml line 6) has no `## four: <title>` section.',
     ]);
   });
 
   it('checks the rules between steps: unique ids, predict answers, three hints, processes started before use', () => {
     expect(messages('broken/05-structure')).toEqual([
-      'lesson.yaml:10:16: step "first": `predict`: give 2 to 5 choices (the learner picks one with keys 1-5).',
-      'lesson.yaml:11:15: step "first": `predict`: `answer` must be the number of the right choice, 1 to 1.',
-      'lesson.yaml:21:14: step "first": `yourTurn`: give exactly 3 hints: a nudge, a pointer (which file or command), then the answer (it may use {answer}).',
-      'lesson.yaml:13:5: step "first" appears twice (first at line 4); step ids must be unique.',
-      'lesson.yaml:22:5: step 3: missing `id:`.',
-      'lesson.yaml:22:5: step 3: missing `shell:`.',
-      'lesson.yaml:6:10: step "first": process.later is not started by this step or an earlier one (start it with a `spawn` or `orphan` action that has `name: later`).',
+      'lesson.yaml:6:5: step "first" appears twice (first at line 2); step ids must be unique.',
+      'lesson.yaml:13:5: step 4: missing `id:`.',
+      'text.md:11:1: `## first`: `### Predict`: give 2 to 5 choices (the learner picks one with keys 1-5); it has 1.',
+      "text.md:11:1: `## first`: `### Predict`: lesson.yaml's `answer: 2` names no choice here.",
+      'text.md:33:1: `## second`: `### Hints`: give exactly 3, numbered: a nudge, a pointer (which file or command), then the answer (it may use {answer}).',
+      'lesson.yaml:3:10: step "first": process.later is not started by this step or an earlier one (start it with a `spawn` or `orphan` action that has `name: later`).',
     ]);
   });
 
   it('refuses namespaces the runtime does not make, at their own line, and checks `needs:` against the actions', () => {
     expect(messages('broken/07-host-contract')).toEqual([
-      'lesson.yaml:4:31: container "a": the lab\'s runtime does not make user namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.',
-      'lesson.yaml:8:9: container "b": the lab\'s runtime does not make time namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.',
-      'lesson.yaml:14:12: step "one": `needs`: unknown host program ping; known: ip, bridge, nsenter, unshare, mount, nft, iptables (a program run inside a container ships with the lab and is never a host need).',
-      'lesson.yaml:19:12: step "two": `needs`: action `create-bridge` already declares ip; remove it here.',
+      'lesson.yaml:2:31: container "a": the lab\'s runtime does not make user namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.',
+      'lesson.yaml:6:9: container "b": the lab\'s runtime does not make time namespaces yet (it makes pid, mnt, uts, ipc, net, cgroup); a container that asked for one would run without it.',
+      'lesson.yaml:10:12: step "one": `needs`: unknown host program ping; known: ip, bridge, nsenter, unshare, mount, nft, iptables (a program run inside a container ships with the lab and is never a host need).',
+      'lesson.yaml:13:12: step "two": `needs`: action `create-bridge` already declares ip; remove it here.',
     ]);
     const { lessons } = loadLessons(path.join(FIXTURES, 'broken'));
     expect(lessons.find((l) => l.id === 'host-contract')).toBeUndefined();
@@ -111,15 +110,15 @@ describe('lesson linter', () => {
 
   it('checks what a step teaches against its panes, and the columns its text names', () => {
     expect(messages('broken/07-teaches')).toEqual([
-      'lesson.yaml:6:33: step "one": `teaches`: `host`: the processes pane has no column "colour"; its columns: PID, PPID, S, COMMAND.',
-      'lesson.yaml:6:62: step "one": `teaches`: `container`: this step has no container pane (give it `container:` with a probe first).',
-      'lesson.yaml:12:33: step "two": `teaches`: `both`: the process-status pane is a list of key/value rows without columns; name the rows the text reads with `rows:` instead of column "NSpid".',
-      'lesson.yaml:12:52: step "two": `teaches`: `output` is `all` (every line the action printed), `first` or `last` (one line), not "some".',
-      "text.md:16:1: `## three`: the only headings a step's text may hold are `### Once it has run` (what replaces the text once the step has run) and, last, `### Notes` (for facilitators).",
-      'text.md:9:1: `## three`: the text points at the "propagation" column: declare it, e.g. `teaches: { host: { columns: [propagation] } }`, so the layout keeps it on screen.',
-      'text.md:9:1: `## three`: the text names a column "PPID", but no pane of this step has one (host mountinfo: mount point, type, source, propagation).',
+      'lesson.yaml:3:33: step "one": `teaches`: `host`: the processes pane has no column "colour"; its columns: PID, PPID, S, COMMAND.',
+      'lesson.yaml:3:62: step "one": `teaches`: `container`: this step has no container pane (give it `container:` with a probe first).',
+      'lesson.yaml:7:33: step "two": `teaches`: `both`: the process-status pane is a list of key/value rows without columns; name the rows the text reads with `rows:` instead of column "NSpid".',
+      'lesson.yaml:7:52: step "two": `teaches`: `output` is `all` (every line the action printed), `first` or `last` (one line), not "some".',
+      'text.md:31:1: `### Another heading`: unknown heading in a step; the ones there are `### Once it has run`, `### Predict`, `### Reveal`, `### Your turn`, `### Hints`, `### By hand`, `### Docker`, `### Notes` (keep them in English).',
+      'text.md:23:1: `## three`: the text points at the "propagation" column: declare it, e.g. `teaches: { host: { columns: [propagation] } }`, so the layout keeps it on screen.',
+      'text.md:23:1: `## three`: the text names a column "PPID", but no pane of this step has one (host mountinfo: mount point, type, source, propagation).',
       // The text for after the step has run is checked too.
-      'text.md:9:1: `## three`: the text names a column "S", but no pane of this step has one (host mountinfo: mount point, type, source, propagation).',
+      'text.md:23:1: `## three`: the text names a column "S", but no pane of this step has one (host mountinfo: mount point, type, source, propagation).',
     ]);
   });
 
@@ -147,7 +146,7 @@ describe('lesson linter', () => {
         sink((s) => (err += s)),
       ),
     ).toBe(1);
-    expect(err.split('\n')[0]).toMatch(/03-bad-args\/lesson\.yaml:6:51: step "one"/);
+    expect(err.split('\n')[0]).toMatch(/03-bad-args\/lesson\.yaml:3:51: step "one"/);
     expect(err).toContain('6 problems found; fix them and run lint-lessons again.');
     out = '';
     err = '';

@@ -20,11 +20,11 @@ describe('the catalogue is closed', () => {
     const { lessons, problems } = loadLessons(fixtures);
     expect(lessons).toEqual([]);
     expect(problems.map(formatProblem)).toEqual([
-      `${rel('01-escape/lesson.yaml')}:7:68: step "read-shadow": \`run\`: action "overlay-op": \`path\` ${INSIDE}`,
-      `${rel('01-escape/lesson.yaml')}:9:62: step "read-shadow": \`host\`: probe "overlay-layers": \`path\` ${INSIDE}`,
-      `${rel('01-escape/lesson.yaml')}:12:91: step "move-out": \`run\`: action "overlay-op": \`to\` ${INSIDE}`,
-      `${rel('01-escape/lesson.yaml')}:14:61: step "move-out": \`host\`: probe "overlay-tree": \`under\` ${INSIDE}`,
-      `${rel('02-host-command/lesson.yaml')}:7:20: step "run-on-host": \`run\`: unknown action "host-exec"; known actions: ${Object.keys(ACTIONS).sort().join(', ')}.`,
+      `${rel('01-escape/lesson.yaml')}:4:68: step "read-shadow": \`run\`: action "overlay-op": \`path\` ${INSIDE}`,
+      `${rel('01-escape/lesson.yaml')}:5:62: step "read-shadow": \`host\`: probe "overlay-layers": \`path\` ${INSIDE}`,
+      `${rel('01-escape/lesson.yaml')}:7:91: step "move-out": \`run\`: action "overlay-op": \`to\` ${INSIDE}`,
+      `${rel('01-escape/lesson.yaml')}:8:61: step "move-out": \`host\`: probe "overlay-tree": \`under\` ${INSIDE}`,
+      `${rel('02-host-command/lesson.yaml')}:4:20: step "run-on-host": \`run\`: unknown action "host-exec"; known actions: ${Object.keys(ACTIONS).sort().join(', ')}.`,
     ]);
   });
 
