@@ -107,8 +107,8 @@ function compile(lang: Lang, id: MessageId): Compiled {
   const key = `${lang}\0${id}`;
   let fn = compiled.get(key);
   if (!fn) {
-    let mf = formatters.get(lang);
-    if (!mf) formatters.set(lang, (mf = new MessageFormat(lang)));
+    const mf = formatters.get(lang) ?? new MessageFormat(lang);
+    formatters.set(lang, mf);
     fn = mf.compile(catalogues[lang][id] ?? en[id]) as Compiled;
     compiled.set(key, fn);
   }
