@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { takeLanguage } from './cli/language.js';
 import { needRoot, UsageError } from './cli/parse.js';
 
 const HELP = `container-lab — learn how containers work by running the real Linux primitives.
@@ -48,7 +49,8 @@ function drawEvenInCi(): void {
   delete process.env.CONTINUOUS_INTEGRATION;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  const argv = takeLanguage(args);
   const [command, ...rest] = argv;
   switch (command) {
     case '--version':

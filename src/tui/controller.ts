@@ -3,6 +3,8 @@
  * answers, fetches hints, hands the terminal to a container shell, saves progress, and reports
  * every outcome to the store as a reducer action. Nothing here draws; components only read state.
  */
+import type { Finding } from '../doctor/index.js';
+import { LANGUAGES, language, setLanguage } from '../i18n/index.js';
 import { LessonSession } from '../lessons/engine/session.js';
 import type { SessionOptions } from '../lessons/engine/session.js';
 import { recordStep } from '../lessons/progress.js';
@@ -13,6 +15,7 @@ import type { ContainerRuntime } from '../runtime/api.js';
 import type { Intent } from './keys.js';
 import { textLines } from './lesson-plan.js';
 import { homeRows } from './state.js';
+import type { LabState } from './state.js';
 import type { Store } from './store.js';
 import { shellEnv } from './shell-env.js';
 
@@ -22,6 +25,8 @@ export interface ControllerDeps {
   /** The runtime, once opened (it opens while the learner reads the home screen). */
   runtime(): Promise<ContainerRuntime>;
   missingFeature(feature: string): string | undefined;
+  /** The home screen's lessons and the doctor's findings, read again after the language changed. */
+  relabel(): { lessons: LabState['lessons']; findings: readonly Finding[] };
   /** Saves progress; returns a warning sentence when it could not. */
   saveProgress(progress: Progress): string | undefined;
   /** Gives the terminal to a shell inside the container until it exits. */
@@ -73,6 +78,12 @@ export class LabController {
     switch (intent.kind) {
       case 'home-move':
         return store.dispatch({ type: 'home-moved', delta: intent.delta });
+      case 'language': {
+        const lang = LANGUAGES[(LANGUAGES.indexOf(language()) + 1) % LANGUAGES.length]!;
+        setLanguage(lang);
+        store.dispatch({ type: 'language-changed', ...this.deps.relabel() });
+        return this.saveProgress({ ...store.getState().progress, language: lang });
+      }
       case 'open': {
         const row = homeRows(state)[state.selected];
         if (row) await this.open(row.id, row.step);

@@ -8,17 +8,19 @@
  */
 import { render } from 'ink';
 import type { Instance } from 'ink';
+import { runDoctor } from '../doctor/index.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import { skippedHere } from '../lessons/host-check.js';
 import { featureCheck, openLabRuntime } from '../lessons/lab-runtime.js';
 import type { LabRuntime } from '../lessons/lab-runtime.js';
 import { describeEntry } from '../runtime/ledger.js';
 import { formatProblem, loadLesson } from '../lessons/load-lessons.js';
+import { previewLessons } from '../lessons/preview.js';
 import { saveProgress } from '../lessons/progress.js';
 import { App } from './App.js';
 import { LabController } from './controller.js';
 import { runOnPty } from './shell-handoff.js';
-import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './start.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, lessonEntries } from './start.js';
 import type { Prepared } from './start.js';
 import { createStore } from './store.js';
 import { themeFor } from './theme.js';
@@ -56,6 +58,12 @@ export async function startTui(prepared: Prepared): Promise<number> {
     },
     runtime: () => labReady.then((lab) => lab.runtime),
     missingFeature: (feature) => featureCheck(prepared.findings)(feature),
+    relabel() {
+      // The findings and lesson texts were read in the language before: read them again in the new one.
+      prepared.findings = runDoctor();
+      const lessons = lessonEntries(previewLessons(prepared.lessonsDir), prepared.findings);
+      return { findings: prepared.findings, lessons: lessons.map((l) => ({ ...l, skipped: skipped.get(l.id) })) };
+    },
     saveProgress: (p) => saveProgress(prepared.progressFile, p),
     teardownItems: () => (opened?.runtime.ledger.entries() ?? []).reverse().map((r) => ({ id: r.id, what: describeEntry(r.entry) })),
     async openShell(command) {

@@ -16,7 +16,7 @@ import { loadProgress, progressLocation } from '../lessons/progress.js';
 import { ansiFrame } from './ansi-frame.js';
 import { planHome } from './home-plan.js';
 import { initialState } from './state.js';
-import type { LabState } from './state.js';
+import type { LabState, LessonEntry } from './state.js';
 import { themeFor } from './theme.js';
 
 export const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
@@ -29,6 +29,19 @@ export interface Prepared {
   progressFile: ReturnType<typeof progressLocation>;
   /** What the first frame read of each lesson (the app counts from it the steps this host will skip). */
   previews: LessonPreview[];
+}
+
+/** The home screen's lessons, with why this host cannot run one (in the words of the doctor's findings). */
+export function lessonEntries(previews: LessonPreview[], findings: ReturnType<typeof runDoctor>): LessonEntry[] {
+  const missing = featureCheck(findings);
+  return previews.map((l) => ({
+    id: l.id,
+    title: l.title,
+    summary: l.summary,
+    steps: l.steps,
+    stepIds: l.stepIds,
+    blocked: l.requires.map(missing).find(Boolean),
+  }));
 }
 
 export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<number> {
@@ -44,19 +57,11 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
     return 2;
   }
   const findings = runDoctor();
-  const missing = featureCheck(findings);
   const progressFile = progressLocation();
   const loaded = loadProgress(progressFile.file);
   const previews = previewLessons(lessonsDir);
   const state = initialState({
-    lessons: previews.map((l) => ({
-      id: l.id,
-      title: l.title,
-      summary: l.summary,
-      steps: l.steps,
-      stepIds: l.stepIds,
-      blocked: l.requires.map(missing).find(Boolean),
-    })),
+    lessons: lessonEntries(previews, findings),
     doctorLine: doctorSummary(findings),
     findings,
     progress: loaded.progress,
