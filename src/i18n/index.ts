@@ -31,7 +31,7 @@ import type { Lang } from './languages.js';
 import { catalogue as zhCN } from './zh-CN/index.js';
 import { catalogue as zhTW } from './zh-TW/index.js';
 
-export { LANGUAGES, languageOf } from './languages.js';
+export { LANGUAGE_NAMES, LANGUAGES, languageOf } from './languages.js';
 export type { Lang } from './languages.js';
 
 /** Every message id, from the English catalogue. */

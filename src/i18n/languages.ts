@@ -9,6 +9,9 @@ export const LANGUAGES = ['en', 'zh-CN', 'zh-TW'] as const;
 
 export type Lang = (typeof LANGUAGES)[number];
 
+/** Each language in its own words, as a learner looks for it in a list: never translated. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文' };
+
 /**
  * The language a name stands for: `en`, `zh-CN`, `zh_TW`, `zh-Hant`, `zh-HK`, or a whole locale
  * (`zh_CN.UTF-8`, `en_GB.utf8@euro`). A bare `zh` is Simplified, as glibc's and ICU's defaults

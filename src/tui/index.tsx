@@ -9,6 +9,7 @@
 import { render } from 'ink';
 import type { Instance } from 'ink';
 import { runDoctor } from '../doctor/index.js';
+import { t } from '../i18n/index.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import { skippedHere } from '../lessons/host-check.js';
 import { featureCheck, openLabRuntime } from '../lessons/lab-runtime.js';
@@ -20,6 +21,7 @@ import { saveProgress } from '../lessons/progress.js';
 import { App } from './App.js';
 import { LabController } from './controller.js';
 import { runOnPty } from './shell-handoff.js';
+import { withHint } from './step-lines.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, lessonEntries } from './start.js';
 import type { Prepared } from './start.js';
 import { createStore } from './store.js';
@@ -71,7 +73,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
       await ink?.waitUntilExit();
       ink = undefined;
       stdout.write('\x1b[2J\x1b[H');
-      stdout.write("You are in a shell inside the lesson's container. Type `exit` to go back to the lab.\r\n\r\n");
+      stdout.write(`${t('tui.msg.shell-in')}\r\n\r\n`);
       await runOnPty(command, { stdin, stdout });
       mount();
     },
@@ -100,7 +102,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
     (err: Error & { hint?: string }) => {
       store.dispatch({
         type: 'message',
-        text: `The lab cannot start containers: ${err.message}${err.hint ? ` ${err.hint}` : ''}`,
+        text: t('tui.msg.no-runtime', { error: withHint(err.message, err.hint) }),
         tone: 'bad',
       });
     },

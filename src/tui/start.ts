@@ -13,6 +13,7 @@ import { featureCheck } from '../lessons/lab-runtime.js';
 import { previewLessons } from '../lessons/preview.js';
 import type { LessonPreview } from '../lessons/preview.js';
 import { loadProgress, progressLocation } from '../lessons/progress.js';
+import { t } from '../i18n/index.js';
 import { ansiFrame } from './ansi-frame.js';
 import { planHome } from './home-plan.js';
 import { initialState } from './state.js';
@@ -51,9 +52,7 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   setFlagsFromString('--optimize-for-size');
   const { stdin, stdout } = process;
   if (!stdin.isTTY || !stdout.isTTY) {
-    process.stderr.write(
-      'container-lab: the lab needs an interactive terminal. In a script or CI, run `container-lab lesson <id> --plain` instead.\n',
-    );
+    process.stderr.write(`container-lab: ${t('tui.needs-terminal')}\n`);
     return 2;
   }
   const findings = runDoctor();
