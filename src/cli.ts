@@ -8,24 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { takeLanguage } from './cli/language.js';
+import { t } from './i18n/index.js';
 import { needRoot, UsageError } from './cli/parse.js';
-
-const HELP = `container-lab — learn how containers work by running the real Linux primitives.
-
-Usage:
-  sudo container-lab [--lessons DIR]       open the lab (an interactive terminal app)
-  sudo container-lab lesson <id> [--plain | --json] [--lessons DIR]
-                                           run every step of one lesson without the UI
-  sudo container-lab run [--hostname H] [--memory 32m] [--pids 20] [--cpus 0.5]
-                         [--cap-drop CAP]... [--verbose] [-- CMD...]
-                                           a sandbox container; an interactive shell by default
-  container-lab doctor [--json]            check this host can run every lesson
-  sudo container-lab cleanup               remove what a crashed lab left behind
-  container-lab lint-lessons [DIR]         check lesson files
-  container-lab --version | --help
-
-Lessons: pid-namespace, mount-namespace, cgroups, overlay, whiteouts, veth-bridge, capabilities.
-`;
 
 function version(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,7 +19,7 @@ function version(): string {
 function shimScript(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const built = [path.join(here, 'shim.js'), path.join(here, '..', 'dist', 'shim.js')].find((p) => fs.existsSync(p));
-  if (!built) throw new UsageError('dist/shim.js is missing: run `npm run build` first.');
+  if (!built) throw new UsageError(t('cli.no-shim'));
   return built;
 }
 
@@ -60,7 +44,7 @@ async function main(args: string[]): Promise<number> {
     case '--help':
     case '-h':
     case 'help':
-      process.stdout.write(HELP);
+      process.stdout.write(t('cli.help'));
       return 0;
     case 'doctor': {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
@@ -110,7 +94,7 @@ async function main(args: string[]): Promise<number> {
       return lessonCommands(argv);
     }
     default:
-      throw new UsageError(`"${command}" is not a container-lab command.`);
+      throw new UsageError(t('cli.unknown-command', { command }));
   }
 }
 
@@ -134,12 +118,12 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const e = err as { message?: string; hint?: string; code?: string };
     if (err instanceof UsageError || e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e?.code?.startsWith?.('ERR_PARSE_ARGS')) {
-      process.stderr.write(`container-lab: ${e.message}\nSee \`container-lab --help\`.\n`);
+      process.stderr.write(`container-lab: ${e.message}\n${t('cli.see-help')}\n`);
       process.exitCode = 2;
       return;
     }
     process.stderr.write(`container-lab: ${e?.message ?? String(err)}\n`);
-    if (e?.hint) process.stderr.write(`hint: ${e.hint}\n`);
+    if (e?.hint) process.stderr.write(`${t('cli.hint', { hint: e.hint })}\n`);
     process.exitCode = 1;
   },
 );

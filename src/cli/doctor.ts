@@ -3,6 +3,8 @@
  * want of a host program, with the command that installs it. Exits 1 when a core lesson cannot run.
  */
 import { runDoctor } from '../doctor/index.js';
+import { t } from '../i18n/index.js';
+import { padText, textWidth } from '../tui/text-width.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import { featureCheck } from '../lessons/lab-runtime.js';
 import { hostProgramFindings } from '../lessons/host-check.js';
@@ -10,7 +12,12 @@ import { defaultLessonsDir } from '../lessons/lessons-dir.js';
 import { loadLessons } from '../lessons/load-lessons.js';
 import { labPaths } from '../runtime/paths.js';
 
-const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
+/** Each finding's status as a word, padded to one width so the titles line up. */
+function marks(): Record<'ok' | 'warn' | 'fail', string> {
+  const words = { ok: t('cli.doctor.ok'), warn: t('cli.doctor.warn'), fail: t('cli.doctor.fail') };
+  const width = Math.max(...Object.values(words).map(textWidth));
+  return { ok: padText(words.ok, width), warn: padText(words.warn, width), fail: padText(words.fail, width) };
+}
 
 export async function doctorCommand(json: boolean): Promise<number> {
   // The subnet check runs `ip`, so it lives here and not in the TUI's start-up checks.
@@ -25,9 +32,11 @@ export async function doctorCommand(json: boolean): Promise<number> {
   if (json) {
     process.stdout.write(JSON.stringify({ findings }, null, 2) + '\n');
   } else {
+    const mark = marks();
+    const indent = ' '.repeat(textWidth(mark.ok) + 2);
     for (const f of findings) {
-      process.stdout.write(`${MARK[f.status]}  ${f.title}: ${f.detail}\n`);
-      if (f.fix && f.status !== 'ok') process.stdout.write(`      → ${f.fix}\n`);
+      process.stdout.write(`${mark[f.status]}  ${f.title}: ${f.detail}\n`);
+      if (f.fix && f.status !== 'ok') process.stdout.write(`${indent}→ ${f.fix}\n`);
     }
   }
   return findings.some((f) => f.status === 'fail') ? 1 : 0;

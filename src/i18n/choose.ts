@@ -1,6 +1,7 @@
 /**
  * Which language the lab speaks, in this order:
- * 1. `--lang en|zh-CN|zh-TW` (also `zh_CN`, `zh-Hans`, `zh-Hant`, `zh-HK`, …);
+ * 1. `--lang en|zh-CN|zh-TW` (also `zh_CN`, `zh-Hans`, `zh-Hant`, `zh-HK`, …), else the same in
+ *    CONTAINER_LAB_LANG (for a workshop's shell profile, and for tests that read the lab's output);
  * 2. the language the learner last chose on the home screen, kept with their progress;
  * 3. the locale: `LC_ALL`, else `LC_MESSAGES`, else `LANG` (POSIX's order), with GNU's `LANGUAGE`
  *    list first when that locale is not `C`, as gettext reads it;
@@ -31,7 +32,7 @@ export interface LanguageSources {
   passwd?: string;
 }
 
-export type LanguageSource = 'flag' | 'saved' | 'locale' | 'user locale file' | 'system locale file' | 'default';
+export type LanguageSource = 'flag' | 'CONTAINER_LAB_LANG' | 'saved' | 'locale' | 'user locale file' | 'system locale file' | 'default';
 
 /** The language to speak, and where it came from. */
 export function chooseLanguage(sources: LanguageSources): { lang: Lang; from: LanguageSource } {
@@ -41,6 +42,8 @@ export function chooseLanguage(sources: LanguageSources): { lang: Lang; from: La
     const lang = languageOf(sources.flag);
     if (lang) return { lang, from: 'flag' };
   }
+  const fromEnv = languageOf(env.CONTAINER_LAB_LANG);
+  if (fromEnv) return { lang: fromEnv, from: 'CONTAINER_LAB_LANG' };
   if (sources.saved) return { lang: sources.saved, from: 'saved' };
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v);
   if (locale) {

@@ -36,6 +36,11 @@ describe('chooseLanguage', () => {
     expect(chooseLanguage({ flag: 'zh_TW', saved: 'en', env })).toEqual({ lang: 'zh-TW', from: 'flag' });
     expect(chooseLanguage({ saved: 'en', env })).toEqual({ lang: 'en', from: 'saved' });
     expect(chooseLanguage({ env })).toEqual({ lang: 'zh-CN', from: 'locale' });
+    expect(chooseLanguage({ saved: 'zh-CN', env: { ...env, CONTAINER_LAB_LANG: 'en' } })).toEqual({
+      lang: 'en',
+      from: 'CONTAINER_LAB_LANG',
+    });
+    expect(chooseLanguage({ flag: 'zh-HK', env: { CONTAINER_LAB_LANG: 'en' } }).lang).toBe('zh-TW');
   });
 
   it('reads LC_ALL, then LC_MESSAGES, then LANG, with LANGUAGE first unless the locale is C', () => {

@@ -10,7 +10,11 @@ import { describe, expect, it } from 'vitest';
 const root = path.join(import.meta.dirname, '../..');
 
 /** Files whose learner-facing strings live in src/i18n. */
-const MOVED = [...readdirSync(path.join(root, 'src/tui')).map((f) => `src/tui/${f}`)];
+const MOVED = [
+  ...readdirSync(path.join(root, 'src/tui')).map((f) => `src/tui/${f}`),
+  'src/cli.ts',
+  ...readdirSync(path.join(root, 'src/cli')).map((f) => `src/cli/${f}`),
+];
 
 /** Literals that read like words but are not prose: commands, paths, escape sequences. */
 const ALLOWED: Record<string, string[]> = {};
