@@ -7,34 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { takeLanguage } from './cli/language.js';
+import { t } from './i18n/index.js';
 import { needRoot, UsageError } from './cli/parse.js';
-
-const HELP = `container-lab — learn how containers work by running the real Linux primitives.
-
-Usage:
-  sudo container-lab [--lessons DIR] [--presenter] [--transcript FILE]
-                                           open the lab (an interactive terminal app)
-  sudo container-lab lesson <id> [--plain | --json] [--lessons DIR] [--transcript FILE]
-                                           run every step of one lesson without the UI
-  sudo container-lab run [--hostname H] [--memory 32m] [--pids 20] [--cpus 0.5]
-                         [--cap-drop CAP]... [--verbose] [-- CMD...]
-                                           a sandbox container; an interactive shell by default
-  container-lab doctor [--json]            check this host can run every lesson
-  sudo container-lab doctor --workshop [--json]
-                                           the pre-flight for a workshop: also start and remove
-                                           one container per lesson; per lesson: ready, will skip
-                                           N steps (why, and the fix), or cannot run
-  sudo container-lab cleanup               remove what a crashed lab left behind
-  container-lab lint-lessons [DIR]         check lesson files
-  container-lab notes <id> [--lessons DIR] a lesson's facilitator sheet, in Markdown
-  container-lab --version | --help
-
-Lessons: pid-namespace, mount-namespace, cgroups, overlay, whiteouts, veth-bridge, capabilities.
-
-For instructors: --presenter shows each step's facilitator notes under its text; --transcript
-FILE appends the session to FILE as Markdown as it happens (each step's text, what ran, both
-views, the answers and checks): study notes, or a handout.
-`;
 
 function version(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,7 +19,7 @@ function version(): string {
 function shimScript(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const built = [path.join(here, 'shim.js'), path.join(here, '..', 'dist', 'shim.js')].find((p) => fs.existsSync(p));
-  if (!built) throw new UsageError('dist/shim.js is missing: run `npm run build` first.');
+  if (!built) throw new UsageError(t('cli.no-shim'));
   return built;
 }
 
@@ -58,7 +33,8 @@ function drawEvenInCi(): void {
   delete process.env.CONTINUOUS_INTEGRATION;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  const argv = takeLanguage(args);
   const [command, ...rest] = argv;
   switch (command) {
     case '--version':
@@ -68,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     case '--help':
     case '-h':
     case 'help':
-      process.stdout.write(HELP);
+      process.stdout.write(t('cli.help'));
       return 0;
     case 'doctor': {
       const { values } = parseArgs({
@@ -127,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       return lessonCommands(argv);
     }
     default:
-      throw new UsageError(`"${command}" is not a container-lab command.`);
+      throw new UsageError(t('cli.unknown-command', { command }));
   }
 }
 
@@ -151,12 +127,12 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const e = err as { message?: string; hint?: string; code?: string };
     if (err instanceof UsageError || e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e?.code?.startsWith?.('ERR_PARSE_ARGS')) {
-      process.stderr.write(`container-lab: ${e.message}\nSee \`container-lab --help\`.\n`);
+      process.stderr.write(`container-lab: ${e.message}\n${t('cli.see-help')}\n`);
       process.exitCode = 2;
       return;
     }
     process.stderr.write(`container-lab: ${e?.message ?? String(err)}\n`);
-    if (e?.hint) process.stderr.write(`hint: ${e.hint}\n`);
+    if (e?.hint) process.stderr.write(`${t('cli.hint', { hint: e.hint })}\n`);
     process.exitCode = 1;
   },
 );

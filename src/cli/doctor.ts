@@ -12,6 +12,8 @@ import os from 'node:os';
 import { detectCgroups } from '../cgroups/detect.js';
 import { runDoctor } from '../doctor/index.js';
 import type { Finding } from '../doctor/index.js';
+import { t } from '../i18n/index.js';
+import { padText, textWidth } from '../tui/text-width.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import type { HostPrograms } from '../doctor/host-programs.js';
 import { formatLesson, summaryLine, WORKSHOP_TEXT } from '../doctor/workshop.js';
@@ -23,7 +25,12 @@ import type { Lesson } from '../lessons/types.js';
 import { lockOwner } from '../runtime/lock.js';
 import { labPaths } from '../runtime/paths.js';
 
-const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
+/** Each finding's status as a word, padded to one width so the titles line up. */
+function marks(): Record<'ok' | 'warn' | 'fail', string> {
+  const words = { ok: t('cli.doctor.ok'), warn: t('cli.doctor.warn'), fail: t('cli.doctor.fail') };
+  const width = Math.max(...Object.values(words).map(textWidth));
+  return { ok: padText(words.ok, width), warn: padText(words.warn, width), fail: padText(words.fail, width) };
+}
 
 const write = (lines: string[]) => process.stdout.write(lines.map((l) => `${l}\n`).join(''));
 
@@ -45,9 +52,11 @@ export async function doctorCommand(json: boolean, workshop?: { version: string 
     ...hostProgramFindings(lessons, { missingFeature: featureCheck(checks), programs }),
   ];
   if (!json) {
+    const mark = marks();
+    const indent = ' '.repeat(textWidth(mark.ok) + 2);
     for (const f of findings) {
-      process.stdout.write(`${MARK[f.status]}  ${f.title}: ${f.detail}\n`);
-      if (f.fix && f.status !== 'ok') process.stdout.write(`      → ${f.fix}\n`);
+      process.stdout.write(`${mark[f.status]}  ${f.title}: ${f.detail}\n`);
+      if (f.fix && f.status !== 'ok') process.stdout.write(`${indent}→ ${f.fix}\n`);
     }
   }
   if (workshop) return preflight(json, workshop.version, lessons, checks, programs, findings);

@@ -8,11 +8,13 @@
  * never loads Ink.
  */
 import { parseArgs } from 'node:util';
+import { t } from '../i18n/index.js';
 import { defaultLessonsDir } from '../lessons/lessons-dir.js';
 import type { Transcript } from '../lessons/transcript.js';
 import { needRoot, UsageError } from './parse.js';
 
-const WHY_ROOT = 'namespaces, mounts and cgroups';
+/** What a lesson does as root: `cli.needs-root-why` says it in words. */
+const WHY_ROOT = 'namespaces';
 
 function usage(message: string): never {
   throw new UsageError(message);
@@ -22,7 +24,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'lint-lessons') {
     const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
-    if (positionals.length > 1) usage('lint-lessons takes at most one directory.');
+    if (positionals.length > 1) usage(t('cli.lint-one-dir'));
     const { lintCommand } = await import('../lessons/lint-command.js');
     return lintCommand(positionals[0]);
   }
@@ -37,8 +39,8 @@ export async function lessonCommands(argv: string[]): Promise<number> {
         transcript: { type: 'string' },
       },
     });
-    if (positionals.length !== 1) usage('Name one lesson: container-lab lesson <id> --plain (ids: see `container-lab --help`).');
-    if (values.plain && values.json) usage('Choose one output: --plain or --json.');
+    if (positionals.length !== 1) usage(t('cli.name-one-lesson'));
+    if (values.plain && values.json) usage(t('cli.one-output'));
     const { formatProblem, loadLessons } = await import('../lessons/load-lessons.js');
     const { lessons, problems } = loadLessons(values.lessons ?? defaultLessonsDir());
     const lesson = lessons.find((l) => l.id === positionals[0]);
@@ -46,11 +48,12 @@ export async function lessonCommands(argv: string[]): Promise<number> {
       const broken = problems.filter((p) => p.file.includes(`-${positionals[0]}`));
       if (broken.length) {
         for (const p of broken) process.stderr.write(`${formatProblem(p)}\n`);
-        usage(`Lesson "${positionals[0]}" has problems (above); fix them, or run \`container-lab lint-lessons\`.`);
+        usage(t('cli.lesson-broken', { id: positionals[0]! }));
       }
-      usage(`There is no lesson "${positionals[0]}". Lessons here: ${lessons.map((l) => l.id).join(', ') || 'none'}.`);
+      const id = positionals[0]!;
+      usage(lessons.length ? t('cli.no-such-lesson', { id, ids: lessons.map((l) => l.id).join(', ') }) : t('cli.no-lessons-here', { id }));
     }
-    needRoot('Running a lesson', WHY_ROOT);
+    needRoot('lesson', WHY_ROOT);
     const { runLessonCommand } = await import('../lessons/runner/run-command.js');
     return withTranscript(values.transcript, (t) => runLessonCommand(lesson, values.json ? 'json' : 'plain', process.stdout, t));
   }
@@ -58,7 +61,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     args: argv,
     options: { lessons: { type: 'string' }, transcript: { type: 'string' }, presenter: { type: 'boolean', default: false } },
   });
-  needRoot('The lab', WHY_ROOT);
+  needRoot('lab', WHY_ROOT);
   const { startLab } = await import('../tui/start.js');
   const lessonsDir = values.lessons ?? defaultLessonsDir();
   return withTranscript(values.transcript, (transcript) => startLab({ lessonsDir, transcript, presenter: values.presenter ?? false }));

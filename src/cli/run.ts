@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
+import { t } from '../i18n/index.js';
 import { detectCgroups, openCgroupDriver } from '../cgroups/index.js';
 import { formatBytes } from '../probes/cgroup-read.js';
 import { DOCKER_DEFAULT_CAPS, type CapName } from '../kernel/constants.js';
@@ -102,12 +103,13 @@ export async function run(opts: RunOptions): Promise<number> {
     const oomKills = (after?.oomKills ?? 0) - oomBefore;
     if (after && oomKills > 0) {
       // Every number from the cgroup's own files: the count, the limit, and the kernel's peak.
-      const limit = after.memoryMax === undefined ? '' : ` of ${formatBytes(after.memoryMax)}`;
-      const peak = after.memoryPeak === undefined ? '' : `, at most ${formatBytes(after.memoryPeak)} in use`;
-      const init = status.signal ? `; PID 1 ended by ${status.signal}` : '';
-      process.stderr.write(
-        `container-lab: the kernel's OOM killer killed ${oomKills} process${oomKills > 1 ? 'es' : ''} in the container (its memory limit${limit}${peak})${init}.\n`,
-      );
+      const oom = t('cli.run.oom', {
+        count: oomKills,
+        limit: after.memoryMax === undefined ? 'none' : formatBytes(after.memoryMax),
+        peak: after.memoryPeak === undefined ? 'none' : formatBytes(after.memoryPeak),
+        signal: status.signal ?? 'none',
+      });
+      process.stderr.write(`container-lab: ${oom}\n`);
     }
     return status.signal ? 128 + (os.constants.signals[status.signal] ?? 0) : (status.code ?? 1);
   } finally {

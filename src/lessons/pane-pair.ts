@@ -10,6 +10,7 @@
  */
 import { PROBES } from '../probes/index.js';
 import type { ViewSpec } from './types.js';
+import { t } from '../i18n/index.js';
 
 export interface PaneLabels {
   host: string;
@@ -30,8 +31,12 @@ function containerShown(view: ViewSpec, containers: readonly string[]): string |
 export function paneLabels(host: ViewSpec | undefined, container: ViewSpec | undefined, containers: readonly string[]): PaneLabels {
   const inside = container?.container;
   const shown = host && containerShown(host, containers);
-  if (shown && inside && shown !== inside) return { host: `Container ${shown}, from the host`, container: `Container ${inside}` };
-  return { host: 'Host', container: inside && containers.length > 1 ? `Container ${inside}` : 'Container' };
+  if (shown && inside && shown !== inside)
+    return { host: t('tui.pane.from-host', { name: shown }), container: t('tui.pane.container-named', { name: inside }) };
+  return {
+    host: t('tui.lesson.host'),
+    container: inside && containers.length > 1 ? t('tui.pane.container-named', { name: inside }) : t('tui.lesson.container'),
+  };
 }
 
 /**

@@ -10,6 +10,8 @@
  */
 import { closeSync, constants, fchownSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { languageOf } from '../i18n/languages.js';
+import type { Lang } from '../i18n/languages.js';
 
 export interface LessonProgress {
   /** The step the learner was on. */
@@ -23,6 +25,8 @@ export interface Progress {
   /** Where to continue. */
   last?: { lesson: string; step: number };
   lessons: Record<string, LessonProgress>;
+  /** The language the learner chose on the home screen (a lab without it ignores the field). */
+  language?: Lang;
 }
 
 export interface ProgressLocation {
@@ -82,7 +86,8 @@ export function loadProgress(file: string): { progress: Progress; warning?: stri
         lessons[id] = { step: p.step, done: p.done.filter((d) => typeof d === 'string') };
     }
     const last = data.last && typeof data.last.lesson === 'string' && Number.isInteger(data.last.step) ? data.last : undefined;
-    return { progress: { version: 1, lessons, ...(last ? { last } : {}) } };
+    const language = typeof data.language === 'string' && languageOf(data.language) === data.language ? data.language : undefined;
+    return { progress: { version: 1, lessons, ...(last ? { last } : {}), ...(language ? { language } : {}) } };
   } catch {
     return {
       progress: emptyProgress(),

@@ -3,6 +3,8 @@
  * answers, fetches hints, hands the terminal to a container shell, saves progress, and reports
  * every outcome to the store as a reducer action. Nothing here draws; components only read state.
  */
+import type { Finding } from '../doctor/index.js';
+import { LANGUAGES, language, setLanguage, t } from '../i18n/index.js';
 import { LessonSession } from '../lessons/engine/session.js';
 import type { SessionOptions } from '../lessons/engine/session.js';
 import { recordStep } from '../lessons/progress.js';
@@ -12,7 +14,9 @@ import type { Lesson } from '../lessons/types.js';
 import type { ContainerRuntime } from '../runtime/api.js';
 import type { Intent } from './keys.js';
 import { textLines } from './lesson-plan.js';
+import { withHint } from './step-lines.js';
 import { homeRows } from './state.js';
+import type { LabState } from './state.js';
 import type { Store } from './store.js';
 import { shellEnv } from './shell-env.js';
 
@@ -22,6 +26,8 @@ export interface ControllerDeps {
   /** The runtime, once opened (it opens while the learner reads the home screen). */
   runtime(): Promise<ContainerRuntime>;
   missingFeature(feature: string): string | undefined;
+  /** The home screen's lessons and the doctor's findings, read again after the language changed. */
+  relabel(): { lessons: LabState['lessons']; findings: readonly Finding[] };
   /** Saves progress; returns a warning sentence when it could not. */
   saveProgress(progress: Progress): string | undefined;
   /** Gives the terminal to a shell inside the container until it exits. */
@@ -50,7 +56,7 @@ export class LabController {
     return this.perform(intent).catch((err: unknown) => {
       this.store.dispatch({
         type: 'message',
-        text: `${(err as Error).message}${(err as { hint?: string }).hint ? ` Hint: ${(err as { hint?: string }).hint}` : ''}`,
+        text: withHint((err as Error).message, (err as { hint?: string }).hint),
         tone: 'bad',
       });
     });
@@ -73,6 +79,14 @@ export class LabController {
     switch (intent.kind) {
       case 'home-move':
         return store.dispatch({ type: 'home-moved', delta: intent.delta });
+      case 'language': {
+        const lang = LANGUAGES[(LANGUAGES.indexOf(language()) + 1) % LANGUAGES.length]!;
+        setLanguage(lang);
+        // Lessons opened so far were read in the language before.
+        this.loaded.clear();
+        store.dispatch({ type: 'language-changed', ...this.deps.relabel() });
+        return this.saveProgress({ ...store.getState().progress, language: lang });
+      }
       case 'open': {
         const row = homeRows(state)[state.selected];
         if (row) await this.open(row.id, row.step);
@@ -93,7 +107,7 @@ export class LabController {
       case 'busy':
         return store.dispatch({
           type: 'message',
-          text: 'This step is still running: its panes fill when it ends (Esc cancels it).',
+          text: t('tui.msg.busy'),
           tone: 'info',
           untilStepEnds: true,
         });
@@ -135,10 +149,13 @@ export class LabController {
   private async open(id: string, step: number): Promise<void> {
     const { lesson, problems } = this.loaded.has(id) ? { lesson: this.loaded.get(id), problems: [] } : this.deps.loadLesson(id);
     if (!lesson) {
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more: run \`container-lab lint-lessons\`)` : '';
+      const problem = problems[0] ?? t('tui.msg.lesson-missing');
       this.store.dispatch({
         type: 'message',
-        text: `This lesson's files have a problem, so it cannot open: ${problems[0] ?? 'it was not found'}${more}`,
+        text:
+          problems.length > 1
+            ? t('tui.msg.lesson-broken-more', { problem, count: problems.length - 1 })
+            : t('tui.msg.lesson-broken', { problem }),
         tone: 'bad',
       });
       return;
@@ -190,14 +207,14 @@ export class LabController {
     if (!l || !step) return;
     const s = l.steps[l.index];
     if (step.predict && s?.choice === undefined) {
-      this.store.dispatch({ type: 'message', text: `Answer the question first: press 1 to ${step.predict.choices.length}.`, tone: 'info' });
+      this.store.dispatch({ type: 'message', text: t('tui.msg.answer-first', { count: step.predict.choices.length }), tone: 'info' });
       return;
     }
     // Enter does the next thing a learner would do: run a step that has not run (or did not
     // succeed), and go on once it has. Its panes stay on screen when the learner comes back (←).
     if (s?.result?.status === 'done' && (!step.yourTurn || s.check?.ok)) {
       if (l.index + 1 < (this.lesson?.steps.length ?? 0)) return this.perform({ kind: 'step', delta: 1 });
-      this.store.dispatch({ type: 'message', text: 'That was the last step of this lesson: Esc goes back to the lessons.', tone: 'info' });
+      this.store.dispatch({ type: 'message', text: t('tui.msg.last-step'), tone: 'info' });
       return;
     }
     if (step.yourTurn && s?.result?.status === 'done') {
@@ -240,7 +257,7 @@ export class LabController {
     if (!step?.yourTurn) {
       this.store.dispatch({
         type: 'message',
-        text: 'This step has no hints: its text and panes show everything it teaches.',
+        text: t('tui.msg.no-hints'),
         tone: 'info',
       });
       return;
@@ -249,7 +266,7 @@ export class LabController {
     if (shown >= 3) {
       this.store.dispatch({
         type: 'message',
-        text: 'That was the last hint: it gives the answer, read from the machine just now.',
+        text: t('tui.msg.last-hint'),
         tone: 'info',
       });
       return;
@@ -266,7 +283,7 @@ export class LabController {
     this.store.dispatch({ type: 'checked', index: l.index, check });
     this.store.dispatch({
       type: 'message',
-      text: check.ok ? 'Done: on to the next step (→).' : check.message,
+      text: check.ok ? t('tui.msg.done') : check.message,
       tone: check.ok ? 'ok' : 'bad',
     });
     if (check.ok) this.saveProgress(recordStep(this.store.getState().progress, lesson.id, l.index, lesson.steps[l.index]!.id));
@@ -280,7 +297,7 @@ export class LabController {
     this.readPids();
     this.store.dispatch({
       type: 'message',
-      text: "Reset: the lesson's containers are gone. Press Enter: each step starts what it needs again.",
+      text: t('tui.msg.reset'),
       tone: 'info',
     });
   }
@@ -293,7 +310,7 @@ export class LabController {
     // What the learner did in the shell is real state: read the panes again.
     if (l.steps[l.index]?.result) this.store.dispatch({ type: 'panes-refreshed', index: l.index, panes: await this.session.look(l.index) });
     this.readPids();
-    this.store.dispatch({ type: 'message', text: "Back from the container's shell.", tone: 'info' });
+    this.store.dispatch({ type: 'message', text: t('tui.msg.shell-back'), tone: 'info' });
   }
 
   private saveProgress(progress: Progress): void {

@@ -2,10 +2,12 @@
  * The home screen as lines: the lessons found (in order) with the learner's progress, a one-line
  * doctor summary, why a lesson cannot run here, and "continue where you left off".
  */
+import { LANGUAGE_NAMES, language, t } from '../i18n/index.js';
 import { cut, plain, wrap } from './line.js';
 import type { Line } from './line.js';
 import { homeRows } from './state.js';
 import type { LabState } from './state.js';
+import { padText, textWidth } from './text-width.js';
 
 export function planHome(state: LabState): { lines: Line[]; footer: Line } {
   const width = state.columns;
@@ -13,22 +15,21 @@ export function planHome(state: LabState): { lines: Line[]; footer: Line } {
     cut(
       [
         { text: 'container-lab', tone: 'title' },
-        { text: '  learn how containers work, one kernel primitive at a time', tone: 'muted' },
+        { text: `  ${t('tui.home.tagline')}`, tone: 'muted' },
       ],
       width,
     ),
-    cut(plain(state.doctorLine, state.doctorLine.includes('failing') ? 'bad' : 'muted'), width),
+    cut(plain(state.doctorLine, state.findings?.some((f) => f.status === 'fail') ? 'bad' : 'muted'), width),
     [],
   ];
-  const titleWidth = Math.max(...state.lessons.map((l) => l.title.length), 10);
+  const titleWidth = Math.max(...state.lessons.map((l) => textWidth(l.title)), 10);
   homeRows(state).forEach((row, i) => {
     const lesson = state.lessons.find((l) => l.id === row.id)!;
     const selected = i === state.selected;
     const pointer = { text: selected ? ' › ' : '   ', tone: 'key' as const };
     if (row.kind === 'continue') {
-      const label = row.next
-        ? `Next: ${lesson.title}, step ${row.step + 1} of ${lesson.steps}`
-        : `Continue: ${lesson.title}, step ${row.step + 1} of ${lesson.steps}`;
+      const where = { lesson: lesson.title, step: row.step + 1, steps: lesson.steps };
+      const label = row.next ? t('tui.home.next', where) : t('tui.home.continue', where);
       lines.push(cut([pointer, { text: label, tone: selected ? 'selected' : 'strong' }], width), []);
       return;
     }
@@ -39,7 +40,7 @@ export function planHome(state: LabState): { lines: Line[]; footer: Line } {
       cut(
         [
           pointer,
-          { text: `${String(n).padStart(2)}  ${lesson.title.padEnd(titleWidth)}`, tone: selected ? 'selected' : 'heading' },
+          { text: `${String(n).padStart(2)}  ${padText(lesson.title, titleWidth)}`, tone: selected ? 'selected' : 'heading' },
           { text: `  ${mark.padEnd(6)}`, tone: done >= lesson.steps ? 'ok' : 'muted' },
           { text: lesson.summary, tone: 'muted' },
         ],
@@ -48,23 +49,28 @@ export function planHome(state: LabState): { lines: Line[]; footer: Line } {
     );
     if (lesson.blocked)
       lines.push(
-        ...wrap(plain(`cannot run here: ${lesson.blocked}`, 'bad'), width - 8, '        ').map((l) => [{ text: '        ' }, ...l]),
+        ...wrap(plain(t('tui.home.blocked', { why: lesson.blocked }), 'bad'), width - 8, '        ').map((l) => [
+          { text: '        ' },
+          ...l,
+        ]),
       );
     else if (lesson.skipped?.count) lines.push(cut([{ text: '        ' }, { text: skippedLine(lesson.skipped), tone: 'muted' }], width));
   });
-  if (state.lessons.length === 0) lines.push(plain('   No lessons were found. Give a lessons folder with --lessons DIR.', 'bad'));
+  if (state.lessons.length === 0) lines.push(plain(`   ${t('tui.home.no-lessons')}`, 'bad'));
   lines.push([]);
   if (state.message) lines.push(...wrap(plain(state.message.text, state.message.tone === 'bad' ? 'bad' : undefined), width));
   const footer = cut(
     [
       { text: 'Enter', tone: 'key' },
-      { text: ' open  ' },
+      { text: ` ${t('tui.key.open')}  ` },
       { text: '↑↓', tone: 'key' },
-      { text: ' choose  ' },
+      { text: ` ${t('tui.key.choose')}  ` },
+      { text: 'l', tone: 'key' },
+      { text: ` ${t('tui.key.language', { name: LANGUAGE_NAMES[language()] })}  ` },
       { text: '?', tone: 'key' },
-      { text: ' help  ' },
+      { text: ` ${t('tui.key.help')}  ` },
       { text: 'q', tone: 'key' },
-      { text: ' quit' },
+      { text: ` ${t('tui.key.quit')}` },
     ],
     width,
   );
@@ -73,61 +79,40 @@ export function planHome(state: LabState): { lines: Line[]; footer: Line } {
 
 /** "1 step will be skipped on this host (`apt install nftables` lets it run)". */
 export function skippedLine(skipped: { count: number; fix?: string }): string {
-  const steps = skipped.count === 1 ? '1 step' : `${skipped.count} steps`;
-  const fix = skipped.fix ? `\`${skipped.fix}\` lets ${skipped.count === 1 ? 'it' : 'them'} run` : '`container-lab doctor` says why';
-  return `${steps} will be skipped on this host (${fix})`;
+  const { count, fix } = skipped;
+  return fix ? t('tui.home.skipped', { count, fix }) : t('tui.home.skipped-why', { count });
 }
 
 /** The help screen: every key, and how to read the panes. */
 export function helpLines(width: number): Line[] {
-  const key = (k: string, what: string): Line[] => wrap([{ text: k.padEnd(10), tone: 'key' }, { text: what }], width, ' '.repeat(10));
+  const key = (k: string, what: string): Line[] => wrap([{ text: padText(k, 10), tone: 'key' }, { text: what }], width, ' '.repeat(10));
   return [
-    plain('Keys', 'title'),
-    ...key('Enter', 'run the step; once it has run, go on to the next (on a your-turn step: type your answer)'),
-    ...key('← → p n', 'previous / next step'),
-    ...key('1-5', 'answer a predict question; the step then runs'),
-    ...key('h', 'a hint for a your-turn task: a nudge, then a pointer, then the answer (also while typing it)'),
-    ...key('↑ ↓', "scroll the step's text when it is longer than its rows"),
-    ...key('s', "a real shell inside the lesson's container; `exit` brings you back"),
-    ...key('r', 'reset the lesson: its containers are deleted and rebuilt when needed'),
-    ...key('e', 'show every primitive the step ran (again: back)'),
-    ...key('Esc', 'cancel a running step; otherwise back to the lessons'),
-    ...key('q', 'quit: everything the lab made is removed first'),
+    plain(t('tui.help.keys'), 'title'),
+    ...key('Enter', t('tui.help.enter')),
+    ...key('← → p n', t('tui.help.steps')),
+    ...key('1-5', t('tui.help.predict')),
+    ...key('h', t('tui.help.hint')),
+    ...key('↑ ↓', t('tui.help.scroll')),
+    ...key('s', t('tui.help.shell')),
+    ...key('r', t('tui.help.reset')),
+    ...key('e', t('tui.help.events')),
+    ...key('Esc', t('tui.help.escape')),
+    ...key('l', t('tui.help.language')),
+    ...key('q', t('tui.help.quit')),
     [],
-    plain('Reading the panes', 'title'),
+    plain(t('tui.help.panes'), 'title'),
+    ...wrap(plain(t('tui.help.sides')), width),
     ...wrap(
-      plain(
-        'Host shows what the host sees, Container what the container sees, of the same thing. Each pane is titled with the exact file or command it read.',
-      ),
+      [{ text: '≠ ', tone: 'changed' }, { text: `${t('tui.help.differs')} ` }, { text: '+ ', tone: 'only' }, { text: t('tui.help.only') }],
       width,
     ),
-    ...wrap(
-      [
-        { text: '≠ ', tone: 'changed' },
-        { text: 'marks a row that differs from the other pane; the differing values are highlighted (between * * without colour). ' },
-        { text: '+ ', tone: 'only' },
-        { text: 'marks a row only this side has.' },
-      ],
-      width,
-    ),
-    ...wrap(
-      plain(
-        '"What ran" lists the primitives: each syscall with its flags, each write to a kernel file, each program started, and how long it took. "by hand" is the shell command a person would type for the same thing.',
-      ),
-      width,
-    ),
+    ...wrap(plain(t('tui.help.what-ran')), width),
     [],
-    plain('Press ? or Esc to go back.', 'muted'),
+    plain(t('tui.help.back'), 'muted'),
   ];
 }
 
 /** Shown instead of the lab when the terminal is too small. */
 export function tooSmallLines(columns: number, rows: number): Line[] {
-  return wrap(
-    plain(
-      `The terminal is ${columns}×${rows}; the lab needs at least 80×24. Make the window larger, or run \`container-lab lesson <id> --plain\` for the same lesson as plain text.`,
-      'bad',
-    ),
-    Math.max(20, columns),
-  );
+  return wrap(plain(t('tui.too-small', { columns, rows }), 'bad'), Math.max(20, columns));
 }

@@ -8,17 +8,21 @@
  */
 import { render } from 'ink';
 import type { Instance } from 'ink';
+import { runDoctor } from '../doctor/index.js';
+import { t } from '../i18n/index.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import { skippedHere } from '../lessons/host-check.js';
 import { featureCheck, openLabRuntime } from '../lessons/lab-runtime.js';
 import type { LabRuntime } from '../lessons/lab-runtime.js';
 import { describeEntry } from '../runtime/ledger.js';
 import { formatProblem, loadLesson } from '../lessons/load-lessons.js';
+import { previewLessons } from '../lessons/preview.js';
 import { saveProgress } from '../lessons/progress.js';
 import { App } from './App.js';
 import { LabController } from './controller.js';
 import { runOnPty } from './shell-handoff.js';
-import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './start.js';
+import { withHint } from './step-lines.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, lessonEntries } from './start.js';
 import type { Prepared } from './start.js';
 import { createStore } from './store.js';
 import { themeFor } from './theme.js';
@@ -58,6 +62,12 @@ export async function startTui(prepared: Prepared): Promise<number> {
     },
     runtime: () => labReady.then((lab) => lab.runtime),
     missingFeature: (feature) => featureCheck(prepared.findings)(feature),
+    relabel() {
+      // The findings and lesson texts were read in the language before: read them again in the new one.
+      prepared.findings = runDoctor();
+      const lessons = lessonEntries(previewLessons(prepared.lessonsDir), prepared.findings);
+      return { findings: prepared.findings, lessons: lessons.map((l) => ({ ...l, skipped: skipped.get(l.id) })) };
+    },
     saveProgress: (p) => saveProgress(prepared.progressFile, p),
     teardownItems: () => (opened?.runtime.ledger.entries() ?? []).reverse().map((r) => ({ id: r.id, what: describeEntry(r.entry) })),
     async openShell(command) {
@@ -65,7 +75,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
       await ink?.waitUntilExit();
       ink = undefined;
       stdout.write('\x1b[2J\x1b[H');
-      stdout.write("You are in a shell inside the lesson's container. Type `exit` to go back to the lab.\r\n\r\n");
+      stdout.write(`${t('tui.msg.shell-in')}\r\n\r\n`);
       await runOnPty(command, { stdin, stdout });
       mount();
     },
@@ -94,7 +104,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
     (err: Error & { hint?: string }) => {
       store.dispatch({
         type: 'message',
-        text: `The lab cannot start containers: ${err.message}${err.hint ? ` ${err.hint}` : ''}`,
+        text: t('tui.msg.no-runtime', { error: withHint(err.message, err.hint) }),
         tone: 'bad',
       });
     },

@@ -7,6 +7,8 @@ import type { LabState } from './state.js';
 
 export type Intent =
   | { kind: 'home-move'; delta: number }
+  /** `l` on the home screen: the next language. */
+  | { kind: 'language' }
   | { kind: 'open' }
   | { kind: 'run' }
   | { kind: 'step'; delta: number }
@@ -74,6 +76,7 @@ export function intentFor(input: string, key: Keys, state: LabState): Intent | u
     if (key.upArrow || input === 'k') return { kind: 'home-move', delta: -1 };
     if (key.downArrow || input === 'j') return { kind: 'home-move', delta: 1 };
     if (key.return) return { kind: 'open' };
+    if (input === 'l') return { kind: 'language' };
     return undefined;
   }
   if (!lesson) return undefined;

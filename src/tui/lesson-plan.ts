@@ -12,8 +12,10 @@ import type { Lesson } from '../lessons/types.js';
 import { CHECKS } from '../lessons/checks/index.js';
 import { comparable } from '../lessons/pane-pair.js';
 import { presentTemplate } from '../lessons/templates.js';
+import { t } from '../i18n/index.js';
+import type { MessageId } from '../i18n/index.js';
 import { allocate } from './allocate.js';
-import { cut, plain } from './line.js';
+import { cut, lineWidth, plain } from './line.js';
 import type { Line } from './line.js';
 import { canMerge, mergedLines } from './merged-lines.js';
 import { markdownLines } from './text-lines.js';
@@ -47,37 +49,41 @@ export interface LessonPlan {
 }
 
 /** The lines of a part in `height` rows: the first ones, and a last line saying how many more. */
-function fitLines(lines: Line[], height: number, what: string): Line[] {
+function fitLines(lines: Line[], height: number): Line[] {
   if (lines.length <= height) return lines;
   if (height <= 0) return [];
-  return [...lines.slice(0, height - 1), plain(`… ${lines.length - height + 1} more ${what}`, 'muted')];
+  return [...lines.slice(0, height - 1), plain(t('tui.lesson.more-lines', { count: lines.length - height + 1 }), 'muted')];
 }
+
+/** The words after a key in the footer (`Enter run`); the language key has a value of its own. */
+type FooterWord = Exclude<Extract<MessageId, `tui.key.${string}`>, 'tui.key.language'>;
 
 /** Key hints for the footer, most useful first: all of them, closer together when the line is short. */
 function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
-  const keys: [string, string][] =
+  const hint: [string, FooterWord][] = hasTurn ? [['h', 'tui.key.hint']] : [];
+  const keys: [string, FooterWord][] =
     l.running !== undefined
       ? [
-          ['Esc', 'cancel'],
-          ['q', 'quit'],
+          ['Esc', 'tui.key.cancel'],
+          ['q', 'tui.key.quit'],
         ]
       : l.answering
-        ? [['0-9', 'type'], ['Enter', 'check'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['Esc', 'close']]
+        ? [['0-9', 'tui.key.type'], ['Enter', 'tui.key.check'], ...hint, ['Esc', 'tui.key.close']]
         : [
-            ['Enter', 'run'],
-            ['←→', 'steps'],
-            ...(hasTurn ? [['h', 'hint'] as [string, string]] : []),
-            ['s', 'shell'],
-            ['e', 'what ran'],
-            ['r', 'reset'],
-            ['Esc', 'lessons'],
-            ['?', 'help'],
-            ['q', 'quit'],
+            ['Enter', 'tui.key.run'],
+            ['←→', 'tui.key.steps'],
+            ...hint,
+            ['s', 'tui.key.shell'],
+            ['e', 'tui.key.what-ran'],
+            ['r', 'tui.key.reset'],
+            ['Esc', 'tui.key.lessons'],
+            ['?', 'tui.key.help'],
+            ['q', 'tui.key.quit'],
           ];
   const line = (gap: string): Line =>
-    keys.flatMap(([k, what], i) => [{ text: k, tone: 'key' as const }, { text: ` ${what}${i < keys.length - 1 ? gap : ''}` }]);
+    keys.flatMap(([k, id], i) => [{ text: k, tone: 'key' as const }, { text: ` ${t(id)}${i < keys.length - 1 ? gap : ''}` }]);
   const wide = line('  ');
-  return keys.reduce((w, [k, what]) => w + k.length + what.length + 3, -2) <= width ? wide : cut(line(' '), width);
+  return lineWidth(wide) <= width ? wide : cut(line(' '), width);
 }
 
 /** The step's text as the screen shows it: filled, in words where no PID is known, as Markdown lines. */
@@ -91,7 +97,7 @@ function stepText(state: LabState, lesson: Lesson): Line[] {
 function notesLines(state: LabState, lesson: Lesson): Line[] {
   const notes = lesson.steps[state.lesson!.index]!.notes;
   if (!state.presenter || !notes) return [];
-  const lines = markdownLines(presentTemplate(`Notes: ${notes}`, state.lesson!.pids ?? {}), Math.min(state.columns, PROSE));
+  const lines = markdownLines(presentTemplate(t('tui.lesson.notes', { notes }), state.lesson!.pids ?? {}), Math.min(state.columns, PROSE));
   return [[], ...lines.map((line) => line.map((seg) => ({ ...seg, tone: 'muted' as const })))];
 }
 
@@ -115,13 +121,13 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     [
       { text: `${lesson.title}`, tone: 'title' },
       { text: `  ${marks}  `, tone: 'muted' },
-      ...(skipped ? [{ text: `${skipped} skipped on this host · `, tone: 'muted' as const }] : []),
+      ...(skipped ? [{ text: t('tui.lesson.skipped-here', { count: skipped }), tone: 'muted' as const }] : []),
       { text: `${l.index + 1}/${lesson.steps.length} · ${step.title}`, tone: 'heading' },
     ],
     width,
   );
   const running = l.running === l.index ? { elapsedMs: now - (l.runningSince ?? now) } : undefined;
-  const prompt = step.yourTurn ? (CHECKS[step.yourTurn.check]?.prompt ?? 'answer') : 'answer';
+  const prompt = (step.yourTurn && CHECKS[step.yourTurn.check]?.prompt) || t('tui.lesson.answer');
   const text = stepText(state, lesson);
   const notes = notesLines(state, lesson);
   const extra = [...predictLines(step, s, prose), ...yourTurnLines(step, s, l.answering, prompt, prose)];
@@ -129,8 +135,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const eventsBody = primitiveLines(step, s, running, width, l.eventsExpanded);
   const eventsTitle = cut(
     [
-      { text: '── What ran', tone: 'heading' },
-      { text: `  · by hand: ${shell}`, tone: 'muted' },
+      { text: t('tui.lesson.what-ran'), tone: 'heading' },
+      { text: t('tui.lesson.by-hand', { command: shell }), tone: 'muted' },
     ],
     width,
   );
@@ -145,8 +151,8 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     const from = Math.min(l.eventsOffset ?? 0, Math.max(0, all.length - room));
     const where = plain(
       all.length > room
-        ? `lines ${from + 1}-${Math.min(all.length, from + room)} of ${all.length} · ↑↓ scroll · e or Esc: back`
-        : 'e or Esc: back',
+        ? t('tui.lesson.events-scroll', { from: from + 1, to: Math.min(all.length, from + room), total: all.length })
+        : t('tui.lesson.events-back'),
       'muted',
     );
     return {
@@ -167,7 +173,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
   const hostPane = s?.check?.host ?? s?.result?.host;
   const containerPane = s?.check?.container ?? s?.result?.container;
   const teaches = step.teaches;
-  const labels = { host: step.host?.label ?? 'Host', container: step.container?.label ?? 'Container' };
+  const labels = { host: step.host?.label ?? t('tui.lesson.host'), container: step.container?.label ?? t('tui.lesson.container') };
   const pane = (
     label: string,
     wanted: boolean,
@@ -180,7 +186,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
         title: cut(
           [
             { text: label, tone: 'heading' },
-            { text: ` · this step shows nothing from the ${label.toLowerCase()} side.`, tone: 'muted' },
+            { text: t('tui.lesson.side-unused'), tone: 'muted' },
           ],
           paneWidth,
         ),
@@ -189,14 +195,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     if (!got)
       return {
         title: plain(label, 'heading'),
-        body: [
-          plain(
-            s?.result?.status === 'skipped'
-              ? 'Not read: this step was skipped on this host.'
-              : 'Not read yet: the step fills this pane when it runs.',
-            'muted',
-          ),
-        ],
+        body: [plain(s?.result?.status === 'skipped' ? t('tui.lesson.not-read-skipped') : t('tui.lesson.not-read-yet'), 'muted')],
       };
     return paneLines(label, got, paneWidth, mono, facts);
   };
@@ -267,14 +266,14 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     header,
     text: scrolled(text, rows.text, l.textOffset ?? 0),
     // Cut short, the notes drop the blank line above them before any of their words.
-    notes: fitLines(rows.notes < notes.length ? notes.slice(1) : notes, rows.notes, 'lines of notes'),
+    notes: fitLines(rows.notes < notes.length ? notes.slice(1) : notes, rows.notes),
     extra,
     events: [
       eventsTitle,
       ...pickLines(
         eventsBody.map((e) => ({ ...e, line: cut(e.line, width) })),
         rows.events - 1,
-        'lines: press e to see them all',
+        (count) => t('tui.lesson.more-events', { count }),
       ),
     ],
     sideBySide,
@@ -288,9 +287,9 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
 /** The prose in `height` rows: from `offset`, with a last line saying where and how to scroll. */
 function scrolled(lines: Line[], height: number, offset: number): Line[] {
   if (lines.length <= height) return lines;
-  if (height <= 1) return fitLines(lines, height, 'lines');
+  if (height <= 1) return fitLines(lines, height);
   const room = height - 1;
   const from = Math.max(0, Math.min(offset, lines.length - room));
-  const cue = plain(`↑↓ scroll the text · lines ${from + 1}-${from + room} of ${lines.length}`, 'muted');
+  const cue = plain(t('tui.lesson.text-scroll', { from: from + 1, to: from + room, total: lines.length }), 'muted');
   return [...lines.slice(from, from + room), cue];
 }

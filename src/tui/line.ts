@@ -2,7 +2,8 @@
  * Lines of styled segments: what every part of the screen is built from before Ink draws it. Pure
  * helpers here wrap and cut lines to a width, so each part's height is known before it is drawn.
  */
-import { fitWidth, textWidth } from './text-width.js';
+import { breakUnits } from './line-breaks.js';
+import { fitWidth, splitGraphemes, textWidth } from './text-width.js';
 import type { Tone } from './theme.js';
 
 export interface Seg {
@@ -38,7 +39,11 @@ export function pad(line: Line, width: number): Line {
   return rest > 0 ? [...cutLine, { text: ' '.repeat(rest) }] : cutLine;
 }
 
-/** Word-wraps styled segments to `width`, continuing lines with `indent`. */
+/**
+ * Wraps styled segments to `width`, continuing lines with `indent`: at spaces, between Chinese
+ * characters, never inside a Latin word or a code span, and never before closing punctuation (see
+ * line-breaks.ts). Spaces that end a line are dropped.
+ */
 export function wrap(segs: Line, width: number, indent = ''): Line[] {
   const lines: Line[] = [];
   let current: Line = [];
@@ -46,39 +51,37 @@ export function wrap(segs: Line, width: number, indent = ''): Line[] {
   // Where the text of the current line starts: 0 on the first line, after the indent on the others.
   let start = 0;
   const push = () => {
+    while (current.length && /^\s+$/.test(current[current.length - 1]!.text) && used > start) used -= textWidth(current.pop()!.text);
     lines.push(current);
     current = indent ? [{ text: indent }] : [];
     used = start = textWidth(indent);
   };
-  for (const seg of segs) {
-    for (const word of seg.text.split(/(\s+)/)) {
-      if (word === '') continue;
-      const w = textWidth(word);
-      if (/^\s+$/.test(word)) {
-        if (used > start && used + w <= width) {
-          current.push({ ...seg, text: word });
-          used += w;
-        }
-        continue;
-      }
-      if (used + w > width && used > start) {
-        // Drop the space that ended the previous line.
-        const last = current[current.length - 1];
-        if (last && /^\s+$/.test(last.text)) current.pop();
-        push();
-      }
-      // A word longer than a whole line (a long path) is broken across lines, never cut.
-      let rest = word;
+  const put = (seg: Seg) => {
+    current.push(seg);
+    used += textWidth(seg.text);
+  };
+  for (const unit of breakUnits(segs)) {
+    if (unit.space) {
+      if (used > start && used + unit.width <= width) unit.pieces.forEach(put);
+      continue;
+    }
+    if (used + unit.width > width && used > start) push();
+    // A unit longer than a whole line (a long path) is broken across lines, never cut.
+    for (const piece of unit.pieces) {
+      let rest = piece.text;
       while (textWidth(rest) > width - used) {
-        const part = fitWidth(rest, Math.max(1, width - used));
-        current.push({ ...seg, text: part });
+        let part = fitWidth(rest, width - used);
+        if (!part && used > start) {
+          push();
+          continue;
+        }
+        // A line narrower than one wide character still shows it.
+        part ||= splitGraphemes(rest)[0]!;
+        put({ ...piece, text: part });
         rest = rest.slice(part.length);
         push();
       }
-      if (rest) {
-        current.push({ ...seg, text: rest });
-        used += textWidth(rest);
-      }
+      if (rest) put({ ...piece, text: rest });
     }
   }
   if (current.length) lines.push(current);

@@ -9,6 +9,7 @@ import type { MeterSample } from '../probes/meter-lines.js';
 import { meterLines } from '../probes/meter-lines.js';
 import { cut, plain } from './line.js';
 import type { Line } from './line.js';
+import { t } from '../i18n/index.js';
 import type { PaneLines } from './view-lines.js';
 
 function meters(samples: readonly MeterSample[], width: number): Line[] {
@@ -20,12 +21,12 @@ export function runningPane(samples: readonly MeterSample[], title: string, ever
   return {
     title: cut(
       [
-        { text: 'Host', tone: 'heading' },
-        { text: ` · live, every ${everyMs} ms · ${title}`, tone: 'muted' },
+        { text: t('tui.lesson.host'), tone: 'heading' },
+        { text: t('tui.pane.live', { ms: everyMs, title }), tone: 'muted' },
       ],
       width,
     ),
-    body: samples.length ? meters(samples, width) : [plain('Reading…', 'muted')],
+    body: samples.length ? meters(samples, width) : [plain(t('tui.pane.reading'), 'muted')],
   };
 }
 

@@ -2,6 +2,7 @@
  * A pane in the rows the layout gave it: its title, the lines the step teaches (always), the other
  * lines while there is room, and a line saying how many were left out.
  */
+import { t } from '../i18n/index.js';
 import { cut, plain } from './line.js';
 import type { Line } from './line.js';
 import type { PaneLines } from './view-lines.js';
@@ -13,7 +14,7 @@ export function paneBlock(p: PaneLines, height: number, width: number): Line[] {
   // One row: the title says how many rows it stands for.
   if (room <= 0 && !(p.keep ?? []).some(Boolean)) {
     const title = p.title[p.title.length - 1]?.text === '…' ? p.title.slice(0, -1) : p.title;
-    return [cut([...title, { text: ` · ${p.body.length} rows: a taller terminal shows them`, tone: 'muted' }], width)];
+    return [cut([...title, { text: t('tui.pane.rows-hidden', { count: p.body.length }), tone: 'muted' }], width)];
   }
   const kept = p.keep ?? [];
   let free = Math.max(0, room - 1 - kept.filter(Boolean).length);
@@ -27,11 +28,7 @@ export function paneBlock(p: PaneLines, height: number, width: number): Line[] {
     return true;
   });
   const left = shown.filter((s) => !s).length;
-  return [
-    p.title,
-    ...p.body.filter((_, i) => shown[i]),
-    plain(`… ${left} more row${left === 1 ? '' : 's'} (a wider or taller terminal shows them)`, 'muted'),
-  ];
+  return [p.title, ...p.body.filter((_, i) => shown[i]), plain(t('tui.pane.more-rows', { count: left }), 'muted')];
 }
 
 /**

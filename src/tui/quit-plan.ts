@@ -2,6 +2,7 @@
  * The screen while the lab quits: everything it made, newest first (the order it is removed in),
  * each ticked off as the ledger crosses it off, so the learner sees what is being removed.
  */
+import { t } from '../i18n/index.js';
 import { cut, plain } from './line.js';
 import type { Line } from './line.js';
 import type { LabState } from './state.js';
@@ -11,11 +12,11 @@ export function quitLines(state: LabState): Line[] {
   const left = items.filter((i) => !i.done).length;
   const head =
     items.length === 0
-      ? plain('Quitting: the lab made nothing that needs removing.', 'heading')
+      ? plain(t('tui.quit.nothing'), 'heading')
       : plain(
           left
-            ? `Quitting: removing what the lab made (${items.length - left} of ${items.length} done)`
-            : `Quitting: all ${items.length} things the lab made are removed.`,
+            ? t('tui.quit.removing', { done: items.length - left, total: items.length })
+            : t('tui.quit.removed', { count: items.length }),
           'heading',
         );
   const room = Math.max(1, state.rows - 3);
@@ -29,6 +30,6 @@ export function quitLines(state: LabState): Line[] {
       state.columns,
     ),
   );
-  if (shown.length < items.length) lines.push(plain(`  … and ${items.length - shown.length} more`, 'muted'));
+  if (shown.length < items.length) lines.push(plain(t('tui.quit.more', { count: items.length - shown.length }), 'muted'));
   return [head, ...lines];
 }

@@ -4,6 +4,7 @@
  */
 import { checkTerminal } from '../doctor/checks.js';
 import { doctorSummary } from '../doctor/index.js';
+import type { Finding } from '../doctor/index.js';
 import type { CheckResult } from '../lessons/engine/session.js';
 import type { StepResult } from '../lessons/engine/results.js';
 import type { Progress } from '../lessons/progress.js';
@@ -35,6 +36,8 @@ export type LabAction =
   /** `lines`: how many lines the text has, so the offset stays inside it. */
   | { type: 'text-scrolled'; delta: number; lines: number }
   | { type: 'progress-changed'; progress: Progress }
+  /** The home screen in another language: its lessons and the doctor's findings, read again in it. */
+  | { type: 'language-changed'; lessons: LabState['lessons']; findings: readonly Finding[] }
   | { type: 'message'; text: string; tone: 'info' | 'ok' | 'bad'; untilStepEnds?: boolean }
   | { type: 'message-cleared' }
   | { type: 'quitting'; items?: { id: string; what: string }[] }
@@ -142,6 +145,11 @@ export function reduce(state: LabState, action: LabAction): LabState {
       return inLesson(state, (l) => ({ ...l, textOffset: Math.max(0, Math.min(action.lines - 1, (l.textOffset ?? 0) + action.delta)) }));
     case 'progress-changed':
       return { ...state, progress: action.progress };
+    case 'language-changed':
+      return {
+        ...reduce({ ...state, findings: action.findings }, { type: 'resized', columns: state.columns, rows: state.rows }),
+        lessons: action.lessons,
+      };
     case 'message':
       return { ...state, message: { text: action.text, tone: action.tone, ...(action.untilStepEnds ? { untilStepEnds: true } : {}) } };
     case 'message-cleared':

@@ -14,10 +14,11 @@ import { previewLessons } from '../lessons/preview.js';
 import type { LessonPreview } from '../lessons/preview.js';
 import type { Transcript } from '../lessons/transcript.js';
 import { loadProgress, progressLocation } from '../lessons/progress.js';
+import { t } from '../i18n/index.js';
 import { ansiFrame } from './ansi-frame.js';
 import { planHome } from './home-plan.js';
 import { initialState } from './state.js';
-import type { LabState } from './state.js';
+import type { LabState, LessonEntry } from './state.js';
 import { themeFor } from './theme.js';
 
 export const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
@@ -32,6 +33,19 @@ export interface Prepared {
   previews: LessonPreview[];
   /** `--transcript FILE`: where the session is written as it happens. */
   transcript?: Transcript;
+}
+
+/** The home screen's lessons, with why this host cannot run one (in the words of the doctor's findings). */
+export function lessonEntries(previews: LessonPreview[], findings: ReturnType<typeof runDoctor>): LessonEntry[] {
+  const missing = featureCheck(findings);
+  return previews.map((l) => ({
+    id: l.id,
+    title: l.title,
+    summary: l.summary,
+    steps: l.steps,
+    stepIds: l.stepIds,
+    blocked: l.requires.map(missing).find(Boolean),
+  }));
 }
 
 export async function startLab({
@@ -49,25 +63,15 @@ export async function startLab({
   setFlagsFromString('--optimize-for-size');
   const { stdin, stdout } = process;
   if (!stdin.isTTY || !stdout.isTTY) {
-    process.stderr.write(
-      'container-lab: the lab needs an interactive terminal. In a script or CI, run `container-lab lesson <id> --plain` instead.\n',
-    );
+    process.stderr.write(`container-lab: ${t('tui.needs-terminal')}\n`);
     return 2;
   }
   const findings = runDoctor();
-  const missing = featureCheck(findings);
   const progressFile = progressLocation();
   const loaded = loadProgress(progressFile.file);
   const previews = previewLessons(lessonsDir);
   const state = initialState({
-    lessons: previews.map((l) => ({
-      id: l.id,
-      title: l.title,
-      summary: l.summary,
-      steps: l.steps,
-      stepIds: l.stepIds,
-      blocked: l.requires.map(missing).find(Boolean),
-    })),
+    lessons: lessonEntries(previews, findings),
     doctorLine: doctorSummary(findings),
     findings,
     progress: loaded.progress,

@@ -5,6 +5,7 @@
 import type { StepResult } from '../lessons/engine/results.js';
 import { eventLines, formatMs } from '../lessons/event-lines.js';
 import type { Step, Teaches } from '../lessons/types.js';
+import { t } from '../i18n/index.js';
 import { hang, lead, plain, wrap } from './line.js';
 import type { Line } from './line.js';
 import type { StepState } from './state.js';
@@ -45,12 +46,11 @@ export function primitiveLines(
 ): RanLine[] {
   const teaches = step.teaches;
   const note = (text: string): RanLine[] => [{ line: plain(text, 'muted'), weight: 2 }];
-  if (running) return note(`Running… ${formatMs(running.elapsedMs)}   (Esc cancels)`);
+  if (running) return note(t('tui.step.running', { elapsed: formatMs(running.elapsedMs) }));
   const result = state?.result;
   if (!result) {
-    if (step.predict && state?.choice === undefined)
-      return note(`Answer the question above (1-${step.predict.choices.length}); the step runs when you do.`);
-    return note(step.yourTurn ? 'Press Enter to look at the panes and type your answer.' : 'Press Enter to run this step.');
+    if (step.predict && state?.choice === undefined) return note(t('tui.step.answer-above', { count: step.predict.choices.length }));
+    return note(step.yourTurn ? t('tui.step.enter-your-turn') : t('tui.step.enter-run'));
   }
   const lines: RanLine[] = [];
   const events = (list: StepResult['events']) => {
@@ -91,23 +91,19 @@ export function primitiveLines(
   }[teaches?.output ?? 'none'];
   output(result.output, taughtOutput);
   if (result.reverted) {
-    lines.push({ line: plain('The lab put things back:', 'heading'), weight: 2 });
+    lines.push({ line: plain(t('tui.step.reverted'), 'heading'), weight: 2 });
     events(result.reverted.events);
     output(result.reverted.output, () => false);
   }
   if (lines.length) return lines;
-  return note(
-    result.status === 'skipped'
-      ? 'Nothing ran: this host cannot run this step (why, and the fix, below).'
-      : 'Nothing ran: this step only looks. The panes show the state as it is.',
-  );
+  return note(result.status === 'skipped' ? t('tui.step.nothing-skipped') : t('tui.step.nothing-looks'));
 }
 
 /**
  * The lines to show in `height` rows: all of them if they fit; otherwise the weightiest, in their
  * order, and a last line saying how many were left out.
  */
-export function pickLines(lines: readonly RanLine[], height: number, more: string): Line[] {
+export function pickLines(lines: readonly RanLine[], height: number, more: (count: number) => string): Line[] {
   if (lines.length <= height) return lines.map((l) => l.line);
   if (height <= 0) return [];
   const room = height - 1;
@@ -116,16 +112,16 @@ export function pickLines(lines: readonly RanLine[], height: number, more: strin
     .sort((a, b) => b.weight - a.weight || a.i - b.i)
     .slice(0, room);
   const kept = ranked.sort((a, b) => a.i - b.i).map((l) => l.line);
-  return [...kept, plain(`… ${lines.length - room} more ${more}`, 'muted')];
+  return [...kept, plain(more(lines.length - room), 'muted')];
 }
 
 /**
- * A choice quoted whole with its number, as a sentence ends: `2, “1”.`, or `1, “… one mount
- * table.”` when the choice itself ends the sentence.
+ * Choice `i` for a verdict: its number as shown, its text, and whether the text ends a sentence
+ * itself (`… one mount table.`), so the verdict adds no second full stop.
  */
-function choice(choices: readonly string[], i: number): string {
+function choice(choices: readonly string[], i: number) {
   const text = choices[i] ?? '';
-  return `${i + 1}, “${text}”${/[.!?]$/.test(text) ? '' : '.'}`;
+  return { number: i + 1, choice: text, ends: /[.!?。！？]$/.test(text) ? 'sentence' : 'open' };
 }
 
 /** The predict question and, once answered and run, whether the guess was right and why. */
@@ -135,12 +131,14 @@ export function predictLines(step: Step, state: StepState | undefined, width: nu
   if (state?.choice !== undefined && state.result) {
     // Once answered and run, question and choices give way to the verdict, to leave room for the panes.
     const right = state.choice === p.answer;
+    const answer = choice(p.choices, p.answer);
+    const chosen = choice(p.choices, state.choice);
     const verdict = right
-      ? `Right: you chose ${choice(p.choices, p.answer)}`
-      : `You chose ${choice(p.choices, state.choice)} The answer is ${choice(p.choices, p.answer)}`;
+      ? t('tui.step.right', answer)
+      : t('tui.step.wrong', { ...chosen, answer: answer.number, answerChoice: answer.choice, answerEnds: answer.ends });
     return [...wrap([{ text: verdict, tone: right ? 'ok' : 'bad' }], width), ...wrap([{ text: p.reveal }], width)];
   }
-  const lines = hang([{ text: 'Predict: ', tone: 'key' }], [{ text: p.question, tone: 'strong' }], width);
+  const lines = hang([{ text: t('tui.step.predict'), tone: 'key' }], [{ text: p.question, tone: 'strong' }], width);
   p.choices.forEach((c, i) => {
     const chosen = state?.choice === i;
     lines.push(
@@ -152,23 +150,28 @@ export function predictLines(step: Step, state: StepState | undefined, width: nu
 
 /** The your-turn task, the answer being typed, and the hints asked for so far. */
 export function yourTurnLines(step: Step, state: StepState | undefined, answering: boolean, prompt: string, width: number): Line[] {
-  const t = step.yourTurn;
-  if (!t) return [];
-  const lines = lead([{ text: 'Your turn: ', tone: 'key' }], [{ text: t.task, tone: 'strong' }], width);
+  const turn = step.yourTurn;
+  if (!turn) return [];
+  const lines = lead([{ text: t('tui.step.your-turn'), tone: 'key' }], [{ text: turn.task, tone: 'strong' }], width);
   // Once the answer is right, the verdict takes the hints' place: the task is done.
   if (!state?.check?.ok)
     state?.hints.forEach((h, i) => {
-      lines.push(...lead([{ text: `Hint ${i + 1}: `, tone: 'key' }], [{ text: h }], width));
+      lines.push(...lead([{ text: t('tui.step.hint', { number: i + 1 }), tone: 'key' }], [{ text: h }], width));
     });
   if (answering)
     lines.push([
       { text: `${prompt} › `, tone: 'key' },
       { text: state?.answer ?? '' },
       { text: '▌', tone: 'muted' },
-      { text: '   Enter checks · Esc closes', tone: 'muted' },
+      { text: t('tui.step.answer-keys'), tone: 'muted' },
     ]);
   else if (state?.check?.ok) lines.push(...wrap(plain(`✓ ${state.check.message}`, 'ok'), width));
   return lines;
+}
+
+/** A sentence and the hint that goes with it, when there is one. */
+export function withHint(message: string, hint: string | undefined): string {
+  return hint ? t('tui.with-hint', { message, hint }) : message;
 }
 
 /** The message line(s): a result that needs attention, or the lab's own message. */
@@ -180,6 +183,7 @@ export function messageLines(
   if (own) return wrap(plain(own.text, own.tone === 'info' ? undefined : own.tone), width).slice(0, 4);
   const r = state?.result;
   if (!r || r.status === 'done') return [];
-  const text = `${r.status === 'skipped' ? 'Skipped: ' : r.status === 'cancelled' ? '' : '✗ '}${r.message ?? ''}${r.hint ? ` Hint: ${r.hint}` : ''}`;
+  const message = withHint(r.message ?? '', r.hint);
+  const text = r.status === 'skipped' ? t('tui.step.skipped', { message }) : r.status === 'cancelled' ? message : `✗ ${message}`;
   return wrap(plain(text, r.status === 'failed' ? 'bad' : undefined), width).slice(0, 3);
 }

@@ -12,7 +12,7 @@
  *
  * Whole columns and whole rows are never shortened: their values are wrapped instead.
  */
-import { fitWidth, textWidth } from './text-width.js';
+import { fitWidth, splitGraphemes, textWidth } from './text-width.js';
 
 export interface TableInput {
   header?: readonly string[];
@@ -136,7 +136,7 @@ export function shorten(text: string, width: number): string {
 
 /** The longest end of `text` that fits in `width` columns. */
 function lastColumns(text: string, width: number): string {
-  const chars = [...text];
+  const chars = splitGraphemes(text);
   let out = '';
   for (let i = chars.length - 1; i >= 0 && textWidth(chars[i]! + out) <= width; i--) out = chars[i]! + out;
   return out;

@@ -1,45 +1,41 @@
 /**
- * How many terminal columns text takes: wide East Asian characters take two (lessons are translated,
- * Chinese first), combining marks none. Enough to lay out lesson text; not a full Unicode table.
+ * How many terminal columns text takes, as a terminal draws it: by grapheme cluster (an emoji with
+ * its modifiers, a letter with its accents, is one), two columns for the wide and fullwidth
+ * characters of Unicode's East Asian Width (Chinese characters, fullwidth punctuation such as
+ * `，。（）`), none for combining marks. The table is `string-width`'s (bundled, as Ink's own).
+ * Characters of ambiguous width (`…`, `·`, `→`) count one column, as tmux and most terminals draw them.
  */
+import stringWidth from 'string-width';
 
-const WIDE: readonly [number, number][] = [
-  [0x1100, 0x115f],
-  [0x2e80, 0x303e],
-  [0x3041, 0x33ff],
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f900, 0x1f9ff],
-  [0x20000, 0x3fffd],
-];
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-export function charWidth(codePoint: number): number {
-  if (codePoint === 0 || (codePoint >= 0x300 && codePoint <= 0x36f) || codePoint === 0x200b) return 0;
-  return WIDE.some(([lo, hi]) => codePoint >= lo && codePoint <= hi) ? 2 : 1;
-}
+/** Printable ASCII: one column a character, the common case, counted without segmenting. */
+const ASCII = /^[\x20-\x7e]*$/;
 
 export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += charWidth(ch.codePointAt(0)!);
-  return width;
+  return ASCII.test(text) ? text.length : stringWidth(text);
 }
 
-/** The longest prefix of `text` that fits in `width` columns. */
+/** `text` as the clusters a terminal draws as one character each. */
+export function splitGraphemes(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+/** `text` followed by spaces to `width` columns (`padEnd` counts UTF-16 units, not columns). */
+export function padText(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
+}
+
+/** The longest prefix of `text` that fits in `width` columns, never splitting a cluster. */
 export function fitWidth(text: string, width: number): string {
+  if (ASCII.test(text)) return text.slice(0, Math.max(0, width));
   let used = 0;
   let out = '';
-  for (const ch of text) {
-    const w = charWidth(ch.codePointAt(0)!);
+  for (const g of splitGraphemes(text)) {
+    const w = stringWidth(g);
     if (used + w > width) break;
     used += w;
-    out += ch;
+    out += g;
   }
   return out;
 }

@@ -7,6 +7,7 @@
  * table is fitted to the width by shortening or leaving out the other columns (table-fit.ts), and
  * the lines that must stay are marked, so a short pane drops other rows first.
  */
+import { t } from '../i18n/index.js';
 import type { Pane } from '../lessons/engine/results.js';
 import type { PaneFacts } from '../lessons/types.js';
 import type { Mark, View } from '../probes/view.js';
@@ -36,7 +37,7 @@ export function taughtRows(view: View, facts: PaneFacts | undefined): Set<number
 }
 
 export function paneLines(label: string, pane: Pane | undefined, width: number, mono: boolean, facts?: PaneFacts): PaneLines {
-  if (!pane) return { title: plain(`${label}`, 'heading'), body: [plain('(nothing to show for this step)', 'muted')] };
+  if (!pane) return { title: plain(`${label}`, 'heading'), body: [plain(t('tui.pane.nothing'), 'muted')] };
   if (!pane.ok)
     return {
       title: cut(

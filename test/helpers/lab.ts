@@ -79,7 +79,8 @@ export function pathVars(paths: LabPaths): Record<string, string> {
 
 /** The environment a lab process gets: ours, with the lab's roots moved to `paths`, without colour. */
 export function labEnv(paths: LabPaths, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...pathVars(paths), NO_COLOR: '1', ...extra };
+  // English whatever the tester's locale or saved language: tests read the lab's sentences.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...pathVars(paths), NO_COLOR: '1', CONTAINER_LAB_LANG: 'en', ...extra };
   // vitest's own variables would tell a child it is under test; the lab must behave as shipped.
   for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'TEST' || k === 'NODE_ENV') delete env[k];
   return env;

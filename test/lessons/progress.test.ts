@@ -47,6 +47,14 @@ describe('progress', () => {
     expect(loadProgress(path.join(root, 'odd.json')).progress).toEqual({ version: 1, lessons: { a: { step: 2, done: ['s1'] } } });
   });
 
+  it('keeps the language the learner chose, and drops one the lab does not speak', () => {
+    const root = temp();
+    writeFileSync(path.join(root, 'zh.json'), JSON.stringify({ version: 1, lessons: {}, language: 'zh-TW' }));
+    expect(loadProgress(path.join(root, 'zh.json')).progress.language).toBe('zh-TW');
+    writeFileSync(path.join(root, 'de.json'), JSON.stringify({ version: 1, lessons: {}, language: 'de' }));
+    expect(loadProgress(path.join(root, 'de.json')).progress).toEqual(emptyProgress());
+  });
+
   it('records steps without duplicates, and forgets a lesson', () => {
     let p = recordStep(emptyProgress(), 'pid-namespace', 2, 'nspid');
     p = recordStep(p, 'pid-namespace', 3, 'nspid');

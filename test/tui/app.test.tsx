@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLanguage, t, translate } from '../../src/i18n/index.js';
 import { KEY, startApp } from './harness.js';
 
 // Colour on, as in a terminal: the NO_COLOR test then shows that the theme alone removes it.
@@ -10,6 +11,7 @@ let app: ReturnType<typeof startApp> | undefined;
 afterEach(() => {
   app?.cleanup();
   app = undefined;
+  setLanguage('en');
 });
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 const lines = (s: string) => strip(s).split('\n');
@@ -21,16 +23,28 @@ describe('the lab, rendered', () => {
     expect(frame).toContain('container-lab');
     expect(frame).toContain('doctor: 12 ok');
     expect(frame).toMatch(/› +1 +The PID namespace +0\/10 +One process, two PIDs/);
-    expect(frame).toContain('Enter open');
+    expect(frame).toContain(`Enter ${t('tui.key.open')}`);
+  });
+
+  it('l on the home screen speaks the next language, redraws in it, and keeps the choice with progress', async () => {
+    app = startApp();
+    await app.press('l');
+    const frame = strip(app.frame());
+    expect(frame).toContain(translate('zh-CN', 'tui.home.tagline'));
+    expect(frame).toContain(`l ${translate('zh-CN', 'tui.key.language', { name: '简体中文' })}`);
+    expect(app.saved.at(-1)).toMatchObject({ language: 'zh-CN' });
+    await app.press('l', 'l');
+    expect(strip(app.frame())).toContain(translate('en', 'tui.home.tagline'));
+    expect(app.saved.at(-1)).toMatchObject({ language: 'en' });
   });
 
   it('says how many steps this host will skip, on the home screen (with the fix) and in the lesson header', async () => {
     app = startApp({ columns: 100, rows: 24, skipped: { count: 2, fix: 'apt install nftables' } });
-    expect(strip(app.frame())).toMatch(
-      /One process, two PIDs\.[^\n]*\n +2 steps will be skipped on this host \(`apt install nftables` lets them run\)\n/,
-    );
+    const home = lines(app.frame());
+    const row = home.findIndex((l) => l.includes('One process, two PIDs.'));
+    expect(home[row + 1]!.trim()).toBe(t('tui.home.skipped', { count: 2, fix: 'apt install nftables' }));
     await app.press(KEY.enter);
-    expect(lines(app.frame())[0]).toMatch(/^The PID namespace +◆○+ +2 skipped on this host · 1\/10 · /);
+    expect(lines(app.frame())[0]).toMatch(new RegExp(`^The PID namespace +◆○+ +${t('tui.lesson.skipped-here', { count: 2 })}1/10 · `));
     app.cleanup();
     app = startApp({ skipped: { count: 0 } });
     expect(strip(app.frame())).not.toContain('skipped');

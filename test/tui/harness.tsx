@@ -45,6 +45,7 @@ export function startApp(
     loadLesson: (id) => (opts.broken ? { problems: opts.broken } : { lesson: LESSONS.find((l) => l.id === id), problems: [] }),
     runtime: async () => lab,
     missingFeature: () => undefined,
+    relabel: () => ({ lessons: store.getState().lessons, findings: store.getState().findings ?? [] }),
     saveProgress: (p) => void saved.push(p),
     openShell: opts.shell ?? (async () => {}),
     teardownItems: () => [],

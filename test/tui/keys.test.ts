@@ -24,6 +24,11 @@ describe('keys', () => {
     expect(intentFor('c', k({ ctrl: true }), home)).toEqual({ kind: 'quit' });
   });
 
+  it('home: l switches the language; in a lesson it does nothing', () => {
+    expect(intentFor('l', NO_KEYS, home)).toEqual({ kind: 'language' });
+    expect(intentFor('l', NO_KEYS, lesson)).toBeUndefined();
+  });
+
   it('lesson: Enter runs, arrows and p/n move, 1-5 predict, h r s e act, Esc goes home', () => {
     expect(intentFor('', k({ return: true }), lesson)).toEqual({ kind: 'run' });
     expect(intentFor('', k({ rightArrow: true }), lesson)).toEqual({ kind: 'step', delta: 1 });

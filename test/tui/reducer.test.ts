@@ -84,6 +84,15 @@ describe('reducer', () => {
     expect(reduce(s, { type: 'home-shown' }).message).toBeUndefined();
   });
 
+  it('a change of language takes the lessons and findings read again in it, and says the doctor line again', () => {
+    const findings = [{ id: 'root' as const, title: 'root', status: 'ok' as const, detail: 'uid 0' }];
+    const lessons = [{ id: 'pid-namespace', title: 'PID 命名空间', summary: '', steps: 10 }];
+    const s = reduce({ ...state(), doctorLine: 'old' }, { type: 'language-changed', lessons, findings });
+    expect(s.lessons).toEqual(lessons);
+    expect(s.findings).toEqual(findings);
+    expect(s.doctorLine).not.toBe('old');
+  });
+
   it('quitting lists what the lab made, and ticks each off as the ledger crosses it off', () => {
     let s = reduce(state(), {
       type: 'quitting',

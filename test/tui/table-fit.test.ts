@@ -59,3 +59,19 @@ describe('a table fitted to the width', () => {
     ]);
   });
 });
+
+describe('tables with Chinese cells', () => {
+  it('aligns columns by terminal columns, and shortens a wide value without splitting a character', () => {
+    const fitted = fitTable({
+      header: ['名称', 'PID', '状态'],
+      rows: [
+        ['容器 a', '4012', '运行中'],
+        ['sh', '1', 'S (sleeping)'],
+      ],
+      wholeColumns: new Set([1]),
+      width: 40,
+    });
+    expect(fitted.widths).toEqual([6, 4, 12]);
+    expect(shorten('命名空间命名空间', 7)).toBe('命名空…');
+  });
+});
