@@ -12,7 +12,7 @@ import os from 'node:os';
 import { detectCgroups } from '../cgroups/detect.js';
 import { runDoctor } from '../doctor/index.js';
 import type { Finding } from '../doctor/index.js';
-import { t } from '../i18n/index.js';
+import { language, t } from '../i18n/index.js';
 import { padText, textWidth } from '../tui/text-width.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import type { HostPrograms } from '../doctor/host-programs.js';
@@ -45,7 +45,7 @@ export async function doctorCommand(json: boolean, workshop?: { version: string 
   const { subnetFinding } = await import('../runtime/network/doctor.js');
   const checks = runDoctor();
   const programs = hostPrograms();
-  const lessons = loadLessons(defaultLessonsDir()).lessons;
+  const lessons = loadLessons(defaultLessonsDir(), language()).lessons;
   const findings = [
     ...checks,
     await subnetFinding(labPaths().linkPrefix),

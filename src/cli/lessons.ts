@@ -8,7 +8,7 @@
  * never loads Ink.
  */
 import { parseArgs } from 'node:util';
-import { t } from '../i18n/index.js';
+import { language, t } from '../i18n/index.js';
 import { defaultLessonsDir } from '../lessons/lessons-dir.js';
 import type { Transcript } from '../lessons/transcript.js';
 import { needRoot, UsageError } from './parse.js';
@@ -42,7 +42,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     if (positionals.length !== 1) usage(t('cli.name-one-lesson'));
     if (values.plain && values.json) usage(t('cli.one-output'));
     const { formatProblem, loadLessons } = await import('../lessons/load-lessons.js');
-    const { lessons, problems } = loadLessons(values.lessons ?? defaultLessonsDir());
+    const { lessons, problems } = loadLessons(values.lessons ?? defaultLessonsDir(), language());
     const lesson = lessons.find((l) => l.id === positionals[0]);
     if (!lesson) {
       const broken = problems.filter((p) => p.file.includes(`-${positionals[0]}`));

@@ -10,6 +10,7 @@ import { defaultLessonsDir } from '../lessons/lessons-dir.js';
 import { formatProblem, loadLessons } from '../lessons/load-lessons.js';
 import { presentTemplate } from '../lessons/templates.js';
 import type { ArgValue, Lesson, RunSpec, Step } from '../lessons/types.js';
+import { language } from '../i18n/index.js';
 
 /** The minutes a step's notes start with (`3 min.`), the convention lessons/README.md asks for. */
 export function noteMinutes(notes: string | undefined): number | undefined {
@@ -101,7 +102,7 @@ export function notesSheet(lesson: Lesson): string[] {
 
 export function notesCommand(argv: string[], out: NodeJS.WritableStream = process.stdout): number {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { lessons: { type: 'string' } } });
-  const { lessons, problems } = loadLessons(values.lessons ?? defaultLessonsDir());
+  const { lessons, problems } = loadLessons(values.lessons ?? defaultLessonsDir(), language());
   const lesson = positionals.length === 1 ? lessons.find((l) => l.id === positionals[0]) : undefined;
   if (!lesson) {
     const broken = problems.filter((p) => positionals.length === 1 && p.file.includes(`-${positionals[0]}`));

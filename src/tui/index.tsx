@@ -9,7 +9,7 @@
 import { render } from 'ink';
 import type { Instance } from 'ink';
 import { runDoctor } from '../doctor/index.js';
-import { t } from '../i18n/index.js';
+import { language, t } from '../i18n/index.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import { skippedHere } from '../lessons/host-check.js';
 import { featureCheck, openLabRuntime } from '../lessons/lab-runtime.js';
@@ -57,7 +57,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
   let opened: LabRuntime | undefined;
   const controller = new LabController(store, {
     loadLesson(id) {
-      const { lessons, problems } = loadLesson(prepared.lessonsDir, id);
+      const { lessons, problems } = loadLesson(prepared.lessonsDir, id, language());
       return { lesson: lessons.find((l) => l.id === id), problems: problems.map(formatProblem) };
     },
     runtime: () => labReady.then((lab) => lab.runtime),
@@ -65,7 +65,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
     relabel() {
       // The findings and lesson texts were read in the language before: read them again in the new one.
       prepared.findings = runDoctor();
-      const lessons = lessonEntries(previewLessons(prepared.lessonsDir), prepared.findings);
+      const lessons = lessonEntries(previewLessons(prepared.lessonsDir, language()), prepared.findings);
       return { findings: prepared.findings, lessons: lessons.map((l) => ({ ...l, skipped: skipped.get(l.id) })) };
     },
     saveProgress: (p) => saveProgress(prepared.progressFile, p),

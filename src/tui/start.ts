@@ -14,7 +14,7 @@ import { previewLessons } from '../lessons/preview.js';
 import type { LessonPreview } from '../lessons/preview.js';
 import type { Transcript } from '../lessons/transcript.js';
 import { loadProgress, progressLocation } from '../lessons/progress.js';
-import { t } from '../i18n/index.js';
+import { language, t } from '../i18n/index.js';
 import { ansiFrame } from './ansi-frame.js';
 import { planHome } from './home-plan.js';
 import { initialState } from './state.js';
@@ -69,7 +69,7 @@ export async function startLab({
   const findings = runDoctor();
   const progressFile = progressLocation();
   const loaded = loadProgress(progressFile.file);
-  const previews = previewLessons(lessonsDir);
+  const previews = previewLessons(lessonsDir, language());
   const state = initialState({
     lessons: lessonEntries(previews, findings),
     doctorLine: doctorSummary(findings),
