@@ -3,7 +3,7 @@
  * want of a host program, with the command that installs it. Exits 1 when a core lesson cannot run.
  */
 import { runDoctor } from '../doctor/index.js';
-import { t } from '../i18n/index.js';
+import { language, setLanguage, t } from '../i18n/index.js';
 import { padText, textWidth } from '../tui/text-width.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import { featureCheck } from '../lessons/lab-runtime.js';
@@ -22,20 +22,28 @@ function marks(): Record<'ok' | 'warn' | 'fail', string> {
 export async function doctorCommand(json: boolean): Promise<number> {
   // The subnet check runs `ip`, so it lives here and not in the TUI's start-up checks.
   const { subnetFinding } = await import('../runtime/network/doctor.js');
-  const checks = runDoctor();
-  const host = { missingFeature: featureCheck(checks), programs: hostPrograms() };
-  const findings = [
-    ...checks,
-    await subnetFinding(labPaths().linkPrefix),
-    ...hostProgramFindings(loadLessons(defaultLessonsDir()).lessons, host),
-  ];
+  const collect = async () => {
+    const checks = runDoctor();
+    const host = { missingFeature: featureCheck(checks), programs: hostPrograms() };
+    return [...checks, await subnetFinding(labPaths().linkPrefix), ...hostProgramFindings(loadLessons(defaultLessonsDir()).lessons, host)];
+  };
+  const findings = await collect();
   if (json) {
-    process.stdout.write(JSON.stringify({ findings }, null, 2) + '\n');
+    // Tools read the English fields; the learner's language, when another, comes beside them.
+    const lang = language();
+    if (lang === 'en') process.stdout.write(JSON.stringify({ findings }, null, 2) + '\n');
+    else {
+      setLanguage('en');
+      const english = await collect();
+      setLanguage(lang);
+      const localized = (i: number) => ({ lang, title: findings[i]?.title, detail: findings[i]?.detail, fix: findings[i]?.fix });
+      process.stdout.write(JSON.stringify({ findings: english.map((f, i) => ({ ...f, text: localized(i) })) }, null, 2) + '\n');
+    }
   } else {
     const mark = marks();
     const indent = ' '.repeat(textWidth(mark.ok) + 2);
     for (const f of findings) {
-      process.stdout.write(`${mark[f.status]}  ${f.title}: ${f.detail}\n`);
+      process.stdout.write(`${mark[f.status]}  ${t('cli.doctor.line', { title: f.title, detail: f.detail })}\n`);
       if (f.fix && f.status !== 'ok') process.stdout.write(`${indent}→ ${f.fix}\n`);
     }
   }
