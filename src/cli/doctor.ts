@@ -12,7 +12,7 @@ import os from 'node:os';
 import { detectCgroups } from '../cgroups/detect.js';
 import { runDoctor } from '../doctor/index.js';
 import type { Finding } from '../doctor/index.js';
-import { language, t } from '../i18n/index.js';
+import { language, setLanguage, t } from '../i18n/index.js';
 import { padText, textWidth } from '../tui/text-width.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import type { HostPrograms } from '../doctor/host-programs.js';
@@ -43,24 +43,35 @@ export async function doctorCommand(json: boolean, workshop?: { version: string 
   }
   // The subnet check runs `ip`, so it lives here and not in the TUI's start-up checks.
   const { subnetFinding } = await import('../runtime/network/doctor.js');
-  const checks = runDoctor();
-  const programs = hostPrograms();
-  const lessons = loadLessons(defaultLessonsDir(), language()).lessons;
-  const findings = [
-    ...checks,
-    await subnetFinding(labPaths().linkPrefix),
-    ...hostProgramFindings(lessons, { missingFeature: featureCheck(checks), programs }),
-  ];
+  const collect = async () => {
+    const checks = runDoctor();
+    const programs = hostPrograms();
+    const lessons = loadLessons(defaultLessonsDir(), language()).lessons;
+    const host = { missingFeature: featureCheck(checks), programs };
+    const findings = [...checks, await subnetFinding(labPaths().linkPrefix), ...hostProgramFindings(lessons, host)];
+    return { checks, programs, lessons, findings };
+  };
+  const { checks, programs, lessons, findings } = await collect();
+  // Tools read the English fields; the learner's language, when another, comes beside them.
+  const forJson = async (): Promise<object[]> => {
+    const lang = language();
+    if (lang === 'en') return findings;
+    setLanguage('en');
+    const english = (await collect()).findings;
+    setLanguage(lang);
+    const localized = (i: number) => ({ lang, title: findings[i]?.title, detail: findings[i]?.detail, fix: findings[i]?.fix });
+    return english.map((f, i) => ({ ...f, text: localized(i) }));
+  };
   if (!json) {
     const mark = marks();
     const indent = ' '.repeat(textWidth(mark.ok) + 2);
     for (const f of findings) {
-      process.stdout.write(`${mark[f.status]}  ${f.title}: ${f.detail}\n`);
+      process.stdout.write(`${mark[f.status]}  ${t('cli.doctor.line', { title: f.title, detail: f.detail })}\n`);
       if (f.fix && f.status !== 'ok') process.stdout.write(`${indent}→ ${f.fix}\n`);
     }
   }
-  if (workshop) return preflight(json, workshop.version, lessons, checks, programs, findings);
-  if (json) write([JSON.stringify({ findings }, null, 2)]);
+  if (workshop) return preflight(json, workshop.version, lessons, checks, programs, json ? await forJson() : findings);
+  if (json) write([JSON.stringify({ findings: await forJson() }, null, 2)]);
   return findings.some((f) => f.status === 'fail') ? 1 : 0;
 }
 

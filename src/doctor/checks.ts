@@ -9,6 +9,7 @@ import { detectCgroups } from '../cgroups/index.js';
 import type { CgroupSupport } from '../cgroups/index.js';
 import { chooseBinarySource, defaultDefinitionsDir, lostInContainer, type BinarySource } from '../rootfs/index.js';
 import { labPaths } from '../runtime/paths.js';
+import { t } from '../i18n/index.js';
 import type { Finding } from './finding.js';
 
 const NEEDED_NS = ['pid', 'mnt', 'uts', 'ipc', 'net', 'cgroup'];
@@ -30,14 +31,8 @@ function which(name: string): string | undefined {
 export function checkRoot(): Finding {
   const uid = process.getuid?.() ?? -1;
   return uid === 0
-    ? { id: 'root', title: 'running as root', status: 'ok', detail: 'uid 0' }
-    : {
-        id: 'root',
-        title: 'running as root',
-        status: 'fail',
-        detail: `uid ${uid}`,
-        fix: 'Namespaces, mounts and cgroups need root: run it again with sudo (e.g. `sudo npx container-lab`).',
-      };
+    ? { id: 'root', title: t('doctor.root.title'), status: 'ok', detail: 'uid 0' }
+    : { id: 'root', title: t('doctor.root.title'), status: 'fail', detail: `uid ${uid}`, fix: t('doctor.root.fix') };
 }
 
 export function checkKernel(): Finding {
@@ -45,39 +40,34 @@ export function checkKernel(): Finding {
   const [major = 0, minor = 0] = release.split('.').map(Number);
   const ok = major > 4 || (major === 4 && minor >= 18);
   return ok
-    ? { id: 'kernel', title: 'kernel version', status: 'ok', detail: release }
-    : {
-        id: 'kernel',
-        title: 'kernel version',
-        status: 'warn',
-        detail: release,
-        fix: 'The lab is tested on Linux 5.x and 6.x; some steps may behave differently on this older kernel.',
-      };
+    ? { id: 'kernel', title: t('doctor.kernel.title'), status: 'ok', detail: release }
+    : { id: 'kernel', title: t('doctor.kernel.title'), status: 'warn', detail: release, fix: t('doctor.kernel.fix') };
 }
 
 export function checkNamespaces(procRoot = '/proc'): Finding {
   const missing = NEEDED_NS.filter((ns) => !fs.existsSync(`${procRoot}/self/ns/${ns}`));
   return missing.length === 0
-    ? { id: 'namespaces', title: 'namespace kinds', status: 'ok', detail: NEEDED_NS.join(', ') }
+    ? { id: 'namespaces', title: t('doctor.namespaces.title'), status: 'ok', detail: NEEDED_NS.join(', ') }
     : {
         id: 'namespaces',
-        title: 'namespace kinds',
+        title: t('doctor.namespaces.title'),
         status: 'fail',
-        detail: `missing: ${missing.join(', ')}`,
-        fix: 'This kernel was built without these namespaces; use a stock distribution kernel.',
+        detail: t('doctor.missing', { names: missing.join(', ') }),
+        fix: t('doctor.namespaces.fix'),
       };
 }
 
 export function checkOverlay(procRoot = '/proc'): Finding {
   const filesystems = fs.readFileSync(`${procRoot}/filesystems`, 'utf8');
-  if (/\toverlay$/m.test(filesystems)) return { id: 'overlay', title: 'overlay filesystem', status: 'ok', detail: 'overlay is available' };
-  const asModule = fs.existsSync(`/lib/modules/${os.release()}`) ? ' (it is probably a module that is not loaded yet)' : '';
+  const title = t('doctor.overlay.title');
+  if (/\toverlay$/m.test(filesystems)) return { id: 'overlay', title, status: 'ok', detail: t('doctor.overlay.ok') };
+  const asModule = fs.existsSync(`/lib/modules/${os.release()}`);
   return {
     id: 'overlay',
-    title: 'overlay filesystem',
+    title,
     status: 'warn',
-    detail: `overlay is not in /proc/filesystems${asModule}`,
-    fix: 'Load it with `sudo modprobe overlay`; the lab also loads it on first mount if the module exists.',
+    detail: asModule ? t('doctor.overlay.module') : t('doctor.overlay.missing'),
+    fix: t('doctor.overlay.fix'),
   };
 }
 
@@ -85,23 +75,24 @@ export function checkCgroups(): Finding {
   try {
     const s = detectCgroups();
     const missing = ['memory', 'pids', 'cpu'].filter((c) => !s.controllers.includes(c as never));
-    const detail = `cgroup ${s.mode}; controllers: ${s.controllers.join(', ') || 'none'}`;
+    const detail = t('doctor.cgroups.detail', { mode: s.mode, controllers: s.controllers.join(', ') || t('doctor.cgroups.none') });
+    const names = missing.join(', ');
     return missing.length === 0
-      ? { id: 'cgroups', title: 'cgroups', status: 'ok', detail }
+      ? { id: 'cgroups', title: t('doctor.cgroups.title'), status: 'ok', detail }
       : {
           id: 'cgroups',
-          title: 'cgroups',
+          title: t('doctor.cgroups.title'),
           status: missing.length === 3 ? 'fail' : 'warn',
-          detail: `${detail}; missing: ${missing.join(', ')}`,
-          fix: `The cgroups lesson skips the ${missing.join(', ')} steps; enable the controllers (e.g. boot with systemd.unified_cgroup_hierarchy=1) to run them.`,
+          detail: t('doctor.cgroups.missing', { detail, names }),
+          fix: t('doctor.cgroups.fix', { names }),
         };
   } catch (err) {
     return {
       id: 'cgroups',
-      title: 'cgroups',
+      title: t('doctor.cgroups.title'),
       status: 'fail',
       detail: (err as Error).message,
-      fix: 'No cgroup filesystem is mounted at /sys/fs/cgroup; the cgroups lesson cannot run here.',
+      fix: t('doctor.cgroups.unmounted'),
     };
   }
 }
@@ -118,19 +109,22 @@ export function checkCgroupControllers(detect: () => CgroupSupport = detectCgrou
   } catch {
     return [];
   }
-  const steps = { memory: 'memory limit and OOM', pids: 'pids.max', cpu: 'CPU quota' } as const;
   return (['memory', 'pids', 'cpu'] as const).map((c): Finding => {
     const v1 = s.hierarchies.find((h) => h.controllers.includes(c));
-    const where = v1 ? `v1 hierarchy ${v1.mountPoint}` : `offered by ${s.root}/cgroup.controllers`;
-    const why = s.mode === 'v2' ? `${s.root}/cgroup.controllers does not list ${c}` : `no v1 hierarchy carries ${c}`;
+    const file = `${s.root}/cgroup.controllers`;
+    const where = v1 ? t('doctor.controller.v1', { mount: v1.mountPoint }) : t('doctor.controller.v2', { file });
+    const title = t('doctor.controller.title', { controller: c });
     return s.controllers.includes(c)
-      ? { id: `cgroup-${c}`, title: `cgroup ${c} controller`, status: 'ok', detail: where }
+      ? { id: `cgroup-${c}`, title, status: 'ok', detail: where }
       : {
           id: `cgroup-${c}`,
-          title: `cgroup ${c} controller`,
+          title,
           status: 'fail',
-          detail: `missing: ${why}`,
-          fix: `The cgroups lesson skips its ${steps[c]} steps; the others still run.`,
+          detail:
+            s.mode === 'v2'
+              ? t('doctor.controller.unlisted', { file, controller: c })
+              : t('doctor.controller.no-hierarchy', { controller: c }),
+          fix: t('doctor.controller.fix', { controller: c }),
         };
   });
 }
@@ -140,22 +134,22 @@ export function checkTools(): Finding[] {
   const ip = ['ip', 'bridge'].filter((t) => !which(t));
   return [
     util.length === 0
-      ? { id: 'util-linux', title: 'util-linux tools', status: 'ok', detail: 'nsenter, unshare, mount' }
+      ? { id: 'util-linux', title: t('doctor.util-linux.title'), status: 'ok', detail: 'nsenter, unshare, mount' }
       : {
           id: 'util-linux',
-          title: 'util-linux tools',
+          title: t('doctor.util-linux.title'),
           status: 'warn',
-          detail: `missing: ${util.join(', ')}`,
-          fix: "Install util-linux (`sudo apt install util-linux`): the lab runs `ip` inside containers' network namespaces with nsenter, and the mount lesson's propagation steps use unshare and mount.",
+          detail: t('doctor.missing', { names: util.join(', ') }),
+          fix: t('doctor.util-linux.fix'),
         },
     ip.length === 0
-      ? { id: 'iproute2', title: 'iproute2 tools', status: 'ok', detail: 'ip, bridge' }
+      ? { id: 'iproute2', title: t('doctor.iproute2.title'), status: 'ok', detail: 'ip, bridge' }
       : {
           id: 'iproute2',
-          title: 'iproute2 tools',
+          title: t('doctor.iproute2.title'),
           status: 'fail',
-          detail: `missing: ${ip.join(', ')}`,
-          fix: 'Install iproute2 (`sudo apt install iproute2`) for the veth + bridge lesson.',
+          detail: t('doctor.missing', { names: ip.join(', ') }),
+          fix: t('doctor.iproute2.fix'),
         },
   ];
 }
@@ -167,7 +161,7 @@ export function checkTools(): Finding[] {
 export function checkRootfsSource(
   choose: () => BinarySource = () => chooseBinarySource({ definitionsDir: defaultDefinitionsDir() }),
 ): Finding {
-  const title = 'rootfs binaries';
+  const title = t('doctor.rootfs.title');
   let source: BinarySource;
   try {
     source = choose();
@@ -177,7 +171,7 @@ export function checkRootfsSource(
       title,
       status: 'fail',
       detail: (err as Error).message,
-      fix: 'Reinstall container-lab: the busybox it ships is damaged.',
+      fix: t('doctor.rootfs.damaged'),
     };
   }
   if (source.kind === 'busybox' && source.origin === 'shipped') {
@@ -185,61 +179,60 @@ export function checkRootfsSource(
       id: 'rootfs',
       title,
       status: 'ok',
-      detail: `the static busybox shipped with container-lab for ${process.arch}: ${source.path}`,
+      detail: t('doctor.rootfs.shipped', { arch: process.arch, path: source.path }),
     };
   }
-  const fix =
-    'Install a static busybox (Debian/Ubuntu: `sudo apt install busybox-static`): the lab builds containers from it when it ships none for this architecture.';
-  const none = `container-lab ships no busybox for ${process.arch}`;
-  if (source.kind === 'host' && !source.tools.some((t) => t.name === 'sh')) {
-    return { id: 'rootfs', title, status: 'fail', detail: `${none}, and this host has no static busybox and no /bin/sh`, fix };
+  const fix = t('doctor.rootfs.fix');
+  const none = t('doctor.rootfs.none', { arch: process.arch });
+  if (source.kind === 'host' && !source.tools.some((tool) => tool.name === 'sh')) {
+    return { id: 'rootfs', title, status: 'fail', detail: t('doctor.rootfs.no-sh', { none }), fix };
   }
   const using =
     source.kind === 'busybox'
-      ? `using this host's static busybox at ${source.path}`
-      : `no static busybox on this host either; using ${source.tools.length} of this host's own tools with their libraries`;
+      ? t('doctor.rootfs.host-busybox', { path: source.path })
+      : t('doctor.rootfs.host-tools', { count: source.tools.length });
   let lost: string[];
   try {
     lost = lostInContainer(source);
   } catch (err) {
-    return { id: 'rootfs', title, status: 'fail', detail: `${none}; ${using}, which failed: ${(err as Error).message}`, fix };
+    return { id: 'rootfs', title, status: 'fail', detail: t('doctor.rootfs.failed', { none, using, error: (err as Error).message }), fix };
   }
-  const remedy = source.kind === 'busybox' ? `Put a static busybox that has them earlier on PATH than ${source.path}.` : fix;
+  const remedy = source.kind === 'busybox' ? t('doctor.rootfs.remedy', { path: source.path }) : fix;
   return lost.length === 0
-    ? { id: 'rootfs', title, status: 'ok', detail: `${none}; ${using}` }
+    ? { id: 'rootfs', title, status: 'ok', detail: t('doctor.rootfs.using', { none, using }) }
     : {
         id: 'rootfs',
         title,
         status: 'warn',
-        detail: `${none}; ${using}. Containers lack: ${lost.join('; ')}`,
-        fix: `The steps that need these fail. ${remedy}`,
+        detail: t('doctor.rootfs.lacks', { none, using, lost: lost.join('; ') }),
+        fix: t('doctor.rootfs.lacks-fix', { remedy }),
       };
 }
 
 export function checkEnvironment(): Finding {
+  const title = t('doctor.environment.title');
   const version = fs.existsSync('/proc/version') ? fs.readFileSync('/proc/version', 'utf8') : '';
   if (/microsoft/i.test(version))
     return {
       id: 'environment',
-      title: 'host environment',
+      title,
       status: 'warn',
       detail: 'WSL',
-      fix: 'WSL 2 works with its own kernel; WSL 1 cannot run containers. Check `wsl -l -v` shows version 2.',
+      fix: t('doctor.environment.wsl'),
     };
   const inContainer = fs.existsSync('/.dockerenv') || fs.existsSync('/run/.containerenv');
   const capEff = /CapEff:\s*([0-9a-f]+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '0';
   const hasSysAdmin = ((BigInt(`0x${capEff}`) >> 21n) & 1n) === 1n;
-  if (inContainer && hasSysAdmin)
-    return { id: 'environment', title: 'host environment', status: 'ok', detail: 'inside a privileged container (CAP_SYS_ADMIN present)' };
+  if (inContainer && hasSysAdmin) return { id: 'environment', title, status: 'ok', detail: t('doctor.environment.privileged') };
   return inContainer
     ? {
         id: 'environment',
-        title: 'host environment',
+        title,
         status: 'warn',
-        detail: 'running inside a container',
-        fix: 'Run the lab on the host or in a VM, or start this container with --privileged: inside a normal container, mounts and namespaces are refused.',
+        detail: t('doctor.environment.container'),
+        fix: t('doctor.environment.container-fix'),
       }
-    : { id: 'environment', title: 'host environment', status: 'ok', detail: 'not inside a container or WSL' };
+    : { id: 'environment', title, status: 'ok', detail: t('doctor.environment.host') };
 }
 
 export function checkStateDir(): Finding {
@@ -247,27 +240,22 @@ export function checkStateDir(): Finding {
   const existing = [stateDir, path.dirname(stateDir)].find((d) => fs.existsSync(d));
   try {
     if (existing) fs.accessSync(existing, fs.constants.W_OK);
-    return { id: 'state', title: 'state directory', status: 'ok', detail: stateDir };
+    return { id: 'state', title: t('doctor.state.title'), status: 'ok', detail: stateDir };
   } catch {
     return {
       id: 'state',
-      title: 'state directory',
+      title: t('doctor.state.title'),
       status: 'fail',
-      detail: `${existing} is not writable`,
-      fix: `Make ${stateDir} writable for root, or set CONTAINER_LAB_STATE_DIR to a writable directory.`,
+      detail: t('doctor.state.not-writable', { dir: existing ?? stateDir }),
+      fix: t('doctor.state.fix', { dir: stateDir }),
     };
   }
 }
 
 export function checkTerminal(columns = process.stdout.columns, rows = process.stdout.rows): Finding {
-  if (!columns || !rows) return { id: 'terminal', title: 'terminal size', status: 'ok', detail: 'not a terminal (fine for --plain)' };
+  const title = t('doctor.terminal.title');
+  if (!columns || !rows) return { id: 'terminal', title, status: 'ok', detail: t('doctor.terminal.not-tty') };
   return columns >= 80 && rows >= 24
-    ? { id: 'terminal', title: 'terminal size', status: 'ok', detail: `${columns}×${rows}` }
-    : {
-        id: 'terminal',
-        title: 'terminal size',
-        status: 'warn',
-        detail: `${columns}×${rows}`,
-        fix: 'The lab needs at least 80×24: enlarge the window, or use `container-lab lesson <id> --plain`.',
-      };
+    ? { id: 'terminal', title, status: 'ok', detail: `${columns}×${rows}` }
+    : { id: 'terminal', title, status: 'warn', detail: `${columns}×${rows}`, fix: t('doctor.terminal.fix') };
 }

@@ -8,6 +8,7 @@
  * Actions declare which of these they run (`hostPrograms` in src/lessons/actions/); a step whose
  * program is missing is skipped with the sentence {@link missingProgramSentence} builds.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -106,15 +107,18 @@ export function missingProgramSentence(anyOf: readonly HostProgram[], programs: 
   const [first] = anyOf;
   if (!first) throw new Error('A host need names at least one program.');
   const names = anyOf.map((p) => `\`${p}\``);
+  const [firstName = '', last = ''] = [names[0], names.at(-1)];
   const what =
     anyOf.length === 1
-      ? `it runs ${names[0]} on the host, which is not installed`
-      : `it runs ${names.slice(0, -1).join(', ')} or ${names.at(-1)} on the host, and ${anyOf.length === 2 ? 'neither' : 'none of them'} is installed`;
+      ? t('doctor.program.one', { first: firstName })
+      : anyOf.length === 2
+        ? t('doctor.program.two', { first: firstName, last })
+        : t('doctor.program.many', { others: names.slice(0, -1).join(', '), last });
   const command = programs.installCommand(first);
   const fix = command
-    ? `\`${command}\` installs ${anyOf.length === 1 ? 'it' : names[0]}`
-    : `install the package that provides ${names[0]} (${HOST_PROGRAMS[first].apt} on Debian and Ubuntu)`;
-  return `This step cannot run on this host: ${what}; ${fix}.`;
+    ? t('doctor.program.installs', { command, count: anyOf.length, first: firstName })
+    : t('doctor.program.package', { first: firstName, apt: HOST_PROGRAMS[first].apt });
+  return t('doctor.program.sentence', { what, fix });
 }
 
 /**

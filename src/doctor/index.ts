@@ -14,6 +14,7 @@ import {
   checkTerminal,
   checkTools,
 } from './checks.js';
+import { t } from '../i18n/index.js';
 import type { Finding } from './finding.js';
 
 export type { Finding, Status } from './finding.js';
@@ -40,8 +41,6 @@ export function runDoctor(): Finding[] {
 export function doctorSummary(findings: readonly Finding[]): string {
   const count = (s: Finding['status']) => findings.filter((f) => f.status === s).length;
   const worst = findings.find((f) => f.status === 'fail') ?? findings.find((f) => f.status === 'warn');
-  const parts = [`${count('ok')} ok`];
-  if (count('warn')) parts.push(`${count('warn')} warning${count('warn') > 1 ? 's' : ''}`);
-  if (count('fail')) parts.push(`${count('fail')} failing`);
-  return `doctor: ${parts.join(', ')}${worst ? ` — ${worst.title}: ${worst.fix ?? worst.detail}` : ''}`;
+  const summary = t('doctor.summary', { ok: count('ok'), warn: count('warn'), fail: count('fail') });
+  return worst ? t('doctor.summary-worst', { summary, title: worst.title, advice: worst.fix ?? worst.detail }) : summary;
 }

@@ -14,15 +14,19 @@ const MOVED = [
   ...readdirSync(path.join(root, 'src/tui')).map((f) => `src/tui/${f}`),
   'src/cli.ts',
   ...readdirSync(path.join(root, 'src/cli')).map((f) => `src/cli/${f}`),
+  ...readdirSync(path.join(root, 'src/doctor')).map((f) => `src/doctor/${f}`),
 ];
 
-/** Literals that read like words but are not prose: commands, paths, escape sequences. */
-const ALLOWED: Record<string, string[]> = {};
+/** Literals that read like words but are not prose for a learner: program names, a programmer's error. */
+const ALLOWED: Record<string, string[]> = {
+  'src/doctor/checks.ts': ['nsenter, unshare, mount'],
+  'src/doctor/host-programs.ts': ['A host need names at least one program.'],
+};
 
 const PROSE = /[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}/;
 
 /** The string literals of a source file, without its comments (template literals: their text parts). */
-export function literals(source: string): string[] {
+function literals(source: string): string[] {
   const found: string[] = [];
   const token =
     /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|\$\{(?:[^{}]|\{[^}]*\})*\}|[^`\\])*`|\/(?![*/])(?:\\.|\[(?:\\.|[^\]])*\]|[^/\\\n])+\/[a-z]*/g;
@@ -42,7 +46,8 @@ describe('no raw prose in the moved areas', () => {
   });
 
   it('finds prose when there is some', () => {
-    const source = "const a = 'ok'; // a comment with many words\nconst b = `Quitting: ${n} things are removed`;";
+    // A template literal with a value in it, written as the scanned file would have it.
+    const source = "const a = 'ok'; // a comment with many words\nconst b = `Quitting: $" + '{n} things are removed`;';
     expect(literals(source).filter((l) => PROSE.test(l))).toEqual([' things are removed']);
   });
 });

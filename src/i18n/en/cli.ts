@@ -45,6 +45,7 @@ Lessons: pid-namespace, mount-namespace, cgroups, overlay, whiteouts, veth-bridg
   'cli.cleanup.failed': 'could not remove {what}: {error}',
   'cli.cleanup.nothing': 'Nothing to clean up: the ledger is empty.',
   'cli.cleanup.busy': 'cleanup only removes what a stopped lab left behind.',
+  'cli.doctor.line': '{title}: {detail}',
   'cli.doctor.ok': 'ok',
   'cli.doctor.warn': 'warn',
   'cli.doctor.fail': 'FAIL',

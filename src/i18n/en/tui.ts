@@ -31,7 +31,7 @@ export const tui = {
 
   // Help screen
   'tui.help.keys': 'Keys',
-  'tui.help.enter': 'run the step; once it has run, go on to the next (on a your-turn step: type your answer)',
+  'tui.help.enter': 'run the step, then go to the next (your-turn step: type your answer)',
   'tui.help.steps': 'previous / next step',
   'tui.help.predict': 'answer a predict question; the step then runs',
   'tui.help.hint': 'a hint for a your-turn task: a nudge, then a pointer, then the answer (also while typing it)',
@@ -40,7 +40,7 @@ export const tui = {
   'tui.help.reset': 'reset the lesson: its containers are deleted and rebuilt when needed',
   'tui.help.events': 'show every primitive the step ran (again: back)',
   'tui.help.escape': 'cancel a running step; otherwise back to the lessons',
-  'tui.help.language': 'on the lessons screen: the next language (English, 简体中文, 繁體中文); the lab remembers it',
+  'tui.help.language': 'on the lessons screen: next language (English, 简体中文, 繁體中文)',
   'tui.help.quit': 'quit: everything the lab made is removed first',
   'tui.help.panes': 'Reading the panes',
   'tui.help.sides':

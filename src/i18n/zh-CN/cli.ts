@@ -48,6 +48,7 @@ export const cli = {
   'cli.cleanup.failed': '无法删除 {what}：{error}',
   'cli.cleanup.nothing': '没有需要清理的：账本（ledger）是空的。',
   'cli.cleanup.busy': 'cleanup 只删除已停止的实验留下的东西。',
+  'cli.doctor.line': '{title}：{detail}',
   'cli.doctor.ok': '正常',
   'cli.doctor.warn': '警告',
   'cli.doctor.fail': '失败',

@@ -38,7 +38,7 @@ export const tui = {
   'tui.help.reset': '重置本课：删除它的容器，需要时重新创建',
   'tui.help.events': '显示这一步运行的每个原语（再按一次：返回）',
   'tui.help.escape': '取消正在运行的步骤；否则回到课程列表',
-  'tui.help.language': '在课程列表中：切换到下一种语言（English、简体中文、繁體中文）；实验会记住你的选择',
+  'tui.help.language': '在课程列表中：切换语言（English、简体中文、繁體中文）',
   'tui.help.quit': '退出：先删除实验创建的一切',
   'tui.help.panes': '如何阅读窗格',
   'tui.help.sides':

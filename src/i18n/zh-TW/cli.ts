@@ -48,6 +48,7 @@ export const cli = {
   'cli.cleanup.failed': '無法移除 {what}：{error}',
   'cli.cleanup.nothing': '沒有需要清理的：帳本（ledger）是空的。',
   'cli.cleanup.busy': 'cleanup 只移除已停止的實驗留下的東西。',
+  'cli.doctor.line': '{title}：{detail}',
   'cli.doctor.ok': '正常',
   'cli.doctor.warn': '警告',
   'cli.doctor.fail': '失敗',

@@ -1,5 +1,74 @@
-/** zh-TW messages: doctor findings and fixes (src/doctor/). */
+/** zh-TW messages (Taiwan usage): doctor findings and fixes (src/doctor/). */
 import type { doctor as english } from '../en/doctor.js';
 import type { Translation } from '../translation.js';
 
-export const doctor = {} satisfies Translation<typeof english>;
+export const doctor = {
+  'doctor.summary': 'doctor：{ok} 項正常{warn, plural, =0 {} other {，# 項警告}}{fail, plural, =0 {} other {，# 項失敗}}',
+  'doctor.summary-worst': '{summary} —— {title}：{advice}',
+  'doctor.missing': '缺少：{names}',
+
+  'doctor.root.title': '以 root 身分執行',
+  'doctor.root.fix': '命名空間、掛載和控制群組都需要 root：請用 sudo 重新執行（例如 `sudo npx container-lab`）。',
+  'doctor.kernel.title': '核心版本',
+  'doctor.kernel.fix': '本實驗在 Linux 5.x 和 6.x 上測試過；在這個較舊的核心上，有些步驟的行為可能不同。',
+  'doctor.namespaces.title': '命名空間種類',
+  'doctor.namespaces.fix': '這個核心編譯時沒有包含這些命名空間；請使用發行版內建的標準核心。',
+  'doctor.overlay.title': 'overlay 檔案系統',
+  'doctor.overlay.ok': 'overlay 可用',
+  'doctor.overlay.missing': '/proc/filesystems 中沒有 overlay',
+  'doctor.overlay.module': '/proc/filesystems 中沒有 overlay（它可能是一個尚未載入的核心模組）',
+  'doctor.overlay.fix': '用 `sudo modprobe overlay` 載入它；如果模組存在，實驗在第一次掛載時也會載入它。',
+  'doctor.cgroups.title': '控制群組（cgroups）',
+  'doctor.cgroups.detail': 'cgroup {mode}；控制器：{controllers}',
+  'doctor.cgroups.none': '無',
+  'doctor.cgroups.missing': '{detail}；缺少：{names}',
+  'doctor.cgroups.fix':
+    '控制群組一課會略過 {names} 相關的步驟；啟用這些控制器（例如以 systemd.unified_cgroup_hierarchy=1 開機）即可執行它們。',
+  'doctor.cgroups.unmounted': '/sys/fs/cgroup 上沒有掛載 cgroup 檔案系統；控制群組一課無法在此執行。',
+  'doctor.controller.title': 'cgroup {controller} 控制器',
+  'doctor.controller.v1': 'v1 階層 {mount}',
+  'doctor.controller.v2': '由 {file} 提供',
+  'doctor.controller.unlisted': '缺少：{file} 中沒有列出 {controller}',
+  'doctor.controller.no-hierarchy': '缺少：沒有任何 v1 階層掛載了 {controller}',
+  'doctor.controller.fix':
+    '控制群組一課會略過其中{controller, select, memory {記憶體上限和 OOM} pids {pids.max} other {CPU 配額}}相關的步驟；其餘步驟照常執行。',
+  'doctor.util-linux.title': 'util-linux 工具',
+  'doctor.util-linux.fix':
+    '請安裝 util-linux（`sudo apt install util-linux`）：實驗用 nsenter 在容器的網路命名空間裡執行 `ip`，掛載一課的傳播（propagation）步驟要用到 unshare 和 mount。',
+  'doctor.iproute2.title': 'iproute2 工具',
+  'doctor.iproute2.fix': '請安裝 iproute2（`sudo apt install iproute2`），veth 與網橋一課需要它。',
+  'doctor.rootfs.title': 'rootfs 程式',
+  'doctor.rootfs.damaged': '請重新安裝 container-lab：它內附的 busybox 已損壞。',
+  'doctor.rootfs.shipped': 'container-lab 內附的 {arch} 靜態 busybox：{path}',
+  'doctor.rootfs.fix':
+    '請安裝靜態 busybox（Debian/Ubuntu：`sudo apt install busybox-static`）：實驗沒有為這種架構內附 busybox 時，就用它來建置容器。',
+  'doctor.rootfs.none': 'container-lab 沒有為 {arch} 內附 busybox',
+  'doctor.rootfs.no-sh': '{none}，而本機既沒有靜態 busybox，也沒有 /bin/sh',
+  'doctor.rootfs.host-busybox': '使用本機位於 {path} 的靜態 busybox',
+  'doctor.rootfs.host-tools': '本機也沒有靜態 busybox；改用本機自己的 {count} 個工具及其函式庫',
+  'doctor.rootfs.failed': '{none}；{using}，但失敗了：{error}',
+  'doctor.rootfs.remedy': '請把一個具備這些功能的靜態 busybox 放在 PATH 中比 {path} 更前面的位置。',
+  'doctor.rootfs.using': '{none}；{using}',
+  'doctor.rootfs.lacks': '{none}；{using}。容器中缺少：{lost}',
+  'doctor.rootfs.lacks-fix': '需要這些功能的步驟會失敗。{remedy}',
+  'doctor.environment.title': '主機環境',
+  'doctor.environment.wsl': 'WSL 2 有自己的核心，可以執行；WSL 1 無法執行容器。請確認 `wsl -l -v` 顯示的版本是 2。',
+  'doctor.environment.privileged': '在特權容器中（具有 CAP_SYS_ADMIN）',
+  'doctor.environment.container': '執行在容器中',
+  'doctor.environment.container-fix':
+    '請在主機或虛擬機器上執行實驗，或用 --privileged 啟動這個容器：在一般容器裡，掛載和命名空間都會被拒絕。',
+  'doctor.environment.host': '不在容器或 WSL 中',
+  'doctor.state.title': '狀態目錄',
+  'doctor.state.not-writable': '{dir} 無法寫入',
+  'doctor.state.fix': '請讓 root 可以寫入 {dir}，或把 CONTAINER_LAB_STATE_DIR 設為一個可寫入的目錄。',
+  'doctor.terminal.title': '終端機大小',
+  'doctor.terminal.not-tty': '不是終端機（用 --plain 沒問題）',
+  'doctor.terminal.fix': '本實驗至少需要 80×24：請把視窗放大，或使用 `container-lab lesson <id> --plain`。',
+
+  'doctor.program.sentence': '這一步無法在本機執行：{what}；{fix}。',
+  'doctor.program.one': '它要在主機上執行 {first}，但它沒有安裝',
+  'doctor.program.two': '它要在主機上執行 {first} 或 {last}，但兩者都沒有安裝',
+  'doctor.program.many': '它要在主機上執行 {others} 或 {last}，但一個都沒有安裝',
+  'doctor.program.installs': '`{command}` 可以安裝{count, plural, =1 {它} other {{first}}}',
+  'doctor.program.package': '請安裝提供 {first} 的套件（在 Debian 和 Ubuntu 上是 {apt}）',
+} satisfies Translation<typeof english>;

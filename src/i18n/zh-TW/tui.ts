@@ -38,7 +38,7 @@ export const tui = {
   'tui.help.reset': '重設本課：刪除它的容器，需要時重新建立',
   'tui.help.events': '顯示這一步執行的每個原語（再按一次：返回）',
   'tui.help.escape': '取消執行中的步驟；否則回到課程列表',
-  'tui.help.language': '在課程列表中：切換到下一種語言（English、简体中文、繁體中文）；實驗會記住你的選擇',
+  'tui.help.language': '在課程列表中：切換語言（English、简体中文、繁體中文）',
   'tui.help.quit': '離開：先移除實驗建立的一切',
   'tui.help.panes': '如何閱讀窗格',
   'tui.help.sides':
