@@ -13,13 +13,17 @@ const HELP = `container-lab — learn how containers work by running the real Li
 
 Usage:
   sudo container-lab [--lessons DIR]       open the lab (an interactive terminal app)
-  sudo container-lab lesson <id> [--plain | --json] [--lessons DIR]
-                                           run every step of one lesson without the UI
+  sudo container-lab lesson <id> [--plain | --json] [--solve] [--lessons DIR]
+                                           run every step of one lesson without the UI; it
+                                           stops at the first your-turn step unless --solve,
+                                           which runs each your-turn's solution and its check
   sudo container-lab run [--hostname H] [--memory 32m] [--pids 20] [--cpus 0.5]
                          [--cap-drop CAP]... [--verbose] [-- CMD...]
                                            a sandbox container; an interactive shell by default
   container-lab doctor [--json]            check this host can run every lesson
   sudo container-lab cleanup               remove what a crashed lab left behind
+  container-lab reset [<lesson>] [--yes]   forget your progress (all lessons, or one), after
+                                           asking; never while a lab runs
   container-lab lint-lessons [DIR]         check lesson files
   container-lab --version | --help
 
@@ -70,6 +74,21 @@ async function main(argv: string[]): Promise<number> {
       needRoot('cleanup');
       const { cleanupCommand } = await import('./cli/cleanup.js');
       return cleanupCommand();
+    }
+    case 'reset': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { yes: { type: 'boolean', default: false }, lessons: { type: 'string' } },
+      });
+      if (positionals.length > 1) throw new UsageError('reset takes at most one lesson: container-lab reset [<lesson>] [--yes].');
+      const { lessonIds } = await import('./cli/lessons.js');
+      const ids = await lessonIds(values.lessons);
+      const lesson = positionals[0];
+      if (lesson !== undefined && !ids.includes(lesson))
+        throw new UsageError(`There is no lesson "${lesson}". Lessons here: ${ids.join(', ') || 'none'}.`);
+      const { resetCommand } = await import('./cli/reset.js');
+      return resetCommand({ lesson, lessonCount: ids.length, yes: values.yes ?? false });
     }
     case 'run': {
       const { values, positionals } = parseArgs({

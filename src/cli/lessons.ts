@@ -2,7 +2,7 @@
  * The lesson commands, wired into src/cli.ts (command-line code: the engine under src/lessons/
  * never parses arguments or starts the TUI):
  *   container-lab [--lessons DIR]                       the TUI
- *   container-lab lesson <id> [--plain|--json] [--lessons DIR]
+ *   container-lab lesson <id> [--plain|--json] [--solve] [--lessons DIR]
  *   container-lab lint-lessons [DIR]
  * The TUI and the runtime are loaded with import() only when needed, so linting stays fast and
  * never loads Ink.
@@ -17,6 +17,12 @@ function usage(message: string): never {
   throw new UsageError(message);
 }
 
+/** The ids of the lessons in `dir` (default: the shipped ones), for commands that name one. */
+export async function lessonIds(dir?: string): Promise<string[]> {
+  const { loadLessons } = await import('../lessons/load-lessons.js');
+  return loadLessons(dir ?? defaultLessonsDir()).lessons.map((l) => l.id);
+}
+
 export async function lessonCommands(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'lint-lessons') {
@@ -29,7 +35,12 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { plain: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lessons: { type: 'string' } },
+      options: {
+        plain: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        solve: { type: 'boolean', default: false },
+        lessons: { type: 'string' },
+      },
     });
     if (positionals.length !== 1) usage('Name one lesson: container-lab lesson <id> --plain (ids: see `container-lab --help`).');
     if (values.plain && values.json) usage('Choose one output: --plain or --json.');
@@ -46,7 +57,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     }
     needRoot('Running a lesson', WHY_ROOT);
     const { runLessonCommand } = await import('../lessons/runner/run-command.js');
-    return runLessonCommand(lesson, values.json ? 'json' : 'plain');
+    return runLessonCommand(lesson, values.json ? 'json' : 'plain', values.solve ?? false);
   }
   const { values } = parseArgs({ args: argv, options: { lessons: { type: 'string' } } });
   needRoot('The lab', WHY_ROOT);

@@ -15,6 +15,7 @@ import { paneLabels } from './pane-pair.js';
 import { templateProblem } from './templates.js';
 import type { BreakIt, LiveSpec, Predict, RunSpec, Step, ViewSpec, YourTurn } from './types.js';
 import { validateCall } from './validate-call.js';
+import { validateSolution } from './validate-solution.js';
 import { validateTeaches } from './validate-teaches.js';
 import type { YamlFile } from './yaml-file.js';
 
@@ -72,7 +73,7 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   if (host) host = { ...host, label: labels.host };
   if (container) container = { ...container, label: labels.container };
   const predict = keys.has('predict') ? validatePredict(yaml, keys.get('predict')!, what) : undefined;
-  const yourTurn = keys.has('yourTurn') ? validateYourTurn(yaml, keys.get('yourTurn')!, what) : undefined;
+  const yourTurn = keys.has('yourTurn') ? validateYourTurn(yaml, keys.get('yourTurn')!, what, containers) : undefined;
   const breakIt = keys.has('breakIt') ? validateBreakIt(yaml, keys.get('breakIt')!, what) : undefined;
   const live = keys.has('live') ? validateLive(yaml, keys.get('live')!, `${what}: \`live\``) : undefined;
   const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
@@ -159,14 +160,19 @@ function validatePredict(yaml: YamlFile, node: Node, step: string): Predict | un
   return { question, choices, answer: answer - 1, reveal };
 }
 
-function validateYourTurn(yaml: YamlFile, node: Node, step: string): YourTurn | undefined {
+function validateYourTurn(yaml: YamlFile, node: Node, step: string, containers: readonly string[]): YourTurn | undefined {
   const what = `${step}: \`yourTurn\``;
   const map = yaml.map(node, what);
   if (!map) return undefined;
-  const keys = yaml.entries(map, what, ['task', 'check', 'solution', 'hints'], ['task', 'check', 'solution', 'hints']);
+  const keys = yaml.entries(map, what, ['task', 'check', 'solution', 'hints'], ['task', 'check', 'hints']);
+  if (!keys.has('solution'))
+    yaml.report(
+      map,
+      `${what}: missing \`solution:\`, what the lab does in the learner's place (\`--solve\`, a jump past this step, the instructor's key): an action, or \`{ exec: "…" }\`, a command run inside the container.`,
+    );
   const task = keys.has('task') ? yaml.text(keys.get('task'), `${what}: \`task\``) : undefined;
   const check = keys.has('check') ? validateCall(yaml, keys.get('check')!, 'check', CHECKS, `${what}: \`check\``) : undefined;
-  const solution = keys.has('solution') ? runSpec(yaml, keys.get('solution')!, `${what}: \`solution\``) : undefined;
+  const solution = keys.has('solution') ? validateSolution(yaml, keys.get('solution')!, `${what}: \`solution\``, containers) : undefined;
   const hints = keys.has('hints') ? yaml.textList(keys.get('hints'), `${what}: \`hints\``) : undefined;
   if (hints && hints.length !== 3) {
     yaml.report(

@@ -83,7 +83,7 @@ export function plainStep(r: StepReport, total: number): string[] {
   }
   if (step.predict) out.push(`Answer: ${step.predict.answer + 1}) ${step.predict.choices[step.predict.answer]}. ${step.predict.reveal}`);
   if (r.answer !== undefined)
-    out.push(`Answer given by --plain: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());
+    out.push(`Answer given by --solve: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());
   if (result.reverted) {
     out.push(
       'Put back by the lab:',
