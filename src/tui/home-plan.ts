@@ -89,6 +89,8 @@ export function helpLines(width: number): Line[] {
     ...key('h', 'a hint for a your-turn task: a nudge, then a pointer, then the answer (also while typing it)'),
     ...key('↑ ↓', "scroll the step's text when it is longer than its rows"),
     ...key('s', "a real shell inside the lesson's container; `exit` brings you back"),
+    ...key('x', "a your-turn step's solution, for an instructor rehearsing: shown first; x again runs it and checks it"),
+    ...key('u', 'undo this step alone, where it can be (a cgroup limit is written back); otherwise it says why not'),
     ...key('r', 'reset the lesson: its containers are deleted and rebuilt when needed'),
     ...key('e', 'show every primitive the step ran (again: back)'),
     ...key('Esc', 'cancel a running step; otherwise back to the lessons'),

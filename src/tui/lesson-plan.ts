@@ -64,9 +64,10 @@ function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
         : [
             ['Enter', 'run'],
             ['←→', 'steps'],
-            ...(hasTurn ? [['h', 'hint'] as [string, string]] : []),
+            ...(hasTurn ? [['h', 'hint'] as [string, string], ['x', 'solution'] as [string, string]] : []),
             ['s', 'shell'],
             ['e', 'what ran'],
+            ['u', 'undo'],
             ['r', 'reset'],
             ['Esc', 'lessons'],
             ['?', 'help'],

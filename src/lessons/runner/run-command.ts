@@ -78,7 +78,7 @@ function summaryLine(
   end: { failure?: { step: string; number: number; why: string }; skipped: string[]; awaiting?: { step: string; number: number } },
 ): string {
   if (end.failure)
-    return `Step ${end.failure.number} (${end.failure.step}) of "${lesson.title}" failed: ${end.failure.why} (see its FAILED result above).`;
+    return `Step ${end.failure.number} (${end.failure.step}) of "${lesson.title}" failed (see its FAILED result above): ${end.failure.why}`;
   if (end.awaiting)
     return `Stopped at step ${end.awaiting.number} (${end.awaiting.step}): it is your turn. Run \`container-lab lesson ${lesson.id} --plain --solve\` to see it solved, or open the lab (\`sudo container-lab\`) to do it yourself.`;
   const except = end.skipped.length
