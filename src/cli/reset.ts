@@ -48,11 +48,12 @@ function runningLab(runDir: string): number | undefined | 'unreadable' {
 }
 
 function ask(question: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<boolean> {
-  const rl = readline.createInterface({ input, output });
+  // The terminal stays in its ordinary line mode: the kernel's tty edits the line, Enter ends it.
+  const rl = readline.createInterface({ input, output, terminal: false });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
-      rl.close();
       resolve(/^y(es)?$/i.test(answer.trim()));
+      rl.close();
     });
     rl.once('close', () => resolve(false));
   });
