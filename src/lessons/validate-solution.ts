@@ -2,7 +2,7 @@
  * Validates a your-turn step's `solution:`, what the lab does in the learner's place (`--solve`,
  * fast-forward, and the instructor's key in the TUI). Two forms:
  *   solution: { action: cgroup-limit, memory: 96M }     an action from the catalogue
- *   solution: { exec: "sleep 600 >/dev/null &", in: b }   a command typed into the container's shell
+ *   solution: { exec: "sleep 600 >/dev/null 2>&1 &", in: b }   a command typed into the container's shell
  * The command form runs as the learner's own shell would run it: `/bin/sh -c` inside the container,
  * through the runtime's exec (`docker exec`), never on the host. It becomes the `exec` action.
  */
@@ -31,5 +31,14 @@ export function validateSolution(yaml: YamlFile, node: Node, what: string, conta
     container = name ?? '';
   }
   if (command === undefined) return undefined;
+  // The lab reads the command's output until every holder of the pipe has closed it, as a shell
+  // does for `$(…)`: a background process that keeps it open keeps the step waiting until it ends.
+  if (/&\s*$/.test(command) && !/>\s*\/dev\/null\s+2>&1\s*&\s*$/.test(command)) {
+    yaml.report(
+      keys.get('exec'),
+      `${what}: \`exec\`: a background command keeps its output open, and the lab would wait for it to end: write \`… >/dev/null 2>&1 &\`.`,
+    );
+    return undefined;
+  }
   return { action: 'exec', args: { argv: ['/bin/sh', '-c', command], container, expect: 'succeeds' }, at };
 }

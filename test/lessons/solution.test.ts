@@ -30,11 +30,14 @@ yourTurn:
 
 describe('your-turn solutions', () => {
   it('a command becomes `exec` of /bin/sh -c inside the container, as the learner would type it', () => {
-    expect(solution('{ exec: "sleep 600 >/dev/null &" }')).toEqual({
-      run: { action: 'exec', args: { argv: ['/bin/sh', '-c', 'sleep 600 >/dev/null &'], container: '', expect: 'succeeds' } },
+    expect(solution('{ exec: "sleep 600 >/dev/null 2>&1 &" }')).toEqual({
+      run: { action: 'exec', args: { argv: ['/bin/sh', '-c', 'sleep 600 >/dev/null 2>&1 &'], container: '', expect: 'succeeds' } },
       problems: [],
     });
     expect(solution('{ exec: "true", in: b }').run?.args.container).toBe('b');
+    expect(solution('{ exec: "sleep 600 &" }').problems).toEqual([
+      '1:9: solution: `exec`: a background command keeps its output open, and the lab would wait for it to end: write `… >/dev/null 2>&1 &`.',
+    ]);
   });
 
   it('an action is checked against its catalogue entry', () => {
@@ -64,7 +67,9 @@ describe('your-turn solutions', () => {
   });
 
   it('is described as the command typed, or the action with its arguments and what it does', () => {
-    expect(describeSolution(solution('{ exec: "sleep 600 &", in: b }').run as RunSpec)).toBe("`sleep 600 &` in container b's shell");
+    expect(describeSolution(solution('{ exec: "sleep 600 >/dev/null 2>&1 &", in: b }').run as RunSpec)).toBe(
+      "`sleep 600 >/dev/null 2>&1 &` in container b's shell",
+    );
     expect(describeSolution(solution('{ action: cgroup-limit, memory: 96M }').run as RunSpec)).toBe(
       `\`cgroup-limit\` (memory: 96M): ${ACTIONS['cgroup-limit']!.summary}`,
     );
