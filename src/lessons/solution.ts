@@ -15,5 +15,7 @@ export function describeSolution(run: RunSpec): string {
   const args = Object.entries(run.args)
     .filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' ') : String(v)}`);
-  return `\`${run.action}\`${args.length ? ` (${args.join(', ')})` : ''}: ${ACTIONS[run.action]?.summary ?? ''}`.trimEnd();
+  // The summary is a sentence; the caller ends it.
+  const summary = (ACTIONS[run.action]?.summary ?? '').replace(/\.$/, '');
+  return `\`${run.action}\`${args.length ? ` (${args.join(', ')})` : ''}: ${summary}`;
 }

@@ -51,9 +51,13 @@ function fitLines(lines: Line[], height: number, what: string): Line[] {
   return [...lines.slice(0, height - 1), plain(`… ${lines.length - height + 1} more ${what}`, 'muted')];
 }
 
-/** Key hints for the footer, most useful first: all of them, closer together when the line is short. */
+/**
+ * Key hints for the footer, most useful first: all of them, closer together when the line is short.
+ * Where even that is too long (a your-turn step at 80 columns), `u` and `Esc` give way: both are
+ * under `?`, and `? help` and `q quit` stay on screen.
+ */
 function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
-  const keys: [string, string][] =
+  const all: [string, string][] =
     l.running !== undefined
       ? [
           ['Esc', 'cancel'],
@@ -73,10 +77,12 @@ function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
             ['?', 'help'],
             ['q', 'quit'],
           ];
-  const line = (gap: string): Line =>
+  const length = (keys: [string, string][], gap: number) => keys.reduce((w, [k, what]) => w + k.length + what.length + 1 + gap, -gap);
+  const line = (keys: [string, string][], gap: string): Line =>
     keys.flatMap(([k, what], i) => [{ text: k, tone: 'key' as const }, { text: ` ${what}${i < keys.length - 1 ? gap : ''}` }]);
-  const wide = line('  ');
-  return keys.reduce((w, [k, what]) => w + k.length + what.length + 3, -2) <= width ? wide : cut(line(' '), width);
+  if (length(all, 2) <= width) return line(all, '  ');
+  const keys = length(all, 1) <= width || l.answering ? all : all.filter(([k]) => k !== 'u' && k !== 'Esc');
+  return cut(line(keys, ' '), width);
 }
 
 /** The step's text as the screen shows it: filled, in words where no PID is known, as Markdown lines. */

@@ -71,7 +71,7 @@ describe('your-turn solutions', () => {
       "`sleep 600 >/dev/null 2>&1 &` in container b's shell",
     );
     expect(describeSolution(solution('{ action: cgroup-limit, memory: 96M }').run as RunSpec)).toBe(
-      `\`cgroup-limit\` (memory: 96M): ${ACTIONS['cgroup-limit']!.summary}`,
+      `\`cgroup-limit\` (memory: 96M): ${ACTIONS['cgroup-limit']!.summary.replace(/\.$/, '')}`,
     );
   });
 });
