@@ -147,7 +147,22 @@ describeTier('filesystem lessons through container-lab lesson <id> --plain', { r
       const log = path.join(root, 'strace.log');
       const r = spawnSync(
         'strace',
-        ['-f', '-qq', '-e', 'signal=none', '-e', 'trace=%file', '-o', log, process.execPath, CLI, 'lesson', 'whiteouts', '--json', '--solve'],
+        [
+          '-f',
+          '-qq',
+          '-e',
+          'signal=none',
+          '-e',
+          'trace=%file',
+          '-o',
+          log,
+          process.execPath,
+          CLI,
+          'lesson',
+          'whiteouts',
+          '--json',
+          '--solve',
+        ],
         { env, encoding: 'utf8', timeout: 180_000 },
       );
       expect(r.status, r.stderr).toBe(0);
