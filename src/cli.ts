@@ -64,6 +64,21 @@ async function main(args: string[]): Promise<number> {
       const { cleanupCommand } = await import('./cli/cleanup.js');
       return cleanupCommand();
     }
+    case 'reset': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { yes: { type: 'boolean', default: false }, lessons: { type: 'string' } },
+      });
+      if (positionals.length > 1) throw new UsageError('reset takes at most one lesson: container-lab reset [<lesson>] [--yes].');
+      const { lessonIds } = await import('./cli/lessons.js');
+      const ids = await lessonIds(values.lessons);
+      const lesson = positionals[0];
+      if (lesson !== undefined && !ids.includes(lesson))
+        throw new UsageError(`There is no lesson "${lesson}". Lessons here: ${ids.join(', ') || 'none'}.`);
+      const { resetCommand } = await import('./cli/reset.js');
+      return resetCommand({ lesson, lessonCount: ids.length, yes: values.yes ?? false });
+    }
     case 'run': {
       const { values, positionals } = parseArgs({
         args: rest,

@@ -2,7 +2,7 @@
  * The lesson commands, wired into src/cli.ts (command-line code: the engine under src/lessons/
  * never parses arguments or starts the TUI):
  *   container-lab [--lessons DIR] [--presenter] [--transcript FILE]   the TUI
- *   container-lab lesson <id> [--plain|--json] [--lessons DIR] [--transcript FILE]
+ *   container-lab lesson <id> [--plain|--json] [--solve] [--lessons DIR] [--transcript FILE]
  *   container-lab lint-lessons [DIR]
  * The TUI and the runtime are loaded with import() only when needed, so linting stays fast and
  * never loads Ink.
@@ -20,6 +20,12 @@ function usage(message: string): never {
   throw new UsageError(message);
 }
 
+/** The ids of the lessons in `dir` (default: the shipped ones), for commands that name one. */
+export async function lessonIds(dir?: string): Promise<string[]> {
+  const { loadLessons } = await import('../lessons/load-lessons.js');
+  return loadLessons(dir ?? defaultLessonsDir()).lessons.map((l) => l.id);
+}
+
 export async function lessonCommands(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'lint-lessons') {
@@ -35,6 +41,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
       options: {
         plain: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        solve: { type: 'boolean', default: false },
         lessons: { type: 'string' },
         transcript: { type: 'string' },
       },
@@ -55,7 +62,9 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     }
     needRoot('lesson', WHY_ROOT);
     const { runLessonCommand } = await import('../lessons/runner/run-command.js');
-    return withTranscript(values.transcript, (t) => runLessonCommand(lesson, values.json ? 'json' : 'plain', process.stdout, t));
+    return withTranscript(values.transcript, (t) =>
+      runLessonCommand(lesson, values.json ? 'json' : 'plain', values.solve ?? false, process.stdout, t),
+    );
   }
   const { values } = parseArgs({
     args: argv,

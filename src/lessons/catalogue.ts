@@ -46,6 +46,13 @@ function declaresCell(a: ActionDef): string {
   return parts.length ? parts.join('; ') : '—';
 }
 
+/** Whether a run of the action can be undone alone (`u`), in words. */
+function undoCell(a: ActionDef): string {
+  if (a.undo === 'reads-only') return 'nothing to undo: it only reads';
+  if (a.undo === 'restores') return 'restores what it changed';
+  return a.undo ? `cannot: ${a.undo.cannot}` : 'cannot (not declared)';
+}
+
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
   return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
@@ -58,8 +65,8 @@ const byName = <T extends { name: string }>(entries: Readonly<Record<string, T>>
 export function catalogueTables(): Record<'actions' | 'probes' | 'checks', string> {
   return {
     actions: table(
-      ['action', 'what it does', 'arguments', 'declares'],
-      byName(ACTIONS).map((a) => [`\`${a.name}\``, a.summary, argsCell(a.args), declaresCell(a)]),
+      ['action', 'what it does', 'arguments', 'undo (`u`)', 'declares'],
+      byName(ACTIONS).map((a) => [`\`${a.name}\``, a.summary, argsCell(a.args), undoCell(a), declaresCell(a)]),
     ),
     probes: table(
       ['probe', 'what it shows', 'arguments'],

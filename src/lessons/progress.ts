@@ -109,6 +109,21 @@ export function forgetLesson(progress: Progress, lesson: string): Progress {
   return { ...progress, lessons: rest };
 }
 
+/**
+ * `container-lab reset [lesson]`: forgets every lesson's progress, or one lesson's (and "Continue"
+ * when it points into that lesson). Anything else the file keeps stays. Pure.
+ */
+export function resetProgress(progress: Progress, lesson?: string): Progress {
+  if (lesson === undefined) {
+    const { last: _last, ...rest } = progress;
+    return { ...rest, lessons: {} };
+  }
+  const forgotten = forgetLesson(progress, lesson);
+  if (forgotten.last?.lesson !== lesson) return forgotten;
+  const { last: _last, ...rest } = forgotten;
+  return rest;
+}
+
 /** Creates the missing directories of `dir` under `base`, refusing symlinks, owned by `owner`. */
 function ensureDir(base: string, dir: string, owner?: { uid: number; gid: number }): void {
   const parts = path.relative(base, dir).split(path.sep).filter(Boolean);

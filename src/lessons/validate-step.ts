@@ -15,6 +15,7 @@ import { CHECKS } from './checks/index.js';
 import { paneLabels } from './pane-pair.js';
 import type { BreakIt, LiveSpec, RunSpec, StepShape, ViewSpec } from './types.js';
 import { validateCall } from './validate-call.js';
+import { validateSolution } from './validate-solution.js';
 import { validateTeaches } from './validate-teaches.js';
 import type { YamlFile } from './yaml-file.js';
 
@@ -65,7 +66,7 @@ export function validateStep(yaml: YamlFile, node: Node, index: number, containe
   if (host) host = { ...host, label: labels.host };
   if (container) container = { ...container, label: labels.container };
   const predict = keys.has('predict') ? validatePredict(yaml, keys.get('predict')!, what) : undefined;
-  const yourTurn = keys.has('yourTurn') ? validateYourTurn(yaml, keys.get('yourTurn')!, what) : undefined;
+  const yourTurn = keys.has('yourTurn') ? validateYourTurn(yaml, keys.get('yourTurn')!, what, containers) : undefined;
   const breakIt = keys.has('breakIt') ? validateBreakIt(yaml, keys.get('breakIt')!, what) : undefined;
   const live = keys.has('live') ? validateLive(yaml, keys.get('live')!, `${what}: \`live\``) : undefined;
   const requires = keys.has('requires') ? validateRequires(yaml, keys.get('requires')!, what) : [];
@@ -146,14 +147,19 @@ function validatePredict(yaml: YamlFile, node: Node, step: string): StepShape['p
   return { answer: answer - 1 };
 }
 
-function validateYourTurn(yaml: YamlFile, node: Node, step: string): StepShape['yourTurn'] {
+function validateYourTurn(yaml: YamlFile, node: Node, step: string, containers: readonly string[]): StepShape['yourTurn'] {
   const what = `${step}: \`yourTurn\``;
   const map = yaml.map(node, what);
   if (!map) return undefined;
   yaml.movedToText(map, what, { task: '`### Your turn`', hints: '`### Hints`' });
-  const keys = yaml.entries(map, what, ['check', 'solution'], ['check', 'solution']);
+  const keys = yaml.entries(map, what, ['check', 'solution'], ['check']);
+  if (!keys.has('solution'))
+    yaml.report(
+      map,
+      `${what}: missing \`solution:\`, what the lab does in the learner's place (\`--solve\`, a jump past this step, the instructor's key): an action, or \`{ exec: "…" }\`, a command run inside the container.`,
+    );
   const check = keys.has('check') ? validateCall(yaml, keys.get('check')!, 'check', CHECKS, `${what}: \`check\``) : undefined;
-  const solution = keys.has('solution') ? runSpec(yaml, keys.get('solution')!, `${what}: \`solution\``) : undefined;
+  const solution = keys.has('solution') ? validateSolution(yaml, keys.get('solution')!, `${what}: \`solution\``, containers) : undefined;
   if (!check || !solution) return undefined;
   return { check: check.name, args: check.args, solution };
 }

@@ -7,7 +7,9 @@ import type { Finding } from '../doctor/index.js';
 import { LANGUAGES, language, setLanguage, t } from '../i18n/index.js';
 import { LessonSession } from '../lessons/engine/session.js';
 import type { SessionOptions } from '../lessons/engine/session.js';
+import { undoMessage } from '../lessons/engine/undo.js';
 import { recordStep } from '../lessons/progress.js';
+import { describeSolution } from '../lessons/solution.js';
 import type { Progress } from '../lessons/progress.js';
 import { placeholderTexts } from '../lessons/templates.js';
 import type { Lesson } from '../lessons/types.js';
@@ -134,6 +136,10 @@ export class LabController {
         return this.hint();
       case 'reset':
         return this.reset();
+      case 'solution':
+        return this.solution();
+      case 'undo':
+        return this.undo();
       case 'shell':
         return this.shell();
       case 'answer-text':
@@ -300,6 +306,60 @@ export class LabController {
       text: t('tui.msg.reset'),
       tone: 'info',
     });
+  }
+
+  /**
+   * `x`, for an instructor rehearsing a your-turn step: the first press shows the solution in words,
+   * the second runs it (as `--solve` does) and checks the answer read from the real state.
+   */
+  private async solution(): Promise<void> {
+    const l = this.store.getState().lesson;
+    const lesson = this.lesson;
+    const step = lesson?.steps[l?.index ?? -1];
+    if (!l || !lesson || !step || !this.session) return;
+    if (!step.yourTurn) {
+      this.store.dispatch({ type: 'message', text: 'This step is not a your-turn task: it has no solution to show.', tone: 'info' });
+      return;
+    }
+    if (!l.steps[l.index]?.solutionShown) {
+      this.store.dispatch({ type: 'solution-shown', index: l.index });
+      const text = `Solution: ${describeSolution(step.yourTurn.solution)}. Press x again to run it and check it.`;
+      this.store.dispatch({ type: 'message', text, tone: 'info' });
+      return;
+    }
+    const index = l.index;
+    this.store.dispatch({ type: 'step-started', index, at: Date.now() });
+    const solved = await this.session.solve(index);
+    this.store.dispatch({ type: 'step-finished', index, result: solved.result });
+    this.readPids();
+    if (!solved.check) {
+      this.store.dispatch({ type: 'message', text: solved.result.message ?? 'The solution did not run.', tone: 'bad' });
+      return;
+    }
+    this.store.dispatch({ type: 'answer-opened' });
+    this.store.dispatch({ type: 'answer-typed', text: solved.answer ?? '' });
+    this.store.dispatch({ type: 'checked', index, check: solved.check });
+    const ok = solved.check.ok;
+    this.store.dispatch({
+      type: 'message',
+      text: ok
+        ? `Solved: the solution ran, and the check passed on answer ${solved.answer}. On to the next step (→).`
+        : solved.check.message,
+      tone: ok ? 'ok' : 'bad',
+    });
+    if (ok) this.saveProgress(recordStep(this.store.getState().progress, lesson.id, index, step.id));
+  }
+
+  /** `u`: undoes this step alone where its action can, and says why not where it cannot. */
+  private async undo(): Promise<void> {
+    const l = this.store.getState().lesson;
+    if (!l || !this.session) return;
+    const index = l.index;
+    const { undone, panes } = await this.session.undo(index);
+    if (undone.kind === 'undone' && undone.ok) this.store.dispatch({ type: 'step-undone', index });
+    else if (panes) this.store.dispatch({ type: 'panes-refreshed', index, panes });
+    this.readPids();
+    this.store.dispatch({ type: 'message', ...undoMessage(undone) });
   }
 
   private async shell(): Promise<void> {

@@ -15,6 +15,10 @@ export type Intent =
   | { kind: 'predict'; choice: number }
   | { kind: 'hint' }
   | { kind: 'reset' }
+  /** An instructor rehearsing: show a your-turn step's solution, then (pressed again) run and check it. */
+  | { kind: 'solution' }
+  /** Undo the step alone, where its action can. */
+  | { kind: 'undo' }
   | { kind: 'shell' }
   | { kind: 'help' }
   | { kind: 'events' }
@@ -112,6 +116,8 @@ function stepIntent(input: string, key: Keys, eventsExpanded: boolean): Intent |
   if (/^[1-5]$/.test(input)) return { kind: 'predict', choice: Number(input) - 1 };
   if (input === 'h') return { kind: 'hint' };
   if (input === 'r') return { kind: 'reset' };
+  if (input === 'x') return { kind: 'solution' };
+  if (input === 'u') return { kind: 'undo' };
   if (input === 's') return { kind: 'shell' };
   if (input === 'e') return { kind: 'events' };
   return undefined;

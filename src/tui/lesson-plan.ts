@@ -58,10 +58,14 @@ function fitLines(lines: Line[], height: number): Line[] {
 /** The words after a key in the footer (`Enter run`); the language key has a value of its own. */
 type FooterWord = Exclude<Extract<MessageId, `tui.key.${string}`>, 'tui.key.language'>;
 
-/** Key hints for the footer, most useful first: all of them, closer together when the line is short. */
+/**
+ * Key hints for the footer, most useful first: all of them, closer together when the line is short.
+ * Where even that is too long (a your-turn step at 80 columns), `u` and `Esc` give way: both are
+ * under `?`, and `? help` and `q quit` stay on screen.
+ */
 function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
   const hint: [string, FooterWord][] = hasTurn ? [['h', 'tui.key.hint']] : [];
-  const keys: [string, FooterWord][] =
+  const all: [string, FooterWord][] =
     l.running !== undefined
       ? [
           ['Esc', 'tui.key.cancel'],
@@ -73,17 +77,21 @@ function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
             ['Enter', 'tui.key.run'],
             ['←→', 'tui.key.steps'],
             ...hint,
+            ...(hasTurn ? [['x', 'tui.key.solution'] as [string, FooterWord]] : []),
             ['s', 'tui.key.shell'],
             ['e', 'tui.key.what-ran'],
+            ['u', 'tui.key.undo'],
             ['r', 'tui.key.reset'],
             ['Esc', 'tui.key.lessons'],
             ['?', 'tui.key.help'],
             ['q', 'tui.key.quit'],
           ];
-  const line = (gap: string): Line =>
+  const line = (keys: [string, FooterWord][], gap: string): Line =>
     keys.flatMap(([k, id], i) => [{ text: k, tone: 'key' as const }, { text: ` ${t(id)}${i < keys.length - 1 ? gap : ''}` }]);
-  const wide = line('  ');
-  return lineWidth(wide) <= width ? wide : cut(line(' '), width);
+  const wide = line(all, '  ');
+  if (lineWidth(wide) <= width) return wide;
+  const keys = lineWidth(line(all, ' ')) <= width || l.answering ? all : all.filter(([k]) => k !== 'u' && k !== 'Esc');
+  return cut(line(keys, ' '), width);
 }
 
 /** The step's text as the screen shows it: filled, in words where no PID is known, as Markdown lines. */

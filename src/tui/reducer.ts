@@ -30,6 +30,8 @@ export type LabAction =
   | { type: 'panes-refreshed'; index: number; panes: Pick<StepResult, 'host' | 'container'> }
   | { type: 'pids-read'; pids: Readonly<Record<string, string>> }
   | { type: 'lesson-reset' }
+  | { type: 'solution-shown'; index: number }
+  | { type: 'step-undone'; index: number; panes?: Pick<StepResult, 'host' | 'container'> }
   | { type: 'help-toggled' }
   | { type: 'events-toggled' }
   | { type: 'events-scrolled'; delta: number }
@@ -134,6 +136,14 @@ export function reduce(state: LabState, action: LabAction): LabState {
       return inLesson(state, (l) => ({ ...l, pids: action.pids }));
     case 'lesson-reset':
       return inLesson(state, (l) => ({ ...l, steps: {}, running: undefined, runningSince: undefined, answering: false }));
+    case 'solution-shown':
+      return inLesson(state, (l) => withStep(l, action.index, (s) => ({ ...s, solutionShown: true })));
+    case 'step-undone':
+      // The step reads as not run again (Enter runs it); its predict choice and hints stay.
+      return inLesson(state, (l) => ({
+        ...withStep(l, action.index, (s) => ({ hints: s.hints, ...(s.choice === undefined ? {} : { choice: s.choice }) })),
+        answering: false,
+      }));
     case 'help-toggled':
       return { ...state, help: !state.help };
     case 'events-toggled':

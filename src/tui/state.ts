@@ -31,6 +31,8 @@ export interface StepState {
   /** The learner's your-turn answer being typed. */
   answer?: string;
   check?: CheckResult;
+  /** The solution was shown (x): pressing x again runs it. */
+  solutionShown?: boolean;
 }
 
 export interface LessonState {

@@ -45,7 +45,7 @@ describeTier('bad input: the lab state on disk', { root: true, cli: true }, () =
     removeAll();
     fs.mkdirSync(`${paths.stateDir}-target`, { mode: 0o700 });
     fs.symlinkSync(`${paths.stateDir}-target`, paths.stateDir);
-    const r = await runLab(['lesson', 'pid-namespace', '--plain'], { env });
+    const r = await runLab(['lesson', 'pid-namespace', '--plain', '--solve'], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `container-lab: ${paths.stateDir} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${paths.stateDir}) and start again.\n`,

@@ -1,12 +1,14 @@
 /**
- * It never touches what it did not create. With the decoys of decoys.ts planted, every lesson
- * present runs from start to end, and `cleanup` runs on ledgers that name things the lab must not
- * remove; after each test every decoy is exactly as it was planted.
+ * It never touches what it did not create. With the decoys of decoys.ts planted, every lesson runs
+ * from start to end as the course CI tests (`lesson <id> --solve --plain`: each your-turn solved by
+ * its own solution, and every step and check must pass), and `cleanup` runs on ledgers that name
+ * things the lab must not remove; after each test every decoy is exactly as it was planted, and the
+ * lab has left nothing behind.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { processStartTime } from '../../src/runtime/proc-identity.js';
 import { describeTier } from '../helpers/tier.js';
 import { labEnv, presentLessons, runLab, useTier } from '../helpers/lab.js';
@@ -41,13 +43,30 @@ describeTier('decoys: look-alikes the lab must leave alone', { root: true, cli: 
     if (decoys) removeDecoys(decoys);
   });
 
-  for (const lesson of presentLessons()) {
-    it(`lesson ${lesson.id}, run to its end, leaves every decoy as it was`, async () => {
-      const r = await runLab(['lesson', lesson.id, '--plain'], { env, timeoutMs: 120_000 });
-      expect(r.signal, r.stderr).toBeNull();
-      expect(r.stdout).toMatch(/^(Every step of|Some steps of) /m);
-    }, 150_000);
-  }
+  describe('the course is tested as a course', () => {
+    it('has all seven lessons', () => {
+      expect(presentLessons().map((l) => l.id)).toEqual([
+        'pid-namespace',
+        'mount-namespace',
+        'cgroups',
+        'overlay',
+        'whiteouts',
+        'veth-bridge',
+        'capabilities',
+      ]);
+    });
+    for (const lesson of presentLessons()) {
+      it(`lesson ${lesson.id} --solve --plain: every step and every check passes, and every decoy stays as it was`, async () => {
+        const r = await runLab(['lesson', lesson.id, '--solve', '--plain'], { env, timeoutMs: 120_000 });
+        expect(r.code, `${r.stdout.split('\n').slice(-8).join('\n')}\n${r.stderr}`).toBe(0);
+        expect(r.stdout).toMatch(new RegExp(`^Every step of "${lesson.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" ran`, 'm'));
+        // Each your-turn was solved and checked, unless this host cannot run it (the summary names it).
+        const skipped = r.stdout.match(/\(skipped: (.*)\)\.$/m)?.[1]?.split(', ') ?? [];
+        const turns = lesson.steps.filter((s) => s.yourTurn && !skipped.includes(s.id));
+        expect(r.stdout.match(/^Answer given by --solve: .*Check: passed\./gm) ?? []).toHaveLength(turns.length);
+      }, 150_000);
+    }
+  });
 
   it('cleanup removes only ledger-named resources: a link with the lab prefix that is not in the ledger stays', async () => {
     const r = await runLab(['cleanup'], { env });
@@ -85,7 +104,7 @@ describeTier('decoys: look-alikes the lab must leave alone', { root: true, cli: 
     try {
       await runLab(['cleanup'], { env });
       const lesson = presentLessons()[0]!;
-      await runLab(['lesson', lesson.id, '--plain'], { env, timeoutMs: 120_000 });
+      await runLab(['lesson', lesson.id, '--plain', '--solve'], { env, timeoutMs: 120_000 });
       expect(fs.readFileSync(path.join(stray, 'keep.txt'), 'utf8')).toBe('mine\n');
     } finally {
       fs.rmSync(stray, { recursive: true, force: true });

@@ -26,7 +26,7 @@ function failedSteps(out: string): string[] {
 
 describeTier('lesson pid-namespace, non-interactive, real kernel', { root: true, cli: true }, () => {
   it('--plain runs every step and prints what the kernel answered', async () => {
-    const { code, stdout, stderr } = await runLab(['lesson', 'pid-namespace', '--plain'], { env });
+    const { code, stdout, stderr } = await runLab(['lesson', 'pid-namespace', '--plain', '--solve'], { env });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Every step of "The PID namespace" ran.');
@@ -72,7 +72,7 @@ describeTier('lesson pid-namespace, non-interactive, real kernel', { root: true,
   }, 120_000);
 
   it('--json prints one JSON object per line, ending in a summary', async () => {
-    const { code, stdout } = await runLab(['lesson', 'pid-namespace', '--json'], { env });
+    const { code, stdout } = await runLab(['lesson', 'pid-namespace', '--json', '--solve'], { env });
     expect(code).toBe(0);
     const records = stdout
       .trim()

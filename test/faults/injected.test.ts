@@ -59,7 +59,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Runs a lesson to its end with `env`, following its processes; returns its output and what it left. */
 async function runFailing(lesson: string, env: NodeJS.ProcessEnv, paths: LabPaths, ignoreMounts: string[] = []) {
-  const lab = startLab(['lesson', lesson, '--plain'], { env });
+  const lab = startLab(['lesson', lesson, '--plain', '--solve'], { env });
   const tracker = new ProcessTracker(lab.pid).start(10);
   const timer = setTimeout(() => process.kill(-lab.pid, 'SIGKILL'), 90_000);
   const done = await lab.finished;
@@ -112,7 +112,7 @@ describeTier('fault injection: a failing primitive at each step of a container s
       const r = await runFailing(lesson, env, labPaths);
       expect(r.done.code, r.done.stderr).toBe(1);
       expectShown(r.done.stdout, fault.syscall, fault.errno, fault.inPane ?? true);
-      expect(r.done.stdout).toMatch(/^Some steps of ".*" failed: see the FAILED results above\.$/m);
+      expect(r.done.stdout).toMatch(/^Step \d+ \([a-z0-9-]+\) of ".*" failed \(see its FAILED result above\): .+$/m);
       expect(r.left).toEqual(CLEAN);
       expect(r.alive).toEqual([]);
       expect(r.cleanup.stdout).toContain('Nothing to clean up');

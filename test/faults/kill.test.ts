@@ -51,7 +51,7 @@ async function trial(plan: TrialPlan): Promise<{ problems: string[]; note: strin
   const problems: string[] = [];
   const marker = `CONTAINER_LAB_T7_TRIAL=${plan.seed}`;
   const env = labEnv(labPaths, { CONTAINER_LAB_T7_TRIAL: String(plan.seed) });
-  const lab = startLab(['lesson', plan.lesson, '--plain'], { env });
+  const lab = startLab(['lesson', plan.lesson, '--plain', '--solve'], { env });
   const tracker = new ProcessTracker(lab.pid).start(10);
   let exited: Finished | undefined;
   void lab.finished.then((f) => (exited = f));

@@ -166,7 +166,7 @@ export async function waitForOutput(lab: LabProcess, test: (stdout: string) => b
 
 /** Starts `lesson <id> --plain` and SIGKILLs the lab once `marker` is in its output; returns the output. */
 export async function killLabAt(lesson: string, marker: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<string> {
-  const lab = startLab(['lesson', lesson, '--plain'], { env });
+  const lab = startLab(['lesson', lesson, '--plain', '--solve'], { env });
   const seen = await waitForOutput(lab, (out) => out.includes(marker), timeoutMs);
   lab.child.kill('SIGKILL');
   const { stdout, stderr } = await lab.finished;

@@ -18,7 +18,7 @@ const paths = useTier('cgroupsLesson');
 const MiB = 1024 * 1024;
 
 async function runLesson(format: '--plain' | '--json'): Promise<{ code: number | null; out: string; err: string }> {
-  const { code, stdout, stderr } = await runLab(['lesson', 'cgroups', format], { env: labEnv(paths), timeoutMs: 300_000 });
+  const { code, stdout, stderr } = await runLab(['lesson', 'cgroups', format, '--solve'], { env: labEnv(paths), timeoutMs: 300_000 });
   return { code, out: stdout, err: stderr };
 }
 

@@ -131,6 +131,7 @@ export async function runTraced(
         'lesson',
         lesson,
         '--json',
+        '--solve',
       ],
       {
         env: { ...process.env, ...env, CONTAINER_LAB_STEP_GATE: gate },

@@ -30,7 +30,7 @@ describeTier('filesystem lessons through container-lab lesson <id> --plain', { r
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   const runLesson = (id: string): string => {
-    const r = spawnSync(process.execPath, [CLI, 'lesson', id, '--plain'], { env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [CLI, 'lesson', id, '--plain', '--solve'], { env, encoding: 'utf8', timeout: 120_000 });
     expect(r.status, `${id} --plain failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
     expectNoResidue();
     return r.stdout;
@@ -147,7 +147,22 @@ describeTier('filesystem lessons through container-lab lesson <id> --plain', { r
       const log = path.join(root, 'strace.log');
       const r = spawnSync(
         'strace',
-        ['-f', '-qq', '-e', 'signal=none', '-e', 'trace=%file', '-o', log, process.execPath, CLI, 'lesson', 'whiteouts', '--json'],
+        [
+          '-f',
+          '-qq',
+          '-e',
+          'signal=none',
+          '-e',
+          'trace=%file',
+          '-o',
+          log,
+          process.execPath,
+          CLI,
+          'lesson',
+          'whiteouts',
+          '--json',
+          '--solve',
+        ],
         { env, encoding: 'utf8', timeout: 180_000 },
       );
       expect(r.status, r.stderr).toBe(0);

@@ -26,7 +26,11 @@ const lacks = lacksAt < 0 ? [] : (rest[lacksAt + 1] ?? '').split(',').filter(Boo
 /** One lesson: its steps by status, and what went wrong, read from the JSON lines. */
 function runLesson(id) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [CLI, 'lesson', id, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 600_000 });
+  const r = spawnSync(process.execPath, [CLI, 'lesson', id, '--json', '--solve'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    timeout: 600_000,
+  });
   const seconds = (Date.now() - started) / 1000;
   const results = [];
   let summary;

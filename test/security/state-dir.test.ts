@@ -70,7 +70,7 @@ describeTier('state directories: 0700, root-owned, never through a symlink', { r
     fs.symlinkSync(target, containers);
     const run = await runLab(['run', '--', 'true'], { env });
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 1, stderr: `container-lab: ${refused(containers)}\n` });
-    const lesson = await runLab(['lesson', 'pid-namespace', '--plain'], { env });
+    const lesson = await runLab(['lesson', 'pid-namespace', '--plain', '--solve'], { env });
     expect(lesson.code).toBe(1);
     expect(lesson.stdout).toContain(`Result: FAILED in`);
     expect(lesson.stdout).toContain(refused(containers));

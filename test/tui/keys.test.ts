@@ -41,6 +41,26 @@ describe('keys', () => {
     expect(intentFor('', k({ escape: true }), lesson)).toEqual({ kind: 'home' });
   });
 
+  it('x shows, then runs, a your-turn solution; u undoes the step; neither is typed into an answer', () => {
+    expect(intentFor('x', NO_KEYS, lesson)).toEqual({ kind: 'solution' });
+    expect(intentFor('u', NO_KEYS, lesson)).toEqual({ kind: 'undo' });
+    const answering = reduce(lesson, { type: 'answer-opened' });
+    expect(intentFor('x', NO_KEYS, answering)).toBeUndefined();
+    expect(intentFor('u', NO_KEYS, answering)).toBeUndefined();
+  });
+
+  it('a solution once shown is remembered for the second x; an undone step reads as not run, keeping its choice and hints', () => {
+    const ran = reduce(reduce(lesson, { type: 'predicted', index: 0, choice: 1 }), {
+      type: 'step-finished',
+      index: 0,
+      result: { stepId: 's', status: 'done', events: [], output: [], durationMs: 1, shell: '', text: '' },
+    });
+    const shown = reduce(ran, { type: 'solution-shown', index: 0 });
+    expect(shown.lesson?.steps[0]?.solutionShown).toBe(true);
+    const hinted = reduce(shown, { type: 'hint-shown', index: 0, text: 'a nudge' });
+    expect(reduce(hinted, { type: 'step-undone', index: 0 }).lesson?.steps[0]).toEqual({ hints: ['a nudge'], choice: 1 });
+  });
+
   it("↑ and ↓ scroll the step's text, also while an answer is typed", () => {
     expect(intentFor('', k({ downArrow: true }), lesson)).toEqual({ kind: 'scroll-text', delta: 3 });
     expect(intentFor('', k({ upArrow: true }), reduce(lesson, { type: 'answer-opened' }))).toEqual({ kind: 'scroll-text', delta: -3 });
@@ -66,7 +86,9 @@ describe('keys', () => {
     expect(intentFor('', k({ return: true }), running)).toEqual({ kind: 'busy' });
     expect(intentFor('n', NO_KEYS, running)).toEqual({ kind: 'busy' });
     expect(intentFor('', k({ leftArrow: true }), running)).toEqual({ kind: 'busy' });
-    expect(intentFor('x', NO_KEYS, running)).toBeUndefined();
+    expect(intentFor('z', NO_KEYS, running)).toBeUndefined();
+    expect(intentFor('x', NO_KEYS, running)).toEqual({ kind: 'busy' });
+    expect(intentFor('u', NO_KEYS, running)).toEqual({ kind: 'busy' });
     expect(intentFor('?', NO_KEYS, running)).toEqual({ kind: 'help' });
     expect(intentFor('q', NO_KEYS, running)).toEqual({ kind: 'quit' });
   });

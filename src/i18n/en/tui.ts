@@ -28,6 +28,8 @@ export const tui = {
   'tui.key.what-ran': 'what ran',
   'tui.key.reset': 'reset',
   'tui.key.lessons': 'lessons',
+  'tui.key.solution': 'solution',
+  'tui.key.undo': 'undo',
 
   // Help screen
   'tui.help.keys': 'Keys',
@@ -37,7 +39,6 @@ export const tui = {
   'tui.help.hint': 'a hint for a your-turn task: a nudge, then a pointer, then the answer (also while typing it)',
   'tui.help.scroll': "scroll the step's text when it is longer than its rows",
   'tui.help.shell': "a real shell inside the lesson's container; `exit` brings you back",
-  'tui.help.reset': 'reset the lesson: its containers are deleted and rebuilt when needed',
   'tui.help.events': 'show every primitive the step ran (again: back)',
   'tui.help.escape': 'cancel a running step; otherwise back to the lessons',
   'tui.help.language': 'on the lessons screen: next language (English, 简体中文, 繁體中文)',
@@ -50,6 +51,8 @@ export const tui = {
   'tui.help.what-ran':
     '"What ran" lists the primitives: each syscall with its flags, each write to a kernel file, each program started, and how long it took. "by hand" is the shell command a person would type for the same thing.',
   'tui.help.back': 'Press ? or Esc to go back.',
+  'tui.help.solution': "show a your-turn step's solution; x again runs it and checks it",
+  'tui.help.undo-reset': 'undo this step (where it can be) / reset the lesson (fresh containers)',
 
   // Screens of their own
   'tui.too-small':

@@ -27,6 +27,8 @@ export const tui = {
   'tui.key.what-ran': '运行了什么',
   'tui.key.reset': '重置',
   'tui.key.lessons': '课程',
+  'tui.key.solution': '答案',
+  'tui.key.undo': '撤销',
 
   'tui.help.keys': '按键',
   'tui.help.enter': '运行这一步；运行过后，进入下一步（在“轮到你”的步骤中：输入你的答案）',
@@ -35,7 +37,6 @@ export const tui = {
   'tui.help.hint': '“轮到你”任务的提示：先点拨，再指路，最后给出答案（输入答案时也可用）',
   'tui.help.scroll': '步骤说明比可用行数长时，滚动说明文字',
   'tui.help.shell': '进入课程容器里的真实 shell；输入 `exit` 返回',
-  'tui.help.reset': '重置本课：删除它的容器，需要时重新创建',
   'tui.help.events': '显示这一步运行的每个原语（再按一次：返回）',
   'tui.help.escape': '取消正在运行的步骤；否则回到课程列表',
   'tui.help.language': '在课程列表中：切换语言（English、简体中文、繁體中文）',
@@ -48,6 +49,8 @@ export const tui = {
   'tui.help.what-ran':
     '“运行了什么”列出各个原语：每个系统调用及其标志、每次对内核文件的写入、每个启动的程序，以及各自耗时。“手动”是一个人要做同样的事时会输入的 shell 命令。',
   'tui.help.back': '按 ? 或 Esc 返回。',
+  'tui.help.solution': '显示“轮到你”步骤的答案；再按一次 x 就运行并检查',
+  'tui.help.undo-reset': '撤销这一步（能撤销时）/ 重置本课（全新的容器）',
 
   'tui.too-small':
     '终端大小为 {columns}×{rows}；本实验至少需要 80×24。请把窗口调大，或运行 `container-lab lesson <id> --plain` 以纯文本形式学习同一课。',

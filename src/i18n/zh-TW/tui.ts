@@ -27,6 +27,8 @@ export const tui = {
   'tui.key.what-ran': '執行了什麼',
   'tui.key.reset': '重設',
   'tui.key.lessons': '課程',
+  'tui.key.solution': '解答',
+  'tui.key.undo': '復原',
 
   'tui.help.keys': '按鍵',
   'tui.help.enter': '執行這一步；執行過後，前往下一步（在「換你了」的步驟中：輸入你的答案）',
@@ -35,7 +37,6 @@ export const tui = {
   'tui.help.hint': '「換你了」任務的提示：先點一下，再指方向，最後給出答案（輸入答案時也可用）',
   'tui.help.scroll': '步驟說明比可用行數長時，捲動說明文字',
   'tui.help.shell': '進入課程容器裡真正的 shell；輸入 `exit` 返回',
-  'tui.help.reset': '重設本課：刪除它的容器，需要時重新建立',
   'tui.help.events': '顯示這一步執行的每個原語（再按一次：返回）',
   'tui.help.escape': '取消執行中的步驟；否則回到課程列表',
   'tui.help.language': '在課程列表中：切換語言（English、简体中文、繁體中文）',
@@ -48,6 +49,8 @@ export const tui = {
   'tui.help.what-ran':
     '「執行了什麼」列出各個原語：每個系統呼叫及其旗標、每次對核心檔案的寫入、每個啟動的程式，以及各自花費的時間。「手動」是一個人要做同樣的事時會輸入的 shell 指令。',
   'tui.help.back': '按 ? 或 Esc 返回。',
+  'tui.help.solution': '顯示「換你了」步驟的解答；再按一次 x 就執行並檢查',
+  'tui.help.undo-reset': '復原這一步（可以復原時）/ 重設本課（全新的容器）',
 
   'tui.too-small':
     '終端機大小為 {columns}×{rows}；本實驗至少需要 80×24。請把視窗放大，或執行 `container-lab lesson <id> --plain` 以純文字形式學習同一課。',

@@ -68,7 +68,20 @@ export interface ActionOutcome {
   output: string[];
   /** Why it failed, in a sentence that says what to do next. */
   message?: string;
+  /**
+   * For an action that declares `undo: 'restores'`: puts back what this run changed (the values it
+   * read before it wrote), or why this particular run cannot be put back.
+   */
+  undo?: (() => Promise<ActionOutcome>) | { cannot: string };
 }
+
+/**
+ * Whether one run of an action can be taken back alone (`u` in the TUI), declared as data:
+ * `reads-only`: it changes nothing, so there is nothing to undo; `restores`: its outcome carries the
+ * undo; `{ cannot }`: why not (the lesson's `r` still starts it all afresh). An action that
+ * declares nothing cannot be undone alone.
+ */
+export type Undo = 'reads-only' | 'restores' | { cannot: string };
 
 /**
  * When a declared property holds: whenever the action runs (`true`), or only when each named
@@ -105,6 +118,8 @@ export interface ActionDef {
    * listed). A step whose program this host lacks is skipped with the command that installs it.
    */
   hostPrograms?: readonly HostNeed[];
+  /** Whether a run of it can be undone alone; see {@link Undo}. */
+  undo?: Undo;
   run(ctx: ActionContext, args: Args): Promise<ActionOutcome>;
 }
 

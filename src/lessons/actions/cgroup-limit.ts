@@ -11,7 +11,8 @@ import { readCgroup } from '../../probes/cgroup-read.js';
 import type { Controller } from '../../probes/cgroup-read.js';
 import { parseSize } from '../../cgroups/size.js';
 import type { CgroupLimits } from '../../cgroups/types.js';
-import type { ActionDef } from './action.js';
+import type { Container } from '../../runtime/api.js';
+import type { ActionContext, ActionDef, ActionOutcome } from './action.js';
 import { str } from './action.js';
 
 /** `32M` → 33554432; `max` → 'max'; anything else → undefined. */
@@ -38,6 +39,7 @@ export const cgroupLimitAction: ActionDef = {
     cpus: { type: { kind: 'string' }, default: '', doc: 'CPU time per period, in CPUs (0.5 = 50 ms of every 100 ms), or max' },
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
   },
+  undo: 'restores',
   async run(ctx, args) {
     const memory = str(args, 'memory') === '' ? undefined : parseBytes(str(args, 'memory'));
     const pids = str(args, 'pids') === '' ? undefined : parseCount(str(args, 'pids'));
@@ -61,6 +63,17 @@ export const cgroupLimitAction: ActionDef = {
         output: [],
         message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.',
       };
+    // What the files said before, read through the same driver, so an undo writes them back.
+    const before = c.cgroup.stats();
+    const undo =
+      cpus === undefined
+        ? () =>
+            restoreLimits(ctx, c, {
+              ...(memory === undefined ? {} : { memory: { was: before.memoryMax } }),
+              ...(pids === undefined ? {} : { pids: { was: before.pidsMax } }),
+            })
+        : { cannot: 'the lab does not read a CPU quota back through its cgroup driver, so it cannot write the old one again' };
+    const cgroup = c.cgroup;
     const limits: CgroupLimits = {};
     const clear: Controller[] = [];
     if (memory === 'max') clear.push('memory');
@@ -69,14 +82,42 @@ export const cgroupLimitAction: ActionDef = {
     else if (pids !== undefined) limits.pids = pids;
     if (cpus === 'max') clear.push('cpu');
     else if (cpus !== undefined) limits.cpus = cpus;
-    c.cgroup.clearLimits(clear);
-    c.cgroup.setLimits(limits);
+    cgroup.clearLimits(clear);
+    cgroup.setLimits(limits);
 
     const touched: Controller[] = [];
     if (memory !== undefined) touched.push('memory');
     if (pids !== undefined) touched.push('pids');
     if (cpus !== undefined) touched.push('cpu');
     const now = await readCgroup(ctx.hostReader, ctx.procRoot, c.pid, touched, 'limits');
-    return { ok: true, output: now.rows.map((r) => `${r.cells[0]} now says ${r.cells[1]}`) };
+    return { ok: true, output: now.rows.map((r) => `${r.cells[0]} now says ${r.cells[1]}`), undo };
   },
 };
+
+/**
+ * Writes back the memory and pids limits a run replaced (`was` undefined: there was none, so the
+ * file gets `max` again), then reads the files as the run did.
+ */
+async function restoreLimits(
+  ctx: ActionContext,
+  c: Container,
+  old: { memory?: { was?: number }; pids?: { was?: number } },
+): Promise<ActionOutcome> {
+  const touched: Controller[] = [];
+  const limits: CgroupLimits = {};
+  const clear: Controller[] = [];
+  if (old.memory) {
+    touched.push('memory');
+    if (old.memory.was === undefined) clear.push('memory');
+    else limits.memoryBytes = old.memory.was;
+  }
+  if (old.pids) {
+    touched.push('pids');
+    if (old.pids.was === undefined) clear.push('pids');
+    else limits.pids = old.pids.was;
+  }
+  c.cgroup!.clearLimits(clear);
+  c.cgroup!.setLimits(limits);
+  const now = await readCgroup(ctx.hostReader, ctx.procRoot, c.pid, touched, 'limits');
+  return { ok: true, output: now.rows.map((r) => `${r.cells[0]} says ${r.cells[1]} again`) };
+}

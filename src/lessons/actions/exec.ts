@@ -16,6 +16,7 @@ export const execAction: ActionDef = {
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
     expect: { type: { kind: 'enum', values: ['succeeds', 'fails'] }, default: 'succeeds', doc: 'whether the command should succeed' },
   },
+  undo: { cannot: 'the lab cannot know everything a command changed inside the container' },
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const argv = list(args, 'argv').map((a) => ctx.fill(a));

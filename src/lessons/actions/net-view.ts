@@ -25,6 +25,7 @@ export const showForwardingAction: ActionDef = {
   name: 'show-forwarding',
   summary: "Reads the bridge's forwarding table and each container's neighbour table (changes nothing).",
   args: { containers: containersArg },
+  undo: 'reads-only',
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['bridge'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
     const t = await topologyOf(
@@ -50,6 +51,7 @@ export const drawTopologyAction: ActionDef = {
   name: 'draw-topology',
   summary: 'Draws the lab network from live state: bridge, veth pairs by interface index, namespaces, addresses.',
   args: { containers: containersArg },
+  undo: 'reads-only',
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['bridge'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
     const t = await topologyOf(

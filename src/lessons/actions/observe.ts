@@ -7,6 +7,7 @@ export const observeAction: ActionDef = {
   name: 'observe',
   summary: 'Runs nothing; the step only reads state into its panes.',
   args: {},
+  undo: 'reads-only',
   async run() {
     return { ok: true, output: [] };
   },

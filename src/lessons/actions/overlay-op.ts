@@ -94,6 +94,11 @@ export const overlayOpAction: ActionDef = {
       doc: 'whether the kernel should allow it (`either`: this depends on the kernel; show what it did)',
     },
   },
+  // Writing to upper or lower while the overlay is mounted is undefined behaviour (overlayfs.rst,
+  // "Changes to underlying filesystems"), so the lab never edits upper behind the kernel's back.
+  undo: {
+    cannot: "putting a file back means editing the overlay's upper directory while it is mounted, which the kernel documents as undefined",
+  },
   async run(ctx, args) {
     const lab = fsLab(ctx);
     const ov = overlayOf(lab, str(args, 'overlay'));

@@ -36,6 +36,7 @@ export const signalAction: ActionDef = {
     watchMs: { type: { kind: 'integer', min: 100, max: 5000 }, default: 500, doc: 'how long to watch, with `expect: survives`' },
   },
   waitsOnPurpose: { expect: ['survives'] },
+  undo: { cannot: 'a signal, once delivered, cannot be called back' },
   async run(ctx, args) {
     const to = str(args, 'to');
     const signal = str(args, 'signal') as Signal;

@@ -6,6 +6,7 @@
 import type { ActionDef } from './action.js';
 import { list, str } from './action.js';
 import { findLaunched } from './find-in-container.js';
+import { hostCall } from './host-call.js';
 
 export const spawnAction: ActionDef = {
   name: 'spawn',
@@ -16,6 +17,7 @@ export const spawnAction: ActionDef = {
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
   },
   starts: 'process',
+  undo: 'restores',
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const argv = list(args, 'argv').map((a) => ctx.fill(a));
@@ -32,6 +34,13 @@ export const spawnAction: ActionDef = {
     }
     const name = str(args, 'name');
     ctx.processes.set(name, { name, container: ctx.containerName(str(args, 'container')), ...found });
-    return { ok: true, output: [`$ ${argv.join(' ')} &`, `started: PID ${found.innerPid} inside, ${found.hostPid} on the host`] };
+    // Undone by ending the process it started, as `docker exec -d` leaves you to `kill` it.
+    const undo = async () => {
+      hostCall(ctx.record, 'kill', [String(found.hostPid), 'SIGKILL'], () => process.kill(found.hostPid, 'SIGKILL'));
+      await handle.done;
+      if (ctx.processes.get(name)?.hostPid === found.hostPid) ctx.processes.delete(name);
+      return { ok: true, output: [`killed ${name}: PID ${found.innerPid} inside, ${found.hostPid} on the host`] };
+    };
+    return { ok: true, output: [`$ ${argv.join(' ')} &`, `started: PID ${found.innerPid} inside, ${found.hostPid} on the host`], undo };
   },
 };

@@ -12,6 +12,7 @@ export const startContainerAction: ActionDef = {
   summary: 'Creates a lesson container from its spec (deleting an earlier one); every primitive is shown.',
   args: { container: { type: { kind: 'name' }, default: '', doc: "which of the lesson's containers (default: the first)" } },
   starts: 'container',
+  undo: { cannot: 'it replaced the container, and the one before it is gone' },
   async run(ctx, args) {
     const c = await ctx.startContainer(str(args, 'container'));
     return { ok: true, output: [`container ${c.id} is running: its PID 1 is ${c.pid} on the host`] };

@@ -5,7 +5,7 @@
  */
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import { ACTIONS } from '../actions/index.js';
-import type { ActionContext } from '../actions/action.js';
+import type { ActionContext, ActionOutcome } from '../actions/action.js';
 import { startsContainer } from '../actions/properties.js';
 import type { RunSpec } from '../types.js';
 import type { StepResult } from './results.js';
@@ -19,6 +19,8 @@ export interface ActDeps {
   collect(events: PrimitiveEvent[] | undefined): void;
   ensure(container: string): Promise<unknown>;
   context(signal: AbortSignal): ActionContext;
+  /** Told what a successful run offers to undo it (see actions/action.ts `Undo`). */
+  keepUndo?(undo: ActionOutcome['undo']): void;
 }
 
 const CANCELLED = 'Cancelled (Esc): the lab stopped the step. Press Enter to run it again.';
@@ -34,6 +36,7 @@ export async function act(deps: ActDeps, run: RunSpec, signal: AbortSignal, need
     ready();
     const outcome = await ACTIONS[run.action]!.run(deps.context(signal), run.args);
     if (signal.aborted) return { status: 'cancelled', events, output: outcome.output, message: CANCELLED };
+    if (outcome.ok) deps.keepUndo?.(outcome.undo);
     return { status: outcome.ok ? 'done' : 'failed', events, output: outcome.output, message: outcome.message };
   } catch (err) {
     if (signal.aborted) return { status: 'cancelled', events, output: [], message: CANCELLED };

@@ -29,9 +29,10 @@ import type { PaneSources } from './panes.js';
 import { resolvePid } from './resolve.js';
 import type { StepResult } from './results.js';
 import { act } from './act.js';
-import type { Acted } from './act.js';
+import type { ActDeps, Acted } from './act.js';
 import { containersUsed, missingReference } from './step-checks.js';
 import { checkAnswer, hintFor, solveAfter } from './your-turn.js';
+import { type RanStep, type Undone, undoPlan } from './undo.js';
 import type { CheckResult, Solved, TurnHost } from './your-turn.js';
 
 export type { CheckResult, Solved } from './your-turn.js';
@@ -65,6 +66,8 @@ export class LessonSession {
   private window: PrimitiveEvent[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly unsubscribe: () => void;
+  /** Each step's last successful run, by step id, for `undo`. */
+  private readonly ran = new Map<string, RanStep>();
   private readonly liveListeners = new Set<(stepId: string, samples: readonly LiveSample[]) => void>();
 
   constructor(opts: SessionOptions) {
@@ -116,6 +119,27 @@ export class LessonSession {
     return solveAfter(this.turns(), step, result);
   }
 
+  /** Undoes step `index` alone, where its action can (see engine/undo.ts); the panes are read again. */
+  undo(index: number): Promise<{ undone: Undone; panes?: Pick<StepResult, 'host' | 'container'> }> {
+    return this.serial(async () => {
+      const step = this.step(index);
+      const plan = undoPlan(step, this.ran.get(step.id));
+      if (plan.kind !== 'run') return { undone: plan };
+      const events: PrimitiveEvent[] = [];
+      this.window = events;
+      let outcome: Awaited<ReturnType<typeof plan.undo>>;
+      try {
+        outcome = await plan.undo();
+      } catch (err) {
+        outcome = { ok: false, output: [], message: (err as Error).message };
+      } finally {
+        this.window = undefined;
+      }
+      if (outcome.ok) this.ran.delete(step.id);
+      return { undone: { kind: 'undone', ...outcome, events }, panes: await buildPanes(step, this.paneSources()) };
+    });
+  }
+
   /** Fills `{host:…}` / `{inside:…}` placeholders with the PIDs as they stand. */
   fill(text: string): string {
     return fillTemplate(text, (side, ref) => this.resolve(ref, side));
@@ -131,6 +155,7 @@ export class LessonSession {
     return this.serial(async () => {
       await this.containers.removeAll();
       this.processes.clear();
+      this.ran.clear();
     });
   }
 
@@ -208,9 +233,20 @@ export class LessonSession {
   }
 
   /** Runs an action with the runtime's events collected into the step's list. */
-  private act(run: RunSpec, signal: AbortSignal, needs: readonly string[] = [], ready: () => void = () => {}): Promise<Acted> {
+  private act(
+    run: RunSpec,
+    signal: AbortSignal,
+    needs: readonly string[] = [],
+    ready: () => void = () => {},
+    keepUndo?: ActDeps['keepUndo'],
+  ): Promise<Acted> {
     return act(
-      { collect: (events) => (this.window = events), ensure: (name) => this.containers.ensure(name), context: (s) => this.context(s) },
+      {
+        collect: (events) => (this.window = events),
+        ensure: (name) => this.containers.ensure(name),
+        context: (s) => this.context(s),
+        keepUndo,
+      },
       run,
       signal,
       needs,
@@ -233,6 +269,7 @@ export class LessonSession {
     });
     // Checked before anything runs: a step this host cannot run is skipped with the one sentence
     // that says why and what to install, never started and left to fail half-way.
+    this.ran.delete(step.id);
     const blocker = stepBlocker(this.lesson.requires, needsOf(step), this.host);
     if (blocker) return done({ status: 'skipped', events: [], output: [], message: blocker.sentence });
     const needed = missingReference(step, (ref) => this.resolve(ref, 'host') !== undefined);
@@ -246,9 +283,15 @@ export class LessonSession {
           for (const listener of this.liveListeners) listener(step.id, samples);
         },
       );
-    const result = await this.act(run, signal, containersUsed(step), () => {
-      filled = fillAll();
-    });
+    const result = await this.act(
+      run,
+      signal,
+      containersUsed(step),
+      () => {
+        filled = fillAll();
+      },
+      (undo) => this.ran.set(step.id, { run, undo }),
+    );
     const samples = await live?.stop();
     // A step that starts the container names its PIDs only once the container exists.
     if (startsContainer(run)) filled = fillAll();

@@ -1,7 +1,9 @@
 /**
  * Runs every step of a lesson in order, without a learner: the non-interactive runner behind
- * `container-lab lesson <id> --plain|--json`. A your-turn step runs its solution and then checks the
- * answer read from the real state, so the check itself is exercised. Reports each step as it ends.
+ * `container-lab lesson <id> --plain|--json`. A your-turn step is the learner's to do: without
+ * `--solve` the runner runs the step's own action, shows the task and stops there; with `--solve` it
+ * runs the step's solution (an action, or a command inside the container) and then checks the answer
+ * read from the real state, so the check itself is exercised. Reports each step as it ends.
  */
 import fs from 'node:fs';
 import type { CheckResult, LessonSession } from '../engine/session.js';
@@ -15,6 +17,18 @@ export interface StepReport {
   /** For a your-turn step: the answer the runner gave, and how the check judged it. */
   answer?: string;
   check?: CheckResult;
+  /** A your-turn step left to the learner (no `--solve`): the run stops after it. */
+  awaitsLearner?: true;
+}
+
+/** The step a run ended on when it did not succeed, with why: the one sentence the summary names. */
+export function failureOf(report: StepReport): string | undefined {
+  const { result, check } = report;
+  if (result.status === 'failed' || result.status === 'cancelled') return result.message ?? result.status;
+  if (result.reverted?.message) return result.reverted.message;
+  if (report.step.yourTurn && !report.awaitsLearner && result.status === 'done' && !check?.ok)
+    return check?.message ?? 'its check did not pass';
+  return undefined;
 }
 
 /**
@@ -22,24 +36,29 @@ export interface StepReport {
  * Once `stop` is aborted (the lab got a signal) no further step starts, and the running one is
  * cancelled as Esc would.
  */
-export async function driveLesson(session: LessonSession, onStep: (report: StepReport) => void, stop?: AbortSignal): Promise<boolean> {
+export async function driveLesson(
+  session: LessonSession,
+  onStep: (report: StepReport) => void,
+  stop?: AbortSignal,
+  solve = false,
+): Promise<boolean> {
   let ok = true;
   for (const [index, step] of session.lesson.steps.entries()) {
     if (stop?.aborted) return false;
     let report: StepReport;
-    if (step.yourTurn) {
+    if (step.yourTurn && solve) {
       const solved = await session.solve(index);
       report = { index, step, result: solved.result, answer: solved.answer, check: solved.check };
-      if (solved.check && !solved.check.ok) ok = false;
     } else {
       const result = await session.runStep(index, stop);
-      report = { index, step, result };
+      report = { index, step, result, ...(step.yourTurn && result.status === 'done' ? { awaitsLearner: true as const } : {}) };
     }
-    if (report.result.status === 'failed' || report.result.status === 'cancelled' || report.result.reverted?.message) ok = false;
+    if (failureOf(report)) ok = false;
     onStep(report);
     // For tools that check the lab against the kernel (test/oracle): once a step is printed, wait
     // until the FIFO named here is opened and closed, so its containers can be inspected as they are.
     if (process.env.CONTAINER_LAB_STEP_GATE) fs.readFileSync(process.env.CONTAINER_LAB_STEP_GATE);
+    if (report.awaitsLearner) break;
   }
   return ok;
 }

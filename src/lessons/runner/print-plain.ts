@@ -99,7 +99,7 @@ export function plainStep(r: StepReport, total: number): string[] {
   out.push(...paneLines(labels.host, host), ...paneLines(labels.container, inside), ...differenceLines(step, host, inside));
   if (step.predict) out.push(`Answer: ${step.predict.answer + 1}) ${step.predict.choices[step.predict.answer]}. ${step.predict.reveal}`);
   if (r.answer !== undefined)
-    out.push(`Answer given by --plain: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());
+    out.push(`Answer given by --solve: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());
   if (result.reverted) {
     out.push(
       'Put back by the lab:',

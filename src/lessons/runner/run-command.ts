@@ -1,12 +1,13 @@
 /**
- * `container-lab lesson <id> [--plain | --json]`: runs one lesson from start to end on the real
- * runtime and prints it. The exit status is 1 if any step failed.
+ * `container-lab lesson <id> [--plain | --json] [--solve]`: runs one lesson from start to end on the
+ * real runtime and prints it. Without `--solve` it stops at the first your-turn step, which is the
+ * learner's to do. The exit status is 1 if any step failed (with `--solve`: or any check).
  */
 import { openLabRuntime } from '../lab-runtime.js';
 import { LessonSession } from '../engine/session.js';
 import type { Transcript } from '../transcript.js';
 import type { Lesson } from '../types.js';
-import { driveLesson } from './drive.js';
+import { driveLesson, failureOf } from './drive.js';
 import type { StepReport } from './drive.js';
 import { jsonHeader, jsonStep } from './print-json.js';
 import { plainHeader, plainStep } from './print-plain.js';
@@ -14,6 +15,7 @@ import { plainHeader, plainStep } from './print-plain.js';
 export async function runLessonCommand(
   lesson: Lesson,
   format: 'plain' | 'json',
+  solve: boolean,
   out: NodeJS.WritableStream = process.stdout,
   transcript?: Transcript,
 ): Promise<number> {
@@ -38,25 +40,34 @@ export async function runLessonCommand(
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
     transcript?.lesson(lesson);
     const skipped: string[] = [];
+    let failed: StepReport | undefined;
+    let awaiting: StepReport | undefined;
     const ok = await driveLesson(
       session,
       (report) => {
         if (report.result.status === 'skipped') skipped.push(report.step.id);
+        if (!failed && failureOf(report)) failed = report;
+        if (report.awaitsLearner) awaiting = report;
         write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length));
         if (transcript) transcribe(transcript, lesson, report);
       },
       stop.signal,
+      solve,
     );
+    const failure = failed && { step: failed.step.id, number: failed.index + 1, why: failureOf(failed)! };
     if (format === 'plain') {
-      const except = skipped.length
-        ? `, except ${skipped.length === 1 ? 'one step' : `${skipped.length} steps`} this host cannot run (skipped: ${skipped.join(', ')})`
-        : '';
-      write([
-        ok ? `Every step of "${lesson.title}" ran${except}.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`,
-      ]);
-      if (lesson.readMore.length) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
+      write([summaryLine(lesson, { failure, skipped, awaiting: awaiting && { step: awaiting.step.id, number: awaiting.index + 1 } })]);
+      if (lesson.readMore.length && !awaiting) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
     } else {
-      write([JSON.stringify({ type: 'summary', ok, ...(skipped.length ? { skipped } : {}) })]);
+      write([
+        JSON.stringify({
+          type: 'summary',
+          ok,
+          ...(skipped.length ? { skipped } : {}),
+          ...(failure ? { failed: failure.step } : {}),
+          ...(awaiting ? { awaiting: awaiting.step.id } : {}),
+        }),
+      ]);
     }
     return ok || readerGone ? 0 : 1;
   } finally {
@@ -69,4 +80,19 @@ export async function runLessonCommand(
 function transcribe(transcript: Transcript, lesson: Lesson, report: StepReport): void {
   transcript.step(lesson, report.index, report.result);
   if (report.answer !== undefined && report.check) transcript.check(lesson, report.index, report.answer, report.check);
+}
+
+/** The last line of `--plain`: every step ran (but those skipped), the run stopped at a your-turn, or the first step that failed. */
+function summaryLine(
+  lesson: Lesson,
+  end: { failure?: { step: string; number: number; why: string }; skipped: string[]; awaiting?: { step: string; number: number } },
+): string {
+  if (end.failure)
+    return `Step ${end.failure.number} (${end.failure.step}) of "${lesson.title}" failed (see its FAILED result above): ${end.failure.why}`;
+  if (end.awaiting)
+    return `Stopped at step ${end.awaiting.number} (${end.awaiting.step}): it is your turn. Run \`container-lab lesson ${lesson.id} --plain --solve\` to see it solved, or open the lab (\`sudo container-lab\`) to do it yourself.`;
+  const except = end.skipped.length
+    ? `, except ${end.skipped.length === 1 ? 'one step' : `${end.skipped.length} steps`} this host cannot run (skipped: ${end.skipped.join(', ')})`
+    : '';
+  return `Every step of "${lesson.title}" ran${except}.`;
 }
