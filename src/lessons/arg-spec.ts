@@ -6,13 +6,15 @@
  * The types themselves live in probes/arg-spec.ts (probes take arguments too); this file checks
  * values against them and describes them to a lesson author.
  */
+import { t } from '../i18n/index.js';
 import type { ArgType } from '../probes/arg-spec.js';
 
 export type { ArgDef, ArgSpecs, ArgType } from '../probes/arg-spec.js';
 
-/** A reference to a process, resolved per side (host or inside the container) when a step runs. */
-export const PID_REF_HELP =
-  "`lab` (the lab itself), `container` or `container.NAME` (a container's PID 1), `process.NAME` (a process a step started), or a number";
+/** What a reference to a process may be, resolved per side (host or inside the container) when a step runs. */
+export function pidRefHelp(): string {
+  return t('lint.type.pid-ref-help');
+}
 
 const NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const PID_REF = /^(lab|container(\.[a-z][a-z0-9-]{0,30})?|process\.[a-z][a-z0-9-]{0,30}|[1-9][0-9]{0,9})$/;
@@ -43,20 +45,20 @@ export function isPidRef(text: string): boolean {
 export function describeType(type: ArgType): string {
   switch (type.kind) {
     case 'string':
-      return 'text';
+      return t('lint.type.string');
     case 'argv':
-      return 'a list of strings (a command and its arguments)';
+      return t('lint.type.argv');
     case 'integer':
-      return `a whole number from ${type.min} to ${type.max}`;
+      return t('lint.type.integer', { min: type.min, max: type.max });
     case 'enum':
-      return `one of ${type.values.join(', ')}`;
+      return t('lint.type.enum', { values: type.values.join(', ') });
     case 'list':
-      return `a list of any of ${type.values.join(', ')}`;
+      return t('lint.type.list', { values: type.values.join(', ') });
     case 'name':
-      return 'a name of lowercase letters, digits and dashes';
+      return t('lint.type.name');
     case 'inner-path':
-      return 'a relative path inside the overlay, like app/config.json (no leading / and no ..)';
+      return t('lint.type.inner-path');
     case 'pid-ref':
-      return `a process: ${PID_REF_HELP}`;
+      return t('lint.type.pid-ref', { help: pidRefHelp() });
   }
 }

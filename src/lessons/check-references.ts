@@ -3,6 +3,7 @@
  * an earlier one, and every container named exists in the lesson. Run after each step has been
  * validated on its own.
  */
+import { language, t } from '../i18n/index.js';
 import { PROBES } from '../probes/index.js';
 import { ACTIONS } from './actions/index.js';
 import { startedProcess } from './actions/properties.js';
@@ -10,11 +11,13 @@ import type { ArgSpecs } from './arg-spec.js';
 import { placeholders } from './templates.js';
 import type { Args, Located, Problem, Step } from './types.js';
 
-/** The actions that start a named process, for the message that says how to start one. */
-const STARTERS = Object.values(ACTIONS)
-  .filter((a) => a.starts === 'process')
-  .map((a) => `\`${a.name}\``)
-  .join(' or ');
+/** The actions that start a named process (`spawn` or `orphan`), for the message that says how to start one. */
+function starters(): string {
+  const names = Object.values(ACTIONS)
+    .filter((a) => a.starts === 'process')
+    .map((a) => `\`${a.name}\``);
+  return new Intl.ListFormat(language(), { type: 'disjunction' }).format(names);
+}
 
 /** Every process or container reference in a call's arguments (pid-refs and placeholders). */
 function references(args: Args, specs: ArgSpecs): { refs: string[]; containers: string[] } {
@@ -37,18 +40,15 @@ export function checkReferences(steps: readonly Step[], containerNames: readonly
     const { refs, containers } = references(args, specs);
     for (const ref of refs) {
       if (ref.startsWith('process.') && !started.has(ref.slice(8))) {
-        report(
-          at,
-          `step "${stepId}": ${ref} is not started by this step or an earlier one (start it with a ${STARTERS} action that has \`name: ${ref.slice(8)}\`).`,
-        );
+        report(at, t('lint.refs.not-started', { step: stepId, ref, starters: starters(), name: ref.slice(8) }));
       }
       if (ref.startsWith('container.') && !containerNames.includes(ref.slice(10))) {
-        report(at, `step "${stepId}": ${ref} names no container of this lesson (${containerNames.join(', ')}).`);
+        report(at, t('lint.refs.no-container', { step: stepId, ref, names: containerNames.join(', ') }));
       }
     }
     for (const name of containers) {
       if (!containerNames.includes(name))
-        report(at, `step "${stepId}": container "${name}" is not one of this lesson's containers (${containerNames.join(', ')}).`);
+        report(at, t('lint.refs.not-a-container', { step: stepId, name, names: containerNames.join(', ') }));
     }
   };
   for (const step of steps) {
@@ -62,8 +62,7 @@ export function checkReferences(steps: readonly Step[], containerNames: readonly
       if (view) check(step.id, view.at, view.args, PROBES[view.probe]?.args ?? {});
     }
     for (const { ref } of placeholders(step.shell)) {
-      if (ref.startsWith('process.') && !started.has(ref.slice(8)))
-        report(step.at, `step "${step.id}": \`### By hand\` uses ${ref}, which no step up to here starts.`);
+      if (ref.startsWith('process.') && !started.has(ref.slice(8))) report(step.at, t('lint.refs.by-hand', { step: step.id, ref }));
     }
   }
   return problems;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { t } from '../i18n/index.js';
 import type { Problem } from './types.js';
 import { YamlFile } from './yaml-file.js';
 
@@ -53,24 +54,21 @@ export function loadGlossary(lessonsDir: string): { glossary?: Glossary; problem
 }
 
 function glossaryEntry(yaml: YamlFile, node: Node, list: string): GlossaryEntry | undefined {
-  const map = yaml.map(node, `an entry of \`${list}\``);
+  const map = yaml.map(node, t('lint.label.glossary-entry', { list }));
   if (!map) return undefined;
   const to: Record<string, string> = {};
   const not: Record<string, string[]> = {};
   let en: string | undefined;
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key === 'en') en = yaml.text(pair.value ?? undefined, `\`${list}\`: \`en\``);
+    if (key === 'en') en = yaml.text(pair.value ?? undefined, t('lint.label.key', { what: `\`${list}\``, key: 'en' }));
     else if (key === 'not' && isMap(pair.value))
       for (const p of pair.value.items)
         not[String((p.key as Node & { value: unknown }).value)] = yaml.textList(p.value as Node, '`not`') ?? [];
-    else if (/^[a-z]{2}(-[A-Z]{2})?$/.test(key)) to[key] = yaml.text(pair.value ?? undefined, `\`${list}\`: \`${key}\``) ?? '';
-    else
-      yaml.report(
-        pair.key as Node,
-        `\`${list}\`: unknown key "${key}"; an entry has \`en\`, one key per language (\`zh-CN\`), and \`not\`.`,
-      );
+    else if (/^[a-z]{2}(-[A-Z]{2})?$/.test(key))
+      to[key] = yaml.text(pair.value ?? undefined, t('lint.label.key', { what: `\`${list}\``, key })) ?? '';
+    else yaml.report(pair.key as Node, t('lint.glossary.unknown-key', { list, key }));
   }
-  if (!en) yaml.report(map, `\`${list}\`: an entry needs \`en:\`, the English term.`);
+  if (!en) yaml.report(map, t('lint.glossary.no-en', { list }));
   return en ? { en, to, not } : undefined;
 }

@@ -3,6 +3,7 @@
  * file for, and prints each problem as `file:line:column: message`. Exit status 1 when any problem
  * is found (CI runs it).
  */
+import { t } from '../i18n/index.js';
 import { defaultLessonsDir, formatProblem, lessonLanguages, loadLessons } from './load-lessons.js';
 
 export function lintCommand(
@@ -21,11 +22,13 @@ export function lintCommand(
     lessons.push(...translated.lessons.filter((l) => l.lang === lang));
   }
   for (const p of problems) err.write(`${formatProblem(p)}\n`);
-  for (const l of lessons) out.write(`ok  ${l.id}${l.lang === 'en' ? '' : ` (${l.lang})`}: ${l.steps.length} steps\n`);
+  for (const l of lessons) out.write(`${t('lint.ok', { id: l.id, lang: l.lang, steps: l.steps.length })}\n`);
   if (problems.length) {
-    err.write(`${problems.length} problem${problems.length > 1 ? 's' : ''} found; fix them and run lint-lessons again.\n`);
+    err.write(`${t('lint.problems', { count: problems.length })}\n`);
     return 1;
   }
-  out.write(`${lessons.length} lesson${lessons.length === 1 ? '' : 's'} checked, no problems.\n`);
+  // A translation is the same lesson in another language: count lessons by id, and the languages apart.
+  const checked = { lessons: new Set(lessons.map((l) => l.id)).size, languages: new Set(lessons.map((l) => l.lang)).size };
+  out.write(`${t('lint.checked', checked)}\n`);
   return 0;
 }

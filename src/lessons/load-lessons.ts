@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { t } from '../i18n/index.js';
 import { type Glossary, loadGlossary } from './glossary.js';
 import { textFile } from './text-sections.js';
 import type { Lesson, Problem } from './types.js';
@@ -45,7 +46,7 @@ export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {})
           file: dir,
           line: 1,
           column: 1,
-          message: `No lessons directory at ${dir}: give a directory of lesson folders (e.g. --lessons ./lessons).`,
+          message: t('lint.load.no-dir', { dir }),
         },
       ],
     };
@@ -73,12 +74,12 @@ export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {})
           file: folder,
           line: 1,
           column: 1,
-          message: `Lesson folder "${name}" must be named <order>-<id>, e.g. 01-pid-namespace.`,
+          message: t('lint.load.folder-name', { name }),
         });
       continue;
     }
     if (!existsSync(path.join(folder, 'lesson.yaml'))) {
-      problems.push({ file: folder, line: 1, column: 1, message: `${name} has no lesson.yaml: add one, or remove the folder.` });
+      problems.push({ file: folder, line: 1, column: 1, message: t('lint.load.no-yaml', { name }) });
       continue;
     }
     const id = match[2]!;
@@ -87,7 +88,7 @@ export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {})
         file: folder,
         line: 1,
         column: 1,
-        message: `Lesson id "${id}" is used twice (also ${ids.get(id)}); ids must be unique.`,
+        message: t('lint.load.id-twice', { id, folder: ids.get(id)! }),
       });
       continue;
     }
@@ -104,7 +105,7 @@ export function loadLessons(dir: string, lang = 'en', options: LoadOptions = {})
 export function loadLesson(dir: string, id: string, lang = 'en', options: LoadOptions = {}): LoadResult {
   if (existsSync(path.join(dir, 'lesson.yaml'))) return loadLessons(dir, lang, options);
   const name = existsSync(dir) ? readdirSync(dir).find((n) => n.match(FOLDER)?.[2] === id) : undefined;
-  if (!name) return { lessons: [], problems: [{ file: dir, line: 1, column: 1, message: `There is no lesson "${id}" in ${dir}.` }] };
+  if (!name) return { lessons: [], problems: [{ file: dir, line: 1, column: 1, message: t('lint.load.no-lesson', { id, dir }) }] };
   return loadOne(path.join(dir, name), Number(name.match(FOLDER)![1]), id, lang, options);
 }
 
@@ -143,7 +144,7 @@ function loadOne(folder: string, order: number, id: string, lang: string, option
   } catch (err) {
     return {
       lessons: [],
-      problems: [{ file: yamlPath, line: 1, column: 1, message: `Cannot read lesson.yaml: ${(err as Error).message}.` }],
+      problems: [{ file: yamlPath, line: 1, column: 1, message: t('lint.load.unreadable', { error: (err as Error).message }) }],
     };
   }
   const markdown = existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;

@@ -4,7 +4,8 @@
  * with numbers read from the running system, never with free text, so a filled argv stays the argv
  * the author wrote. Other braces (a shell's `${x}`) are left alone.
  */
-import { PID_REF_HELP, isPidRef } from './arg-spec.js';
+import { t } from '../i18n/index.js';
+import { isPidRef, pidRefHelp } from './arg-spec.js';
 
 const PLACEHOLDER = /\{(host|inside):([^}]*)\}/g;
 
@@ -15,7 +16,7 @@ export type Side = 'host' | 'inside';
 export function templateProblem(text: string): string | undefined {
   for (const match of text.matchAll(PLACEHOLDER)) {
     const ref = match[2] ?? '';
-    if (!isPidRef(ref)) return `"${match[0]}" names no process; after \`${match[1]}:\` write ${PID_REF_HELP}.`;
+    if (!isPidRef(ref)) return t('lint.template.no-process', { placeholder: match[0], side: match[1]!, help: pidRefHelp() });
   }
   return undefined;
 }

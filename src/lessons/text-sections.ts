@@ -11,6 +11,7 @@
  * changes once the step has run ("the lab will remove…" becomes "the lab has removed…"), the part
  * under `### Once it has run` replaces the text above it as soon as the step has run.
  */
+import { t } from '../i18n/index.js';
 import { joinLines } from './markdown.js';
 
 /** The `### ` keywords of the lesson (before the first step), in the order they are written. */
@@ -97,15 +98,12 @@ export function splitText(markdown: string): LessonText {
     }
     const text = line.replace(/^#+\s+/, '').trim();
     if (line.startsWith('# ')) {
-      if (titleLine || sections.length) problems.push({ line: at, message: 'a text file has one `# <lesson title>` line, at the top.' });
+      if (titleLine || sections.length) problems.push({ line: at, message: t('lint.text.title-twice') });
       else [title, titleLine] = [text, at];
     } else if (line.startsWith('## ')) {
       const m = line.match(STEP_HEADING);
       if (!m) {
-        problems.push({
-          line: at,
-          message: `\`${line.trim()}\`: a step's heading is \`## <step-id>: <title>\`, its id as in lesson.yaml.`,
-        });
+        problems.push({ line: at, message: t('lint.text.step-heading', { line: line.trim() }) });
         open = { text: [], parts: {}, current: [] };
         return;
       }
@@ -116,14 +114,12 @@ export function splitText(markdown: string): LessonText {
     } else if (line.startsWith('### ')) {
       const known: readonly string[] = open === lesson ? LESSON_KEYWORDS : STEP_KEYWORDS;
       if (!known.includes(text)) {
-        const where = open === lesson ? 'before the first step' : 'in a step';
-        problems.push({
-          line: at,
-          message: `\`### ${text}\`: unknown heading ${where}; the ones there are ${known.map((k) => `\`### ${k}\``).join(', ')} (keep them in English).`,
-        });
+        const where = open === lesson ? 'lesson' : 'step';
+        const headings = known.map((k) => `\`### ${k}\``).join(', ');
+        problems.push({ line: at, message: t('lint.text.unknown-heading', { heading: text, where, known: headings }) });
         open.current = [];
       } else if (open.parts[text]) {
-        problems.push({ line: at, message: `\`### ${text}\` appears twice (first at line ${open.parts[text].line}).` });
+        problems.push({ line: at, message: t('lint.text.part-twice', { heading: text, line: open.parts[text].line }) });
         open.current = [];
       } else {
         const part = { keyword: text, text: '', line: at, lines: [] as string[] };
@@ -131,10 +127,7 @@ export function splitText(markdown: string): LessonText {
         open.current = part.lines;
       }
     } else {
-      problems.push({
-        line: at,
-        message: `\`${line.trim()}\`: headings are \`#\` (the lesson), \`##\` (a step) and \`###\` (a part of either).`,
-      });
+      problems.push({ line: at, message: t('lint.text.heading-level', { line: line.trim() }) });
       open.current = [];
     }
   });

@@ -3,6 +3,7 @@
  */
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { t } from '../i18n/index.js';
 import { describeType, isInnerPath, isName, isPidRef } from './arg-spec.js';
 import type { ArgDef, ArgSpecs } from './arg-spec.js';
 import { templateProblem } from './templates.js';
@@ -20,18 +21,18 @@ export function validateArgs(yaml: YamlFile, given: Map<string, Node>, specs: Ar
     const def = specs[name];
     if (!def) {
       const known = Object.keys(specs);
-      yaml.report(node, `${what}: unknown argument "${name}"; ${known.length ? `it takes ${known.join(', ')}` : 'it takes no arguments'}.`);
+      yaml.report(node, t('lint.args.unknown', { what, name, count: known.length, known: known.join(', ') }));
       ok = false;
       continue;
     }
-    const value = convert(yaml, node, def, `${what}: \`${name}\``);
+    const value = convert(yaml, node, def, t('lint.label.key', { what, key: name }));
     if (value === undefined) ok = false;
     else out[name] = value;
   }
   for (const [name, def] of Object.entries(specs)) {
     if (name in out || given.has(name)) continue;
     if (def.default === undefined) {
-      yaml.report(near, `${what}: missing argument \`${name}:\` (${def.doc}).`);
+      yaml.report(near, t('lint.args.missing', { what, name, doc: def.doc }));
       ok = false;
     } else {
       out[name] = def.default;
@@ -43,7 +44,7 @@ export function validateArgs(yaml: YamlFile, given: Map<string, Node>, specs: Ar
 function convert(yaml: YamlFile, node: Node, def: ArgDef, what: string): ArgValue | undefined {
   const type = def.type;
   const fail = (): undefined => {
-    yaml.report(node, `${what} must be ${describeType(type)}.`);
+    yaml.report(node, t('lint.args.must-be', { what, type: describeType(type) }));
     return undefined;
   };
   if (type.kind === 'argv') {
@@ -53,7 +54,7 @@ function convert(yaml: YamlFile, node: Node, def: ArgDef, what: string): ArgValu
     for (const item of list) {
       const problem = templateProblem(item);
       if (problem) {
-        yaml.report(node, `${what}: ${problem}`);
+        yaml.report(node, t('lint.label.at', { what, message: problem }));
         return undefined;
       }
     }
@@ -72,7 +73,7 @@ function convert(yaml: YamlFile, node: Node, def: ArgDef, what: string): ArgValu
       if (text === '') return fail();
       const problem = templateProblem(text);
       if (problem) {
-        yaml.report(node, `${what}: ${problem}`);
+        yaml.report(node, t('lint.label.at', { what, message: problem }));
         return undefined;
       }
       return text;

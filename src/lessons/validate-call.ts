@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { t } from '../i18n/index.js';
 import type { ArgSpecs } from './arg-spec.js';
 import type { Args } from './types.js';
 import { validateArgs } from './validate-args.js';
@@ -35,18 +36,18 @@ export function validateCall(
   const known = Object.keys(catalogue).sort().join(', ');
   const lookup = (name: string, at: Node) => {
     const entry = catalogue[name];
-    if (!entry) yaml.report(at, `${what}: unknown ${selector} "${name}"; known ${selector}s: ${known}.`);
+    if (!entry) yaml.report(at, t('lint.call.unknown', { what, kind: selector, name, known }));
     return entry;
   };
   if (isScalar(node)) {
     const name = yaml.text(node, what);
     const entry = name === undefined ? undefined : lookup(name, node);
     if (!entry || name === undefined) return undefined;
-    const args = validateArgs(yaml, new Map(), entry.args, `${what}: ${selector} "${name}"`, node);
+    const args = validateArgs(yaml, new Map(), entry.args, t('lint.label.call', { what, kind: selector, name }), node);
     return args && { name, args, extra: new Map(), line, column };
   }
   if (!isMap(node)) {
-    yaml.report(node, `${what} must be a ${selector} name, or a mapping with \`${selector}:\` and its arguments.`);
+    yaml.report(node, t('lint.call.shape', { what, kind: selector }));
     return undefined;
   }
   const given = new Map<string, Node>();
@@ -60,12 +61,12 @@ export function validateCall(
     else given.set(key, value);
   }
   if (!nameNode) {
-    yaml.report(node, `${what}: missing \`${selector}:\` (one of ${known}).`);
+    yaml.report(node, t('lint.call.missing', { what, kind: selector, known }));
     return undefined;
   }
-  const name = yaml.text(nameNode, `${what}: \`${selector}\``);
+  const name = yaml.text(nameNode, t('lint.label.key', { what, key: selector }));
   const entry = name === undefined ? undefined : lookup(name, nameNode);
   if (!entry || name === undefined) return undefined;
-  const args = validateArgs(yaml, given, entry.args, `${what}: ${selector} "${name}"`, node);
+  const args = validateArgs(yaml, given, entry.args, t('lint.label.call', { what, kind: selector, name }), node);
   return args && { name, args, extra, line, column };
 }

@@ -5,6 +5,7 @@
  * with its `file:line:column`.
  */
 import { isMap } from 'yaml';
+import { t } from '../i18n/index.js';
 import type { ContainerSpec } from '../runtime/spec.js';
 import { checkReferences } from './check-references.js';
 import type { Glossary } from './glossary.js';
@@ -38,7 +39,7 @@ export interface LessonSource {
 export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: Problem[] } {
   const yaml = new YamlFile(src.yamlPath, src.yamlText);
   if (!yaml.root) {
-    if (yaml.problems.length === 0) yaml.report(undefined, 'lesson.yaml is empty: it needs at least `steps:`.');
+    if (yaml.problems.length === 0) yaml.report(undefined, t('lint.lesson.empty'));
     return { problems: yaml.problems };
   }
   const top = yaml.map(yaml.root, 'lesson.yaml');
@@ -50,12 +51,11 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
     requires = yaml.textList(keys.get('requires'), '`requires`');
     const bad = requires?.filter((f) => !FEATURES.includes(f)) ?? [];
     if (bad.length)
-      yaml.report(keys.get('requires'), `\`requires\`: unknown host feature ${bad.join(', ')}; known: ${FEATURES.join(', ')}.`);
+      yaml.report(keys.get('requires'), t('lint.lesson.unknown-feature', { features: bad.join(', '), known: FEATURES.join(', ') }));
   }
 
   let containers: Record<string, ContainerSpec> | undefined = {};
-  if (keys.has('container') && keys.has('containers'))
-    yaml.report(keys.get('containers'), 'Use `container:` (one container) or `containers:` (several, by name), not both.');
+  if (keys.has('container') && keys.has('containers')) yaml.report(keys.get('containers'), t('lint.lesson.container-and-containers'));
   else if (keys.has('containers')) containers = validateContainers(yaml, keys.get('containers')!);
   else if (keys.has('container')) {
     // `container:` is shorthand for one container named `main`.
@@ -67,7 +67,7 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
   const steps: StepShape[] = [];
   const stepsNode = keys.get('steps');
   const seq = stepsNode ? yaml.seq(stepsNode, '`steps`') : undefined;
-  if (seq && seq.items.length === 0) yaml.report(stepsNode, '`steps` is empty: a lesson needs at least one step.');
+  if (seq && seq.items.length === 0) yaml.report(stepsNode, t('lint.lesson.no-steps'));
   const seen = new Map<string, number>();
   // Ids as written, also of steps that have other problems, so text.md is matched against them all.
   const writtenIds = new Set<string>();
@@ -78,7 +78,7 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
     if (!step) return;
     const first = seen.get(step.id);
     if (first !== undefined) {
-      yaml.report(node, `step "${step.id}" appears twice (first at line ${first}); step ids must be unique.`);
+      yaml.report(node, t('lint.lesson.step-twice', { id: step.id, line: first }));
       return;
     }
     seen.set(step.id, step.at.line);
@@ -91,7 +91,7 @@ export function validateLesson(src: LessonSource): { lesson?: Lesson; problems: 
       file: src.textPath,
       line: 1,
       column: 1,
-      message: "text.md is missing: write the lesson's prose there (lessons/README.md).",
+      message: t('lint.lesson.no-text'),
     });
     return { problems };
   }

@@ -2,6 +2,7 @@
  * Gives the steps lesson.yaml describes their prose from one text file (`text.md`, or a translation
  * such as `text.zh-CN.md`), and reports what the file lacks or has too much of, as `file:line`.
  */
+import { t } from '../i18n/index.js';
 import { joinLines, trailingList } from './markdown.js';
 import { templateProblem } from './templates.js';
 import type { LessonText, TextSection } from './text-sections.js';
@@ -40,10 +41,8 @@ export function attachProse(
 
   const byId = new Map<string, TextSection>();
   for (const section of text.sections) {
-    if (!ids.has(section.id))
-      report(section.line, `\`## ${section.id}\` matches no step in lesson.yaml (step ids: ${[...ids].join(', ')}).`);
-    else if (byId.has(section.id))
-      report(section.line, `\`## ${section.id}\` appears twice (first at line ${byId.get(section.id)!.line}).`);
+    if (!ids.has(section.id)) report(section.line, t('lint.prose.no-step', { id: section.id, ids: [...ids].join(', ') }));
+    else if (byId.has(section.id)) report(section.line, t('lint.prose.step-twice', { id: section.id, line: byId.get(section.id)!.line }));
     else byId.set(section.id, section);
   }
   const untranslated: string[] = [];
@@ -55,10 +54,10 @@ export function attachProse(
       untranslated.push(shape.id);
       section = fallback.get(shape.id)!;
     } else if (!section) {
-      report(1, `step "${shape.id}" (lesson.yaml line ${shape.at.line}) has no \`## ${shape.id}: <title>\` section.`);
+      report(1, t('lint.prose.no-section', { id: shape.id, line: shape.at.line }));
       continue;
     }
-    const step = stepProse(shape, section, (line, message) => report(line, `\`## ${shape.id}\`: ${message}`));
+    const step = stepProse(shape, section, (line, message) => report(line, t('lint.prose.in-step', { id: shape.id, message })));
     problems.push(...textColumnProblems(step, file, section.line));
     steps.push(step);
   }
@@ -71,17 +70,16 @@ function lessonProse(
   report: (line: number, message: string) => void,
 ): LessonProse | undefined {
   const title = text.title || english?.title;
-  if (!title) report(1, 'the text file starts with `# <lesson title>`.');
+  if (!title) report(1, t('lint.prose.no-title'));
   const summaryPart = text.parts.Summary ?? english?.parts.Summary;
   const summary = summaryPart ? joinLines(summaryPart.text.split('\n')) : '';
-  if (!summaryPart) report(1, 'the lesson needs `### Summary` (one line for the home screen) before its first step.');
-  else if (!summary) report(summaryPart.line, '`### Summary` has no text under it.');
+  if (!summaryPart) report(1, t('lint.prose.no-summary'));
+  else if (!summary) report(summaryPart.line, t('lint.prose.empty-part', { keyword: 'Summary' }));
   let readMore: string[] = [];
   const more = text.parts['Read more'];
   if (more) {
     const list = trailingList(more.text, false);
-    if (list.before || list.after || list.items.length === 0)
-      report(more.line, '`### Read more` is a `- ` list (man pages, and where in which source to look), and nothing else.');
+    if (list.before || list.after || list.items.length === 0) report(more.line, t('lint.prose.read-more'));
     readMore = list.items;
   }
   if (!title || !summary) return undefined;
@@ -97,31 +95,25 @@ function stepProse(shape: StepShape, section: TextSection, report: (line: number
   const oneLine = (keyword: string): string | undefined => {
     const part = parts[keyword];
     if (!part) return undefined;
-    if (part.text === '') report(part.line, `\`### ${keyword}\` has no text under it.`);
+    if (part.text === '') report(part.line, t('lint.prose.empty-part', { keyword }));
     return joinLines(part.text.split('\n'));
   };
   const need = (good: boolean, line: number, message: string) => {
     if (!good) report(line, message);
   };
-  need(section.title !== '', section.line, `the heading names the step's title: \`## ${section.id}: <title>\`.`);
-  need(section.text !== '', section.line, 'has no text: say what the step shows before the learner presses Enter.');
+  need(section.title !== '', section.line, t('lint.prose.step-title', { id: section.id }));
+  need(section.text !== '', section.line, t('lint.prose.no-text'));
   const ranText = parts['Once it has run']?.text;
-  if (ranText === '')
-    need(
-      false,
-      parts['Once it has run']!.line,
-      '`### Once it has run` has no text under it: say what the step showed, or remove the heading.',
-    );
+  if (ranText === '') need(false, parts['Once it has run']!.line, t('lint.prose.empty-ran'));
   const notes = parts.Notes?.text;
-  if (notes === '')
-    need(false, parts.Notes!.line, "`### Notes` has no text under it: write the facilitator's notes, or remove the heading.");
+  if (notes === '') need(false, parts.Notes!.line, t('lint.prose.empty-notes'));
   // The code spans of `### By hand` are shown as one line without their backticks.
   const shell = oneLine('By hand')?.replaceAll('`', '');
-  need(shell !== undefined, section.line, 'has no `### By hand`: the command a person would type for the same thing, in `code`.');
+  need(shell !== undefined, section.line, t('lint.prose.no-by-hand'));
   const docker = oneLine('Docker');
   for (const [keyword, part] of Object.entries(parts)) {
     const problem = templateProblem(part.text);
-    if (problem) need(false, part.line, `\`### ${keyword}\`: ${problem}`);
+    if (problem) need(false, part.line, t('lint.prose.in-part', { keyword, message: problem }));
   }
   const textProblem = templateProblem(section.text);
   if (textProblem) need(false, section.line, textProblem);
@@ -131,54 +123,33 @@ function stepProse(shape: StepShape, section: TextSection, report: (line: number
     const ask = parts.Predict;
     const { before, items, after } = trailingList(ask?.text ?? '', true);
     const reveal = oneLine('Reveal');
-    need(
-      Boolean(ask),
-      section.line,
-      'lesson.yaml has `predict:`, so this section needs `### Predict`: the question, then its choices (`1. `, `2. `…).',
-    );
-    need(
-      reveal !== undefined,
-      section.line,
-      'lesson.yaml has `predict:`, so this section needs `### Reveal`: why the right answer is right.',
-    );
+    need(Boolean(ask), section.line, t('lint.prose.needs-predict'));
+    need(reveal !== undefined, section.line, t('lint.prose.needs-reveal'));
     if (ask) {
-      need(
-        before !== '' && after === '',
-        ask.line,
-        '`### Predict` is the question, then its choices as a numbered list, and nothing after them.',
-      );
-      need(
-        items.length >= 2 && items.length <= 5,
-        ask.line,
-        `\`### Predict\`: give 2 to 5 choices (the learner picks one with keys 1-5); it has ${items.length}.`,
-      );
-      need(
-        shape.predict.answer < items.length,
-        ask.line,
-        `\`### Predict\`: lesson.yaml's \`answer: ${shape.predict.answer + 1}\` names no choice here.`,
-      );
+      need(before !== '' && after === '', ask.line, t('lint.prose.predict-shape'));
+      need(items.length >= 2 && items.length <= 5, ask.line, t('lint.prose.choices', { count: items.length }));
+      need(shape.predict.answer < items.length, ask.line, t('lint.prose.answer', { answer: shape.predict.answer + 1 }));
     }
     predict = { question: joinLines(before.split('\n')), choices: items, answer: shape.predict.answer, reveal: reveal ?? '' };
   } else
     for (const keyword of ['Predict', 'Reveal'])
-      if (parts[keyword]) need(false, parts[keyword].line, `\`### ${keyword}\`: lesson.yaml gives this step no \`predict:\` (its answer).`);
+      if (parts[keyword]) need(false, parts[keyword].line, t('lint.prose.no-predict', { keyword }));
 
   let yourTurn: Step['yourTurn'];
   if (shape.yourTurn) {
     const task = oneLine('Your turn');
     const list = trailingList(parts.Hints?.text ?? '', true);
-    need(task !== undefined, section.line, 'lesson.yaml has `yourTurn:`, so this section needs `### Your turn`: the task.');
+    need(task !== undefined, section.line, t('lint.prose.needs-task'));
     need(
       list.items.length === 3 && !list.before && !list.after,
       parts.Hints?.line ?? section.line,
-      '`### Hints`: give exactly 3, numbered: a nudge, a pointer (which file or command), then the answer (it may use {answer}).',
+      t('lint.prose.hints', { placeholder: '{answer}' }),
     );
     const [a = '', b = '', c = ''] = list.items;
     yourTurn = { ...shape.yourTurn, task: task ?? '', hints: [a, b, c] };
   } else
     for (const keyword of ['Your turn', 'Hints'])
-      if (parts[keyword])
-        need(false, parts[keyword].line, `\`### ${keyword}\`: lesson.yaml gives this step no \`yourTurn:\` (its check and solution).`);
+      if (parts[keyword]) need(false, parts[keyword].line, t('lint.prose.no-your-turn', { keyword }));
 
   const { predict: _answer, yourTurn: _check, ...structure } = shape;
   return {

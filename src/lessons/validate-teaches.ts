@@ -6,6 +6,7 @@
  */
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { t } from '../i18n/index.js';
 import { PROBES } from '../probes/index.js';
 import type { PaneFacts, Problem, Step, Teaches, ViewSpec } from './types.js';
 import type { YamlFile } from './yaml-file.js';
@@ -21,11 +22,10 @@ export function validateTeaches(
   const map = yaml.map(node, what);
   if (!map) return undefined;
   const keys = yaml.entries(map, what, ['host', 'container', 'both', 'output', 'ran']);
-  if (keys.has('both') && (keys.has('host') || keys.has('container')))
-    yaml.report(keys.get('both'), `${what}: use \`both:\` alone, or \`host:\` and \`container:\`, not both forms.`);
+  if (keys.has('both') && (keys.has('host') || keys.has('container'))) yaml.report(keys.get('both'), t('lint.step.both-forms', { what }));
   const facts = (side: 'host' | 'container') => {
     const key = keys.has(side) ? side : keys.has('both') ? 'both' : undefined;
-    return key && paneFacts(yaml, keys.get(key)!, `${what}: \`${key}\``, panes[side], side);
+    return key && paneFacts(yaml, keys.get(key)!, t('lint.label.key', { what, key }), panes[side], side);
   };
   const host = facts('host');
   // `both:` with the same probe on both panes is checked once.
@@ -33,42 +33,32 @@ export function validateTeaches(
     keys.has('both') && !keys.has('container') && host && panes.host?.probe === panes.container?.probe ? host : facts('container');
   let output: Teaches['output'];
   if (keys.has('output')) {
-    const value = yaml.text(keys.get('output'), `${what}: \`output\``);
+    const value = yaml.text(keys.get('output'), t('lint.label.key', { what, key: 'output' }));
     if (value === 'all' || value === 'first' || value === 'last') output = value;
-    else if (value !== undefined)
-      yaml.report(
-        keys.get('output'),
-        `${what}: \`output\` is \`all\` (every line the action printed), \`first\` or \`last\` (one line), not "${value}".`,
-      );
+    else if (value !== undefined) yaml.report(keys.get('output'), t('lint.teaches.output', { what, value }));
   }
-  const ran = keys.has('ran') ? yaml.textList(keys.get('ran'), `${what}: \`ran\``) : [];
+  const ran = keys.has('ran') ? yaml.textList(keys.get('ran'), t('lint.label.key', { what, key: 'ran' })) : [];
   return { ...(host ? { host } : {}), ...(container ? { container } : {}), ...(output ? { output } : {}), ran: ran ?? [] };
 }
 
 /** One pane's facts, without what the pane does not have (each such name is reported); null without a pane. */
 function paneFacts(yaml: YamlFile, node: Node, what: string, view: ViewSpec | undefined, side: string): PaneFacts | null {
   if (!view) {
-    yaml.report(node, `${what}: this step has no ${side} pane (give it \`${side}:\` with a probe first).`);
+    yaml.report(node, t('lint.teaches.no-pane', { what, side }));
     return null;
   }
   const map = yaml.map(node, what);
   if (!map) return null;
   const keys = yaml.entries(map, what, ['columns', 'rows', 'note', 'title']);
   const probe = PROBES[view.probe]!;
-  const columns = keys.has('columns') ? (yaml.textList(keys.get('columns'), `${what}: \`columns\``) ?? []) : [];
+  const columns = keys.has('columns') ? (yaml.textList(keys.get('columns'), t('lint.label.key', { what, key: 'columns' })) ?? []) : [];
   const known = columns.filter((name) => {
     if (!probe.columns) {
-      yaml.report(
-        keys.get('columns'),
-        `${what}: the ${view.probe} pane is a list of key/value rows without columns; name the rows the text reads with \`rows:\` instead of column "${name}".`,
-      );
+      yaml.report(keys.get('columns'), t('lint.teaches.no-columns', { what, probe: view.probe, name }));
       return false;
     }
     if (!probe.columns.includes(name) && !probe.moreColumns) {
-      yaml.report(
-        keys.get('columns'),
-        `${what}: the ${view.probe} pane has no column "${name}"; its columns: ${probe.columns.join(', ')}.`,
-      );
+      yaml.report(keys.get('columns'), t('lint.teaches.no-column', { what, probe: view.probe, name, columns: probe.columns.join(', ') }));
       return false;
     }
     return true;
@@ -76,10 +66,10 @@ function paneFacts(yaml: YamlFile, node: Node, what: string, view: ViewSpec | un
   let rows: PaneFacts['rows'] = [];
   const rowsNode = keys.get('rows');
   if (rowsNode && isScalar(rowsNode) && rowsNode.value === 'all') rows = 'all';
-  else if (rowsNode) rows = yaml.textList(rowsNode, `${what}: \`rows\` (a list of row keys, or \`all\`)`) ?? [];
+  else if (rowsNode) rows = yaml.textList(rowsNode, t('lint.label.rows', { what })) ?? [];
   const flag = (key: string): boolean => {
     const n = keys.get(key);
-    if (n && !(isScalar(n) && typeof n.value === 'boolean')) yaml.report(n, `${what}: \`${key}\` is true or false.`);
+    if (n && !(isScalar(n) && typeof n.value === 'boolean')) yaml.report(n, t('lint.teaches.flag', { what, key }));
     return isScalar(n) && n.value === true;
   };
   return { columns: known, rows, note: flag('note'), title: flag('title') };
@@ -94,7 +84,7 @@ const KNOWN_COLUMNS = [...new Set(Object.values(PROBES).flatMap((p) => p.columns
  */
 export function textColumnProblems(step: Step, file: string, line: number): Problem[] {
   const problems: Problem[] = [];
-  const report = (message: string) => problems.push({ file, line, column: 1, message: `\`## ${step.id}\`: ${message}` });
+  const report = (message: string) => problems.push({ file, line, column: 1, message: t('lint.prose.in-step', { id: step.id, message }) });
   const panes = PANES.flatMap((side) => (step[side] ? [{ side, view: step[side]!, facts: step.teaches?.[side] }] : []));
   for (const text of [step.text, step.ranText ?? '']) {
     for (const name of columnsNamed(text)) {
@@ -105,13 +95,14 @@ export function textColumnProblems(step: Step, file: string, line: number): Prob
       );
       if (having.length === 0) {
         const list = panes
-          .map(({ side, view }) => `${side} ${view.probe}: ${PROBES[view.probe]?.columns?.join(', ') ?? 'no columns'}`)
-          .join('; ');
-        report(`the text names a column "${name}", but no pane of this step has one (${list || 'it has no panes'}).`);
+          .map(({ side, view }) =>
+            t('lint.teaches.pane-columns', { side, probe: view.probe, columns: PROBES[view.probe]?.columns?.join(', ') ?? 'none' }),
+          )
+          .join(t('lint.teaches.pane-separator'));
+        report(t('lint.teaches.unknown-column', { name, panes: list || 'none' }));
       } else if (!having.some(({ facts }) => facts?.columns.includes(name))) {
-        report(
-          `the text points at the "${name}" column: declare it, e.g. \`teaches: { ${having[0]!.side}: { columns: [${name}] } }\`, so the layout keeps it on screen.`,
-        );
+        const example = `teaches: { ${having[0]!.side}: { columns: [${name}] } }`;
+        report(t('lint.teaches.declare-column', { name, example }));
       }
     }
   }

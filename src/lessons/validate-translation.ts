@@ -4,6 +4,7 @@
  * hints, every man page and source pointer kept, no English left outside code spans, and the
  * glossary's terms (lessons/README.md, "Translations").
  */
+import { t } from '../i18n/index.js';
 import type { Glossary, GlossaryEntry } from './glossary.js';
 import { trailingList } from './markdown.js';
 import type { LessonText } from './text-sections.js';
@@ -19,16 +20,16 @@ interface Piece {
   heading: boolean;
 }
 
-function pieces(t: LessonText): Map<string, Piece> {
+function pieces(text: LessonText): Map<string, Piece> {
   const out = new Map<string, Piece>();
   const add = (key: string, name: string, line: number, text: string, heading = false) => {
     if (text !== '') out.set(key, { name, line, text, heading });
   };
-  add('title', '`# <title>`', t.titleLine || 1, t.title, true);
-  add('intro', 'the intro', t.titleLine + 1, t.intro);
-  for (const part of Object.values(t.parts)) add(part.keyword, `\`### ${part.keyword}\``, part.line, part.text);
-  for (const s of t.sections) {
-    add(`${s.id}:title`, `\`## ${s.id}\`'s title`, s.line, s.title, true);
+  add('title', '`# <title>`', text.titleLine || 1, text.title, true);
+  add('intro', t('lint.label.intro'), text.titleLine + 1, text.intro);
+  for (const part of Object.values(text.parts)) add(part.keyword, `\`### ${part.keyword}\``, part.line, part.text);
+  for (const s of text.sections) {
+    add(`${s.id}:title`, t('lint.label.step-title', { id: s.id }), s.line, s.title, true);
     add(s.id, `\`## ${s.id}\``, s.line, s.text);
     for (const part of Object.values(s.parts))
       add(`${s.id}/${part.keyword}`, `\`## ${s.id}\` \`### ${part.keyword}\``, part.line, part.text);
@@ -45,6 +46,11 @@ const PATH_RUN = /(?:\{[^}\s]*\}|[\w.<>/-])+/g;
 const SOURCE_FILE = /^[\w.-]+\.(?:rst|go|md|c|h|json|conf|txt|csv|tar)$/;
 
 const outsideCode = (text: string) => text.replace(CODE, ' ');
+/**
+ * The code spans of a text, as Markdown reads them: a span the translator wrapped across two lines
+ * (`sleep` at a line's end, `600 &` on the next) is one span with a space where the line broke.
+ */
+const codeSpans = (text: string) => (text.match(CODE) ?? []).map((span) => span.replace(/\s*\n\s*/g, ' '));
 const count = (items: string[]) => items.reduce((m, i) => m.set(i, (m.get(i) ?? 0) + 1), new Map<string, number>());
 
 /** Man pages, source paths and file names, outside code spans. */
@@ -97,38 +103,45 @@ export function checkTranslation(english: LessonText, translated: LessonText, la
   for (const [key, piece] of en) {
     const step = key.split(/[:/]/)[0]!;
     if (!tr.has(key) && (present.has(step) || !english.sections.some((s) => s.id === step)))
-      report(translated.sections.find((s) => s.id === step)?.line ?? 1, `${piece.name} is missing: text.md has it (line ${piece.line}).`);
+      report(
+        translated.sections.find((s) => s.id === step)?.line ?? 1,
+        t('lint.translation.missing', { piece: piece.name, line: piece.line }),
+      );
   }
   for (const [key, piece] of tr) {
     const original = en.get(key);
     if (!original) {
-      report(piece.line, `${piece.name}: text.md has no such part; a translation has the same headings as text.md.`);
+      report(piece.line, t('lint.translation.no-such-part', { piece: piece.name }));
       continue;
     }
-    const at = (message: string) => report(piece.line, `${piece.name}: ${message}`);
-    compareCounts(original.text.match(CODE) ?? [], piece.text.match(CODE) ?? [], 'code span', true, at);
-    compareCounts(original.text.match(PLACEHOLDER) ?? [], piece.text.match(PLACEHOLDER) ?? [], 'placeholder', true, at);
-    compareCounts(pointers(original.text), pointers(piece.text), 'pointer', false, at);
+    const at = (message: string) => report(piece.line, message);
+    compareCounts(codeSpans(original.text), codeSpans(piece.text), piece.name, 'code', true, at);
+    compareCounts(original.text.match(PLACEHOLDER) ?? [], piece.text.match(PLACEHOLDER) ?? [], piece.name, 'placeholder', true, at);
+    compareCounts(pointers(original.text), pointers(piece.text), piece.name, 'pointer', false, at);
     if (/\/(Predict|Hints)$/.test(key) || key === 'Read more') {
       const n = (text: string) => trailingList(text, key !== 'Read more').items.length;
-      if (n(piece.text) !== n(original.text)) at(`has ${n(piece.text)} items; text.md has ${n(original.text)}, in the same order.`);
+      if (n(piece.text) !== n(original.text))
+        at(t('lint.translation.items', { piece: piece.name, count: n(piece.text), english: n(original.text) }));
     }
     const terms = (glossary?.terms ?? []).map((t) => t.en);
-    for (const run of englishRuns(piece.text, glossary?.keep ?? [], terms))
-      at(`"${run}" is English: translate it, or write a kernel name in \`code\`.`);
+    for (const run of englishRuns(piece.text, glossary?.keep ?? [], terms)) at(t('lint.translation.english', { piece: piece.name, run }));
   }
   if (glossary) problems.push(...glossaryProblems(en, tr, lang, glossary, file));
   return problems;
 }
 
-function compareCounts(want: string[], have: string[], what: string, exact: boolean, at: (message: string) => void): void {
+function compareCounts(
+  want: string[],
+  have: string[],
+  piece: string,
+  kind: 'code' | 'placeholder' | 'pointer',
+  exact: boolean,
+  at: (message: string) => void,
+): void {
   const wanted = count(want);
   const had = count(have);
-  for (const [item, n] of wanted)
-    if ((had.get(item) ?? 0) < n) at(`the ${what} ${item} is missing (text.md has it${n > 1 ? ` ${n} times` : ''}); keep it as it is.`);
-  if (exact)
-    for (const [item, n] of had)
-      if (n > (wanted.get(item) ?? 0)) at(`the ${what} ${item} is not in text.md; ${what}s are kept exactly as in English.`);
+  for (const [item, n] of wanted) if ((had.get(item) ?? 0) < n) at(t('lint.translation.kept-missing', { piece, kind, item, count: n }));
+  if (exact) for (const [item, n] of had) if (n > (wanted.get(item) ?? 0)) at(t('lint.translation.kept-extra', { piece, kind, item }));
 }
 
 /** `namespace` also as `namespaces`; `capability` as `capabilities`. */
@@ -149,7 +162,7 @@ function glossaryProblems(en: Map<string, Piece>, tr: Map<string, Piece>, lang: 
             file,
             line: piece.line,
             column: 1,
-            message: `${piece.name}: "${wrong}" for "${entry.en}": the glossary's ${lang} term is ${entry.to[lang]}.`,
+            message: t('lint.translation.not-the-term', { piece: piece.name, wrong, term: entry.en, lang, right: entry.to[lang] ?? '' }),
           });
 
   // Longest terms first, so 能力集 is not also counted as a use of 能力.
@@ -179,7 +192,7 @@ function glossaryProblems(en: Map<string, Piece>, tr: Map<string, Piece>, lang: 
           file,
           line: 1,
           column: 1,
-          message: `text.md speaks of "${term.en}", and this translation never uses the glossary's ${word}.`,
+          message: t('lint.translation.term-unused', { term: term.en, word }),
         });
       continue;
     }
@@ -194,7 +207,7 @@ function glossaryProblems(en: Map<string, Piece>, tr: Map<string, Piece>, lang: 
         file,
         line: first.piece.line,
         column: 1,
-        message: `${first.piece.name}: the lesson's first ${word} gives the English in parentheses: ${word}（${term.en}）.`,
+        message: t('lint.translation.term-gloss', { piece: first.piece.name, word, term: term.en }),
       });
   }
   return problems;

@@ -4,6 +4,7 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { t } from '../i18n/index.js';
 import type { Problem } from './types.js';
 
 export class YamlFile {
@@ -21,7 +22,7 @@ export class YamlFile {
       const pos = this.lines.linePos(error.pos[0]);
       // yaml's messages end with "at line N, column M" and a code excerpt; the prefix says where.
       const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      this.problems.push({ file, line: pos.line, column: pos.col, message: `YAML syntax: ${message}.` });
+      this.problems.push({ file, line: pos.line, column: pos.col, message: t('lint.yaml.syntax', { message }) });
     }
     this.root = doc.errors.length === 0 && doc.contents ? (doc.contents as Node) : undefined;
   }
@@ -44,14 +45,14 @@ export class YamlFile {
   /** The node as a map, or a problem saying `what` must be one. */
   map(node: Node | undefined, what: string, near?: Node): YAMLMap<unknown, Node> | undefined {
     if (isMap(node)) return node as YAMLMap<unknown, Node>;
-    this.report(node ?? near, `${what} must be a mapping of \`key: value\` lines.`);
+    this.report(node ?? near, t('lint.yaml.mapping', { what }));
     return undefined;
   }
 
   /** The node as a list, or a problem. */
   seq(node: Node | undefined, what: string, near?: Node): YAMLSeq<Node> | undefined {
     if (isSeq(node)) return node as YAMLSeq<Node>;
-    this.report(node ?? near, `${what} must be a list (lines starting with \`- \`).`);
+    this.report(node ?? near, t('lint.yaml.list', { what }));
     return undefined;
   }
 
@@ -61,7 +62,7 @@ export class YamlFile {
       const value = String(node.value).trim();
       if (value !== '') return value;
     }
-    this.report(node ?? near, `${what} must be non-empty text.`);
+    this.report(node ?? near, t('lint.yaml.text', { what }));
     return undefined;
   }
 
@@ -71,7 +72,7 @@ export class YamlFile {
     if (!seq) return undefined;
     const out: string[] = [];
     for (const item of seq.items) {
-      const value = this.text(item, `Each entry of ${what}`);
+      const value = this.text(item, t('lint.label.each-entry', { what }));
       if (value === undefined) return undefined;
       out.push(value);
     }
@@ -86,7 +87,7 @@ export class YamlFile {
     map.items = map.items.filter((pair) => {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!Object.hasOwn(moved, key)) return true;
-      this.report(pair.key as Node, `${what}: \`${key}\` is prose: write it in text.md, under ${moved[key]}.`);
+      this.report(pair.key as Node, t('lint.yaml.prose-key', { what, key, heading: moved[key]! }));
       return false;
     });
   }
@@ -100,13 +101,13 @@ export class YamlFile {
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!known.includes(key)) {
-        this.report(pair.key as Node, `${what}: unknown key "${key}"; expected one of ${known.join(', ')}.`);
+        this.report(pair.key as Node, t('lint.yaml.unknown-key', { what, key, known: known.join(', ') }));
         continue;
       }
       out.set(key, pair.value ?? (pair.key as Node));
     }
     for (const key of required) {
-      if (!out.has(key)) this.report(map, `${what}: missing \`${key}:\`.`);
+      if (!out.has(key)) this.report(map, t('lint.yaml.missing-key', { what, key }));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultLessonsDir, formatProblem, loadLessons } from '../../src/lessons/load-lessons.js';
+import { translate } from '../../src/i18n/index.js';
+import { CORE_LESSONS, defaultLessonsDir, formatProblem, loadLessons } from '../../src/lessons/load-lessons.js';
 import { lintCommand } from '../../src/lessons/lint-command.js';
 
 const FIXTURES = path.resolve(__dirname, 'fixtures');
@@ -158,6 +159,19 @@ describe('lesson linter', () => {
       ),
     ).toBe(0);
     expect(out).toContain('ok  pid-namespace: 10 steps');
+    // Each lesson is counted once, whatever number of languages it is written in.
+    expect(out).toContain(`\n${translate('en', 'lint.checked', { lessons: CORE_LESSONS.length, languages: 3 })}\n`);
+    expect(translate('en', 'lint.checked', { lessons: 7, languages: 3 })).toBe('7 lessons checked in 3 languages, no problems.');
+    out = '';
+    expect(
+      lintCommand(
+        path.join(FIXTURES, 'good'),
+        sink((s) => (out += s)),
+        sink((s) => (err += s)),
+      ),
+    ).toBe(0);
+    expect(out.split('\n').at(-2)).toBe(translate('en', 'lint.checked', { lessons: 2, languages: 1 }));
+    expect(translate('en', 'lint.checked', { lessons: 1, languages: 1 })).toBe('1 lesson checked, no problems.');
     expect(formatProblem({ file: path.join(process.cwd(), 'a.yaml'), line: 2, column: 3, message: 'm' })).toBe('a.yaml:2:3: m');
   });
 });

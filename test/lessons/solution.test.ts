@@ -59,7 +59,7 @@ describe('your-turn solutions', () => {
     const yaml = new YamlFile('lesson.yaml', STEP);
     expect(validateStep(yaml, yaml.root as Node, 0, ['a'])).toBeDefined();
     expect(yaml.problems.map((p) => p.message)).toEqual([
-      'step "turn": `yourTurn`: missing `solution:`, what the lab does in the learner\'s place (`--solve`, a jump past this step, the instructor\'s key): an action, or `{ exec: "…" }`, a command run inside the container.',
+      'step "turn": `yourTurn`: missing `solution:`, what the lab does in the learner\'s place (`--solve`, a jump past this step, the instructor\'s key): an action, or `exec:` with a command run inside the container.',
     ]);
   });
 

@@ -140,6 +140,18 @@ describe('lint-lessons on a translation', () => {
     ]);
   });
 
+  it('a code span wrapped across two lines is the same span: Markdown reads the line break as a space', () => {
+    const wrapped = changed('运行 `sleep 600 &`。', '运行 `sleep\n  600 &`。');
+    expect(lint(wrapped)).toEqual([]);
+    const paragraph = parseMarkdown('运行 `sleep\n  600 &`。')[0];
+    expect(paragraph?.kind === 'paragraph' && paragraph.spans.map((s) => s.text)).toEqual(['运行 ', 'sleep 600 &', '。']);
+    // Only the break counts as a space: a span that differs is still reported, as it reads after the wrap.
+    expect(lint(changed('运行 `sleep 600 &`。', '运行 `sleep\n600&`。'))).toEqual([
+      'text.zh-CN.md:42: `## find`: the code span `sleep 600 &` is missing (text.md has it); keep it as it is.',
+      'text.zh-CN.md:42: `## find`: the code span `sleep 600&` is not in text.md; code spans are kept exactly as in English.',
+    ]);
+  });
+
   it('as many choices and hints as in English', () => {
     expect(lint(changed('1. 与宿主机给它的编号相同\n', ''))).toEqual([
       'text.zh-CN.md:23: `## start`: `### Predict`: give 2 to 5 choices (the learner picks one with keys 1-5); it has 1.',
