@@ -1,2 +1,103 @@
 /** English messages: runtime messages: containers, ledger, cleanup (src/runtime/). Keys start with `runtime.`; see src/i18n/README.md. */
-export const runtime = {} as const;
+export const runtime = {
+  // A container's spec and life
+  'runtime.spec.bad-id': 'Container id "{id}" must be 1-8 lowercase letters or digits.',
+  'runtime.spec.unsupported-ns': "The lab's runtime does not make these namespaces: {kinds} (it makes {supported}).",
+  'runtime.spec.needs-mnt': 'A lab container needs the mnt namespace (its root is an overlay mount).',
+  'runtime.spec.cgroupfs-needs-ns': 'Mounting /sys/fs/cgroup in a container needs the cgroup namespace: add `cgroup` to its namespaces.',
+  'runtime.container.exists': 'A container named {id} already exists.',
+  'runtime.container.deleted': 'Container {id} was deleted.',
+  'runtime.container.not-running': 'Container {id} is not running: its PID 1 has exited. Run the step again to start it.',
+  'runtime.container.ended': 'The container ended before the shim could answer.',
+  'runtime.pid1.exited-start': 'PID 1 exited during start-up.',
+  'runtime.pid1.no-mount-ns': "The container's PID 1 has exited: there is no mount namespace left to mount in.",
+  'runtime.pid1.no-exec': 'The container is not running: its PID 1 has exited, so nothing new can start in its PID namespace.',
+  'runtime.pid1.no-mount': 'The container is not running: its PID 1 has exited, and its mount namespace with it.',
+  'runtime.pid1.no-attempt': 'The container is not running: its PID 1 has exited, so there is no context left to try a call in.',
+  'runtime.cgroupfs.no-ns':
+    "The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host's whole tree.",
+  'runtime.exec.not-running': 'The container is not running any more (its PID 1 has exited). Press Enter in the lab to start it again.',
+  'runtime.exec.could-not-start': 'Could not start {program} in the container: {error}',
+  'runtime.exec.not-on-path':
+    '"{name}" was not found on the container\'s PATH ({path}). Use a full path, or a program the rootfs has (try `ls /bin` inside).',
+  'runtime.cgroup.no-controller':
+    'This host offers no usable cgroup controller, so limits cannot be set. Run `container-lab doctor` to see why.',
+
+  // The lab's helper processes
+  'runtime.shim.missing': 'dist/shim.js is missing: run `npm run build` first.',
+  'runtime.shim.exited-early': 'the shim exited before it was ready ({status})',
+  'runtime.shim.exited-early-said': 'the shim exited before it was ready ({status}): {said}',
+  'runtime.init.ended': 'the init stage ended ({status}) before it was {op}.',
+  'runtime.mount-lab.missing': 'dist/mount-lab.js is missing: run `npm run build` first.',
+  'runtime.mount-lab.no-report': 'The mount lab helper failed before it could report ({status}): {stderr}',
+  'runtime.mount-lab.no-output': 'no output',
+  'runtime.libcap.not-installed': '{program} is not installed: on Debian it is in libcap2-bin (`apt install libcap2-bin`).',
+  'runtime.libcap.bad-mask': '"{mask}" is not a capability mask.',
+
+  // One lab at a time, and cleaning up
+  'runtime.lock.busy':
+    'Another container-lab is already running (PID {pid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill {pid}',
+  'runtime.cleanup.failed': 'container-lab: cleanup failed: {error}\nRun `sudo container-lab cleanup` to finish it.',
+  'runtime.overlay.bad-name': 'Host overlay name "{name}" must be lowercase words joined by "-", e.g. "overlay-a".',
+  'runtime.overlay.no-lower': 'An overlay needs at least one lower layer.',
+  'runtime.overlay.left-behind': '{dir} already exists: a previous lab left it behind. Run `container-lab cleanup`, then try again.',
+  'runtime.overlay.not-removed': 'Could not remove {what}: run `container-lab cleanup`.',
+  'runtime.shared-mount.bad-name': 'Shared mount name "{name}" must be lowercase letters, digits and "-".',
+
+  // What the lab made, as the cleanup report and the quit screen list it
+  'runtime.entry.dir': 'directory {path}',
+  'runtime.entry.mount': 'mount {target}',
+  'runtime.entry.cgroup': 'cgroup {name}',
+  'runtime.entry.link': 'link {name}',
+  'runtime.entry.process': 'process {pid} ({what})',
+  'runtime.entry.nft': 'nft table inet {table}',
+  'runtime.entry.iptables': 'iptables chain {chain} in table {table}, and its jump from OUTPUT',
+  'runtime.entry.pid1-of': 'PID 1 of {id}',
+  'runtime.entry.mount-lab': 'mount lab helper',
+
+  // The lab network
+  'runtime.net.link-exists':
+    'A link named {name} already exists on this host, and the lab did not make it now: run `container-lab cleanup`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.',
+  'runtime.net.bad-link-name':
+    "\"{name}\" is not a usable link name (at most {max} letters, digits, '.', '_' or '-'): shorten CONTAINER_LAB_LINK_PREFIX or the container id.",
+  'runtime.net.host-by-name': 'A link is moved back to the host by deleting the container namespace, not by name.',
+  'runtime.net.hint.EEXIST':
+    'A link or address with that name already exists: run `container-lab cleanup`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.',
+  'runtime.net.hint.EPERM': 'Changing links needs root with CAP_NET_ADMIN: run the lab with sudo.',
+  'runtime.net.hint.ENODEV': 'That link is gone, or this kernel lacks the veth or bridge driver (`modprobe veth bridge`).',
+  'runtime.net.hint.EOPNOTSUPP': 'This kernel lacks a driver the lab needs: check `modprobe veth` and `modprobe bridge`.',
+  'runtime.net.hint.nft': 'The kernel may lack nf_tables NAT support (`modprobe nft_chain_nat`).',
+  'runtime.net.hint.iptables':
+    'The kernel may lack NAT support for iptables (`modprobe iptable_nat`, or `nft_chain_nat` under iptables-nft).',
+  'runtime.net.bad-port': 'Port {port} is not between 1 and 65535.',
+  'runtime.net.bad-rule-name': '"{name}" is not a usable nft table or iptables chain name.',
+  'runtime.net.masquerade-not-applied': 'it exists to let containers reach beyond this machine, and the lab never sends traffic there',
+  'runtime.net.no-host-address': '{cidr} has no host address number {n}.',
+  'runtime.net.used-route': 'the route {dst}',
+  'runtime.net.used-route-dev': 'the route {dst} (dev {dev})',
+  'runtime.net.used-address': 'the address {address} on {link}',
+  'runtime.net.bad-subnet':
+    'CONTAINER_LAB_SUBNET="{value}" is not an IPv4 block between /8 and /29, such as 10.123.0.0/24: fix or unset it.',
+  'runtime.net.subnet-clash':
+    'CONTAINER_LAB_SUBNET={cidr} overlaps {used}: the host would send some of its own traffic into the lab. Choose another block, or unset it to let the lab choose.',
+  'runtime.net.subnet-from-env': 'using {cidr} from CONTAINER_LAB_SUBNET; no route or address on this host overlaps it',
+  'runtime.net.overlaps': '{cidr} overlaps {used}',
+  'runtime.net.nothing-overlaps': 'no route or address on this host overlaps it',
+  'runtime.net.reasons-separator': ', and ',
+  'runtime.net.subnet-chosen': 'chose {cidr} because {why}',
+  'runtime.net.no-subnet-free':
+    'Every subnet the lab tries is in use on this host ({skipped}). Set CONTAINER_LAB_SUBNET to a free block such as 10.200.0.0/24.',
+  'runtime.net.doctor.title': 'lab subnet',
+  'runtime.net.doctor.no-ip': 'cannot read the host routes: `ip` is missing',
+  'runtime.net.doctor.install-ip': 'Install iproute2 (`sudo apt install iproute2`).',
+  'runtime.net.doctor.set-subnet': 'Set CONTAINER_LAB_SUBNET to a free IPv4 block such as 10.200.0.0/24.',
+
+  // The network diagram: UP and DOWN are the kernel's words, the rest says why
+  'runtime.diagram.host': 'host',
+  'runtime.diagram.no-carrier': 'UP, no carrier',
+  'runtime.diagram.peer-down': 'UP, peer down',
+  'runtime.diagram.no-address': 'no address',
+  'runtime.diagram.no-bridge': '(no bridge)',
+  'runtime.diagram.no-links': 'no lab links yet',
+  'runtime.diagram.netns-of-pid': 'netns of pid {pid}',
+} as const;

@@ -1,5 +1,95 @@
-/** zh-TW messages: runtime messages: containers, ledger, cleanup (src/runtime/). */
+/** zh-TW messages (Taiwan usage): runtime messages: containers, ledger, cleanup (src/runtime/). */
 import type { runtime as english } from '../en/runtime.js';
 import type { Translation } from '../translation.js';
 
-export const runtime = {} satisfies Translation<typeof english>;
+export const runtime = {
+  'runtime.spec.bad-id': '容器 id "{id}" 必須是 1 到 8 個小寫字母或數字。',
+  'runtime.spec.unsupported-ns': '實驗的執行環境不建立這些命名空間：{kinds}（它建立的是 {supported}）。',
+  'runtime.spec.needs-mnt': '實驗容器需要 mnt 命名空間（它的根是一個 overlay 掛載）。',
+  'runtime.spec.cgroupfs-needs-ns': '在容器裡掛載 /sys/fs/cgroup 需要控制組命名空間：請在它的命名空間裡加上 `cgroup`。',
+  'runtime.container.exists': '名為 {id} 的容器已經存在。',
+  'runtime.container.deleted': '容器 {id} 已被刪除。',
+  'runtime.container.not-running': '容器 {id} 沒有在執行：它的 PID 1 已經結束。請再執行一次這一步來啟動它。',
+  'runtime.container.ended': '容器在 shim 回答之前就結束了。',
+  'runtime.pid1.exited-start': 'PID 1 在啟動過程中結束了。',
+  'runtime.pid1.no-mount-ns': '容器的 PID 1 已經結束：已經沒有可以在其中掛載的掛載命名空間了。',
+  'runtime.pid1.no-exec': '容器沒有在執行：它的 PID 1 已經結束，所以它的 PID 命名空間裡再也無法啟動任何新東西。',
+  'runtime.pid1.no-mount': '容器沒有在執行：它的 PID 1 已經結束，它的掛載命名空間也隨之消失。',
+  'runtime.pid1.no-attempt': '容器沒有在執行：它的 PID 1 已經結束，所以沒有可以嘗試這次呼叫的環境了。',
+  'runtime.cgroupfs.no-ns': '這個容器沒有自己的控制組命名空間，在裡面掛載的控制組檔案系統會顯示主機的整棵樹。',
+  'runtime.exec.not-running': '容器已經不在執行了（它的 PID 1 已經結束）。在實驗中按 Enter 即可重新啟動它。',
+  'runtime.exec.could-not-start': '無法在容器中啟動 {program}：{error}',
+  'runtime.exec.not-on-path':
+    '在容器的 PATH（{path}）中找不到 "{name}"。請使用完整路徑，或使用 rootfs 中已有的程式（可在容器裡試試 `ls /bin`）。',
+  'runtime.cgroup.no-controller': '這台主機沒有可用的控制組控制器，因此無法設定限制。執行 `container-lab doctor` 查看原因。',
+
+  'runtime.shim.missing': '缺少 dist/shim.js：請先執行 `npm run build`。',
+  'runtime.shim.exited-early': 'shim 在就緒之前就結束了（{status}）',
+  'runtime.shim.exited-early-said': 'shim 在就緒之前就結束了（{status}）：{said}',
+  'runtime.init.ended': 'init 階段在 {op} 之前就結束了（{status}）。',
+  'runtime.mount-lab.missing': '缺少 dist/mount-lab.js：請先執行 `npm run build`。',
+  'runtime.mount-lab.no-report': '掛載實驗的輔助行程在回報結果之前就失敗了（{status}）：{stderr}',
+  'runtime.mount-lab.no-output': '沒有輸出',
+  'runtime.libcap.not-installed': '{program} 沒有安裝：在 Debian 上它在 libcap2-bin 套件中（`apt install libcap2-bin`）。',
+  'runtime.libcap.bad-mask': '"{mask}" 不是能力遮罩。',
+
+  'runtime.lock.busy':
+    '已經有另一個 container-lab 在執行（PID {pid}）。請先離開它（在它的視窗中按 q）；如果它卡住了，可以用以下指令停止它：sudo kill {pid}',
+  'runtime.cleanup.failed': 'container-lab：清理失敗：{error}\n執行 `sudo container-lab cleanup` 完成清理。',
+  'runtime.overlay.bad-name': '主機 overlay 的名稱 "{name}" 必須是用 "-" 連接的小寫單字，例如 "overlay-a"。',
+  'runtime.overlay.no-lower': '覆蓋檔案系統至少需要一個 lower 層。',
+  'runtime.overlay.left-behind': '{dir} 已經存在：是之前的實驗留下的。執行 `container-lab cleanup` 後再試一次。',
+  'runtime.overlay.not-removed': '無法移除{what}：請執行 `container-lab cleanup`。',
+  'runtime.shared-mount.bad-name': '共享掛載的名稱 "{name}" 只能包含小寫字母、數字和 "-"。',
+
+  'runtime.entry.dir': '目錄 {path}',
+  'runtime.entry.mount': '掛載 {target}',
+  'runtime.entry.cgroup': '控制組 {name}',
+  'runtime.entry.link': '網路介面 {name}',
+  'runtime.entry.process': '行程 {pid}（{what}）',
+  'runtime.entry.nft': 'nft 表 inet {table}',
+  'runtime.entry.iptables': 'iptables 表 {table} 中的鏈 {chain}，以及從 OUTPUT 跳到它的規則',
+  'runtime.entry.pid1-of': '{id} 的 PID 1',
+  'runtime.entry.mount-lab': '掛載實驗的輔助行程',
+
+  'runtime.net.link-exists':
+    '這台主機上已經有名為 {name} 的網路介面，而且不是實驗剛剛建立的：執行 `container-lab cleanup`，或把 CONTAINER_LAB_LINK_PREFIX 設為其他前綴。',
+  'runtime.net.bad-link-name':
+    "\"{name}\" 不能當作網路介面名稱（最多 {max} 個字母、數字、'.'、'_' 或 '-'）：請縮短 CONTAINER_LAB_LINK_PREFIX 或容器 id。",
+  'runtime.net.host-by-name': '要把網路介面移回主機，應刪除容器的命名空間，而不是依名稱移動。',
+  'runtime.net.hint.EEXIST': '同名的網路介面或位址已經存在：執行 `container-lab cleanup`，或把 CONTAINER_LAB_LINK_PREFIX 設為其他前綴。',
+  'runtime.net.hint.EPERM': '修改網路介面需要擁有 CAP_NET_ADMIN 的 root：請用 sudo 執行實驗。',
+  'runtime.net.hint.ENODEV': '那個網路介面已經不存在了，或這個核心缺少 veth 或 bridge 驅動程式（`modprobe veth bridge`）。',
+  'runtime.net.hint.EOPNOTSUPP': '這個核心缺少實驗需要的驅動程式：檢查 `modprobe veth` 和 `modprobe bridge`。',
+  'runtime.net.hint.nft': '核心可能缺少 nf_tables 的 NAT 支援（`modprobe nft_chain_nat`）。',
+  'runtime.net.hint.iptables': '核心可能缺少 iptables 的 NAT 支援（`modprobe iptable_nat`，在 iptables-nft 下則是 `nft_chain_nat`）。',
+  'runtime.net.bad-port': '連接埠 {port} 不在 1 到 65535 之間。',
+  'runtime.net.bad-rule-name': '"{name}" 不能當作 nft 表名稱或 iptables 鏈名稱。',
+  'runtime.net.masquerade-not-applied': '它的作用是讓容器連到本機以外的網路，而實驗從不向外傳送流量',
+  'runtime.net.no-host-address': '{cidr} 中沒有第 {n} 號主機位址。',
+  'runtime.net.used-route': '路由 {dst}',
+  'runtime.net.used-route-dev': '路由 {dst}（dev {dev}）',
+  'runtime.net.used-address': '{link} 上的位址 {address}',
+  'runtime.net.bad-subnet': 'CONTAINER_LAB_SUBNET="{value}" 不是 /8 到 /29 之間的 IPv4 位址區塊（例如 10.123.0.0/24）：請修正或取消設定。',
+  'runtime.net.subnet-clash':
+    'CONTAINER_LAB_SUBNET={cidr} 與{used}重疊：主機會把自己的一部分流量送進實驗網路。請換一個位址區塊，或取消設定，讓實驗自己選擇。',
+  'runtime.net.subnet-from-env': '使用 CONTAINER_LAB_SUBNET 指定的 {cidr}；這台主機上沒有與它重疊的路由或位址',
+  'runtime.net.overlaps': '{cidr} 與{used}重疊',
+  'runtime.net.nothing-overlaps': '這台主機上沒有與它重疊的路由或位址',
+  'runtime.net.reasons-separator': '；',
+  'runtime.net.subnet-chosen': '選擇了 {cidr}，因為{why}',
+  'runtime.net.no-subnet-free':
+    '實驗嘗試的每個子網路在這台主機上都已被占用（{skipped}）。請把 CONTAINER_LAB_SUBNET 設為一個空閒的位址區塊，例如 10.200.0.0/24。',
+  'runtime.net.doctor.title': '實驗子網路',
+  'runtime.net.doctor.no-ip': '無法讀取主機的路由：缺少 `ip`',
+  'runtime.net.doctor.install-ip': '安裝 iproute2（`sudo apt install iproute2`）。',
+  'runtime.net.doctor.set-subnet': '把 CONTAINER_LAB_SUBNET 設為一個空閒的 IPv4 位址區塊，例如 10.200.0.0/24。',
+
+  'runtime.diagram.host': '主機',
+  'runtime.diagram.no-carrier': 'UP，無載波',
+  'runtime.diagram.peer-down': 'UP，對端未啟用',
+  'runtime.diagram.no-address': '無位址',
+  'runtime.diagram.no-bridge': '（未接上網橋）',
+  'runtime.diagram.no-links': '還沒有實驗網路介面',
+  'runtime.diagram.netns-of-pid': 'pid {pid} 的網路命名空間',
+} satisfies Translation<typeof english>;
