@@ -18,6 +18,7 @@ const MOVED = [
   ...readdirSync(path.join(root, 'src/probes')).map((f) => `src/probes/${f}`),
   ...readdirSync(path.join(root, 'src/kernel')).map((f) => `src/kernel/${f}`),
   ...filesUnder('src/runtime'),
+  ...filesUnder('src/cgroups'),
 ];
 
 /** The source files under `dir`, subdirectories included. */

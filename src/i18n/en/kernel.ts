@@ -43,4 +43,31 @@ export const kernel = {
   'kernel.run.no-program': 'runHostProgram needs a program to run.',
   'kernel.syscall-number.unknown-arch':
     'container-lab knows the {name} syscall number for x86_64 and aarch64 only; this machine is {arch}.',
+
+  // A refused write, mkdir or rmdir in cgroupfs: what to check next (src/cgroups/errors.ts)
+  'kernel.cgroup.write.cgroup.subtree_control.EBUSY':
+    'cgroup v2 hands controllers only from the root or from a cgroup with no processes of its own ("no internal processes"). If this is the root of a container\'s cgroup namespace, run the lab on the host.',
+  'kernel.cgroup.write.cgroup.subtree_control.ENOENT':
+    'The controller is not available in this cgroup: on a hybrid host it is taken by a v1 hierarchy, or the kernel command line disabled it (cgroup_disable=…).',
+  'kernel.cgroup.write.cgroup.subtree_control.EINVAL':
+    'The kernel refused to enable a controller: the cpu controller refuses while realtime (SCHED_FIFO/SCHED_RR) processes run outside the root cgroup.',
+  'kernel.cgroup.write.cgroup.procs.ESRCH': 'That process has already exited.',
+  'kernel.cgroup.write.cgroup.procs.EBUSY':
+    'cgroup v2 puts processes only in leaf cgroups once controllers are enabled for children ("no internal processes").',
+  'kernel.cgroup.write.memory.limit_in_bytes.EBUSY':
+    'The cgroup already uses more memory than the new limit and the kernel could not reclaim it: kill its processes first.',
+  'kernel.cgroup.write.memory.limit_in_bytes.EINVAL':
+    'On cgroup v1 memory.limit_in_bytes may never exceed memory.memsw.limit_in_bytes: raise memsw first.',
+  'kernel.cgroup.write.memory.memsw.limit_in_bytes.EINVAL':
+    'On cgroup v1 memory.memsw.limit_in_bytes may never be below memory.limit_in_bytes: lower the memory limit first.',
+  'kernel.cgroup.write.cpu.max.EINVAL': 'A CPU quota must be at least 1000 µs (1 ms) per period: ask for at least 0.01 CPUs.',
+  'kernel.cgroup.write.cpu.cfs_quota_us.EINVAL': 'A CPU quota must be at least 1000 µs (1 ms) per period: ask for at least 0.01 CPUs.',
+  'kernel.cgroup.mkdir.any.EEXIST': 'A cgroup of that name is left from an earlier run: run `container-lab cleanup`.',
+  'kernel.cgroup.mkdir.any.EROFS': '/sys/fs/cgroup is mounted read-only, as inside most containers: run the lab on the host.',
+  'kernel.cgroup.rmdir.any.EBUSY': 'Processes (or child cgroups) are still in this cgroup: kill them first, then remove it.',
+  'kernel.cgroup.any.any.EACCES': 'Changing cgroups needs root: run the lab with sudo.',
+  'kernel.cgroup.any.any.EPERM': 'Changing cgroups needs root: run the lab with sudo.',
+  'kernel.cgroup.write.any.ENOENT':
+    "This cgroup has no such file: its controller is not enabled here (see the parent's cgroup.subtree_control), or this kernel is too old for it.",
+  'kernel.cgroup.other': 'The kernel answered {code}: see Documentation/admin-guide/cgroup-v2.rst (or cgroup-v1/) for this file.',
 } as const;

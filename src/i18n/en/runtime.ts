@@ -100,4 +100,19 @@ export const runtime = {
   'runtime.diagram.no-bridge': '(no bridge)',
   'runtime.diagram.no-links': 'no lab links yet',
   'runtime.diagram.netns-of-pid': 'netns of pid {pid}',
+
+  // cgroups: refused limits and names (src/cgroups/)
+  'runtime.cgroup.none-mounted':
+    'No cgroup filesystem is mounted (neither cgroup2 nor v1 cgroup in /proc/self/mountinfo): mount one with `mount -t cgroup2 none /sys/fs/cgroup`, or run the lab on a host that has cgroups.',
+  'runtime.cgroup.stuck-after-sigkill':
+    'Processes {pids} were still in the cgroup {ms} ms after SIGKILL; they may be stuck in the kernel (state D in ps).',
+  'runtime.cgroup.stuck-after-kill': 'Processes {pids} were still in the cgroup {ms} ms after cgroup.kill.',
+  'runtime.cgroup.cpu-too-small': 'A CPU limit of {cpus} is too small: the kernel needs at least 0.01 CPUs (1 ms of every 100 ms).',
+  'runtime.cgroup.bad-memory': 'A memory limit must be a whole number of bytes above 0 (got {got}).',
+  'runtime.cgroup.bad-pids': 'A pids limit must be a whole number of 0 or more (got {got}).',
+  'runtime.cgroup.bad-name':
+    "\"{name}\" is not a usable cgroup name: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.",
+  'runtime.cgroup.v1-missing': 'This host has no cgroup v1 {tree} hierarchy mounted, so no {tree} limit can be set.',
+  'runtime.cgroup.v2-missing':
+    "This host's cgroup v2 root does not offer the {controller} controller, so no {controller} limit can be set.",
 } as const;

@@ -39,4 +39,28 @@ export const kernel = {
   'kernel.run.by-hand': '以 root 身份手动运行 `{command}`，可以看到完整的错误信息。',
   'kernel.run.no-program': 'runHostProgram 需要一个要运行的程序。',
   'kernel.syscall-number.unknown-arch': 'container-lab 只知道 x86_64 和 aarch64 上 {name} 的系统调用号；这台机器是 {arch}。',
+
+  'kernel.cgroup.write.cgroup.subtree_control.EBUSY':
+    'cgroup v2 只允许从根控制组、或自身没有进程的控制组向下分配控制器（“无内部进程”规则）。如果这里是某个容器的控制组命名空间的根，请在宿主机上运行实验。',
+  'kernel.cgroup.write.cgroup.subtree_control.ENOENT':
+    '这个控制组里没有该控制器：在混合模式的宿主机上，它已被某个 v1 层级占用，或者内核命令行禁用了它（cgroup_disable=…）。',
+  'kernel.cgroup.write.cgroup.subtree_control.EINVAL':
+    '内核拒绝启用控制器：当有实时（SCHED_FIFO/SCHED_RR）进程在根控制组之外运行时，cpu 控制器会拒绝启用。',
+  'kernel.cgroup.write.cgroup.procs.ESRCH': '那个进程已经退出了。',
+  'kernel.cgroup.write.cgroup.procs.EBUSY': '一旦为子控制组启用了控制器，cgroup v2 就只允许把进程放进叶子控制组（“无内部进程”规则）。',
+  'kernel.cgroup.write.memory.limit_in_bytes.EBUSY': '这个控制组已经用掉的内存超过了新的限制，而内核无法回收：请先杀掉它的进程。',
+  'kernel.cgroup.write.memory.limit_in_bytes.EINVAL':
+    '在 cgroup v1 中，memory.limit_in_bytes 永远不能超过 memory.memsw.limit_in_bytes：请先调高 memsw。',
+  'kernel.cgroup.write.memory.memsw.limit_in_bytes.EINVAL':
+    '在 cgroup v1 中，memory.memsw.limit_in_bytes 永远不能低于 memory.limit_in_bytes：请先调低内存限制。',
+  'kernel.cgroup.write.cpu.max.EINVAL': 'CPU 配额每个周期至少要 1000 µs（1 ms）：请至少申请 0.01 个 CPU。',
+  'kernel.cgroup.write.cpu.cfs_quota_us.EINVAL': 'CPU 配额每个周期至少要 1000 µs（1 ms）：请至少申请 0.01 个 CPU。',
+  'kernel.cgroup.mkdir.any.EEXIST': '同名的控制组是之前运行时留下的：运行 `container-lab cleanup`。',
+  'kernel.cgroup.mkdir.any.EROFS': '/sys/fs/cgroup 以只读方式挂载（大多数容器内部都是如此）：请在宿主机上运行实验。',
+  'kernel.cgroup.rmdir.any.EBUSY': '这个控制组里还有进程（或子控制组）：先杀掉它们，再删除它。',
+  'kernel.cgroup.any.any.EACCES': '修改控制组需要 root：请用 sudo 运行实验。',
+  'kernel.cgroup.any.any.EPERM': '修改控制组需要 root：请用 sudo 运行实验。',
+  'kernel.cgroup.write.any.ENOENT':
+    '这个控制组没有这个文件：它的控制器在这里没有启用（见父控制组的 cgroup.subtree_control），或者这个内核太旧，还不支持它。',
+  'kernel.cgroup.other': '内核返回了 {code}：关于这个文件，请参阅 Documentation/admin-guide/cgroup-v2.rst（或 cgroup-v1/）。',
 } satisfies Translation<typeof english>;

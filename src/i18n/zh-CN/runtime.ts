@@ -92,4 +92,15 @@ export const runtime = {
   'runtime.diagram.no-bridge': '（未接入网桥）',
   'runtime.diagram.no-links': '还没有实验网络接口',
   'runtime.diagram.netns-of-pid': 'pid {pid} 的网络命名空间',
+
+  'runtime.cgroup.none-mounted':
+    '没有挂载任何控制组文件系统（/proc/self/mountinfo 里既没有 cgroup2，也没有 v1 的 cgroup）：用 `mount -t cgroup2 none /sys/fs/cgroup` 挂载一个，或者在支持控制组的宿主机上运行实验。',
+  'runtime.cgroup.stuck-after-sigkill': '发送 SIGKILL {ms} ms 后，进程 {pids} 仍在控制组中；它们可能卡在内核里（ps 中的状态 D）。',
+  'runtime.cgroup.stuck-after-kill': '写入 cgroup.kill {ms} ms 后，进程 {pids} 仍在控制组中。',
+  'runtime.cgroup.cpu-too-small': 'CPU 限制 {cpus} 太小了：内核至少需要 0.01 个 CPU（每 100 ms 中的 1 ms）。',
+  'runtime.cgroup.bad-memory': '内存限制必须是大于 0 的整数字节数（收到的是 {got}）。',
+  'runtime.cgroup.bad-pids': 'pids 限制必须是 0 或更大的整数（收到的是 {got}）。',
+  'runtime.cgroup.bad-name': "\"{name}\" 不能用作控制组名称：请使用 1 到 64 个字母、数字、'.'、'_' 或 '-'，并以字母或数字开头。",
+  'runtime.cgroup.v1-missing': '这台宿主机没有挂载 cgroup v1 的 {tree} 层级，因此无法设置 {tree} 限制。',
+  'runtime.cgroup.v2-missing': '这台宿主机的 cgroup v2 根没有提供 {controller} 控制器，因此无法设置 {controller} 限制。',
 } satisfies Translation<typeof english>;

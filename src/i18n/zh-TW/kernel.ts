@@ -40,4 +40,28 @@ export const kernel = {
   'kernel.run.by-hand': '以 root 身分手動執行 `{command}`，可以看到完整的錯誤訊息。',
   'kernel.run.no-program': 'runHostProgram 需要一個要執行的程式。',
   'kernel.syscall-number.unknown-arch': 'container-lab 只知道 x86_64 與 aarch64 上 {name} 的系統呼叫號碼；這台機器是 {arch}。',
+
+  'kernel.cgroup.write.cgroup.subtree_control.EBUSY':
+    'cgroup v2 只允許從根控制組、或自身沒有行程的控制組向下分配控制器（「無內部行程」規則）。如果這裡是某個容器的控制組命名空間的根，請在主機上執行實驗。',
+  'kernel.cgroup.write.cgroup.subtree_control.ENOENT':
+    '這個控制組裡沒有該控制器：在混合模式的主機上，它已被某個 v1 階層占用，或核心命令列停用了它（cgroup_disable=…）。',
+  'kernel.cgroup.write.cgroup.subtree_control.EINVAL':
+    '核心拒絕啟用控制器：當有即時（SCHED_FIFO/SCHED_RR）行程在根控制組之外執行時，cpu 控制器會拒絕啟用。',
+  'kernel.cgroup.write.cgroup.procs.ESRCH': '那個行程已經結束了。',
+  'kernel.cgroup.write.cgroup.procs.EBUSY': '一旦為子控制組啟用了控制器，cgroup v2 就只允許把行程放進葉節點控制組（「無內部行程」規則）。',
+  'kernel.cgroup.write.memory.limit_in_bytes.EBUSY': '這個控制組已經用掉的記憶體超過了新的限制，而核心無法回收：請先終止它的行程。',
+  'kernel.cgroup.write.memory.limit_in_bytes.EINVAL':
+    '在 cgroup v1 中，memory.limit_in_bytes 永遠不能超過 memory.memsw.limit_in_bytes：請先調高 memsw。',
+  'kernel.cgroup.write.memory.memsw.limit_in_bytes.EINVAL':
+    '在 cgroup v1 中，memory.memsw.limit_in_bytes 永遠不能低於 memory.limit_in_bytes：請先調低記憶體限制。',
+  'kernel.cgroup.write.cpu.max.EINVAL': 'CPU 配額每個週期至少要 1000 µs（1 ms）：請至少申請 0.01 個 CPU。',
+  'kernel.cgroup.write.cpu.cfs_quota_us.EINVAL': 'CPU 配額每個週期至少要 1000 µs（1 ms）：請至少申請 0.01 個 CPU。',
+  'kernel.cgroup.mkdir.any.EEXIST': '同名的控制組是之前執行時留下的：執行 `container-lab cleanup`。',
+  'kernel.cgroup.mkdir.any.EROFS': '/sys/fs/cgroup 以唯讀方式掛載（大多數容器內部都是如此）：請在主機上執行實驗。',
+  'kernel.cgroup.rmdir.any.EBUSY': '這個控制組裡還有行程（或子控制組）：先終止它們，再刪除它。',
+  'kernel.cgroup.any.any.EACCES': '修改控制組需要 root：請用 sudo 執行實驗。',
+  'kernel.cgroup.any.any.EPERM': '修改控制組需要 root：請用 sudo 執行實驗。',
+  'kernel.cgroup.write.any.ENOENT':
+    '這個控制組沒有這個檔案：它的控制器在這裡沒有啟用（見父控制組的 cgroup.subtree_control），或這個核心太舊，還不支援它。',
+  'kernel.cgroup.other': '核心回傳了 {code}：關於這個檔案，請參閱 Documentation/admin-guide/cgroup-v2.rst（或 cgroup-v1/）。',
 } satisfies Translation<typeof english>;

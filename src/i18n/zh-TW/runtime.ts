@@ -92,4 +92,15 @@ export const runtime = {
   'runtime.diagram.no-bridge': '（未接上網橋）',
   'runtime.diagram.no-links': '還沒有實驗網路介面',
   'runtime.diagram.netns-of-pid': 'pid {pid} 的網路命名空間',
+
+  'runtime.cgroup.none-mounted':
+    '沒有掛載任何控制組檔案系統（/proc/self/mountinfo 裡既沒有 cgroup2，也沒有 v1 的 cgroup）：用 `mount -t cgroup2 none /sys/fs/cgroup` 掛載一個，或在支援控制組的主機上執行實驗。',
+  'runtime.cgroup.stuck-after-sigkill': '送出 SIGKILL {ms} ms 後，行程 {pids} 仍在控制組中；它們可能卡在核心裡（ps 中的狀態 D）。',
+  'runtime.cgroup.stuck-after-kill': '寫入 cgroup.kill {ms} ms 後，行程 {pids} 仍在控制組中。',
+  'runtime.cgroup.cpu-too-small': 'CPU 限制 {cpus} 太小了：核心至少需要 0.01 個 CPU（每 100 ms 中的 1 ms）。',
+  'runtime.cgroup.bad-memory': '記憶體限制必須是大於 0 的整數位元組數（收到的是 {got}）。',
+  'runtime.cgroup.bad-pids': 'pids 限制必須是 0 或更大的整數（收到的是 {got}）。',
+  'runtime.cgroup.bad-name': "\"{name}\" 不能當作控制組名稱：請使用 1 到 64 個字母、數字、'.'、'_' 或 '-'，並以字母或數字開頭。",
+  'runtime.cgroup.v1-missing': '這台主機沒有掛載 cgroup v1 的 {tree} 階層，因此無法設定 {tree} 限制。',
+  'runtime.cgroup.v2-missing': '這台主機的 cgroup v2 根沒有提供 {controller} 控制器，因此無法設定 {controller} 限制。',
 } satisfies Translation<typeof english>;
