@@ -19,6 +19,8 @@ const MOVED = [
   ...readdirSync(path.join(root, 'src/kernel')).map((f) => `src/kernel/${f}`),
   ...filesUnder('src/runtime'),
   ...filesUnder('src/cgroups'),
+  ...filesUnder('src/overlay'),
+  ...filesUnder('src/capabilities'),
 ];
 
 /** The source files under `dir`, subdirectories included. */

@@ -115,4 +115,30 @@ export const runtime = {
   'runtime.cgroup.v1-missing': 'This host has no cgroup v1 {tree} hierarchy mounted, so no {tree} limit can be set.',
   'runtime.cgroup.v2-missing':
     "This host's cgroup v2 root does not offer the {controller} controller, so no {controller} limit can be set.",
+
+  // Layers, tar archives, the layer stack and file capabilities (src/overlay/, src/capabilities/)
+  'runtime.layer.outside': 'Layer entry "{path}" points outside the layer: refused.',
+  'runtime.layer.through-symlink': 'Layer entry under "{dir}" would pass through a symlink: refused.',
+  'runtime.layer.file-in-way': 'Layer entry under "{dir}" needs a directory there, but a file is in the way.',
+  'runtime.layer.whiteout-through-symlink': 'Whiteout under "{dir}" would pass through a symlink: refused.',
+  'runtime.layer.no-mknod': 'Layer entry "{path}" is a {type} device or fifo; this importer cannot create those (Node has no mknod).',
+  'runtime.layer.redirect':
+    '{path} is a renamed directory (trusted.overlay.redirect = {redirect}): its contents are still in a lower layer, so upper alone is not the whole change. Mount with redirect_dir=off to export from upper.',
+  'runtime.layer.metacopy':
+    '{path} was copied up as metadata only (trusted.overlay.metacopy): its data is still in a lower layer. Mount with metacopy=off to export from upper.',
+  'runtime.layer.only-in': 'only in {name}',
+  'runtime.tar.bad-pax': 'Bad pax record length at byte {offset}.',
+  'runtime.tar.bad-checksum': 'Tar header at byte {offset} has a bad checksum: this is not a tar archive, or it is damaged.',
+  'runtime.tar.cut-short': 'Tar entry {path} at byte {offset} runs past the end of the archive: it is cut short.',
+  'runtime.tar.size-changed':
+    'Tar entry {path}: expected {expected} bytes of content, got {got} (did the file change while it was being archived?).',
+  'runtime.stack.deleted': 'deleted (whiteout)',
+  'runtime.stack.whiteout-alone': 'whiteout (nothing below)',
+  'runtime.stack.opaque': 'opaque: lower contents hidden',
+  'runtime.stack.copied-up': 'copied up',
+  'runtime.stack.new': 'new',
+  'runtime.caps.too-short': 'security.capability is {bytes} bytes: too short for a vfs_cap_data.',
+  'runtime.caps.bad-revision': 'security.capability has revision {revision} and {bytes} bytes, which no kernel writes.',
+  'runtime.caps.none': '(none)',
+  'runtime.caps.status-field': '{field} is missing or malformed in the status text.',
 } as const;

@@ -103,4 +103,28 @@ export const runtime = {
   'runtime.cgroup.bad-name': "\"{name}\" 不能用作控制组名称：请使用 1 到 64 个字母、数字、'.'、'_' 或 '-'，并以字母或数字开头。",
   'runtime.cgroup.v1-missing': '这台宿主机没有挂载 cgroup v1 的 {tree} 层级，因此无法设置 {tree} 限制。',
   'runtime.cgroup.v2-missing': '这台宿主机的 cgroup v2 根没有提供 {controller} 控制器，因此无法设置 {controller} 限制。',
+
+  'runtime.layer.outside': '层条目 "{path}" 指向层之外：已拒绝。',
+  'runtime.layer.through-symlink': '"{dir}" 下的层条目会穿过符号链接：已拒绝。',
+  'runtime.layer.file-in-way': '"{dir}" 下的层条目需要那里是一个目录，但那里是一个文件。',
+  'runtime.layer.whiteout-through-symlink': '"{dir}" 下的 whiteout 文件会穿过符号链接：已拒绝。',
+  'runtime.layer.no-mknod': '层条目 "{path}" 是 {type} 设备或 FIFO；这个导入程序无法创建它们（Node 没有 mknod）。',
+  'runtime.layer.redirect':
+    '{path} 是一个被重命名的目录（trusted.overlay.redirect = {redirect}）：它的内容仍在下层，所以单看 upper 并不是完整的变更。请用 redirect_dir=off 挂载，再从 upper 导出。',
+  'runtime.layer.metacopy':
+    '{path} 只向上复制了元数据（trusted.overlay.metacopy）：它的数据仍在下层。请用 metacopy=off 挂载，再从 upper 导出。',
+  'runtime.layer.only-in': '仅在 {name} 中',
+  'runtime.tar.bad-pax': '第 {offset} 字节处的 pax 记录长度有误。',
+  'runtime.tar.bad-checksum': '第 {offset} 字节处的 tar 头校验和有误：这不是 tar 归档，或者它已损坏。',
+  'runtime.tar.cut-short': '第 {offset} 字节处的 tar 条目 {path} 超出了归档末尾：归档被截断了。',
+  'runtime.tar.size-changed': 'tar 条目 {path}：应有 {expected} 字节内容，实际为 {got}（文件是否在归档过程中被修改了？）。',
+  'runtime.stack.deleted': '已删除（whiteout 文件）',
+  'runtime.stack.whiteout-alone': 'whiteout 文件（下层没有对应条目）',
+  'runtime.stack.opaque': '不透明目录：下层内容被隐藏',
+  'runtime.stack.copied-up': '已向上复制',
+  'runtime.stack.new': '新建',
+  'runtime.caps.too-short': 'security.capability 只有 {bytes} 字节：不够一个 vfs_cap_data。',
+  'runtime.caps.bad-revision': 'security.capability 的版本为 {revision}、长度为 {bytes} 字节，没有哪个内核会写出这样的值。',
+  'runtime.caps.none': '（无）',
+  'runtime.caps.status-field': 'status 文本中缺少 {field}，或者格式不对。',
 } satisfies Translation<typeof english>;

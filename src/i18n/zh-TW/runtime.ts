@@ -103,4 +103,28 @@ export const runtime = {
   'runtime.cgroup.bad-name': "\"{name}\" 不能當作控制組名稱：請使用 1 到 64 個字母、數字、'.'、'_' 或 '-'，並以字母或數字開頭。",
   'runtime.cgroup.v1-missing': '這台主機沒有掛載 cgroup v1 的 {tree} 階層，因此無法設定 {tree} 限制。',
   'runtime.cgroup.v2-missing': '這台主機的 cgroup v2 根沒有提供 {controller} 控制器，因此無法設定 {controller} 限制。',
+
+  'runtime.layer.outside': '層條目 "{path}" 指向層之外：已拒絕。',
+  'runtime.layer.through-symlink': '"{dir}" 下的層條目會穿過符號連結：已拒絕。',
+  'runtime.layer.file-in-way': '"{dir}" 下的層條目需要那裡是一個目錄，但那裡是一個檔案。',
+  'runtime.layer.whiteout-through-symlink': '"{dir}" 下的 whiteout 檔案會穿過符號連結：已拒絕。',
+  'runtime.layer.no-mknod': '層條目 "{path}" 是 {type} 裝置或 FIFO；這個匯入程式無法建立它們（Node 沒有 mknod）。',
+  'runtime.layer.redirect':
+    '{path} 是一個被重新命名的目錄（trusted.overlay.redirect = {redirect}）：它的內容仍在下層，所以單看 upper 並不是完整的變更。請用 redirect_dir=off 掛載，再從 upper 匯出。',
+  'runtime.layer.metacopy':
+    '{path} 只向上複製了中繼資料（trusted.overlay.metacopy）：它的資料仍在下層。請用 metacopy=off 掛載，再從 upper 匯出。',
+  'runtime.layer.only-in': '僅在 {name} 中',
+  'runtime.tar.bad-pax': '第 {offset} 位元組處的 pax 紀錄長度有誤。',
+  'runtime.tar.bad-checksum': '第 {offset} 位元組處的 tar 標頭檢查碼有誤：這不是 tar 封存檔，或它已損壞。',
+  'runtime.tar.cut-short': '第 {offset} 位元組處的 tar 條目 {path} 超出了封存檔結尾：封存檔被截斷了。',
+  'runtime.tar.size-changed': 'tar 條目 {path}：應有 {expected} 位元組內容，實際為 {got}（檔案是否在封存過程中被修改了？）。',
+  'runtime.stack.deleted': '已刪除（whiteout 檔案）',
+  'runtime.stack.whiteout-alone': 'whiteout 檔案（下層沒有對應條目）',
+  'runtime.stack.opaque': '不透明目錄：下層內容被隱藏',
+  'runtime.stack.copied-up': '已向上複製',
+  'runtime.stack.new': '新建立',
+  'runtime.caps.too-short': 'security.capability 只有 {bytes} 位元組：不夠一個 vfs_cap_data。',
+  'runtime.caps.bad-revision': 'security.capability 的版本為 {revision}、長度為 {bytes} 位元組，沒有任何核心會寫出這樣的值。',
+  'runtime.caps.none': '（無）',
+  'runtime.caps.status-field': 'status 文字中缺少 {field}，或格式不對。',
 } satisfies Translation<typeof english>;
