@@ -141,4 +141,27 @@ export const runtime = {
   'runtime.caps.bad-revision': 'security.capability has revision {revision} and {bytes} bytes, which no kernel writes.',
   'runtime.caps.none': '(none)',
   'runtime.caps.status-field': '{field} is missing or malformed in the status text.',
+
+  // The lab's state directory and the container rootfs it builds (src/rootfs/)
+  'runtime.state.not-writable':
+    '{dir} is not writable (read-only filesystem?). Free it or set CONTAINER_LAB_STATE_DIR to a writable place.',
+  'runtime.state.symlink':
+    '{dir} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm {dir}) and start again.',
+  'runtime.state.not-dir': '{dir} exists but is not a directory: move it away and start again.',
+  'runtime.state.owner':
+    '{dir} belongs to uid {owner}, not to uid {uid} (root): remove it or set CONTAINER_LAB_STATE_DIR to another place.',
+  'runtime.state.writable': '{dir} is writable by other users (mode {mode}): run `chmod 700 {dir}`.',
+  'runtime.busybox.unreadable': '{file} is listed in {list} but cannot be read ({error}): reinstall container-lab.',
+  'runtime.busybox.mismatch':
+    '{file} does not match {list} (its SHA256 is {actual}, the list says {expected}): reinstall container-lab, or re-derive the file as rootfs/busybox/README.md says.',
+  'runtime.busybox.no-list':
+    "{busybox} is a static busybox, but neither `--list-full` nor `--list` worked ({error}). Remove or replace it, and the lab falls back to the host's own tools.",
+  'runtime.rootfs.tool-missing-libs': 'the host has no {libs} for it',
+  'runtime.rootfs.no-shell':
+    'The host has no usable /bin/sh and no static busybox, so the rootfs would have no shell: install busybox-static (Debian/Ubuntu: `apt install busybox-static`).',
+  'runtime.rootfs.needs-root':
+    'Building the rootfs needs root (its files belong to root and to uid 1000, under a root-only directory): run container-lab with sudo.',
+  'runtime.rootfs.no-layers': 'A rootfs needs at least one layer, e.g. ["base"].',
+  'runtime.rootfs.layer-twice': 'Layer "{name}" is listed twice: each layer can appear once in a stack.',
+  'runtime.rootfs.no-such-layer': 'There is no layer named "{name}" in {manifest}; the layers are: {known}.',
 } as const;

@@ -127,4 +127,23 @@ export const runtime = {
   'runtime.caps.bad-revision': 'security.capability 的版本为 {revision}、长度为 {bytes} 字节，没有哪个内核会写出这样的值。',
   'runtime.caps.none': '（无）',
   'runtime.caps.status-field': 'status 文本中缺少 {field}，或者格式不对。',
+
+  'runtime.state.not-writable': '{dir} 不可写（是只读文件系统吗？）。请让它可写，或把 CONTAINER_LAB_STATE_DIR 设为一个可写的位置。',
+  'runtime.state.symlink': '{dir} 是一个符号链接。实验在那里保存属于 root 的状态，不会跟随链接：请删除它（rm {dir}）后重新开始。',
+  'runtime.state.not-dir': '{dir} 已存在但不是目录：请把它移走后重新开始。',
+  'runtime.state.owner': '{dir} 属于 uid {owner}，而不是 uid {uid}（root）：请删除它，或把 CONTAINER_LAB_STATE_DIR 设为其他位置。',
+  'runtime.state.writable': '{dir} 可被其他用户写入（权限 {mode}）：请运行 `chmod 700 {dir}`。',
+  'runtime.busybox.unreadable': '{file} 列在 {list} 中，但无法读取（{error}）：请重新安装 container-lab。',
+  'runtime.busybox.mismatch':
+    '{file} 与 {list} 不符（它的 SHA256 是 {actual}，清单上写的是 {expected}）：请重新安装 container-lab，或按 rootfs/busybox/README.md 的说明重新生成该文件。',
+  'runtime.busybox.no-list':
+    '{busybox} 是静态 busybox，但 `--list-full` 和 `--list` 都不起作用（{error}）。请删除或替换它，实验会改用宿主机自己的工具。',
+  'runtime.rootfs.tool-missing-libs': '宿主机上没有它需要的 {libs}',
+  'runtime.rootfs.no-shell':
+    '宿主机既没有可用的 /bin/sh，也没有静态 busybox，这样根文件系统里就没有 shell：请安装 busybox-static（Debian/Ubuntu：`apt install busybox-static`）。',
+  'runtime.rootfs.needs-root':
+    '构建根文件系统需要 root（它的文件属于 root 和 uid 1000，放在只有 root 能访问的目录下）：请用 sudo 运行 container-lab。',
+  'runtime.rootfs.no-layers': '根文件系统至少需要一个层，例如 ["base"]。',
+  'runtime.rootfs.layer-twice': '层 "{name}" 被列出了两次：每个层在一个层栈中只能出现一次。',
+  'runtime.rootfs.no-such-layer': '{manifest} 中没有名为 "{name}" 的层；现有的层是：{known}。',
 } satisfies Translation<typeof english>;

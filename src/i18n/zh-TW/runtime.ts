@@ -127,4 +127,23 @@ export const runtime = {
   'runtime.caps.bad-revision': 'security.capability 的版本為 {revision}、長度為 {bytes} 位元組，沒有任何核心會寫出這樣的值。',
   'runtime.caps.none': '（無）',
   'runtime.caps.status-field': 'status 文字中缺少 {field}，或格式不對。',
+
+  'runtime.state.not-writable': '{dir} 無法寫入（是唯讀檔案系統嗎？）。請讓它可寫入，或把 CONTAINER_LAB_STATE_DIR 設為一個可寫入的位置。',
+  'runtime.state.symlink': '{dir} 是一個符號連結。實驗在那裡保存屬於 root 的狀態，不會跟隨連結：請刪除它（rm {dir}）後重新開始。',
+  'runtime.state.not-dir': '{dir} 已存在但不是目錄：請把它移走後重新開始。',
+  'runtime.state.owner': '{dir} 屬於 uid {owner}，而不是 uid {uid}（root）：請刪除它，或把 CONTAINER_LAB_STATE_DIR 設為其他位置。',
+  'runtime.state.writable': '{dir} 可被其他使用者寫入（權限 {mode}）：請執行 `chmod 700 {dir}`。',
+  'runtime.busybox.unreadable': '{file} 列在 {list} 中，但無法讀取（{error}）：請重新安裝 container-lab。',
+  'runtime.busybox.mismatch':
+    '{file} 與 {list} 不符（它的 SHA256 是 {actual}，清單上寫的是 {expected}）：請重新安裝 container-lab，或依 rootfs/busybox/README.md 的說明重新產生該檔案。',
+  'runtime.busybox.no-list':
+    '{busybox} 是靜態 busybox，但 `--list-full` 和 `--list` 都無法使用（{error}）。請刪除或替換它，實驗會改用主機自己的工具。',
+  'runtime.rootfs.tool-missing-libs': '主機上沒有它需要的 {libs}',
+  'runtime.rootfs.no-shell':
+    '主機既沒有可用的 /bin/sh，也沒有靜態 busybox，這樣根檔案系統裡就沒有 shell：請安裝 busybox-static（Debian/Ubuntu：`apt install busybox-static`）。',
+  'runtime.rootfs.needs-root':
+    '建置根檔案系統需要 root（它的檔案屬於 root 和 uid 1000，放在只有 root 能存取的目錄下）：請用 sudo 執行 container-lab。',
+  'runtime.rootfs.no-layers': '根檔案系統至少需要一個層，例如 ["base"]。',
+  'runtime.rootfs.layer-twice': '層 "{name}" 被列出了兩次：每個層在一個層堆疊中只能出現一次。',
+  'runtime.rootfs.no-such-layer': '{manifest} 中沒有名為 "{name}" 的層；現有的層是：{known}。',
 } satisfies Translation<typeof english>;
