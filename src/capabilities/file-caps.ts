@@ -12,6 +12,7 @@
  * revision 3 itself when a file capability is set from inside a user namespace; revision 1 (32-bit
  * masks, 12 bytes) is from before Linux 2.6.25.
  */
+import { t } from '../i18n/index.js';
 import { decodeCapMask } from '../kernel/constants.js';
 import type { FileCaps } from './execve.js';
 
@@ -44,11 +45,11 @@ export function encodeFileCaps(f: FileCaps): Buffer {
 
 /** Reads a `security.capability` value; throws a sentence for anything the kernel would not accept. */
 export function decodeFileCaps(b: Buffer): StoredFileCaps {
-  if (b.length < 4) throw new Error(`security.capability is ${b.length} bytes: too short for a vfs_cap_data.`);
+  if (b.length < 4) throw new Error(t('runtime.caps.too-short', { bytes: b.length }));
   const magic = b.readUInt32LE(0);
   const revision = ((magic & REVISION_MASK) >>> 24) as 1 | 2 | 3;
   if (!(revision in SIZE) || b.length !== SIZE[revision]) {
-    throw new Error(`security.capability has revision ${revision} and ${b.length} bytes, which no kernel writes.`);
+    throw new Error(t('runtime.caps.bad-revision', { revision, bytes: b.length }));
   }
   const word = (off: number) => BigInt(b.readUInt32LE(off));
   const wide = revision !== 1;
@@ -76,5 +77,5 @@ export function fileCapsText(f: FileCaps): string {
     const flags = `${f.effective ? 'e' : ''}${f.inheritable & bit ? 'i' : ''}${f.permitted & bit ? 'p' : ''}`;
     groups.set(flags, [...(groups.get(flags) ?? []), ...decodeCapMask(bit).map((name) => name.toLowerCase())]);
   }
-  return [...groups].map(([flags, caps]) => `${caps.join(',')}=${flags}`).join(' ') || '(none)';
+  return [...groups].map(([flags, caps]) => `${caps.join(',')}=${flags}`).join(' ') || t('runtime.caps.none');
 }

@@ -4,7 +4,7 @@
  * A container runtime keeps a few and drops the rest from the bounding set, so a container's uid 0
  * is far weaker than the host's. Everything here is pure or reads /proc under a given root.
  */
-export { parseCapStatus, readCapStatus, readCapLastCap, fullMask, formatMask, CAP_SET_KEYS, STATUS_FIELD, SET_MEANING } from './status.js';
+export { parseCapStatus, readCapStatus, readCapLastCap, fullMask, formatMask, CAP_SET_KEYS, STATUS_FIELD } from './status.js';
 export type { CapSetKey, CapStatus } from './status.js';
 export { diffMasks, diffStatus, compareToReferences, DOCKER_DEFAULT_MASK } from './diff.js';
 export type { MaskDiff } from './diff.js';

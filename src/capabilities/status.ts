@@ -8,6 +8,7 @@
  * Each line is a 64-bit mask in hex, one bit per capability number (capabilities(7)).
  * `NoNewPrivs: 1` means execve can no longer grant anything (no setuid, no file capabilities).
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,15 +22,6 @@ export const STATUS_FIELD: Readonly<Record<CapSetKey, string>> = {
   effective: 'CapEff',
   bounding: 'CapBnd',
   ambient: 'CapAmb',
-};
-
-/** One line per set, for panes and lessons. */
-export const SET_MEANING: Readonly<Record<CapSetKey, string>> = {
-  inheritable: 'may pass through execve to a program with file capabilities',
-  permitted: 'the most this process may switch on',
-  effective: 'what the kernel checks on each call',
-  bounding: 'the ceiling: nothing outside it can be gained again',
-  ambient: 'kept across execve by a program without file capabilities',
 };
 
 export interface CapStatus {
@@ -49,7 +41,7 @@ export function parseCapStatus(text: string): CapStatus {
   for (const key of CAP_SET_KEYS) {
     const hex = fields.get(STATUS_FIELD[key]);
     if (hex === undefined || !/^[0-9a-fA-F]{1,16}$/.test(hex)) {
-      throw new Error(`${STATUS_FIELD[key]} is missing or malformed in the status text.`);
+      throw new Error(t('runtime.caps.status-field', { field: STATUS_FIELD[key] }));
     }
     sets[key] = BigInt(`0x${hex}`);
   }

@@ -15,6 +15,7 @@
  * `cgroup.controllers`) so they can be tested on text copied from real hosts. `detectCgroups`
  * reads those files and puts the answer together (the doctor shows it).
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CgroupMode } from './types.js';
@@ -124,10 +125,7 @@ export function detectLayout(mountinfo: string): CgroupLayout {
     };
   }
   if (unified !== undefined) return { mode: 'v2', root: unified, unified, hierarchies: [] };
-  throw new Error(
-    'No cgroup filesystem is mounted (neither cgroup2 nor v1 cgroup in /proc/self/mountinfo): ' +
-      'mount one with `mount -t cgroup2 none /sys/fs/cgroup`, or run the lab on a host that has cgroups.',
-  );
+  throw new Error(t('runtime.cgroup.none-mounted'));
 }
 
 /** Moves every path of a layout from its real root to `root` (to run the drivers on a fixture tree). */

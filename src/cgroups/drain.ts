@@ -7,6 +7,7 @@
  * A PID is read and then signalled, so in principle it could have been reused by an unrelated
  * process in between; the kernel's own answers to that race are `cgroup.kill` and pidfds.
  */
+import { t } from '../i18n/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CgroupFiles } from './files.js';
 
@@ -20,9 +21,7 @@ export async function drainCgroup(files: CgroupFiles, listPids: () => number[], 
     const pids = listPids();
     if (pids.length === 0) return;
     if (performance.now() - start > timeoutMs) {
-      throw new Error(
-        `Processes ${pids.join(', ')} were still in the cgroup ${timeoutMs} ms after SIGKILL; they may be stuck in the kernel (state D in ps).`,
-      );
+      throw new Error(t('runtime.cgroup.stuck-after-sigkill', { pids: pids.join(', '), ms: timeoutMs }));
     }
     // A killed process stays listed until it has finished exiting: signal each PID once.
     for (const pid of pids) {
@@ -39,7 +38,7 @@ export async function waitEmpty(listPids: () => number[], timeoutMs: number): Pr
   const start = performance.now();
   while (listPids().length > 0) {
     if (performance.now() - start > timeoutMs) {
-      throw new Error(`Processes ${listPids().join(', ')} were still in the cgroup ${timeoutMs} ms after cgroup.kill.`);
+      throw new Error(t('runtime.cgroup.stuck-after-kill', { pids: listPids().join(', '), ms: timeoutMs }));
     }
     await sleep(10);
   }

@@ -6,79 +6,40 @@
  * means different things in different files, so the hints are keyed by file and errno.
  */
 import path from 'node:path';
+import { t } from '../i18n/index.js';
+import type { MessageId } from '../i18n/index.js';
 import { errnoText } from '../kernel/errors.js';
 
 export type CgroupOp = 'mkdir' | 'write' | 'rmdir' | 'kill';
 
 /** [operation, file name (or `*`), errno, hint]. First match wins. */
-const HINTS: ReadonlyArray<[op: CgroupOp | '*', file: string, code: string, hint: string]> = [
-  [
-    'write',
-    'cgroup.subtree_control',
-    'EBUSY',
-    'cgroup v2 hands controllers only from the root or from a cgroup with no processes of its own ' +
-      '("no internal processes"). If this is the root of a container\'s cgroup namespace, run the lab on the host.',
-  ],
-  [
-    'write',
-    'cgroup.subtree_control',
-    'ENOENT',
-    'The controller is not available in this cgroup: on a hybrid host it is taken by a v1 hierarchy, ' +
-      'or the kernel command line disabled it (cgroup_disable=…).',
-  ],
-  [
-    'write',
-    'cgroup.subtree_control',
-    'EINVAL',
-    'The kernel refused to enable a controller: the cpu controller refuses while realtime ' +
-      '(SCHED_FIFO/SCHED_RR) processes run outside the root cgroup.',
-  ],
-  ['write', 'cgroup.procs', 'ESRCH', 'That process has already exited.'],
-  [
-    'write',
-    'cgroup.procs',
-    'EBUSY',
-    'cgroup v2 puts processes only in leaf cgroups once controllers are enabled for children ("no internal processes").',
-  ],
-  [
-    'write',
-    'memory.limit_in_bytes',
-    'EBUSY',
-    'The cgroup already uses more memory than the new limit and the kernel could not reclaim it: kill its processes first.',
-  ],
-  [
-    'write',
-    'memory.limit_in_bytes',
-    'EINVAL',
-    'On cgroup v1 memory.limit_in_bytes may never exceed memory.memsw.limit_in_bytes: raise memsw first.',
-  ],
-  [
-    'write',
-    'memory.memsw.limit_in_bytes',
-    'EINVAL',
-    'On cgroup v1 memory.memsw.limit_in_bytes may never be below memory.limit_in_bytes: lower the memory limit first.',
-  ],
-  ['write', 'cpu.max', 'EINVAL', 'A CPU quota must be at least 1000 µs (1 ms) per period: ask for at least 0.01 CPUs.'],
-  ['write', 'cpu.cfs_quota_us', 'EINVAL', 'A CPU quota must be at least 1000 µs (1 ms) per period: ask for at least 0.01 CPUs.'],
-  ['mkdir', '*', 'EEXIST', 'A cgroup of that name is left from an earlier run: run `container-lab cleanup`.'],
-  ['mkdir', '*', 'EROFS', '/sys/fs/cgroup is mounted read-only, as inside most containers: run the lab on the host.'],
-  ['rmdir', '*', 'EBUSY', 'Processes (or child cgroups) are still in this cgroup: kill them first, then remove it.'],
-  ['*', '*', 'EACCES', 'Changing cgroups needs root: run the lab with sudo.'],
-  ['*', '*', 'EPERM', 'Changing cgroups needs root: run the lab with sudo.'],
-  [
-    'write',
-    '*',
-    'ENOENT',
-    "This cgroup has no such file: its controller is not enabled here (see the parent's cgroup.subtree_control), " +
-      'or this kernel is too old for it.',
-  ],
+/** The catalogue's hints, one per operation, file and errno (`kernel.cgroup.write.cgroup.procs.EBUSY`). */
+type Hint = Extract<MessageId, `kernel.cgroup.${string}.E${string}`>;
+
+const HINTS: ReadonlyArray<[op: CgroupOp | '*', file: string, code: string, hint: Hint]> = [
+  ['write', 'cgroup.subtree_control', 'EBUSY', 'kernel.cgroup.write.cgroup.subtree_control.EBUSY'],
+  ['write', 'cgroup.subtree_control', 'ENOENT', 'kernel.cgroup.write.cgroup.subtree_control.ENOENT'],
+  ['write', 'cgroup.subtree_control', 'EINVAL', 'kernel.cgroup.write.cgroup.subtree_control.EINVAL'],
+  ['write', 'cgroup.procs', 'ESRCH', 'kernel.cgroup.write.cgroup.procs.ESRCH'],
+  ['write', 'cgroup.procs', 'EBUSY', 'kernel.cgroup.write.cgroup.procs.EBUSY'],
+  ['write', 'memory.limit_in_bytes', 'EBUSY', 'kernel.cgroup.write.memory.limit_in_bytes.EBUSY'],
+  ['write', 'memory.limit_in_bytes', 'EINVAL', 'kernel.cgroup.write.memory.limit_in_bytes.EINVAL'],
+  ['write', 'memory.memsw.limit_in_bytes', 'EINVAL', 'kernel.cgroup.write.memory.memsw.limit_in_bytes.EINVAL'],
+  ['write', 'cpu.max', 'EINVAL', 'kernel.cgroup.write.cpu.max.EINVAL'],
+  ['write', 'cpu.cfs_quota_us', 'EINVAL', 'kernel.cgroup.write.cpu.cfs_quota_us.EINVAL'],
+  ['mkdir', '*', 'EEXIST', 'kernel.cgroup.mkdir.any.EEXIST'],
+  ['mkdir', '*', 'EROFS', 'kernel.cgroup.mkdir.any.EROFS'],
+  ['rmdir', '*', 'EBUSY', 'kernel.cgroup.rmdir.any.EBUSY'],
+  ['*', '*', 'EACCES', 'kernel.cgroup.any.any.EACCES'],
+  ['*', '*', 'EPERM', 'kernel.cgroup.any.any.EPERM'],
+  ['write', '*', 'ENOENT', 'kernel.cgroup.write.any.ENOENT'],
 ];
 
 /** Returns the learner-facing hint for a refused cgroup operation. */
 export function cgroupHint(op: CgroupOp, file: string, code: string): string {
   const name = path.basename(file);
   const match = HINTS.find(([o, f, c]) => (o === op || o === '*') && (f === name || f === '*') && c === code);
-  return match?.[3] ?? `The kernel answered ${code}: see Documentation/admin-guide/cgroup-v2.rst (or cgroup-v1/) for this file.`;
+  return match ? t(match[3]) : t('kernel.cgroup.other', { code });
 }
 
 /** A refused mkdir / write / rmdir in cgroupfs, or a signal that could not be sent. */
@@ -98,7 +59,7 @@ export class CgroupError extends Error {
   constructor(op: CgroupOp, target: string, code: string, value?: string) {
     const text = errnoText(code);
     const what = op === 'write' ? `write ${target} ${JSON.stringify(value)}` : `${op} ${target}`;
-    super(`${what} failed: ${code} (${text})`);
+    super(t('kernel.call-failed', { call: what, code, text }));
     this.name = 'CgroupError';
     this.op = op;
     this.target = target;

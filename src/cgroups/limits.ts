@@ -3,6 +3,7 @@
  * (100 ms here, as Docker uses) the cgroup may run for `quota` µs of CPU time, summed over all CPUs;
  * once it is spent, its tasks are throttled until the next period. `--cpus 0.5` = 50000 of 100000 µs.
  */
+import { t } from '../i18n/index.js';
 import type { CgroupLimits } from './types.js';
 
 /** The CFS bandwidth period, µs (cpu.max's second field; cpu.cfs_period_us). */
@@ -15,7 +16,7 @@ const MIN_QUOTA_USEC = 1_000;
 export function cpuQuotaUsec(cpus: number): number {
   const quota = Math.round(cpus * CPU_PERIOD_USEC);
   if (!Number.isFinite(quota) || quota < MIN_QUOTA_USEC) {
-    throw new Error(`A CPU limit of ${cpus} is too small: the kernel needs at least 0.01 CPUs (1 ms of every 100 ms).`);
+    throw new Error(t('runtime.cgroup.cpu-too-small', { cpus }));
   }
   return quota;
 }
@@ -24,10 +25,10 @@ export function cpuQuotaUsec(cpus: number): number {
 export function checkLimits(limits: CgroupLimits): void {
   const { memoryBytes, pids, cpus } = limits;
   if (memoryBytes !== undefined && (!Number.isSafeInteger(memoryBytes) || memoryBytes <= 0)) {
-    throw new Error(`A memory limit must be a whole number of bytes above 0 (got ${memoryBytes}).`);
+    throw new Error(t('runtime.cgroup.bad-memory', { got: memoryBytes }));
   }
   if (pids !== undefined && (!Number.isSafeInteger(pids) || pids < 0)) {
-    throw new Error(`A pids limit must be a whole number of 0 or more (got ${pids}).`);
+    throw new Error(t('runtime.cgroup.bad-pids', { got: pids }));
   }
   if (cpus !== undefined) cpuQuotaUsec(cpus);
 }
@@ -35,6 +36,6 @@ export function checkLimits(limits: CgroupLimits): void {
 /** A cgroup name is one directory name: no slashes, no `.`/`..`, nothing that could escape the lab parent. */
 export function checkCgroupName(name: string): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(name)) {
-    throw new Error(`"${name}" is not a usable cgroup name: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.`);
+    throw new Error(t('runtime.cgroup.bad-name', { name }));
   }
 }

@@ -10,6 +10,7 @@
  * together (`cpu,cpuacct`), sometimes apart. On a hybrid host there is also a cgroup2 mount
  * (systemd's /sys/fs/cgroup/unified); it holds no controller the lab needs, so it is not used.
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import { type LabController, type V1Hierarchy, hierarchyOf, v1Controllers } from './detect.js';
 import { SETTLE_MS, killWithoutCgroupKill } from './drain.js';
@@ -100,7 +101,7 @@ class CgroupV1 implements Cgroup {
   /** The directory in `tree`; throws a clear sentence when that controller is not mounted. */
   private need(tree: LabController): string {
     const dir = this.treeDirs[tree];
-    if (dir === undefined) throw new Error(`This host has no cgroup v1 ${tree} hierarchy mounted, so no ${tree} limit can be set.`);
+    if (dir === undefined) throw new Error(t('runtime.cgroup.v1-missing', { tree }));
     return dir;
   }
 

@@ -10,6 +10,7 @@
  * rule v1 did not have: a cgroup that hands controllers to children may hold no processes itself
  * (the root is the exception), so processes always go into the leaf, never into the lab parent.
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import { SETTLE_MS, killWithoutCgroupKill, waitEmpty } from './drain.js';
 import type { LabController } from './detect.js';
@@ -88,7 +89,7 @@ class CgroupV2 implements Cgroup {
 
   private need(controller: LabController): void {
     if (!this.controllers.includes(controller)) {
-      throw new Error(`This host's cgroup v2 root does not offer the ${controller} controller, so no ${controller} limit can be set.`);
+      throw new Error(t('runtime.cgroup.v2-missing', { controller }));
     }
   }
 

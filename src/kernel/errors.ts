@@ -5,6 +5,8 @@
  * "wrong flags" or "this process has threads"; the hint table below translates the combinations
  * the lab actually meets into the next thing to check.
  */
+import { t } from '../i18n/index.js';
+import type { MessageId } from '../i18n/index.js';
 
 /** errno numbers → names, for the errnos a container runtime meets (Linux, all architectures). */
 export const ERRNO_NAMES: Readonly<Record<number, string>> = {
@@ -88,56 +90,31 @@ const ERRNO_TEXT: Readonly<Record<string, string>> = {
  * A hint for one syscall and errno; `*` matches any syscall. A row naming the syscall wins over a
  * `*` row, wherever the two stand in the table.
  */
-const HINTS: ReadonlyArray<[syscall: string, errno: string, hint: string]> = [
-  [
-    'unshare',
-    'EINVAL',
-    'The kernel refuses this namespace change for a multithreaded process (CLONE_NEWUSER always does): launch it from a fresh single-purpose process instead.',
-  ],
-  [
-    'unshare',
-    'ENOSPC',
-    'The per-user namespace limit is reached: check /proc/sys/user/max_*_namespaces, or run `container-lab cleanup` to remove stale containers.',
-  ],
-  ['unshare', 'ENOMEM', "The PID namespace's init has exited, so no new process can start in it: reset the lesson (r)."],
-  [
-    'setns',
-    'EINVAL',
-    'setns into a mount namespace needs unshare(CLONE_FS) first in a multithreaded process, and the fd must be a namespace file of the given kind.',
-  ],
-  ['mount', 'ENODEV', 'This kernel does not know that filesystem type: for overlay, load it with `modprobe overlay`.'],
-  ['mount', 'EBUSY', 'Something is already mounted there or still in use: run `container-lab cleanup` and try again.'],
-  [
-    'mount',
-    'ENOENT',
-    'The mount point or a layer directory does not exist: the rootfs cache may be damaged; `container-lab cleanup` then restart rebuilds it.',
-  ],
-  [
-    'mount',
-    'EINVAL',
-    'The kernel rejected the mount options: for overlay, upperdir and workdir must be on the same filesystem, and not on another overlay.',
-  ],
-  ['mount', 'ENOSPC', 'Too many mounts: check /proc/sys/fs/mount-max, or run `container-lab cleanup`.'],
-  ['umount2', 'EBUSY', 'A process still uses this mount: stop the container first, or detach with MNT_DETACH.'],
-  ['umount2', 'EINVAL', 'This path is not a mount point (it may already be unmounted).'],
-  [
-    'pivot_root',
-    'EINVAL',
-    'pivot_root needs the new root to be a mount point in a private mount namespace: bind-mount it onto itself and make / MS_REC|MS_PRIVATE first.',
-  ],
-  ['pivot_root', 'EBUSY', 'The new root or put_old is busy: it may already be the root of this namespace.'],
-  ['chdir', 'ENOENT', "That directory does not exist inside the container's root."],
-  ['capset', 'EPERM', 'A thread can only lower its capabilities, and only raise inheritable ones that are in its bounding set.'],
-  ['prctl', 'EINVAL', 'This kernel does not know that capability number or prctl option.'],
-  [
-    'execve',
-    'ENOENT',
-    "The program (or its ELF loader) is not in the container's rootfs: rebuild it with `container-lab cleanup` and restart.",
-  ],
-  ['execve', 'EACCES', 'The file is not executable, or its filesystem is mounted noexec.'],
-  ['*', 'EPERM', 'This needs root with all capabilities: run the lab with sudo, and not inside a container that dropped CAP_SYS_ADMIN.'],
-  ['*', 'ENOSPC', 'No space left: check `df -h /var/lib/container-lab` and the kernel limits in /proc/sys.'],
-  ['*', 'EBUSY', 'The resource is still in use: run `container-lab cleanup` and try again.'],
+/** The catalogue's hints: one per syscall and errno the lab meets (`kernel.hint.mount.EBUSY`). */
+type Hint = Extract<MessageId, `kernel.hint.${string}.E${string}`>;
+
+const HINTS: ReadonlyArray<[syscall: string, errno: string, hint: Hint]> = [
+  ['unshare', 'EINVAL', 'kernel.hint.unshare.EINVAL'],
+  ['unshare', 'ENOSPC', 'kernel.hint.unshare.ENOSPC'],
+  ['unshare', 'ENOMEM', 'kernel.hint.unshare.ENOMEM'],
+  ['setns', 'EINVAL', 'kernel.hint.setns.EINVAL'],
+  ['mount', 'ENODEV', 'kernel.hint.mount.ENODEV'],
+  ['mount', 'EBUSY', 'kernel.hint.mount.EBUSY'],
+  ['mount', 'ENOENT', 'kernel.hint.mount.ENOENT'],
+  ['mount', 'EINVAL', 'kernel.hint.mount.EINVAL'],
+  ['mount', 'ENOSPC', 'kernel.hint.mount.ENOSPC'],
+  ['umount2', 'EBUSY', 'kernel.hint.umount2.EBUSY'],
+  ['umount2', 'EINVAL', 'kernel.hint.umount2.EINVAL'],
+  ['pivot_root', 'EINVAL', 'kernel.hint.pivot-root.EINVAL'],
+  ['pivot_root', 'EBUSY', 'kernel.hint.pivot-root.EBUSY'],
+  ['chdir', 'ENOENT', 'kernel.hint.chdir.ENOENT'],
+  ['capset', 'EPERM', 'kernel.hint.capset.EPERM'],
+  ['prctl', 'EINVAL', 'kernel.hint.prctl.EINVAL'],
+  ['execve', 'ENOENT', 'kernel.hint.execve.ENOENT'],
+  ['execve', 'EACCES', 'kernel.hint.execve.EACCES'],
+  ['*', 'EPERM', 'kernel.hint.any.EPERM'],
+  ['*', 'ENOSPC', 'kernel.hint.any.ENOSPC'],
+  ['*', 'EBUSY', 'kernel.hint.any.EBUSY'],
 ];
 
 /** Returns the errno name for a number (`E123` when unknown). */
@@ -154,7 +131,8 @@ export function errnoText(name: string): string {
 export function hintFor(syscall: string, errno: string): string {
   const own = HINTS.find(([s, e]) => s === syscall && e === errno);
   const any = HINTS.find(([s, e]) => s === '*' && e === errno);
-  return (own ?? any)?.[2] ?? `See the ERRORS section of \`man 2 ${syscall}\` for what ${errno} means here.`;
+  const id = (own ?? any)?.[2];
+  return id ? t(id) : t('kernel.hint.man-page', { syscall, errno });
 }
 
 /** A failed syscall, carrying everything a learner needs to understand it. */
@@ -175,7 +153,7 @@ export class SyscallError extends Error {
   constructor(syscall: string, args: readonly string[], errno: number) {
     const code = errnoName(errno);
     const text = errnoText(code);
-    super(`${syscall}(${args.join(', ')}) failed: ${code} (${text})`);
+    super(t('kernel.call-failed', { call: `${syscall}(${args.join(', ')})`, code, text }));
     this.name = 'SyscallError';
     this.syscall = syscall;
     this.args = args;

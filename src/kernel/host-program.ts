@@ -12,6 +12,7 @@
  *   -1 ENOENT             execve failed: the program could not be started at all (not installed)
  * A run that only reads (`ip -json addr`) is not reported: what it read is what a pane shows.
  */
+import { t } from '../i18n/index.js';
 import { spawn } from 'node:child_process';
 import { errnoText } from './errors.js';
 import type { PrimitiveEvent } from './kernel.js';
@@ -57,7 +58,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** Runs `argv` to completion (never through a shell) and reports it. Never rejects: look at `ok`. */
 export function runHostProgram(argv: readonly string[], options: HostProgramOptions = {}): Promise<HostRun> {
   const [file, ...args] = argv;
-  if (!file) throw new Error('runHostProgram needs a program to run.');
+  if (!file) throw new Error(t('kernel.run.no-program'));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = performance.now();
   return new Promise((resolve) => {
@@ -144,20 +145,20 @@ function finish(e: Ended, options: HostProgramOptions): HostRun {
     e.startError !== undefined
       ? `${errnoText(e.startError)}: ${name}`
       : e.timedOut
-        ? `still running after ${e.timeoutMs / 1000} s, so the lab killed it`
-        : e.stderr.trim() || `${name} printed nothing on stderr`;
+        ? t('kernel.run.timed-out', { seconds: e.timeoutMs / 1000 })
+        : e.stderr.trim() || t('kernel.run.no-stderr', { name });
   run.error = { code, text, hint: options.hint?.(run) ?? generalHint(run) };
   return run;
 }
 
 function generalHint(run: HostRun): string {
   const name = run.argv[0]!;
-  if (run.startErrno === 'ENOENT') return `${name} is not installed (or not on PATH): \`container-lab doctor\` says which package has it.`;
-  if (run.timedOut) return 'The host may be very busy: try the step again.';
-  return `Run \`${run.argv.join(' ')}\` by hand as root to see its whole message.`;
+  if (run.startErrno === 'ENOENT') return t('kernel.run.not-installed', { name });
+  if (run.timedOut) return t('kernel.run.busy');
+  return t('kernel.run.by-hand', { command: run.argv.join(' ') });
 }
 
 /** One line for an Error message: `` `ip link add x type bridge` failed (exit 2): RTNETLINK answers: File exists ``. */
 export function failureText(run: HostRun): string {
-  return `\`${run.argv.join(' ')}\` failed (${run.result}): ${run.error?.text ?? ''}`.trimEnd();
+  return t('kernel.run.failed', { command: run.argv.join(' '), result: run.result, error: run.error?.text ?? '' }).trimEnd();
 }

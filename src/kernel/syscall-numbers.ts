@@ -2,6 +2,8 @@
  * Syscall numbers for the calls glibc has no wrapper for. They differ per architecture:
  * x86_64 kept its historical table, aarch64 uses the kernel's generic one (asm-generic/unistd.h).
  */
+import { t } from '../i18n/index.js';
+
 const TABLE: Record<string, Record<string, number>> = {
   x64: { pivot_root: 155 },
   arm64: { pivot_root: 41 },
@@ -11,7 +13,7 @@ const TABLE: Record<string, Record<string, number>> = {
 export function syscallNumber(name: string, arch: string = process.arch): number {
   const nr = TABLE[arch]?.[name];
   if (nr === undefined) {
-    throw new Error(`container-lab knows the ${name} syscall number for x86_64 and aarch64 only; this machine is ${arch}.`);
+    throw new Error(t('kernel.syscall-number.unknown-arch', { name, arch }));
   }
   return nr;
 }

@@ -12,6 +12,7 @@
  * so no entry can write outside the target directory. Device nodes and fifos are refused too: Node
  * has no mknod(2), and the lab's layers hold none. File owners are set only when running as root.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { entryChunks, fdSource, readTarEntries, type TarEntry, type TarSource } from './tar-read.js';
@@ -35,7 +36,7 @@ export class LayerApplyError extends Error {
 function safeParts(p: string): string[] {
   const parts = p.split('/').filter((s) => s !== '' && s !== '.');
   if (parts.length === 0 || parts.includes('..') || p.startsWith('/')) {
-    throw new LayerApplyError(`Layer entry "${p}" points outside the layer: refused.`);
+    throw new LayerApplyError(t('runtime.layer.outside', { path: p }));
   }
   return parts;
 }
@@ -47,8 +48,8 @@ function ensureParents(root: string, parts: readonly string[]): void {
     dir = path.join(dir, part);
     const st = fs.lstatSync(dir, { throwIfNoEntry: false });
     if (!st) fs.mkdirSync(dir, { mode: 0o755 });
-    else if (st.isSymbolicLink()) throw new LayerApplyError(`Layer entry under "${dir}" would pass through a symlink: refused.`);
-    else if (!st.isDirectory()) throw new LayerApplyError(`Layer entry under "${dir}" needs a directory there, but a file is in the way.`);
+    else if (st.isSymbolicLink()) throw new LayerApplyError(t('runtime.layer.through-symlink', { dir }));
+    else if (!st.isDirectory()) throw new LayerApplyError(t('runtime.layer.file-in-way', { dir }));
   }
 }
 
@@ -62,7 +63,7 @@ function parentsExist(root: string, parts: readonly string[]): boolean {
     dir = path.join(dir, part);
     const st = fs.lstatSync(dir, { throwIfNoEntry: false });
     if (!st) return false;
-    if (st.isSymbolicLink()) throw new LayerApplyError(`Whiteout under "${dir}" would pass through a symlink: refused.`);
+    if (st.isSymbolicLink()) throw new LayerApplyError(t('runtime.layer.whiteout-through-symlink', { dir }));
     if (!st.isDirectory()) return false;
   }
   return true;
@@ -136,9 +137,7 @@ export function applyLayerSource(src: TarSource, root: string): ApplyReport {
         break;
       }
       default:
-        throw new LayerApplyError(
-          `Layer entry "${rel}" is a ${e.type} device or fifo; this importer cannot create those (Node has no mknod).`,
-        );
+        throw new LayerApplyError(t('runtime.layer.no-mknod', { path: rel, type: e.type }));
     }
     if (e.type !== 'dir') setOwnerAndTimes(target, e, e.type === 'symlink');
     addedHere.add(rel);

@@ -3,6 +3,7 @@
  * size, symlink target and content checksum of every path. Inode numbers, devices and times are
  * left out: they say where a file is stored, not what it is.
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import { sha256File } from './checksum.js';
 import { walkTree, type TreeNode } from './tree.js';
@@ -46,7 +47,7 @@ export function diffFacts(a: Map<string, EntryFacts>, b: Map<string, EntryFacts>
     const x = a.get(p);
     const y = b.get(p);
     if (!x || !y) {
-      out.push({ path: p, what: `only in ${x ? names[0] : names[1]}` });
+      out.push({ path: p, what: t('runtime.layer.only-in', { name: x ? names[0] : names[1] }) });
       continue;
     }
     if (x.kind !== y.kind) out.push({ path: p, what: `${x.kind} ≠ ${y.kind}` });

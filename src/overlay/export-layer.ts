@@ -13,6 +13,7 @@
  * Sockets cannot be stored in a tar and are left out (GNU tar does the same). Extended attributes
  * other than overlay's own are not carried.
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import type { TarHeader } from './tar-header.js';
 import { fileChunks, writeTarFile, type TarWriteEntry } from './tar-write.js';
@@ -30,14 +31,10 @@ export function layerEntries(upper: string, nodes: readonly TreeNode[]): TarWrit
   for (const node of nodes) {
     const base: TarHeader = { path: node.path, type: 'file', mode: node.mode, uid: node.uid, gid: node.gid, size: 0, mtime: node.mtime };
     if (node.overlay.redirect !== undefined) {
-      throw new LayerExportError(
-        `${node.path} is a renamed directory (trusted.overlay.redirect = ${node.overlay.redirect}): its contents are still in a lower layer, so upper alone is not the whole change. Mount with redirect_dir=off to export from upper.`,
-      );
+      throw new LayerExportError(t('runtime.layer.redirect', { path: node.path, redirect: node.overlay.redirect }));
     }
     if (node.overlay.metacopy) {
-      throw new LayerExportError(
-        `${node.path} was copied up as metadata only (trusted.overlay.metacopy): its data is still in a lower layer. Mount with metacopy=off to export from upper.`,
-      );
+      throw new LayerExportError(t('runtime.layer.metacopy', { path: node.path }));
     }
     if (node.overlay.whiteout) {
       // Docker's overlay2 writes whiteouts as empty regular files, mode 0600, owned like the device.

@@ -10,6 +10,8 @@
  * This module repeats that lookup over walked directories (pure data), so the lab can draw which
  * layer each file comes from, and a test can check the kernel's merged view against it.
  */
+import { t } from '../i18n/index.js';
+import { padText } from '../tui/text-width.js';
 import type { NodeKind, TreeNode } from './tree.js';
 import { byteOrder } from './tree.js';
 
@@ -138,17 +140,17 @@ export function renderStack(rows: readonly StackRow[], layerNames: readonly stri
     });
     const note = noteFor(r, layerNames);
     const name = r.kind === 'dir' ? `${r.path}/` : r.path;
-    lines.push(`${name.padEnd(width)}  ${marks.join('  ')}${note ? `  ${note}` : ''}`.trimEnd());
+    lines.push(`${padText(name, width)}  ${marks.join('  ')}${note ? `  ${note}` : ''}`.trimEnd());
   }
   return lines;
 }
 
 function noteFor(r: StackRow, layerNames: readonly string[]): string {
   const top = layerNames[layerNames.length - 1];
-  if (r.kind === 'deleted') return r.hidden.length > 0 ? 'deleted (whiteout)' : 'whiteout (nothing below)';
-  if (r.opaque) return 'opaque: lower contents hidden';
+  if (r.kind === 'deleted') return r.hidden.length > 0 ? t('runtime.stack.deleted') : t('runtime.stack.whiteout-alone');
+  if (r.opaque) return t('runtime.stack.opaque');
   if (r.kind === 'dir') return '';
-  if (r.from === top && r.hidden.length > 0) return 'copied up';
-  if (r.from === top) return 'new';
+  if (r.from === top && r.hidden.length > 0) return t('runtime.stack.copied-up');
+  if (r.from === top) return t('runtime.stack.new');
   return '';
 }

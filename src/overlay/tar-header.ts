@@ -10,6 +10,7 @@
  * big for its field goes into a pax extended header (typeflag `x`) placed just before the entry:
  * records of the form `<length> <key>=<value>\n`, e.g. `30 path=very/long/…\n`.
  */
+import { t } from '../i18n/index.js';
 
 export const BLOCK = 512;
 
@@ -109,7 +110,7 @@ export function decodePax(body: Buffer): Record<string, string> {
     const space = body.indexOf(0x20, pos);
     if (space === -1) break;
     const len = Number(body.toString('ascii', pos, space));
-    if (!Number.isInteger(len) || len <= 0) throw new Error(`Bad pax record length at byte ${pos}.`);
+    if (!Number.isInteger(len) || len <= 0) throw new Error(t('runtime.tar.bad-pax', { offset: pos }));
     const record = body.toString('utf8', space + 1, pos + len - 1);
     const eq = record.indexOf('=');
     if (eq > 0) records[record.slice(0, eq)] = record.slice(eq + 1);
@@ -175,8 +176,7 @@ export interface RawHeader extends TarHeader {
 export function decodeHeader(block: Buffer, offset: number): RawHeader | undefined {
   if (block.every((b) => b === 0)) return undefined;
   const stored = readNumber(block, 148, 8);
-  if (stored !== checksum(block))
-    throw new Error(`Tar header at byte ${offset} has a bad checksum: this is not a tar archive, or it is damaged.`);
+  if (stored !== checksum(block)) throw new Error(t('runtime.tar.bad-checksum', { offset }));
   const rawFlag = String.fromCharCode(block[156] ?? 0);
   const typeflag = rawFlag === '\0' ? '0' : rawFlag;
   const magic = block.toString('ascii', 257, 262);

@@ -3,6 +3,7 @@
  * headers into the entry that follows them, and note where each file's bytes start so a listing
  * never has to read them.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import { BLOCK, cleanPath, decodeHeader, decodePax, padding, type TarHeader } from './tar-header.js';
 
@@ -51,8 +52,7 @@ export function readTarEntries(src: TarSource): TarEntry[] {
       raw.typeflag === 'x' || raw.typeflag === 'g' || raw.typeflag === 'L' || raw.typeflag === 'K'
         ? raw.size
         : Number(pax.size ?? globalPax.size ?? raw.size);
-    if (dataOffset + size > src.size)
-      throw new Error(`Tar entry ${raw.path} at byte ${offset} runs past the end of the archive: it is cut short.`);
+    if (dataOffset + size > src.size) throw new Error(t('runtime.tar.cut-short', { path: raw.path, offset }));
     offset = dataOffset + size + padding(size);
     switch (raw.typeflag) {
       case 'x':

@@ -3,6 +3,7 @@
  * padded to 512 bytes; then two zero blocks. Produced as a stream of chunks so a 32 MiB layer file
  * is never held in memory twice.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import { BLOCK, encodeHeader, encodePax, padding, paxRecordsFor, type TarHeader } from './tar-header.js';
 
@@ -49,9 +50,7 @@ export function* tarChunks(entries: Iterable<TarWriteEntry>): Generator<Buffer> 
       yield chunk;
     }
     if (written !== entry.size) {
-      throw new Error(
-        `Tar entry ${entry.path}: expected ${entry.size} bytes of content, got ${written} (did the file change while it was being archived?).`,
-      );
+      throw new Error(t('runtime.tar.size-changed', { path: entry.path, expected: entry.size, got: written }));
     }
     yield Buffer.alloc(padding(entry.size));
   }

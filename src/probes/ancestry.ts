@@ -3,12 +3,13 @@
  * `/proc/<pid>/status`, with the PID namespace each one is in. Run from the lab, it shows the chain
  * from your shell through `sudo` to the lab itself: all in the host's one PID namespace.
  */
+import { t } from '../i18n/index.js';
 import type { ProbeDef } from './probe.js';
 import { pidArg } from './probe.js';
 import { processPatterns, recordsFrom } from './process-table.js';
 import type { ProcRecord } from './process-table.js';
 
-const title = (root: string): string => `ps -o pid,ppid,pidns,args  (${root}/<pid>/status, parent by parent)`;
+const title = (root: string): string => t('probes.title.ancestry', { root });
 
 /** The pane's columns, as `teaches:` names them. */
 const COLUMNS = ['PID', 'PPID', 'PIDNS', 'COMMAND'];

@@ -3,6 +3,7 @@
  * mask and how many capabilities it holds, or one set spelled out name by name.
  * The masks decode exactly as `capsh --decode=<mask>` prints them.
  */
+import { t } from '../i18n/index.js';
 import { CAP_SET_KEYS, parseCapStatus, STATUS_FIELD, type CapSetKey } from '../capabilities/index.js';
 import { decodeCapMask } from '../kernel/constants.js';
 import type { ProbeDef } from './probe.js';
@@ -32,13 +33,17 @@ export const capabilitiesProbe: ProbeDef = {
     const one = args.names as CapSetKey | 'none' | undefined;
     if (one && one !== 'none') {
       const rows: Row[] = decodeCapMask(status.sets[one]).map((name) => ({ key: name, cells: [name] }));
-      return { title: `${path} ${STATUS_FIELD[one]}, decoded`, rows, ...(rows.length ? {} : { note: `${STATUS_FIELD[one]} is empty.` }) };
+      return {
+        title: t('probes.title.caps-decoded', { path, field: STATUS_FIELD[one] }),
+        rows,
+        ...(rows.length ? {} : { note: t('probes.caps.empty', { field: STATUS_FIELD[one] }) }),
+      };
     }
     const rows: Row[] = CAP_SET_KEYS.map((key) => {
       const mask = status.sets[key];
       return {
         key: STATUS_FIELD[key],
-        cells: [STATUS_FIELD[key], mask.toString(16).padStart(16, '0'), `${decodeCapMask(mask).length} caps`],
+        cells: [STATUS_FIELD[key], mask.toString(16).padStart(16, '0'), t('probes.cell.caps', { count: decodeCapMask(mask).length })],
       };
     });
     if (status.noNewPrivs !== undefined) rows.push({ key: 'NoNewPrivs', cells: ['NoNewPrivs', status.noNewPrivs ? '1' : '0', ''] });

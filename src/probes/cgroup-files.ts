@@ -9,12 +9,13 @@
  * file name, so both panes line up file by file. The view also carries the numbers as meters, for a
  * step that reads it again and again while a workload runs.
  */
+import { t } from '../i18n/index.js';
 import { CONTROLLERS, readCgroup } from './cgroup-read.js';
 import type { Controller } from './cgroup-read.js';
 import type { ProbeArgs, ProbeDef } from './probe.js';
 import { pidArg } from './probe.js';
 
-const title = (root: string, args: ProbeArgs): string => `the cgroup files of ${root}/${pidArg(args, 'pid')}`;
+const title = (root: string, args: ProbeArgs): string => t('probes.title.cgroup-files', { root, pid: pidArg(args, 'pid') });
 
 /** The pane's columns, as `teaches:` names them. */
 const COLUMNS = ['file', 'value'];

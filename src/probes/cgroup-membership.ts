@@ -6,6 +6,7 @@
  * container, in its own cgroup namespace, reads `/` for the very same process: it sees its cgroup
  * as the root. Rows are keyed by hierarchy, so the two panes differ exactly in the path.
  */
+import { t } from '../i18n/index.js';
 import { parseProcCgroup } from './cgroup-places.js';
 import type { ProbeArgs, ProbeDef } from './probe.js';
 import { pidArg } from './probe.js';
@@ -29,7 +30,12 @@ export const cgroupMembershipProbe: ProbeDef = {
     const file = title(procRoot, args);
     const snap = await reader.read([{ path: file, kind: 'file' }]);
     const text = snap.files.get(file);
-    if (text === undefined) return { title: file, rows: [], note: `${file}: ${snap.errors.get(file) ?? 'could not be read'}.` };
+    if (text === undefined)
+      return {
+        title: file,
+        rows: [],
+        note: t('probes.file-error', { path: file, error: snap.errors.get(file) ?? t('probes.unreadable') }),
+      };
     const lines = parseProcCgroup(text).filter(
       (l) => args.all === 'yes' || l.id === '0' || l.controllers.some((c) => LAB_TREES.includes(c)),
     );

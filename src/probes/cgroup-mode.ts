@@ -7,11 +7,12 @@
  * A v1 mount names its controllers in its options; a cgroup2 mount lists the controllers it offers
  * in its own `cgroup.controllers` file. Rows are keyed by mount point.
  */
+import { t } from '../i18n/index.js';
 import { detectLayout, parseMountinfo } from '../cgroups/detect.js';
 import type { ProbeArgs, ProbeDef } from './probe.js';
 import { pidArg } from './probe.js';
 
-const title = (root: string, args: ProbeArgs): string => `${root}/${pidArg(args, 'pid')}/mountinfo (cgroup mounts)`;
+const title = (root: string, args: ProbeArgs): string => t('probes.title.cgroup-mode', { root, pid: pidArg(args, 'pid') });
 
 /** The pane's columns, as `teaches:` names them. */
 const COLUMNS = ['mount point', 'type', 'controllers'];
@@ -27,9 +28,13 @@ export const cgroupModeProbe: ProbeDef = {
     const snap = await reader.read([{ path: file, kind: 'file' }]);
     const text = snap.files.get(file);
     if (text === undefined)
-      return { title: title(procRoot, args), rows: [], note: `${file}: ${snap.errors.get(file) ?? 'could not be read'}.` };
+      return {
+        title: title(procRoot, args),
+        rows: [],
+        note: t('probes.file-error', { path: file, error: snap.errors.get(file) ?? t('probes.unreadable') }),
+      };
     const mounts = parseMountinfo(text).filter((m) => m.fstype === 'cgroup' || m.fstype === 'cgroup2');
-    if (mounts.length === 0) return { title: title(procRoot, args), rows: [], note: 'No cgroup filesystem is mounted here.' };
+    if (mounts.length === 0) return { title: title(procRoot, args), rows: [], note: t('probes.cgroup.none-mounted') };
     const v2 = mounts.filter((m) => m.fstype === 'cgroup2').map((m) => `${m.mountPoint}/cgroup.controllers`);
     const offered = await reader.read(v2.map((path) => ({ path, kind: 'file' as const })));
     const rows = mounts.map((m) => {
@@ -37,7 +42,7 @@ export const cgroupModeProbe: ProbeDef = {
         m.fstype === 'cgroup2'
           ? (offered.files.get(`${m.mountPoint}/cgroup.controllers`) ?? '').trim()
           : m.superOptions.filter((o) => !['rw', 'ro'].includes(o) && !o.includes('agent') && o !== 'xattr').join(',');
-      return { key: m.mountPoint, cells: [m.mountPoint, m.fstype, controllers || '(none)'] };
+      return { key: m.mountPoint, cells: [m.mountPoint, m.fstype, controllers || t('probes.cell.no-controllers')] };
     });
     return { title: title(procRoot, args), columns: COLUMNS, rows, note: modeSentence(text) };
   },
@@ -45,7 +50,7 @@ export const cgroupModeProbe: ProbeDef = {
 
 function modeSentence(mountinfo: string): string {
   const layout = detectLayout(mountinfo);
-  if (layout.mode === 'v2') return `cgroup v2: one tree at ${layout.root}.`;
-  if (layout.mode === 'v1') return `cgroup v1: ${layout.hierarchies.length} trees, one per controller (or group).`;
-  return `hybrid: the controllers are in ${layout.hierarchies.length} v1 trees; the cgroup2 mount at ${layout.unified} holds whatever they left.`;
+  if (layout.mode === 'v2') return t('probes.cgroup.v2', { root: layout.root });
+  if (layout.mode === 'v1') return t('probes.cgroup.v1', { count: layout.hierarchies.length });
+  return t('probes.cgroup.hybrid', { count: layout.hierarchies.length, unified: layout.unified ?? '' });
 }

@@ -4,6 +4,7 @@
  * meters (cgroup-values.ts). Which version a controller uses on this host is read, never assumed:
  * the hierarchy that carries it says so. The reader is the host's or the container's.
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import { FILES } from './cgroup-file-names.js';
 import type { Controller, FileSpec } from './cgroup-file-names.js';
@@ -44,7 +45,12 @@ export async function readPlaces(
   const mountinfoFile = `${procRoot}/self/mountinfo`;
   const snap = await reader.read([{ path: cgroupFile, kind: 'file' }, { path: mountinfoFile, kind: 'file' }, ...also]);
   const cgroup = snap.files.get(cgroupFile);
-  if (cgroup === undefined) return { places: [], error: `${cgroupFile}: ${snap.errors.get(cgroupFile) ?? 'could not be read'}`, snap };
+  if (cgroup === undefined)
+    return {
+      places: [],
+      error: t('probes.file-error', { path: cgroupFile, error: snap.errors.get(cgroupFile) ?? t('probes.unreadable') }),
+      snap,
+    };
   return { places: cgroupPlaces(cgroup, snap.files.get(mountinfoFile) ?? ''), snap };
 }
 
@@ -81,7 +87,7 @@ export async function readCgroup(
 ): Promise<CgroupReading> {
   const guesses = reader.side === 'container' ? insideGuesses(controllers) : [];
   const { places, error, snap: first } = await readPlaces(reader, procRoot, pid, guesses);
-  if (error) return { where: `${procRoot}/${pid}/cgroup`, rows: [], meters: [], versions: {}, dirs: {}, note: `${error}.` };
+  if (error) return { where: `${procRoot}/${pid}/cgroup`, rows: [], meters: [], versions: {}, dirs: {}, note: error };
   const reading = await readCgroupAt(reader, places, controllers, part, guesses.length > 0 ? first : undefined);
   // Nothing mounted where this side looks: the file that said where to look is the title.
   return reading.where ? reading : { ...reading, where: `${procRoot}/${pid}/cgroup` };
@@ -115,7 +121,7 @@ export async function readCgroupAt(
   if (wanted.length === 0) {
     return {
       ...reading,
-      note: `No cgroup filesystem holding ${controllers.join(', ')} is mounted where this side looks (its /proc/self/mountinfo lists none).`,
+      note: t('probes.cgroup.not-mounted-here', { controllers: controllers.join(', ') }),
     };
   }
   reading.where = directoryTitle(Object.values(reading.dirs));

@@ -2,16 +2,17 @@
  * What the numbers in cgroup files mean: "no limit" as each version spells it, sizes in bytes for
  * people, and the meters a live pane draws, named the same whatever file they came from.
  */
+import { t } from '../i18n/index.js';
 import { isNoLimit } from '../cgroups/parse.js';
 import { formatBytes } from '../cgroups/size.js';
 import type { Meter } from './view.js';
 
 /** A value as the file says it, with what it means for people: `33554432 (32.0 MiB)`, `-1 (no limit)`. */
 export function withUnit(raw: string, bytes: boolean): string {
-  if (isNoLimit(raw) && raw !== 'max') return `${raw} (no limit)`;
+  if (isNoLimit(raw) && raw !== 'max') return t('probes.cell.no-limit', { raw });
   const n = Number(raw);
   if (!bytes || !Number.isFinite(n) || raw === '') return raw;
-  return n === 0 ? `${raw} (none)` : `${raw} (${formatBytes(n)})`;
+  return n === 0 ? t('probes.cell.zero-bytes', { raw }) : `${raw} (${formatBytes(n)})`;
 }
 
 /** The same numbers as meters, under names that do not depend on the cgroup version. */

@@ -7,6 +7,7 @@
  * pose as a marker), and symlinks as `ls -ld` lines. Only this fixed script runs, inside the container;
  * the paths it is given come from probe code, never from lesson text.
  */
+import { t } from '../i18n/index.js';
 import { randomBytes } from 'node:crypto';
 import type { Container, ContainerRuntime } from '../runtime/api.js';
 import { emptySnapshot, isWildcard } from './reader.js';
@@ -80,8 +81,8 @@ export function containerReader(runtime: ContainerRuntime, container: Container,
         signal,
       });
       if (result.exitCode !== 0 && !result.stdout.includes(`${token} P `)) {
-        const why = result.stderr.trim() || `exit status ${result.exitCode ?? result.signal}`;
-        throw new Error(`Could not read inside the container: ${why}`);
+        const why = result.stderr.trim() || t('probes.container.exit-status', { status: String(result.exitCode ?? result.signal) });
+        throw new Error(t('probes.container.unreadable', { why }));
       }
       return parseReaderOutput(result.stdout, token, patterns);
     },

@@ -4,6 +4,7 @@
  * Pure: rows are matched by key, and matched rows compared cell by cell. The panes draw the marks
  * (a gutter sign plus colour), so the learner's eye goes straight to what the namespace changed.
  */
+import { t } from '../i18n/index.js';
 import type { Mark, View } from './view.js';
 
 /** Marks for each row of `a` and of `b`, in row order. */
@@ -34,18 +35,18 @@ export function unmarked(view: View): Mark[] {
  * One line per difference, for plain text: `NSpid: 48213 1 ⟷ 1`. `where` says where a row that only
  * one side has was seen: "on the host", or "in Container dropped" when the panes show two containers.
  */
-export function describeDifferences(a: View, b: View, where = { a: 'on the host', b: 'in the container' }): string[] {
+export function describeDifferences(a: View, b: View, where = { a: t('probes.diff.on-host'), b: t('probes.diff.in-container') }): string[] {
   const lines: string[] = [];
   const bByKey = new Map(b.rows.map((row) => [row.key, row]));
   const label = (cells: readonly string[]): string => cells.join(' ');
   for (const row of a.rows) {
     const match = bByKey.get(row.key);
-    if (!match) lines.push(`only ${where.a}: ${label(row.cells)}`);
+    if (!match) lines.push(t('probes.diff.only', { where: where.a, row: label(row.cells) }));
     else if (label(row.cells) !== label(match.cells)) lines.push(`${label(row.cells)}  ⟷  ${label(match.cells)}`);
   }
   const aKeys = new Set(a.rows.map((row) => row.key));
   for (const row of b.rows) {
-    if (!aKeys.has(row.key)) lines.push(`only ${where.b}: ${label(row.cells)}`);
+    if (!aKeys.has(row.key)) lines.push(t('probes.diff.only', { where: where.b, row: label(row.cells) }));
   }
   return lines;
 }

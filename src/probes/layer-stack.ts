@@ -3,6 +3,7 @@
  * the merged view takes it from (●), which lower directories are merged in (+), which copies are
  * hidden (○) and which names a whiteout deletes (✕).
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import { stackRows } from '../overlay/stack.js';
 import { walkTree } from '../overlay/tree.js';
@@ -18,11 +19,11 @@ export const layerStackProbe: ProbeDef = {
     overlay: OVERLAY_ARG,
     under: { type: { kind: 'inner-path' }, default: 'app', doc: 'the directory to draw, inside the overlay' },
   },
-  title: (_root, args) => `layers of ${String(args.under)}/ (upper, then lowers top down)`,
+  title: (_root, args) => t('probes.title.layer-stack', { under: String(args.under) }),
   async run({ procRoot, args }) {
     const name = String(args.overlay);
     const under = String(args.under).replace(/^\/+|\/+$/g, '');
-    const title = `layers of ${under}/ (upper, then lowers top down)`;
+    const title = t('probes.title.layer-stack', { under });
     const dirs = findOverlay(name, procRoot);
     if (!dirs) return { title, rows: [], note: notMounted(name) };
     const layers = [...dirs.lowers, { name: 'upper', dir: dirs.upper }];

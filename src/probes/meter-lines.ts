@@ -16,6 +16,8 @@
  *   memory.events oom_kill
  *     ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁█ 1 (+1)
  */
+import { t } from '../i18n/index.js';
+import { textWidth } from '../tui/text-width.js';
 import type { Meter } from './view.js';
 import { formatBytes } from './cgroup-read.js';
 
@@ -59,19 +61,19 @@ type Point = { atMs: number; value: number };
 
 /** A level with a ceiling: now, as a bar against it; then every read so far, and the highest read. */
 function levelAgainstLimit(meter: Meter, max: number, series: readonly Point[], width: number): string[] {
-  const text = `${amount(meter.value, meter.unit)} of ${amount(max, meter.unit)}`;
-  const lines = [`  ${bar(meter.value / max, Math.max(8, width - 3 - text.length))} ${text}`];
+  const text = t('probes.meter.of-limit', { value: amount(meter.value, meter.unit), max: amount(max, meter.unit) });
+  const lines = [`  ${bar(meter.value / max, Math.max(8, width - 3 - textWidth(text)))} ${text}`];
   if (series.length < 2) return lines;
-  const highest = `${series.length} reads, highest ${amount(Math.max(...series.map((p) => p.value)), meter.unit)}`;
-  const values = series.slice(-Math.max(4, width - 3 - highest.length)).map((p) => p.value);
+  const highest = t('probes.meter.reads', { count: series.length, highest: amount(Math.max(...series.map((p) => p.value)), meter.unit) });
+  const values = series.slice(-Math.max(4, width - 3 - textWidth(highest))).map((p) => p.value);
   return [...lines, `  ${sparkline(values, max)} ${highest}`];
 }
 
 /** The kernel's own peak: one bar, against the ceiling when there is one. */
 function kernelPeak(meter: Meter, width: number): string[] {
-  const text = `${amount(meter.value, meter.unit)}, kept by the kernel`;
+  const text = t('probes.meter.kernel-peak', { value: amount(meter.value, meter.unit) });
   if (meter.max === undefined) return [`  ${text}`];
-  return [`  ${bar(meter.value / meter.max, Math.max(8, width - 3 - text.length))} ${text}`];
+  return [`  ${bar(meter.value / meter.max, Math.max(8, width - 3 - textWidth(text)))} ${text}`];
 }
 
 /** A level without a ceiling: every read so far, against its own peak. */

@@ -5,6 +5,7 @@
  * inode. On the host this first reads every process's link (cheap) and then only the members' files;
  * inside a container everything visible is read at once, since one command does all the reading.
  */
+import { t } from '../i18n/index.js';
 import { processPatterns, recordsFrom, withoutReader } from './process-table.js';
 import type { ProcRecord } from './process-table.js';
 import type { Reader } from './reader.js';
@@ -28,7 +29,7 @@ export async function namespaceMembers(reader: Reader, procRoot: string, of: num
       : [{ path: nsOf, kind: 'link' }, ...processPatterns(procRoot)],
   );
   const namespace = first.links.get(nsOf);
-  if (namespace === undefined) return { error: first.errors.get(nsOf) ?? 'could not be read', records: [] };
+  if (namespace === undefined) return { error: first.errors.get(nsOf) ?? t('probes.unreadable'), records: [] };
   let snap = first;
   if (reader.side === 'host') {
     const pids = [...first.links].filter(([, target]) => target === namespace).map(([path]) => Number(path.split('/').at(-3)));

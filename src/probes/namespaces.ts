@@ -4,6 +4,7 @@
  * Each link names a namespace by type and inode (`pid:[4026531836]`). Two processes are in the same
  * namespace exactly when the inodes match: this is how `lsns` and `docker inspect` tell them apart.
  */
+import { t } from '../i18n/index.js';
 import type { ProbeArgs, ProbeDef } from './probe.js';
 import { pidArg } from './probe.js';
 import { field } from './view.js';
@@ -25,7 +26,8 @@ export const namespacesProbe: ProbeDef = {
       .map(([path, target]) => field(path.slice(dir.length + 1), target))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
     const shown = title(procRoot, args);
-    if (rows.length === 0) return { title: shown, rows, note: `${dir}: No such file or directory (ENOENT).` };
+    if (rows.length === 0)
+      return { title: shown, rows, note: t('probes.file-error', { path: dir, error: 'No such file or directory (ENOENT)' }) };
     return { title: shown, rows };
   },
 };

@@ -5,6 +5,7 @@
  * A new network namespace has only `lo`, and `lo` is down. A veth end shows its peer's index
  * (`iflink`): on the host `clabvc1 #14 peer #13`, inside the container `eth0 #13 peer #14`.
  */
+import { t } from '../i18n/index.js';
 import { labPaths } from '../runtime/paths.js';
 import { addressOwner, parseIgmp, parseLocalAddresses, parseNetDev, parseRoutes } from './net-procfs.js';
 import type { ProbeDef } from './probe.js';
@@ -59,9 +60,7 @@ export const netInterfacesProbe: ProbeDef = {
       title: netInterfacesProbe.title(procRoot, args),
       columns: COLUMNS,
       rows,
-      ...(sysMounted
-        ? {}
-        : { note: 'No sysfs here: the index comes from /proc/net/igmp (up links only), and the peer index is not shown.' }),
+      ...(sysMounted ? {} : { note: t('probes.net.no-sysfs') }),
     };
   },
 };

@@ -3,6 +3,7 @@
  * met (/proc/net/arp). A container's table is its own: after the lab's set-up it has its subnet on
  * `eth0` and a default route via the bridge's address.
  */
+import { t } from '../i18n/index.js';
 import { parseArp, parseRoutes } from './net-procfs.js';
 import type { ProbeDef } from './probe.js';
 import type { Row } from './view.js';
@@ -38,16 +39,19 @@ export const netRoutesProbe: ProbeDef = {
         const dest = r.prefix === 0 ? 'default' : `${r.destination}/${r.prefix}`;
         rows.push({
           key: `route ${dest}`,
-          cells: ['route', dest, r.gateway === '0.0.0.0' ? `dev ${r.iface}` : `via ${r.gateway} dev ${r.iface}`],
+          cells: [t('probes.cell.route'), dest, r.gateway === '0.0.0.0' ? `dev ${r.iface}` : `via ${r.gateway} dev ${r.iface}`],
         });
       }
-      if (routes.length === 0) empty.push('No IPv4 routes: this namespace cannot send to any address yet.');
+      if (routes.length === 0) empty.push(t('probes.net.no-routes'));
     }
     if (show.includes('neighbours')) {
       const neighbours = parseArp(snap.files.get(arp) ?? '');
       for (const n of neighbours)
-        rows.push({ key: `neigh ${n.ip}`, cells: ['neighbour', n.ip, `${n.mac ?? 'no MAC address (ARP unanswered)'} dev ${n.iface}`] });
-      if (neighbours.length === 0) empty.push('No neighbours: no IPv4 address has been resolved with ARP here yet.');
+        rows.push({
+          key: `neigh ${n.ip}`,
+          cells: [t('probes.cell.neighbour'), n.ip, `${n.mac ?? t('probes.cell.no-mac')} dev ${n.iface}`],
+        });
+      if (neighbours.length === 0) empty.push(t('probes.net.no-neighbours'));
     }
     return { title: netRoutesProbe.title(procRoot, args), columns: COLUMNS, rows, ...(empty.length ? { note: empty.join(' ') } : {}) };
   },

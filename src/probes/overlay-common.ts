@@ -3,6 +3,7 @@
  * kernel's mount table. These probes look at host directories (layers, upper, merged) directly, so
  * they read from the lab process whichever pane shows them; each title names the exact path read.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { overlayDirsFromMountinfo } from '../overlay/mounted.js';
@@ -23,5 +24,5 @@ export function findOverlay(name: string, procRoot: string): OverlayDirs | undef
 }
 
 export function notMounted(name: string): string {
-  return `No overlay named ${name} is mounted at ${mergedOf(name)}: run the step that mounts it first.`;
+  return t('probes.overlay.not-mounted', { name, merged: mergedOf(name) });
 }

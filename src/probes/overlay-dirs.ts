@@ -3,6 +3,7 @@
  * /proc/self/mountinfo (as `docker inspect` shows GraphDriver.Data): each lowerdir, upperdir,
  * workdir and the merged mount point, with inode number, device and entry count.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import { statNode } from '../overlay/tree.js';
 import { findOverlay, notMounted, OVERLAY_ARG } from './overlay-common.js';
@@ -17,10 +18,10 @@ export const overlayDirsProbe: ProbeDef = {
   summary:
     'The lowerdir, upperdir, workdir and merged directories of a lab overlay, from its mount options, with inode, device and entry count.',
   args: { overlay: OVERLAY_ARG },
-  title: (root, args) => `${root}/self/mountinfo: the ${String(args.overlay)} mount's options`,
+  title: (root, args) => t('probes.title.overlay-dirs', { root, name: String(args.overlay) }),
   async run({ procRoot, args }) {
     const name = String(args.overlay);
-    const title = `${procRoot}/self/mountinfo: the ${name} mount's options`;
+    const title = t('probes.title.overlay-dirs', { root: procRoot, name });
     const dirs = findOverlay(name, procRoot);
     if (!dirs) return { title, rows: [], note: notMounted(name) };
     const roles = [

@@ -8,6 +8,7 @@
  * merged is the app layer's file (same inode, same sha256); after copy-up it is upper's content —
  * while overlay keeps the original inode number, so the inode cell is the one that differs.
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import { probeLayers, type PathProbe } from '../overlay/probe.js';
 import { findOverlay, notMounted, OVERLAY_ARG } from './overlay-common.js';
@@ -18,7 +19,7 @@ import type { Row } from './view.js';
 const short = (v: string) => (v.length > 18 ? `${v.slice(0, 16)}…` : v);
 
 function cells(name: string, p: PathProbe): string[] {
-  if (!p.exists) return [name, '(absent)', '', '', '', '', ''];
+  if (!p.exists) return [name, t('probes.cell.absent'), '', '', '', '', ''];
   const dev = p.rdev ? `${p.rdev.major}:${p.rdev.minor}` : '';
   const xattrs = Object.entries(p.xattrs ?? {})
     .map(([k, v]) => `${k.replace('trusted.overlay.', 'overlay.')}=${short(v)}`)
@@ -40,15 +41,20 @@ export const overlayLayersProbe: ProbeDef = {
     show: { type: { kind: 'enum', values: ['layers', 'merged'] }, default: 'layers', doc: 'the path in each layer, or in the merged view' },
     checksum: { type: { kind: 'enum', values: ['yes', 'no'] }, default: 'yes', doc: 'hash regular files (reads them whole)' },
   },
-  title: (_root, args) => `stat + getfattr of ${String(args.path)} ${args.show === 'merged' ? 'in merged' : 'in each layer'}`,
+  title: (_root, args) =>
+    args.show === 'merged'
+      ? t('probes.title.overlay-merged', { path: String(args.path), merged: 'merged' })
+      : t('probes.title.overlay-layers', { path: String(args.path) }),
   async run({ procRoot, args }) {
     const name = String(args.overlay);
     const rel = String(args.path).replace(/^\/+/, '');
     const merged = args.show === 'merged';
     const dirs = findOverlay(name, procRoot);
-    const title = `stat + getfattr of ${rel} ${merged ? `in ${dirs?.merged ?? 'merged'}` : 'in each layer'}`;
+    const title = merged
+      ? t('probes.title.overlay-merged', { path: rel, merged: dirs?.merged ?? 'merged' })
+      : t('probes.title.overlay-layers', { path: rel });
     if (!dirs) return { title, rows: [], note: notMounted(name) };
-    if (path.normalize(rel).startsWith('..')) return { title, rows: [], note: `${rel} is outside the overlay.` };
+    if (path.normalize(rel).startsWith('..')) return { title, rows: [], note: t('probes.overlay.outside', { path: rel }) };
     const probes = probeLayers(dirs, rel, { checksum: args.checksum !== 'no' });
     const layers = probes.slice(0, -1);
     const columns = COLUMNS;
@@ -60,7 +66,7 @@ export const overlayLayersProbe: ProbeDef = {
       title,
       columns,
       rows: [{ key: from, cells: cells(from, m) }],
-      note: m.exists ? `merged takes ${rel} from ${from}` : `${rel} is not in merged`,
+      note: m.exists ? t('probes.overlay.merged-from', { path: rel, layer: from }) : t('probes.overlay.not-in-merged', { path: rel }),
     };
   },
 };

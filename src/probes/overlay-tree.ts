@@ -2,6 +2,7 @@
  * `overlay-tree`: `ls -lR` of one directory of a lab overlay — upper, merged, or a lower layer —
  * with device numbers (a whiteout is a character device 0:0) and the trusted.overlay.* marks.
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import { modeString, walkTree } from '../overlay/tree.js';
 import { findOverlay, notMounted, OVERLAY_ARG } from './overlay-common.js';
@@ -28,14 +29,14 @@ export const overlayTreeProbe: ProbeDef = {
     const dirs = findOverlay(name, procRoot);
     if (!dirs) return { title: `ls -lR ${layer}/${under}`, rows: [], note: notMounted(name) };
     const base = layer === 'upper' ? dirs.upper : layer === 'merged' ? dirs.merged : dirs.lowers.find((l) => l.name === layer)?.dir;
-    if (!base) return { title: `ls -lR ${layer}/${under}`, rows: [], note: `${name} has no layer called ${layer}.` };
+    if (!base) return { title: `ls -lR ${layer}/${under}`, rows: [], note: t('probes.overlay.no-layer', { name, layer }) };
     const root = path.join(base, under);
     const title = `ls -lR ${root}`;
     let nodes: ReturnType<typeof walkTree>;
     try {
       nodes = walkTree(root);
     } catch {
-      return { title, rows: [], note: `${root} does not exist in this layer (yet).` };
+      return { title, rows: [], note: t('probes.overlay.not-in-layer', { path: root }) };
     }
     const rows = nodes.map((n) => {
       const marks = [

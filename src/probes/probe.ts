@@ -6,6 +6,7 @@
  * probes on fixture trees; lesson arguments that name processes arrive already resolved to the PID
  * that side uses (the container's PID 1 is 48213 on the host and 1 inside).
  */
+import { t } from '../i18n/index.js';
 import type { ArgSpecs } from './arg-spec.js';
 import type { Reader } from './reader.js';
 import type { View } from './view.js';
@@ -42,7 +43,7 @@ export interface ProbeDef {
 /** A numeric argument, or an error naming the probe (arguments are validated when lessons load). */
 export function pidArg(args: ProbeArgs, name: string): number {
   const value = args[name];
-  if (typeof value !== 'number') throw new Error(`probe argument ${name} is not a PID: ${String(value)}`);
+  if (typeof value !== 'number') throw new Error(t('probes.arg-not-pid', { name, value: String(value) }));
   return value;
 }
 
@@ -59,5 +60,7 @@ export async function readPidFile(
   const path = `${procRoot}/${pidArg(args, 'pid')}/${file}`;
   const snap = await reader.read([{ path, kind: 'file' }]);
   const text = snap.files.get(path);
-  return text === undefined ? { path, note: `${path}: ${snap.errors.get(path) ?? 'could not be read'}.` } : { path, text };
+  return text === undefined
+    ? { path, note: t('probes.file-error', { path, error: snap.errors.get(path) ?? t('probes.unreadable') }) }
+    : { path, text };
 }

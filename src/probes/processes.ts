@@ -5,13 +5,14 @@
  * with the PIDs the container sees. Rows are matched by the PID inside, so the panes line up process
  * by process and the changed numbers stand out.
  */
+import { t } from '../i18n/index.js';
 import type { ProbeDef } from './probe.js';
 import { pidArg } from './probe.js';
 import { namespaceMembers } from './namespace-members.js';
 import { innerPid } from './process-table.js';
 import type { View } from './view.js';
 
-const title = (root: string): string => `ps -o pid,ppid,stat,args  (from ${root}/*/status)`;
+const title = (root: string): string => t('probes.title.processes', { root });
 
 /** The pane's columns, as `teaches:` names them. */
 const COLUMNS = ['PID', 'PPID', 'S', 'COMMAND'];
@@ -25,7 +26,12 @@ export const processesProbe: ProbeDef = {
   async run({ reader, procRoot, args }): Promise<View> {
     const shown = title(procRoot);
     const members = await namespaceMembers(reader, procRoot, pidArg(args, 'of'));
-    if (members.error) return { title: shown, rows: [], note: `${procRoot}/${pidArg(args, 'of')}/ns/pid: ${members.error}.` };
+    if (members.error)
+      return {
+        title: shown,
+        rows: [],
+        note: t('probes.file-error', { path: `${procRoot}/${pidArg(args, 'of')}/ns/pid`, error: members.error }),
+      };
     const records = members.records.sort((a, b) => innerPid(a) - innerPid(b));
     return {
       title: shown,

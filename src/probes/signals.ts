@@ -4,6 +4,7 @@
  * delivers a signal from outside to a PID namespace's init only if init has a handler for it (SIGKILL
  * and SIGSTOP excepted): that is why `SigCgt` explains what SIGTERM does to PID 1.
  */
+import { t } from '../i18n/index.js';
 
 /** Standard signal names by number (the same on x86_64 and aarch64). */
 const NAMES: Record<number, string> = {
@@ -54,5 +55,5 @@ export function decodeSignalMask(hex: string | undefined): string[] {
 /** `0000000000004002` → `SIGINT SIGTERM`, or `none`. */
 export function describeSignalMask(hex: string | undefined): string {
   const names = decodeSignalMask(hex);
-  return names.length ? names.join(' ') : 'none';
+  return names.length ? names.join(' ') : t('probes.cell.no-signals');
 }

@@ -55,3 +55,8 @@ export type Mark =
 export function field(key: string, value: string): Row {
   return { key, cells: [key, value] };
 }
+
+/** A key/value row whose label is a word for people (`lowest PID`): `key` stays the same in every language. */
+export function labelled(key: string, label: string, value: string): Row {
+  return { key, cells: [label, value] };
+}

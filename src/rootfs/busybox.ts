@@ -13,6 +13,7 @@
  * when the layer is read from the host, and an overlay copy-up never duplicates the 2 MB binary
  * (copying up one name of a hard-linked file would copy the whole file).
  */
+import { t } from '../i18n/index.js';
 import { statSync } from 'node:fs';
 import { chmod, copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -60,9 +61,7 @@ export async function listApplets(busybox: string, emit?: Emit): Promise<string[
   // Builds without FEATURE_INSTALLER only know --list: every applet then goes in bin/.
   const short = await spawnStep(emit, busybox, ['--list']);
   if (short.exitCode !== 0) {
-    throw new Error(
-      `${busybox} is a static busybox, but neither \`--list-full\` nor \`--list\` worked (${short.stderr.trim() || `exit ${short.exitCode}`}). Remove or replace it, and the lab falls back to the host's own tools.`,
-    );
+    throw new Error(t('runtime.busybox.no-list', { busybox, error: short.stderr.trim() || `exit ${short.exitCode}` }));
   }
   return short.stdout
     .split('\n')

@@ -12,6 +12,7 @@
  * Call this from the lab process in the host's namespaces, before a shim starts: it reads the
  * host's binaries and libraries, and uses Node's thread pool for file I/O.
  */
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 import { chooseBinarySource } from './binary-source.js';
@@ -64,9 +65,7 @@ export interface EnsureRootfsOptions {
 
 export async function ensureRootfs(opts: EnsureRootfsOptions): Promise<RootfsInfo> {
   if (process.getuid?.() !== 0) {
-    throw new Error(
-      'Building the rootfs needs root (its files belong to root and to uid 1000, under a root-only directory): run container-lab with sudo.',
-    );
+    throw new Error(t('runtime.rootfs.needs-root'));
   }
   const definitionsDir = opts.definitionsDir ?? defaultDefinitionsDir();
   const defs = loadDefinitions(definitionsDir);
@@ -94,12 +93,12 @@ export async function ensureRootfs(opts: EnsureRootfsOptions): Promise<RootfsInf
 }
 
 function resolveNames(names: readonly string[], defs: Map<string, LayerDefinition>, manifest: string): LayerDefinition[] {
-  if (names.length === 0) throw new Error('A rootfs needs at least one layer, e.g. ["base"].');
+  if (names.length === 0) throw new Error(t('runtime.rootfs.no-layers'));
   const known = [...defs.keys()].join(', ');
   return names.map((name, i) => {
-    if (names.indexOf(name) !== i) throw new Error(`Layer "${name}" is listed twice: each layer can appear once in a stack.`);
+    if (names.indexOf(name) !== i) throw new Error(t('runtime.rootfs.layer-twice', { name }));
     const def = defs.get(name);
-    if (!def) throw new Error(`There is no layer named "${name}" in ${manifest}; the layers are: ${known}.`);
+    if (!def) throw new Error(t('runtime.rootfs.no-such-layer', { name, manifest, known }));
     return def;
   });
 }

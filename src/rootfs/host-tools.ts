@@ -10,6 +10,7 @@
  * `ld.so.cache`, and the loader then searches its built-in system directories: the ones the
  * distro's own libraries live in.
  */
+import { t } from '../i18n/index.js';
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import { chmod, copyFile, mkdir, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -98,12 +99,11 @@ export async function installHostTools(diff: string, tools: readonly HostTool[],
   for (const tool of tools) {
     const { missing } = resolveLibraries([tool.realPath], confDirs);
     if (missing.length === 0) usable.push(tool);
-    else skipped.push({ name: tool.name, reason: `the host has no ${missing.map((m) => m.soname).join(', ')} for it` });
+    else
+      skipped.push({ name: tool.name, reason: t('runtime.rootfs.tool-missing-libs', { libs: missing.map((m) => m.soname).join(', ') }) });
   }
   if (!usable.some((t) => t.name === 'sh')) {
-    throw new Error(
-      'The host has no usable /bin/sh and no static busybox, so the rootfs would have no shell: install busybox-static (Debian/Ubuntu: `apt install busybox-static`).',
-    );
+    throw new Error(t('runtime.rootfs.no-shell'));
   }
   await copyTools(path.join(diff, 'bin'), usable, emit);
 

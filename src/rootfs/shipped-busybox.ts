@@ -11,6 +11,7 @@
  * The binary is checked against SHA256SUMS every time it is chosen (about 4 ms for 2 MB): its hash is
  * part of the base layer's digest anyway, so a changed binary can never hide in an old layer.
  */
+import { t } from '../i18n/index.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -76,13 +77,11 @@ export function findShippedBusybox(definitionsDir: string, arch: NodeJS.Architec
     actual = sha256File(file);
   } catch (err) {
     throw new Error(
-      `${file} is listed in ${sumsFile} but cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): reinstall container-lab.`,
+      t('runtime.busybox.unreadable', { file, list: sumsFile, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message }),
     );
   }
   if (actual !== expected) {
-    throw new Error(
-      `${file} does not match ${sumsFile} (its SHA256 is ${actual}, the list says ${expected}): reinstall container-lab, or re-derive the file as rootfs/busybox/README.md says.`,
-    );
+    throw new Error(t('runtime.busybox.mismatch', { file, list: sumsFile, actual, expected }));
   }
   return { path: file, sha256: actual, arch: debianArch };
 }

@@ -7,6 +7,7 @@
  * So each directory is created 0700 one level at a time (mkdir(2) never follows a symlink in its
  * last component: it fails with EEXIST), and then checked with lstat, which does not follow one.
  */
+import { t } from '../i18n/index.js';
 import { chmod, lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { step, type Emit } from './step.js';
@@ -27,9 +28,7 @@ export async function ensurePrivateDir(dir: string, emit?: Emit): Promise<void> 
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EROFS' || code === 'EACCES') {
-          throw new Error(
-            `${path.dirname(p)} is not writable (read-only filesystem?). Free it or set CONTAINER_LAB_STATE_DIR to a writable place.`,
-          );
+          throw new Error(t('runtime.state.not-writable', { dir: path.dirname(p) }));
         }
         // Another lab process created it first: the lstat check below decides whether it is fine.
         if (code !== 'EEXIST') throw err;
@@ -45,20 +44,16 @@ export async function checkPrivateDir(dir: string): Promise<void> {
   const st = await lstat(dir);
   const uid = process.getuid?.() ?? 0;
   if (st.isSymbolicLink()) {
-    throw new Error(
-      `${dir} is a symlink. The lab keeps root-owned state there and will not follow a link: remove it (rm ${dir}) and start again.`,
-    );
+    throw new Error(t('runtime.state.symlink', { dir }));
   }
   if (!st.isDirectory()) {
-    throw new Error(`${dir} exists but is not a directory: move it away and start again.`);
+    throw new Error(t('runtime.state.not-dir', { dir }));
   }
   if (st.uid !== uid) {
-    throw new Error(
-      `${dir} belongs to uid ${st.uid}, not to uid ${uid} (root): remove it or set CONTAINER_LAB_STATE_DIR to another place.`,
-    );
+    throw new Error(t('runtime.state.owner', { dir, owner: st.uid, uid }));
   }
   if ((st.mode & 0o022) !== 0) {
-    throw new Error(`${dir} is writable by other users (mode ${(st.mode & 0o7777).toString(8)}): run \`chmod 700 ${dir}\`.`);
+    throw new Error(t('runtime.state.writable', { dir, mode: (st.mode & 0o7777).toString(8) }));
   }
 }
 

@@ -4,6 +4,7 @@
  * made: a crash in between can only leave a stale entry (crossed off quietly at the next start),
  * never an unrecorded resource.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCgroupDriver } from '../cgroups/index.js';
@@ -46,8 +47,7 @@ export function tryCgroupDriver(paths: LabPaths, emit: (e: PrimitiveEvent) => vo
 export function makeCgroup(driver: CgroupDriver | undefined, ledger: Ledger, spec: ResolvedSpec, owned: string[]): Cgroup | undefined {
   const wantsLimits = Object.values(spec.limits).some((v) => v !== undefined);
   if (!driver) {
-    if (wantsLimits)
-      throw new Error('This host offers no usable cgroup controller, so limits cannot be set. Run `container-lab doctor` to see why.');
+    if (wantsLimits) throw new Error(t('runtime.cgroup.no-controller'));
     return undefined;
   }
   owned.push(ledger.add({ kind: 'cgroup', name: spec.id }));

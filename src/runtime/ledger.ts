@@ -10,6 +10,7 @@
  * finds it gone (every teardown checks first), and crosses it off then.
  * Like bubblewrap, teardown is registered when the resource is made, not remembered at exit.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -107,16 +108,32 @@ export class Ledger {
 export function describeEntry(e: LedgerEntry): string {
   switch (e.kind) {
     case 'dir':
-      return `directory ${e.path}`;
+      return t('runtime.entry.dir', { path: e.path });
     case 'mount':
-      return `mount ${e.target}`;
+      return t('runtime.entry.mount', { target: e.target });
     case 'cgroup':
-      return `cgroup ${e.name}`;
+      return t('runtime.entry.cgroup', { name: e.name });
     case 'link':
-      return `link ${e.name}`;
+      return t('runtime.entry.link', { name: e.name });
     case 'process':
-      return `process ${e.pid} (${e.what})`;
+      return t('runtime.entry.process', { pid: e.pid, what: processWhat(e.what) });
     case 'rule':
-      return e.family === 'nft' ? `nft table inet ${e.table}` : `iptables chain ${e.chain} in table ${e.table}, and its jump from OUTPUT`;
+      return e.family === 'nft'
+        ? t('runtime.entry.nft', { table: e.table })
+        : t('runtime.entry.iptables', { chain: e.chain, table: e.table });
   }
 }
+
+/**
+ * What a recorded process is, in the learner's language. The ledger file keeps the English the lab
+ * wrote when it started the process (`PID 1 of ab12c`), and may outlive a change of language, so the
+ * few phrases the lab writes are recognised here; anything else (`shim`, a program) shows as written.
+ */
+function processWhat(what: string): string {
+  const pid1 = /^PID 1 of (\S+)$/.exec(what);
+  if (pid1) return t('runtime.entry.pid1-of', { id: pid1[1]! });
+  return what === MOUNT_LAB_HELPER ? t('runtime.entry.mount-lab') : what;
+}
+
+/** How the ledger names the mount lab's helper process (see {@link processWhat}). */
+export const MOUNT_LAB_HELPER = 'mount lab helper';

@@ -4,6 +4,7 @@
  * Only an optional cross-check: without capsh the lab says so and goes on. File capabilities are
  * written and read by the lab itself (the security.capability xattr), not with setcap/getcap.
  */
+import { t } from '../i18n/index.js';
 import { runHostProgram } from '../kernel/host-program.js';
 import type { PrimitiveEvent } from '../kernel/kernel.js';
 
@@ -16,17 +17,14 @@ export interface ToolResult {
 async function tool(file: string, args: string[], emit?: (e: PrimitiveEvent) => void): Promise<ToolResult> {
   const r = await runHostProgram([file, ...args], {
     ...(emit ? { emit } : {}),
-    hint: (failed) =>
-      failed.startErrno === 'ENOENT'
-        ? `${file} is not installed: on Debian it is in libcap2-bin (\`apt install libcap2-bin\`).`
-        : undefined,
+    hint: (failed) => (failed.startErrno === 'ENOENT' ? t('runtime.libcap.not-installed', { program: file }) : undefined),
   });
   return { ok: r.ok, stdout: r.stdout, stderr: r.ok ? r.stderr.trim() : r.error!.text };
 }
 
 /** `capsh --decode=<hex>` → the names it prints, upper-cased like the kernel headers, or undefined without capsh. */
 export async function capshDecode(hex: string): Promise<string[] | undefined> {
-  if (!/^[0-9a-f]{1,16}$/i.test(hex)) throw new Error(`"${hex}" is not a capability mask.`);
+  if (!/^[0-9a-f]{1,16}$/i.test(hex)) throw new Error(t('runtime.libcap.bad-mask', { mask: hex }));
   const r = await tool('capsh', [`--decode=${hex}`]);
   if (!r.ok) return undefined;
   const names = r.stdout.trim().split('=')[1] ?? '';

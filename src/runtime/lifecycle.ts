@@ -4,6 +4,7 @@
  * cannot be caught: for that, the shim and PID 1 die with the lab through PR_SET_PDEATHSIG, and the
  * ledger lets the next start (or `container-lab cleanup`) remove the rest.
  */
+import { t } from '../i18n/index.js';
 import os from 'node:os';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -18,11 +19,7 @@ export function closeOnSignals(close: () => Promise<void>): () => void {
     if (closing) return;
     closing = true;
     close()
-      .catch((err: unknown) =>
-        process.stderr.write(
-          `container-lab: cleanup failed: ${(err as Error).message}\nRun \`sudo container-lab cleanup\` to finish it.\n`,
-        ),
-      )
+      .catch((err: unknown) => process.stderr.write(`${t('runtime.cleanup.failed', { error: (err as Error).message })}\n`))
       .finally(() => process.exit(128 + (os.constants.signals[signal] ?? 0)));
   };
   for (const s of SIGNALS) process.on(s, handler);

@@ -2,15 +2,14 @@
  * One lab at a time: a lock file in the run directory naming the owner (PID and start time).
  * A lock whose owner is gone (crash, `kill -9`, reboot) is stale and is taken over.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isSameProcess, processStartTime } from './proc-identity.js';
 
 export class LabBusyError extends Error {
   constructor(readonly ownerPid: number) {
-    super(
-      `Another container-lab is already running (PID ${ownerPid}). Quit it first (press q in its window), or if it is stuck, stop it with: sudo kill ${ownerPid}`,
-    );
+    super(t('runtime.lock.busy', { pid: ownerPid }));
     this.name = 'LabBusyError';
   }
 }

@@ -4,6 +4,7 @@
  * It does the host-side half of a container — the state directory, the cgroup, the rootfs layers,
  * the ledger — and hands the namespace half to a shim. It never changes its own namespaces.
  */
+import { language, t } from '../i18n/index.js';
 import crypto from 'node:crypto';
 import { detectCgroups } from '../cgroups/detect.js';
 import type { Cgroup, CgroupDriver } from '../cgroups/types.js';
@@ -124,7 +125,7 @@ export class Runtime implements ContainerRuntime {
 
   async create(input: ContainerSpec): Promise<Container> {
     const spec = resolveSpec(input, () => crypto.randomBytes(3).toString('hex').slice(0, 5));
-    if (this.containers.has(spec.id)) throw new Error(`A container named ${spec.id} already exists.`);
+    if (this.containers.has(spec.id)) throw new Error(t('runtime.container.exists', { id: spec.id }));
     const owned: string[] = [];
     const emit = (e: PrimitiveEvent) => this.emit({ ...e, container: spec.id });
     try {
@@ -173,7 +174,7 @@ export class Runtime implements ContainerRuntime {
 
   private get(c: Container): LabContainer {
     const lc = this.containers.get(c.id);
-    if (!lc) throw new Error(`Container ${c.id} was deleted.`);
+    if (!lc) throw new Error(t('runtime.container.deleted', { id: c.id }));
     return lc;
   }
 
@@ -241,8 +242,7 @@ export class Runtime implements ContainerRuntime {
    */
   shellCommand(c: Container, argv: string[] = ['/bin/sh'], env: Record<string, string> = {}): { file: string; args: string[] } {
     const startTime = processStartTime(c.pid);
-    if (!startTime || !this.get(c).running)
-      throw new Error(`Container ${c.id} is not running: its PID 1 has exited. Run the step again to start it.`);
+    if (!startTime || !this.get(c).running) throw new Error(t('runtime.container.not-running', { id: c.id }));
     const request: ExecStageRequest = {
       pid1: c.pid,
       startTime,
@@ -252,6 +252,7 @@ export class Runtime implements ContainerRuntime {
       noNewPrivs: c.spec.noNewPrivs,
       argv,
       env: { ...c.spec.env, ...env },
+      lang: language(),
     };
     return { file: process.execPath, args: [shimPath(), '--exec', JSON.stringify(request)] };
   }

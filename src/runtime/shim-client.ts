@@ -4,6 +4,7 @@
  * asks for a container the shim's Node has already loaded; creating the container is then a few
  * syscalls, not a Node start.
  */
+import { language, t } from '../i18n/index.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ export function shimPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'shim.js'), path.resolve(here, '../../dist/shim.js')];
   const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error('dist/shim.js is missing: run `npm run build` first.');
+  if (!found) throw new Error(t('runtime.shim.missing'));
   return found;
 }
 
@@ -68,7 +69,9 @@ export class ShimClient {
   static start(): ShimClient {
     // No terminal for the shim: a Node process restores the terminal modes it found at start-up
     // when it exits, which would switch the lab's raw-mode keyboard off under the learner.
+    // The shim and its init stage say why a start failed in the learner's language (shim-main.ts).
     const proc = fork(shimPath(), [], {
+      env: { ...process.env, CONTAINER_LAB_LANG: language() },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       execArgv: [],
       serialization: 'json',
@@ -86,7 +89,9 @@ export class ShimClient {
       proc.once('exit', (code, signal) =>
         reject(
           new Error(
-            `the shim exited before it was ready (${signal ?? code})${stderrTail ? `: ${stderrTail.trim().split('\n').pop()}` : ''}`,
+            stderrTail
+              ? t('runtime.shim.exited-early-said', { status: String(signal ?? code), said: stderrTail.trim().split('\n').pop() ?? '' })
+              : t('runtime.shim.exited-early', { status: String(signal ?? code) }),
           ),
         ),
       );
@@ -107,7 +112,7 @@ export class ShimClient {
       this.pending.push((msg) => {
         if (msg.op === 'started') resolve(msg.pid);
         else if (msg.op === 'create-failed') reject(shimFailure(msg.error));
-        else if (msg.op === 'exited') reject(new Error('PID 1 exited during start-up.'));
+        else if (msg.op === 'exited') reject(new Error(t('runtime.pid1.exited-start')));
         else return false;
         return true;
       });
@@ -159,8 +164,7 @@ export class ShimClient {
         if (msg.op === 'mounted-cgroupfs' && msg.ref === ref) {
           if (msg.error) reject(shimFailure(msg.error));
           else resolve();
-        } else if (msg.op === 'exited')
-          reject(new Error("The container's PID 1 has exited: there is no mount namespace left to mount in."));
+        } else if (msg.op === 'exited') reject(new Error(t('runtime.pid1.no-mount-ns')));
         else return false;
         return true;
       });
@@ -206,7 +210,7 @@ export class ShimClient {
         return;
       case 'exited':
         for (const w of this.execs.values()) w.onDone(null, 'SIGKILL');
-        for (const settle of this.attempts.values()) settle(new Error('The container ended before the shim could answer.'));
+        for (const settle of this.attempts.values()) settle(new Error(t('runtime.container.ended')));
         break;
     }
     const i = this.pending.findIndex((handler) => handler(msg));

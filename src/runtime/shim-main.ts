@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { languageOf, setLanguage } from '../i18n/index.js';
 import { SIG } from '../kernel/constants.js';
 import { FaultPlan, withFaults } from '../kernel/faults.js';
 import { LinuxKernel } from '../kernel/linux.js';
@@ -16,6 +17,8 @@ import { runExecStage } from './shim/exec-stage.js';
 import { runInitStage } from './shim/init-main.js';
 import { runShim } from './shim/shim-process.js';
 
+// The lab passes its language (shim-client.ts); the init stage inherits it, the exec stage gets it in its request.
+setLanguage(languageOf(process.env.CONTAINER_LAB_LANG) ?? 'en');
 const linux = new LinuxKernel();
 linux.setPdeathsig(SIG.SIGKILL);
 // Fault-injection tests name calls that must fail (e.g. "mount:EPERM:3"); never set otherwise.

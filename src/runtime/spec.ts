@@ -2,6 +2,7 @@
  * ContainerSpec: a lab container described as plain data, like an OCI config.json.
  * The runtime turns it into syscalls; nothing in here runs anything.
  */
+import { t } from '../i18n/index.js';
 import type { CgroupLimits } from '../cgroups/types.js';
 import type { CapName, NamespaceKind } from '../kernel/constants.js';
 import { DOCKER_DEFAULT_CAPS } from '../kernel/constants.js';
@@ -54,19 +55,16 @@ export type ResolvedSpec = Required<Omit<ContainerSpec, 'limits'>> & { limits: C
 export function resolveSpec(spec: ContainerSpec, makeId: () => string): ResolvedSpec {
   const id = spec.id ?? makeId();
   if (!/^[a-z0-9]{1,8}$/.test(id)) {
-    throw new Error(`Container id "${id}" must be 1-8 lowercase letters or digits.`);
+    throw new Error(t('runtime.spec.bad-id', { id }));
   }
   const namespaces = spec.namespaces ?? DEFAULT_NAMESPACES;
   const unsupported = namespaces.filter((kind) => !(CONTAINER_NAMESPACES as readonly string[]).includes(kind));
   if (unsupported.length)
-    throw new Error(
-      `The lab's runtime does not make ${unsupported.join(' or ')} namespaces (it makes ${CONTAINER_NAMESPACES.join(', ')}).`,
-    );
+    throw new Error(t('runtime.spec.unsupported-ns', { kinds: unsupported.join(', '), supported: CONTAINER_NAMESPACES.join(', ') }));
   // The runtime needs its own mount namespace for the overlay root and pivot_root.
-  if (!namespaces.includes('mnt')) throw new Error('A lab container needs the mnt namespace (its root is an overlay mount).');
+  if (!namespaces.includes('mnt')) throw new Error(t('runtime.spec.needs-mnt'));
   // Mounted outside a cgroup namespace of its own, the cgroup filesystem would show the host's whole tree.
-  if (spec.mountCgroupfs && !namespaces.includes('cgroup'))
-    throw new Error('Mounting /sys/fs/cgroup in a container needs the cgroup namespace: add `cgroup` to its namespaces.');
+  if (spec.mountCgroupfs && !namespaces.includes('cgroup')) throw new Error(t('runtime.spec.cgroupfs-needs-ns'));
   return {
     id,
     namespaces,

@@ -1,3 +1,4 @@
+import { translate } from '../../src/i18n/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,7 +70,7 @@ describe('the init stage on the recording kernel', () => {
     // A spec read from JSON, past the type checker: the runtime must say no, not ignore the kind.
     const asked = ['pid', 'mnt', 'user', 'time'] as unknown as Parameters<typeof resolveSpec>[0]['namespaces'];
     expect(() => resolveSpec({ id: 'c1', namespaces: asked }, () => 'x')).toThrow(
-      "The lab's runtime does not make user or time namespaces (it makes pid, mnt, uts, ipc, net, cgroup).",
+      translate('en', 'runtime.spec.unsupported-ns', { kinds: 'user, time', supported: 'pid, mnt, uts, ipc, net, cgroup' }),
     );
   });
 

@@ -2,4 +2,57 @@
 import type { probes as english } from '../en/probes.js';
 import type { Translation } from '../translation.js';
 
-export const probes = {} satisfies Translation<typeof english>;
+export const probes = {
+  'probes.title.ancestry': 'ps -o pid,ppid,pidns,args  （读 {root}/<pid>/status，沿父进程逐级向上）',
+  'probes.title.processes': 'ps -o pid,ppid,stat,args  （读自 {root}/*/status）',
+  'probes.title.cgroup-files': '{root}/{pid} 的控制组文件',
+  'probes.title.cgroup-mode': '{root}/{pid}/mountinfo（控制组挂载）',
+  'probes.title.caps-decoded': '{path} {field}，逐项解码',
+  'probes.title.layer-stack': '{under}/ 的各层（先 upper，再从上到下的各 lower 层）',
+  'probes.title.overlay-dirs': '{root}/self/mountinfo：{name} 挂载的选项',
+  'probes.title.overlay-layers': '对每一层中的 {path} 执行 stat + getfattr',
+  'probes.title.overlay-merged': '对 {merged} 中的 {path} 执行 stat + getfattr',
+  'probes.title.pid-summary': 'ls -d {root}/[0-9]*  （数量与范围）',
+
+  'probes.unreadable': '无法读取',
+  'probes.file-error': '{path}：{error}。',
+  'probes.arg-not-pid': '探针参数 {name} 不是 PID：{value}',
+  'probes.caps.empty': '{field} 为空。',
+  'probes.cgroup.none-mounted': '这里没有挂载任何控制组文件系统。',
+  'probes.cgroup.v2': 'cgroup v2：只有一棵树，位于 {root}。',
+  'probes.cgroup.v1': 'cgroup v1：共 {count} 棵树，每个控制器（或控制器组）一棵。',
+  'probes.cgroup.hybrid': '混合模式：控制器分布在 {count} 棵 v1 树中；挂载在 {unified} 的 cgroup2 只持有它们剩下的。',
+  'probes.cgroup.not-mounted-here':
+    '在这一侧能看到的位置，没有挂载持有 {controllers} 的控制组文件系统（它的 /proc/self/mountinfo 里一个也没有）。',
+  'probes.container.unreadable': '无法读取容器内部：{why}',
+  'probes.container.exit-status': '退出状态 {status}',
+  'probes.net.no-sysfs': '这里没有 sysfs：索引取自 /proc/net/igmp（只含处于 up 状态的链路），也不显示对端索引。',
+  'probes.net.no-routes': '没有 IPv4 路由：这个命名空间目前还无法向任何地址发送数据。',
+  'probes.net.no-neighbours': '没有邻居：这里还没有用 ARP 解析过任何 IPv4 地址。',
+  'probes.overlay.not-mounted': '{merged} 上没有挂载名为 {name} 的覆盖文件系统：请先运行挂载它的那一步。',
+  'probes.overlay.outside': '{path} 在覆盖文件系统之外。',
+  'probes.overlay.merged-from': 'merged 中的 {path} 来自 {layer}',
+  'probes.overlay.not-in-merged': '{path} 不在 merged 中',
+  'probes.overlay.no-layer': '{name} 没有名为 {layer} 的层。',
+  'probes.overlay.not-in-layer': '{path} 在这一层中（还）不存在。',
+
+  'probes.cell.caps': '{count} 项能力',
+  'probes.cell.no-controllers': '（无）',
+  'probes.cell.no-limit': '{raw}（不限制）',
+  'probes.cell.zero-bytes': '{raw}（无）',
+  'probes.cell.absent': '（不存在）',
+  'probes.cell.no-signals': '无',
+  'probes.cell.route': '路由',
+  'probes.cell.neighbour': '邻居',
+  'probes.cell.no-mac': '没有 MAC 地址（ARP 无应答）',
+  'probes.row.processes-visible': '可见进程数',
+  'probes.row.lowest-pid': '最小 PID',
+  'probes.row.highest-pid': '最大 PID',
+
+  'probes.diff.on-host': '在宿主机上',
+  'probes.diff.in-container': '在容器中',
+  'probes.diff.only': '仅{where}：{row}',
+  'probes.meter.of-limit': '{value} / {max}',
+  'probes.meter.reads': '读取 {count} 次，最高 {highest}',
+  'probes.meter.kernel-peak': '{value}，由内核记录',
+} satisfies Translation<typeof english>;

@@ -1,5 +1,58 @@
-/** zh-TW messages: probe pane titles, notes and errors (src/probes/). */
+/** zh-TW messages (Taiwan usage): probe pane titles, notes and errors (src/probes/). */
 import type { probes as english } from '../en/probes.js';
 import type { Translation } from '../translation.js';
 
-export const probes = {} satisfies Translation<typeof english>;
+export const probes = {
+  'probes.title.ancestry': 'ps -o pid,ppid,pidns,args  （讀 {root}/<pid>/status，沿父行程逐層往上）',
+  'probes.title.processes': 'ps -o pid,ppid,stat,args  （讀自 {root}/*/status）',
+  'probes.title.cgroup-files': '{root}/{pid} 的控制組檔案',
+  'probes.title.cgroup-mode': '{root}/{pid}/mountinfo（控制組掛載）',
+  'probes.title.caps-decoded': '{path} {field}，逐項解碼',
+  'probes.title.layer-stack': '{under}/ 的各層（先 upper，再由上而下的各 lower 層）',
+  'probes.title.overlay-dirs': '{root}/self/mountinfo：{name} 掛載的選項',
+  'probes.title.overlay-layers': '對每一層中的 {path} 執行 stat + getfattr',
+  'probes.title.overlay-merged': '對 {merged} 中的 {path} 執行 stat + getfattr',
+  'probes.title.pid-summary': 'ls -d {root}/[0-9]*  （數量與範圍）',
+
+  'probes.unreadable': '無法讀取',
+  'probes.file-error': '{path}：{error}。',
+  'probes.arg-not-pid': '探針參數 {name} 不是 PID：{value}',
+  'probes.caps.empty': '{field} 是空的。',
+  'probes.cgroup.none-mounted': '這裡沒有掛載任何控制組檔案系統。',
+  'probes.cgroup.v2': 'cgroup v2：只有一棵樹，位於 {root}。',
+  'probes.cgroup.v1': 'cgroup v1：共 {count} 棵樹，每個控制器（或控制器群）一棵。',
+  'probes.cgroup.hybrid': '混合模式：控制器分布在 {count} 棵 v1 樹中；掛載在 {unified} 的 cgroup2 只持有它們剩下的。',
+  'probes.cgroup.not-mounted-here':
+    '在這一側看得到的位置，沒有掛載持有 {controllers} 的控制組檔案系統（它的 /proc/self/mountinfo 裡一個也沒有）。',
+  'probes.container.unreadable': '無法讀取容器內部：{why}',
+  'probes.container.exit-status': '結束狀態 {status}',
+  'probes.net.no-sysfs': '這裡沒有 sysfs：索引取自 /proc/net/igmp（只含處於 up 狀態的連結），也不顯示對端索引。',
+  'probes.net.no-routes': '沒有 IPv4 路由：這個命名空間目前還無法傳送到任何位址。',
+  'probes.net.no-neighbours': '沒有鄰居：這裡還沒有用 ARP 解析過任何 IPv4 位址。',
+  'probes.overlay.not-mounted': '{merged} 上沒有掛載名為 {name} 的覆蓋檔案系統：請先執行掛載它的那一步。',
+  'probes.overlay.outside': '{path} 在覆蓋檔案系統之外。',
+  'probes.overlay.merged-from': 'merged 中的 {path} 來自 {layer}',
+  'probes.overlay.not-in-merged': '{path} 不在 merged 中',
+  'probes.overlay.no-layer': '{name} 沒有名為 {layer} 的層。',
+  'probes.overlay.not-in-layer': '{path} 在這一層中（還）不存在。',
+
+  'probes.cell.caps': '{count} 項能力',
+  'probes.cell.no-controllers': '（無）',
+  'probes.cell.no-limit': '{raw}（不限制）',
+  'probes.cell.zero-bytes': '{raw}（無）',
+  'probes.cell.absent': '（不存在）',
+  'probes.cell.no-signals': '無',
+  'probes.cell.route': '路由',
+  'probes.cell.neighbour': '鄰居',
+  'probes.cell.no-mac': '沒有 MAC 位址（ARP 無回應）',
+  'probes.row.processes-visible': '可見行程數',
+  'probes.row.lowest-pid': '最小 PID',
+  'probes.row.highest-pid': '最大 PID',
+
+  'probes.diff.on-host': '在主機上',
+  'probes.diff.in-container': '在容器中',
+  'probes.diff.only': '僅{where}：{row}',
+  'probes.meter.of-limit': '{value} / {max}',
+  'probes.meter.reads': '讀取 {count} 次，最高 {highest}',
+  'probes.meter.kernel-peak': '{value}，由核心記錄',
+} satisfies Translation<typeof english>;

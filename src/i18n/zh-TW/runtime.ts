@@ -1,5 +1,149 @@
-/** zh-TW messages: runtime messages: containers, ledger, cleanup (src/runtime/). */
+/** zh-TW messages (Taiwan usage): runtime messages: containers, ledger, cleanup (src/runtime/). */
 import type { runtime as english } from '../en/runtime.js';
 import type { Translation } from '../translation.js';
 
-export const runtime = {} satisfies Translation<typeof english>;
+export const runtime = {
+  'runtime.spec.bad-id': '容器 id "{id}" 必須是 1 到 8 個小寫字母或數字。',
+  'runtime.spec.unsupported-ns': '實驗的執行環境不建立這些命名空間：{kinds}（它建立的是 {supported}）。',
+  'runtime.spec.needs-mnt': '實驗容器需要 mnt 命名空間（它的根是一個 overlay 掛載）。',
+  'runtime.spec.cgroupfs-needs-ns': '在容器裡掛載 /sys/fs/cgroup 需要控制組命名空間：請在它的命名空間裡加上 `cgroup`。',
+  'runtime.container.exists': '名為 {id} 的容器已經存在。',
+  'runtime.container.deleted': '容器 {id} 已被刪除。',
+  'runtime.container.not-running': '容器 {id} 沒有在執行：它的 PID 1 已經結束。請再執行一次這一步來啟動它。',
+  'runtime.container.ended': '容器在 shim 回答之前就結束了。',
+  'runtime.pid1.exited-start': 'PID 1 在啟動過程中結束了。',
+  'runtime.pid1.no-mount-ns': '容器的 PID 1 已經結束：已經沒有可以在其中掛載的掛載命名空間了。',
+  'runtime.pid1.no-exec': '容器沒有在執行：它的 PID 1 已經結束，所以它的 PID 命名空間裡再也無法啟動任何新東西。',
+  'runtime.pid1.no-mount': '容器沒有在執行：它的 PID 1 已經結束，它的掛載命名空間也隨之消失。',
+  'runtime.pid1.no-attempt': '容器沒有在執行：它的 PID 1 已經結束，所以沒有可以嘗試這次呼叫的環境了。',
+  'runtime.cgroupfs.no-ns': '這個容器沒有自己的控制組命名空間，在裡面掛載的控制組檔案系統會顯示主機的整棵樹。',
+  'runtime.exec.not-running': '容器已經不在執行了（它的 PID 1 已經結束）。在實驗中按 Enter 即可重新啟動它。',
+  'runtime.exec.could-not-start': '無法在容器中啟動 {program}：{error}',
+  'runtime.exec.not-on-path':
+    '在容器的 PATH（{path}）中找不到 "{name}"。請使用完整路徑，或使用 rootfs 中已有的程式（可在容器裡試試 `ls /bin`）。',
+  'runtime.cgroup.no-controller': '這台主機沒有可用的控制組控制器，因此無法設定限制。執行 `container-lab doctor` 查看原因。',
+
+  'runtime.shim.missing': '缺少 dist/shim.js：請先執行 `npm run build`。',
+  'runtime.shim.exited-early': 'shim 在就緒之前就結束了（{status}）',
+  'runtime.shim.exited-early-said': 'shim 在就緒之前就結束了（{status}）：{said}',
+  'runtime.init.ended': 'init 階段在 {op} 之前就結束了（{status}）。',
+  'runtime.mount-lab.missing': '缺少 dist/mount-lab.js：請先執行 `npm run build`。',
+  'runtime.mount-lab.no-report': '掛載實驗的輔助行程在回報結果之前就失敗了（{status}）：{stderr}',
+  'runtime.mount-lab.no-output': '沒有輸出',
+  'runtime.libcap.not-installed': '{program} 沒有安裝：在 Debian 上它在 libcap2-bin 套件中（`apt install libcap2-bin`）。',
+  'runtime.libcap.bad-mask': '"{mask}" 不是能力遮罩。',
+
+  'runtime.lock.busy':
+    '已經有另一個 container-lab 在執行（PID {pid}）。請先離開它（在它的視窗中按 q）；如果它卡住了，可以用以下指令停止它：sudo kill {pid}',
+  'runtime.cleanup.failed': 'container-lab：清理失敗：{error}\n執行 `sudo container-lab cleanup` 完成清理。',
+  'runtime.overlay.bad-name': '主機 overlay 的名稱 "{name}" 必須是用 "-" 連接的小寫單字，例如 "overlay-a"。',
+  'runtime.overlay.no-lower': '覆蓋檔案系統至少需要一個 lower 層。',
+  'runtime.overlay.left-behind': '{dir} 已經存在：是之前的實驗留下的。執行 `container-lab cleanup` 後再試一次。',
+  'runtime.overlay.not-removed': '無法移除{what}：請執行 `container-lab cleanup`。',
+  'runtime.shared-mount.bad-name': '共享掛載的名稱 "{name}" 只能包含小寫字母、數字和 "-"。',
+
+  'runtime.entry.dir': '目錄 {path}',
+  'runtime.entry.mount': '掛載 {target}',
+  'runtime.entry.cgroup': '控制組 {name}',
+  'runtime.entry.link': '網路介面 {name}',
+  'runtime.entry.process': '行程 {pid}（{what}）',
+  'runtime.entry.nft': 'nft 表 inet {table}',
+  'runtime.entry.iptables': 'iptables 表 {table} 中的鏈 {chain}，以及從 OUTPUT 跳到它的規則',
+  'runtime.entry.pid1-of': '{id} 的 PID 1',
+  'runtime.entry.mount-lab': '掛載實驗的輔助行程',
+
+  'runtime.net.link-exists':
+    '這台主機上已經有名為 {name} 的網路介面，而且不是實驗剛剛建立的：執行 `container-lab cleanup`，或把 CONTAINER_LAB_LINK_PREFIX 設為其他前綴。',
+  'runtime.net.bad-link-name':
+    "\"{name}\" 不能當作網路介面名稱（最多 {max} 個字母、數字、'.'、'_' 或 '-'）：請縮短 CONTAINER_LAB_LINK_PREFIX 或容器 id。",
+  'runtime.net.host-by-name': '要把網路介面移回主機，應刪除容器的命名空間，而不是依名稱移動。',
+  'runtime.net.hint.EEXIST': '同名的網路介面或位址已經存在：執行 `container-lab cleanup`，或把 CONTAINER_LAB_LINK_PREFIX 設為其他前綴。',
+  'runtime.net.hint.EPERM': '修改網路介面需要擁有 CAP_NET_ADMIN 的 root：請用 sudo 執行實驗。',
+  'runtime.net.hint.ENODEV': '那個網路介面已經不存在了，或這個核心缺少 veth 或 bridge 驅動程式（`modprobe veth bridge`）。',
+  'runtime.net.hint.EOPNOTSUPP': '這個核心缺少實驗需要的驅動程式：檢查 `modprobe veth` 和 `modprobe bridge`。',
+  'runtime.net.hint.nft': '核心可能缺少 nf_tables 的 NAT 支援（`modprobe nft_chain_nat`）。',
+  'runtime.net.hint.iptables': '核心可能缺少 iptables 的 NAT 支援（`modprobe iptable_nat`，在 iptables-nft 下則是 `nft_chain_nat`）。',
+  'runtime.net.bad-port': '連接埠 {port} 不在 1 到 65535 之間。',
+  'runtime.net.bad-rule-name': '"{name}" 不能當作 nft 表名稱或 iptables 鏈名稱。',
+  'runtime.net.masquerade-not-applied': '它的作用是讓容器連到本機以外的網路，而實驗從不向外傳送流量',
+  'runtime.net.no-host-address': '{cidr} 中沒有第 {n} 號主機位址。',
+  'runtime.net.used-route': '路由 {dst}',
+  'runtime.net.used-route-dev': '路由 {dst}（dev {dev}）',
+  'runtime.net.used-address': '{link} 上的位址 {address}',
+  'runtime.net.bad-subnet': 'CONTAINER_LAB_SUBNET="{value}" 不是 /8 到 /29 之間的 IPv4 位址區塊（例如 10.123.0.0/24）：請修正或取消設定。',
+  'runtime.net.subnet-clash':
+    'CONTAINER_LAB_SUBNET={cidr} 與{used}重疊：主機會把自己的一部分流量送進實驗網路。請換一個位址區塊，或取消設定，讓實驗自己選擇。',
+  'runtime.net.subnet-from-env': '使用 CONTAINER_LAB_SUBNET 指定的 {cidr}；這台主機上沒有與它重疊的路由或位址',
+  'runtime.net.overlaps': '{cidr} 與{used}重疊',
+  'runtime.net.nothing-overlaps': '這台主機上沒有與它重疊的路由或位址',
+  'runtime.net.reasons-separator': '；',
+  'runtime.net.subnet-chosen': '選擇了 {cidr}，因為{why}',
+  'runtime.net.no-subnet-free':
+    '實驗嘗試的每個子網路在這台主機上都已被占用（{skipped}）。請把 CONTAINER_LAB_SUBNET 設為一個空閒的位址區塊，例如 10.200.0.0/24。',
+  'runtime.net.doctor.title': '實驗子網路',
+  'runtime.net.doctor.no-ip': '無法讀取主機的路由：缺少 `ip`',
+  'runtime.net.doctor.install-ip': '安裝 iproute2（`sudo apt install iproute2`）。',
+  'runtime.net.doctor.set-subnet': '把 CONTAINER_LAB_SUBNET 設為一個空閒的 IPv4 位址區塊，例如 10.200.0.0/24。',
+
+  'runtime.diagram.host': '主機',
+  'runtime.diagram.no-carrier': 'UP，無載波',
+  'runtime.diagram.peer-down': 'UP，對端未啟用',
+  'runtime.diagram.no-address': '無位址',
+  'runtime.diagram.no-bridge': '（未接上網橋）',
+  'runtime.diagram.no-links': '還沒有實驗網路介面',
+  'runtime.diagram.netns-of-pid': 'pid {pid} 的網路命名空間',
+
+  'runtime.cgroup.none-mounted':
+    '沒有掛載任何控制組檔案系統（/proc/self/mountinfo 裡既沒有 cgroup2，也沒有 v1 的 cgroup）：用 `mount -t cgroup2 none /sys/fs/cgroup` 掛載一個，或在支援控制組的主機上執行實驗。',
+  'runtime.cgroup.stuck-after-sigkill': '送出 SIGKILL {ms} ms 後，行程 {pids} 仍在控制組中；它們可能卡在核心裡（ps 中的狀態 D）。',
+  'runtime.cgroup.stuck-after-kill': '寫入 cgroup.kill {ms} ms 後，行程 {pids} 仍在控制組中。',
+  'runtime.cgroup.cpu-too-small': 'CPU 限制 {cpus} 太小了：核心至少需要 0.01 個 CPU（每 100 ms 中的 1 ms）。',
+  'runtime.cgroup.bad-memory': '記憶體限制必須是大於 0 的整數位元組數（收到的是 {got}）。',
+  'runtime.cgroup.bad-pids': 'pids 限制必須是 0 或更大的整數（收到的是 {got}）。',
+  'runtime.cgroup.bad-name': "\"{name}\" 不能當作控制組名稱：請使用 1 到 64 個字母、數字、'.'、'_' 或 '-'，並以字母或數字開頭。",
+  'runtime.cgroup.v1-missing': '這台主機沒有掛載 cgroup v1 的 {tree} 階層，因此無法設定 {tree} 限制。',
+  'runtime.cgroup.v2-missing': '這台主機的 cgroup v2 根沒有提供 {controller} 控制器，因此無法設定 {controller} 限制。',
+
+  'runtime.layer.outside': '層條目 "{path}" 指向層之外：已拒絕。',
+  'runtime.layer.through-symlink': '"{dir}" 下的層條目會穿過符號連結：已拒絕。',
+  'runtime.layer.file-in-way': '"{dir}" 下的層條目需要那裡是一個目錄，但那裡是一個檔案。',
+  'runtime.layer.whiteout-through-symlink': '"{dir}" 下的 whiteout 檔案會穿過符號連結：已拒絕。',
+  'runtime.layer.no-mknod': '層條目 "{path}" 是 {type} 裝置或 FIFO；這個匯入程式無法建立它們（Node 沒有 mknod）。',
+  'runtime.layer.redirect':
+    '{path} 是一個被重新命名的目錄（trusted.overlay.redirect = {redirect}）：它的內容仍在下層，所以單看 upper 並不是完整的變更。請用 redirect_dir=off 掛載，再從 upper 匯出。',
+  'runtime.layer.metacopy':
+    '{path} 只向上複製了中繼資料（trusted.overlay.metacopy）：它的資料仍在下層。請用 metacopy=off 掛載，再從 upper 匯出。',
+  'runtime.layer.only-in': '僅在 {name} 中',
+  'runtime.tar.bad-pax': '第 {offset} 位元組處的 pax 紀錄長度有誤。',
+  'runtime.tar.bad-checksum': '第 {offset} 位元組處的 tar 標頭檢查碼有誤：這不是 tar 封存檔，或它已損壞。',
+  'runtime.tar.cut-short': '第 {offset} 位元組處的 tar 條目 {path} 超出了封存檔結尾：封存檔被截斷了。',
+  'runtime.tar.size-changed': 'tar 條目 {path}：應有 {expected} 位元組內容，實際為 {got}（檔案是否在封存過程中被修改了？）。',
+  'runtime.stack.deleted': '已刪除（whiteout 檔案）',
+  'runtime.stack.whiteout-alone': 'whiteout 檔案（下層沒有對應條目）',
+  'runtime.stack.opaque': '不透明目錄：下層內容被隱藏',
+  'runtime.stack.copied-up': '已向上複製',
+  'runtime.stack.new': '新建立',
+  'runtime.caps.too-short': 'security.capability 只有 {bytes} 位元組：不夠一個 vfs_cap_data。',
+  'runtime.caps.bad-revision': 'security.capability 的版本為 {revision}、長度為 {bytes} 位元組，沒有任何核心會寫出這樣的值。',
+  'runtime.caps.none': '（無）',
+  'runtime.caps.status-field': 'status 文字中缺少 {field}，或格式不對。',
+
+  'runtime.state.not-writable': '{dir} 無法寫入（是唯讀檔案系統嗎？）。請讓它可寫入，或把 CONTAINER_LAB_STATE_DIR 設為一個可寫入的位置。',
+  'runtime.state.symlink': '{dir} 是一個符號連結。實驗在那裡保存屬於 root 的狀態，不會跟隨連結：請刪除它（rm {dir}）後重新開始。',
+  'runtime.state.not-dir': '{dir} 已存在但不是目錄：請把它移走後重新開始。',
+  'runtime.state.owner': '{dir} 屬於 uid {owner}，而不是 uid {uid}（root）：請刪除它，或把 CONTAINER_LAB_STATE_DIR 設為其他位置。',
+  'runtime.state.writable': '{dir} 可被其他使用者寫入（權限 {mode}）：請執行 `chmod 700 {dir}`。',
+  'runtime.busybox.unreadable': '{file} 列在 {list} 中，但無法讀取（{error}）：請重新安裝 container-lab。',
+  'runtime.busybox.mismatch':
+    '{file} 與 {list} 不符（它的 SHA256 是 {actual}，清單上寫的是 {expected}）：請重新安裝 container-lab，或依 rootfs/busybox/README.md 的說明重新產生該檔案。',
+  'runtime.busybox.no-list':
+    '{busybox} 是靜態 busybox，但 `--list-full` 和 `--list` 都無法使用（{error}）。請刪除或替換它，實驗會改用主機自己的工具。',
+  'runtime.rootfs.tool-missing-libs': '主機上沒有它需要的 {libs}',
+  'runtime.rootfs.no-shell':
+    '主機既沒有可用的 /bin/sh，也沒有靜態 busybox，這樣根檔案系統裡就沒有 shell：請安裝 busybox-static（Debian/Ubuntu：`apt install busybox-static`）。',
+  'runtime.rootfs.needs-root':
+    '建置根檔案系統需要 root（它的檔案屬於 root 和 uid 1000，放在只有 root 能存取的目錄下）：請用 sudo 執行 container-lab。',
+  'runtime.rootfs.no-layers': '根檔案系統至少需要一個層，例如 ["base"]。',
+  'runtime.rootfs.layer-twice': '層 "{name}" 被列出了兩次：每個層在一個層堆疊中只能出現一次。',
+  'runtime.rootfs.no-such-layer': '{manifest} 中沒有名為 "{name}" 的層；現有的層是：{known}。',
+} satisfies Translation<typeof english>;

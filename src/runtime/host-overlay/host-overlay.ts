@@ -16,6 +16,7 @@
  * next start cannot find. Runtime container ids never hold a `-`; host overlay names must, so the
  * two never share a directory.
  */
+import { t } from '../../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
@@ -72,12 +73,12 @@ export async function mountHostOverlay(
   name: string,
   lowers: readonly { name: string; dir: string }[],
 ): Promise<HostOverlay> {
-  if (!NAME.test(name)) throw new Error(`Host overlay name "${name}" must be lowercase words joined by "-", e.g. "overlay-a".`);
-  if (lowers.length === 0) throw new Error('An overlay needs at least one lower layer.');
+  if (!NAME.test(name)) throw new Error(t('runtime.overlay.bad-name', { name }));
+  if (lowers.length === 0) throw new Error(t('runtime.overlay.no-lower'));
   const dir = containerDir(ctx.paths, name);
   await ensurePrivateDir(path.dirname(dir));
   if (fs.lstatSync(dir, { throwIfNoEntry: false })) {
-    throw new Error(`${dir} already exists: a previous lab left it behind. Run \`container-lab cleanup\`, then try again.`);
+    throw new Error(t('runtime.overlay.left-behind', { dir }));
   }
   const ov: HostOverlay = {
     name,
@@ -135,7 +136,7 @@ export async function releaseLedgered(ctx: Omit<HostOverlayContext, 'emit'>, ids
     const entry = live.get(id);
     if (entry) {
       await teardown(entry, { kernel: ctx.kernel, paths: ctx.paths });
-      if (stillThere(entry)) throw new Error(`Could not remove ${describeEntry(entry)}: run \`container-lab cleanup\`.`);
+      if (stillThere(entry)) throw new Error(t('runtime.overlay.not-removed', { what: describeEntry(entry) }));
     }
     ctx.ledger.remove(id);
     ids.splice(ids.indexOf(id), 1);

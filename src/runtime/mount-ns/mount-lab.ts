@@ -11,6 +11,7 @@
  * lab's own helper (dist/mount-lab.js). Node takes ~80 ms to start, so one helper is kept started
  * ahead of time, idle, in the ledger, until an experiment needs it.
  */
+import { t } from '../../i18n/index.js';
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { failureText, runHostProgram } from '../../kernel/host-program.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
-import type { Ledger } from '../ledger.js';
+import { MOUNT_LAB_HELPER, type Ledger } from '../ledger.js';
 import { processStartTime } from '../proc-identity.js';
 
 export interface ExperimentOutput<T> {
@@ -35,7 +36,7 @@ function helperPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'mount-lab.js'), path.resolve(here, '../../../dist/mount-lab.js')];
   const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error('dist/mount-lab.js is missing: run `npm run build` first.');
+  if (!found) throw new Error(t('runtime.mount-lab.missing'));
   return found;
 }
 
@@ -111,7 +112,7 @@ export class EscapeLab {
     const helper = startHelper();
     const { pid } = helper.child;
     const startTime = pid ? processStartTime(pid) : undefined;
-    const ledgerId = pid && startTime ? this.ledger.add({ kind: 'process', pid, startTime, what: 'mount lab helper' }) : undefined;
+    const ledgerId = pid && startTime ? this.ledger.add({ kind: 'process', pid, startTime, what: MOUNT_LAB_HELPER }) : undefined;
     this.spare = { ...helper, ledgerId };
   }
 
@@ -134,7 +135,9 @@ export class EscapeLab {
       // The helper's first line says it is ready; its answer is the last.
       out = JSON.parse(done.stdout.trim().split('\n').at(-1) ?? '') as ExperimentOutput<T>;
     } catch {
-      throw new Error(`The mount lab helper failed before it could report (${done.status}): ${done.stderr.trim() || 'no output'}`);
+      throw new Error(
+        t('runtime.mount-lab.no-report', { status: done.status, stderr: done.stderr.trim() || t('runtime.mount-lab.no-output') }),
+      );
     }
     for (const e of out.events) emit?.(e);
     return out;

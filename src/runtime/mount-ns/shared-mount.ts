@@ -8,6 +8,7 @@
  * then shared (a new peer group of its own). A namespace copied from the host while it is shared holds
  * a peer of it, and a mount made under that peer appears here too.
  */
+import { t } from '../../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MS } from '../../kernel/constants.js';
@@ -25,7 +26,7 @@ export interface SharedMount {
 }
 
 export async function makeSharedMount(kernel: Kernel, ledger: Ledger, paths: LabPaths, name: string): Promise<SharedMount> {
-  if (!/^[a-z0-9-]{1,32}$/.test(name)) throw new Error(`Shared mount name "${name}" must be lowercase letters, digits and "-".`);
+  if (!/^[a-z0-9-]{1,32}$/.test(name)) throw new Error(t('runtime.shared-mount.bad-name', { name }));
   const parent = path.join(paths.stateDir, 'propagation');
   await ensurePrivateDir(parent);
   const dir = path.join(parent, name);

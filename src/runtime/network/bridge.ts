@@ -9,6 +9,7 @@
  *   ip link set clab0 up
  * Docker's libnetwork does the same through netlink when the daemon starts.
  */
+import { t } from '../../i18n/index.js';
 import fs from 'node:fs';
 import type { LedgerEntry } from '../ledger.js';
 import { HOST } from './netns.js';
@@ -58,9 +59,7 @@ export async function addLink(deps: NetworkDeps, name: string, args: readonly st
 export function reserveLink(deps: NetworkDeps, name: string): string {
   // /sys/class/net lists the links of the host's network namespace: no process needed to look.
   if (fs.existsSync(`/sys/class/net/${name}`)) {
-    throw new Error(
-      `A link named ${name} already exists on this host, and the lab did not make it now: run \`container-lab cleanup\`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.`,
-    );
+    throw new Error(t('runtime.net.link-exists', { name }));
   }
   return deps.ledger.add({ kind: 'link', name });
 }

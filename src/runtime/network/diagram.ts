@@ -16,28 +16,30 @@
  * A vertical line joins a container to the host only when the kernel's interface numbers match
  * on both ends of the pair.
  */
+import { t } from '../../i18n/index.js';
+import { padText, textWidth } from '../../tui/text-width.js';
 import { hostEndOf, type LinkView, type NamespaceView, type Topology } from './topology.js';
 
 /** UP, DOWN, or why an UP link carries nothing yet (a bridge with no port up, a veth whose peer is down). */
 function state(l: LinkView): string {
   if (!l.up) return 'DOWN';
-  if (l.state === 'DOWN') return 'UP, no carrier';
-  if (l.state === 'LOWERLAYERDOWN') return 'UP, peer down';
+  if (l.state === 'DOWN') return t('runtime.diagram.no-carrier');
+  if (l.state === 'LOWERLAYERDOWN') return t('runtime.diagram.peer-down');
   return 'UP';
 }
 
-function hostLines(t: Topology): string[] {
+function hostLines(topology: Topology): string[] {
   const lines: string[] = [];
-  const b = t.bridge;
-  if (b) lines.push(`${b.name} bridge #${b.ifindex} ${b.addresses.join(' ') || 'no address'} ${state(b)}`);
-  const rest = t.host.links.filter((l) => l.name !== b?.name);
+  const b = topology.bridge;
+  if (b) lines.push(`${b.name} bridge #${b.ifindex} ${b.addresses.join(' ') || t('runtime.diagram.no-address')} ${state(b)}`);
+  const rest = topology.host.links.filter((l) => l.name !== b?.name);
   for (const l of rest) {
     const peer = l.peerIfindex !== undefined ? ` <-> peer #${l.peerIfindex}` : '';
     const where = b && l.master === b.name ? ' +- ' : '';
     const kind = l.kind === 'veth' ? '' : ` ${l.kind}`;
-    lines.push(`${where}${l.name}${kind} #${l.ifindex}${peer}${where ? '' : ' (no bridge)'} ${state(l)}`);
+    lines.push(`${where}${l.name}${kind} #${l.ifindex}${peer}${where ? '' : ` ${t('runtime.diagram.no-bridge')}`} ${state(l)}`);
   }
-  if (lines.length === 0) lines.push('no lab links yet');
+  if (lines.length === 0) lines.push(t('runtime.diagram.no-links'));
   return lines;
 }
 
@@ -51,29 +53,32 @@ function containerLines(c: NamespaceView): string[] {
   return lines;
 }
 
+// Widths are terminal columns, not characters: a Chinese label takes two columns a character.
 function box(title: string, lines: readonly string[], width: number): string[] {
   const inner = width - 4;
-  const top = `+- ${title} `.padEnd(width - 1, '-') + '+';
-  return [top, ...lines.map((l) => `| ${l.padEnd(inner)} |`), '+' + '-'.repeat(width - 2) + '+'];
+  const head = `+- ${title} `;
+  const top = head + '-'.repeat(Math.max(0, width - 1 - textWidth(head))) + '+';
+  return [top, ...lines.map((l) => `| ${padText(l, inner)} |`), '+' + '-'.repeat(width - 2) + '+'];
 }
 
 function widthOf(title: string, lines: readonly string[]): number {
-  return Math.max(title.length + 5, ...lines.map((l) => l.length + 4));
+  return Math.max(textWidth(title) + 5, ...lines.map((l) => textWidth(l) + 4));
 }
 
 /** Draws the topology, placing containers side by side when they fit in `maxWidth` columns. */
-export function drawTopology(t: Topology, maxWidth = 80): string {
-  const boxes = t.containers.map((c) => {
+export function drawTopology(topology: Topology, maxWidth = 80): string {
+  const boxes = topology.containers.map((c) => {
     const title = c.pid !== undefined ? `${c.label} pid ${c.pid}` : c.label;
     const lines = containerLines(c);
-    const wired = c.links.some((l) => hostEndOf(t, l) !== undefined);
+    const wired = c.links.some((l) => hostEndOf(topology, l) !== undefined);
     return { title, lines, width: widthOf(title, lines), wired };
   });
-  const hLines = hostLines(t);
+  const hLines = hostLines(topology);
   const sideBySide = boxes.reduce((sum, b) => sum + b.width + 1, 0) - 1 <= maxWidth;
   const rowWidth = sideBySide ? boxes.reduce((sum, b) => sum + b.width + 1, 0) - 1 : Math.max(0, ...boxes.map((b) => b.width));
-  const hostWidth = Math.max(widthOf('host', hLines), rowWidth);
-  const out = box('host', hLines, hostWidth);
+  const hostTitle = t('runtime.diagram.host');
+  const hostWidth = Math.max(widthOf(hostTitle, hLines), rowWidth);
+  const out = box(hostTitle, hLines, hostWidth);
 
   if (sideBySide && boxes.length > 0) {
     const centres: number[] = [];
@@ -96,7 +101,7 @@ export function drawTopology(t: Topology, maxWidth = 80): string {
     for (let row = 0; row < height; row++) {
       out.push(
         rendered
-          .map((r, i) => (r[row] ?? '').padEnd(boxes[i]!.width))
+          .map((r, i) => padText(r[row] ?? '', boxes[i]!.width))
           .join(' ')
           .trimEnd(),
       );

@@ -2,6 +2,7 @@
  * The doctor's sentence about the lab subnet: which block the lab will use and why, or what to do
  * when no candidate is free. Shaped like every other doctor finding.
  */
+import { t } from '../../i18n/index.js';
 import { bridgeName } from './names.js';
 import { chooseLabSubnet } from './read.js';
 
@@ -14,7 +15,7 @@ export interface SubnetFinding {
 }
 
 export async function subnetFinding(linkPrefix: string, env: NodeJS.ProcessEnv = process.env): Promise<SubnetFinding> {
-  const title = 'lab subnet';
+  const title = t('runtime.net.doctor.title');
   try {
     const choice = await chooseLabSubnet(bridgeName(linkPrefix), env);
     return { id: 'subnet', title, status: 'ok', detail: choice.reason };
@@ -25,8 +26,8 @@ export async function subnetFinding(linkPrefix: string, env: NodeJS.ProcessEnv =
         id: 'subnet',
         title,
         status: 'fail',
-        detail: 'cannot read the host routes: `ip` is missing',
-        fix: 'Install iproute2 (`sudo apt install iproute2`).',
+        detail: t('runtime.net.doctor.no-ip'),
+        fix: t('runtime.net.doctor.install-ip'),
       };
     }
     return {
@@ -34,7 +35,7 @@ export async function subnetFinding(linkPrefix: string, env: NodeJS.ProcessEnv =
       title,
       status: 'fail',
       detail: message,
-      fix: 'Set CONTAINER_LAB_SUBNET to a free IPv4 block such as 10.200.0.0/24.',
+      fix: t('runtime.net.doctor.set-subnet'),
     };
   }
 }

@@ -4,6 +4,7 @@
  * `<prefix>v<id>` (`clabvc1`). Every name starts with the prefix, which is how `cleanup` knows a
  * link is the lab's. The kernel allows at most 15 characters (IFNAMSIZ is 16 with the final NUL).
  */
+import { t } from '../../i18n/index.js';
 
 /** IFNAMSIZ - 1: the longest interface name the kernel accepts. */
 export const MAX_IFNAME = 15;
@@ -23,9 +24,7 @@ export const CONTAINER_IFNAME = 'eth0';
 
 function checked(name: string): string {
   if (name.length > MAX_IFNAME || !/^[a-zA-Z0-9_.-]+$/.test(name)) {
-    throw new Error(
-      `"${name}" is not a usable link name (at most ${MAX_IFNAME} letters, digits, '.', '_' or '-'): shorten CONTAINER_LAB_LINK_PREFIX or the container id.`,
-    );
+    throw new Error(t('runtime.net.bad-link-name', { name, max: MAX_IFNAME }));
   }
   return name;
 }

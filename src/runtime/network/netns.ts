@@ -7,6 +7,7 @@
  * namespace (the command still comes from the host, so the container needs no `ip` of its own).
  * A namespace made with `ip netns add NAME` is a bind mount under /run/netns and takes `ip -n NAME`.
  */
+import { t } from '../../i18n/index.js';
 
 /** The host's namespace, a container's (by the host PID of a process in it), or a named one. */
 export type NetnsRef = { kind: 'host' } | { kind: 'pid'; pid: number } | { kind: 'named'; name: string };
@@ -35,7 +36,7 @@ export function netnsArg(ns: NetnsRef): string {
     case 'named':
       return ns.name;
     case 'host':
-      throw new Error('A link is moved back to the host by deleting the container namespace, not by name.');
+      throw new Error(t('runtime.net.host-by-name'));
   }
 }
 
@@ -43,9 +44,9 @@ export function netnsArg(ns: NetnsRef): string {
 export function describeNetns(ns: NetnsRef): string {
   switch (ns.kind) {
     case 'host':
-      return 'host';
+      return t('runtime.diagram.host');
     case 'pid':
-      return `netns of pid ${ns.pid}`;
+      return t('runtime.diagram.netns-of-pid', { pid: ns.pid });
     case 'named':
       return `netns ${ns.name}`;
   }

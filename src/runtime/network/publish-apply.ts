@@ -10,6 +10,7 @@
  * did with the older backend. They belong to iptables and every program that uses it (Docker among
  * them), so the lab removes its chain and its jump and leaves those two, empty, as iptables made them.
  */
+import { t } from '../../i18n/index.js';
 import { runHostProgram } from '../../kernel/host-program.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { LedgerEntry } from '../ledger.js';
@@ -27,10 +28,10 @@ export interface Applied {
   ledgerId: string;
 }
 
-const HINT: Record<PublishBackend, string> = {
-  nft: 'The kernel may lack nf_tables NAT support (`modprobe nft_chain_nat`).',
-  iptables: 'The kernel may lack NAT support for iptables (`modprobe iptable_nat`, or `nft_chain_nat` under iptables-nft).',
-};
+const HINT = {
+  nft: 'runtime.net.hint.nft',
+  iptables: 'runtime.net.hint.iptables',
+} as const satisfies Record<PublishBackend, string>;
 
 /** Runs nft or iptables with an argv (never a shell); unreported when there is no `emit`. */
 async function netfilter(
@@ -44,7 +45,7 @@ async function netfilter(
     ...(emit ? { emit } : {}),
     ...(input === undefined ? {} : { input }),
     shownArgs: shownInput ? [...args, shownInput] : args,
-    hint: (failed) => (failed.exitCode === null ? undefined : HINT[tool]),
+    hint: (failed) => (failed.exitCode === null ? undefined : t(HINT[tool])),
   });
   return { ok: r.ok, stdout: r.stdout, stderr: r.stderr.trim() };
 }

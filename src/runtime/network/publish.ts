@@ -17,6 +17,7 @@
  *             chain, as Docker's DOCKER chain is. A user chain sees no packet until a built-in
  *             chain jumps to it, so that one jump rule is the only line the lab adds outside its own.
  */
+import { t } from '../../i18n/index.js';
 import { formatCidr, type Cidr } from './subnet.js';
 
 export interface PublishSpec {
@@ -44,10 +45,10 @@ export interface PublishRules {
 
 export function publishRules(s: PublishSpec): PublishRules {
   for (const port of [s.hostPort, s.containerPort]) {
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Port ${port} is not between 1 and 65535.`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(t('runtime.net.bad-port', { port }));
   }
   // 28 characters is the longest iptables chain name; nft table names may be longer.
-  if (!/^[a-zA-Z0-9_]{1,28}$/.test(s.name)) throw new Error(`"${s.name}" is not a usable nft table or iptables chain name.`);
+  if (!/^[a-zA-Z0-9_]{1,28}$/.test(s.name)) throw new Error(t('runtime.net.bad-rule-name', { name: s.name }));
   const net = formatCidr(s.subnet);
   const target = `${s.containerAddress}:${s.containerPort}`;
   const masquerade = `ip saddr ${net} oifname != "${s.bridge}" masquerade`;
@@ -85,6 +86,6 @@ export function publishRules(s: PublishSpec): PublishRules {
       ],
       ['-t', 'nat', '-A', 'OUTPUT', '-j', s.name],
     ],
-    notApplied: [{ rule: masquerade, why: 'it exists to let containers reach beyond this machine, and the lab never sends traffic there' }],
+    notApplied: [{ rule: masquerade, why: t('runtime.net.masquerade-not-applied') }],
   };
 }

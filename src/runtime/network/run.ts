@@ -8,6 +8,7 @@
  * `-batch -` followed by the lines it read.
  * Reading commands (`ip -json …`) are not events: they are what the panes show.
  */
+import { t } from '../../i18n/index.js';
 import { errnoText, ERRNO_NAMES } from '../../kernel/errors.js';
 import { runHostProgram } from '../../kernel/host-program.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
@@ -49,13 +50,13 @@ export function errnoFromMessage(stderr: string): string | undefined {
 function hintFor(code: string | undefined): string | undefined {
   switch (code) {
     case 'EEXIST':
-      return 'A link or address with that name already exists: run `container-lab cleanup`, or set CONTAINER_LAB_LINK_PREFIX to another prefix.';
+      return t('runtime.net.hint.EEXIST');
     case 'EPERM':
-      return 'Changing links needs root with CAP_NET_ADMIN: run the lab with sudo.';
+      return t('runtime.net.hint.EPERM');
     case 'ENODEV':
-      return 'That link is gone, or this kernel lacks the veth or bridge driver (`modprobe veth bridge`).';
+      return t('runtime.net.hint.ENODEV');
     case 'EOPNOTSUPP':
-      return 'This kernel lacks a driver the lab needs: check `modprobe veth` and `modprobe bridge`.';
+      return t('runtime.net.hint.EOPNOTSUPP');
     default:
       return undefined;
   }

@@ -7,6 +7,7 @@
  * routes and addresses (`ip -json route show table all`, `ip -json addr`) and takes the first
  * candidate that overlaps none of them. Everything here is pure: it works on that JSON.
  */
+import { t } from '../../i18n/index.js';
 
 /** An IPv4 block, e.g. 10.123.0.0/24. `network` is the address as a 32-bit unsigned number. */
 export interface Cidr {
@@ -89,7 +90,7 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 /** The n-th address of a block (1 = the gateway, 2 = the first container). */
 export function hostAddress(c: Cidr, n: number): string {
   const size = 2 ** (32 - c.prefix);
-  if (n < 1 || n >= size - 1) throw new Error(`${formatCidr(c)} has no host address number ${n}.`);
+  if (n < 1 || n >= size - 1) throw new Error(t('runtime.net.no-host-address', { cidr: formatCidr(c), n }));
   return formatIpv4(c.network + n);
 }
 
@@ -105,14 +106,18 @@ export function usedBlocks(
     // so a more specific lab route next to it is exactly how Docker's bridge works too.
     if (r.dst === 'default' || r.dev === ownBridge) continue;
     const cidr = parseCidr(r.dst);
-    if (cidr) used.push({ cidr, label: `the route ${r.dst}${r.dev ? ` (dev ${r.dev})` : ''}` });
+    if (cidr)
+      used.push({
+        cidr,
+        label: r.dev ? t('runtime.net.used-route-dev', { dst: r.dst, dev: r.dev }) : t('runtime.net.used-route', { dst: r.dst }),
+      });
   }
   for (const link of addrs) {
     if (link.ifname === ownBridge) continue;
     for (const a of link.addr_info ?? []) {
       if (a.family !== 'inet') continue;
       const cidr = parseCidr(`${a.local}/${a.prefixlen}`);
-      if (cidr) used.push({ cidr, label: `the address ${a.local}/${a.prefixlen} on ${link.ifname}` });
+      if (cidr) used.push({ cidr, label: t('runtime.net.used-address', { address: `${a.local}/${a.prefixlen}`, link: link.ifname }) });
     }
   }
   return used;
@@ -136,20 +141,16 @@ export function chooseSubnet(input: ChooseInput): SubnetChoice {
   if (input.override !== undefined) {
     const c = parseCidr(input.override);
     if (!c || c.prefix > 29 || c.prefix < 8) {
-      throw new Error(
-        `CONTAINER_LAB_SUBNET="${input.override}" is not an IPv4 block between /8 and /29, such as 10.123.0.0/24: fix or unset it.`,
-      );
+      throw new Error(t('runtime.net.bad-subnet', { value: input.override }));
     }
     const hit = clash(c);
     if (hit) {
-      throw new Error(
-        `CONTAINER_LAB_SUBNET=${formatCidr(c)} overlaps ${hit.label}: the host would send some of its own traffic into the lab. Choose another block, or unset it to let the lab choose.`,
-      );
+      throw new Error(t('runtime.net.subnet-clash', { cidr: formatCidr(c), used: hit.label }));
     }
     return {
       subnet: c,
       gateway: hostAddress(c, 1),
-      reason: `using ${formatCidr(c)} from CONTAINER_LAB_SUBNET; no route or address on this host overlaps it`,
+      reason: t('runtime.net.subnet-from-env', { cidr: formatCidr(c) }),
     };
   }
 
@@ -159,13 +160,11 @@ export function chooseSubnet(input: ChooseInput): SubnetChoice {
     if (!c) continue;
     const hit = clash(c);
     if (hit) {
-      skipped.push(`${formatCidr(c)} overlaps ${hit.label}`);
+      skipped.push(t('runtime.net.overlaps', { cidr: formatCidr(c), used: hit.label }));
       continue;
     }
-    const why = skipped.length === 0 ? 'no route or address on this host overlaps it' : `${skipped.join(', and ')}`;
-    return { subnet: c, gateway: hostAddress(c, 1), reason: `chose ${formatCidr(c)} because ${why}` };
+    const why = skipped.length === 0 ? t('runtime.net.nothing-overlaps') : skipped.join(t('runtime.net.reasons-separator'));
+    return { subnet: c, gateway: hostAddress(c, 1), reason: t('runtime.net.subnet-chosen', { cidr: formatCidr(c), why }) };
   }
-  throw new Error(
-    `Every subnet the lab tries is in use on this host (${skipped.join('; ')}). Set CONTAINER_LAB_SUBNET to a free block such as 10.200.0.0/24.`,
-  );
+  throw new Error(t('runtime.net.no-subnet-free', { skipped: skipped.join(t('runtime.net.reasons-separator')) }));
 }

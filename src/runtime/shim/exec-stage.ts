@@ -15,6 +15,8 @@
  * threads, more than a container limited to 32 MiB or 20 PIDs may hold. It stays on the host side,
  * waits, and exits with the command's status.
  */
+import { setLanguage, t } from '../../i18n/index.js';
+import type { Lang } from '../../i18n/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import { readCapLastCap } from '../../capabilities/status.js';
@@ -37,11 +39,14 @@ export interface ExecStageRequest {
   noNewPrivs: boolean;
   argv: string[];
   env: Record<string, string>;
+  /** The lab's language, for what this stage says on the learner's terminal. */
+  lang: Lang;
 }
 
 export function runExecStage(k: Kernel, req: ExecStageRequest): void {
+  setLanguage(req.lang);
   if (!isSameProcess(req.pid1, req.startTime)) {
-    process.stderr.write('The container is not running any more (its PID 1 has exited). Press Enter in the lab to start it again.\n');
+    process.stderr.write(`${t('runtime.exec.not-running')}\n`);
     process.exit(125);
   }
   // Our own fs context, so this thread may setns into a mount namespace (see shim-core.ts).
@@ -62,7 +67,7 @@ export function runExecStage(k: Kernel, req: ExecStageRequest): void {
   // Ctrl-C, Ctrl-\ and Ctrl-Z on the terminal are for the command, not for this waiting process.
   for (const sig of ['SIGINT', 'SIGQUIT', 'SIGTSTP'] as const) process.on(sig, () => {});
   child.on('error', (err) => {
-    process.stderr.write(`Could not start ${req.argv[0]} in the container: ${err.message}\n`);
+    process.stderr.write(`${t('runtime.exec.could-not-start', { program: req.argv[0] ?? '', error: err.message })}\n`);
     process.exit(126);
   });
   child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0)));

@@ -24,6 +24,7 @@
  * every file operation here is synchronous (it runs on this thread) and never async (it would run
  * on a libuv pool thread that is still in the host's mount namespace).
  */
+import { t } from '../../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CAP, CLONE, MNT, MS, NAMESPACE_KINDS, encodeCapMask } from '../../kernel/constants.js';
@@ -150,7 +151,5 @@ export function resolveCommand(name: string, pathVar: string): string {
       // not in this directory
     }
   }
-  throw new Error(
-    `"${name}" was not found on the container's PATH (${pathVar}). Use a full path, or a program the rootfs has (try \`ls /bin\` inside).`,
-  );
+  throw new Error(t('runtime.exec.not-on-path', { name, path: pathVar }));
 }

@@ -10,6 +10,7 @@
  * The same object runs in a pre-started shim process (the lab's containers) and inside
  * `container-lab run` itself (which is its own shim, as `runc run` is).
  */
+import { t } from '../../i18n/index.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { SyscallError } from '../../kernel/errors.js';
 import { CLONE } from '../../kernel/constants.js';
@@ -90,7 +91,7 @@ export class ShimCore {
       const onClosed = () => {
         cleanup();
         const { exitCode, signalCode } = this.init;
-        reject(new Error(`the init stage ended (${signalCode ?? `status ${exitCode}`}) before it was ${op}.`));
+        reject(new Error(t('runtime.init.ended', { status: signalCode ?? `status ${exitCode}`, op })));
       };
       const cleanup = () => {
         this.init.off('message', onMessage);
@@ -162,7 +163,7 @@ export class ShimCore {
 
   exec(argv: string[], env: Record<string, string>): ChildProcess {
     if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) {
-      throw new Error('The container is not running: its PID 1 has exited, so nothing new can start in its PID namespace.');
+      throw new Error(t('runtime.pid1.no-exec'));
     }
     this.limitExecs(this.spec!);
     return execIn(this.kernel, this.emit, this.target, argv, env);
@@ -174,13 +175,9 @@ export class ShimCore {
    * its mount namespace, mounts, and steps back, as it does around every `exec`.
    */
   mountCgroupfs(plan: CgroupFsPlan): void {
-    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null)
-      throw new Error('The container is not running: its PID 1 has exited, and its mount namespace with it.');
+    if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) throw new Error(t('runtime.pid1.no-mount'));
     const fds = this.target.inside.fds;
-    if (!fds.has('mnt') || !fds.has('cgroup'))
-      throw new Error(
-        "The container has no cgroup namespace of its own, so a cgroup filesystem mounted in it would show the host's whole tree.",
-      );
+    if (!fds.has('mnt') || !fds.has('cgroup')) throw new Error(t('runtime.cgroupfs.no-ns'));
     const inside: NamespaceSet = {
       fds: new Map([
         ['cgroup', fds.get('cgroup')!],
@@ -199,7 +196,7 @@ export class ShimCore {
   /** Makes one call of the closed set in attempt-in.ts inside the container, with `effective` as the effective set. */
   attempt(a: Attempt, effective: bigint): Promise<AttemptAnswer> {
     if (!this.target || this.init.exitCode !== null || this.init.signalCode !== null) {
-      throw new Error('The container is not running: its PID 1 has exited, so there is no context left to try a call in.');
+      throw new Error(t('runtime.pid1.no-attempt'));
     }
     // The same ceiling as an exec: an execve attempt's process must not get more than PID 1 could.
     this.limitExecs(this.spec!);
