@@ -108,7 +108,6 @@ export function helpLines(width: number): Line[] {
       width,
     ),
     ...wrap(plain(t('tui.help.what-ran')), width),
-    [],
     plain(t('tui.help.back'), 'muted'),
   ];
 }

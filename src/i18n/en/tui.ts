@@ -36,7 +36,7 @@ export const tui = {
   'tui.help.enter': 'run the step, then go to the next (your-turn step: type your answer)',
   'tui.help.steps': 'previous / next step',
   'tui.help.predict': 'answer a predict question; the step then runs',
-  'tui.help.hint': 'a hint for a your-turn task: a nudge, then a pointer, then the answer (also while typing it)',
+  'tui.help.hint': 'hints on a your-turn step: a nudge, a pointer, then the answer',
   'tui.help.scroll': "scroll the step's text when it is longer than its rows",
   'tui.help.shell': "a real shell inside the lesson's container; `exit` brings you back",
   'tui.help.events': 'show every primitive the step ran (again: back)',

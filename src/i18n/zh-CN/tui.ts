@@ -34,7 +34,7 @@ export const tui = {
   'tui.help.enter': '运行这一步；运行过后，进入下一步（在“轮到你”的步骤中：输入你的答案）',
   'tui.help.steps': '上一步 / 下一步',
   'tui.help.predict': '回答预测题；之后这一步就会运行',
-  'tui.help.hint': '“轮到你”任务的提示：先点拨，再指路，最后给出答案（输入答案时也可用）',
+  'tui.help.hint': '“轮到你”任务的提示：先点拨，再指路，最后给出答案',
   'tui.help.scroll': '步骤说明比可用行数长时，滚动说明文字',
   'tui.help.shell': '进入课程容器里的真实 shell；输入 `exit` 返回',
   'tui.help.events': '显示这一步运行的每个原语（再按一次：返回）',

@@ -34,7 +34,7 @@ export const tui = {
   'tui.help.enter': '執行這一步；執行過後，前往下一步（在「換你了」的步驟中：輸入你的答案）',
   'tui.help.steps': '上一步 / 下一步',
   'tui.help.predict': '回答預測題；之後這一步就會執行',
-  'tui.help.hint': '「換你了」任務的提示：先點一下，再指方向，最後給出答案（輸入答案時也可用）',
+  'tui.help.hint': '「換你了」任務的提示：先點一下，再指方向，最後給出答案',
   'tui.help.scroll': '步驟說明比可用行數長時，捲動說明文字',
   'tui.help.shell': '進入課程容器裡真正的 shell；輸入 `exit` 返回',
   'tui.help.events': '顯示這一步執行的每個原語（再按一次：返回）',
