@@ -15,6 +15,10 @@ Usage:
   sudo container-lab [--lessons DIR]       open the lab (an interactive terminal app)
   sudo container-lab lesson <id> [--plain | --json] [--lessons DIR]
                                            run every step of one lesson without the UI
+  sudo container-lab lesson <id> --step <n|step-id> [--plain | --json]
+                                           open the lab at that step (with --plain or --json:
+                                           print from that step on); the steps before it are
+                                           fast-forwarded: run quietly, your-turns solved
   sudo container-lab run [--hostname H] [--memory 32m] [--pids 20] [--cpus 0.5]
                          [--cap-drop CAP]... [--verbose] [-- CMD...]
                                            a sandbox container; an interactive shell by default
@@ -46,6 +50,13 @@ function shimScript(): string {
 function drawEvenInCi(): void {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+}
+
+/** True for the commands that open the interactive lab: no command, `--lessons`, `lesson <id> --step N` without an output flag. */
+function opensTheLab([command, ...rest]: string[]): boolean {
+  if (command === undefined || command === '--lessons') return true;
+  const has = (flag: string) => rest.some((a) => a === flag || a.startsWith(`${flag}=`));
+  return command === 'lesson' && has('--step') && !has('--plain') && !has('--json');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -103,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     case '--lessons':
     case 'lesson':
     case 'lint-lessons': {
-      if (process.stdout.isTTY && (command === undefined || command === '--lessons')) drawEvenInCi();
+      if (process.stdout.isTTY && opensTheLab(argv)) drawEvenInCi();
       const { lessonCommands } = await import('./cli/lessons.js');
       return lessonCommands(argv);
     }

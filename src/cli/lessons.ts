@@ -2,7 +2,7 @@
  * The lesson commands, wired into src/cli.ts (command-line code: the engine under src/lessons/
  * never parses arguments or starts the TUI):
  *   container-lab [--lessons DIR]                       the TUI
- *   container-lab lesson <id> [--plain|--json] [--lessons DIR]
+ *   container-lab lesson <id> [--plain|--json] [--step N|ID] [--lessons DIR]
  *   container-lab lint-lessons [DIR]
  * The TUI and the runtime are loaded with import() only when needed, so linting stays fast and
  * never loads Ink.
@@ -29,7 +29,12 @@ export async function lessonCommands(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { plain: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lessons: { type: 'string' } },
+      options: {
+        plain: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        lessons: { type: 'string' },
+        step: { type: 'string' },
+      },
     });
     if (positionals.length !== 1) usage('Name one lesson: container-lab lesson <id> --plain (ids: see `container-lab --help`).');
     if (values.plain && values.json) usage('Choose one output: --plain or --json.');
@@ -44,12 +49,21 @@ export async function lessonCommands(argv: string[]): Promise<number> {
       }
       usage(`There is no lesson "${positionals[0]}". Lessons here: ${lessons.map((l) => l.id).join(', ') || 'none'}.`);
     }
+    const from = values.step === undefined ? 0 : (await import('./step-option.js')).stepIndex(lesson, values.step);
     needRoot('Running a lesson', WHY_ROOT);
+    if (values.step !== undefined && !values.plain && !values.json)
+      return openLabAt(values.lessons ?? defaultLessonsDir(), lesson.id, from);
     const { runLessonCommand } = await import('../lessons/runner/run-command.js');
-    return runLessonCommand(lesson, values.json ? 'json' : 'plain');
+    return runLessonCommand(lesson, values.json ? 'json' : 'plain', process.stdout, from);
   }
   const { values } = parseArgs({ args: argv, options: { lessons: { type: 'string' } } });
   needRoot('The lab', WHY_ROOT);
   const { startLab } = await import('../tui/start.js');
   return startLab({ lessonsDir: values.lessons ?? defaultLessonsDir() });
+}
+
+/** `lesson <id> --step N` without --plain or --json: the lab itself, opened at that step (fast-forwarded). */
+async function openLabAt(lessonsDir: string, lesson: string, step: number): Promise<number> {
+  const { startLab } = await import('../tui/start.js');
+  return startLab({ lessonsDir, openAt: { lesson, step } });
 }

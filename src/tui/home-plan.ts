@@ -84,12 +84,16 @@ export function helpLines(width: number): Line[] {
   return [
     plain('Keys', 'title'),
     ...key('Enter', 'run the step; once it has run, go on to the next (on a your-turn step: type your answer)'),
-    ...key('← → p n', 'previous / next step'),
+    ...key('← → p n', 'previous / next step (Enter on a step runs first the steps before it you passed without running)'),
+    ...key(
+      'g',
+      'go to a step: type its number, Enter; the lesson starts again from fresh containers and the steps before it are fast-forwarded (run quietly, your-turns solved)',
+    ),
     ...key('1-5', 'answer a predict question; the step then runs'),
     ...key('h', 'a hint for a your-turn task: a nudge, then a pointer, then the answer (also while typing it)'),
     ...key('↑ ↓', "scroll the step's text when it is longer than its rows"),
     ...key('s', "a real shell inside the lesson's container; `exit` brings you back"),
-    ...key('r', 'reset the lesson: its containers are deleted and rebuilt when needed'),
+    ...key('r', 'reset the lesson: its containers are deleted, and the steps before this one fast-forwarded again'),
     ...key('e', 'show every primitive the step ran (again: back)'),
     ...key('Esc', 'cancel a running step; otherwise back to the lessons'),
     ...key('q', 'quit: everything the lab made is removed first'),

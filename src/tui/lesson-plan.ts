@@ -59,23 +59,40 @@ function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
           ['Esc', 'cancel'],
           ['q', 'quit'],
         ]
-      : l.answering
-        ? [['0-9', 'type'], ['Enter', 'check'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['Esc', 'close']]
-        : [
-            ['Enter', 'run'],
-            ['←→', 'steps'],
-            ...(hasTurn ? [['h', 'hint'] as [string, string]] : []),
-            ['s', 'shell'],
-            ['e', 'what ran'],
-            ['r', 'reset'],
-            ['Esc', 'lessons'],
-            ['?', 'help'],
-            ['q', 'quit'],
-          ];
+      : l.jump !== undefined
+        ? [
+            ['0-9', 'step number'],
+            ['Enter', 'go'],
+            ['Esc', 'close'],
+          ]
+        : l.answering
+          ? [['0-9', 'type'], ['Enter', 'check'], ...(hasTurn ? [['h', 'hint'] as [string, string]] : []), ['Esc', 'close']]
+          : [
+              ['Enter', 'run'],
+              ['←→', 'steps'],
+              ['g', 'go to'],
+              ...(hasTurn ? [['h', 'hint'] as [string, string]] : []),
+              ['s', 'shell'],
+              ['e', 'what ran'],
+              ['r', 'reset'],
+              ['Esc', 'lessons'],
+              ['?', 'help'],
+              ['q', 'quit'],
+            ];
   const line = (gap: string): Line =>
     keys.flatMap(([k, what], i) => [{ text: k, tone: 'key' as const }, { text: ` ${what}${i < keys.length - 1 ? gap : ''}` }]);
   const wide = line('  ');
   return keys.reduce((w, [k, what]) => w + k.length + what.length + 3, -2) <= width ? wide : cut(line(' '), width);
+}
+
+/** After `g`: the step number being typed, and what happens on Enter. */
+function jumpPrompt(typed: string, count: number): Line {
+  return [
+    { text: `Go to step (1-${count}) › `, tone: 'key' },
+    { text: typed },
+    { text: '▌', tone: 'muted' },
+    { text: '   fresh containers, the steps before it fast-forwarded', tone: 'muted' },
+  ];
 }
 
 /** The step's text as the screen shows it: filled, in words where no PID is known, as Markdown lines. */
@@ -123,7 +140,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     ],
     width,
   );
-  const message = messageLines(s, state.message, width);
+  const message = l.jump === undefined ? messageLines(s, state.message, width) : [jumpPrompt(l.jump, lesson.steps.length)];
   const footer = footerFor(l, Boolean(step.yourTurn), width);
 
   // Rows to share: the whole height but one (Ink redraws the whole screen when output fills it).

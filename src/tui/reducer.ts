@@ -18,7 +18,7 @@ export type LabAction =
   | { type: 'home-shown' }
   | { type: 'step-moved'; delta: number; steps: number }
   | { type: 'step-started'; index: number; at: number }
-  | { type: 'step-finished'; index: number; result: StepResult }
+  | { type: 'step-finished'; index: number; result: StepResult; fastForwarded?: boolean }
   | { type: 'live-read'; index: number; title: string; samples: readonly MeterSample[] }
   | { type: 'predicted'; index: number; choice: number }
   | { type: 'hint-shown'; index: number; text: string }
@@ -29,6 +29,8 @@ export type LabAction =
   | { type: 'panes-refreshed'; index: number; panes: Pick<StepResult, 'host' | 'container'> }
   | { type: 'pids-read'; pids: Readonly<Record<string, string>> }
   | { type: 'lesson-reset' }
+  /** `g`: the step number being typed (`undefined` closes the prompt). */
+  | { type: 'jump-typed'; text: string | undefined }
   | { type: 'help-toggled' }
   | { type: 'events-toggled' }
   | { type: 'events-scrolled'; delta: number }
@@ -103,7 +105,12 @@ export function reduce(state: LabState, action: LabAction): LabState {
       return {
         // The text may change once the step has run: it is read from its start again.
         ...inLesson(state, (l) => ({
-          ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })),
+          ...withStep(l, action.index, (s) => ({
+            ...s,
+            result: action.result,
+            check: undefined,
+            fastForwarded: action.fastForwarded,
+          })),
           running: undefined,
           runningSince: undefined,
           textOffset: 0,
@@ -131,6 +138,8 @@ export function reduce(state: LabState, action: LabAction): LabState {
       return inLesson(state, (l) => ({ ...l, pids: action.pids }));
     case 'lesson-reset':
       return inLesson(state, (l) => ({ ...l, steps: {}, running: undefined, runningSince: undefined, answering: false }));
+    case 'jump-typed':
+      return inLesson(state, (l) => ({ ...l, jump: action.text }));
     case 'help-toggled':
       return { ...state, help: !state.help };
     case 'events-toggled':

@@ -29,9 +29,11 @@ export interface Prepared {
   progressFile: ReturnType<typeof progressLocation>;
   /** What the first frame read of each lesson (the app counts from it the steps this host will skip). */
   previews: LessonPreview[];
+  /** `lesson <id> --step N`: the lesson and step (0-based) to open at once, fast-forwarded. */
+  openAt?: { lesson: string; step: number };
 }
 
-export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<number> {
+export async function startLab({ lessonsDir, openAt }: { lessonsDir: string; openAt?: Prepared['openAt'] }): Promise<number> {
   // The lab stays open for a whole workshop: let V8 favour a small heap over peak speed. Its heap
   // then stays near 40 MB instead of 60 MB, and the whole process under 100 MB (measured in
   // bench/tui.bench.ts). The flag is read as the heap grows, so setting it here still takes effect.
@@ -81,5 +83,5 @@ export async function startLab({ lessonsDir }: { lessonsDir: string }): Promise<
   }
   const { startTui } = await import('./index.js');
   for (const signal of early) process.off(signal, giveBack);
-  return startTui({ lessonsDir, state, findings, progressFile, previews });
+  return startTui({ lessonsDir, state, findings, progressFile, previews, openAt });
 }

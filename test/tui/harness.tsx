@@ -63,6 +63,7 @@ export function startApp(
     ui,
     lab,
     store,
+    controller,
     saved,
     /** Types keys, then waits for the work they started and for Ink to draw. */
     async press(...keys: string[]) {

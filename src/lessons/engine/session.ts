@@ -109,10 +109,10 @@ export class LessonSession {
    * Does a your-turn task in the learner's place (for `--plain`, and so CI runs every check on real
    * state): runs the solution, reads the right answer from the state, and checks it.
    */
-  async solve(index: number): Promise<Solved> {
+  async solve(index: number, signal: AbortSignal = new AbortController().signal): Promise<Solved> {
     const step = this.step(index);
     if (!step.yourTurn) throw new Error(`Step ${step.id} has no your-turn task.`);
-    const result = await this.serial(() => this.run(step, step.yourTurn!.solution, new AbortController().signal));
+    const result = await this.serial(() => this.run(step, step.yourTurn!.solution, signal));
     return solveAfter(this.turns(), step, result);
   }
 

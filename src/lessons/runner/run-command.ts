@@ -1,18 +1,21 @@
 /**
- * `container-lab lesson <id> [--plain | --json]`: runs one lesson from start to end on the real
- * runtime and prints it. The exit status is 1 if any step failed.
+ * `container-lab lesson <id> [--plain | --json] [--step N]`: runs one lesson from start (or from
+ * step N, the steps before it fast-forwarded) to end on the real runtime and prints it. The exit
+ * status is 1 if any step failed.
  */
 import { openLabRuntime } from '../lab-runtime.js';
+import { fastForward, stepsBefore } from '../engine/fast-forward.js';
 import { LessonSession } from '../engine/session.js';
 import type { Lesson } from '../types.js';
 import { driveLesson } from './drive.js';
-import { jsonHeader, jsonStep } from './print-json.js';
-import { plainHeader, plainStep } from './print-plain.js';
+import { jsonFastForward, jsonHeader, jsonStep } from './print-json.js';
+import { plainFastForward, plainHeader, plainStep } from './print-plain.js';
 
 export async function runLessonCommand(
   lesson: Lesson,
   format: 'plain' | 'json',
   out: NodeJS.WritableStream = process.stdout,
+  from = 0,
 ): Promise<number> {
   const write = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
   const lab = await openLabRuntime();
@@ -33,6 +36,12 @@ export async function runLessonCommand(
   });
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
+    if (from > 0) {
+      // The steps before `from` run quietly, so step `from` meets the state a walk leaves.
+      const ff = await fastForward(session, stepsBefore(from), { signal: stop.signal });
+      write(format === 'json' ? jsonFastForward(lesson, ff) : plainFastForward(lesson, ff));
+      if (ff.stopped) return readerGone ? 0 : 1;
+    }
     const skipped: string[] = [];
     const ok = await driveLesson(
       session,
@@ -41,6 +50,7 @@ export async function runLessonCommand(
         write(format === 'json' ? jsonStep(report) : plainStep(report, lesson.steps.length));
       },
       stop.signal,
+      from,
     );
     if (format === 'plain') {
       const except = skipped.length
