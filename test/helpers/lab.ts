@@ -49,6 +49,8 @@ export const TIERS = {
   attempt: tier('test-at', 'clabt'),
   /** test/oracle: every lesson held against strace, lsns, findmnt, ip, capsh, stat, getfattr. */
   oracle: tier('t8', 'clab8'),
+  /** test/lessons/jump-walk: every step of every lesson, jumped to, against a walk. */
+  jump: tier('t9', 'clab9'),
 } as const satisfies Record<string, LabPaths>;
 
 /**

@@ -22,6 +22,7 @@ import type { Lesson, RunSpec, Step } from '../types.js';
 import { makeContext } from './context.js';
 import { checkStep } from './check-step.js';
 import { LessonContainers } from './containers.js';
+import { MadeOutside } from './made-outside.js';
 import { readLiveProbe, startLiveReads } from './live.js';
 import type { LiveSample } from './live.js';
 import { buildPanes, notRunningReason } from './panes.js';
@@ -61,6 +62,7 @@ export class LessonSession {
   private readonly readInside: (runtime: ContainerRuntime, c: Container) => Reader;
   private readonly host: HostCheck;
   private readonly containers: LessonContainers;
+  private readonly outside: MadeOutside;
   readonly processes = new Map<string, NamedProcess>();
   private window: PrimitiveEvent[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -76,6 +78,7 @@ export class LessonSession {
     this.readInside = opts.containerReader ?? ((runtime, c) => containerReader(runtime, c));
     this.host = { missingFeature: opts.missingFeature ?? (() => undefined), programs: opts.programs ?? hostPrograms() };
     this.containers = new LessonContainers(opts.runtime, opts.lesson.containers, (name) => this.forgetProcesses(name));
+    this.outside = new MadeOutside(opts.runtime);
     this.unsubscribe = opts.runtime.onEvent((e) => this.window?.push(e));
   }
 
@@ -126,11 +129,16 @@ export class LessonSession {
     return this.serial(async () => this.runtime.shellCommand(await this.containers.ensure(), ['/bin/sh'], env));
   }
 
-  /** Deletes the lesson's containers and forgets its processes: the next step starts fresh. */
+  /**
+   * Deletes the lesson's containers, and what it made outside them (made-outside.ts), and forgets
+   * its processes: the next step starts fresh, as at the lesson's first step.
+   */
   reset(): Promise<void> {
     return this.serial(async () => {
       await this.containers.removeAll();
       this.processes.clear();
+      const failures = await this.outside.remove();
+      if (failures.length) throw new Error(failures[0]);
     });
   }
 
@@ -141,8 +149,11 @@ export class LessonSession {
 
   /** Resets, and stops listening to the runtime. The runtime itself belongs to the caller. */
   async close(): Promise<void> {
-    await this.reset();
-    this.unsubscribe();
+    try {
+      await this.reset();
+    } finally {
+      this.unsubscribe();
+    }
   }
 
   /** The context an action or check runs with. */
