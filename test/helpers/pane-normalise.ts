@@ -90,6 +90,10 @@ function counter(cell: string): string {
 function cell(value: string, heading: string | undefined, side: 'host' | 'container', r: Renamer, linkPrefix: string): string {
   if (heading && COUNTERS.has(heading)) return counter(value);
   if (heading && PERIODS.has(heading)) return /^\d+$/.test(value) ? '<count>' : value;
+  // A process started a moment ago may still be on a CPU (R) when read, or already asleep in its
+  // wait (S): the scheduler decides, on a busy host either way. Z (a zombie), D and T stay apart.
+  if (heading === 'S' && value === 'R') return 'S';
+  if (heading === 'State' && value === 'R (running)') return 'S (sleeping)';
   // A link's operstate follows its peer's through the kernel's linkwatch work, run up to a second
   // later: just after a veth end moves, its other end reads `lowerlayerdown` or still `down`.
   if (heading === 'state' && value === 'lowerlayerdown') return 'down';
