@@ -33,6 +33,13 @@ function drawEvenInCi(): void {
   delete process.env.CONTINUOUS_INTEGRATION;
 }
 
+/** True for the commands that open the interactive lab: no command, `--lessons`, `lesson <id> --step N` without an output flag. */
+function opensTheLab([command, ...rest]: string[]): boolean {
+  if (command === undefined || command === '--lessons') return true;
+  const has = (flag: string) => rest.some((a) => a === flag || a.startsWith(`${flag}=`));
+  return command === 'lesson' && has('--step') && !has('--plain') && !has('--json');
+}
+
 async function main(args: string[]): Promise<number> {
   const argv = takeLanguage(args);
   const [command, ...rest] = argv;
@@ -113,7 +120,7 @@ async function main(args: string[]): Promise<number> {
     case '--transcript':
     case 'lesson':
     case 'lint-lessons': {
-      if (process.stdout.isTTY && command !== 'lesson' && command !== 'lint-lessons') drawEvenInCi();
+      if (process.stdout.isTTY && opensTheLab(argv)) drawEvenInCi();
       const { lessonCommands } = await import('./cli/lessons.js');
       return lessonCommands(argv);
     }

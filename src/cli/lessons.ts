@@ -2,7 +2,7 @@
  * The lesson commands, wired into src/cli.ts (command-line code: the engine under src/lessons/
  * never parses arguments or starts the TUI):
  *   container-lab [--lessons DIR] [--presenter] [--transcript FILE]   the TUI
- *   container-lab lesson <id> [--plain|--json] [--solve] [--lessons DIR] [--transcript FILE]
+ *   container-lab lesson <id> [--plain|--json] [--step N|ID] [--solve] [--lessons DIR] [--transcript FILE]
  *   container-lab lint-lessons [DIR]
  * The TUI and the runtime are loaded with import() only when needed, so linting stays fast and
  * never loads Ink.
@@ -43,6 +43,7 @@ export async function lessonCommands(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         solve: { type: 'boolean', default: false },
         lessons: { type: 'string' },
+        step: { type: 'string' },
         transcript: { type: 'string' },
       },
     });
@@ -60,10 +61,13 @@ export async function lessonCommands(argv: string[]): Promise<number> {
       const id = positionals[0]!;
       usage(lessons.length ? t('cli.no-such-lesson', { id, ids: lessons.map((l) => l.id).join(', ') }) : t('cli.no-lessons-here', { id }));
     }
+    const from = values.step === undefined ? 0 : (await import('./step-option.js')).stepIndex(lesson, values.step);
     needRoot('lesson', WHY_ROOT);
+    if (values.step !== undefined && !values.plain && !values.json)
+      return openLabAt(values.lessons ?? defaultLessonsDir(), lesson.id, from);
     const { runLessonCommand } = await import('../lessons/runner/run-command.js');
     return withTranscript(values.transcript, (t) =>
-      runLessonCommand(lesson, values.json ? 'json' : 'plain', values.solve ?? false, process.stdout, t),
+      runLessonCommand(lesson, values.json ? 'json' : 'plain', values.solve ?? false, process.stdout, t, from),
     );
   }
   const { values } = parseArgs({
@@ -93,4 +97,10 @@ async function withTranscript(file: string | undefined, run: (t: Transcript | un
   } finally {
     transcript.close();
   }
+}
+
+/** `lesson <id> --step N` without --plain or --json: the lab itself, opened at that step (fast-forwarded). */
+async function openLabAt(lessonsDir: string, lesson: string, step: number): Promise<number> {
+  const { startLab } = await import('../tui/start.js');
+  return startLab({ lessonsDir, openAt: { lesson, step } });
 }

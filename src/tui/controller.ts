@@ -5,6 +5,8 @@
  */
 import type { Finding } from '../doctor/index.js';
 import { LANGUAGES, language, setLanguage, t } from '../i18n/index.js';
+import { fastForward, stepsBefore } from '../lessons/engine/fast-forward.js';
+import { fastForwardedLine, fastForwardingLine, fastForwardStoppedLine } from '../lessons/engine/fast-forward-text.js';
 import { LessonSession } from '../lessons/engine/session.js';
 import type { SessionOptions } from '../lessons/engine/session.js';
 import { undoMessage } from '../lessons/engine/undo.js';
@@ -19,6 +21,7 @@ import { textLines } from './lesson-plan.js';
 import { withHint } from './step-lines.js';
 import { homeRows } from './state.js';
 import type { LabState } from './state.js';
+import type { StepState } from './state.js';
 import type { Store } from './store.js';
 import { shellEnv } from './shell-env.js';
 
@@ -55,7 +58,16 @@ export class LabController {
 
   /** Handles one intent; a failure becomes a message, never a crash. */
   handle(intent: Intent): Promise<void> {
-    return this.perform(intent).catch((err: unknown) => {
+    return this.guarded(this.perform(intent));
+  }
+
+  /** Opens a lesson at step `step` (0-based; `lesson <id> --step N`), the steps before it fast-forwarded. */
+  openAt(id: string, step: number): Promise<void> {
+    return this.guarded(this.open(id, step));
+  }
+
+  private guarded(work: Promise<void>): Promise<void> {
+    return work.catch((err: unknown) => {
       this.store.dispatch({
         type: 'message',
         text: withHint((err as Error).message, (err as { hint?: string }).hint),
@@ -149,6 +161,10 @@ export class LabController {
         return store.dispatch({ type: 'answer-closed' });
       case 'answer-submit':
         return this.submit();
+      case 'jump-text':
+        return store.dispatch({ type: 'jump-typed', text: intent.text });
+      case 'jump-submit':
+        return this.jump();
     }
   }
 
@@ -183,6 +199,7 @@ export class LabController {
     this.store.dispatch({ type: 'lesson-opened', id, index: step, steps: lesson.steps.length });
     this.readPids();
     this.saveProgress(recordStep(this.store.getState().progress, id, this.store.getState().lesson!.index));
+    await this.fastForwardTo(this.store.getState().lesson!.index);
   }
 
   /**
@@ -236,12 +253,16 @@ export class LabController {
     const session = this.session;
     const lesson = this.lesson;
     if (!session || !lesson) return;
+    // Steps passed with → and never run are run first: this step builds on what they leave.
+    const ff = await this.fastForwardTo(index);
+    if (ff.stopped) return;
     this.abort = new AbortController();
     this.store.dispatch({ type: 'step-started', index, at: Date.now() });
     const result = await session.runStep(index, this.abort.signal);
     this.abort = undefined;
     if (this.session !== session) return;
     this.store.dispatch({ type: 'step-finished', index, result });
+    if (ff.line) this.store.dispatch({ type: 'message', text: ff.line, tone: 'info' });
     this.readPids();
     const step = lesson.steps[index]!;
     const done = result.status === 'done' && !step.yourTurn ? step.id : undefined;
@@ -301,11 +322,82 @@ export class LabController {
     await this.session.reset();
     this.store.dispatch({ type: 'lesson-reset' });
     this.readPids();
-    this.store.dispatch({
-      type: 'message',
-      text: t('tui.msg.reset'),
-      tone: 'info',
+    const index = this.store.getState().lesson?.index ?? 0;
+    if (index === 0) {
+      this.store.dispatch({
+        type: 'message',
+        text: t('tui.msg.reset'),
+        tone: 'info',
+      });
+      return;
+    }
+    // Fresh containers, then the state the learner's step builds on, as a walk to it leaves it.
+    await this.fastForwardTo(index, "Reset: the lesson's containers were removed.");
+  }
+
+  /**
+   * `g N Enter`: step N as a walk leaves it, whatever ran before: fresh containers, then the steps
+   * before N fast-forwarded. (→ and Enter go forward on the state as it is: see runStep.)
+   */
+  private async jump(): Promise<void> {
+    const l = this.store.getState().lesson;
+    const lesson = this.lesson;
+    if (!l || !lesson || l.jump === undefined) return;
+    this.store.dispatch({ type: 'jump-typed', text: undefined });
+    const n = Number(l.jump);
+    if (!Number.isInteger(n) || n < 1 || n > lesson.steps.length) {
+      this.store.dispatch({ type: 'message', text: noSuchStep({ typed: l.jump, count: lesson.steps.length }), tone: 'bad' });
+      return;
+    }
+    await this.session?.reset();
+    this.store.dispatch({ type: 'lesson-reset' });
+    this.store.dispatch({ type: 'step-moved', delta: n - 1 - l.index, steps: lesson.steps.length });
+    this.readPids();
+    this.saveProgress(recordStep(this.store.getState().progress, lesson.id, n - 1));
+    await this.fastForwardTo(n - 1);
+  }
+
+  /**
+   * Runs, quietly and in order, the steps before `target` that have not run to the end in this
+   * session (all of them after opening at a step or a reset; those passed with →): see
+   * engine/fast-forward.ts. Each one's result fills its step, so ← shows what it did. One that
+   * fails stops it there, and the learner is moved to that step. `lead`: a sentence said before
+   * the line that says what ran (which is returned too).
+   */
+  private async fastForwardTo(target: number, lead?: string): Promise<{ stopped: boolean; line?: string }> {
+    const session = this.session;
+    const lesson = this.lesson;
+    const l = this.store.getState().lesson;
+    if (!session || !lesson || !l) return { stopped: true };
+    const pending = stepsBefore(target).filter((i) => !ranToTheEnd(lesson.steps[i]!, l.steps[i]));
+    if (pending.length === 0) return { stopped: false };
+    this.abort = new AbortController();
+    const ff = await fastForward(session, pending, {
+      signal: this.abort.signal,
+      onStart: (index) => {
+        this.store.dispatch({ type: 'step-started', index, at: Date.now() });
+        const text = fastForwardingLine({ target, index, stepId: lesson.steps[index]!.id });
+        this.store.dispatch({ type: 'message', text, tone: 'info', untilStepEnds: true });
+      },
+      onStep: (walked) => {
+        if (this.session === session)
+          this.store.dispatch({ type: 'step-finished', index: walked.index, result: walked.result, fastForwarded: true });
+      },
     });
+    this.abort = undefined;
+    if (this.session !== session) return { stopped: true };
+    this.readPids();
+    if (!ff.stopped) {
+      const line = fastForwardedLine({ indices: ff.steps.map((w) => w.index), durationMs: ff.durationMs });
+      this.store.dispatch({ type: 'message', text: lead ? `${lead} ${line}` : line, tone: 'info' });
+      return { stopped: false, line };
+    }
+    const { index, reason } = ff.stopped;
+    const at = this.store.getState().lesson!.index;
+    this.store.dispatch({ type: 'step-moved', delta: index - at, steps: lesson.steps.length });
+    this.store.dispatch({ type: 'message', text: fastForwardStoppedLine({ index, stepId: lesson.steps[index]!.id, reason }), tone: 'bad' });
+    this.saveProgress(recordStep(this.store.getState().progress, lesson.id, index));
+    return { stopped: true };
   }
 
   /**
@@ -378,6 +470,23 @@ export class LabController {
     const warning = this.deps.saveProgress(progress);
     if (warning) this.store.dispatch({ type: 'message', text: warning, tone: 'bad' });
   }
+}
+
+/**
+ * True when a step has left what the steps after it build on: it ran and ended done (or was
+ * skipped on this host, as a walk skips it), and a your-turn task was also done (its check passed,
+ * or a fast-forward ran its solution). Otherwise a fast-forward runs it again.
+ */
+function ranToTheEnd(step: Lesson['steps'][number], s: StepState | undefined): boolean {
+  const status = s?.result?.status;
+  if (status === 'skipped') return true;
+  if (status !== 'done') return false;
+  return !step.yourTurn || Boolean(s?.check?.ok || s?.fastForwarded);
+}
+
+/** `g` then a number that is no step of this lesson. */
+function noSuchStep(v: { typed: string; count: number }): string {
+  return `There is no step "${v.typed}": this lesson has steps 1 to ${v.count}.`;
 }
 
 const placeholdersOf = new WeakMap<Lesson, string[]>();

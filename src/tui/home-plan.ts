@@ -90,6 +90,7 @@ export function helpLines(width: number): Line[] {
     plain(t('tui.help.keys'), 'title'),
     ...key('Enter', t('tui.help.enter')),
     ...key('← → p n', t('tui.help.steps')),
+    ...key('g', t('tui.help.go-to')),
     ...key('1-5', t('tui.help.predict')),
     ...key('h', t('tui.help.hint')),
     ...key('↑ ↓', t('tui.help.scroll')),

@@ -88,6 +88,7 @@ export async function startTui(prepared: Prepared): Promise<number> {
     },
   });
   mount();
+  if (prepared.openAt) void controller.openAt(prepared.openAt.lesson, prepared.openAt.step);
   // Now the runtime opens while the learner reads the home screen. A lesson's files are validated
   // when it is opened (all of them at once would take about 100 ms of the learner's first keys).
   // Shims and the terminal: a shim inherits this terminal, and Node restores the terminal mode it

@@ -32,7 +32,10 @@ export type Intent =
   | { kind: 'quit' }
   | { kind: 'answer-text'; text: string; submit?: boolean }
   | { kind: 'answer-submit' }
-  | { kind: 'answer-close' };
+  | { kind: 'answer-close' }
+  /** `g`, digits, Enter: go to a step by its number; `text` is what is typed (undefined: closed). */
+  | { kind: 'jump-text'; text: string | undefined }
+  | { kind: 'jump-submit' };
 
 /** The subset of Ink's Key the lab reads. */
 export type Keys = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'backspace' | 'delete' | 'ctrl'>;
@@ -74,6 +77,7 @@ export function intentFor(input: string, key: Keys, state: LabState): Intent | u
     if (input === 'h') return { kind: 'hint' };
     return typedChunk(input, typed);
   }
+  if (state.screen === 'lesson' && lesson?.jump !== undefined) return jumpIntent(input, key, lesson.jump);
   if (input === '?') return { kind: 'help' };
   if (input === 'q') return { kind: 'quit' };
   if (state.screen === 'home') {
@@ -106,6 +110,15 @@ function typedChunk(input: string, typed: string): Intent | undefined {
   return text === typed ? undefined : { kind: 'answer-text', text };
 }
 
+/** While a step number is typed after `g`: digits, Backspace, Enter goes, Esc closes. */
+function jumpIntent(input: string, key: Keys, typed: string): Intent | undefined {
+  if (key.return) return { kind: 'jump-submit' };
+  if (key.escape) return { kind: 'jump-text', text: undefined };
+  if (key.backspace || key.delete) return { kind: 'jump-text', text: typed.slice(0, -1) };
+  if (/^[0-9]$/.test(input)) return { kind: 'jump-text', text: (typed + input).slice(0, 3) };
+  return undefined;
+}
+
 /** The keys of the lesson screen when no step is running. */
 function stepIntent(input: string, key: Keys, eventsExpanded: boolean): Intent | undefined {
   if (key.upArrow || key.downArrow)
@@ -120,5 +133,6 @@ function stepIntent(input: string, key: Keys, eventsExpanded: boolean): Intent |
   if (input === 'u') return { kind: 'undo' };
   if (input === 's') return { kind: 'shell' };
   if (input === 'e') return { kind: 'events' };
+  if (input === 'g') return { kind: 'jump-text', text: '' };
   return undefined;
 }

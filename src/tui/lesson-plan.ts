@@ -60,7 +60,7 @@ type FooterWord = Exclude<Extract<MessageId, `tui.key.${string}`>, 'tui.key.lang
 
 /**
  * Key hints for the footer, most useful first: all of them, closer together when the line is short.
- * Where even that is too long (a your-turn step at 80 columns), `u` and `Esc` give way: both are
+ * Where even that is too long (a your-turn step at 80 columns), `u`, `Esc` and `g` give way: all are
  * under `?`, and `? help` and `q quit` stay on screen.
  */
 function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
@@ -71,27 +71,47 @@ function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
           ['Esc', 'tui.key.cancel'],
           ['q', 'tui.key.quit'],
         ]
-      : l.answering
-        ? [['0-9', 'tui.key.type'], ['Enter', 'tui.key.check'], ...hint, ['Esc', 'tui.key.close']]
-        : [
-            ['Enter', 'tui.key.run'],
-            ['←→', 'tui.key.steps'],
-            ...hint,
-            ...(hasTurn ? [['x', 'tui.key.solution'] as [string, FooterWord]] : []),
-            ['s', 'tui.key.shell'],
-            ['e', 'tui.key.what-ran'],
-            ['u', 'tui.key.undo'],
-            ['r', 'tui.key.reset'],
-            ['Esc', 'tui.key.lessons'],
-            ['?', 'tui.key.help'],
-            ['q', 'tui.key.quit'],
-          ];
+      : l.jump !== undefined
+        ? [
+            ['0-9', 'tui.key.step-number'],
+            ['Enter', 'tui.key.go'],
+            ['Esc', 'tui.key.close'],
+          ]
+        : l.answering
+          ? [['0-9', 'tui.key.type'], ['Enter', 'tui.key.check'], ...hint, ['Esc', 'tui.key.close']]
+          : [
+              ['Enter', 'tui.key.run'],
+              ['←→', 'tui.key.steps'],
+              ['g', 'tui.key.go-to'],
+              ...hint,
+              ...(hasTurn ? [['x', 'tui.key.solution'] as [string, FooterWord]] : []),
+              ['s', 'tui.key.shell'],
+              ['e', 'tui.key.what-ran'],
+              ['u', 'tui.key.undo'],
+              ['r', 'tui.key.reset'],
+              ['Esc', 'tui.key.lessons'],
+              ['?', 'tui.key.help'],
+              ['q', 'tui.key.quit'],
+            ];
   const line = (keys: [string, FooterWord][], gap: string): Line =>
     keys.flatMap(([k, id], i) => [{ text: k, tone: 'key' as const }, { text: ` ${t(id)}${i < keys.length - 1 ? gap : ''}` }]);
   const wide = line(all, '  ');
   if (lineWidth(wide) <= width) return wide;
-  const keys = lineWidth(line(all, ' ')) <= width || l.answering ? all : all.filter(([k]) => k !== 'u' && k !== 'Esc');
+  // Keys that are also under `?` give way first, so `? help` and `q quit` stay on screen.
+  const fits = (keys: [string, FooterWord][]) => lineWidth(line(keys, ' ')) <= width;
+  let keys = all;
+  for (const spare of ['u', 'Esc', 'g']) if (!fits(keys) && !l.answering && l.jump === undefined) keys = keys.filter(([k]) => k !== spare);
   return cut(line(keys, ' '), width);
+}
+
+/** After `g`: the step number being typed, and what happens on Enter. */
+function jumpPrompt(typed: string, count: number): Line {
+  return [
+    { text: `Go to step (1-${count}) › `, tone: 'key' },
+    { text: typed },
+    { text: '▌', tone: 'muted' },
+    { text: '   fresh containers, the steps before it fast-forwarded', tone: 'muted' },
+  ];
 }
 
 /** The step's text as the screen shows it: filled, in words where no PID is known, as Markdown lines. */
@@ -148,7 +168,7 @@ export function planLesson(state: LabState, lesson: Lesson, now: number, mono: b
     ],
     width,
   );
-  const message = messageLines(s, state.message, width);
+  const message = l.jump === undefined ? messageLines(s, state.message, width) : [jumpPrompt(l.jump, lesson.steps.length)];
   const footer = footerFor(l, Boolean(step.yourTurn), width);
 
   // Rows to share: the whole height but one (Ink redraws the whole screen when output fills it).

@@ -19,7 +19,7 @@ export type LabAction =
   | { type: 'home-shown' }
   | { type: 'step-moved'; delta: number; steps: number }
   | { type: 'step-started'; index: number; at: number }
-  | { type: 'step-finished'; index: number; result: StepResult }
+  | { type: 'step-finished'; index: number; result: StepResult; fastForwarded?: boolean }
   | { type: 'live-read'; index: number; title: string; samples: readonly MeterSample[] }
   | { type: 'predicted'; index: number; choice: number }
   | { type: 'hint-shown'; index: number; text: string }
@@ -32,6 +32,8 @@ export type LabAction =
   | { type: 'lesson-reset' }
   | { type: 'solution-shown'; index: number }
   | { type: 'step-undone'; index: number; panes?: Pick<StepResult, 'host' | 'container'> }
+  /** `g`: the step number being typed (`undefined` closes the prompt). */
+  | { type: 'jump-typed'; text: string | undefined }
   | { type: 'help-toggled' }
   | { type: 'events-toggled' }
   | { type: 'events-scrolled'; delta: number }
@@ -108,7 +110,12 @@ export function reduce(state: LabState, action: LabAction): LabState {
       return {
         // The text may change once the step has run: it is read from its start again.
         ...inLesson(state, (l) => ({
-          ...withStep(l, action.index, (s) => ({ ...s, result: action.result, check: undefined })),
+          ...withStep(l, action.index, (s) => ({
+            ...s,
+            result: action.result,
+            check: undefined,
+            fastForwarded: action.fastForwarded,
+          })),
           running: undefined,
           runningSince: undefined,
           textOffset: 0,
@@ -144,6 +151,8 @@ export function reduce(state: LabState, action: LabAction): LabState {
         ...withStep(l, action.index, (s) => ({ hints: s.hints, ...(s.choice === undefined ? {} : { choice: s.choice }) })),
         answering: false,
       }));
+    case 'jump-typed':
+      return inLesson(state, (l) => ({ ...l, jump: action.text }));
     case 'help-toggled':
       return { ...state, help: !state.help };
     case 'events-toggled':

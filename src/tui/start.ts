@@ -33,6 +33,8 @@ export interface Prepared {
   previews: LessonPreview[];
   /** `--transcript FILE`: where the session is written as it happens. */
   transcript?: Transcript;
+  /** `lesson <id> --step N`: the lesson and step (0-based) to open at once, fast-forwarded. */
+  openAt?: { lesson: string; step: number };
 }
 
 /** The home screen's lessons, with why this host cannot run one (in the words of the doctor's findings). */
@@ -52,10 +54,12 @@ export async function startLab({
   lessonsDir,
   transcript,
   presenter,
+  openAt,
 }: {
   lessonsDir: string;
   transcript?: Transcript;
   presenter?: boolean;
+  openAt?: Prepared['openAt'];
 }): Promise<number> {
   // The lab stays open for a whole workshop: let V8 favour a small heap over peak speed. Its heap
   // then stays near 40 MB instead of 60 MB, and the whole process under 100 MB (measured in
@@ -97,5 +101,5 @@ export async function startLab({
   }
   const { startTui } = await import('./index.js');
   for (const signal of early) process.off(signal, giveBack);
-  return startTui({ lessonsDir, state, findings, progressFile, previews, transcript });
+  return startTui({ lessonsDir, state, findings, progressFile, previews, transcript, openAt });
 }

@@ -28,6 +28,8 @@ export interface StepState {
   choice?: number;
   /** Hint texts shown so far (nudge, pointer, answer). */
   hints: string[];
+  /** The step was run by a fast-forward (a your-turn step: solved by its own solution), not by the learner. */
+  fastForwarded?: boolean;
   /** The learner's your-turn answer being typed. */
   answer?: string;
   check?: CheckResult;
@@ -45,6 +47,8 @@ export interface LessonState {
   runningSince?: number;
   /** Typing a your-turn answer. */
   answering: boolean;
+  /** `g` was pressed: the step number typed so far (Enter goes there, Esc closes). */
+  jump?: string;
   /** The primitives pane fills the screen. */
   eventsExpanded: boolean;
   /** First line shown of the full primitives list (↑/↓ scroll it). */

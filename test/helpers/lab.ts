@@ -51,6 +51,8 @@ export const TIERS = {
   oracle: tier('t8', 'clab8'),
   /** test/doctor: `doctor --workshop`, the attendees' pre-flight. */
   workshop: tier('t9', 'clabw'),
+  /** test/lessons/jump-walk: every step of every lesson, jumped to, against a walk. */
+  jump: tier('t10', 'clabj'),
 } as const satisfies Record<string, LabPaths>;
 
 /**

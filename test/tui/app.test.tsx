@@ -126,6 +126,7 @@ describe('the lab, rendered', () => {
     await app.press(KEY.enter);
     for (let i = 0; i < 7; i++) await app.press(KEY.right);
     expect(strip(app.frame())).toContain('8/10 · Your turn: find the host PID');
+    // Enter first fast-forwards steps 2–7, passed with →: the orphan they start and reap is host PID 4001.
     await app.press(KEY.enter);
     expect(strip(app.frame())).toContain('host PID › ');
     await app.press('4', '0', '0', '0', KEY.enter);
@@ -134,10 +135,10 @@ describe('the lab, rendered', () => {
     await app.press(KEY.esc, 'h', 'h', 'h');
     const f = strip(app.frame());
     expect(f).toContain('Hint 1: One process, two numbers.');
-    expect(f).toMatch(/Hint 3: Read from the host just now: host PID 4001 \(`sleep 600`, PID 2 inside\)\./);
+    expect(f).toMatch(/Hint 3: Read from the host just now: host PID 4002 \(`sleep 600`, PID 3 inside\)\./);
     await app.press(KEY.enter);
-    await app.press('\u007f', '\u007f', '\u007f', '\u007f', '4', '0', '0', '1', KEY.enter);
-    expect(strip(app.frame())).toContain('✓ Right: host PID 4001 is PID 2 inside the container');
+    await app.press('\u007f', '\u007f', '\u007f', '\u007f', '4', '0', '0', '2', KEY.enter);
+    expect(strip(app.frame())).toContain('✓ Right: host PID 4002 is PID 3 inside the container');
   });
 
   it('a lesson whose files are broken does not open, and says where the problem is', async () => {

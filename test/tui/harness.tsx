@@ -64,6 +64,7 @@ export function startApp(
     ui,
     lab,
     store,
+    controller,
     saved,
     /** Types keys, then waits for the work they started and for Ink to draw. */
     async press(...keys: string[]) {

@@ -138,3 +138,20 @@ describe('keys', () => {
     expect(intentFor('r', NO_KEYS, help)).toBeUndefined();
   });
 });
+
+describe('g: go to a step by number', () => {
+  it('g opens the prompt; digits type, Backspace deletes, Enter goes, Esc closes; other keys do nothing', () => {
+    expect(intentFor('g', NO_KEYS, lesson)).toEqual({ kind: 'jump-text', text: '' });
+    const typing = reduce(lesson, { type: 'jump-typed', text: '1' });
+    expect(intentFor('2', NO_KEYS, typing)).toEqual({ kind: 'jump-text', text: '12' });
+    expect(intentFor('', k({ backspace: true }), typing)).toEqual({ kind: 'jump-text', text: '' });
+    expect(intentFor('', k({ return: true }), typing)).toEqual({ kind: 'jump-submit' });
+    expect(intentFor('', k({ escape: true }), typing)).toEqual({ kind: 'jump-text', text: undefined });
+    expect(intentFor('q', NO_KEYS, typing)).toBeUndefined();
+    expect(reduce(typing, { type: 'jump-typed', text: undefined }).lesson?.jump).toBeUndefined();
+  });
+
+  it('"g4\\r" typed at once is three keys', () => {
+    expect(splitKeys('g4\r', NO_KEYS, false).map(([ch, key]) => (key.return ? 'Enter' : ch))).toEqual(['g', '4', 'Enter']);
+  });
+});

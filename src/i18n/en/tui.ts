@@ -30,6 +30,9 @@ export const tui = {
   'tui.key.lessons': 'lessons',
   'tui.key.solution': 'solution',
   'tui.key.undo': 'undo',
+  'tui.key.step-number': 'step number',
+  'tui.key.go': 'go',
+  'tui.key.go-to': 'go to',
 
   // Help screen
   'tui.help.keys': 'Keys',
@@ -53,6 +56,7 @@ export const tui = {
   'tui.help.back': 'Press ? or Esc to go back.',
   'tui.help.solution': "show a your-turn step's solution; x again runs it and checks it",
   'tui.help.undo-reset': 'undo this step (where it can be) / reset the lesson (fresh containers)',
+  'tui.help.go-to': 'type a step number, then Enter: the steps before it are fast-forwarded',
 
   // Screens of their own
   'tui.too-small':

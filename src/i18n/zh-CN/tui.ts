@@ -29,6 +29,9 @@ export const tui = {
   'tui.key.lessons': '课程',
   'tui.key.solution': '答案',
   'tui.key.undo': '撤销',
+  'tui.key.step-number': '步骤编号',
+  'tui.key.go': '前往',
+  'tui.key.go-to': '跳到',
 
   'tui.help.keys': '按键',
   'tui.help.enter': '运行这一步；运行过后，进入下一步（在“轮到你”的步骤中：输入你的答案）',
@@ -51,6 +54,7 @@ export const tui = {
   'tui.help.back': '按 ? 或 Esc 返回。',
   'tui.help.solution': '显示“轮到你”步骤的答案；再按一次 x 就运行并检查',
   'tui.help.undo-reset': '撤销这一步（能撤销时）/ 重置本课（全新的容器）',
+  'tui.help.go-to': '跳到某一步：输入编号再按 Enter；换上全新的容器，之前的步骤快进完成',
 
   'tui.too-small':
     '终端大小为 {columns}×{rows}；本实验至少需要 80×24。请把窗口调大，或运行 `container-lab lesson <id> --plain` 以纯文本形式学习同一课。',

@@ -29,6 +29,9 @@ export const tui = {
   'tui.key.lessons': '課程',
   'tui.key.solution': '解答',
   'tui.key.undo': '復原',
+  'tui.key.step-number': '步驟編號',
+  'tui.key.go': '前往',
+  'tui.key.go-to': '跳到',
 
   'tui.help.keys': '按鍵',
   'tui.help.enter': '執行這一步；執行過後，前往下一步（在「換你了」的步驟中：輸入你的答案）',
@@ -51,6 +54,7 @@ export const tui = {
   'tui.help.back': '按 ? 或 Esc 返回。',
   'tui.help.solution': '顯示「換你了」步驟的解答；再按一次 x 就執行並檢查',
   'tui.help.undo-reset': '復原這一步（可以復原時）/ 重設本課（全新的容器）',
+  'tui.help.go-to': '跳到某一步：輸入編號再按 Enter；換上全新的容器，之前的步驟快轉完成',
 
   'tui.too-small':
     '終端機大小為 {columns}×{rows}；本實驗至少需要 80×24。請把視窗放大，或執行 `container-lab lesson <id> --plain` 以純文字形式學習同一課。',

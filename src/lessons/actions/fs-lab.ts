@@ -65,6 +65,9 @@ export async function whenFsLabWarm(runtime: ContainerRuntime): Promise<void> {
 /** The host overlay a step mounted, or a sentence saying which step to run first. */
 export function overlayOf(lab: FsLab, name: string): HostOverlay {
   const ov = lab.overlays.get(name);
-  if (!ov) throw new Error(`No overlay named ${name} is mounted yet: run the step that mounts it first.`);
+  // A lesson reset removes the lesson's overlays through the ledger (engine/made-outside.ts):
+  // an overlay whose mount the ledger no longer holds is gone.
+  const mounted = ov?.ledgerIds.some((id) => lab.ledger.entries().some((r) => r.id === id && r.entry.kind === 'mount'));
+  if (!ov || !mounted) throw new Error(`No overlay named ${name} is mounted yet: run the step that mounts it first.`);
   return ov;
 }

@@ -22,6 +22,7 @@ import type { Lesson, RunSpec, Step } from '../types.js';
 import { makeContext } from './context.js';
 import { checkStep } from './check-step.js';
 import { LessonContainers } from './containers.js';
+import { MadeOutside } from './made-outside.js';
 import { readLiveProbe, startLiveReads } from './live.js';
 import type { LiveSample } from './live.js';
 import { buildPanes, notRunningReason } from './panes.js';
@@ -62,6 +63,7 @@ export class LessonSession {
   private readonly readInside: (runtime: ContainerRuntime, c: Container) => Reader;
   private readonly host: HostCheck;
   private readonly containers: LessonContainers;
+  private readonly outside: MadeOutside;
   readonly processes = new Map<string, NamedProcess>();
   private window: PrimitiveEvent[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -79,6 +81,7 @@ export class LessonSession {
     this.readInside = opts.containerReader ?? ((runtime, c) => containerReader(runtime, c));
     this.host = { missingFeature: opts.missingFeature ?? (() => undefined), programs: opts.programs ?? hostPrograms() };
     this.containers = new LessonContainers(opts.runtime, opts.lesson.containers, (name) => this.forgetProcesses(name));
+    this.outside = new MadeOutside(opts.runtime);
     this.unsubscribe = opts.runtime.onEvent((e) => this.window?.push(e));
   }
 
@@ -112,10 +115,10 @@ export class LessonSession {
    * Does a your-turn task in the learner's place (for `--plain`, and so CI runs every check on real
    * state): runs the solution, reads the right answer from the state, and checks it.
    */
-  async solve(index: number): Promise<Solved> {
+  async solve(index: number, signal: AbortSignal = new AbortController().signal): Promise<Solved> {
     const step = this.step(index);
     if (!step.yourTurn) throw new Error(`Step ${step.id} has no your-turn task.`);
-    const result = await this.serial(() => this.run(step, step.yourTurn!.solution, new AbortController().signal));
+    const result = await this.serial(() => this.run(step, step.yourTurn!.solution, signal));
     return solveAfter(this.turns(), step, result);
   }
 
@@ -150,12 +153,17 @@ export class LessonSession {
     return this.serial(async () => this.runtime.shellCommand(await this.containers.ensure(), ['/bin/sh'], env));
   }
 
-  /** Deletes the lesson's containers and forgets its processes: the next step starts fresh. */
+  /**
+   * Deletes the lesson's containers, and what it made outside them (made-outside.ts), and forgets
+   * its processes: the next step starts fresh, as at the lesson's first step.
+   */
   reset(): Promise<void> {
     return this.serial(async () => {
       await this.containers.removeAll();
       this.processes.clear();
       this.ran.clear();
+      const failures = await this.outside.remove();
+      if (failures.length) throw new Error(failures[0]);
     });
   }
 
@@ -166,8 +174,11 @@ export class LessonSession {
 
   /** Resets, and stops listening to the runtime. The runtime itself belongs to the caller. */
   async close(): Promise<void> {
-    await this.reset();
-    this.unsubscribe();
+    try {
+      await this.reset();
+    } finally {
+      this.unsubscribe();
+    }
   }
 
   /** The context an action or check runs with. */

@@ -32,7 +32,8 @@ export function failureOf(report: StepReport): string | undefined {
 }
 
 /**
- * True when every step is done or skipped (a skip says why; only a failure fails the run).
+ * True when every step from `from` on (0-based: the steps before it were fast-forwarded, see
+ * engine/fast-forward.ts) is done or skipped (a skip says why; only a failure fails the run).
  * Once `stop` is aborted (the lab got a signal) no further step starts, and the running one is
  * cancelled as Esc would.
  */
@@ -41,9 +42,11 @@ export async function driveLesson(
   onStep: (report: StepReport) => void,
   stop?: AbortSignal,
   solve = false,
+  from = 0,
 ): Promise<boolean> {
   let ok = true;
   for (const [index, step] of session.lesson.steps.entries()) {
+    if (index < from) continue;
     if (stop?.aborted) return false;
     let report: StepReport;
     if (step.yourTurn && solve) {

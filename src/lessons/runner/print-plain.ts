@@ -6,6 +6,8 @@
 import { describeDifferences } from '../../probes/index.js';
 import { meterLines } from '../../probes/meter-lines.js';
 import type { View } from '../../probes/index.js';
+import type { FastForward } from '../engine/fast-forward.js';
+import { fastForwardedLine, fastForwardStoppedLine } from '../engine/fast-forward-text.js';
 import type { Pane, StepResult } from '../engine/results.js';
 import { comparable } from '../pane-pair.js';
 import { eventLines, formatMs } from '../event-lines.js';
@@ -114,4 +116,19 @@ export function plainStep(r: StepReport, total: number): string[] {
     '',
   );
   return out;
+}
+
+/**
+ * The steps before a `--step` jump: one line saying what ran, quietly; if one failed, that line
+ * and the failed step printed whole, where the run stops.
+ */
+export function plainFastForward(lesson: Lesson, ff: FastForward): string[] {
+  if (!ff.stopped) return [fastForwardedLine({ indices: ff.steps.map((s) => s.index), durationMs: ff.durationMs }), ''];
+  const { index, reason } = ff.stopped;
+  const failed = ff.steps.find((s) => s.index === index);
+  return [
+    fastForwardStoppedLine({ index, stepId: lesson.steps[index]!.id, reason }),
+    '',
+    ...(failed ? plainStep({ ...failed, step: lesson.steps[index]! }, lesson.steps.length) : []),
+  ];
 }

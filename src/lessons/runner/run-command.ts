@@ -1,16 +1,18 @@
 /**
- * `container-lab lesson <id> [--plain | --json] [--solve]`: runs one lesson from start to end on the
- * real runtime and prints it. Without `--solve` it stops at the first your-turn step, which is the
- * learner's to do. The exit status is 1 if any step failed (with `--solve`: or any check).
+ * `container-lab lesson <id> [--plain | --json] [--step N] [--solve]`: runs one lesson from start (or
+ * from step N, the steps before it fast-forwarded) to end on the real runtime and prints it. Without
+ * `--solve` it stops at the first your-turn step, which is the learner's to do. The exit status is 1
+ * if any step failed (with `--solve`: or any check).
  */
 import { openLabRuntime } from '../lab-runtime.js';
+import { fastForward, stepsBefore } from '../engine/fast-forward.js';
 import { LessonSession } from '../engine/session.js';
 import type { Transcript } from '../transcript.js';
 import type { Lesson } from '../types.js';
 import { driveLesson, failureOf } from './drive.js';
 import type { StepReport } from './drive.js';
-import { jsonHeader, jsonStep } from './print-json.js';
-import { plainHeader, plainStep } from './print-plain.js';
+import { jsonFastForward, jsonHeader, jsonStep } from './print-json.js';
+import { plainFastForward, plainHeader, plainStep } from './print-plain.js';
 
 export async function runLessonCommand(
   lesson: Lesson,
@@ -18,6 +20,7 @@ export async function runLessonCommand(
   solve: boolean,
   out: NodeJS.WritableStream = process.stdout,
   transcript?: Transcript,
+  from = 0,
 ): Promise<number> {
   const write = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
   const lab = await openLabRuntime();
@@ -39,6 +42,12 @@ export async function runLessonCommand(
   try {
     write(format === 'json' ? jsonHeader(lesson) : plainHeader(lesson));
     transcript?.lesson(lesson);
+    if (from > 0) {
+      // The steps before `from` run quietly, so step `from` meets the state a walk leaves.
+      const ff = await fastForward(session, stepsBefore(from), { signal: stop.signal });
+      write(format === 'json' ? jsonFastForward(lesson, ff) : plainFastForward(lesson, ff));
+      if (ff.stopped) return readerGone ? 0 : 1;
+    }
     const skipped: string[] = [];
     let failed: StepReport | undefined;
     let awaiting: StepReport | undefined;
@@ -53,6 +62,7 @@ export async function runLessonCommand(
       },
       stop.signal,
       solve,
+      from,
     );
     const failure = failed && { step: failed.step.id, number: failed.index + 1, why: failureOf(failed)! };
     if (format === 'plain') {
