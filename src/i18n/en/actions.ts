@@ -191,6 +191,7 @@ export const actions = {
   'actions.publish-port.missing': '(nothing: the rule is missing)',
   'actions.publish-port.table-deleted': 'table inet {name} deleted: the published port is gone',
   'actions.publish-port.chain-deleted': 'chain {name} and the jump to it deleted: the published port is gone',
+  'actions.publish-port.through': 'host → {from} → DNAT → {to}: {reply}',
   'actions.publish-port.failed': 'The connection through the published port failed ({reply}).',
 
   'actions.cap-report.summary':

@@ -101,7 +101,7 @@ export const actions = {
   'actions.export-layer.applied-lower': '已把层 {name} 应用到 {dir}：{count} 个条目',
   'actions.export-layer.applied-upper':
     '已应用 upper.layer.tar：新增 {added} 个，删除 {deleted} 个（{names}），清空 {cleared} 个不透明目录',
-  'actions.export-layer.same': '已比较 {fresh} 与 {merged}：每个路径的类型、权限、属主和 sha256 都相同',
+  'actions.export-layer.same': '已比较 {fresh} 与 {merged}：每个路径及其类型、权限、属主和 sha256 都相同',
   'actions.export-layer.differ': '与 merged 比较：有 {count} 处不同：{list}',
   'actions.export-layer.differs': '应用各层得到的结果与 merged 视图不同；不同之处已在上面列出。',
 
@@ -180,6 +180,7 @@ export const actions = {
   'actions.publish-port.missing': '（没有：规则不见了）',
   'actions.publish-port.table-deleted': '已删除 table inet {name}：发布的端口没有了',
   'actions.publish-port.chain-deleted': '已删除链 {name} 及跳转到它的规则：发布的端口没有了',
+  'actions.publish-port.through': '宿主机 → {from} → DNAT → {to}：{reply}',
   'actions.publish-port.failed': '通过发布端口的连接失败了（{reply}）。',
 
   'actions.cap-report.summary': '解码容器的各个能力集，与完整集合和 Docker 的默认集合比较，并用 capsh --decode 核对。',
@@ -204,7 +205,7 @@ export const actions = {
   'actions.try-privileged.predicts-no-new-privs': 'capabilities(7) 预测 execve 之后的 CapEff：{names}（no_new_privs：不授予任何能力）',
   'actions.try-privileged.listening': '正在监听 80 端口（在 /proc/{pid}/net/tcp6 或 tcp 中看到状态 0A，即 LISTEN）；本实验已停止它',
   'actions.try-privileged.gave': '内核给 learner 的那个进程的 CapEff 为 {hex}：{names}',
-  'actions.try-privileged.pid1': '{id} 的 PID 1 的 CapEff 中{has, select, yes {有} other {没有}} {cap}',
+  'actions.try-privileged.pid1': '{id} 的 PID 1 在 CapEff 中{has, select, yes {有} other {没有}} {cap}',
   'actions.try-privileged.group-range': '{id} 内的 net.ipv4.ping_group_range："{range}"',
   'actions.try-privileged.group-range-none':
     '{id} 内的 net.ipv4.ping_group_range："{range}"（没有任何组可以打开 ICMP 数据报套接字，所以 ping 需要原始套接字）',
@@ -263,10 +264,11 @@ export const actions = {
     'PID 1 的 oom_score_adj 仍是 {value}：内核拒绝了 -1000（{errno}；调低分数需要 CAP_SYS_RESOURCE，而本实验没有这项能力）。负载的 1000 仍会让它的每个进程都排在 PID 1 之前。',
   'actions.cgroup-workload.pace-unknown':
     '负载没有报告它用了多长时间，所以本实验无法判断它的{what, select, mib {MiB} other {fork}}来得有多快。',
-  'actions.cgroup-workload.pace': '{seconds} 秒内 {rounds} {what, select, mib {MiB} other {次 fork}}。',
-  'actions.cgroup-workload.paced': '{seconds} 秒内 {rounds} {what, select, mib {MiB} other {次 fork}}：每 {each} 毫秒一次。',
+  'actions.cgroup-workload.pace': '{rounds} {what, select, mib {MiB} other {次 fork}}，用时 {seconds} 秒。',
+  'actions.cgroup-workload.paced':
+    '{rounds} {what, select, mib {MiB} other {次 fork}}，用时 {seconds} 秒：每 {each} 毫秒{what, select, mib { 1 MiB} other {一次}}。',
   'actions.cgroup-workload.not-paced':
-    '没有按节奏进行：{seconds} 秒内 {rounds} {what, select, mib {MiB} other {次 fork}}，并非每 {pace} 毫秒一次。这个容器的 sh 不能用 `read -t` 在 FIFO 上等待（busybox 的 sh 可以），所以循环以最快速度运行了。',
+    '没有按节奏进行：{rounds} {what, select, mib {MiB} other {次 fork}}用时 {seconds} 秒，而不是每 {pace} 毫秒{what, select, mib { 1 MiB} other {一次}}。这个容器的 sh 不能用 `read -t` 在 FIFO 上等待（busybox 的 sh 可以），所以循环以最快速度运行了。',
 
   'actions.oom.tail-killed': 'tail 被 SIGKILL 结束（它的 shell 报告退出状态 137 = 128 + 9）',
   'actions.oom.shell-killed': '负载自己的 shell 被 SIGKILL 结束',

@@ -101,7 +101,7 @@ export const actions = {
   'actions.export-layer.applied-lower': '已把層 {name} 套用到 {dir}：{count} 個項目',
   'actions.export-layer.applied-upper':
     '已套用 upper.layer.tar：新增 {added} 個，刪除 {deleted} 個（{names}），清空 {cleared} 個不透明目錄',
-  'actions.export-layer.same': '已比較 {fresh} 與 {merged}：每個路徑的類型、權限、擁有者和 sha256 都相同',
+  'actions.export-layer.same': '已比較 {fresh} 與 {merged}：每個路徑及其類型、權限、擁有者和 sha256 都相同',
   'actions.export-layer.differ': '與 merged 比較：有 {count} 處不同：{list}',
   'actions.export-layer.differs': '套用各層得到的結果與 merged 視圖不同；不同之處已在上面列出。',
 
@@ -180,6 +180,7 @@ export const actions = {
   'actions.publish-port.missing': '（沒有：規則不見了）',
   'actions.publish-port.table-deleted': '已刪除 table inet {name}：發布的連接埠已經消失',
   'actions.publish-port.chain-deleted': '已刪除鏈 {name} 以及跳到它的規則：發布的連接埠已經消失',
+  'actions.publish-port.through': '主機 → {from} → DNAT → {to}：{reply}',
   'actions.publish-port.failed': '透過發布的連接埠連線失敗了（{reply}）。',
 
   'actions.cap-report.summary': '解碼容器的各個能力集，與完整集合和 Docker 的預設集合比較，並用 capsh --decode 核對。',
@@ -204,7 +205,7 @@ export const actions = {
   'actions.try-privileged.predicts-no-new-privs': 'capabilities(7) 預測 execve 之後的 CapEff：{names}（no_new_privs：不授予任何能力）',
   'actions.try-privileged.listening': '正在監聽 80 連接埠（在 /proc/{pid}/net/tcp6 或 tcp 中看到狀態 0A，即 LISTEN）；本實驗已停止它',
   'actions.try-privileged.gave': '核心給 learner 那個行程的 CapEff 為 {hex}：{names}',
-  'actions.try-privileged.pid1': '{id} 的 PID 1 的 CapEff 中{has, select, yes {有} other {沒有}} {cap}',
+  'actions.try-privileged.pid1': '{id} 的 PID 1 在 CapEff 中{has, select, yes {有} other {沒有}} {cap}',
   'actions.try-privileged.group-range': '{id} 內的 net.ipv4.ping_group_range："{range}"',
   'actions.try-privileged.group-range-none':
     '{id} 內的 net.ipv4.ping_group_range："{range}"（沒有任何群組可以開啟 ICMP 資料包通訊端，所以 ping 需要原始通訊端）',
@@ -263,10 +264,11 @@ export const actions = {
     'PID 1 的 oom_score_adj 仍是 {value}：核心拒絕了 -1000（{errno}；調低分數需要 CAP_SYS_RESOURCE，而本實驗沒有這項能力）。工作負載的 1000 仍會讓它的每個行程都排在 PID 1 之前。',
   'actions.cgroup-workload.pace-unknown':
     '工作負載沒有回報它花了多少時間，所以本實驗無法判斷它的{what, select, mib {MiB} other {fork}}來得多快。',
-  'actions.cgroup-workload.pace': '{seconds} 秒內 {rounds} {what, select, mib {MiB} other {次 fork}}。',
-  'actions.cgroup-workload.paced': '{seconds} 秒內 {rounds} {what, select, mib {MiB} other {次 fork}}：每 {each} 毫秒一次。',
+  'actions.cgroup-workload.pace': '{rounds} {what, select, mib {MiB} other {次 fork}}，用時 {seconds} 秒。',
+  'actions.cgroup-workload.paced':
+    '{rounds} {what, select, mib {MiB} other {次 fork}}，用時 {seconds} 秒：每 {each} 毫秒{what, select, mib { 1 MiB} other {一次}}。',
   'actions.cgroup-workload.not-paced':
-    '沒有照節奏進行：{seconds} 秒內 {rounds} {what, select, mib {MiB} other {次 fork}}，並非每 {pace} 毫秒一次。這個容器的 sh 無法用 `read -t` 在 FIFO 上等待（busybox 的 sh 可以），所以迴圈以最快速度執行了。',
+    '沒有照節奏進行：{rounds} {what, select, mib {MiB} other {次 fork}}用時 {seconds} 秒，而不是每 {pace} 毫秒{what, select, mib { 1 MiB} other {一次}}。這個容器的 sh 無法用 `read -t` 在 FIFO 上等待（busybox 的 sh 可以），所以迴圈以最快速度執行了。',
 
   'actions.oom.tail-killed': 'tail 被 SIGKILL 終止（它的 shell 回報結束狀態 137 = 128 + 9）',
   'actions.oom.shell-killed': '工作負載自己的 shell 被 SIGKILL 終止',

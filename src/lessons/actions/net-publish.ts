@@ -88,7 +88,11 @@ export const publishPortAction: ActionDef = {
       for (let i = 0; i < 200 && !listeningOn(server.hostPid, containerPort, ctx.procRoot); i++) await ctx.sleep(5);
       const through = await connectAndRead(b.address, hostPort, 2000);
       output.push(
-        `host → ${b.address}:${hostPort} → DNAT → ${address}:${containerPort}: ${through.ok ? `"${through.reply.trim()}"` : through.reply}`,
+        t('actions.publish-port.through', {
+          from: `${b.address}:${hostPort}`,
+          to: `${address}:${containerPort}`,
+          reply: through.ok ? `"${through.reply.trim()}"` : through.reply,
+        }),
       );
       const done = applied;
       applied = undefined;
