@@ -60,7 +60,7 @@ describe('pacing, against the real rate', () => {
   );
 
   it('says when the workload gave no time at all', () => {
-    expect(describePace(undefined, 'MiB')).toBe('The workload did not say how long it took, so the lab cannot tell how fast its MiB came.');
+    expect(describePace(undefined, 'mib')).toBe('The workload did not say how long it took, so the lab cannot tell how fast its MiB came.');
     expect(describePace({ rounds: 40, ms: 20 }, 'forks')).toMatch(/^Not paced: 40 forks in 0\.02 s, not one every 30 ms\. /);
     expect(describePace({ rounds: 40, ms: 1230 }, 'forks')).toBe('40 forks in 1.23 s: one every 31 ms.');
   });

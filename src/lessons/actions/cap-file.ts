@@ -6,6 +6,7 @@
  * file from the host through /proc/<pid>/root, so the attribute lands in the container's overlay and
  * goes away with it.
  */
+import { t } from '../../i18n/index.js';
 import { decodeFileCaps, encodeFileCaps, fileCapsText, SECURITY_CAPABILITY } from '../../capabilities/file-caps.js';
 import { CAP, decodeCapMask } from '../../kernel/constants.js';
 import { LinuxKernel } from '../../kernel/linux.js';
@@ -13,6 +14,7 @@ import { traced } from '../../kernel/traced.js';
 import type { Container } from '../../runtime/api.js';
 import type { ActionContext, ActionDef, ActionOutcome } from './action.js';
 import { str } from './action.js';
+import { arg } from './words.js';
 
 const NET_BIND_SERVICE_EP = { permitted: 1n << BigInt(CAP.CAP_NET_BIND_SERVICE), inheritable: 0n, effective: true };
 
@@ -27,7 +29,7 @@ export async function grantNetBindService(ctx: ActionContext, c: Container): Pro
       return {
         ok: false,
         output: [`$ ${argv.join(' ')}`, r.stderr.trim()],
-        message: `\`${argv.join(' ')}\` failed inside ${c.id}: this lesson needs a busybox rootfs.`,
+        message: t('actions.grant-file-cap.copy-failed', { command: argv.join(' '), id: c.id }),
       };
   }
   const file = `/proc/${c.pid}/root/opt/cap/nc`;
@@ -39,27 +41,32 @@ export async function grantNetBindService(ctx: ActionContext, c: Container): Pro
     k.lsetxattr(file, SECURITY_CAPABILITY, value, 0);
     stored = k.lgetxattr(file, SECURITY_CAPABILITY);
   } catch (err) {
-    return { ok: false, output: [], message: `${(err as Error).message}: the primitive pane shows the call and its errno.` };
+    return { ok: false, output: [], message: t('actions.grant-file-cap.call-failed', { error: (err as Error).message }) };
   }
-  if (!stored)
-    return { ok: false, output: [], message: `lgetxattr found no ${SECURITY_CAPABILITY} on ${file} right after lsetxattr wrote it.` };
+  if (!stored) return { ok: false, output: [], message: t('actions.grant-file-cap.not-stored', { attribute: SECURITY_CAPABILITY, file }) };
   const caps = decodeFileCaps(stored);
   return {
     ok: true,
     output: [
-      `the ${value.length} bytes \`setcap cap_net_bind_service=ep /opt/cap/nc\` would write, written by the lab itself with lsetxattr`,
-      `${SECURITY_CAPABILITY} of /opt/cap/nc, read back: 0x${stored.toString('hex')}`,
-      `  vfs_cap_data revision ${caps.revision}, effective flag ${caps.effective ? 'set' : 'clear'}, permitted ${decodeCapMask(caps.permitted).join(' ') || 'none'}, inheritable ${decodeCapMask(caps.inheritable).join(' ') || 'none'}`,
-      `  in setcap's notation: /opt/cap/nc ${fileCapsText(caps)}`,
+      t('actions.grant-file-cap.written', { count: value.length }),
+      t('actions.grant-file-cap.read-back', { attribute: SECURITY_CAPABILITY, hex: stored.toString('hex') }),
+      t('actions.grant-file-cap.decoded', {
+        revision: caps.revision,
+        effective: caps.effective ? 'set' : 'clear',
+        permitted: decodeCapMask(caps.permitted).join(' ') || t('actions.none'),
+        inheritable: decodeCapMask(caps.inheritable).join(' ') || t('actions.none'),
+      }),
+      t('actions.grant-file-cap.notation', { text: fileCapsText(caps) }),
     ],
   };
 }
 
 export const grantFileCapAction: ActionDef = {
   name: 'grant-file-cap',
-  summary:
-    'Copies busybox to /opt/cap/nc inside a container and writes cap_net_bind_service=ep into its security.capability xattr (lsetxattr, from the host).',
-  args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
+  get summary() {
+    return t('actions.grant-file-cap.summary');
+  },
+  args: { container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }) },
   async run(ctx, args) {
     return grantNetBindService(ctx, await ctx.ensureContainer(str(args, 'container')));
   },

@@ -4,6 +4,7 @@
  * So the lab asks the container's shim to make the same call itself, in the container's namespaces
  * and with a given effective set (runtime.attempt), and shows the call with what the kernel returned.
  */
+import { t } from '../../i18n/index.js';
 import { renderEvent, type PrimitiveEvent } from '../../kernel/kernel.js';
 import type { Attempt, Container } from '../../runtime/api.js';
 import type { ActionContext } from './action.js';
@@ -20,7 +21,7 @@ export interface KernelAnswer {
 }
 
 function line(e: PrimitiveEvent): string {
-  return e.ok ? renderEvent(e) : `${renderEvent(e)} (${e.error?.text ?? 'refused'})`;
+  return e.ok ? renderEvent(e) : `${renderEvent(e)} (${e.error?.text ?? t('actions.kernel.refused')})`;
 }
 
 /** Makes `attempt` in `c` with `effective` as the effective set; the calls are in the step's primitives too. */

@@ -3,6 +3,7 @@
  * decoded, compared with the full set this kernel knows (cap_last_cap) and with Docker's default
  * 14, and checked against `capsh --decode` from libcap.
  */
+import { t } from '../../i18n/index.js';
 import {
   CAP_SET_KEYS,
   compareToReferences,
@@ -16,12 +17,14 @@ import { decodeCapMask } from '../../kernel/constants.js';
 import { capshDecode } from '../../runtime/libcap-tools.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
+import { arg } from './words.js';
 
 export const capReportAction: ActionDef = {
   name: 'cap-report',
-  summary:
-    "Decodes a container's capability sets, compares them with the full set and Docker's default, and checks against capsh --decode.",
-  args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
+  get summary() {
+    return t('actions.cap-report.summary');
+  },
+  args: { container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }) },
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const status = readCapStatus(c.pid, ctx.procRoot);
@@ -30,23 +33,28 @@ export const capReportAction: ActionDef = {
     const ref = compareToReferences(bounding, fullMask(lastCap));
     const kept = decodeCapMask(bounding);
     const output = [
-      `/proc/${c.pid}/status (PID 1 of ${c.id}, seen from the host):`,
+      t('actions.cap-report.status', { pid: c.pid, id: c.id }),
       ...CAP_SET_KEYS.map(
-        (k) => `  ${STATUS_FIELD[k]} ${formatMask(status.sets[k])}  ${decodeCapMask(status.sets[k]).length} capabilities`,
+        (k) =>
+          `  ${t('actions.cap-report.set', { field: STATUS_FIELD[k], mask: formatMask(status.sets[k]), count: decodeCapMask(status.sets[k]).length })}`,
       ),
-      `kept (${kept.length}): ${kept.join(' ')}`,
-      `dropped from the ${lastCap + 1} this kernel knows (${ref.dropped.length}): ${ref.dropped.join(' ')}`,
+      t('actions.cap-report.kept', { count: kept.length, names: kept.join(' ') }),
+      t('actions.cap-report.dropped', { known: lastCap + 1, count: ref.dropped.length, names: ref.dropped.join(' ') }),
       ref.beyondDocker.length || ref.missingFromDocker.length
-        ? `compared with Docker's default 14: extra ${ref.beyondDocker.join(' ') || 'none'}; missing ${ref.missingFromDocker.join(' ') || 'none'}`
-        : "exactly Docker's default 14",
+        ? t('actions.cap-report.compared', {
+            extra: ref.beyondDocker.join(' ') || t('actions.none'),
+            missing: ref.missingFromDocker.join(' ') || t('actions.none'),
+          })
+        : t('actions.cap-report.docker-default'),
     ];
     const hex = formatMask(bounding);
     const capsh = await capshDecode(hex);
-    if (!capsh) output.push('capsh is not installed (Debian: libcap2-bin), so the decoding was not cross-checked.');
+    if (!capsh) output.push(t('actions.cap-report.no-capsh'));
     else {
       const agrees = capsh.join(',') === kept.join(',');
-      output.push(`capsh --decode=${hex}: ${agrees ? 'the same names' : `DIFFERENT: ${capsh.join(' ')}`}`);
-      if (!agrees) return { ok: false, output, message: 'The lab decoded the mask differently from capsh: please report this.' };
+      const verdict = agrees ? t('actions.cap-report.same') : t('actions.cap-report.different', { names: capsh.join(' ') });
+      output.push(t('actions.cap-report.capsh', { hex, verdict }));
+      if (!agrees) return { ok: false, output, message: t('actions.cap-report.disagree') };
     }
     return { ok: true, output };
   },

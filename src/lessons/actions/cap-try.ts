@@ -12,6 +12,7 @@
  * capabilities does the kernel give learner's process?), then bind with exactly that effective set.
  * Everything runs inside the container; `ping` targets the container's own loopback.
  */
+import { t } from '../../i18n/index.js';
 import { capsAfterExecve, execveRefused, readCapLastCap, readCapStatus } from '../../capabilities/index.js';
 import { CAP, decodeCapMask } from '../../kernel/constants.js';
 import type { Container } from '../../runtime/api.js';
@@ -21,6 +22,7 @@ import { str } from './action.js';
 import { grantNetBindService } from './cap-file.js';
 import { eitherAnswer, kernelAnswer, type KernelAnswer } from './cap-kernel.js';
 import { labNet, netnsOf } from './net-lab.js';
+import { arg } from './words.js';
 
 const LEARNER = { uid: 1000, gid: 1000 };
 
@@ -43,7 +45,7 @@ interface ProgramRun {
   capEff?: bigint;
 }
 
-const names = (mask: bigint): string => decodeCapMask(mask).join(' ') || 'empty';
+const names = (mask: bigint): string => decodeCapMask(mask).join(' ') || t('actions.try-privileged.empty');
 const hex = (mask: bigint): string => mask.toString(16).padStart(16, '0');
 
 /** What capabilities(7) predicts for learner (no capabilities) running /opt/cap/nc (cap_net_bind_service=ep). */
@@ -56,10 +58,9 @@ function predictFileCap(ctx: ActionContext, c: Container): string {
     noNewPrivs: pid1.noNewPrivs === true,
     lastCap: readCapLastCap(ctx.procRoot),
   };
-  if (execveRefused(input))
-    return 'capabilities(7) predicts: execve refused with EPERM (the file asks for more than the bounding set allows)';
-  const eff = decodeCapMask(capsAfterExecve(input).effective);
-  return `capabilities(7) predicts CapEff after execve: ${eff.join(' ') || 'empty'}${input.noNewPrivs ? ' (no_new_privs: nothing is granted)' : ''}`;
+  if (execveRefused(input)) return t('actions.try-privileged.predicts-refused');
+  const eff = names(capsAfterExecve(input).effective);
+  return t(input.noNewPrivs ? 'actions.try-privileged.predicts-no-new-privs' : 'actions.try-privileged.predicts', { names: eff });
 }
 
 function stop(handle: { kill(): void }): void {
@@ -82,7 +83,7 @@ async function tryListen(ctx: ActionContext, c: Container, argv: string[]): Prom
       await handle.done;
       return {
         ok: true,
-        lines: [`listening on port 80 (seen in /proc/${handle.hostPid}/net/tcp6 or tcp as state 0A, LISTEN); the lab stopped it`],
+        lines: [t('actions.try-privileged.listening', { pid: handle.hostPid })],
         capEff,
       };
     }
@@ -128,7 +129,7 @@ async function askKernel(ctx: ActionContext, c: Container, op: Op, effective: bi
       output.push(...started.lines);
       // execve itself refused: that is the kernel's answer (its line is already in the output).
       if (started.capEff === undefined) return { ...started, lines: [] };
-      output.push(`the kernel gave that process of learner CapEff ${hex(started.capEff)}: ${names(started.capEff)}`);
+      output.push(t('actions.try-privileged.gave', { hex: hex(started.capEff), names: names(started.capEff) }));
       return kernelAnswer(ctx, c, { call: 'bind', port: 80 }, started.capEff);
     }
   }
@@ -136,12 +137,13 @@ async function askKernel(ctx: ActionContext, c: Container, op: Op, effective: bi
 
 export const tryPrivilegedAction: ActionDef = {
   name: 'try-privileged',
-  summary:
-    "Inside a container, runs one operation that needs a capability (mount, chown, ping, bind port 80) and makes the same call in the container's context to show the kernel's own errno.",
+  get summary() {
+    return t('actions.try-privileged.summary');
+  },
   args: {
-    op: { type: { kind: 'enum', values: Object.keys(OPS) }, doc: 'which operation' },
-    container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
-    expect: { type: { kind: 'enum', values: ['succeeds', 'fails'] }, doc: 'what the lesson expects the kernel to answer' },
+    op: arg({ kind: 'enum', values: Object.keys(OPS) }, 'actions.arg.which-op'),
+    container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }),
+    expect: arg({ kind: 'enum', values: ['succeeds', 'fails'] }, 'actions.try-privileged.arg.expect'),
   },
   hostPrograms: [
     // `ping` raises the container's lo first (with the host's ip, in its network namespace).
@@ -154,43 +156,47 @@ export const tryPrivilegedAction: ActionDef = {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const pid1 = readCapStatus(c.pid, ctx.procRoot).sets.effective;
     const has = decodeCapMask(pid1).includes(spec.needs);
-    const output = [`PID 1 of ${c.id} ${has ? 'has' : 'lacks'} ${spec.needs} in CapEff`];
+    const output = [t('actions.try-privileged.pid1', { id: c.id, has: has ? 'yes' : 'no', cap: spec.needs })];
     if (op === 'chown') await ctx.runtime.exec(c, ['touch', '/tmp/owned']);
     if (op === 'ping') {
       await ip(labNet(ctx).deps, netnsOf(c), ['link', 'set', 'lo', 'up']);
       const range = (await ctx.runtime.exec(c, ['cat', '/proc/sys/net/ipv4/ping_group_range'])).stdout.trim().replace(/\s+/g, ' ');
       output.push(
-        `net.ipv4.ping_group_range inside ${c.id}: "${range}"${range === '1 0' ? ' (no group may open ICMP datagram sockets, so ping needs a raw socket)' : ''}`,
+        t(range === '1 0' ? 'actions.try-privileged.group-range-none' : 'actions.try-privileged.group-range', { id: c.id, range }),
       );
     }
     if (op === 'bind-file-cap' && (await ctx.runtime.exec(c, ['test', '-e', '/opt/cap/nc'])).exitCode !== 0) {
       const granted = await grantNetBindService(ctx, c);
-      output.push('first, the same file capability as before:', ...granted.output);
+      output.push(t('actions.try-privileged.file-cap-first'), ...granted.output);
       if (!granted.ok) return granted;
     }
 
     output.push(`$ ${spec.argv.join(' ')}`);
     const program = await tryProgram(ctx, c, op);
     output.push(...program.lines);
-    if (program.capEff !== undefined) output.push(`its CapEff while it ran: ${names(program.capEff)}`);
-    if (program.missing)
-      output.push(`${spec.argv[0]} is not in this container's rootfs (exit status 127), so only the lab's own call below ran.`);
+    if (program.capEff !== undefined) output.push(t('actions.try-privileged.cap-eff', { names: names(program.capEff) }));
+    if (program.missing) output.push(t('actions.try-privileged.missing', { program: spec.argv[0] }));
 
     output.push(
       op === 'bind' || op === 'bind-file-cap'
-        ? `the lab's own calls, in ${c.id}'s namespaces: the file as learner, then bind with what the kernel gave it`
-        : `the lab's own call, in ${c.id}'s namespaces with PID 1's CapEff ${hex(pid1)}:`,
+        ? t('actions.try-privileged.own-calls', { id: c.id })
+        : t('actions.try-privileged.own-call', { id: c.id, hex: hex(pid1) }),
     );
     const kernel = await askKernel(ctx, c, op, pid1, output);
     output.push(...kernel.lines);
-    output.push(kernel.ok ? 'the kernel allowed it' : `the kernel answered ${kernel.errno}`);
+    output.push(kernel.ok ? t('actions.try-privileged.allowed') : t('actions.try-privileged.answered', { errno: String(kernel.errno) }));
     if (op === 'bind-file-cap') output.push(predictFileCap(ctx, c));
 
     if (!program.missing && program.ok !== kernel.ok) {
       return {
         ok: false,
         output,
-        message: `\`${spec.argv.join(' ')}\` ${program.ok ? 'succeeded' : 'failed'} in ${c.id} while the lab's own call ${kernel.ok ? 'succeeded' : 'failed'}: they should agree; please report this.`,
+        message: t('actions.try-privileged.disagree', {
+          command: spec.argv.join(' '),
+          program: program.ok ? 'ok' : 'failed',
+          id: c.id,
+          kernel: kernel.ok ? 'ok' : 'failed',
+        }),
       };
     }
     const wanted = str(args, 'expect') === 'succeeds';
@@ -198,7 +204,12 @@ export const tryPrivilegedAction: ActionDef = {
     return {
       ok: false,
       output,
-      message: `The kernel ${kernel.ok ? 'allowed' : 'refused'} ${spec.needs === 'CAP_NET_BIND_SERVICE' ? 'the bind' : op} in ${c.id}, where the lesson expected it to ${wanted ? 'succeed' : 'fail'}.`,
+      message: t('actions.try-privileged.unexpected', {
+        kernel: kernel.ok ? 'ok' : 'refused',
+        what: spec.needs === 'CAP_NET_BIND_SERVICE' ? 'bind' : op,
+        id: c.id,
+        wanted: wanted ? 'succeeds' : 'fails',
+      }),
     };
   },
 };

@@ -7,6 +7,7 @@
  * the two writes depends on the direction); every write is shown as a primitive. Afterwards the
  * output says what the kernel now reports in those files.
  */
+import { t } from '../../i18n/index.js';
 import { readCgroup } from '../../probes/cgroup-read.js';
 import type { Controller } from '../../probes/cgroup-read.js';
 import { parseSize } from '../../cgroups/size.js';
@@ -14,6 +15,7 @@ import type { CgroupLimits } from '../../cgroups/types.js';
 import type { Container } from '../../runtime/api.js';
 import type { ActionContext, ActionDef, ActionOutcome } from './action.js';
 import { str } from './action.js';
+import { arg, both } from './words.js';
 
 /** `32M` → 33554432; `max` → 'max'; anything else → undefined. */
 export function parseBytes(text: string): number | 'max' | undefined {
@@ -32,12 +34,14 @@ function parseCpus(text: string): number | 'max' | undefined {
 
 export const cgroupLimitAction: ActionDef = {
   name: 'cgroup-limit',
-  summary: "Writes memory, pids or CPU limits into a lesson container's cgroup (or `max`: no limit), through the runtime's cgroup driver.",
+  get summary() {
+    return t('actions.cgroup-limit.summary');
+  },
   args: {
-    memory: { type: { kind: 'string' }, default: '', doc: 'memory limit: bytes or 32M, 1G…, or max' },
-    pids: { type: { kind: 'string' }, default: '', doc: 'the most tasks the cgroup may hold, or max' },
-    cpus: { type: { kind: 'string' }, default: '', doc: 'CPU time per period, in CPUs (0.5 = 50 ms of every 100 ms), or max' },
-    container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
+    memory: arg({ kind: 'string' }, 'actions.cgroup-limit.arg.memory', { default: '' }),
+    pids: arg({ kind: 'string' }, 'actions.cgroup-limit.arg.pids', { default: '' }),
+    cpus: arg({ kind: 'string' }, 'actions.cgroup-limit.arg.cpus', { default: '' }),
+    container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }),
   },
   undo: 'restores',
   async run(ctx, args) {
@@ -50,19 +54,10 @@ export const cgroupLimitAction: ActionDef = {
       ['cpus', cpus],
     ].filter(([name, v]) => str(args, String(name)) !== '' && v === undefined);
     if (bad.length)
-      return {
-        ok: false,
-        output: [],
-        message: `Cannot read the ${bad.map(([n]) => n).join(' and ')} limit: write a number (memory may end in K, M or G) or max.`,
-      };
+      return { ok: false, output: [], message: t('actions.cgroup-limit.unreadable', { names: both(bad.map(([n]) => String(n))) }) };
 
     const c = await ctx.ensureContainer(str(args, 'container'));
-    if (!c.cgroup)
-      return {
-        ok: false,
-        output: [],
-        message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.',
-      };
+    if (!c.cgroup) return { ok: false, output: [], message: t('actions.no-cgroup') };
     // What the files said before, read through the same driver, so an undo writes them back.
     const before = c.cgroup.stats();
     const undo =
@@ -72,7 +67,7 @@ export const cgroupLimitAction: ActionDef = {
               ...(memory === undefined ? {} : { memory: { was: before.memoryMax } }),
               ...(pids === undefined ? {} : { pids: { was: before.pidsMax } }),
             })
-        : { cannot: 'the lab does not read a CPU quota back through its cgroup driver, so it cannot write the old one again' };
+        : { cannot: t('actions.cgroup-limit.no-cpu-undo') };
     const cgroup = c.cgroup;
     const limits: CgroupLimits = {};
     const clear: Controller[] = [];
@@ -90,7 +85,11 @@ export const cgroupLimitAction: ActionDef = {
     if (pids !== undefined) touched.push('pids');
     if (cpus !== undefined) touched.push('cpu');
     const now = await readCgroup(ctx.hostReader, ctx.procRoot, c.pid, touched, 'limits');
-    return { ok: true, output: now.rows.map((r) => `${r.cells[0]} now says ${r.cells[1]}`), undo };
+    return {
+      ok: true,
+      output: now.rows.map((r) => t('actions.cgroup-limit.now', { file: String(r.cells[0]), value: String(r.cells[1]) })),
+      undo,
+    };
   },
 };
 

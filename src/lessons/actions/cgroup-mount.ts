@@ -12,28 +12,26 @@
  * live only in the container's mount namespace and end with it: nothing for the ledger to track.
  */
 import fs from 'node:fs';
+import { t } from '../../i18n/index.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
+import { arg, listOf } from './words.js';
 
 export const cgroupMountAction: ActionDef = {
   name: 'cgroup-mount',
-  summary: "Mounts the container's own cgroup read-only at /sys/fs/cgroup inside it (as runc does), with mount(2) from its shim.",
-  args: { container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' } },
+  get summary() {
+    return t('actions.cgroup-mount.summary');
+  },
+  args: { container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }) },
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const root = `${ctx.procRoot}/${c.pid}/root`;
     if (fs.existsSync(`${root}/sys/fs/cgroup/cgroup.procs`) || fs.existsSync(`${root}/sys/fs/cgroup/memory`)) {
-      return { ok: true, output: ['/sys/fs/cgroup is already mounted in this container.'] };
+      return { ok: true, output: [t('actions.cgroup-mount.already')] };
     }
     const made = await ctx.runtime.mountCgroupfs(c);
-    if (made.length === 0)
-      return {
-        ok: false,
-        output: [],
-        message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.',
-      };
-    if (made.length === 1 && made[0] === '/sys/fs/cgroup')
-      return { ok: true, output: ["one cgroup2 mount: the container's cgroup is its top"] };
-    return { ok: true, output: [`one mount per v1 hierarchy: ${made.join(', ')}, each with the container's cgroup at its top`] };
+    if (made.length === 0) return { ok: false, output: [], message: t('actions.no-cgroup') };
+    if (made.length === 1 && made[0] === '/sys/fs/cgroup') return { ok: true, output: [t('actions.cgroup-mount.v2')] };
+    return { ok: true, output: [t('actions.cgroup-mount.v1', { mounts: listOf(made) })] };
   },
 };

@@ -5,9 +5,11 @@
  * lab expected to happen: the OOM killer picks by badness, and a kill of one more process (PID 1,
  * on a host where it scored higher) must be reported as such. Pure, so every outcome is tested.
  */
+import { t } from '../../i18n/index.js';
 import type { ExecResult } from '../../runtime/api.js';
 import type { ActionOutcome } from './action.js';
 import { describeExit } from './cgroup-workloads.js';
+import { clauses } from './words.js';
 
 export interface OomFacts {
   mib: number;
@@ -26,7 +28,6 @@ export interface OomFacts {
 }
 
 const SIGKILL_STATUS = 137;
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** `tail: exit status 137` → 137. */
 function tailStatus(lines: readonly string[]): number | undefined {
@@ -37,13 +38,9 @@ function tailStatus(lines: readonly string[]): number | undefined {
 /** The processes that say they died of SIGKILL (a shell reports 128 + 9 for its child). */
 function killed(facts: OomFacts): string[] {
   const out: string[] = [];
-  if (tailStatus(facts.lines) === SIGKILL_STATUS) out.push('tail ended by SIGKILL (its shell reported exit status 137 = 128 + 9)');
-  if (facts.result.signal === 'SIGKILL') out.push("the workload's own shell ended by SIGKILL");
+  if (tailStatus(facts.lines) === SIGKILL_STATUS) out.push(t('actions.oom.tail-killed'));
+  if (facts.result.signal === 'SIGKILL') out.push(t('actions.oom.shell-killed'));
   return out;
-}
-
-function initEnded(init: NonNullable<OomFacts['init']>): string {
-  return init.signal ? `was killed by ${init.signal}` : `exited with status ${init.code}`;
 }
 
 export function oomOutcome(facts: OomFacts): Omit<ActionOutcome, 'output'> & { lines: string[] } {
@@ -53,7 +50,14 @@ export function oomOutcome(facts: OomFacts): Omit<ActionOutcome, 'output'> & { l
     return {
       ok: false,
       lines: victims,
-      message: `The container's PID 1 ${initEnded(init)}${kills ? `, and ${killsLabel} counted ${plural(kills, 'kill', 'kills')}` : ''}: when PID 1 dies, the kernel kills every other process in its PID namespace, so this container is gone. Press r to reset the lesson, then run the memory steps again.`,
+      message: t('actions.oom.init-died', {
+        how: init.signal ? 'signal' : 'exit',
+        signal: String(init.signal),
+        code: String(init.code),
+        counted: kills ? 'yes' : 'no',
+        counter: killsLabel,
+        kills: kills ?? 0,
+      }),
     };
   }
   if (kills === undefined) {
@@ -61,35 +65,30 @@ export function oomOutcome(facts: OomFacts): Omit<ActionOutcome, 'output'> & { l
       return {
         ok: false,
         lines: [],
-        message: `The allocator held its ${facts.mib} MiB (${describeExit(facts.result)}): the container's memory limit is not below that. Run the step that sets it (←).`,
+        message: t('actions.oom.held-no-counter', { mib: facts.mib, exit: describeExit(facts.result) }),
       };
     return {
       ok: true,
-      lines: [
-        `${victims.join('; ')}. This kernel keeps no count of OOM kills (memory.oom_control has an oom_kill line only since Linux 4.13), so nothing here proves the OOM killer sent it.`,
-      ],
+      lines: [t('actions.oom.no-counter', { victims: clauses(victims) })],
     };
   }
   if (kills === 0) {
-    if (facts.aborted) return { ok: false, lines: [], message: 'Stopped before the allocator reached the limit: nothing was killed.' };
+    if (facts.aborted) return { ok: false, lines: [], message: t('actions.oom.stopped') };
     if (victims.length === 0 && facts.result.exitCode === 0) {
       return {
         ok: false,
         lines: [],
-        message: `The allocator held its ${facts.mib} MiB without an OOM kill (${killsLabel} did not move): the container's memory limit is not below that. Run the step that sets it (←).`,
+        message: t('actions.oom.held', { mib: facts.mib, counter: killsLabel }),
       };
     }
     return {
       ok: false,
       lines: victims,
-      message: `The allocator ended with ${describeExit(facts.result)}, but ${killsLabel} did not move: the OOM killer did not end it. Run the step again.`,
+      message: t('actions.oom.not-oom', { exit: describeExit(facts.result), counter: killsLabel }),
     };
   }
-  const who = victims.length ? `: ${victims.join('; ')}` : ', but no process of the workload said it was killed';
   return {
     ok: true,
-    lines: [
-      `The kernel's OOM killer killed ${plural(kills, 'process', 'processes')} in this cgroup (${killsLabel} +${kills})${who}. The container's PID 1 is still running.`,
-    ],
+    lines: [t('actions.oom.killed', { kills, counter: killsLabel, victims: victims.length ? clauses(victims) : 'none' })],
   };
 }

@@ -9,6 +9,7 @@
  * leave a kill out.
  */
 import fs from 'node:fs';
+import { t } from '../../i18n/index.js';
 import { formatBytes, readCgroupAt, readPlaces } from '../../probes/cgroup-read.js';
 import type { Controller } from '../../probes/cgroup-read.js';
 import type { Meter } from '../../probes/view.js';
@@ -80,10 +81,10 @@ export function protectInit(ctx: ActionContext, c: Container): string {
   try {
     now = fs.readFileSync(file, 'utf8').trim();
   } catch {
-    return "The container's PID 1 has exited: it has no oom_score_adj any more.";
+    return t('actions.cgroup-workload.init-gone');
   }
-  if (!refused) return `PID 1's oom_score_adj is now ${now}: the OOM killer never picks it.`;
-  return `PID 1's oom_score_adj stays ${now}: the kernel refused -1000 (${refused}; lowering a score takes CAP_SYS_RESOURCE, which this lab does not have). The workload's 1000 still puts every one of its processes before PID 1.`;
+  if (!refused) return t('actions.cgroup-workload.init-protected', { value: now });
+  return t('actions.cgroup-workload.init-unprotected', { value: now, errno: refused });
 }
 
 /** A meter's value by key, if this host has it. */

@@ -7,10 +7,12 @@
  * The step succeeds only when the kernel's own counter shows the limit at work (an OOM kill, a
  * refused fork, a throttled period); otherwise it says which limit is missing.
  */
+import { t } from '../../i18n/index.js';
 import { readCgroup } from '../../probes/cgroup-read.js';
 import type { Container } from '../../runtime/api.js';
 import type { ActionContext, ActionDef, ActionOutcome } from './action.js';
 import { str } from './action.js';
+import { arg } from './words.js';
 import { oomOutcome } from './cgroup-oom.js';
 import { changes, growth, meter, protectInit, runWorkload } from './cgroup-workload-run.js';
 import type { WorkloadRun } from './cgroup-workload-run.js';
@@ -18,25 +20,21 @@ import { SPIN_SCRIPT, allocatorScript, describeExit, describePace, forkLoopScrip
 
 export const cgroupWorkloadAction: ActionDef = {
   name: 'cgroup-workload',
-  summary:
-    'Runs a bounded busybox workload inside a lesson container (allocate memory, fork, or spin) and reports the cgroup counters it moved.',
+  get summary() {
+    return t('actions.cgroup-workload.summary');
+  },
   args: {
-    kind: { type: { kind: 'enum', values: ['allocate', 'fork', 'spin'] }, doc: 'which workload' },
-    mib: { type: { kind: 'integer', min: 1, max: 512 }, default: 48, doc: 'allocate: how many MiB it holds' },
-    attempts: { type: { kind: 'integer', min: 1, max: 200 }, default: 40, doc: 'fork: how many forks it tries' },
-    seconds: { type: { kind: 'integer', min: 1, max: 20 }, default: 3, doc: 'spin: how long it runs; fork: how long each child sleeps' },
-    container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
+    kind: arg({ kind: 'enum', values: ['allocate', 'fork', 'spin'] }, 'actions.cgroup-workload.arg.kind'),
+    mib: arg({ kind: 'integer', min: 1, max: 512 }, 'actions.cgroup-workload.arg.mib', { default: 48 }),
+    attempts: arg({ kind: 'integer', min: 1, max: 200 }, 'actions.cgroup-workload.arg.attempts', { default: 40 }),
+    seconds: arg({ kind: 'integer', min: 1, max: 20 }, 'actions.cgroup-workload.arg.seconds', { default: 3 }),
+    container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }),
   },
   // Each one takes its time on purpose: it fills memory at a pace, holds its children, or spins.
   waitsOnPurpose: true,
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
-    if (!c.cgroup)
-      return {
-        ok: false,
-        output: [],
-        message: 'This container has no cgroup (the host offers no cgroup controller): run `container-lab doctor`.',
-      };
+    if (!c.cgroup) return { ok: false, output: [], message: t('actions.no-cgroup') };
     const seconds = Number(args.seconds);
     switch (str(args, 'kind')) {
       case 'allocate':
@@ -58,13 +56,13 @@ async function allocate(ctx: ActionContext, c: Container, mib: number): Promise<
     ...run.shown,
     ...lines,
     describeExit(run.result),
-    describePace(paceOf(lines), 'MiB'),
+    describePace(paceOf(lines), 'mib'),
     ...changes(run, ['memory.peak', 'memory.oom_kills', 'memory.limit_hits']),
   ];
   const outcome = oomOutcome({
     mib,
     kills: growth(run, 'memory.oom_kills'),
-    killsLabel: meter(run.after, 'memory.oom_kills')?.label ?? 'the OOM-kill counter',
+    killsLabel: meter(run.after, 'memory.oom_kills')?.label ?? t('actions.cgroup-workload.oom-counter'),
     result: run.result,
     lines,
     init: c.running ? undefined : await c.exited,
@@ -86,25 +84,28 @@ function fork(run: WorkloadRun): ActionOutcome {
   return {
     ok: false,
     output,
-    message: 'The kernel refused no fork: pids.max is not set below what the loop starts. Run the step that sets it (←).',
+    message: t('actions.cgroup-workload.no-refused-fork'),
   };
 }
 
 function spin(run: WorkloadRun, seconds: number, quota: number | undefined): ActionOutcome {
-  const stopped =
-    run.result.signal === 'SIGKILL' ? `stopped by the lab after ${seconds} s (SIGKILL), as planned` : describeExit(run.result);
+  const stopped = run.result.signal === 'SIGKILL' ? t('actions.cgroup-workload.spin-stopped', { seconds }) : describeExit(run.result);
   const output = [...run.shown, ...outputLines(run.result), stopped, ...changes(run, ['cpu.usage', 'cpu.throttled', 'cpu.throttled_time'])];
   if ((growth(run, 'cpu.throttled') ?? 0) > 0) return { ok: true, output };
   const used = (growth(run, 'cpu.usage') ?? 0) / 1e6;
   const wall = run.result.durationMs / 1000;
-  if (quota === undefined || wall <= 0)
-    return { ok: false, output, message: 'No period was throttled: the container has no CPU quota. Run the step that sets it (←).' };
+  if (quota === undefined || wall <= 0) return { ok: false, output, message: t('actions.cgroup-workload.no-quota') };
   // Throttling starts only when the cgroup uses up its quota; a loop that got less CPU than that
   // (every CPU of the host busy with other work) is never throttled, whatever the quota.
   return {
     ok: false,
     output,
-    message: `No period was throttled: the loop used ${used.toFixed(2)} s of CPU in ${wall.toFixed(2)} s (${(used / wall).toFixed(2)} CPU), less than its quota of ${quota.toFixed(2)} CPU. Other programs kept this host's CPUs busy, so the quota never ran out. Run the step again when the host is quieter.`,
+    message: t('actions.cgroup-workload.under-quota', {
+      used: used.toFixed(2),
+      wall: wall.toFixed(2),
+      rate: (used / wall).toFixed(2),
+      quota: quota.toFixed(2),
+    }),
   };
 }
 

@@ -13,6 +13,7 @@
  * and reports how long it really took. The lab says "paced" only when that time says so.
  */
 import { constants } from 'node:os';
+import { t } from '../../i18n/index.js';
 import type { ExecResult } from '../../runtime/api.js';
 
 /** How long a paced loop waits between two rounds. */
@@ -79,23 +80,25 @@ const UPTIME_STEP_MS = 10;
  * A sentence on the real rate. Every paced round waits PACE_MS at least, so a loop that took less
  * than that per round did not wait, whatever the script meant to do.
  */
-export function describePace(pace: Pace | undefined, what: string): string {
-  if (!pace) return `The workload did not say how long it took, so the lab cannot tell how fast its ${what} came.`;
-  const took = `${pace.rounds} ${what} in ${(pace.ms / 1000).toFixed(2)} s`;
-  if (pace.rounds < 2) return `${took}.`;
-  if (pace.ms + UPTIME_STEP_MS >= pace.rounds * PACE_MS) return `${took}: one every ${Math.round(pace.ms / pace.rounds)} ms.`;
-  return `Not paced: ${took}, not one every ${PACE_MS} ms. This container's sh cannot wait with \`read -t\` on a FIFO (busybox's sh can), so the loop ran as fast as it could.`;
+export function describePace(pace: Pace | undefined, what: 'mib' | 'forks'): string {
+  if (!pace) return t('actions.cgroup-workload.pace-unknown', { what });
+  const took = { rounds: pace.rounds, what, seconds: (pace.ms / 1000).toFixed(2) };
+  if (pace.rounds < 2) return t('actions.cgroup-workload.pace', took);
+  if (pace.ms + UPTIME_STEP_MS >= pace.rounds * PACE_MS)
+    return t('actions.cgroup-workload.paced', { ...took, each: Math.round(pace.ms / pace.rounds) });
+  return t('actions.cgroup-workload.not-paced', { ...took, pace: PACE_MS });
 }
 
 /** How a command ended, in words: `exit status 137 (128 + 9: … SIGKILL)`. */
 export function describeExit(r: ExecResult): string {
-  if (r.signal) return `killed by ${r.signal}`;
+  if (r.signal) return t('actions.exit.killed', { signal: r.signal });
   const code = r.exitCode ?? -1;
   if (code > 128) {
-    const name = Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] ?? `signal ${code - 128}`;
-    return `exit status ${code} (128 + ${code - 128}: the shell's child was killed by ${name})`;
+    const number = code - 128;
+    const signal = Object.entries(constants.signals).find(([, n]) => n === number)?.[0] ?? t('actions.exit.signal-number', { number });
+    return t('actions.exit.child-killed', { code, number, signal });
   }
-  return `exit status ${code}`;
+  return t('actions.exit.status', { code });
 }
 
 /** Output lines of a command: stdout, then stderr, without blank lines. */

@@ -5,16 +5,23 @@
  * `expect: fails` marks a command that is meant to be refused (a kill the namespace forbids): then
  * a non-zero exit is the lesson working, and a zero exit is the surprise worth reporting.
  */
+import { message, t } from '../../i18n/index.js';
 import type { ActionDef } from './action.js';
 import { list, str } from './action.js';
+import { arg } from './words.js';
+
+/** The placeholders a lesson may put in argv, shown as they are written. */
+const ARGV_DOC = message('actions.exec.arg.argv', { host: '{host:…}', inside: '{inside:…}' });
 
 export const execAction: ActionDef = {
   name: 'exec',
-  summary: 'Runs a command inside a lesson container (never on the host) and shows its output.',
+  get summary() {
+    return t('actions.exec.summary');
+  },
   args: {
-    argv: { type: { kind: 'argv' }, doc: 'the command and its arguments; {host:…}/{inside:…} filled with PIDs' },
-    container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
-    expect: { type: { kind: 'enum', values: ['succeeds', 'fails'] }, default: 'succeeds', doc: 'whether the command should succeed' },
+    argv: arg({ kind: 'argv' }, ARGV_DOC),
+    container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }),
+    expect: arg({ kind: 'enum', values: ['succeeds', 'fails'] }, 'actions.exec.arg.expect', { default: 'succeeds' }),
   },
   undo: { cannot: 'the lab cannot know everything a command changed inside the container' },
   async run(ctx, args) {
@@ -22,17 +29,19 @@ export const execAction: ActionDef = {
     const argv = list(args, 'argv').map((a) => ctx.fill(a));
     const result = await ctx.runtime.exec(c, argv, { signal: ctx.signal });
     const output = [`$ ${argv.join(' ')}`, ...lines(result.stdout), ...lines(result.stderr)];
-    const status = result.signal ? `killed by ${result.signal}` : `exit status ${result.exitCode}`;
+    const status = result.signal
+      ? t('actions.exit.killed', { signal: result.signal })
+      : t('actions.exit.status', { code: String(result.exitCode) });
     const failed = result.exitCode !== 0;
     const wanted = str(args, 'expect') === 'fails';
-    output.push(`${status}${wanted && failed ? ' (refused, as expected)' : ''}`);
+    output.push(wanted && failed ? t('actions.exec.refused-as-expected', { status }) : status);
     if (failed === wanted) return { ok: true, output };
     return {
       ok: false,
       output,
       message: wanted
-        ? `\`${argv.join(' ')}\` succeeded inside the container, where this lesson expected it to be refused.`
-        : `\`${argv.join(' ')}\` failed inside the container (${status}); see its output above.`,
+        ? t('actions.exec.succeeded', { command: argv.join(' ') })
+        : t('actions.exec.failed', { command: argv.join(' '), status }),
     };
   },
 };

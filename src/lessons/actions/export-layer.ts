@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { t } from '../../i18n/index.js';
 import { applyLayer } from '../../overlay/apply-layer.js';
 import { compareTrees } from '../../overlay/compare.js';
 import { exportLayer } from '../../overlay/export-layer.js';
@@ -14,19 +15,28 @@ import { listLayer } from '../../overlay/list-layer.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { fsLab, overlayOf } from './fs-lab.js';
+import { arg, clauses, listOf } from './words.js';
 
 export const exportLayerAction: ActionDef = {
   name: 'export-layer',
-  summary:
-    "Exports a lab overlay's upper dir as an OCI layer tar (.wh. whiteouts), applies all layers onto a fresh dir, and compares it with merged.",
-  args: { overlay: { type: { kind: 'name' }, doc: 'the overlay, as named by mount-overlay' } },
+  get summary() {
+    return t('actions.export-layer.summary');
+  },
+  args: { overlay: arg({ kind: 'name' }, 'actions.arg.overlay') },
   async run(ctx, args) {
     const lab = fsLab(ctx);
     const ov = overlayOf(lab, str(args, 'overlay'));
     const start = performance.now();
     const tar = path.join(ov.dir, 'upper.layer.tar');
     const { bytes } = exportLayer(ov.upper, tar);
-    ctx.record({ kind: 'write', name: tar, args: [`${bytes} bytes`], result: '0', ok: true, durationMs: performance.now() - start });
+    ctx.record({
+      kind: 'write',
+      name: tar,
+      args: [t('actions.export-layer.bytes', { bytes })],
+      result: '0',
+      ok: true,
+      durationMs: performance.now() - start,
+    });
     const output = [`$ tar -tvf ${tar}`, ...listLayer(tar).map((l) => `${l.line}${l.meaning === 'adds' ? '' : `    ← ${l.meaning}`}`)];
 
     const fresh = path.join(ov.dir, 'applied');
@@ -36,7 +46,12 @@ export const exportLayerAction: ActionDef = {
     const apply = (layerTar: string) => {
       const t0 = performance.now();
       const report = applyLayer(layerTar, fresh);
-      const counts = `${report.added.length} entries from ${path.basename(layerTar)}, ${report.deleted.length} deleted, ${report.cleared.length} opaque dirs cleared`;
+      const counts = t('actions.export-layer.applied-counts', {
+        added: report.added.length,
+        tar: path.basename(layerTar),
+        deleted: report.deleted.length,
+        cleared: report.cleared.length,
+      });
       ctx.record({ kind: 'write', name: fresh, args: [counts], result: '0', ok: true, durationMs: performance.now() - t0 });
       return report;
     };
@@ -47,29 +62,32 @@ export const exportLayerAction: ActionDef = {
       ctx.record({
         kind: 'write',
         name: lowerTar,
-        args: [`${written.bytes} bytes`],
+        args: [t('actions.export-layer.bytes', { bytes: written.bytes })],
         result: '0',
         ok: true,
         durationMs: performance.now() - t0,
       });
       const r = apply(lowerTar);
-      output.push(`applied layer ${lower.name} onto ${fresh}: ${r.added.length} entries`);
+      output.push(t('actions.export-layer.applied-lower', { name: lower.name, dir: fresh, count: r.added.length }));
     }
     const report = apply(tar);
     output.push(
-      `applied upper.layer.tar: ${report.added.length} added, ${report.deleted.length} deleted (${report.deleted.join(', ') || 'none'}), ${report.cleared.length} opaque dirs cleared`,
+      t('actions.export-layer.applied-upper', {
+        added: report.added.length,
+        deleted: report.deleted.length,
+        names: listOf(report.deleted) || t('actions.none'),
+        cleared: report.cleared.length,
+      }),
     );
     const diffs = compareTrees(fresh, ov.merged, ['applied', 'merged']);
     output.push(
       diffs.length === 0
-        ? `compared ${fresh} with ${ov.merged}: every path, type, mode, owner and sha256 is the same`
-        : `compared with merged: ${diffs.length} differences: ${diffs
-            .slice(0, 5)
-            .map((d) => `${d.path} (${d.what})`)
-            .join('; ')}`,
+        ? t('actions.export-layer.same', { fresh, merged: ov.merged })
+        : t('actions.export-layer.differ', {
+            count: diffs.length,
+            list: clauses(diffs.slice(0, 5).map((d) => `${d.path} (${d.what})`)),
+          }),
     );
-    return diffs.length === 0
-      ? { ok: true, output }
-      : { ok: false, output, message: 'The applied layers differ from the merged view; the differences are listed above.' };
+    return diffs.length === 0 ? { ok: true, output } : { ok: false, output, message: t('actions.export-layer.differs') };
   },
 };

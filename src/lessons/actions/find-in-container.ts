@@ -5,6 +5,7 @@
  * container (nsenter) whose child is the real process inside; the host PID the runtime returns is the
  * launcher's. So the process is looked up among the members of the container's PID namespace.
  */
+import { t } from '../../i18n/index.js';
 import { innerPid, namespaceMembers } from '../../probes/index.js';
 import type { ProcRecord } from '../../probes/index.js';
 import type { Container } from '../../runtime/api.js';
@@ -22,7 +23,7 @@ export async function findLaunched(ctx: ActionContext, c: Container, launcher: n
     if (found) return { hostPid: found.pid, innerPid: innerPid(found) };
     await ctx.sleep(INTERVAL_MS);
   }
-  throw new Error(`The process started as host PID ${launcher} did not appear in container ${c.id}.`);
+  throw new Error(t('actions.find.not-appeared', { pid: launcher, id: c.id }));
 }
 
 // Inside the namespace a launched process's parent is either the launcher itself (outside) or, for a
@@ -41,5 +42,5 @@ export async function hostPidOf(ctx: ActionContext, c: Container, inner: number)
     if (found) return found.pid;
     await ctx.sleep(INTERVAL_MS);
   }
-  throw new Error(`No process ${inner} was found in container ${c.id}.`);
+  throw new Error(t('actions.find.not-found', { inner, id: c.id }));
 }

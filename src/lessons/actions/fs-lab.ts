@@ -4,6 +4,7 @@
  * Overlays are in the ledger from the moment they exist, so the runtime's close (and the next
  * start after a crash) removes them even if no step does.
  */
+import { t } from '../../i18n/index.js';
 import type { Kernel, PrimitiveEvent } from '../../kernel/kernel.js';
 import { LinuxKernel } from '../../kernel/linux.js';
 import { traced } from '../../kernel/traced.js';
@@ -36,7 +37,7 @@ export function fsLab(ctx: ActionContext): FsLab {
     lab.record = (e) => ctx.record(e);
     return lab;
   }
-  if (!ctx.lab) throw new Error('The filesystem lessons need the lab runtime (its ledger and state directory).');
+  if (!ctx.lab) throw new Error(t('actions.fs.needs-lab'));
   const { ledger, paths } = ctx.lab;
   const made: FsLab = {
     ledger,
@@ -68,6 +69,6 @@ export function overlayOf(lab: FsLab, name: string): HostOverlay {
   // A lesson reset removes the lesson's overlays through the ledger (engine/made-outside.ts):
   // an overlay whose mount the ledger no longer holds is gone.
   const mounted = ov?.ledgerIds.some((id) => lab.ledger.entries().some((r) => r.id === id && r.entry.kind === 'mount'));
-  if (!ov || !mounted) throw new Error(`No overlay named ${name} is mounted yet: run the step that mounts it first.`);
+  if (!ov || !mounted) throw new Error(t('actions.fs.no-overlay', { name }));
   return ov;
 }

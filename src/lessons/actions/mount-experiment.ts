@@ -10,6 +10,7 @@
  *   propagate-private   the same after MS_REC|MS_PRIVATE: the host sees nothing
  * After the escape the helper only reads (`ls /`, /etc/os-release).
  */
+import { t } from '../../i18n/index.js';
 import { findMount, parseMountinfo, propagationFields } from '../../mounts/mountinfo.js';
 import type { EscapeResult } from '../../mounts/escape.js';
 import { releaseLedgered } from '../../runtime/host-overlay/index.js';
@@ -19,6 +20,11 @@ import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { fsLab, overlayOf, type FsLab } from './fs-lab.js';
+import { padText } from '../../tui/text-width.js';
+import { arg } from './words.js';
+
+/** The propagation report's labels, in one column however wide the language writes them. */
+const side = (label: string) => padText(label, 22);
 
 const EXPERIMENTS = ['chroot-escape', 'pivot-escape', 'propagate-shared', 'propagate-private'] as const;
 
@@ -31,22 +37,26 @@ async function propagate(lab: FsLab, propagation: 'unchanged' | 'private', emit:
   const onHost = findMount(parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8')), shared.inside);
   if (onHost) lab.propagation.push(lab.ledger.add({ kind: 'mount', target: shared.inside }));
   const inRow = findMount(parseMountinfo(mountinfoInside), shared.dir);
+  const host = side(t('actions.mount-experiment.host'));
   return [
-    `host:                 ${shared.dir}  ${propagationFields(hostRow?.propagation ?? {}) || 'private'}`,
-    `new namespace sees:   ${shared.dir}  ${propagationFields(inRow?.propagation ?? {}) || 'private'}  (unshare --propagation ${propagation})`,
-    `new namespace:        mount -t tmpfs clab-demo ${shared.inside}, then its only process exited and the namespace ended`,
-    onHost
-      ? `host:                 ${shared.inside} is now mounted (${onHost.fstype} ${onHost.source}) — it came from the other namespace`
-      : `host:                 nothing is mounted at ${shared.inside}`,
+    `${host}${shared.dir}  ${propagationFields(hostRow?.propagation ?? {}) || 'private'}`,
+    `${side(t('actions.mount-experiment.new-sees'))}${shared.dir}  ${propagationFields(inRow?.propagation ?? {}) || 'private'}  (unshare --propagation ${propagation})`,
+    `${side(t('actions.mount-experiment.new'))}${t('actions.mount-experiment.mounted-inside', { path: shared.inside })}`,
+    host +
+      (onHost
+        ? t('actions.mount-experiment.reached-host', { path: shared.inside, fstype: onHost.fstype, source: onHost.source })
+        : t('actions.mount-experiment.nothing-on-host', { path: shared.inside })),
   ];
 }
 
 export const mountExperimentAction: ActionDef = {
   name: 'mount-experiment',
-  summary: 'Runs one mount-namespace experiment (chroot escape, pivot_root, propagation) in a mount namespace the lab makes and removes.',
+  get summary() {
+    return t('actions.mount-experiment.summary');
+  },
   args: {
-    experiment: { type: { kind: 'enum', values: EXPERIMENTS }, doc: 'which experiment' },
-    overlay: { type: { kind: 'name' }, default: 'overlay-m', doc: 'for the escapes: the overlay whose merged view is the root' },
+    experiment: arg({ kind: 'enum', values: EXPERIMENTS }, 'actions.mount-experiment.arg.experiment'),
+    overlay: arg({ kind: 'name' }, 'actions.mount-experiment.arg.overlay', { default: 'overlay-m' }),
   },
   // The propagation experiments run util-linux's unshare and mount on the host; the escapes need neither.
   hostPrograms: [
@@ -63,16 +73,19 @@ export const mountExperimentAction: ActionDef = {
       const ov = overlayOf(lab, str(args, 'overlay'));
       const name = experiment === 'chroot-escape' ? 'chroot-escape' : 'pivot-escape';
       const out = await lab.escapes.run<EscapeResult>(name, ov.merged, emit);
-      if (!out.ok || !out.result) return { ok: false, output: [], message: `The experiment failed: ${out.error ?? 'no result'}.` };
+      if (!out.ok || !out.result)
+        return {
+          ok: false,
+          output: [],
+          message: t('actions.mount-experiment.failed', { error: out.error ?? t('actions.mount-experiment.no-result') }),
+        };
       const r = out.result;
       return {
         ok: true,
         output: [
-          `inside the rootfs:   ls / → ${r.before.entries.join(' ')}   (${r.before.osName})`,
-          `after the attempt:   ls / → ${r.after.entries.join(' ')}   (${r.after.osName})`,
-          r.escaped
-            ? "escaped: the process now sees the host's own / (it only read, then exited)"
-            : 'not escaped: `..` at the top of this mount tree leads nowhere',
+          `${padText(t('actions.mount-experiment.before'), 21)}ls / → ${r.before.entries.join(' ')}   (${r.before.osName})`,
+          `${padText(t('actions.mount-experiment.after'), 21)}ls / → ${r.after.entries.join(' ')}   (${r.after.osName})`,
+          r.escaped ? t('actions.mount-experiment.escaped') : t('actions.mount-experiment.not-escaped'),
         ],
       };
     } catch (err) {
@@ -83,7 +96,9 @@ export const mountExperimentAction: ActionDef = {
 
 export const revertPropagationAction: ActionDef = {
   name: 'revert-propagation',
-  summary: "Removes the propagation experiment's mounts from the host (the lab's shared mount and what reached it).",
+  get summary() {
+    return t('actions.revert-propagation.summary');
+  },
   args: {},
   async run(ctx) {
     const lab = fsLab(ctx);
@@ -91,7 +106,7 @@ export const revertPropagationAction: ActionDef = {
     await releaseLedgered(lab, lab.propagation);
     return {
       ok: true,
-      output: [n ? "unmounted the propagated tmpfs and the lab's shared mount; the host is as before" : 'nothing to revert'],
+      output: [n ? t('actions.revert-propagation.done') : t('actions.revert-propagation.nothing')],
     };
   },
 };

@@ -3,24 +3,23 @@
  * overlay in the host's mount namespace, laid out like Docker's overlay2 — what dockerd does before
  * runc starts a container. Mounting a name again first removes the previous one (a fresh upper).
  */
+import { t } from '../../i18n/index.js';
 import { ensureRootfs } from '../../rootfs/index.js';
 import { mountHostOverlay, unmountHostOverlay } from '../../runtime/host-overlay/index.js';
 import type { ActionDef } from './action.js';
 import { list, str } from './action.js';
 import { fsLab } from './fs-lab.js';
+import { arg } from './words.js';
 
 export const mountOverlayAction: ActionDef = {
   name: 'mount-overlay',
-  summary:
-    'Mounts rootfs layers as a host-side overlay under the lab state dir (lowers, upper, work, merged), ledgered; replaces one of the same name.',
+  get summary() {
+    return t('actions.mount-overlay.summary');
+  },
   args: {
-    name: { type: { kind: 'name' }, doc: 'the overlay\'s name, lowercase words joined by "-", e.g. overlay-a' },
-    layers: { type: { kind: 'list', values: ['base', 'app'] }, default: ['base', 'app'], doc: 'rootfs layers, lowest first' },
-    escape: {
-      type: { kind: 'enum', values: ['yes', 'no'] },
-      default: 'no',
-      doc: '`yes`: this rootfs is the stage for the chroot/pivot_root escapes; start their helper now',
-    },
+    name: arg({ kind: 'name' }, 'actions.mount-overlay.arg.name'),
+    layers: arg({ kind: 'list', values: ['base', 'app'] }, 'actions.mount-overlay.arg.layers', { default: ['base', 'app'] }),
+    escape: arg({ kind: 'enum', values: ['yes', 'no'] }, 'actions.mount-overlay.arg.escape', { default: 'no' }),
   },
   async run(ctx, args) {
     const lab = fsLab(ctx);
@@ -48,7 +47,7 @@ export const mountOverlayAction: ActionDef = {
     return {
       ok: true,
       output: [
-        `mounted ${ov.merged}`,
+        t('actions.mount-overlay.mounted', { merged: ov.merged }),
         ...ov.lowers.map((l) => `  lowerdir ${l.name}: ${l.dir}`),
         `  upperdir: ${ov.upper}`,
         `  workdir:  ${ov.work}`,

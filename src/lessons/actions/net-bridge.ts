@@ -3,13 +3,16 @@
  * no host route overlaps. A bridge left from an earlier run of the step is deleted first, so the
  * step always shows the whole sequence.
  */
+import { t } from '../../i18n/index.js';
 import { chooseLabSubnet, createBridge, deleteLink, formatCidr, linkExists } from '../../runtime/network/index.js';
 import type { ActionDef } from './action.js';
 import { labNet, ledgerIdOf } from './net-lab.js';
 
 export const createBridgeAction: ActionDef = {
   name: 'create-bridge',
-  summary: 'Creates the lab bridge on the host (named with the lab prefix), addressed from a subnet no host route uses.',
+  get summary() {
+    return t('actions.create-bridge.summary');
+  },
   args: {},
   hostPrograms: [{ anyOf: ['ip'] }],
   async run(ctx) {
@@ -21,15 +24,15 @@ export const createBridgeAction: ActionDef = {
       return {
         ok: false,
         output: [],
-        message: `A link named ${net.bridge} exists, and the lab did not make it. Set CONTAINER_LAB_LINK_PREFIX to another prefix, or remove that link yourself.`,
+        message: t('actions.create-bridge.taken', { bridge: net.bridge }),
       };
     }
     const b = await createBridge(net.deps, net.bridge, choice.subnet, choice.gateway);
     return {
       ok: true,
       output: [
-        `subnet: ${choice.reason}`,
-        `${b.name} is up with ${b.gateway}/${b.subnet.prefix}: the host's address in ${formatCidr(b.subnet)}, and the containers' gateway`,
+        t('actions.create-bridge.subnet', { reason: choice.reason }),
+        t('actions.create-bridge.up', { bridge: b.name, address: `${b.gateway}/${b.subnet.prefix}`, subnet: formatCidr(b.subnet) }),
       ],
     };
   },

@@ -3,6 +3,7 @@
  * its link prefix, the bridge's name, and each container's network namespace (by its PID 1).
  */
 import fs from 'node:fs';
+import { t } from '../../i18n/index.js';
 import { addressOwner, parseLocalAddresses, parseRoutes } from '../../probes/net-procfs.js';
 import type { Container } from '../../runtime/api.js';
 import type { Ledger } from '../../runtime/ledger.js';
@@ -18,8 +19,7 @@ export interface LabNet {
 
 /** The lab network for this step. Needs the real runtime, which holds the ledger. */
 export function labNet(ctx: ActionContext): LabNet {
-  if (!ctx.lab)
-    throw new Error('This step changes the host network and needs the lab runtime (with its ledger); it cannot run on a stand-in runtime.');
+  if (!ctx.lab) throw new Error(t('actions.net.needs-lab'));
   const { ledger, paths } = ctx.lab;
   const prefix = paths.linkPrefix;
   return { deps: { ledger, emit: (e) => ctx.record(e) }, ledger, prefix, bridge: bridgeName(prefix) };

@@ -5,17 +5,21 @@
  * really gave it (that depends on net.ipv4.ping_group_range inside the container).
  */
 import fs from 'node:fs';
+import { t } from '../../i18n/index.js';
 import { classifySockets } from '../../runtime/network/index.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { eth0Address } from './net-lab.js';
+import { arg } from './words.js';
 
 export const pingContainerAction: ActionDef = {
   name: 'ping-container',
-  summary: "Pings one lesson container's eth0 address from another (3 packets, within the lab), and shows which socket ping used.",
+  get summary() {
+    return t('actions.ping-container.summary');
+  },
   args: {
-    from: { type: { kind: 'name' }, doc: 'the container that pings' },
-    to: { type: { kind: 'name' }, doc: 'the container pinged' },
+    from: arg({ kind: 'name' }, 'actions.ping-container.arg.from'),
+    to: arg({ kind: 'name' }, 'actions.ping-container.arg.to'),
   },
   // Three echo requests 0.2 s apart: the step takes about half a second on purpose.
   waitsOnPurpose: true,
@@ -23,7 +27,7 @@ export const pingContainerAction: ActionDef = {
     const from = await ctx.ensureContainer(str(args, 'from'));
     const to = await ctx.ensureContainer(str(args, 'to'));
     const address = await eth0Address(to);
-    if (!address) return { ok: false, output: [], message: `${to.id} has no address on eth0 yet: run the steps that connect it first.` };
+    if (!address) return { ok: false, output: [], message: t('actions.ping-container.no-address', { id: to.id }) };
     const range = (await ctx.runtime.exec(from, ['cat', '/proc/sys/net/ipv4/ping_group_range'])).stdout.trim().replace(/\s+/g, ' ');
     const argv = ['ping', '-c', '3', '-i', '0.2', '-W', '1', address];
     const handle = await ctx.runtime.spawn(from, argv, { signal: ctx.signal });
@@ -36,18 +40,26 @@ export const pingContainerAction: ActionDef = {
       if (!kind) await ctx.sleep(5);
     }
     const result = await handle.done;
+    const forward = fs.readFileSync(`${ctx.procRoot}/sys/net/ipv4/ip_forward`, 'utf8').trim();
     const output = [
       `$ ${argv.join(' ')}`,
       ...result.stdout.split('\n').filter((l) => l.trim()),
       ...result.stderr.split('\n').filter((l) => l.trim()),
-      `net.ipv4.ping_group_range inside ${from.id}: "${range}"`,
-      `net.ipv4.ip_forward on the host: ${fs.readFileSync(`${ctx.procRoot}/sys/net/ipv4/ip_forward`, 'utf8').trim()}${result.exitCode === 0 ? ' (the bridge switched these frames; the host routed nothing)' : ''}`,
+      t('actions.ping-container.group-range', { id: from.id, range }),
+      t(result.exitCode === 0 ? 'actions.ping-container.forward-switched' : 'actions.ping-container.forward', { value: forward }),
       kind
-        ? `ping's socket [inode ${kind.inode}] is listed in /proc/net/${kind.table}: ${kind.table === 'raw' ? 'a raw socket, which needs CAP_NET_RAW' : 'an ICMP datagram socket, allowed by ping_group_range'}`
-        : 'the lab did not see an ICMP socket in /proc/net/raw or /proc/net/icmp while ping ran',
+        ? t(kind.table === 'raw' ? 'actions.ping-container.raw-socket' : 'actions.ping-container.icmp-socket', {
+            inode: kind.inode,
+            table: kind.table,
+          })
+        : t('actions.ping-container.no-socket'),
     ];
     if (result.exitCode !== 0)
-      return { ok: false, output, message: `ping from ${from.id} to ${address} failed (exit status ${result.exitCode}).` };
+      return {
+        ok: false,
+        output,
+        message: t('actions.ping-container.failed', { from: from.id, address, status: String(result.exitCode) }),
+      };
     return { ok: true, output };
   },
 };

@@ -5,6 +5,7 @@
  *   `configure-eth0`  inside: rename to eth0, address, up (and lo), default route via the bridge
  *   `connect-container`  the three together, for a second container
  */
+import { t } from '../../i18n/index.js';
 import {
   addVethPair,
   attachContainer,
@@ -17,23 +18,23 @@ import {
 import type { ActionContext, ActionDef, ActionOutcome } from './action.js';
 import { str } from './action.js';
 import { bridgeAddress, labNet, netnsOf, pairOf } from './net-lab.js';
+import { arg } from './words.js';
 
-const containerArg = { type: { kind: 'name' as const }, default: '', doc: 'which container (default: the first)' };
-const hostArg = {
-  type: { kind: 'integer' as const, min: 2, max: 250 },
-  doc: "its address: this host number in the lab subnet (2 → x.y.z.2), as Docker's IPAM would hand out",
-};
+const containerArg = arg({ kind: 'name' }, 'actions.arg.container', { default: '' });
+const hostArg = arg({ kind: 'integer', min: 2, max: 250 }, 'actions.net.arg.host');
 
 async function subnetOrFail(ctx: ActionContext) {
   const net = labNet(ctx);
   const b = await bridgeAddress(net);
-  if (!b) throw new Error(`The bridge ${net.bridge} is not there yet: run the step that creates it first.`);
+  if (!b) throw new Error(t('actions.net.no-bridge', { bridge: net.bridge }));
   return { net, gateway: b.address, prefix: b.prefix, subnet: parseCidr(`${b.address}/${b.prefix}`)! };
 }
 
 export const addVethAction: ActionDef = {
   name: 'add-veth',
-  summary: 'Creates a veth pair for a container, both ends still on the host (recorded in the ledger).',
+  get summary() {
+    return t('actions.add-veth.summary');
+  },
   args: { container: containerArg },
   hostPrograms: [{ anyOf: ['ip'] }],
   async run(ctx, args) {
@@ -42,48 +43,56 @@ export const addVethAction: ActionDef = {
     const earlier = pairOf(net, c);
     if (earlier.ledgerId) await deleteLink(net.deps, earlier.host, earlier.ledgerId);
     const pair = await addVethPair(net.deps, net.prefix, c.id);
-    return { ok: true, output: [`${pair.host} and ${pair.peer} are the two ends of one cable, both on the host for now`] };
+    return { ok: true, output: [t('actions.add-veth.made', { host: pair.host, peer: pair.peer })] };
   },
 };
 
 export const moveVethAction: ActionDef = {
   name: 'move-veth',
-  summary: "Moves a container's veth end into its network namespace and plugs the host end into the bridge.",
+  get summary() {
+    return t('actions.move-veth.summary');
+  },
   args: { container: containerArg },
   hostPrograms: [{ anyOf: ['ip'] }],
   async run(ctx, args) {
     const net = labNet(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));
     const pair = pairOf(net, c);
-    if (!pair.ledgerId)
-      return { ok: false, output: [], message: `There is no veth pair for ${c.id} yet: run the step that creates it first.` };
+    if (!pair.ledgerId) return { ok: false, output: [], message: t('actions.net.no-pair', { id: c.id }) };
     await moveIntoContainer(net.deps, { ...pair, ledgerId: pair.ledgerId }, netnsOf(c), net.bridge);
     return {
       ok: true,
-      output: [`${pair.peer} now lives in the network namespace of PID ${c.pid}; ${pair.host} is a port of ${net.bridge}`],
+      output: [t('actions.move-veth.moved', { peer: pair.peer, pid: c.pid, host: pair.host, bridge: net.bridge })],
     };
   },
 };
 
 export const configureEth0Action: ActionDef = {
   name: 'configure-eth0',
-  summary: 'Inside the container: renames its veth end eth0, gives it an address, raises it and lo, adds the default route.',
+  get summary() {
+    return t('actions.configure-eth0.summary');
+  },
   args: { container: containerArg, host: hostArg },
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
     const { net, gateway, prefix, subnet } = await subnetOrFail(ctx);
     const c = await ctx.ensureContainer(str(args, 'container'));
     const pair = pairOf(net, c);
-    if (!pair.ledgerId) return { ok: false, output: [], message: `There is no veth pair for ${c.id} yet.` };
+    if (!pair.ledgerId) return { ok: false, output: [], message: t('actions.net.no-pair-short', { id: c.id }) };
     const address = hostAddress(subnet, Number(args.host));
     await configureContainerEnd(net.deps, { ...pair, ledgerId: pair.ledgerId }, netnsOf(c), address, prefix, gateway);
-    return { ok: true, output: [`eth0 of ${c.id} has ${address}/${prefix}; its default route goes via ${gateway} (${net.bridge})`] };
+    return {
+      ok: true,
+      output: [t('actions.configure-eth0.done', { id: c.id, address: `${address}/${prefix}`, gateway, bridge: net.bridge })],
+    };
   },
 };
 
 export const connectContainerAction: ActionDef = {
   name: 'connect-container',
-  summary: 'Starts a container if needed and connects it to the bridge in one go (pair born inside as eth0, bridge, address, route).',
+  get summary() {
+    return t('actions.connect-container.summary');
+  },
   args: { container: containerArg, host: hostArg },
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args): Promise<ActionOutcome> {
@@ -105,9 +114,7 @@ export const connectContainerAction: ActionDef = {
     const ms = (performance.now() - started).toFixed(0);
     return {
       ok: true,
-      output: [
-        `${c.id} is on ${net.bridge} as ${address}/${prefix}: 2 processes (ip -batch on the host, nsenter ip -batch inside), ${ms} ms`,
-      ],
+      output: [t('actions.connect-container.done', { id: c.id, bridge: net.bridge, address: `${address}/${prefix}`, ms })],
     };
   },
 };

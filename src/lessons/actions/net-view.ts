@@ -4,12 +4,14 @@
  *                      neighbour table (`ip neigh`: IPv4 → MAC)
  *   `draw-topology`    the bridge, the veth pairs matched by interface index, the namespaces, the addresses
  */
+import { t } from '../../i18n/index.js';
 import { drawTopology, learnedMacs, readTopology, type ContainerNetns } from '../../runtime/network/index.js';
 import type { ActionContext, ActionDef } from './action.js';
 import { str } from './action.js';
 import { labNet, netnsOf } from './net-lab.js';
+import { arg } from './words.js';
 
-const containersArg = { type: { kind: 'string' as const }, doc: 'the lesson containers to include, by name, separated by spaces' };
+const containersArg = arg({ kind: 'string' }, 'actions.arg.containers');
 
 async function topologyOf(ctx: ActionContext, names: string[]) {
   const net = labNet(ctx);
@@ -23,25 +25,30 @@ async function topologyOf(ctx: ActionContext, names: string[]) {
 
 export const showForwardingAction: ActionDef = {
   name: 'show-forwarding',
-  summary: "Reads the bridge's forwarding table and each container's neighbour table (changes nothing).",
+  get summary() {
+    return t('actions.show-forwarding.summary');
+  },
   args: { containers: containersArg },
   undo: 'reads-only',
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['bridge'] }, { anyOf: ['nsenter'] }],
   async run(ctx, args) {
-    const t = await topologyOf(
+    const topology = await topologyOf(
       ctx,
       str(args, 'containers')
         .split(/[\s,]+/)
         .filter(Boolean),
     );
-    const output = [`bridge fdb show br ${t.bridge?.name ?? '(no bridge)'}   (learned entries)`];
-    const macs = learnedMacs(t);
-    for (const m of macs) output.push(`  ${m.mac} on port ${m.port}${m.container ? `   = eth0 of ${m.container}` : ''}`);
-    if (macs.length === 0) output.push('  nothing learned yet: no frame has crossed the bridge');
-    for (const c of t.containers) {
-      output.push(`ip neigh (inside ${c.label})`);
+    const output = [t('actions.show-forwarding.fdb', { bridge: topology.bridge?.name ?? t('actions.show-forwarding.no-bridge') })];
+    const macs = learnedMacs(topology);
+    for (const m of macs)
+      output.push(
+        `  ${m.container ? t('actions.show-forwarding.mac-of', { mac: m.mac, port: m.port, container: m.container }) : t('actions.show-forwarding.mac', { mac: m.mac, port: m.port })}`,
+      );
+    if (macs.length === 0) output.push(`  ${t('actions.show-forwarding.nothing')}`);
+    for (const c of topology.containers) {
+      output.push(t('actions.show-forwarding.neigh', { container: c.label }));
       for (const n of c.neighbours) output.push(`  ${n.dst} lladdr ${n.lladdr ?? '-'} ${(n.state ?? []).join(',')}`);
-      if (c.neighbours.length === 0) output.push('  empty');
+      if (c.neighbours.length === 0) output.push(`  ${t('actions.show-forwarding.empty')}`);
     }
     return { ok: true, output };
   },
@@ -49,7 +56,9 @@ export const showForwardingAction: ActionDef = {
 
 export const drawTopologyAction: ActionDef = {
   name: 'draw-topology',
-  summary: 'Draws the lab network from live state: bridge, veth pairs by interface index, namespaces, addresses.',
+  get summary() {
+    return t('actions.draw-topology.summary');
+  },
   args: { containers: containersArg },
   undo: 'reads-only',
   hostPrograms: [{ anyOf: ['ip'] }, { anyOf: ['bridge'] }, { anyOf: ['nsenter'] }],

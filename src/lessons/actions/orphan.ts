@@ -4,9 +4,11 @@
  * namespace, the container's PID 1 (not the host's): watching its PPID change to 1 shows that.
  * Later steps refer to it as `process.<name>`.
  */
+import { t } from '../../i18n/index.js';
 import type { ActionDef } from './action.js';
 import { list, str } from './action.js';
 import { hostPidOf } from './find-in-container.js';
+import { arg } from './words.js';
 
 /** Quotes one word for the container's `sh`: the command line is built and run inside only. */
 function quote(word: string): string {
@@ -15,11 +17,13 @@ function quote(word: string): string {
 
 export const orphanAction: ActionDef = {
   name: 'orphan',
-  summary: 'Starts a named command inside a lesson container from a parent that exits at once (an orphan).',
+  get summary() {
+    return t('actions.orphan.summary');
+  },
   args: {
-    name: { type: { kind: 'name' }, doc: 'how later steps refer to it: process.NAME' },
-    argv: { type: { kind: 'argv' }, doc: 'the command the orphan runs' },
-    container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
+    name: arg({ kind: 'name' }, 'actions.arg.process-name'),
+    argv: arg({ kind: 'argv' }, 'actions.orphan.arg.argv'),
+    container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }),
   },
   starts: 'process',
   async run(ctx, args) {
@@ -34,12 +38,12 @@ export const orphanAction: ActionDef = {
     const inner = Number(result.stdout.trim());
     const output = [`$ sh -c "${script}"`, ...result.stdout.trim().split('\n'), ...result.stderr.trim().split('\n')].filter(Boolean);
     if (result.exitCode !== 0 || !Number.isInteger(inner) || inner <= 0) {
-      return { ok: false, output, message: `The orphan could not be started inside the container (exit status ${result.exitCode}).` };
+      return { ok: false, output, message: t('actions.orphan.failed', { status: String(result.exitCode) }) };
     }
     const hostPid = await hostPidOf(ctx, c, inner);
     const name = str(args, 'name');
     ctx.processes.set(name, { name, container: ctx.containerName(str(args, 'container')), hostPid, innerPid: inner });
-    output.push(`its parent sh has exited; the orphan is PID ${inner} inside, ${hostPid} on the host`);
+    output.push(t('actions.orphan.started', { inner, host: hostPid }));
     return { ok: true, output };
   },
 };

@@ -11,12 +11,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { t } from '../../i18n/index.js';
 import { errnoText } from '../../kernel/errors.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { fsLab, overlayOf } from './fs-lab.js';
 import { hostCall } from './host-call.js';
+import { arg, listOf } from './words.js';
 
 const OPS = ['read', 'append', 'create', 'delete', 'mkdir', 'rename'] as const;
 
@@ -26,7 +28,10 @@ const q = (s: string) => JSON.stringify(s);
 
 /** lstat through merged, recorded: `statx("…/app", AT_SYMLINK_NOFOLLOW) = 0 (directory)`. */
 function lstat(rec: Rec, p: string): fs.Stats {
-  const kind = (st: fs.Stats) => (st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : 'special file');
+  const kind = (st: fs.Stats) =>
+    t('actions.overlay-op.kind', {
+      kind: st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : 'other',
+    });
   return hostCall(
     rec,
     'statx',
@@ -39,11 +44,11 @@ function lstat(rec: Rec, p: string): fs.Stats {
 /** `merged/rel`, refusing `..` and any symlink on the way (the last component may be one). */
 function inside(rec: Rec, merged: string, rel: string): string {
   const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.length === 0 || parts.includes('..')) throw new Error(`"${rel}" is not a path inside the overlay.`);
+  if (parts.length === 0 || parts.includes('..')) throw new Error(t('actions.overlay-op.outside', { path: rel }));
   let p = merged;
   for (const part of parts.slice(0, -1)) {
     p = path.join(p, part);
-    if (lstat(rec, p).isSymbolicLink()) throw new Error(`${rel} passes through a symlink; the lab does not follow links here.`);
+    if (lstat(rec, p).isSymbolicLink()) throw new Error(t('actions.overlay-op.symlink', { path: rel }));
   }
   return path.join(merged, ...parts);
 }
@@ -61,7 +66,7 @@ function removeTree(rec: Rec, dir: string, counts: Map<string, number>): void {
     'getdents64',
     [q(dir)],
     () => fs.readdirSync(dir, { withFileTypes: true }),
-    (list) => `${list.length} entries`,
+    (list) => t('actions.overlay-op.entries', { count: list.length }),
   ).value;
   count('getdents64');
   for (const entry of entries) {
@@ -80,19 +85,17 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
 
 export const overlayOpAction: ActionDef = {
   name: 'overlay-op',
-  summary:
-    "One file operation (read, append, create, delete, mkdir, rename) through a lab overlay's merged view, each syscall timed and shown.",
+  get summary() {
+    return t('actions.overlay-op.summary');
+  },
   args: {
-    overlay: { type: { kind: 'name' }, doc: 'the overlay, as named by mount-overlay' },
-    op: { type: { kind: 'enum', values: OPS }, doc: 'what to do' },
-    path: { type: { kind: 'inner-path' }, doc: 'the path inside the overlay, e.g. app/config.json' },
-    to: { type: { kind: 'inner-path' }, default: '', doc: 'for rename: the new path' },
-    text: { type: { kind: 'string' }, default: 'written through merged\n', doc: 'for append and create: what to write' },
-    expect: {
-      type: { kind: 'enum', values: ['succeeds', 'fails', 'either'] },
-      default: 'succeeds',
-      doc: 'whether the kernel should allow it (`either`: this depends on the kernel; show what it did)',
-    },
+    overlay: arg({ kind: 'name' }, 'actions.arg.overlay'),
+    op: arg({ kind: 'enum', values: OPS }, 'actions.overlay-op.arg.op'),
+    path: arg({ kind: 'inner-path' }, 'actions.overlay-op.arg.path'),
+    to: arg({ kind: 'inner-path' }, 'actions.overlay-op.arg.to', { default: '' }),
+    // The text written into the file is data, the same in every language.
+    text: arg({ kind: 'string' }, 'actions.overlay-op.arg.text', { default: 'written through merged\n' }),
+    expect: arg({ kind: 'enum', values: ['succeeds', 'fails', 'either'] }, 'actions.overlay-op.arg.expect', { default: 'succeeds' }),
   },
   // Writing to upper or lower while the overlay is mounted is undefined behaviour (overlayfs.rst,
   // "Changes to underlying filesystems"), so the lab never edits upper behind the kernel's back.
@@ -115,7 +118,7 @@ export const overlayOpAction: ActionDef = {
           const got = hostCall(rec, 'read', [`fd ${fd.value}`, String(buf.length)], () => fs.readSync(fd.value, buf, 0, buf.length, 0));
           hostCall(rec, 'close', [`fd ${fd.value}`], () => fs.closeSync(fd.value));
           output.push(
-            `open for reading: ${ms(fd.ms)}`,
+            t('actions.overlay-op.open-read', { ms: ms(fd.ms) }),
             ...buf
               .subarray(0, got.value)
               .toString('utf8')
@@ -132,46 +135,48 @@ export const overlayOpAction: ActionDef = {
           const fd = hostCall(rec, 'openat', [q(file), flags], () => fs.openSync(file, str(args, 'op') === 'append' ? 'a' : 'wx', 0o644));
           const w = hostCall(rec, 'write', [`fd ${fd.value}`, q(text)], () => fs.writeSync(fd.value, text));
           hostCall(rec, 'close', [`fd ${fd.value}`], () => fs.closeSync(fd.value));
-          output.push(`open for writing: ${ms(fd.ms)}`, `write ${Buffer.byteLength(text)} bytes: ${ms(w.ms)}`);
+          output.push(
+            t('actions.overlay-op.open-write', { ms: ms(fd.ms) }),
+            t('actions.overlay-op.write', { bytes: Buffer.byteLength(text), ms: ms(w.ms) }),
+          );
           break;
         }
         case 'delete': {
           if (!lstat(rec, file).isDirectory()) {
             hostCall(rec, 'unlink', [q(file)], () => fs.unlinkSync(file));
-            output.push(`deleted ${rel} through merged`);
+            output.push(t('actions.overlay-op.deleted', { path: rel }));
             break;
           }
           const counts = new Map<string, number>();
           removeTree(rec, file, counts);
           const total = [...counts.values()].reduce((a, b) => a + b, 0);
-          output.push(
-            `rm -r ${rel} through merged: ${total} calls (${[...counts].map(([name, n]) => `${n} ${name}`).join(', ')}), each one in what ran`,
-          );
+          const calls = listOf([...counts].map(([call, count]) => t('actions.overlay-op.call-count', { count, call })));
+          output.push(t('actions.overlay-op.removed-tree', { path: rel, total, calls }));
           break;
         }
         case 'mkdir':
           hostCall(rec, 'mkdir', [q(file), '0755'], () => fs.mkdirSync(file, { mode: 0o755 }));
-          output.push(`made ${rel}/ through merged`);
+          output.push(t('actions.overlay-op.made', { path: rel }));
           break;
         case 'rename': {
           const to = inside(rec, ov.merged, str(args, 'to'));
           hostCall(rec, 'rename', [q(file), q(to)], () => fs.renameSync(file, to));
-          output.push(`renamed ${rel} → ${str(args, 'to')} through merged`);
+          output.push(t('actions.overlay-op.renamed', { from: rel, to: str(args, 'to') }));
           break;
         }
       }
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      output.push(e.code ? `the kernel answered ${e.code} (${errnoText(e.code)})` : e.message);
+      output.push(e.code ? t('actions.overlay-op.kernel-answered', { code: e.code, text: errnoText(e.code) }) : e.message);
       if (str(args, 'expect') !== 'succeeds') return { ok: true, output };
       return {
         ok: false,
         output,
-        message: `${str(args, 'op')} ${rel} failed (${e.code ?? e.message}); the primitive pane shows the call.`,
+        message: t('actions.overlay-op.failed', { op: str(args, 'op'), path: rel, error: e.code ?? e.message }),
       };
     }
     if (str(args, 'expect') === 'fails') {
-      return { ok: false, output, message: `${str(args, 'op')} ${rel} succeeded, where this lesson expected the kernel to refuse it.` };
+      return { ok: false, output, message: t('actions.overlay-op.succeeded', { op: str(args, 'op'), path: rel }) };
     }
     return { ok: true, output };
   },

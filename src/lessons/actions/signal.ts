@@ -9,31 +9,27 @@
  * Only processes the lab started can be targets: a lesson's container or a named process.
  */
 import { readFileSync } from 'node:fs';
+import { t } from '../../i18n/index.js';
 import { namespaceMembers } from '../../probes/index.js';
 import type { Container } from '../../runtime/api.js';
 import type { ActionContext, ActionDef } from './action.js';
 import { str } from './action.js';
+import { arg, listOf } from './words.js';
 
 const SIGNALS = ['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGHUP'] as const;
 type Signal = (typeof SIGNALS)[number];
 
 export const signalAction: ActionDef = {
   name: 'signal',
-  summary: "Sends a signal to a lesson container's PID 1 or a named process the lab started, from the host or inside.",
+  get summary() {
+    return t('actions.signal.summary');
+  },
   args: {
-    to: { type: { kind: 'pid-ref' }, doc: '`container`, `container.NAME` or `process.NAME` (only what the lab started)' },
-    signal: { type: { kind: 'enum', values: SIGNALS }, doc: 'which signal' },
-    from: {
-      type: { kind: 'enum', values: ['host', 'inside'] },
-      default: 'host',
-      doc: 'send it from the host, or from inside the container',
-    },
-    expect: {
-      type: { kind: 'enum', values: ['ends', 'survives'] },
-      default: 'ends',
-      doc: '`ends`: wait (up to 3 s) until it is gone; `survives`: watch it for `watchMs` and show it is still there',
-    },
-    watchMs: { type: { kind: 'integer', min: 100, max: 5000 }, default: 500, doc: 'how long to watch, with `expect: survives`' },
+    to: arg({ kind: 'pid-ref' }, 'actions.signal.arg.to'),
+    signal: arg({ kind: 'enum', values: SIGNALS }, 'actions.signal.arg.signal'),
+    from: arg({ kind: 'enum', values: ['host', 'inside'] }, 'actions.signal.arg.from', { default: 'host' }),
+    expect: arg({ kind: 'enum', values: ['ends', 'survives'] }, 'actions.signal.arg.expect', { default: 'ends' }),
+    watchMs: arg({ kind: 'integer', min: 100, max: 5000 }, 'actions.signal.arg.watch-ms', { default: 500 }),
   },
   waitsOnPurpose: { expect: ['survives'] },
   undo: { cannot: 'a signal, once delivered, cannot be called back' },
@@ -43,24 +39,24 @@ export const signalAction: ActionDef = {
     const hostPid = ctx.resolvePid(to, 'host');
     const innerPid = ctx.resolvePid(to, 'inside');
     if (to === 'lab' || /^\d+$/.test(to) || hostPid === undefined || innerPid === undefined) {
-      return { ok: false, output: [], message: `\`${to}\` is not a running process this lesson started; run the earlier steps first.` };
+      return { ok: false, output: [], message: t('actions.signal.not-started', { ref: to }) };
     }
     const containerName = to.startsWith('process.') ? (ctx.processes.get(to.slice(8))?.container ?? '') : to.slice(10);
     const c = ctx.container(containerName);
     const output: string[] = [];
     let others: number[] = [];
     if (str(args, 'from') === 'inside') {
-      if (!c) return { ok: false, output, message: 'The container is not running; reset the lesson (r).' };
+      if (!c) return { ok: false, output, message: t('actions.signal.not-running') };
       const argv = ['kill', `-${signal.slice(3)}`, String(innerPid)];
       const r = await ctx.runtime.exec(c, argv, { signal: ctx.signal });
-      output.push(`$ ${argv.join(' ')}   (inside the container)`, ...`${r.stdout}${r.stderr}`.split('\n').filter(Boolean));
-      if (r.exitCode !== 0) return { ok: false, output, message: `kill failed inside the container (exit status ${r.exitCode}).` };
+      output.push(t('actions.signal.inside', { command: `$ ${argv.join(' ')}` }), ...`${r.stdout}${r.stderr}`.split('\n').filter(Boolean));
+      if (r.exitCode !== 0) return { ok: false, output, message: t('actions.signal.kill-failed', { status: String(r.exitCode) }) };
     } else {
       // Who else is in PID 1's namespace now, to report what became of them (read, not assumed).
       if (c && to.startsWith('container'))
         others = (await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid)).records.filter((r) => r.pid !== c.pid).map((r) => r.pid);
       if (to.startsWith('process.') && !(await stillInside(ctx, c, hostPid))) {
-        return { ok: false, output, message: `${to} is no longer running in the container; run the step that starts it again.` };
+        return { ok: false, output, message: t('actions.signal.gone-from-container', { ref: to }) };
       }
       const started = performance.now();
       if (c && to.startsWith('container')) await ctx.runtime.kill(c, signal);
@@ -82,20 +78,17 @@ export const signalAction: ActionDef = {
     output.push(seen.sentence);
     if (others.length) {
       const gone = others.filter((pid) => stateOf(ctx.procRoot, pid) === undefined);
-      const them = others.length === 1 ? 'the other process' : `the other ${others.length} processes`;
       output.push(
         gone.length === others.length
-          ? `${them} of its PID namespace (host PID ${others.join(', ')}) ${others.length > 1 ? 'are' : 'is'} gone too`
-          : `of the other processes in its PID namespace (host PID ${others.join(', ')}), ${others.length - gone.length} still run${others.length - gone.length === 1 ? 's' : ''}`,
+          ? t('actions.signal.others-gone', { count: others.length, pids: listOf(others) })
+          : t('actions.signal.others-running', { pids: listOf(others), running: others.length - gone.length }),
       );
     }
     if (seen.ended === !survives) return { ok: true, output };
     return {
       ok: false,
       output,
-      message: survives
-        ? `Host PID ${hostPid} ended after ${signal}, where this lesson expected it to survive.`
-        : `Host PID ${hostPid} was still running 3 s after ${signal}.`,
+      message: survives ? t('actions.signal.ended', { pid: hostPid, signal }) : t('actions.signal.survived', { pid: hostPid, signal }),
     };
   },
 };
@@ -111,17 +104,17 @@ async function watch(ctx: ActionContext, hostPid: number, limitMs: number): Prom
   for (;;) {
     const state = stateOf(ctx.procRoot, hostPid);
     const elapsed = Math.round(performance.now() - start);
-    if (state === undefined) return { ended: true, sentence: `after ${elapsed} ms: host PID ${hostPid} is gone (ended and reaped)` };
+    if (state === undefined) return { ended: true, sentence: t('actions.signal.reaped', { ms: elapsed, pid: hostPid }) };
     if (state === 'Z') {
       zombieSince ??= elapsed;
       if (elapsed - zombieSince >= 1000 || elapsed >= Math.max(limitMs, 1000)) {
         return {
           ended: true,
-          sentence: `after ${elapsed} ms: host PID ${hostPid} has ended but is still a zombie: its parent has not reaped it`,
+          sentence: t('actions.signal.zombie', { ms: elapsed, pid: hostPid }),
         };
       }
     } else if (elapsed >= limitMs) {
-      return { ended: false, sentence: `after ${elapsed} ms: host PID ${hostPid} is still running (state ${state})` };
+      return { ended: false, sentence: t('actions.signal.running', { ms: elapsed, pid: hostPid, state }) };
     }
     await ctx.sleep(10);
   }

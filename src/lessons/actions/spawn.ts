@@ -3,18 +3,22 @@
  * `docker exec -d`. Later steps refer to it as `process.<name>`; it ends with its container or when
  * the lesson is reset.
  */
+import { t } from '../../i18n/index.js';
 import type { ActionDef } from './action.js';
 import { list, str } from './action.js';
 import { findLaunched } from './find-in-container.js';
 import { hostCall } from './host-call.js';
+import { arg } from './words.js';
 
 export const spawnAction: ActionDef = {
   name: 'spawn',
-  summary: 'Starts a named background command inside a lesson container (never on the host).',
+  get summary() {
+    return t('actions.spawn.summary');
+  },
   args: {
-    name: { type: { kind: 'name' }, doc: 'how later steps refer to it: process.NAME' },
-    argv: { type: { kind: 'argv' }, doc: 'the command and its arguments' },
-    container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
+    name: arg({ kind: 'name' }, 'actions.arg.process-name'),
+    argv: arg({ kind: 'argv' }, 'actions.arg.argv'),
+    container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }),
   },
   starts: 'process',
   undo: 'restores',
@@ -29,7 +33,7 @@ export const spawnAction: ActionDef = {
       return {
         ok: false,
         output: [`$ ${argv.join(' ')}`, ...(why ? [why] : [])],
-        message: `\`${argv.join(' ')}\` ended at once inside the container (exit status ${found.exitCode}).`,
+        message: t('actions.spawn.ended-at-once', { command: argv.join(' '), status: String(found.exitCode) }),
       };
     }
     const name = str(args, 'name');
@@ -39,8 +43,12 @@ export const spawnAction: ActionDef = {
       hostCall(ctx.record, 'kill', [String(found.hostPid), 'SIGKILL'], () => process.kill(found.hostPid, 'SIGKILL'));
       await handle.done;
       if (ctx.processes.get(name)?.hostPid === found.hostPid) ctx.processes.delete(name);
-      return { ok: true, output: [`killed ${name}: PID ${found.innerPid} inside, ${found.hostPid} on the host`] };
+      return { ok: true, output: [t('actions.spawn.killed', { name, inner: found.innerPid, host: found.hostPid })] };
     };
-    return { ok: true, output: [`$ ${argv.join(' ')} &`, `started: PID ${found.innerPid} inside, ${found.hostPid} on the host`], undo };
+    return {
+      ok: true,
+      output: [`$ ${argv.join(' ')} &`, t('actions.spawn.started', { inner: found.innerPid, host: found.hostPid })],
+      undo,
+    };
   },
 };
