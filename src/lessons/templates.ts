@@ -4,6 +4,7 @@
  * with numbers read from the running system, never with free text, so a filled argv stays the argv
  * the author wrote. Other braces (a shell's `${x}`) are left alone.
  */
+import { t } from '../i18n/index.js';
 import { PID_REF_HELP, isPidRef } from './arg-spec.js';
 
 const PLACEHOLDER = /\{(host|inside):([^}]*)\}/g;
@@ -15,7 +16,7 @@ export type Side = 'host' | 'inside';
 export function templateProblem(text: string): string | undefined {
   for (const match of text.matchAll(PLACEHOLDER)) {
     const ref = match[2] ?? '';
-    if (!isPidRef(ref)) return `"${match[0]}" names no process; after \`${match[1]}:\` write ${PID_REF_HELP}.`;
+    if (!isPidRef(ref)) return t('lessons.template.bad-ref', { placeholder: match[0], side: match[1] ?? '', help: PID_REF_HELP });
   }
   return undefined;
 }
@@ -46,19 +47,16 @@ export function placeholderTexts(text: string): string[] {
  * command, the way the lessons already write `<prefix>` and `<subnet>`.
  */
 function inWords(side: Side, ref: string, command: boolean): string {
-  const named = (what: string, prose: string) => (command ? `<${what}>` : prose);
-  if (ref === 'lab') return named('lab PID', "the lab's PID");
+  if (ref === 'lab') return t(command ? 'lessons.template.lab-command' : 'lessons.template.lab');
   if (ref === 'container' || ref.startsWith('container.')) {
     if (side === 'inside') return '1';
     const name = ref === 'container' ? '' : ref.slice('container.'.length);
-    return name
-      ? named(`host PID of ${name}`, `the host PID of container ${name}`)
-      : named('container PID', "the container's PID on the host");
+    if (!name) return t(command ? 'lessons.template.container-command' : 'lessons.template.container');
+    return t(command ? 'lessons.template.host-pid-command' : 'lessons.template.named-container', { name });
   }
   const name = ref.slice('process.'.length);
-  return side === 'host'
-    ? named(`host PID of ${name}`, `the host PID of ${name}`)
-    : named(`PID of ${name} inside`, `the PID of ${name} inside the container`);
+  if (side === 'host') return t(command ? 'lessons.template.host-pid-command' : 'lessons.template.process-host', { name });
+  return t(command ? 'lessons.template.process-inside-command' : 'lessons.template.process-inside', { name });
 }
 
 /**

@@ -134,8 +134,8 @@ describe('the printed lines', () => {
 
   it('cannot run: why, then the fix', () => {
     expect(formatLesson(cannot).slice(1)).toEqual([
-      `      ${WORKSHOP_TEXT.why}: no overlayfs`,
-      `      ${WORKSHOP_TEXT.fix}: modprobe overlay`,
+      `      ${WORKSHOP_TEXT.why('no overlayfs')}`,
+      `      ${WORKSHOP_TEXT.fix('modprobe overlay')}`,
     ]);
   });
 

@@ -2,6 +2,7 @@
  * `container-lab lesson <id> [--plain | --json]`: runs one lesson from start to end on the real
  * runtime and prints it. The exit status is 1 if any step failed.
  */
+import { t } from '../../i18n/index.js';
 import { openLabRuntime } from '../lab-runtime.js';
 import { LessonSession } from '../engine/session.js';
 import type { Transcript } from '../transcript.js';
@@ -48,13 +49,15 @@ export async function runLessonCommand(
       stop.signal,
     );
     if (format === 'plain') {
-      const except = skipped.length
-        ? `, except ${skipped.length === 1 ? 'one step' : `${skipped.length} steps`} this host cannot run (skipped: ${skipped.join(', ')})`
-        : '';
+      const title = lesson.title;
       write([
-        ok ? `Every step of "${lesson.title}" ran${except}.` : `Some steps of "${lesson.title}" failed: see the FAILED results above.`,
+        !ok
+          ? t('lessons.plain.some-failed', { title })
+          : skipped.length
+            ? t('lessons.plain.all-ran-except', { title, count: skipped.length, steps: skipped.join(', ') })
+            : t('lessons.plain.all-ran', { title }),
       ]);
-      if (lesson.readMore.length) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
+      if (lesson.readMore.length) write([t('lessons.plain.read-more'), ...lesson.readMore.map((r) => `  ${r}`)]);
     } else {
       write([JSON.stringify({ type: 'summary', ok, ...(skipped.length ? { skipped } : {}) })]);
     }
