@@ -49,7 +49,7 @@ const ALLOWED: Record<string, string[]> = {
 const PROSE = /[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}/;
 
 /** The string literals of a source file, without its comments (template literals: their text parts). */
-export function literals(source: string): string[] {
+function literals(source: string): string[] {
   const found: string[] = [];
   const token =
     /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|\$\{(?:[^{}]|\{[^}]*\})*\}|[^`\\])*`|\/(?![*/])(?:\\.|\[(?:\\.|[^\]])*\]|[^/\\\n])+\/[a-z]*/g;
