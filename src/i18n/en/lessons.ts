@@ -1,8 +1,6 @@
 /** English messages: lesson engine, runner and plain/JSON output (src/lessons/engine/, runner/, event-lines.ts). Keys start with `lessons.`; see src/i18n/README.md. */
 export const lessons = {
-  // The two panes (src/lessons/runner/print-plain.ts), and where a row is, for "only on the host: …"
-  'lessons.pane.host': 'Host',
-  'lessons.pane.container': 'Container',
+  // Where a row is, for the differences in words ("only on the host: …"; src/lessons/runner/print-plain.ts)
   'lessons.pane.on-host': 'on the host',
   'lessons.pane.in-container': 'in the container',
   'lessons.pane.in-named': 'in {label}',

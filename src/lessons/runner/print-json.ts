@@ -47,8 +47,8 @@ export function jsonStep(r: StepReport): string[] {
     ...(res.live ?? []).map((s) =>
       JSON.stringify({ type: 'sample', step, atMs: s.atMs, title: s.view.title, meters: s.view.meters ?? [] }),
     ),
-    ...pane(step, 'host', r.step.host?.label ?? translate('en', 'lessons.pane.host'), check?.host ?? res.host),
-    ...pane(step, 'container', r.step.container?.label ?? translate('en', 'lessons.pane.container'), check?.container ?? res.container),
+    ...pane(step, 'host', r.step.host?.label ?? translate('en', 'tui.lesson.host'), check?.host ?? res.host),
+    ...pane(step, 'container', r.step.container?.label ?? translate('en', 'tui.lesson.container'), check?.container ?? res.container),
     ...(r.answer !== undefined
       ? [
           JSON.stringify({

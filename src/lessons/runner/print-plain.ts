@@ -61,7 +61,7 @@ export function ranLines(result: StepResult): string[] {
 
 /** The two panes' titles: `Host` and `Container`, or the containers they show. */
 export function paneLabels(step: Step): { host: string; container: string } {
-  return { host: step.host?.label ?? t('lessons.pane.host'), container: step.container?.label ?? t('lessons.pane.container') };
+  return { host: step.host?.label ?? t('tui.lesson.host'), container: step.container?.label ?? t('tui.lesson.container') };
 }
 
 /** The differences between two comparable panes, in words (nothing when they cannot be compared). */
@@ -69,8 +69,11 @@ export function differenceLines(step: Step, host: Pane | undefined, inside: Pane
   if (!host?.ok || !inside?.ok || !comparable(step.host, step.container)) return [];
   const labels = paneLabels(step);
   const where = {
-    a: step.host?.label === undefined ? t('lessons.pane.on-host') : t('lessons.pane.in-named', { label: labels.host }),
-    b: step.container?.label === undefined ? t('lessons.pane.in-container') : t('lessons.pane.in-named', { label: labels.container }),
+    a: labels.host === t('tui.lesson.host') ? t('lessons.pane.on-host') : t('lessons.pane.in-named', { label: labels.host }),
+    b:
+      labels.container === t('tui.lesson.container')
+        ? t('lessons.pane.in-container')
+        : t('lessons.pane.in-named', { label: labels.container }),
   };
   const diffs = describeDifferences(host.view, inside.view, where);
   return [t(diffs.length ? 'lessons.plain.differs' : 'lessons.plain.same', labels), ...diffs.map((d) => `  ${d}`)];
