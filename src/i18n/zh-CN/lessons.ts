@@ -12,7 +12,7 @@ export const lessons = {
   'lessons.plain.predict': '预测：{question}',
   'lessons.plain.your-turn': '轮到你：{task}',
   'lessons.plain.shell': '对应的 shell 命令：{command}',
-  'lessons.plain.docker': 'Docker 中的对应做法：{command}',
+  'lessons.plain.docker': '在 Docker 中：{command}',
   'lessons.plain.ran': '运行了：',
   'lessons.plain.ran-skipped': '运行了：无（本机无法运行这一步，原因见下方结果）。',
   'lessons.plain.ran-looks': '运行了：无（这一步只是查看）。',

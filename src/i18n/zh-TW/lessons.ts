@@ -12,7 +12,7 @@ export const lessons = {
   'lessons.plain.predict': '預測：{question}',
   'lessons.plain.your-turn': '換你了：{task}',
   'lessons.plain.shell': '對應的 shell 指令：{command}',
-  'lessons.plain.docker': 'Docker 中的對應做法：{command}',
+  'lessons.plain.docker': '在 Docker 中：{command}',
   'lessons.plain.ran': '執行了：',
   'lessons.plain.ran-skipped': '執行了：無（本機無法執行這一步，原因見下方結果）。',
   'lessons.plain.ran-looks': '執行了：無（這一步只是查看）。',
