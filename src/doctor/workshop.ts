@@ -131,7 +131,7 @@ export function formatLesson(r: LessonPreflight): string[] {
       : r.status === 'will-skip'
         ? WORKSHOP_TEXT.willSkip(r.skipped.length)
         : WORKSHOP_TEXT.cannotRun;
-  const ran = r.ran && r.ran.status === 'done' ? `  (${WORKSHOP_TEXT.ranStep(r.ran.step, (r.ran.ms / 1000).toFixed(1))})` : '';
+  const ran = r.ran && r.ran.status === 'done' ? `  ${WORKSHOP_TEXT.ranStep(r.ran.step, (r.ran.ms / 1000).toFixed(1))}` : '';
   const lines = [`  ${r.lesson.padEnd(16)} ${verdict}${ran}`];
   if (r.status === 'cannot-run') {
     lines.push(`      ${WORKSHOP_TEXT.why(r.reason ?? '')}`);

@@ -7,7 +7,7 @@ export const workshop = {
   'workshop.ready': 'ready',
   'workshop.will-skip': '{count, plural, one {will skip # step} other {will skip # steps}}',
   'workshop.cannot-run': 'cannot run',
-  'workshop.ran-step': '{step} ran in {seconds} s',
+  'workshop.ran-step': '({step} ran in {seconds} s)',
   'workshop.why': 'why: {reason}',
   'workshop.fix': 'fix: {fix}',
   'workshop.step-failed': 'its step {step} failed: {message}',

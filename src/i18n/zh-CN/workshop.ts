@@ -10,7 +10,7 @@ export const workshop = {
   'workshop.ready': '就绪',
   'workshop.will-skip': '{count, plural, other {将跳过 # 步}}',
   'workshop.cannot-run': '无法运行',
-  'workshop.ran-step': '{step} 运行用时 {seconds} 秒',
+  'workshop.ran-step': '（{step} 运行用时 {seconds} 秒）',
   'workshop.why': '原因：{reason}',
   'workshop.fix': '解决：{fix}',
   'workshop.step-failed': '它的步骤 {step} 失败了：{message}',

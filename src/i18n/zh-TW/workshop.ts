@@ -10,7 +10,7 @@ export const workshop = {
   'workshop.ready': '就緒',
   'workshop.will-skip': '{count, plural, other {將略過 # 步}}',
   'workshop.cannot-run': '無法執行',
-  'workshop.ran-step': '{step} 執行耗時 {seconds} 秒',
+  'workshop.ran-step': '（{step} 執行耗時 {seconds} 秒）',
   'workshop.why': '原因：{reason}',
   'workshop.fix': '解決：{fix}',
   'workshop.step-failed': '它的步驟 {step} 失敗了：{message}',
