@@ -6,7 +6,7 @@
  * it; a sentence the lab wrote in another language comes beside them under `text` (`{ lang, … }`).
  * A sentence its producer kept only as text (an action's result) is in the learner's language.
  */
-import { language, render, translate } from '../../i18n/index.js';
+import { language, render, t, translate } from '../../i18n/index.js';
 import type { Message } from '../../i18n/index.js';
 import type { Pane } from '../engine/results.js';
 import type { Lesson } from '../types.js';
@@ -36,6 +36,11 @@ function localized(fields: Record<string, string | undefined>): { text?: Record<
 /** A sentence in English when its producer kept the message, else as written. */
 const english = (said: Message | undefined, written: string | undefined) => (said ? render(said, 'en') : written);
 
+/** A pane's label in English when it is the plain word (`Host`, `Container`); a named container's label stays as loaded. */
+function englishLabel(label: string | undefined, word: 'tui.lesson.host' | 'tui.lesson.container'): string {
+  return label === undefined || label === t(word) ? translate('en', word) : label;
+}
+
 export function jsonStep(r: StepReport): string[] {
   const step = r.step.id;
   const res = r.result;
@@ -47,8 +52,8 @@ export function jsonStep(r: StepReport): string[] {
     ...(res.live ?? []).map((s) =>
       JSON.stringify({ type: 'sample', step, atMs: s.atMs, title: s.view.title, meters: s.view.meters ?? [] }),
     ),
-    ...pane(step, 'host', r.step.host?.label ?? translate('en', 'tui.lesson.host'), check?.host ?? res.host),
-    ...pane(step, 'container', r.step.container?.label ?? translate('en', 'tui.lesson.container'), check?.container ?? res.container),
+    ...pane(step, 'host', englishLabel(r.step.host?.label, 'tui.lesson.host'), check?.host ?? res.host),
+    ...pane(step, 'container', englishLabel(r.step.container?.label, 'tui.lesson.container'), check?.container ?? res.container),
     ...(r.answer !== undefined
       ? [
           JSON.stringify({
