@@ -16,7 +16,6 @@ import { str } from '../actions/action.js';
 import { parseBytes } from '../actions/cgroup-limit.js';
 import { meter, runWorkload } from '../actions/cgroup-workload-run.js';
 import { allocatorScript, describeExit } from '../actions/cgroup-workloads.js';
-import type { Args } from '../types.js';
 import { verdict } from './check.js';
 import type { CheckDef, CheckOutcome } from './check.js';
 
