@@ -10,30 +10,32 @@ import { defaultLessonsDir } from '../lessons/lessons-dir.js';
 import { formatProblem, loadLessons } from '../lessons/load-lessons.js';
 import { presentTemplate } from '../lessons/templates.js';
 import type { ArgValue, Lesson, RunSpec, Step } from '../lessons/types.js';
-import { language } from '../i18n/index.js';
+import { language, t } from '../i18n/index.js';
 
-/** The minutes a step's notes start with (`3 min.`), the convention lessons/README.md asks for. */
+/**
+ * The minutes a step's notes start with, the convention lessons/README.md asks for: `3 min.` in
+ * English, `3 分钟。` and `3 分鐘。` in the Chinese text files.
+ */
 export function noteMinutes(notes: string | undefined): number | undefined {
-  const m = notes?.match(/^(\d+)\s*min\b/);
+  const m = notes?.match(/^(\d+)\s*(?:min\b|分钟|分鐘)/);
   return m ? Number(m[1]) : undefined;
 }
 
 /** The sheet's sentences, each in one place. */
 const SAY = {
-  title: (lesson: Lesson) => `# Facilitator sheet: ${lesson.title} (\`${lesson.id}\`)`,
-  length: (order: number, steps: number, minutes: number, untimed: number) =>
-    `Lesson ${order} · ${steps} steps · about ${minutes} min${untimed ? ` (and ${untimed} steps without a timing)` : ''}`,
+  title: (lesson: Lesson) => t('lessons.notes.title', { title: lesson.title, id: lesson.id }),
+  length: (order: number, steps: number, minutes: number, untimed: number) => t('lessons.notes.length', { order, steps, minutes, untimed }),
   step: (n: number, step: Step, minutes: number | undefined) =>
-    `## ${n}. ${step.title} (\`${step.id}\`)${minutes === undefined ? '' : ` · ${minutes} min`}`,
-  predict: (question: string) => `**Predict:** ${question}`,
-  right: (choice: string) => `**${choice}** (right)`,
-  why: (reveal: string) => `**Why:** ${reveal}`,
-  task: (task: string) => `**Your turn:** ${task}`,
-  solution: (how: string) => `**Solution:** ${how}`,
-  hints: '**Hints**, in the order the learner gets them:',
-  answerHint: 'the answer, read from the machine',
-  notes: '**Notes:**',
-  noNotes: '_No notes for this step._',
+    t('lessons.notes.step', { number: n, title: step.title, id: step.id, minutes: minutes === undefined ? 'none' : String(minutes) }),
+  predict: (question: string) => t('lessons.notes.predict', { question }),
+  right: (choice: string) => t('lessons.notes.right', { choice }),
+  why: (reveal: string) => t('lessons.notes.why', { reveal }),
+  task: (task: string) => t('lessons.notes.task', { task }),
+  solution: (how: string) => t('lessons.notes.solution', { how }),
+  hints: () => t('lessons.notes.hints'),
+  answerHint: () => t('lessons.notes.answer-hint'),
+  notes: () => t('lessons.notes.notes'),
+  noNotes: () => t('lessons.notes.no-notes'),
 };
 
 /** Placeholders such as `{host:container}` in words: the sheet is read before anything runs. */
@@ -50,8 +52,11 @@ export function describeSolution(solution: RunSpec): string {
   const args = Object.entries(solution.args)
     .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(action?.args[name]?.default))
     .map(([name, value]) => `${name} ${argText(value)}`);
-  const summary = action?.summary;
-  return `\`${solution.action}\`${args.length ? ` with ${args.join(', ')}` : ''}${summary ? `: ${summary}` : ''}`;
+  return t('lessons.notes.solution-action', {
+    action: solution.action,
+    args: args.length ? args.join(', ') : 'none',
+    summary: action?.summary || 'none',
+  });
 }
 
 function stepLines(step: Step, index: number): string[] {
@@ -68,19 +73,19 @@ function stepLines(step: Step, index: number): string[] {
     );
   }
   if (step.yourTurn) {
-    const t = step.yourTurn;
+    const turn = step.yourTurn;
     out.push(
-      SAY.task(words(t.task)),
+      SAY.task(words(turn.task)),
       '',
-      SAY.solution(describeSolution(t.solution)),
+      SAY.solution(describeSolution(turn.solution)),
       '',
-      SAY.hints,
+      SAY.hints(),
       '',
-      ...t.hints.map((h, i) => `${i + 1}. ${words(h.replace('{answer}', `(${SAY.answerHint})`))}`),
+      ...turn.hints.map((h, i) => `${i + 1}. ${words(h.replace('{answer}', SAY.answerHint()))}`),
       '',
     );
   }
-  out.push(...(step.notes ? [SAY.notes, '', words(step.notes)] : [SAY.noNotes]));
+  out.push(...(step.notes ? [SAY.notes(), '', words(step.notes)] : [SAY.noNotes()]));
   return out;
 }
 
@@ -120,6 +125,6 @@ export function notesCommand(argv: string[], out: NodeJS.WritableStream = proces
 }
 
 function noSuchLesson(asked: string | undefined, ids: string[]): string {
-  const which = asked === undefined ? 'Name one lesson' : `There is no lesson "${asked}"`;
-  return `container-lab notes: ${which}; the lessons are ${ids.join(', ') || 'none'}.`;
+  const listed = ids.join(', ') || t('lessons.host.none');
+  return asked === undefined ? t('lessons.notes.name-one', { ids: listed }) : t('lessons.notes.no-such', { id: asked, ids: listed });
 }

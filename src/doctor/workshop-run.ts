@@ -37,7 +37,7 @@ function mountsUnder(dir: string): string[] {
  */
 function removeCreated(dir: string): string | undefined {
   const mounted = mountsUnder(dir);
-  if (mounted.length) return WORKSHOP_TEXT.leftBehind(`${dir} (${mounted.join(', ')} still mounted there)`);
+  if (mounted.length) return WORKSHOP_TEXT.leftBehind(WORKSHOP_TEXT.stillMounted(dir, mounted));
   fs.rmSync(dir, { recursive: true, force: true });
   return undefined;
 }

@@ -3,6 +3,7 @@
  * pre-flight runs, what it concludes from the host check and that step's result, and the text an
  * attendee reads and pastes to the instructor. src/doctor/workshop-run.ts runs the steps.
  */
+import { t } from '../i18n/index.js';
 import { startsContainer } from '../lessons/actions/properties.js';
 import type { StepResult, StepStatus } from '../lessons/engine/results.js';
 import { blockedSteps } from '../lessons/host-check.js';
@@ -43,29 +44,35 @@ export interface PreflightPlan {
   stepIndex?: number;
 }
 
-/** Every sentence the pre-flight prints, each in one place. */
+/**
+ * Every sentence the pre-flight prints, each in one place, in the learner's language (the ones
+ * without values are getters, so each is looked up when it is printed).
+ */
 export const WORKSHOP_TEXT = {
-  needsRoot: 'doctor --workshop needs root (it starts and removes one container per lesson): run it again with sudo.',
-  labRunning: (pid: number) =>
-    `A container-lab is running (PID ${pid}): quit it first (press q in its window), then run doctor --workshop again; the pre-flight never starts containers next to a running lab.`,
-  heading: 'Pre-flight: one container per lesson, started and removed the way the lesson does it',
-  ready: 'ready',
-  willSkip: (steps: number) => (steps === 1 ? 'will skip 1 step' : `will skip ${steps} steps`),
-  cannotRun: 'cannot run',
-  ranStep: (step: string, seconds: string) => `${step} ran in ${seconds} s`,
-  why: 'why',
-  fix: 'fix',
-  stepFailed: (step: string, message: string) => `its step ${step} failed: ${message}`,
-  failedFix: (lesson: string) =>
-    `Run \`sudo container-lab lesson ${lesson} --plain\` to see where it fails; if a crashed lab left something behind, \`sudo container-lab cleanup\` removes it first.`,
-  leftBehind: (what: string) => `The pre-flight could not remove ${what}; \`sudo container-lab cleanup\` removes what it can.`,
+  get needsRoot() {
+    return t('workshop.needs-root');
+  },
+  labRunning: (pid: number) => t('workshop.lab-running', { pid }),
+  get heading() {
+    return t('workshop.heading');
+  },
+  get ready() {
+    return t('workshop.ready');
+  },
+  willSkip: (steps: number) => t('workshop.will-skip', { count: steps }),
+  get cannotRun() {
+    return t('workshop.cannot-run');
+  },
+  ranStep: (step: string, seconds: string) => t('workshop.ran-step', { step, seconds }),
+  why: (reason: string) => t('workshop.why', { reason }),
+  fix: (fix: string) => t('workshop.fix', { fix }),
+  stepFailed: (step: string, message: string) => t('workshop.step-failed', { step, message }),
+  failedFix: (lesson: string) => t('workshop.failed-fix', { lesson }),
+  leftBehind: (what: string) => t('workshop.left-behind', { what }),
+  stillMounted: (dir: string, mounts: readonly string[]) => t('workshop.still-mounted', { dir, mounts: mounts.join(', ') }),
   summary: (p: { version: string; kernel: string; cgroup: string; ready: number; willSkip: number; steps: number; cannotRun: number }) =>
-    [
-      `container-lab ${p.version} · kernel ${p.kernel} · cgroup ${p.cgroup} · ${p.ready} ready`,
-      ...(p.willSkip ? [`, ${p.willSkip} ${WORKSHOP_TEXT.willSkip(p.steps)}`] : []),
-      ...(p.cannotRun ? [`, ${p.cannotRun} ${WORKSHOP_TEXT.cannotRun}`] : []),
-    ].join(''),
-} as const;
+    t('workshop.summary', p),
+};
 
 /** Which step the pre-flight runs for `lesson`, and what the host check already says. */
 export function planPreflight(lesson: Lesson, host: HostCheck, findings: readonly Finding[]): PreflightPlan {
@@ -124,11 +131,11 @@ export function formatLesson(r: LessonPreflight): string[] {
       : r.status === 'will-skip'
         ? WORKSHOP_TEXT.willSkip(r.skipped.length)
         : WORKSHOP_TEXT.cannotRun;
-  const ran = r.ran && r.ran.status === 'done' ? `  (${WORKSHOP_TEXT.ranStep(r.ran.step, (r.ran.ms / 1000).toFixed(1))})` : '';
+  const ran = r.ran && r.ran.status === 'done' ? `  ${WORKSHOP_TEXT.ranStep(r.ran.step, (r.ran.ms / 1000).toFixed(1))}` : '';
   const lines = [`  ${r.lesson.padEnd(16)} ${verdict}${ran}`];
   if (r.status === 'cannot-run') {
-    lines.push(`      ${WORKSHOP_TEXT.why}: ${r.reason}`);
-    if (r.fix) lines.push(`      ${WORKSHOP_TEXT.fix}: ${r.fix}`);
+    lines.push(`      ${WORKSHOP_TEXT.why(r.reason ?? '')}`);
+    if (r.fix) lines.push(`      ${WORKSHOP_TEXT.fix(r.fix)}`);
   } else {
     for (const s of r.skipped) lines.push(`      ${s.step}: ${s.reason}`);
   }

@@ -3,6 +3,7 @@
  * host programs its actions declare (plus its own `needs:`). The engine asks before it runs a step,
  * the doctor and the TUI ask for every step: one answer, one sentence, for all three.
  */
+import { t } from '../i18n/index.js';
 import { HOST_PROGRAMS, missingProgramSentence } from '../doctor/host-programs.js';
 import type { HostProgram, HostPrograms } from '../doctor/host-programs.js';
 import { hostNeeds } from './actions/properties.js';
@@ -48,7 +49,7 @@ export function stepHostNeeds(step: StepNeeds): Array<readonly HostProgram[]> {
 export function stepBlocker(requires: readonly string[], step: StepNeeds, host: HostCheck): StepBlocker | undefined {
   for (const feature of [...requires, ...step.requires]) {
     const missing = host.missingFeature(feature);
-    if (missing) return { kind: 'feature', feature, sentence: `This step cannot run on this host: ${missing}` };
+    if (missing) return { kind: 'feature', feature, sentence: t('lessons.step.cannot-run-here', { why: missing }) };
   }
   const unmet = unmetProgram(step, host.programs);
   return unmet && { kind: 'program', anyOf: unmet, sentence: missingProgramSentence(unmet, host.programs) };
@@ -95,7 +96,7 @@ export interface StepsFinding {
  * too: the program is missing all the same, and that finding says the rest.
  */
 export function hostProgramFindings(lessons: readonly Lesson[], host: HostCheck): StepsFinding[] {
-  const title = 'host programs for lesson steps';
+  const title = t('lessons.host.title');
   const groups = new Map<string, { needs: Array<readonly HostProgram[]>; steps: string[] }>();
   for (const lesson of lessons) {
     for (const step of lesson.steps) {
@@ -116,28 +117,26 @@ export function hostProgramFindings(lessons: readonly Lesson[], host: HostCheck)
         id: 'host-programs',
         title,
         status: 'ok',
-        detail: `every lesson step has the host programs it runs (${programs.join(', ') || 'none'})`,
+        detail: t('lessons.host.all-there', { programs: programs.join(', ') || t('lessons.host.none') }),
         steps: [],
       },
     ];
   }
   return [...groups].map(([command, { needs, steps }]) => {
-    const names = needs.map((anyOf) => anyOf.map((p) => `\`${p}\``).join(' or ')).join(', ');
+    const names = needs
+      .map((anyOf) => anyOf.map((p) => `\`${p}\``).reduce((first, second) => t('lessons.host.either', { first, second })))
+      .join(', ');
     const [first] = needs;
-    const missing =
-      needs.length > 1
-        ? `${names}, which are not installed`
-        : first!.length === 1
-          ? `${names}, which is not installed`
-          : `${names}, and ${first!.length === 2 ? 'neither' : 'none of them'} is installed`;
+    const how = needs.length > 1 ? 'several' : first!.length === 1 ? 'one' : first!.length === 2 ? 'two' : 'more';
+    const count = steps.length;
     const fix = host.programs.installCommand(first![0]!)
-      ? `\`${command}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`
-      : `Install the package that provides \`${first![0]}\`: then ${steps.length === 1 ? 'this step runs' : 'these steps run'} instead of being skipped.`;
+      ? t('lessons.host.fix', { command, count })
+      : t('lessons.host.fix-package', { program: first![0]!, count });
     return {
       id: 'host-programs',
       title,
       status: 'warn',
-      detail: `${steps.length} ${steps.length === 1 ? 'step' : 'steps'} will be skipped, ${steps.join(', ')}: ${steps.length === 1 ? 'it runs' : 'they run'} ${missing}`,
+      detail: t('lessons.host.skipped', { count, steps: steps.join(', '), missing: t('lessons.host.missing', { how, names }) }),
       fix,
       steps,
     };

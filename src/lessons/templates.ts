@@ -47,19 +47,16 @@ export function placeholderTexts(text: string): string[] {
  * command, the way the lessons already write `<prefix>` and `<subnet>`.
  */
 function inWords(side: Side, ref: string, command: boolean): string {
-  const named = (what: string, prose: string) => (command ? `<${what}>` : prose);
-  if (ref === 'lab') return named('lab PID', "the lab's PID");
+  if (ref === 'lab') return t(command ? 'lessons.template.lab-command' : 'lessons.template.lab');
   if (ref === 'container' || ref.startsWith('container.')) {
     if (side === 'inside') return '1';
     const name = ref === 'container' ? '' : ref.slice('container.'.length);
-    return name
-      ? named(`host PID of ${name}`, `the host PID of container ${name}`)
-      : named('container PID', "the container's PID on the host");
+    if (!name) return t(command ? 'lessons.template.container-command' : 'lessons.template.container');
+    return t(command ? 'lessons.template.host-pid-command' : 'lessons.template.named-container', { name });
   }
   const name = ref.slice('process.'.length);
-  return side === 'host'
-    ? named(`host PID of ${name}`, `the host PID of ${name}`)
-    : named(`PID of ${name} inside`, `the PID of ${name} inside the container`);
+  if (side === 'host') return t(command ? 'lessons.template.host-pid-command' : 'lessons.template.process-host', { name });
+  return t(command ? 'lessons.template.process-inside-command' : 'lessons.template.process-inside', { name });
 }
 
 /**

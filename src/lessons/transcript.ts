@@ -7,34 +7,36 @@
  *
  * An existing file is appended to, under a new session heading: a second session adds to the first.
  */
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CheckResult } from './engine/session.js';
 import type { Pane, StepResult } from './engine/results.js';
 import { formatMs } from './event-lines.js';
-import { differenceLines, paneLabels, ranLines, viewLines } from './runner/print-plain.js';
+import { differenceLines, paneLabels, ranLines, sentenceEnd, viewLines } from './runner/print-plain.js';
 import { presentTemplate } from './templates.js';
 import type { Lesson, Step } from './types.js';
 
 /** The transcript's sentences and headings, each in one place. */
 const SAY = {
-  session: (at: string) => `# container-lab session, ${at}`,
-  lesson: (lesson: Lesson) => `## Lesson ${lesson.order}: ${lesson.title}`,
-  step: (n: number, total: number, step: Step) => `### Step ${n} of ${total}: ${step.title}`,
-  predict: (question: string) => `**Predict:** ${question}`,
-  predicted: (choice: string, right: boolean) => `**Your prediction:** ${choice} (${right ? 'right' : 'not this time'})`,
-  answer: (choice: string, reveal: string) => `**Answer:** ${choice}. ${reveal}`,
-  task: (task: string) => `**Your turn:** ${task}`,
-  ran: (shell: string) => `**What ran** (by hand: \`${shell}\`):`,
-  ranNothing: '**What ran:** nothing (this step only looks).',
-  pane: (label: string, title: string) => `**${label}:** ${title}`,
-  noPane: (label: string, reason: string) => `**${label}:** ${reason}`,
+  session: (at: string) => t('lessons.transcript.session', { at }),
+  lesson: (lesson: Lesson) => t('lessons.transcript.lesson', { order: lesson.order, title: lesson.title }),
+  step: (n: number, total: number, step: Step) => t('lessons.transcript.step', { number: n, total, title: step.title }),
+  predict: (question: string) => t('lessons.transcript.predict', { question }),
+  predicted: (choice: string, right: boolean) => t('lessons.transcript.predicted', { choice, right: right ? 'yes' : 'no' }),
+  answer: (choice: string, reveal: string) => t('lessons.transcript.answer', { choice, ends: sentenceEnd(choice), reveal }),
+  task: (task: string) => t('lessons.transcript.your-turn', { task }),
+  ran: (shell: string) => t('lessons.transcript.ran', { shell }),
+  ranNothing: () => t('lessons.transcript.ran-nothing'),
+  pane: (label: string, title: string) => t('lessons.transcript.pane', { label, title }),
   checked: (answer: string, ok: boolean, message: string) =>
-    `**Your answer:** ${answer}. **Check:** ${ok ? 'passed' : 'not yet'}. ${message}`,
-  putBack: '**Put back by the lab:**',
-  result: (status: string, ms: number, message?: string) => `_Result: ${status} in ${formatMs(ms)}.${message ? ` ${message}` : ''}_`,
-  lookedAgain: (label: string) => `**Read again after the container's shell** (${label}):`,
-  reset: "_Reset: the lesson's containers were removed; each step starts what it needs again._",
+    t('lessons.transcript.checked', { answer, ok: ok ? 'yes' : 'no', message: message || 'none' }),
+  putBack: () => t('lessons.transcript.put-back'),
+  putBackFailed: (message: string) => t('lessons.transcript.put-back-failed', { message }),
+  result: (status: string, ms: number, message?: string) =>
+    t('lessons.transcript.result', { status, time: formatMs(ms), message: message || 'none' }),
+  lookedAgain: (title: string) => t('lessons.transcript.looked-again', { title }),
+  reset: () => t('lessons.transcript.reset'),
 };
 
 /** Raised for a file the transcript cannot be written to; the CLI prints it as one sentence. */
@@ -49,7 +51,7 @@ const fence = (lines: string[]): string[] => (lines.length ? ['```text', ...line
 
 function paneBlock(label: string, pane: Pane | undefined): string[] {
   if (!pane) return [];
-  if (!pane.ok) return [SAY.noPane(label, pane.reason), ''];
+  if (!pane.ok) return [SAY.pane(label, pane.reason), ''];
   return [SAY.pane(label, `\`${pane.view.title}\``), '', ...fence(viewLines(pane.view)), ''];
 }
 
@@ -73,10 +75,8 @@ export class Transcript {
    */
   static open(file: string, now = new Date()): Transcript {
     const dir = path.dirname(path.resolve(file));
-    if (!fs.existsSync(dir))
-      throw new TranscriptError(`--transcript ${file}: the directory ${dir} does not exist; create it, or name a file in one that does.`);
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory())
-      throw new TranscriptError(`--transcript ${file} is a directory: name a file to write the transcript to.`);
+    if (!fs.existsSync(dir)) throw new TranscriptError(t('lessons.transcript.no-dir', { file, dir }));
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new TranscriptError(t('lessons.transcript.is-dir', { file }));
     const existed = fs.existsSync(file);
     const fd = fs.openSync(file, 'a', 0o644);
     const uid = Number(process.env.SUDO_UID);
@@ -108,15 +108,17 @@ export class Transcript {
     }
     if (step.yourTurn) out.push(SAY.task(step.yourTurn.task), '');
     const ran = ranLines(result);
-    out.push(...(ran.length ? [SAY.ran(presentTemplate(result.shell, {}, true)), '', ...fence(unindent(ran)), ''] : [SAY.ranNothing, '']));
+    out.push(
+      ...(ran.length ? [SAY.ran(presentTemplate(result.shell, {}, true)), '', ...fence(unindent(ran)), ''] : [SAY.ranNothing(), '']),
+    );
     out.push(...panesBlock(step, result));
     if (p) out.push(SAY.answer(`${p.answer + 1}) ${p.choices[p.answer]}`, p.reveal), '');
     if (result.reverted) {
       const back = [...ranLines({ ...result, output: result.reverted.output, events: result.reverted.events, live: undefined })];
       out.push(
-        SAY.putBack,
+        SAY.putBack(),
         '',
-        ...fence([...unindent(back), ...(result.reverted.message ? [`failed: ${result.reverted.message}`] : [])]),
+        ...fence([...unindent(back), ...(result.reverted.message ? [SAY.putBackFailed(result.reverted.message)] : [])]),
         '',
       );
     }
@@ -135,7 +137,7 @@ export class Transcript {
   }
 
   reset(): void {
-    this.write([SAY.reset, '']);
+    this.write([SAY.reset(), '']);
   }
 
   close(): void {

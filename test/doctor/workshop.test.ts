@@ -121,7 +121,7 @@ describe('the printed lines', () => {
   const cannot: LessonPreflight = { lesson: 'overlay', status: 'cannot-run', skipped: [], reason: 'no overlayfs', fix: 'modprobe overlay' };
 
   it('one line per lesson: its id in a column, the verdict, the step that ran and its time', () => {
-    expect(formatLesson(ready)).toEqual([`  cgroups          ${WORKSHOP_TEXT.ready}  (${WORKSHOP_TEXT.ranStep('where', '0.4')})`]);
+    expect(formatLesson(ready)).toEqual([`  cgroups          ${WORKSHOP_TEXT.ready}  ${WORKSHOP_TEXT.ranStep('where', '0.4')}`]);
   });
 
   it('will skip: one indented line per step with the engine’s sentence', () => {
@@ -134,8 +134,8 @@ describe('the printed lines', () => {
 
   it('cannot run: why, then the fix', () => {
     expect(formatLesson(cannot).slice(1)).toEqual([
-      `      ${WORKSHOP_TEXT.why}: no overlayfs`,
-      `      ${WORKSHOP_TEXT.fix}: modprobe overlay`,
+      `      ${WORKSHOP_TEXT.why('no overlayfs')}`,
+      `      ${WORKSHOP_TEXT.fix('modprobe overlay')}`,
     ]);
   });
 

@@ -30,6 +30,13 @@ const MOVED = [
   ...filesUnder('src/overlay'),
   ...filesUnder('src/capabilities'),
   ...readdirSync(path.join(root, 'src/lessons/actions')).map((f) => `src/lessons/actions/${f}`),
+  ...['runner', 'engine', 'checks'].flatMap((dir) =>
+    readdirSync(path.join(root, 'src/lessons', dir)).map((f) => `src/lessons/${dir}/${f}`),
+  ),
+  'src/lessons/event-lines.ts',
+  'src/lessons/host-check.ts',
+  'src/lessons/templates.ts',
+  'src/lessons/transcript.ts',
 ];
 
 /** The source files under `dir`, subdirectories included. */
@@ -53,6 +60,20 @@ const C_PROTOTYPE = /^(?:int|intptr_t|long|ssize_t|void) \w+\(.*\)$/;
 
 /** Literals that read like words but are not prose: commands, paths, escape sequences. */
 const ALLOWED: Record<string, string[]> = {
+  'src/lessons/checks/host-pid-of-container-process.ts': [
+    'The answer is the host PID of a process running inside the container, other than its PID 1.',
+    'which container (default: the first)',
+  ],
+  'src/lessons/checks/raised-memory-limit.ts': [
+    "The container's memory limit (read from its cgroup file) is the one typed, and the allocator of `mib` MiB now runs to the end without an OOM kill.",
+    'how many MiB the allocator holds',
+    'which container (default: the first)',
+  ],
+  'src/lessons/checks/whiteout-in-upper.ts': [
+    "The answer is the inode number of the whiteout that deleting a given file through merged left in the overlay's upper directory.",
+    'the lab overlay, as named by mount-overlay',
+    'the file to delete, inside the overlay (e.g. app/data/notes.txt)',
+  ],
   'src/doctor/checks.ts': ['nsenter, unshare, mount'],
   'src/doctor/host-programs.ts': ['A host need names at least one program.'],
   // A text file's headings are keywords, kept in English in every language (lessons/README.md).

@@ -6,6 +6,7 @@
  * kill counter unchanged. The kernel's own peak (memory.peak, memory.max_usage_in_bytes) then
  * shows that the cgroup really held that much.
  */
+import { t } from '../../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatBytes, readCgroup } from '../../probes/cgroup-read.js';
@@ -15,7 +16,7 @@ import { str } from '../actions/action.js';
 import { parseBytes } from '../actions/cgroup-limit.js';
 import { meter, runWorkload } from '../actions/cgroup-workload-run.js';
 import { allocatorScript, describeExit } from '../actions/cgroup-workloads.js';
-import type { Args } from '../types.js';
+import { verdict } from './check.js';
 import type { CheckDef, CheckOutcome } from './check.js';
 
 const MiB = 1024 * 1024;
@@ -36,10 +37,12 @@ export const raisedMemoryLimit: CheckDef = {
     mib: { type: { kind: 'integer', min: 1, max: 512 }, default: 48, doc: 'how many MiB the allocator holds' },
     container: { type: { kind: 'name' }, default: '', doc: 'which container (default: the first)' },
   },
-  prompt: 'new memory limit',
+  get prompt() {
+    return t('checks.memory.prompt');
+  },
   async evaluate(ctx, args, answer): Promise<CheckOutcome> {
     const c = ctx.container(str(args, 'container'));
-    if (!c) return { ok: false, message: 'The container is not running: press r to reset the lesson, then run the memory steps again.' };
+    if (!c) return verdict(false, 'checks.memory.not-running');
     // Afterwards both panes show the memory files: the host's path and the container's own view.
     const panes = {
       show: { probe: 'cgroup-files', host: { pid: c.pid, controllers: ['memory'] }, container: { pid: 1, controllers: ['memory'] } },
@@ -47,45 +50,26 @@ export const raisedMemoryLimit: CheckDef = {
     const mib = Number(args.mib);
     const limit = await currentLimit(ctx, c);
     const typed = parseBytes(answer);
-    if (typed === undefined || typed === 'max')
-      return {
-        ok: false,
-        message: `"${answer}" is not a limit: type the number of bytes now in ${limit.file} (or with a unit, like 96M).`,
-      };
-    if (limit.bytes === undefined)
-      return {
-        ok: false,
-        message: `${limit.file} says there is no limit at all. Write a limit into it (a little above ${mib} MiB), then type it.`,
-        ...panes,
-      };
+    if (typed === undefined || typed === 'max') return verdict(false, 'checks.memory.not-a-limit', { answer, file: limit.file });
+    if (limit.bytes === undefined) return { ...verdict(false, 'checks.memory.no-limit', { file: limit.file, mib }), ...panes };
     if (typed !== limit.bytes)
       return {
-        ok: false,
-        message: `${limit.file} says ${limit.bytes} (${formatBytes(limit.bytes)}), not ${typed}: write your new limit into that file first, then type what it says.`,
+        ...verdict(false, 'checks.memory.other-limit', { file: limit.file, bytes: limit.bytes, size: formatBytes(limit.bytes), typed }),
         ...panes,
       };
-    if (limit.bytes < mib * MiB)
-      return {
-        ok: false,
-        message: `${formatBytes(limit.bytes)} is still below the ${mib} MiB the allocator holds: it would be killed again. Raise it further.`,
-        ...panes,
-      };
+    if (limit.bytes < mib * MiB) return { ...verdict(false, 'checks.memory.too-low', { size: formatBytes(limit.bytes), mib }), ...panes };
     const run = await runWorkload(ctx, c, ['memory'], allocatorScript(mib), 60_000);
     const before = meter(run.before, 'memory.oom_kills');
     const after = meter(run.after, 'memory.oom_kills');
-    const kills = before && after ? `${after.label} ${before.value} → ${after.value}` : '';
+    const kills = before && after ? t('checks.memory.kills', { label: after.label, before: before.value, after: after.value }) : '';
     const peak = meter(run.after, 'memory.peak');
-    const held = peak ? `; ${peak.label} says ${formatBytes(peak.value)}` : '';
+    const held = peak ? t('checks.memory.peak', { label: peak.label, size: formatBytes(peak.value) }) : '';
+    const size = formatBytes(limit.bytes);
     if (run.result.exitCode === 0 && (!before || !after || after.value === before.value)) {
-      return {
-        ok: true,
-        message: `Right: under ${formatBytes(limit.bytes)} the allocator held its ${mib} MiB and exited 0 (${kills || 'no OOM kill'}${held}). The limit is a number in a file; raise it and the kernel lets the cgroup grow.`,
-        ...panes,
-      };
+      return { ...verdict(true, 'checks.memory.right', { size, mib, kills: kills || t('checks.memory.no-kill'), peak: held }), ...panes };
     }
     return {
-      ok: false,
-      message: `At ${formatBytes(limit.bytes)} the allocator ended with ${describeExit(run.result)}${kills ? ` (${kills})` : ''}: the shell, head and tail need a few MiB besides the ${mib} MiB. Give it more room.`,
+      ...verdict(false, 'checks.memory.still-killed', { size, exit: describeExit(run.result), kills: kills || 'none', mib }),
       ...panes,
     };
   },
@@ -97,7 +81,7 @@ export const raisedMemoryLimit: CheckDef = {
   },
   async describeAnswer(ctx, args) {
     const c = ctx.container(str(args, 'container'));
-    if (!c) return 'the container is not running yet, so there is no file to name';
+    if (!c) return t('checks.memory.answer-not-running');
     const { dir, v1 } = await currentLimit(ctx, c);
     const want = `${Number(args.mib) * 2}M`;
     // v1 keeps memory+swap at least as high as memory: when raising, the memsw file goes first.
@@ -105,6 +89,6 @@ export const raisedMemoryLimit: CheckDef = {
     const steps = v1
       ? (fs.existsSync(memsw) ? [`echo ${want} > ${memsw}`] : []).concat(`echo ${want} > ${path.join(dir, 'memory.limit_in_bytes')}`)
       : [`echo ${want} > ${path.join(dir, 'memory.max')}`];
-    return `\`${steps.join(' && ')}\` from a root shell on the host, then type ${want}`;
+    return t('checks.memory.answer', { commands: steps.join(' && '), limit: want });
   },
 };

@@ -4,6 +4,7 @@
  * the file must be gone from merged, lstat must say upper holds a character device 0:0 — overlay's
  * whiteout — under the same name, and the number must be that whiteout's inode.
  */
+import { t } from '../../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { statNode, walkTree } from '../../overlay/tree.js';
@@ -11,6 +12,7 @@ import { findOverlay } from '../../probes/overlay-common.js';
 import type { ActionContext } from '../actions/action.js';
 import { str } from '../actions/action.js';
 import type { Args } from '../types.js';
+import { verdict } from './check.js';
 import type { CheckDef, CheckOutcome } from './check.js';
 
 function state(ctx: ActionContext, args: Args) {
@@ -37,29 +39,21 @@ export const whiteoutInUpper: CheckDef = {
     overlay: { type: { kind: 'name' }, doc: 'the lab overlay, as named by mount-overlay' },
     path: { type: { kind: 'inner-path' }, doc: 'the file to delete, inside the overlay (e.g. app/data/notes.txt)' },
   },
-  prompt: 'inode number of the whiteout',
+  get prompt() {
+    return t('checks.whiteout.prompt');
+  },
   async evaluate(ctx, args, answer): Promise<CheckOutcome> {
     const s = state(ctx, args);
-    if (!s) return { ok: false, message: `The overlay ${str(args, 'overlay')} is not mounted: press r to reset the lesson.` };
-    if (s.inMerged)
-      return { ok: false, message: `${s.rel} is still in the merged view. Delete it through ${s.dirs.merged} first, then look in upper.` };
-    if (!s.isWhiteout || !s.node)
-      return { ok: false, message: `${s.rel} is gone from merged, but upper holds no whiteout for it; was it a file only upper had?` };
-    if (answer.trim() !== s.node.ino) {
-      return {
-        ok: false,
-        message: `${answer.trim() || 'That'} is not its inode. The whiteout has the same name as the deleted file, in the same directory under upper (${s.dirs.upper}); \`ls -li\` prints the inode first.`,
-      };
-    }
+    if (!s) return verdict(false, 'checks.whiteout.not-mounted', { overlay: str(args, 'overlay') });
+    if (s.inMerged) return verdict(false, 'checks.whiteout.still-merged', { path: s.rel, merged: s.dirs.merged });
+    if (!s.isWhiteout || !s.node) return verdict(false, 'checks.whiteout.none', { path: s.rel });
+    if (answer.trim() !== s.node.ino)
+      return verdict(false, 'checks.whiteout.wrong', { answer: answer.trim() || 'none', upper: s.dirs.upper });
     // Read, don't assume: some kernels hard-link one shared whiteout inode under every deleted name.
     const sharers = walkTree(s.dirs.upper).filter((n) => n.overlay.whiteout && n.ino === s.node!.ino && n.path !== s.rel);
-    const shared =
-      sharers.length > 0
-        ? ` It has ${s.node.nlink} links: this kernel reuses one whiteout inode, also at ${sharers.map((n) => n.path).join(', ')}.`
-        : '';
+    const shared = sharers.length > 0 ? sharers.map((n) => n.path).join(', ') : 'none';
     return {
-      ok: true,
-      message: `Right: ${s.whiteout} is inode ${s.node.ino}, a character device 0:0 — overlay's whiteout. The lower file is still there; this hides it.${shared}`,
+      ...verdict(true, 'checks.whiteout.right', { whiteout: s.whiteout, ino: s.node.ino, links: s.node.nlink, shared }),
       show: {
         probe: 'overlay-layers',
         host: { overlay: str(args, 'overlay'), path: s.rel, checksum: 'no' },
@@ -73,9 +67,9 @@ export const whiteoutInUpper: CheckDef = {
   },
   async describeAnswer(ctx, args) {
     const s = state(ctx, args);
-    if (!s) return 'the overlay is not mounted yet';
+    if (!s) return t('checks.whiteout.answer-not-mounted');
     return s.isWhiteout && s.node
-      ? `${s.node.ino}, the inode of ${s.whiteout} (a character device 0:0)`
-      : `the inode of ${path.join(s.dirs.upper, s.rel)}, once you have deleted ${s.rel} through merged`;
+      ? t('checks.whiteout.answer', { ino: s.node.ino, whiteout: s.whiteout })
+      : t('checks.whiteout.answer-not-yet', { path: path.join(s.dirs.upper, s.rel), file: s.rel });
   },
 };

@@ -3,6 +3,7 @@
  * the primitives pane lists), a container the step needs is started first, and a failure or an Esc
  * becomes a status with a sentence, never a crash.
  */
+import { message, render } from '../../i18n/index.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import { ACTIONS } from '../actions/index.js';
 import type { ActionContext, ActionOutcome } from '../actions/action.js';
@@ -23,7 +24,11 @@ export interface ActDeps {
   keepUndo?(undo: ActionOutcome['undo']): void;
 }
 
-const CANCELLED = 'Cancelled (Esc): the lab stopped the step. Press Enter to run it again.';
+/** A step the learner cancelled with Esc: the sentence, and the message it comes from. */
+function cancelled(): Pick<Acted, 'message' | 'said'> {
+  const said = message('lessons.step.cancelled');
+  return { message: render(said), said };
+}
 
 /** Runs `run`; `ready` is called once the containers it needs are up, just before the action. */
 export async function act(deps: ActDeps, run: RunSpec, signal: AbortSignal, needs: readonly string[], ready: () => void): Promise<Acted> {
@@ -35,11 +40,11 @@ export async function act(deps: ActDeps, run: RunSpec, signal: AbortSignal, need
     if (!startsContainer(run)) for (const name of needs) await deps.ensure(name);
     ready();
     const outcome = await ACTIONS[run.action]!.run(deps.context(signal), run.args);
-    if (signal.aborted) return { status: 'cancelled', events, output: outcome.output, message: CANCELLED };
+    if (signal.aborted) return { status: 'cancelled', events, output: outcome.output, ...cancelled() };
     if (outcome.ok) deps.keepUndo?.(outcome.undo);
     return { status: outcome.ok ? 'done' : 'failed', events, output: outcome.output, message: outcome.message };
   } catch (err) {
-    if (signal.aborted) return { status: 'cancelled', events, output: [], message: CANCELLED };
+    if (signal.aborted) return { status: 'cancelled', events, output: [], ...cancelled() };
     return { status: 'failed', events, output: [], ...describeFailure(err) };
   } finally {
     deps.collect(undefined);

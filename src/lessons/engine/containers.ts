@@ -3,6 +3,7 @@
  * after they end (so the host pane can still look for PID 1's old host PID and find it gone), and
  * deleted on reset and on close.
  */
+import { t } from '../../i18n/index.js';
 import type { Container, ContainerRuntime, ExitStatus } from '../../runtime/api.js';
 import type { ContainerSpec } from '../../runtime/spec.js';
 
@@ -46,7 +47,7 @@ export class LessonContainers {
     const key = this.name(name);
     await this.remove(key);
     const spec = this.specs[key];
-    if (!spec) throw new Error(`This lesson has no container named "${key}".`);
+    if (!spec) throw new Error(t('lessons.container.unknown', { name: key }));
     const c = await this.runtime.create(spec);
     this.running.set(key, c);
     this.lastPid.set(key, c.pid);

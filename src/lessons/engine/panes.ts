@@ -4,6 +4,7 @@
  * the container side after, so the container reader's own short-lived process never shows up in the
  * host's list.
  */
+import { t } from '../../i18n/index.js';
 import { PROBES, diffViews, unmarked } from '../../probes/index.js';
 import type { ProbeArgs, Reader } from '../../probes/index.js';
 import type { ExitStatus } from '../../runtime/api.js';
@@ -75,10 +76,7 @@ export async function buildPanes(step: Step, src: PaneSources): Promise<{ host?:
 
 /** Why there is no inside to look at, for a container that is not running. */
 export function notRunningReason(started: boolean, ended: ExitStatus | undefined): string {
-  if (ended) {
-    const how = ended.signal ? `killed by ${ended.signal}` : `exit status ${ended.code}`;
-    return `The container's PID 1 has ended (${how}), and its PID namespace ended with it: there is no inside left to look at.`;
-  }
-  if (!started) return 'The container has not been started yet: run the step that starts it first (← to go back).';
-  return 'The container is not running.';
+  if (ended) return t('lessons.container.ended', { signal: ended.signal ?? 'none', code: String(ended.code) });
+  if (!started) return t('lessons.container.not-started');
+  return t('lessons.container.not-running');
 }

@@ -4,6 +4,7 @@
  * lab's own host PID on both sides: inside the container that number names nothing (or something
  * else), which is exactly what the PID-namespace lesson shows.
  */
+import { t } from '../../i18n/index.js';
 import type { NamedProcess } from '../actions/action.js';
 import type { Side } from '../templates.js';
 
@@ -32,7 +33,7 @@ export function resolvePid(ref: string, side: Side, table: PidTable): number | u
 
 /** Why a reference cannot be resolved yet, as a sentence for the pane or the step's message. */
 export function unresolvedReason(ref: string): string {
-  if (ref.startsWith('process.')) return `${ref} is not running: run the step that starts it first (← to go back).`;
-  if (ref.startsWith('container')) return 'The container has not been started yet: run the step that starts it first.';
-  return `${ref} cannot be resolved.`;
+  if (ref.startsWith('process.')) return t('lessons.ref.process-not-running', { ref });
+  if (ref.startsWith('container')) return t('lessons.ref.container-not-started');
+  return t('lessons.ref.unresolved', { ref });
 }

@@ -1,6 +1,7 @@
 /**
  * What running a step produces: plain data the TUI draws and the plain/JSON runners print.
  */
+import type { Message } from '../../i18n/index.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { Mark, View } from '../../probes/view.js';
 import type { LiveSample } from './live.js';
@@ -22,6 +23,8 @@ export interface StepResult {
   output: string[];
   /** Why it failed or was skipped, in a sentence; with `hint` when the kernel error has one. */
   message?: string;
+  /** The same sentence as a catalogue message, when its producer kept one: `--json` writes it in English. */
+  said?: Message;
   hint?: string;
   host?: Pane;
   container?: Pane;

@@ -6,6 +6,7 @@
  * reported them), and both panes read from the kernel afterwards. Calls are queued, so a key pressed
  * twice never runs two steps at once.
  */
+import { render, t } from '../../i18n/index.js';
 import { hostPrograms } from '../../doctor/host-programs.js';
 import type { HostPrograms } from '../../doctor/host-programs.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
@@ -117,7 +118,7 @@ export class LessonSession {
    */
   async solve(index: number, signal: AbortSignal = new AbortController().signal): Promise<Solved> {
     const step = this.step(index);
-    if (!step.yourTurn) throw new Error(`Step ${step.id} has no your-turn task.`);
+    if (!step.yourTurn) throw new Error(t('lessons.step.no-your-turn', { id: step.id }));
     const result = await this.serial(() => this.run(step, step.yourTurn!.solution, signal));
     return solveAfter(this.turns(), step, result);
   }
@@ -208,7 +209,7 @@ export class LessonSession {
 
   private step(index: number): Step {
     const step = this.lesson.steps[index];
-    if (!step) throw new Error(`Lesson ${this.lesson.id} has no step ${index + 1}.`);
+    if (!step) throw new Error(t('lessons.step.no-such-step', { lesson: this.lesson.id, number: index + 1 }));
     return step;
   }
 
@@ -284,7 +285,7 @@ export class LessonSession {
     const blocker = stepBlocker(this.lesson.requires, needsOf(step), this.host);
     if (blocker) return done({ status: 'skipped', events: [], output: [], message: blocker.sentence });
     const needed = missingReference(step, (ref) => this.resolve(ref, 'host') !== undefined);
-    if (needed) return done({ status: 'failed', events: [], output: [], message: needed });
+    if (needed) return done({ status: 'failed', events: [], output: [], message: render(needed), said: needed });
     const live =
       step.live &&
       startLiveReads(

@@ -1,6 +1,8 @@
 /**
  * What a step needs before it can run, and how a failure reads. Pure helpers of the session.
  */
+import { message } from '../../i18n/index.js';
+import type { Message } from '../../i18n/index.js';
 import { PROBES } from '../../probes/index.js';
 import { ACTIONS } from '../actions/index.js';
 import type { ArgSpecs } from '../arg-spec.js';
@@ -39,12 +41,14 @@ export function containersUsed(step: Step): string[] {
 }
 
 /**
- * A sentence naming a process the step points at that no earlier step has started (the learner
+ * The sentence naming a process the step points at that no earlier step has started (the learner
  * jumped ahead), or undefined when everything it needs exists.
  */
-export function missingReference(step: Step, exists: (ref: string) => boolean): string | undefined {
+export function missingReference(step: Step, exists: (ref: string) => boolean): Message | undefined {
   const ref = stepReferences(step).find((r) => r.startsWith('process.') && !exists(r));
-  return ref && `This step needs ${ref}, which an earlier step starts: go back (←) and run that step first.`;
+  if (ref === undefined) return undefined;
+  const needs = message('lessons.step.needs-process', { ref });
+  return needs;
 }
 
 /** A thrown error as the learner reads it: the message, and the kernel's hint when it has one. */

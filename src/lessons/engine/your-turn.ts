@@ -3,6 +3,7 @@
  * filled with the answer read from the machine), and doing the task in the learner's place for
  * `--plain`, so CI exercises every check for real.
  */
+import { message, render, t } from '../../i18n/index.js';
 import { CHECKS } from '../checks/index.js';
 import type { CheckOutcome } from '../checks/index.js';
 import type { ActionContext } from '../actions/action.js';
@@ -28,7 +29,7 @@ export interface TurnHost {
 }
 
 function turnOf(step: Step): NonNullable<Step['yourTurn']> {
-  if (!step.yourTurn) throw new Error(`Step ${step.id} has no your-turn task.`);
+  if (!step.yourTurn) throw new Error(t('lessons.step.no-your-turn', { id: step.id }));
   return step.yourTurn;
 }
 
@@ -50,7 +51,9 @@ export async function solveAfter(host: TurnHost, step: Step, result: StepResult)
   const turn = turnOf(step);
   if (result.status !== 'done') return { result };
   const [answer] = await host.serial(() => CHECKS[turn.check]!.answers(host.context(), turn.args));
-  if (answer === undefined)
-    return { result: { ...result, status: 'failed', message: 'The solution ran, but the check finds no answer in the real state.' } };
+  if (answer === undefined) {
+    const said = message('lessons.step.no-answer');
+    return { result: { ...result, status: 'failed', message: render(said), said } };
+  }
   return { result, answer, check: await host.serial(() => checkAnswer(host, step, answer)) };
 }

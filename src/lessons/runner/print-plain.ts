@@ -3,11 +3,13 @@
  * every pane is printed with its title (the exact file or command it shows) and the differences
  * spelled out in words.
  */
+import { t } from '../../i18n/index.js';
 import { describeDifferences } from '../../probes/index.js';
 import { meterLines } from '../../probes/meter-lines.js';
 import type { View } from '../../probes/index.js';
 import type { FastForward } from '../engine/fast-forward.js';
 import { fastForwardedLine, fastForwardStoppedLine } from '../engine/fast-forward-text.js';
+import { padText, textWidth } from '../../tui/text-width.js';
 import type { Pane, StepResult } from '../engine/results.js';
 import { comparable } from '../pane-pair.js';
 import { eventLines, formatMs } from '../event-lines.js';
@@ -17,20 +19,20 @@ import type { Lesson, Step } from '../types.js';
 import type { StepReport } from './drive.js';
 
 export function plainHeader(lesson: Lesson): string[] {
-  return [`Lesson ${lesson.order}: ${lesson.title}`, lesson.summary, '', ...plainText(lesson.intro), ''];
+  return [t('lessons.plain.lesson', { order: lesson.order, title: lesson.title }), lesson.summary, '', ...plainText(lesson.intro), ''];
 }
 
-/** A view as aligned text columns. */
+/** A view as aligned text columns (measured in terminal columns: a Chinese character takes two). */
 export function viewLines(view: View): string[] {
   const table = view.columns ? [view.columns, ...view.rows.map((r) => r.cells)] : view.rows.map((r) => r.cells);
   const widths: number[] = [];
   for (const cells of table)
     cells.forEach((c, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, c.length);
+      widths[i] = Math.max(widths[i] ?? 0, textWidth(c));
     });
   const lines = table.map((cells) =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .map((c, i) => (i === cells.length - 1 ? c : padText(c, widths[i]!)))
       .join('  ')
       .trimEnd(),
   );
@@ -39,26 +41,29 @@ export function viewLines(view: View): string[] {
 
 function paneLines(label: string, pane: Pane | undefined): string[] {
   if (!pane) return [];
-  if (!pane.ok) return [`${label}: ${pane.reason}`];
-  return [`${label}: ${pane.view.title}`, ...viewLines(pane.view).map((l) => `  ${l}`)];
+  if (!pane.ok) return [t('lessons.plain.pane', { label, title: pane.reason })];
+  return [t('lessons.plain.pane', { label, title: pane.view.title }), ...viewLines(pane.view).map((l) => `  ${l}`)];
 }
 
 /** What ran, indented: each primitive with its time (and errno), the action's output, live reads. */
 export function ranLines(result: StepResult): string[] {
   const out = eventLines(result.events).map(
-    (e) => `  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${e.error.code}: ${e.error.text}. ${e.error.hint}` : ''}`,
+    (e) => `  ${e.text}  (${formatMs(e.durationMs)})${e.error ? `\n    ${t('lessons.plain.call-failed', e.error)}` : ''}`,
   );
   for (const line of result.output) out.push(`  | ${line}`);
   if (result.live?.length) {
     const reads = result.live.map((s) => ({ atMs: s.atMs, meters: s.view.meters ?? [] }));
-    out.push(`Live: ${reads.length} reads of ${result.live[0]!.view.title} while it ran:`, ...meterLines(reads).map((l) => `  ${l}`));
+    out.push(
+      t('lessons.plain.live', { count: reads.length, title: result.live[0]!.view.title }),
+      ...meterLines(reads).map((l) => `  ${l}`),
+    );
   }
   return out;
 }
 
 /** The two panes' titles: `Host` and `Container`, or the containers they show. */
 export function paneLabels(step: Step): { host: string; container: string } {
-  return { host: step.host?.label ?? 'Host', container: step.container?.label ?? 'Container' };
+  return { host: step.host?.label ?? t('tui.lesson.host'), container: step.container?.label ?? t('tui.lesson.container') };
 }
 
 /** The differences between two comparable panes, in words (nothing when they cannot be compared). */
@@ -66,53 +71,67 @@ export function differenceLines(step: Step, host: Pane | undefined, inside: Pane
   if (!host?.ok || !inside?.ok || !comparable(step.host, step.container)) return [];
   const labels = paneLabels(step);
   const where = {
-    a: labels.host === 'Host' ? 'on the host' : `in ${labels.host}`,
-    b: labels.container === 'Container' ? 'in the container' : `in ${labels.container}`,
+    a: labels.host === t('tui.lesson.host') ? t('lessons.pane.on-host') : t('lessons.pane.in-named', { label: labels.host }),
+    b:
+      labels.container === t('tui.lesson.container')
+        ? t('lessons.pane.in-container')
+        : t('lessons.pane.in-named', { label: labels.container }),
   };
   const diffs = describeDifferences(host.view, inside.view, where);
-  return [
-    diffs.length ? `Differs (${labels.host} ⟷ ${labels.container}):` : `${labels.host} and ${labels.container} show the same.`,
-    ...diffs.map((d) => `  ${d}`),
-  ];
+  return [t(diffs.length ? 'lessons.plain.differs' : 'lessons.plain.same', labels), ...diffs.map((d) => `  ${d}`)];
 }
 
 export function plainStep(r: StepReport, total: number): string[] {
   const { step, result } = r;
   // A PID the step could not know (a reference to a process not started) is said in words.
-  const out = [`Step ${r.index + 1} of ${total}: ${step.title}  [${step.id}]`, ...plainText(presentTemplate(result.text, {}))];
+  const out = [
+    t('lessons.plain.step', { number: r.index + 1, total, title: step.title, id: step.id }),
+    ...plainText(presentTemplate(result.text, {})),
+  ];
   if (step.predict) {
-    out.push(`Predict: ${step.predict.question}`, ...step.predict.choices.map((c, i) => `  ${i + 1}) ${c}`));
+    out.push(t('lessons.plain.predict', { question: step.predict.question }), ...step.predict.choices.map((c, i) => `  ${i + 1}) ${c}`));
   }
-  if (step.yourTurn) out.push(`Your turn: ${step.yourTurn.task}`);
-  out.push(`Shell: ${presentTemplate(result.shell, {}, true)}`);
-  if (step.docker) out.push(`Docker: ${step.docker}`);
+  if (step.yourTurn) out.push(t('lessons.plain.your-turn', { task: step.yourTurn.task }));
+  out.push(t('lessons.plain.shell', { command: presentTemplate(result.shell, {}, true) }));
+  if (step.docker) out.push(t('lessons.plain.docker', { command: step.docker }));
   const events = eventLines(result.events);
   out.push(
-    events.length || result.output.length
-      ? 'Ran:'
-      : result.status === 'skipped'
-        ? 'Ran: nothing (this host cannot run this step: see the result below).'
-        : 'Ran: nothing (this step only looks).',
+    t(
+      events.length || result.output.length
+        ? 'lessons.plain.ran'
+        : result.status === 'skipped'
+          ? 'lessons.plain.ran-skipped'
+          : 'lessons.plain.ran-looks',
+    ),
   );
   out.push(...ranLines(result));
   const labels = paneLabels(step);
   const host = r.check?.host ?? result.host;
   const inside = r.check?.container ?? result.container;
   out.push(...paneLines(labels.host, host), ...paneLines(labels.container, inside), ...differenceLines(step, host, inside));
-  if (step.predict) out.push(`Answer: ${step.predict.answer + 1}) ${step.predict.choices[step.predict.answer]}. ${step.predict.reveal}`);
+  if (step.predict) {
+    const choice = step.predict.choices[step.predict.answer] ?? '';
+    out.push(
+      t('lessons.plain.answer', { number: step.predict.answer + 1, choice, ends: sentenceEnd(choice), reveal: step.predict.reveal }),
+    );
+  }
   if (r.answer !== undefined)
-    out.push(`Answer given by --solve: ${r.answer}. Check: ${r.check?.ok ? 'passed' : 'failed'}. ${r.check?.message ?? ''}`.trimEnd());
+    out.push(t('lessons.plain.checked', { answer: r.answer, ok: r.check?.ok ? 'yes' : 'no', message: r.check?.message || 'none' }));
   if (result.reverted) {
     out.push(
-      'Put back by the lab:',
+      t('lessons.plain.put-back'),
       ...eventLines(result.reverted.events).map((e) => `  ${e.text}`),
       ...result.reverted.output.map((l) => `  | ${l}`),
     );
-    if (result.reverted.message) out.push(`  failed: ${result.reverted.message}`);
+    if (result.reverted.message) out.push(`  ${t('lessons.plain.put-back-failed', { message: result.reverted.message })}`);
   }
-  const status = { done: 'done', failed: 'FAILED', skipped: 'skipped', cancelled: 'cancelled' }[result.status];
   out.push(
-    `Result: ${status} in ${formatMs(result.durationMs)}.${result.message ? ` ${result.message}` : ''}${result.hint ? ` Hint: ${result.hint}` : ''}`,
+    t('lessons.plain.result', {
+      status: result.status,
+      time: formatMs(result.durationMs),
+      message: result.message || 'none',
+      hint: result.hint || 'none',
+    }),
     '',
   );
   return out;
@@ -131,4 +150,9 @@ export function plainFastForward(lesson: Lesson, ff: FastForward): string[] {
     '',
     ...(failed ? plainStep({ ...failed, step: lesson.steps[index]! }, lesson.steps.length) : []),
   ];
+}
+
+/** Whether a choice already ends a sentence (so the answer line adds no full stop of its own). */
+export function sentenceEnd(choice: string): 'sentence' | 'other' {
+  return /[.!?。！？]$/.test(choice.trim()) ? 'sentence' : 'other';
 }

@@ -4,6 +4,7 @@
  * `--solve` it stops at the first your-turn step, which is the learner's to do. The exit status is 1
  * if any step failed (with `--solve`: or any check).
  */
+import { t } from '../../i18n/index.js';
 import { openLabRuntime } from '../lab-runtime.js';
 import { fastForward, stepsBefore } from '../engine/fast-forward.js';
 import { LessonSession } from '../engine/session.js';
@@ -67,7 +68,7 @@ export async function runLessonCommand(
     const failure = failed && { step: failed.step.id, number: failed.index + 1, why: failureOf(failed)! };
     if (format === 'plain') {
       write([summaryLine(lesson, { failure, skipped, awaiting: awaiting && { step: awaiting.step.id, number: awaiting.index + 1 } })]);
-      if (lesson.readMore.length && !awaiting) write(['Read more:', ...lesson.readMore.map((r) => `  ${r}`)]);
+      if (lesson.readMore.length && !awaiting) write([t('lessons.plain.read-more'), ...lesson.readMore.map((r) => `  ${r}`)]);
     } else {
       write([
         JSON.stringify({
@@ -97,12 +98,9 @@ function summaryLine(
   lesson: Lesson,
   end: { failure?: { step: string; number: number; why: string }; skipped: string[]; awaiting?: { step: string; number: number } },
 ): string {
-  if (end.failure)
-    return `Step ${end.failure.number} (${end.failure.step}) of "${lesson.title}" failed (see its FAILED result above): ${end.failure.why}`;
-  if (end.awaiting)
-    return `Stopped at step ${end.awaiting.number} (${end.awaiting.step}): it is your turn. Run \`container-lab lesson ${lesson.id} --plain --solve\` to see it solved, or open the lab (\`sudo container-lab\`) to do it yourself.`;
-  const except = end.skipped.length
-    ? `, except ${end.skipped.length === 1 ? 'one step' : `${end.skipped.length} steps`} this host cannot run (skipped: ${end.skipped.join(', ')})`
-    : '';
-  return `Every step of "${lesson.title}" ran${except}.`;
+  const title = lesson.title;
+  if (end.failure) return t('lessons.plain.failed-at', { ...end.failure, title });
+  if (end.awaiting) return t('lessons.plain.awaiting', { ...end.awaiting, id: lesson.id });
+  if (end.skipped.length) return t('lessons.plain.all-ran-except', { title, count: end.skipped.length, steps: end.skipped.join(', ') });
+  return t('lessons.plain.all-ran', { title });
 }
