@@ -9,6 +9,7 @@ import { lint } from './lint.js';
 import { probes } from './probes.js';
 import { runtime } from './runtime.js';
 import { tui } from './tui.js';
+import { workshop } from './workshop.js';
 
 export const catalogue = {
   ...actions,
@@ -21,4 +22,5 @@ export const catalogue = {
   ...probes,
   ...runtime,
   ...tui,
+  ...workshop,
 } as const;
