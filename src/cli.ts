@@ -77,12 +77,14 @@ async function main(args: string[]): Promise<number> {
         allowPositionals: true,
         options: { yes: { type: 'boolean', default: false }, lessons: { type: 'string' } },
       });
-      if (positionals.length > 1) throw new UsageError('reset takes at most one lesson: container-lab reset [<lesson>] [--yes].');
+      if (positionals.length > 1) throw new UsageError(t('workshop.reset.one-lesson'));
       const { lessonIds } = await import('./cli/lessons.js');
       const ids = await lessonIds(values.lessons);
       const lesson = positionals[0];
       if (lesson !== undefined && !ids.includes(lesson))
-        throw new UsageError(`There is no lesson "${lesson}". Lessons here: ${ids.join(', ') || 'none'}.`);
+        throw new UsageError(
+          ids.length ? t('cli.no-such-lesson', { id: lesson, ids: ids.join(', ') }) : t('cli.no-lessons-here', { id: lesson }),
+        );
       const { resetCommand } = await import('./cli/reset.js');
       return resetCommand({ lesson, lessonCount: ids.length, yes: values.yes ?? false });
     }

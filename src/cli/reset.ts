@@ -7,22 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { t } from '../i18n/index.js';
 import { loadProgress, progressLocation, resetProgress, saveProgress } from '../lessons/progress.js';
 import { isSameProcess } from '../runtime/proc-identity.js';
 import { labPaths } from '../runtime/paths.js';
 
-/** Every sentence `reset` says, each in one place. */
-const SAY = {
-  askAll: (count: number) => `Reset progress of all ${count} lessons? [y/N] `,
-  askOne: (lesson: string) => `Reset progress of lesson ${lesson}? [y/N] `,
-  noTerminal: 'reset asks before it forgets progress, and there is no terminal to ask on: pass --yes to reset without asking.',
-  labRunning: (pid: number) => `A lab is running (PID ${pid}) and holds your progress: quit it first (q), then reset. Nothing was changed.`,
-  lockUnreadable: (dir: string) =>
-    `Cannot tell whether a lab is running (${dir} is root's): run \`sudo container-lab reset\`. Nothing was changed.`,
-  kept: 'Nothing was reset.',
-  resetAll: (count: number, file: string) => `Progress of all ${count} lessons reset (${file}): each starts again at step 1.`,
-  resetOne: (lesson: string, file: string) => `Progress of lesson ${lesson} reset (${file}): it starts again at step 1.`,
-};
+/**
+ * The answers that mean yes, in any of the lab's languages (full-width letters read as ASCII): an
+ * English `y`/`yes`, and 是/是的 from a learner answering the Chinese question in Chinese.
+ */
+const YES = new Set(['y', 'yes', '是', '是的']);
 
 export interface ResetOptions {
   /** One lesson's id, or undefined for all. */
@@ -52,7 +46,7 @@ function ask(question: string, input: NodeJS.ReadableStream, output: NodeJS.Writ
   const rl = readline.createInterface({ input, output, terminal: false });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
-      resolve(/^y(es)?$/i.test(answer.trim()));
+      resolve(YES.has(answer.trim().normalize('NFKC').toLowerCase()));
       rl.close();
     });
     rl.once('close', () => resolve(false));
@@ -70,13 +64,16 @@ export async function resetCommand(opts: ResetOptions): Promise<number> {
   };
   const { runDir } = labPaths(env);
   const running = runningLab(runDir);
-  if (running === 'unreadable') return refuse(SAY.lockUnreadable(runDir));
-  if (running !== undefined) return refuse(SAY.labRunning(running));
+  if (running === 'unreadable') return refuse(t('workshop.reset.lock-unreadable', { dir: runDir }));
+  if (running !== undefined) return refuse(t('workshop.reset.lab-running', { pid: running }));
   if (!opts.yes) {
-    if (!input.isTTY) return refuse(SAY.noTerminal);
-    const question = opts.lesson === undefined ? SAY.askAll(opts.lessonCount) : SAY.askOne(opts.lesson);
-    if (!(await ask(question, input, output))) {
-      say(SAY.kept);
+    if (!input.isTTY) return refuse(t('workshop.reset.no-terminal'));
+    const question =
+      opts.lesson === undefined
+        ? t('workshop.reset.ask-all', { count: opts.lessonCount })
+        : t('workshop.reset.ask-one', { lesson: opts.lesson });
+    if (!(await ask(`${question} `, input, output))) {
+      say(t('workshop.reset.kept'));
       return 0;
     }
   }
@@ -84,6 +81,10 @@ export async function resetCommand(opts: ResetOptions): Promise<number> {
   const { progress } = loadProgress(loc.file);
   const warning = saveProgress(loc, resetProgress(progress, opts.lesson));
   if (warning) return refuse(warning);
-  say(opts.lesson === undefined ? SAY.resetAll(opts.lessonCount, loc.file) : SAY.resetOne(opts.lesson, loc.file));
+  say(
+    opts.lesson === undefined
+      ? t('workshop.reset.done-all', { count: opts.lessonCount, file: loc.file })
+      : t('workshop.reset.done-one', { lesson: opts.lesson, file: loc.file }),
+  );
   return 0;
 }

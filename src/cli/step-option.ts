@@ -3,6 +3,7 @@
  * screen shows it (`4/12`); an id is the step's own (`raise-limit`). A bad value is one sentence
  * naming what the lesson has.
  */
+import { t } from '../i18n/index.js';
 import type { Lesson } from '../lessons/types.js';
 import { UsageError } from './parse.js';
 
@@ -16,9 +17,5 @@ export function stepIndex(lesson: Lesson, ref: string): number {
     const at = lesson.steps.findIndex((s) => s.id === ref);
     if (at >= 0) return at;
   }
-  throw new UsageError(badStep({ ref, lesson: lesson.id, count, ids: lesson.steps.map((s) => s.id) }));
-}
-
-function badStep(v: { ref: string; lesson: string; count: number; ids: readonly string[] }): string {
-  return `--step "${v.ref}" is not a step of ${v.lesson}: give a number from 1 to ${v.count}, or a step id (${v.ids.join(', ')}).`;
+  throw new UsageError(t('workshop.step.bad', { ref, lesson: lesson.id, count, ids: lesson.steps.map((s) => s.id).join(', ') }));
 }

@@ -7,6 +7,7 @@
  * through the runtime's exec (`docker exec`), never on the host. It becomes the `exec` action.
  */
 import { isMap, isScalar } from 'yaml';
+import { t } from '../i18n/index.js';
 import type { Node, YAMLMap } from 'yaml';
 import { ACTIONS } from './actions/index.js';
 import type { RunSpec } from './types.js';
@@ -20,12 +21,12 @@ export function validateSolution(yaml: YamlFile, node: Node, what: string, conta
     return call && { action: call.name, args: call.args, at };
   }
   const keys = yaml.entries(node as YAMLMap<unknown, Node>, what, ['exec', 'in'], ['exec']);
-  const command = yaml.text(keys.get('exec'), `${what}: \`exec\``);
+  const command = yaml.text(keys.get('exec'), t('lint.label.key', { what, key: 'exec' }));
   let container = '';
   if (keys.has('in')) {
-    const name = yaml.text(keys.get('in'), `${what}: \`in\``);
+    const name = yaml.text(keys.get('in'), t('lint.label.key', { what, key: 'in' }));
     if (name !== undefined && !containers.includes(name)) {
-      yaml.report(keys.get('in'), `${what}: \`in: ${name}\` is not one of this lesson's containers (${containers.join(', ')}).`);
+      yaml.report(keys.get('in'), t('lint.step.in-unknown', { what, name, names: containers.join(', ') }));
       return undefined;
     }
     container = name ?? '';
@@ -34,10 +35,7 @@ export function validateSolution(yaml: YamlFile, node: Node, what: string, conta
   // The lab reads the command's output until every holder of the pipe has closed it, as a shell
   // does for `$(…)`: a background process that keeps it open keeps the step waiting until it ends.
   if (/&\s*$/.test(command) && !/>\s*\/dev\/null\s+2>&1\s*&\s*$/.test(command)) {
-    yaml.report(
-      keys.get('exec'),
-      `${what}: \`exec\`: a background command keeps its output open, and the lab would wait for it to end: write \`… >/dev/null 2>&1 &\`.`,
-    );
+    yaml.report(keys.get('exec'), t('lint.solution.background', { what: t('lint.label.key', { what, key: 'exec' }) }));
     return undefined;
   }
   return { action: 'exec', args: { argv: ['/bin/sh', '-c', command], container, expect: 'succeeds' }, at };

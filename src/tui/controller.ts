@@ -332,7 +332,7 @@ export class LabController {
       return;
     }
     // Fresh containers, then the state the learner's step builds on, as a walk to it leaves it.
-    await this.fastForwardTo(index, "Reset: the lesson's containers were removed.");
+    await this.fastForwardTo(index, (fastForwarded) => t('tui.msg.reset-fast-forwarded', { fastForwarded }));
   }
 
   /**
@@ -346,7 +346,7 @@ export class LabController {
     this.store.dispatch({ type: 'jump-typed', text: undefined });
     const n = Number(l.jump);
     if (!Number.isInteger(n) || n < 1 || n > lesson.steps.length) {
-      this.store.dispatch({ type: 'message', text: noSuchStep({ typed: l.jump, count: lesson.steps.length }), tone: 'bad' });
+      this.store.dispatch({ type: 'message', text: t('tui.msg.no-such-step', { typed: l.jump, count: lesson.steps.length }), tone: 'bad' });
       return;
     }
     await this.session?.reset();
@@ -361,10 +361,10 @@ export class LabController {
    * Runs, quietly and in order, the steps before `target` that have not run to the end in this
    * session (all of them after opening at a step or a reset; those passed with →): see
    * engine/fast-forward.ts. Each one's result fills its step, so ← shows what it did. One that
-   * fails stops it there, and the learner is moved to that step. `lead`: a sentence said before
-   * the line that says what ran (which is returned too).
+   * fails stops it there, and the learner is moved to that step. `say`: the message that carries
+   * the line saying what ran (which is returned too), when it is more than that line.
    */
-  private async fastForwardTo(target: number, lead?: string): Promise<{ stopped: boolean; line?: string }> {
+  private async fastForwardTo(target: number, say?: (line: string) => string): Promise<{ stopped: boolean; line?: string }> {
     const session = this.session;
     const lesson = this.lesson;
     const l = this.store.getState().lesson;
@@ -389,7 +389,7 @@ export class LabController {
     this.readPids();
     if (!ff.stopped) {
       const line = fastForwardedLine({ indices: ff.steps.map((w) => w.index), durationMs: ff.durationMs });
-      this.store.dispatch({ type: 'message', text: lead ? `${lead} ${line}` : line, tone: 'info' });
+      this.store.dispatch({ type: 'message', text: say ? say(line) : line, tone: 'info' });
       return { stopped: false, line };
     }
     const { index, reason } = ff.stopped;
@@ -410,22 +410,30 @@ export class LabController {
     const step = lesson?.steps[l?.index ?? -1];
     if (!l || !lesson || !step || !this.session) return;
     if (!step.yourTurn) {
-      this.store.dispatch({ type: 'message', text: 'This step is not a your-turn task: it has no solution to show.', tone: 'info' });
+      this.store.dispatch({ type: 'message', text: t('tui.msg.no-solution'), tone: 'info' });
       return;
     }
     if (!l.steps[l.index]?.solutionShown) {
       this.store.dispatch({ type: 'solution-shown', index: l.index });
-      const text = `Solution: ${describeSolution(step.yourTurn.solution)}. Press x again to run it and check it.`;
-      this.store.dispatch({ type: 'message', text, tone: 'info' });
+      this.store.dispatch({
+        type: 'message',
+        text: t('tui.msg.solution', { solution: describeSolution(step.yourTurn.solution) }),
+        tone: 'info',
+      });
       return;
     }
     const index = l.index;
+    const session = this.session;
+    // As Enter does: steps passed with → and never run are run first, so the solution meets the
+    // state a walk to this step leaves (the cgroups OOM step before its "raise the limit").
+    if ((await this.fastForwardTo(index)).stopped) return;
     this.store.dispatch({ type: 'step-started', index, at: Date.now() });
-    const solved = await this.session.solve(index);
+    const solved = await session.solve(index);
+    if (this.session !== session) return;
     this.store.dispatch({ type: 'step-finished', index, result: solved.result });
     this.readPids();
     if (!solved.check) {
-      this.store.dispatch({ type: 'message', text: solved.result.message ?? 'The solution did not run.', tone: 'bad' });
+      this.store.dispatch({ type: 'message', text: solved.result.message ?? t('tui.msg.solution-failed'), tone: 'bad' });
       return;
     }
     this.store.dispatch({ type: 'answer-opened' });
@@ -434,9 +442,7 @@ export class LabController {
     const ok = solved.check.ok;
     this.store.dispatch({
       type: 'message',
-      text: ok
-        ? `Solved: the solution ran, and the check passed on answer ${solved.answer}. On to the next step (→).`
-        : solved.check.message,
+      text: ok ? t('tui.msg.solved', { answer: solved.answer ?? '' }) : solved.check.message,
       tone: ok ? 'ok' : 'bad',
     });
     if (ok) this.saveProgress(recordStep(this.store.getState().progress, lesson.id, index, step.id));
@@ -482,11 +488,6 @@ function ranToTheEnd(step: Lesson['steps'][number], s: StepState | undefined): b
   if (status === 'skipped') return true;
   if (status !== 'done') return false;
   return !step.yourTurn || Boolean(s?.check?.ok || s?.fastForwarded);
-}
-
-/** `g` then a number that is no step of this lesson. */
-function noSuchStep(v: { typed: string; count: number }): string {
-  return `There is no step "${v.typed}": this lesson has steps 1 to ${v.count}.`;
 }
 
 const placeholdersOf = new WeakMap<Lesson, string[]>();

@@ -107,10 +107,10 @@ function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
 /** After `g`: the step number being typed, and what happens on Enter. */
 function jumpPrompt(typed: string, count: number): Line {
   return [
-    { text: `Go to step (1-${count}) › `, tone: 'key' },
+    { text: `${t('tui.jump.prompt', { count })} `, tone: 'key' },
     { text: typed },
     { text: '▌', tone: 'muted' },
-    { text: '   fresh containers, the steps before it fast-forwarded', tone: 'muted' },
+    { text: `   ${t('tui.jump.what')}`, tone: 'muted' },
   ];
 }
 

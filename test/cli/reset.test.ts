@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetCommand } from '../../src/cli/reset.js';
+import { setLanguage, translate } from '../../src/i18n/index.js';
 import { recordStep, resetProgress } from '../../src/lessons/progress.js';
 import type { Progress } from '../../src/lessons/progress.js';
 import { processStartTime } from '../../src/runtime/proc-identity.js';
@@ -50,6 +51,27 @@ describe('reset', () => {
     const no = setup('\n');
     expect(await resetCommand({ lessonCount: 7, yes: false, ...no })).toBe(0);
     expect(no.read()).toEqual(SOME);
+  });
+
+  it("asks in the learner's language, and takes a yes in it (是, 是的, full-width ｙ) as well as y or yes", async () => {
+    setLanguage('zh-CN');
+    try {
+      for (const typed of ['是\n', ' 是的 \n', 'ＹＥＳ\n', 'Y\n']) {
+        const s = setup(typed);
+        expect(await resetCommand({ lesson: 'cgroups', lessonCount: 7, yes: false, ...s })).toBe(0);
+        expect(s.said()).toContain(`${translate('zh-CN', 'workshop.reset.ask-one', { lesson: 'cgroups' })} `);
+        expect(s.read().lessons, typed).toEqual({ overlay: { step: 2, done: ['a'] } });
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      for (const typed of ['否\n', 'n\n', 'yess\n']) {
+        const s = setup(typed);
+        expect(await resetCommand({ lessonCount: 7, yes: false, ...s })).toBe(0);
+        expect(s.read(), typed).toEqual(SOME);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    } finally {
+      setLanguage('en');
+    }
   });
 
   it('--yes resets one lesson without asking', async () => {

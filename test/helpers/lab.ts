@@ -53,6 +53,8 @@ export const TIERS = {
   workshop: tier('t9', 'clabw'),
   /** test/lessons/jump-walk: every step of every lesson, jumped to, against a walk. */
   jump: tier('t10', 'clabj'),
+  /** test/e2e/instructor: an instructor's rehearsal in tmux (x x, a restart and a jump, r). */
+  instructor: tier('t11', 'clabi'),
 } as const satisfies Record<string, LabPaths>;
 
 /**

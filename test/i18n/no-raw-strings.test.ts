@@ -23,6 +23,8 @@ const MOVED = [
   ...['lint-command', 'check-references', 'yaml-file', 'glossary', 'arg-spec', 'load-lessons', 'text-sections'].map(
     (f) => `src/lessons/${f}.ts`,
   ),
+  // Workshop mode: a solution in words, what a fast-forward and an undo say.
+  ...['solution', 'engine/fast-forward-text', 'engine/undo', 'engine/made-outside'].map((f) => `src/lessons/${f}.ts`),
   ...readdirSync(path.join(root, 'src/probes')).map((f) => `src/probes/${f}`),
   ...readdirSync(path.join(root, 'src/kernel')).map((f) => `src/kernel/${f}`),
   ...filesUnder('src/runtime'),

@@ -88,6 +88,18 @@ describe('going to a step', () => {
     expect(strip(app.frame())).toContain('Fast-forward stopped at step 2 (new-namespace)');
   });
 
+  it('x x on a your-turn step passed with →: the steps before it run first, then its solution, checked', async () => {
+    app = startApp({ columns: 80, rows: 24 });
+    const turn = lesson.steps.findIndex((s) => s.yourTurn);
+    await app.press(KEY.enter, ...Array<string>(turn).fill(KEY.right), 'x');
+    expect(app.store.getState().lesson!.index).toBe(turn);
+    expect(ran(app)).toEqual([]);
+    await app.press('x');
+    expect(ran(app)).toEqual([...ids(turn).map((id) => [id, 'done', true]), [lesson.steps[turn]!.id, 'done', false]]);
+    expect(app.store.getState().lesson!.steps[turn]!.check?.ok).toBe(true);
+    expect(strip(app.frame())).toContain('Solved: the solution ran, and the check passed on answer');
+  });
+
   it('the controller opens a lesson at a step (`lesson <id> --step N`), fast-forwarded', async () => {
     app = startApp({ columns: 80, rows: 24 });
     await app.controller.openAt('pid-namespace', 2);

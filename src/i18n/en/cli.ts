@@ -3,21 +3,43 @@ export const cli = {
   'cli.help': `container-lab — learn how containers work by running the real Linux primitives.
 
 Usage:
-  sudo container-lab [--lessons DIR]       open the lab (an interactive terminal app)
-  sudo container-lab lesson <id> [--plain | --json] [--lessons DIR]
-                                           run every step of one lesson without the UI
+  sudo container-lab [--presenter] [--transcript FILE] [--lessons DIR]
+      open the lab (an interactive terminal app); --presenter shows each step's
+      facilitator notes under its text; --transcript writes the session to FILE
+      as Markdown
+  sudo container-lab lesson <id> --step <n|step-id> [--lessons DIR]
+      open the lab at that step (its number, or its id); the steps before it are
+      fast-forwarded, so the machine is as a walk to that step leaves it
+  sudo container-lab lesson <id> [--plain | --json] [--step <n|step-id>]
+                     [--solve] [--transcript FILE] [--lessons DIR]
+      run a lesson's steps without the UI, from the first or from --step, up to
+      its first your-turn step; with --solve, every step, each your-turn step
+      solved by its solution and checked
   sudo container-lab run [--hostname H] [--memory 32m] [--pids 20] [--cpus 0.5]
                          [--cap-drop CAP]... [--verbose] [-- CMD...]
-                                           a sandbox container; an interactive shell by default
-  container-lab doctor [--json]            check this host can run every lesson
-  sudo container-lab cleanup               remove what a crashed lab left behind
-  container-lab lint-lessons [DIR]         check lesson files
+      a sandbox container; an interactive shell by default
+  container-lab doctor [--json]
+      check this host can run every lesson
+  sudo container-lab doctor --workshop [--json]
+      the pre-flight before a workshop: also starts and removes one container
+      per lesson, and says per lesson whether it will run
+  container-lab notes <id> [--lessons DIR]
+      a lesson's facilitator sheet, in Markdown
+  container-lab reset [<lesson>] [--yes] [--lessons DIR]
+      forget your progress (every lesson, or one), after asking; --yes skips
+      the question
+  sudo container-lab cleanup
+      remove what a crashed lab left behind
+  container-lab lint-lessons [DIR]
+      check lesson files
   container-lab --version | --help
 
-Every command takes --lang en|zh-CN|zh-TW; without it the lab speaks the language you chose last
-on its home screen (l), else your locale's (LC_ALL, LC_MESSAGES, LANG), else English.
+Every command takes --lang en|zh-CN|zh-TW; without it the lab speaks the
+language you chose last on its home screen (l), else your locale's (LC_ALL,
+LC_MESSAGES, LANG), else English.
 
-Lessons: pid-namespace, mount-namespace, cgroups, overlay, whiteouts, veth-bridge, capabilities.
+Lessons: pid-namespace, mount-namespace, cgroups, overlay, whiteouts,
+veth-bridge, capabilities.
 `,
   'cli.see-help': 'See `container-lab --help`.',
   'cli.hint': 'hint: {hint}',

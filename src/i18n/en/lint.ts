@@ -160,4 +160,6 @@ export const lint = {
   'lint.load.unreadable': 'Cannot read lesson.yaml: {error}.',
   'lint.your-turn.no-solution':
     "{what}: missing `solution:`, what the lab does in the learner's place (`--solve`, a jump past this step, the instructor's key): an action, or `exec:` with a command run inside the container.",
+  'lint.solution.background':
+    '{what}: a background command keeps its output open, and the lab would wait for it to end: write `… >/dev/null 2>&1 &`.',
 } as const;

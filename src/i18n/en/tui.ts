@@ -125,4 +125,12 @@ export const tui = {
   'tui.msg.shell-back': "Back from the container's shell.",
   'tui.msg.shell-in': "You are in a shell inside the lesson's container. Type `exit` to go back to the lab.",
   'tui.msg.no-runtime': 'The lab cannot start containers: {error}',
+  'tui.msg.reset-fast-forwarded': "Reset: the lesson's containers were removed. {fastForwarded}",
+  'tui.msg.no-solution': 'This step is not a your-turn task: it has no solution to show.',
+  'tui.msg.solution': 'Solution: {solution}. Press x again to run it and check it.',
+  'tui.msg.solution-failed': 'The solution did not run.',
+  'tui.msg.solved': 'Solved: the solution ran, and the check passed on answer {answer}. On to the next step (→).',
+  'tui.msg.no-such-step': 'There is no step "{typed}": this lesson has steps 1 to {count}.',
+  'tui.jump.prompt': 'Go to step (1-{count}) ›',
+  'tui.jump.what': 'fresh containers, the steps before it fast-forwarded',
 } as const;

@@ -6,21 +6,40 @@ export const cli = {
   'cli.help': `container-lab —— 运行真实的 Linux 原语，弄懂容器如何工作。
 
 用法：
-  sudo container-lab [--lessons DIR]       打开实验（交互式终端应用）
-  sudo container-lab lesson <id> [--plain | --json] [--lessons DIR]
-                                           不用界面，运行一课的每一步
+  sudo container-lab [--presenter] [--transcript FILE] [--lessons DIR]
+      打开实验（交互式终端应用）；--presenter 在每一步的说明下
+      显示讲师备注；--transcript 把这次学习过程以 Markdown 写入 FILE
+  sudo container-lab lesson <id> --step <n|step-id> [--lessons DIR]
+      在那一步打开实验（用编号或步骤 id 指定）；它之前的步骤会被快进，
+      机器的状态和一步步走到那里时完全一样
+  sudo container-lab lesson <id> [--plain | --json] [--step <n|step-id>]
+                     [--solve] [--transcript FILE] [--lessons DIR]
+      不用界面运行一课的步骤，从第一步或 --step 指定的那一步开始，
+      到第一个“轮到你”的步骤为止；加 --solve 则运行所有步骤，
+      每个“轮到你”的步骤都用它的解法完成并检查
   sudo container-lab run [--hostname H] [--memory 32m] [--pids 20] [--cpus 0.5]
                          [--cap-drop CAP]... [--verbose] [-- CMD...]
-                                           一个沙盒容器；默认打开交互式 shell
-  container-lab doctor [--json]            检查本机能否运行每一课
-  sudo container-lab cleanup               删除崩溃的实验留下的东西
-  container-lab lint-lessons [DIR]         检查课程文件
+      一个沙盒容器；默认打开交互式 shell
+  container-lab doctor [--json]
+      检查本机能否运行每一课
+  sudo container-lab doctor --workshop [--json]
+      工作坊的课前检查：还会为每一课启动并删除一个容器，逐课说明能否运行
+  container-lab notes <id> [--lessons DIR]
+      一课的讲师讲义（Markdown 格式）
+  container-lab reset [<lesson>] [--yes] [--lessons DIR]
+      先询问，再清除你的进度（所有课程，或其中一课）；--yes 跳过询问
+  sudo container-lab cleanup
+      删除崩溃的实验留下的东西
+  container-lab lint-lessons [DIR]
+      检查课程文件
   container-lab --version | --help
 
-每个命令都接受 --lang en|zh-CN|zh-TW；不指定时，实验使用你上次在主屏幕上（按 l）选择的语言，
-否则使用你的 locale（LC_ALL、LC_MESSAGES、LANG）的语言，再否则使用英语。
+每个命令都接受 --lang en|zh-CN|zh-TW；不指定时，实验使用你上次在主屏幕上
+（按 l）选择的语言，否则使用你的 locale（LC_ALL、LC_MESSAGES、LANG）的语言，
+再否则使用英语。
 
-课程：pid-namespace、mount-namespace、cgroups、overlay、whiteouts、veth-bridge、capabilities。
+课程：pid-namespace、mount-namespace、cgroups、overlay、whiteouts、veth-bridge、
+capabilities。
 `,
   'cli.see-help': '参见 `container-lab --help`。',
   'cli.hint': '提示：{hint}',

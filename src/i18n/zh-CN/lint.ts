@@ -146,4 +146,5 @@ export const lint = {
   'lint.load.unreadable': '无法读取 lesson.yaml：{error}。',
   'lint.your-turn.no-solution':
     '{what}：缺少 `solution:`，即实验替学习者完成这一步的方式（`--solve`、跳过这一步、讲师的按键）：一个动作，或用 `exec:` 给出一条在容器里运行的命令。',
+  'lint.solution.background': '{what}：后台命令会一直占着它的输出，实验就会一直等它结束：请写成 `… >/dev/null 2>&1 &`。',
 } satisfies Translation<typeof english>;

@@ -27,7 +27,7 @@ export const tui = {
   'tui.key.what-ran': '运行了什么',
   'tui.key.reset': '重置',
   'tui.key.lessons': '课程',
-  'tui.key.solution': '答案',
+  'tui.key.solution': '解法',
   'tui.key.undo': '撤销',
   'tui.key.step-number': '步骤编号',
   'tui.key.go': '前往',
@@ -52,7 +52,7 @@ export const tui = {
   'tui.help.what-ran':
     '“运行了什么”列出各个原语：每个系统调用及其标志、每次对内核文件的写入、每个启动的程序，以及各自耗时。“手动”是一个人要做同样的事时会输入的 shell 命令。',
   'tui.help.back': '按 ? 或 Esc 返回。',
-  'tui.help.solution': '显示“轮到你”步骤的答案；再按一次 x 就运行并检查',
+  'tui.help.solution': '显示“轮到你”步骤的解法；再按一次 x 就运行并检查',
   'tui.help.undo-reset': '撤销这一步（能撤销时）/ 重置本课（全新的容器）',
   'tui.help.go-to': '跳到某一步：输入编号再按 Enter；换上全新的容器，之前的步骤快进完成',
 
@@ -117,4 +117,12 @@ export const tui = {
   'tui.msg.shell-back': '已从容器的 shell 返回。',
   'tui.msg.shell-in': '你现在在课程容器里的 shell 中。输入 `exit` 回到实验。',
   'tui.msg.no-runtime': '实验无法启动容器：{error}',
+  'tui.msg.reset-fast-forwarded': '已重置：本课的容器已删除。{fastForwarded}',
+  'tui.msg.no-solution': '这一步不是“轮到你”的任务，没有解法可显示。',
+  'tui.msg.solution': '解法：{solution}。再按一次 x 就运行它并检查。',
+  'tui.msg.solution-failed': '解法没有运行成功。',
+  'tui.msg.solved': '已解决：解法已运行，答案 {answer} 通过了检查。进入下一步（→）。',
+  'tui.msg.no-such-step': '没有第 {typed} 步：本课只有第 1 到第 {count} 步。',
+  'tui.jump.prompt': '跳到第几步（1-{count}）›',
+  'tui.jump.what': '换上全新的容器，之前的步骤快进完成',
 } satisfies Translation<typeof english>;

@@ -146,4 +146,5 @@ export const lint = {
   'lint.load.unreadable': '無法讀取 lesson.yaml：{error}。',
   'lint.your-turn.no-solution':
     '{what}：缺少 `solution:`，也就是實驗替學習者完成這一步的方式（`--solve`、跳過這一步、講師的按鍵）：一個動作，或用 `exec:` 給出一條在容器裡執行的指令。',
+  'lint.solution.background': '{what}：背景指令會一直占用它的輸出，實驗就會一直等它結束：請寫成 `… >/dev/null 2>&1 &`。',
 } satisfies Translation<typeof english>;

@@ -117,4 +117,12 @@ export const tui = {
   'tui.msg.shell-back': '已從容器的 shell 返回。',
   'tui.msg.shell-in': '你現在在課程容器裡的 shell 中。輸入 `exit` 回到實驗。',
   'tui.msg.no-runtime': '實驗無法啟動容器：{error}',
+  'tui.msg.reset-fast-forwarded': '已重設：本課的容器已刪除。{fastForwarded}',
+  'tui.msg.no-solution': '這一步不是「換你了」的任務，沒有解答可顯示。',
+  'tui.msg.solution': '解答：{solution}。再按一次 x 就執行它並檢查。',
+  'tui.msg.solution-failed': '解答沒有執行成功。',
+  'tui.msg.solved': '已解決：解答已執行，答案 {answer} 通過了檢查。前往下一步（→）。',
+  'tui.msg.no-such-step': '沒有第 {typed} 步：本課只有第 1 到第 {count} 步。',
+  'tui.jump.prompt': '跳到第幾步（1-{count}）›',
+  'tui.jump.what': '換上全新的容器，之前的步驟快轉完成',
 } satisfies Translation<typeof english>;

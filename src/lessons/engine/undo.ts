@@ -3,6 +3,7 @@
  * actions/action.ts) decides whether there is nothing to undo, an undo to run, or a reason it
  * cannot be undone alone, which the lesson's `r` (fresh containers) still covers.
  */
+import { t } from '../../i18n/index.js';
 import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import { ACTIONS } from '../actions/index.js';
 import type { ActionOutcome } from '../actions/action.js';
@@ -36,23 +37,24 @@ export function undoPlan(
   if (declared === 'restores' && typeof ran.undo === 'function') return { kind: 'run', undo: ran.undo };
   if (declared === 'restores' && ran.undo && 'cannot' in ran.undo) return { kind: 'cannot', why: ran.undo.cannot };
   if (declared && typeof declared === 'object') return { kind: 'cannot', why: declared.cannot };
-  return { kind: 'cannot', why: `the lab does not know how to take back what \`${ran.run.action}\` did` };
+  return { kind: 'cannot', why: t('workshop.undo.unknown-action', { action: ran.run.action }) };
 }
 
 /** The one sentence the learner reads after `u`. */
 export function undoMessage(u: Undone): { text: string; tone: 'ok' | 'bad' | 'info' } {
   switch (u.kind) {
     case 'not-run':
-      return { text: 'This step has not run, so there is nothing to undo.', tone: 'info' };
+      return { text: t('workshop.undo.not-run'), tone: 'info' };
     case 'nothing':
-      return { text: 'This step only looks: it changed nothing, so there is nothing to undo.', tone: 'info' };
+      return { text: t('workshop.undo.nothing'), tone: 'info' };
     case 'put-back':
-      return { text: 'The lab already put back what this step broke, right after it ran.', tone: 'info' };
+      return { text: t('workshop.undo.put-back'), tone: 'info' };
     case 'cannot':
-      return { text: `This step cannot be undone alone (${u.why}): r resets the lesson.`, tone: 'info' };
-    case 'undone':
-      return u.ok
-        ? { text: `Undone: ${u.output.join('; ') || 'what this step changed is back as it was'}. Enter runs the step again.`, tone: 'ok' }
-        : { text: `The undo failed: ${u.message ?? 'see what ran'}. r resets the lesson.`, tone: 'bad' };
+      return { text: t('workshop.undo.cannot', { why: u.why }), tone: 'info' };
+    case 'undone': {
+      if (!u.ok) return { text: u.message ? t('workshop.undo.failed', { why: u.message }) : t('workshop.undo.failed-unsaid'), tone: 'bad' };
+      const what = u.output.join(t('workshop.sentence-separator'));
+      return { text: what ? t('workshop.undo.done', { what }) : t('workshop.undo.done-quietly'), tone: 'ok' };
+    }
   }
 }
