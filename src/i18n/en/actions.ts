@@ -304,4 +304,9 @@ export const actions = {
   'actions.oom.not-oom': 'The allocator ended with {exit}, but {counter} did not move: the OOM killer did not end it. Run the step again.',
   'actions.oom.killed':
     "The kernel's OOM killer killed {kills, plural, one {{kills} process} other {{kills} processes}} in this cgroup ({counter} +{kills}){victims, select, none {, but no process of the workload said it was killed} other {: {victims}}}. The container's PID 1 is still running.",
+  'actions.exec.no-undo': 'the lab cannot know everything a command changed inside the container',
+  'actions.overlay-op.no-undo':
+    "putting a file back means editing the overlay's upper directory while it is mounted, which the kernel documents as undefined",
+  'actions.signal.no-undo': 'a signal, once delivered, cannot be called back',
+  'actions.start-container.no-undo': 'it replaced the container, and the one before it is gone',
 } as const;

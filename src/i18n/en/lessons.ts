@@ -114,4 +114,5 @@ export const lessons = {
   'lessons.notes.no-notes': '_No notes for this step._',
   'lessons.notes.name-one': 'container-lab notes: Name one lesson; the lessons are {ids}.',
   'lessons.notes.no-such': 'container-lab notes: There is no lesson "{id}"; the lessons are {ids}.',
+  'lessons.plain.check-not-passed': 'its check did not pass',
 } as const;

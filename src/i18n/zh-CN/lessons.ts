@@ -109,4 +109,5 @@ export const lessons = {
   'lessons.notes.no-notes': '_这一步没有备注。_',
   'lessons.notes.name-one': 'container-lab notes：请指定一课；可选的课程有 {ids}。',
   'lessons.notes.no-such': 'container-lab notes：没有“{id}”这一课；可选的课程有 {ids}。',
+  'lessons.plain.check-not-passed': '它的检查没有通过',
 } satisfies Translation<typeof english>;

@@ -109,4 +109,5 @@ export const lessons = {
   'lessons.notes.no-notes': '_這一步沒有備註。_',
   'lessons.notes.name-one': 'container-lab notes：請指定一課；可選的課程有 {ids}。',
   'lessons.notes.no-such': 'container-lab notes：沒有「{id}」這一課；可選的課程有 {ids}。',
+  'lessons.plain.check-not-passed': '它的檢查沒有通過',
 } satisfies Translation<typeof english>;

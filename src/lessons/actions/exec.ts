@@ -23,7 +23,11 @@ export const execAction: ActionDef = {
     container: arg({ kind: 'name' }, 'actions.arg.container', { default: '' }),
     expect: arg({ kind: 'enum', values: ['succeeds', 'fails'] }, 'actions.exec.arg.expect', { default: 'succeeds' }),
   },
-  undo: { cannot: 'the lab cannot know everything a command changed inside the container' },
+  undo: {
+    get cannot() {
+      return t('actions.exec.no-undo');
+    },
+  },
   async run(ctx, args) {
     const c = await ctx.ensureContainer(str(args, 'container'));
     const argv = list(args, 'argv').map((a) => ctx.fill(a));

@@ -100,7 +100,9 @@ export const overlayOpAction: ActionDef = {
   // Writing to upper or lower while the overlay is mounted is undefined behaviour (overlayfs.rst,
   // "Changes to underlying filesystems"), so the lab never edits upper behind the kernel's back.
   undo: {
-    cannot: "putting a file back means editing the overlay's upper directory while it is mounted, which the kernel documents as undefined",
+    get cannot() {
+      return t('actions.overlay-op.no-undo');
+    },
   },
   async run(ctx, args) {
     const lab = fsLab(ctx);

@@ -32,7 +32,11 @@ export const signalAction: ActionDef = {
     watchMs: arg({ kind: 'integer', min: 100, max: 5000 }, 'actions.signal.arg.watch-ms', { default: 500 }),
   },
   waitsOnPurpose: { expect: ['survives'] },
-  undo: { cannot: 'a signal, once delivered, cannot be called back' },
+  undo: {
+    get cannot() {
+      return t('actions.signal.no-undo');
+    },
+  },
   async run(ctx, args) {
     const to = str(args, 'to');
     const signal = str(args, 'signal') as Signal;

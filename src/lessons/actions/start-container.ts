@@ -16,7 +16,11 @@ export const startContainerAction: ActionDef = {
   },
   args: { container: arg({ kind: 'name' }, 'actions.arg.lesson-container', { default: '' }) },
   starts: 'container',
-  undo: { cannot: 'it replaced the container, and the one before it is gone' },
+  undo: {
+    get cannot() {
+      return t('actions.start-container.no-undo');
+    },
+  },
   async run(ctx, args) {
     const c = await ctx.startContainer(str(args, 'container'));
     return { ok: true, output: [t('actions.start-container.running', { id: c.id, pid: c.pid })] };

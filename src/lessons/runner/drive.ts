@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { CheckResult, LessonSession } from '../engine/session.js';
 import type { StepResult } from '../engine/results.js';
 import type { Step } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 export interface StepReport {
   index: number;
@@ -27,7 +28,7 @@ export function failureOf(report: StepReport): string | undefined {
   if (result.status === 'failed' || result.status === 'cancelled') return result.message ?? result.status;
   if (result.reverted?.message) return result.reverted.message;
   if (report.step.yourTurn && !report.awaitsLearner && result.status === 'done' && !check?.ok)
-    return check?.message ?? 'its check did not pass';
+    return check?.message ?? t('lessons.plain.check-not-passed');
   return undefined;
 }
 
