@@ -53,6 +53,8 @@ export const TIERS = {
   workshop: tier('t9', 'clabw'),
   /** test/lessons/jump-walk: every step of every lesson, jumped to, against a walk. */
   jump: tier('t10', 'clabj'),
+  /** test/e2e/zh-walk: whole lessons in tmux in zh-CN and zh-TW, and the home screen's language key. */
+  zhWalk: tier('t12', 'clabz'),
 } as const satisfies Record<string, LabPaths>;
 
 /**
