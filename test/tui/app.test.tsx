@@ -52,7 +52,9 @@ describe('the lab, rendered', () => {
     const row = home.findIndex((l) => l.includes(PID.summary.slice(0, 20)));
     expect(home[row + 1]!.trim()).toBe(t('tui.home.skipped', { count: 2, fix: 'apt install nftables' }));
     await app.press(KEY.enter);
-    expect(lines(app.frame())[0]).toMatch(new RegExp(`^${escapeRegExp(PID.title)} +◆○+ +${t('tui.lesson.skipped-here', { count: 2 })}1/10 · `));
+    expect(lines(app.frame())[0]).toMatch(
+      new RegExp(`^${escapeRegExp(PID.title)} +◆○+ +${t('tui.lesson.skipped-here', { count: 2 })}1/10 · `),
+    );
     app.cleanup();
     app = startApp({ skipped: { count: 0 } });
     expect(strip(app.frame())).not.toContain('skipped');
@@ -147,8 +149,9 @@ describe('the lab, rendered', () => {
     await app.press(KEY.esc, 'h', 'h', 'h');
     const f = strip(app.frame());
     expect(f).toContain(`${t('tui.step.hint', { number: 1 })}${step(8).yourTurn!.hints[0]!.slice(0, 30)}`);
-    // The third hint fills in the answer, read from the machine (the check's own words).
-    expect(f).toMatch(new RegExp(`${escapeRegExp(t('tui.step.hint', { number: 3 }))}.*host PID 4002 \\(\`sleep 600\`, PID 3 inside\\)`));
+    // The third hint fills in the answer, read from the machine (the check's own words); its code
+    // spans are drawn as code, without their backticks.
+    expect(f).toMatch(new RegExp(`${escapeRegExp(t('tui.step.hint', { number: 3 }))}.*host PID 4002 \\(sleep 600, PID 3 inside\\)`));
     await app.press(KEY.enter);
     await app.press('\u007f', '\u007f', '\u007f', '\u007f', '4', '0', '0', '2', KEY.enter);
     expect(strip(app.frame())).toContain('✓ Right: host PID 4002 is PID 3 inside the container');
