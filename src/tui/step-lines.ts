@@ -4,18 +4,40 @@
  */
 import type { StepResult } from '../lessons/engine/results.js';
 import { eventLines, formatMs } from '../lessons/event-lines.js';
+import { parseInline } from '../lessons/markdown.js';
 import type { Step, Teaches } from '../lessons/types.js';
 import { t } from '../i18n/index.js';
 import { hang, lead, plain, wrap } from './line.js';
 import type { Line } from './line.js';
 import type { StepState } from './state.js';
+import type { Tone } from './theme.js';
 
 /**
- * Long absolute paths shortened to their last four parts (`…/9e91a/merged/dev/null`), so a call's
- * flags stay on screen; the full list (`e`) and the plain runner keep every path whole.
+ * A question, choice, reveal, task or hint as the step's text draws its prose: `code` in the code
+ * tone without its backticks (which read as noise beside Chinese: 运行 `ps` 看看), the rest in `tone`.
  */
-export function shortenPaths(text: string): string {
-  return text.replace(/\/(?:[^/\s",:=]+\/){4,}[^/\s",:=]*/g, (path) => `…/${path.split('/').slice(-4).join('/')}`);
+function prose(text: string, tone?: Tone): Line {
+  return parseInline(text).map((s) => ({ text: s.text, tone: s.kind === 'code' ? 'code' : s.kind === 'text' ? tone : 'strong' }));
+}
+
+/**
+ * A line of a command's output, one code piece a word: a line wider than the screen then wraps
+ * between its words (`2 still` / `running`), not inside one (`2 still r` / `un`).
+ */
+function outputWords(text: string): Line {
+  return text
+    .split(/( +)/)
+    .filter((w) => w !== '')
+    .map((w) => ({ text: w, tone: 'code' as const }));
+}
+
+/**
+ * Long absolute paths shortened to their last `keep` parts (four: `…/9e91a/merged/dev/null`), so a
+ * call's flags stay on screen; the full list (`e`) and the plain runner keep every path whole.
+ */
+export function shortenPaths(text: string, keep = 4): string {
+  const long = new RegExp(`/(?:[^/\\s",:=]+/){${keep},}[^/\\s",:=]*`, 'g');
+  return text.replace(long, (path) => `…/${path.split('/').slice(-keep).join('/')}`);
 }
 
 /** A line of the primitives pane, with how much it matters when not every line fits. */
@@ -78,7 +100,7 @@ export function primitiveLines(
       const bar = { text: '│ ', tone: 'muted' as const };
       const weight = taught(i) ? TAUGHT : 2;
       // A taught line wraps, whole; the others are cut to the width (all of them wrap under `e`).
-      if (full || weight === TAUGHT) lines.push(...hang([bar], [{ text, tone: 'code' }], width).map((line) => ({ line, weight })));
+      if (full || weight === TAUGHT) lines.push(...hang([bar], outputWords(text), width).map((line) => ({ line, weight })));
       else lines.push({ line: [bar, { text, tone: 'code' }], weight });
     });
   };
@@ -136,14 +158,12 @@ export function predictLines(step: Step, state: StepState | undefined, width: nu
     const verdict = right
       ? t('tui.step.right', answer)
       : t('tui.step.wrong', { ...chosen, answer: answer.number, answerChoice: answer.choice, answerEnds: answer.ends });
-    return [...wrap([{ text: verdict, tone: right ? 'ok' : 'bad' }], width), ...wrap([{ text: p.reveal }], width)];
+    return [...wrap([{ text: verdict, tone: right ? 'ok' : 'bad' }], width), ...wrap(prose(p.reveal), width)];
   }
-  const lines = hang([{ text: t('tui.step.predict'), tone: 'key' }], [{ text: p.question, tone: 'strong' }], width);
+  const lines = hang([{ text: t('tui.step.predict'), tone: 'key' }], prose(p.question, 'strong'), width);
   p.choices.forEach((c, i) => {
     const chosen = state?.choice === i;
-    lines.push(
-      ...hang([{ text: ` ${chosen ? '›' : ' '} ${i + 1}  `, tone: 'key' }], [{ text: c, tone: chosen ? 'strong' : undefined }], width),
-    );
+    lines.push(...hang([{ text: ` ${chosen ? '›' : ' '} ${i + 1}  `, tone: 'key' }], prose(c, chosen ? 'strong' : undefined), width));
   });
   return lines;
 }
@@ -152,11 +172,11 @@ export function predictLines(step: Step, state: StepState | undefined, width: nu
 export function yourTurnLines(step: Step, state: StepState | undefined, answering: boolean, prompt: string, width: number): Line[] {
   const turn = step.yourTurn;
   if (!turn) return [];
-  const lines = lead([{ text: t('tui.step.your-turn'), tone: 'key' }], [{ text: turn.task, tone: 'strong' }], width);
+  const lines = lead([{ text: t('tui.step.your-turn'), tone: 'key' }], prose(turn.task, 'strong'), width);
   // Once the answer is right, the verdict takes the hints' place: the task is done.
   if (!state?.check?.ok)
     state?.hints.forEach((h, i) => {
-      lines.push(...lead([{ text: t('tui.step.hint', { number: i + 1 }), tone: 'key' }], [{ text: h }], width));
+      lines.push(...lead([{ text: t('tui.step.hint', { number: i + 1 }), tone: 'key' }], prose(h), width));
     });
   if (answering)
     lines.push([

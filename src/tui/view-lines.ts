@@ -13,6 +13,7 @@ import type { PaneFacts } from '../lessons/types.js';
 import type { Mark, View } from '../probes/view.js';
 import { cut, plain, wrap } from './line.js';
 import type { Line, Seg } from './line.js';
+import { shortenPaths } from './step-lines.js';
 import { fitTable } from './table-fit.js';
 import { textWidth } from './text-width.js';
 
@@ -36,6 +37,16 @@ export function taughtRows(view: View, facts: PaneFacts | undefined): Set<number
   return new Set(view.rows.flatMap((r, i) => (facts.rows.includes(r.key) || facts.rows.includes(r.cells[0] ?? '') ? [i] : [])));
 }
 
+/**
+ * A pane's title as it fits beside its label: its long paths shortened, to fewer parts each time,
+ * before the line is cut at all. A cut takes the title's end, which is often what it names (in
+ * Chinese word order, `对 /var/lib/…/overlay-a/merged 中的 app/config/settings.conf`).
+ */
+function fittedTitle(label: string, title: string, width: number): string {
+  const tries = [title, ...[4, 3].map((keep) => shortenPaths(title, keep))];
+  return tries.find((candidate) => textWidth(`${label} · ${candidate}`) <= width) ?? shortenPaths(title, 2);
+}
+
 export function paneLines(label: string, pane: Pane | undefined, width: number, mono: boolean, facts?: PaneFacts): PaneLines {
   if (!pane) return { title: plain(`${label}`, 'heading'), body: [plain(t('tui.pane.nothing'), 'muted')] };
   if (!pane.ok)
@@ -43,7 +54,7 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
       title: cut(
         [
           { text: `${label}`, tone: 'heading' },
-          { text: ` · ${pane.title}`, tone: 'muted' },
+          { text: ` · ${fittedTitle(label, pane.title, width)}`, tone: 'muted' },
         ],
         width,
       ),
@@ -61,7 +72,7 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
       title: cut(
         [
           { text: label, tone: 'heading' },
-          { text: ` · ${view.title}`, tone: 'muted' },
+          { text: ` · ${fittedTitle(label, view.title, width)}`, tone: 'muted' },
         ],
         width,
       ),
@@ -81,7 +92,8 @@ export function paneLines(label: string, pane: Pane | undefined, width: number, 
   const without = table.dropped.map((c) => view.columns?.[c]).filter(Boolean);
   const titleSegs: Line = [
     { text: label, tone: 'heading' },
-    { text: ` · ${view.title}`, tone: 'muted' },
+    // A title the step points at is drawn whole, wrapped; any other is fitted, then cut.
+    { text: ` · ${facts?.title ? view.title : fittedTitle(label, view.title, width)}`, tone: 'muted' },
     ...(without.length ? [{ text: ` · without ${without.join(', ')}`, tone: 'muted' as const }] : []),
   ];
   // A title the step points at wraps, whole; the lines after its first are kept with the body.

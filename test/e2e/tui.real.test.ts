@@ -5,12 +5,23 @@
  */
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
-import { useTier } from '../helpers/lab.js';
+import { t } from '../../src/i18n/index.js';
+import { presentLessons, useTier } from '../helpers/lab.js';
 import { CLEAN, machineState, strayProcesses } from '../helpers/residue.js';
 import { describeTier } from '../helpers/tier.js';
 import { TmuxLab } from './tmux.js';
 
 const paths = useTier('e2e');
+/** The lesson walked here, read from its text file: steps are named by their titles, not by sentences. */
+const PID = presentLessons().find((l) => l.id === 'pid-namespace')!;
+const header = (n: number) => `${n}/${PID.steps.length} · ${PID.steps[n - 1]!.title}`;
+const question = (n: number) => `${t('tui.step.predict')}${PID.steps[n - 1]!.predict!.question.slice(0, 20)}`;
+/** The verdict on a right prediction of step `n`. */
+const right = (n: number) => {
+  const p = PID.steps[n - 1]!.predict!;
+  const choice = p.choices[p.answer]!;
+  return t('tui.step.right', { number: p.answer + 1, choice, ends: /[.!?]$/.test(choice) ? 'sentence' : 'open' });
+};
 
 /** The host PID of the process that is PID `inner` in the PID namespace of host PID `pid1`. */
 function hostPidOf(pid1: number, inner: number): number | undefined {
@@ -35,10 +46,10 @@ describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: 
     expect(machineState(paths)).toEqual(CLEAN);
     const lab = new TmuxLab({ columns: 80, rows: 24 });
     try {
-      await lab.waitFor((s) => /› +1 +The PID namespace +0\/10/.test(s), 'the home screen');
-      await lab.press('Enter', (s) => s.includes('1/10 · Every process has a PID'), 'step 1');
+      await lab.waitFor((s) => new RegExp(`› +1 +${PID.title} +0/10`).test(s), 'the home screen');
+      await lab.press('Enter', (s) => s.includes(header(1)), 'step 1');
       await lab.press('Enter', (s) => /^ {2}\d+ +\d+ +4026531836 +/m.test(s), 'the host pane: the lab and its parents');
-      await lab.press('n', (s) => s.includes('Predict: Inside the new PID namespace'), 'the predict question');
+      await lab.press('n', (s) => s.includes(question(2)), 'the predict question');
       lab.keys('2');
       // One screen with both rows: a screen read again later can be one Ink is redrawing.
       const both = await lab.until(
@@ -46,7 +57,7 @@ describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: 
         'PID 1, on the host and inside',
       );
       const pid1 = Number(both.match(/^≠ (\d+) +\d+ +S +\/bin\/sh -c while/m)?.[1]);
-      expect(both).toContain('Right: you chose 2, “1”.');
+      expect(both).toContain(right(2));
       expect(pid1).toBeGreaterThan(1);
       await lab.press('n', (s) => s.includes('3/10'), 'step 3');
       await lab.press('Enter', (s) => new RegExp(`≠ NSpid +${pid1} 1 +1$`, 'm').test(s), 'NSpid, host and container on one row');
@@ -70,19 +81,15 @@ describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: 
         .press('Enter', (s) => /inner=\d+/.test(s), 'the background PID')
         .then(() => Number(lab.screen().match(/inner=(\d+)/)?.[1]));
       lab.type('exit');
-      await lab.press('Enter', (s) => s.includes("Back from the container's shell."), 'back in the lab');
+      await lab.press('Enter', (s) => s.includes(t('tui.msg.shell-back')), 'back in the lab');
       const answer = hostPidOf(pid1, inner);
       expect(answer).toBeGreaterThan(1);
       await lab.press('Enter', (s) => s.includes('host PID › '), 'the answer prompt');
       lab.type(String(answer));
       await lab.press('Enter', (s) => s.includes(`✓ Right: host PID ${answer} is PID ${inner} inside the container`), 'the check passing');
 
-      await lab.press('n', (s) => s.includes('Predict: The host sends SIGTERM'), 'the SIGTERM question');
-      await lab.press(
-        '2',
-        (s) => s.includes('Right: you chose 2, “Nothing: the kernel does not deliver it”.') && /SigCgt +SIGINT SIGCHLD/.test(s),
-        'PID 1 survives SIGTERM',
-      );
+      await lab.press('n', (s) => s.includes(question(9)), 'the SIGTERM question');
+      await lab.press('2', (s) => s.includes(right(9)) && /SigCgt +SIGINT SIGCHLD/.test(s), 'PID 1 survives SIGTERM');
       await lab.press('n', (s) => s.includes('10/10'), 'step 10');
       await lab.press(
         'Enter',
@@ -97,7 +104,7 @@ describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: 
         'back to step 9, wide: its panes side by side',
       );
       await lab.press('Enter', (s) => s.includes('10/10'), 'Enter on a step that has run goes on');
-      await lab.press('Enter', (s) => s.includes('That was the last step of this lesson'), 'and says when there is no next step');
+      await lab.press('Enter', (s) => s.includes(t('tui.msg.last-step')), 'and says when there is no next step');
 
       await lab.press('q', (s) => !s.includes('9/10'), 'quitting');
       expect(await lab.exited()).toBe(true);
@@ -115,7 +122,7 @@ describeTier('the lab in tmux, real kernel', { root: true, cli: true, programs: 
   it('NO_COLOR: no colour at all, and the differences still marked', async () => {
     const lab = new TmuxLab({ columns: 100, rows: 30 }, { NO_COLOR: '1' });
     try {
-      await lab.waitFor((s) => s.includes('The PID namespace'), 'the home screen');
+      await lab.waitFor((s) => s.includes(PID.title), 'the home screen');
       await lab.press('Enter', (s) => s.includes('1/10'), 'step 1');
       lab.keys('n');
       await lab.press('n', (s) => s.includes('3/10'), 'step 3');

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.js';
 import { CHECKS } from '../../src/lessons/checks/index.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import type { Step } from '../../src/lessons/types.js';
@@ -21,7 +22,13 @@ const ENV = pathVars(PATHS);
 const { lessons } = loadLessons(LESSONS);
 
 /** The screen shows the step after it ran: neither waiting for it nor running it. */
-const ran = (s: string) => /Enter run|0-9 type/.test(s) && !/Press Enter to run this step|Answer the question above|Running…/.test(s);
+const ran = (s: string) =>
+  [`Enter ${t('tui.key.run')}`, `0-9 ${t('tui.key.type')}`].some((k) => s.includes(k)) &&
+  ![
+    t('tui.step.enter-run'),
+    t('tui.step.answer-above', { count: 0 }).split('(')[0]!,
+    t('tui.step.running', { elapsed: '' }).split(' ')[0]!,
+  ].some((w) => s.includes(w));
 
 /** What is wrong with a screen, for this step. */
 function problems(screen: string, step: Step): string[] {
@@ -55,7 +62,7 @@ describeTier('every lesson in tmux at 80×24, as a learner walks it', { root: tr
         for (const p of problems(screen, step)) seen.push(`step ${step.id} (${when}): ${p}\n${screen}`);
       };
       try {
-        await lab.waitFor((s) => s.includes('Enter open'), 'the home screen');
+        await lab.waitFor((s) => s.includes(`Enter ${t('tui.key.open')}`), 'the home screen');
         await lab.press('Enter', (s) => s.includes(`1/${lesson.steps.length} · `), 'step 1');
         for (const [i, step] of lesson.steps.entries()) {
           const header = `${i + 1}/${lesson.steps.length} · `;
@@ -73,24 +80,44 @@ describeTier('every lesson in tmux at 80×24, as a learner walks it', { root: tr
             90_000,
           );
           check(after, step, 'after it ran');
-          if (step.predict) expect(after, step.id).toContain(`Right: you chose ${step.predict.answer + 1}`);
+          if (step.predict) {
+            const choice = step.predict.choices[step.predict.answer]!;
+            const verdict = t('tui.step.right', {
+              number: step.predict.answer + 1,
+              choice,
+              ends: /[.!?]$/.test(choice) ? 'sentence' : 'open',
+            });
+            expect(after.replace(/\s+/g, ' '), step.id).toContain(verdict);
+          }
           if (prompt) {
             lab.type('1');
             await lab.waitFor((s) => s.includes(`${prompt}1▌`), 'the answer typed');
             const typed = lab.screen();
             lab.keys('Enter');
             await lab.until((s) => s !== typed && s.includes(`${prompt}1▌`), 'the verdict, with the answer still on screen');
-            for (const n of [1, 2, 3]) await lab.press('h', (s) => s.includes(`Hint ${n}: `), `hint ${n}`);
+            for (const n of [1, 2, 3]) await lab.press('h', (s) => s.includes(t('tui.step.hint', { number: n })), `hint ${n}`);
             check(lab.screen(), step, 'answered, with three hints');
             expect(lab.screen(), 'the answer line stays on screen with three hints').toContain(`${prompt}1▌`);
-            await lab.press('Escape', (s) => /Enter run/.test(s), 'the answer closed');
+            await lab.press('Escape', (s) => s.includes(`Enter ${t('tui.key.run')}`), 'the answer closed');
             // Esc then a key at once would read as Alt+key.
             await new Promise((r) => setTimeout(r, 100));
           }
         }
         lab.keys('q');
-        const quitting = await lab.until((s) => s.includes('Quitting') || !lab.alive(), 'the quit screen', 10_000);
-        if (lab.alive()) expect(quitting).toMatch(/Quitting: (removing what the lab made|all \d+ things the lab made are removed)/);
+        // The quit screen: its first word, then what it says before any count.
+        const quitting = await lab.until(
+          (s) => s.includes(t('tui.quit.nothing').split(' ')[0]!) || !lab.alive(),
+          'the quit screen',
+          10_000,
+        );
+        const saying = [t('tui.quit.removing', { done: 0, total: 0 }), t('tui.quit.removed', { count: 2 })].map(
+          (l) => l.split(/[(\d]/)[0]!,
+        );
+        if (lab.alive())
+          expect(
+            saying.some((w) => quitting.includes(w)),
+            quitting,
+          ).toBe(true);
         expect(await lab.exited(5_000), 'the lab exits after q').toBe(true);
       } finally {
         // q does nothing while an answer is typed: close it first.

@@ -55,6 +55,8 @@ export const TIERS = {
   jump: tier('t10', 'clabj'),
   /** test/e2e/instructor: an instructor's rehearsal in tmux (x x, a restart and a jump, r). */
   instructor: tier('t11', 'clabi'),
+  /** test/e2e/zh-walk: whole lessons in tmux in zh-CN and zh-TW, and the home screen's language key. */
+  zhWalk: tier('t12', 'clabz'),
 } as const satisfies Record<string, LabPaths>;
 
 /**

@@ -129,6 +129,18 @@ export class TmuxLab {
     }
   }
 
+  /**
+   * The screen with the lines the terminal wrapped joined again (`capture-pane -J`): a line the lab
+   * drew wider than the terminal comes out wider than it, where `screen()` shows it wrapped.
+   */
+  joinedScreen(): string {
+    try {
+      return this.tmux(['capture-pane', '-p', '-J', '-t', this.session], { encoding: 'utf8' });
+    } catch {
+      return '';
+    }
+  }
+
   /** The screen and up to `lines` lines that scrolled off its top. */
   history(lines = 60): string {
     try {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CheckResult } from '../../src/lessons/engine/session.js';
 import type { StepResult } from '../../src/lessons/engine/results.js';
+import type { Lang } from '../../src/i18n/index.js';
 
 export interface RecordedStep {
   id: string;
@@ -21,6 +22,11 @@ export interface RecordedLesson {
   steps: RecordedStep[];
 }
 
-export function recorded(lesson: string): RecordedLesson {
-  return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', `${lesson}.json`), 'utf8')) as RecordedLesson;
+/** Where a lesson's recording in `lang` is kept: English at the top, other languages in a folder each. */
+export function fixtureFile(lesson: string, lang: Lang = 'en'): string {
+  return path.join(__dirname, 'fixtures', ...(lang === 'en' ? [] : [lang]), `${lesson}.json`);
+}
+
+export function recorded(lesson: string, lang: Lang = 'en'): RecordedLesson {
+  return JSON.parse(fs.readFileSync(fixtureFile(lesson, lang), 'utf8')) as RecordedLesson;
 }

@@ -4,8 +4,13 @@
  * output, live reads), and for a your-turn step also a wrong answer's verdict, the three hints and
  * the solved check. Run as root when a lesson's panes or actions change:
  *
- *   sudo npx vite-node test/screens/record.ts            (all lessons)
- *   sudo npx vite-node test/screens/record.ts overlay    (one)
+ *   sudo npx vite-node test/screens/record.ts                  (all lessons)
+ *   sudo npx vite-node test/screens/record.ts overlay          (one)
+ *   sudo npx vite-node test/screens/record.ts --lang zh-CN     (in another language)
+ *
+ * Everything a step says (its text, a check's verdict, hints, what an action printed, pane titles)
+ * is in the language of the run, so each language has its own recording: fixtures/<lesson>.json in
+ * English, fixtures/<lang>/<lesson>.json otherwise. Record a language again when its strings change.
  *
  * The fixtures are rewritten as a learner's machine with the default paths would show them: the
  * state and run directories, the cgroup parent and the link prefix lose any test suffix, and the
@@ -15,13 +20,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LessonSession } from '../../src/lessons/engine/session.js';
 import { openLabRuntime } from '../../src/lessons/lab-runtime.js';
+import { languageOf, setLanguage } from '../../src/i18n/index.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import { labPaths } from '../../src/runtime/paths.js';
-import type { RecordedLesson, RecordedStep } from './fixture.js';
+import { fixtureFile, type RecordedLesson, type RecordedStep } from './fixture.js';
 
-const only = process.argv[2];
+const args = process.argv.slice(2);
+const langAt = args.indexOf('--lang');
+const lang = langAt >= 0 ? languageOf(args.splice(langAt, 2)[1] ?? '') : 'en';
+if (!lang) throw new Error('--lang takes en, zh-CN or zh-TW');
+const only = args[0];
 const root = path.resolve(__dirname, '../..');
-const { lessons, problems } = loadLessons(path.join(root, 'lessons'));
+setLanguage(lang);
+const { lessons, problems } = loadLessons(path.join(root, 'lessons'), lang);
 if (problems.length) throw new Error(`The lessons have problems: run lint-lessons first.\n${problems.map((p) => p.message).join('\n')}`);
 
 /** The default names of what a suffixed test run calls `…-sc`, `clsc`: a learner's view. */
@@ -58,7 +69,7 @@ try {
     }
     await session.close();
     const recorded: RecordedLesson = { lesson: lesson.id, labPid: process.pid, steps };
-    const file = path.join(__dirname, 'fixtures', `${lesson.id}.json`);
+    const file = fixtureFile(lesson.id, lang);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // One step per line: a re-recording shows in a diff as the steps that changed.
     const text = `{"lesson":${JSON.stringify(recorded.lesson)},"labPid":${recorded.labPid},"steps":[\n${steps.map((st) => JSON.stringify(st)).join(',\n')}\n]}\n`;

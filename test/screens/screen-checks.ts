@@ -1,14 +1,18 @@
 /**
  * What a lesson screen must show, checked on the frame Ink drew: nothing wider or taller than the
- * terminal, no `{host:…}` placeholder, the facts the step declares in `teaches:` visible and whole
- * (no `…` inside a declared column), and the input and feedback of predict and your-turn steps.
+ * terminal (in cells: a Chinese character takes two), no `{host:…}` placeholder, the facts the step
+ * declares in `teaches:` visible and whole (no `…` inside a declared column), and the input and
+ * feedback of predict and your-turn steps. In Chinese, also the prose: no line starting with
+ * closing punctuation, and no English sentence left in it.
  */
 import type { Pane, StepResult } from '../../src/lessons/engine/results.js';
 import { eventLines } from '../../src/lessons/event-lines.js';
 import type { PaneFacts, Step } from '../../src/lessons/types.js';
+import { englishRuns } from '../../src/lessons/validate-translation.js';
 import type { LessonPlan } from '../../src/tui/lesson-plan.js';
+import type { Line } from '../../src/tui/line.js';
 import { shortenPaths } from '../../src/tui/step-lines.js';
-import { textWidth } from '../../src/tui/text-width.js';
+import { splitGraphemes, textWidth } from '../../src/tui/text-width.js';
 
 /** Where each part of the plan lies in the frame. */
 export interface Regions {
@@ -38,8 +42,8 @@ export function regions(frame: string, plan: LessonPlan): Regions {
   let container: string[];
   if (plan.sideBySide) {
     const rows = take(plan.host.length);
-    host = rows.map((l) => [...l].slice(0, plan.paneWidth).join(''));
-    container = rows.map((l) => [...l].slice(plan.paneWidth + 3).join(''));
+    host = rows.map((l) => cells(l, 0, plan.paneWidth));
+    container = rows.map((l) => cells(l, plan.paneWidth + 3));
   } else {
     host = take(plan.host.length);
     container = take(plan.container.length);
@@ -49,18 +53,34 @@ export function regions(frame: string, plan: LessonPlan): Regions {
   return { text, notes, extra, events, host, container, message: take(plan.message.length), all: lines };
 }
 
+/** The characters of `line` in terminal cells [from, to): a Chinese character takes two. */
+function cells(line: string, from: number, to = Infinity): string {
+  let at = 0;
+  let out = '';
+  for (const g of splitGraphemes(line)) {
+    if (at >= from && at < to) out += g;
+    at += textWidth(g);
+  }
+  return out;
+}
+
 /** The words of `text`, split where the layout may wrap it (spaces, after `/` and `,`). */
 function pieces(text: string): string[] {
-  return text
-    .split(/\s+|(?<=[/,])/)
-    .map((p) => p.replace(/^[*`]+|[*`]+$/g, ''))
-    .filter((p) => p.length > 0);
+  return (
+    text
+      .split(/\s+|(?<=[/,])/)
+      // Markup goes (a Chinese sentence holds its code spans without spaces around them: 用`ps`看).
+      .map((p) => p.replace(/[*`]/g, ''))
+      .filter((p) => p.length > 0)
+  );
 }
 
 /** The pieces of `text` that `lines` do not show. */
 export function missing(text: string, lines: readonly string[]): string[] {
   // A word can also continue on the next line, where the layout wrapped styled text.
-  const shown = `${lines.join('\n')}\n${lines.map((l) => l.trim()).join('')}`;
+  // Markup is compared without its marks: some parts draw code spans with their backticks.
+  const bare = lines.map((l) => l.replace(/[*`]/g, ''));
+  const shown = `${bare.join('\n')}\n${bare.map((l) => l.trim()).join('')}`;
   return pieces(text).filter((p) => !shown.includes(p));
 }
 
@@ -158,6 +178,38 @@ export function ranProblems(step: Step, result: StepResult, lines: readonly stri
     // Long paths in a call are shortened by design (the full list, `e`, has them whole).
     const lost = missing(shortenPaths(e.text), lines);
     if (lost.length) problems.push(`call "${e.text}": ${lost.join(' ')} not shown`);
+  }
+  return problems;
+}
+
+/** Closing punctuation, which Chinese typesetting never puts at the start of a line. */
+const CLOSING = /^[，。、；：！？）」』】》〉]/;
+
+/**
+ * The prose of a plan, line by line: the header, the text, the notes, the prompts (predict,
+ * your-turn, answer line), the message and the footer; what a learner reads as sentences. Code
+ * keeps its backticks: it stays English.
+ */
+function proseLines(plan: LessonPlan): string[] {
+  const lines: Line[] = [plan.header, ...plan.text, ...plan.notes, ...plan.extra, ...plan.message, plan.footer];
+  return lines.map((line) => line.map((seg) => (seg.tone === 'code' ? `\`${seg.text}\`` : seg.text)).join(''));
+}
+
+/**
+ * Problems with a Chinese screen's prose: a line that starts with closing punctuation, a `{name}`
+ * no value filled, and a run of three or more English words outside code (lint-lessons' test of a
+ * translated text file, with the glossary's `keep` phrases and terms): a sentence the catalogue or
+ * the lesson's text file has not translated yet. Panes and "What ran" are kernel output and stay
+ * English, so they are not read here.
+ */
+export function chineseProseProblems(plan: LessonPlan, keep: readonly string[], terms: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const line of proseLines(plan)) {
+    const visible = line.replace(/`/g, '');
+    if (CLOSING.test(visible.trimStart())) problems.push(`a line starts with closing punctuation: ${visible}`);
+    const unfilled = line.replace(/`[^`]*`/g, ' ').match(/\{[A-Za-z][\w:-]*\}/);
+    if (unfilled) problems.push(`a placeholder is shown: ${unfilled[0]} in ${visible}`);
+    for (const run of englishRuns(line, keep, terms)) problems.push(`English left in the prose: "${run}" in ${visible}`);
   }
   return problems;
 }

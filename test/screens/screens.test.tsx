@@ -1,18 +1,26 @@
 /**
- * Every step of every lesson, drawn by Ink at 80×24 and at 120×40 from the real lesson files and
- * what each step showed on a real kernel (fixtures/, recorded by record.ts): before it runs, after
- * it runs, a predict step's verdict, a your-turn step with an answer being typed, three hints and a
- * wrong answer's verdict, then the right one. Each frame must fit the terminal, show no `{…}`
- * placeholder, keep what the step's `teaches:` declares whole (no `…` inside a declared column),
- * and show the input and feedback in full; prose that does not fit must say how to scroll it.
+ * Every step of every lesson, drawn by Ink from the real lesson files and what each step showed on
+ * a real kernel (fixtures/, recorded by record.ts): before it runs, after it runs, a predict step's
+ * verdict, a your-turn step with an answer being typed, three hints and a wrong answer's verdict,
+ * then the right one. Each frame must fit the terminal, show no `{…}` placeholder, keep what the
+ * step's `teaches:` declares whole (no `…` inside a declared column), and show the input and
+ * feedback in full; prose that does not fit must say how to scroll it.
  *
- * `SCREENS_DUMP=DIR` also writes every frame drawn to DIR/<lesson>-<size>.txt, to read them all.
+ * In three languages, each with its lesson text files, catalogue and recording: English at 80×24
+ * and 120×40, with and without `--presenter`; zh-CN at 80×24 and zh-TW at 120×40 (every size in
+ * every language would triple the file's minute on two cores, and the layout code is the same).
+ * A Chinese frame's prose must also start no line with closing punctuation and hold no English
+ * sentence: one a catalogue or text file has not translated yet fails here.
+ *
+ * `SCREENS_DUMP=DIR` also writes every frame drawn to DIR/<lesson>-<lang>-<size>.txt, to read them all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Lang, setLanguage, t, translate } from '../../src/i18n/index.js';
 import { CHECKS } from '../../src/lessons/checks/index.js';
+import { loadGlossary } from '../../src/lessons/glossary.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import { plainText } from '../../src/lessons/markdown.js';
 import { placeholderTexts } from '../../src/lessons/templates.js';
@@ -26,13 +34,19 @@ import type { LabState } from '../../src/tui/state.js';
 import { themeFor } from '../../src/tui/theme.js';
 import { recorded } from './fixture.js';
 import type { RecordedStep } from './fixture.js';
-import { frameProblems, missing, paneProblems, ranProblems, regions } from './screen-checks.js';
+import { chineseProseProblems, frameProblems, missing, paneProblems, ranProblems, regions } from './screen-checks.js';
 
-const { lessons } = loadLessons(path.resolve(__dirname, '../../lessons'));
-const SIZES = [
-  { columns: 80, rows: 24 },
-  { columns: 120, rows: 40 },
+const LESSONS = path.resolve(__dirname, '../../lessons');
+const SMALL = { columns: 80, rows: 24 };
+const LARGE = { columns: 120, rows: 40 };
+const RUNS: { lang: Lang; sizes: (typeof SMALL)[]; presenter: boolean }[] = [
+  { lang: 'en', sizes: [SMALL, LARGE], presenter: true },
+  { lang: 'zh-CN', sizes: [SMALL], presenter: false },
+  { lang: 'zh-TW', sizes: [LARGE], presenter: false },
 ];
+const glossary = loadGlossary(LESSONS).glossary;
+const keep = glossary?.keep ?? [];
+const terms = (glossary?.terms ?? []).map((term) => term.en);
 const theme = themeFor({});
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
@@ -66,6 +80,7 @@ class Screen {
 
   constructor(
     private readonly lesson: Lesson,
+    private readonly lang: Lang,
     private readonly columns: number,
     private readonly rows: number,
     private readonly presenter = false,
@@ -93,9 +108,10 @@ class Screen {
     this.ui.rerender(<LessonScreen plan={plan} theme={theme} />);
     const frame = strip(this.ui.lastFrame() ?? '');
     const parts = regions(frame, plan);
-    const where = `${this.lesson.id} ${this.columns}×${this.rows} step ${state.lesson!.index + 1} ${what}`;
+    const where = `${this.lesson.id} ${this.lang} ${this.columns}×${this.rows} step ${state.lesson!.index + 1} ${what}`;
     const dump = process.env.SCREENS_DUMP;
-    if (dump) fs.appendFileSync(path.join(dump, `${this.lesson.id}-${this.columns}x${this.rows}.txt`), `==== ${where}\n${frame}\n`);
+    if (dump)
+      fs.appendFileSync(path.join(dump, `${this.lesson.id}-${this.lang}-${this.columns}x${this.rows}.txt`), `==== ${where}\n${frame}\n`);
     const report = (problems: string[]) => {
       if (problems.length)
         this.problems.push(
@@ -106,11 +122,15 @@ class Screen {
         );
     };
     report(frameProblems(frame, this.columns, this.rows));
+    if (this.lang !== 'en') report(chineseProseProblems(plan, keep, terms));
     const step = this.lesson.steps[state.lesson!.index]!;
-    const text = plainText(state.lesson!.steps[state.lesson!.index]?.result?.text ?? step.text).join(' ');
+    // A bullet is drawn as `•`, not as plainText's `-`.
+    const text = plainText(state.lesson!.steps[state.lesson!.index]?.result?.text ?? step.text)
+      .map((l) => l.replace(/^\s*- /, ''))
+      .join(' ');
     if (
       missing(text.replace(/\{(host|inside):[^}]*\}/g, ''), parts.text).length &&
-      !parts.text.some((l) => l.includes('↑↓ scroll the text'))
+      !parts.text.some((l) => l.includes(scrollCue(this.lang)))
     )
       report(['the text is not all shown, and nothing says how to scroll it']);
     return { plan, parts, report };
@@ -121,9 +141,18 @@ class Screen {
   }
 }
 
-function walk(lesson: Lesson, columns: number, rows: number, presenter = false): string[] {
-  const rec = recorded(lesson.id);
-  const screen = new Screen(lesson, columns, rows, presenter);
+/** The words that start the line saying the text scrolls (`↑↓ scroll the text · lines 1-9 of 20`). */
+const scrollCue = (lang: Lang) => translate(lang, 'tui.lesson.text-scroll', { from: 0, to: 0, total: 0 }).split('0')[0]!;
+
+/** Choice `i` as a verdict names it: number, text, and whether the text ends its own sentence. */
+function choice(choices: readonly string[], i: number) {
+  const text = choices[i] ?? '';
+  return { number: i + 1, choice: text, ends: /[.!?。！？]$/.test(text) ? 'sentence' : 'open' };
+}
+
+function walk(lesson: Lesson, lang: Lang, columns: number, rows: number, presenter = false): string[] {
+  const rec = recorded(lesson.id, lang);
+  const screen = new Screen(lesson, lang, columns, rows, presenter);
   let known: Record<string, string> = { '{host:lab}': String(rec.labPid) };
   const done: LabAction[] = [];
   lesson.steps.forEach((step, index) => {
@@ -137,7 +166,12 @@ function walk(lesson: Lesson, columns: number, rows: number, presenter = false):
     screen.draw(reduce(screen.start(index), { type: 'pids-read', pids: { '{host:lab}': String(rec.labPid) } }), 'opened directly');
     const before = screen.draw(at(), 'before it runs');
     // With --presenter on a large screen, the notes are under the text (at 80×24 they may give way).
-    if (presenter && rows >= 40 && step.notes && !before.parts.notes.some((l) => l.includes('Notes:')))
+    if (
+      presenter &&
+      rows >= 40 &&
+      step.notes &&
+      !before.parts.notes.some((l) => l.includes(translate(lang, 'tui.lesson.notes', { notes: '' }).trim()))
+    )
       before.report(['--presenter: the notes are not shown']);
     if (!presenter && before.parts.notes.length) before.report(['notes are shown without --presenter']);
     if (step.predict) {
@@ -159,7 +193,14 @@ function walk(lesson: Lesson, columns: number, rows: number, presenter = false):
     ]);
     if (step.predict) {
       const p = step.predict;
-      const lost = missing(`You chose ${p.choices[wrongChoice!]} The answer is ${p.choices[p.answer]} ${p.reveal}`, after.parts.extra);
+      const answer = choice(p.choices, p.answer);
+      const verdict = t('tui.step.wrong', {
+        ...choice(p.choices, wrongChoice!),
+        answer: answer.number,
+        answerChoice: answer.choice,
+        answerEnds: answer.ends,
+      });
+      const lost = missing(`${verdict} ${p.reveal}`, after.parts.extra);
       if (lost.length) after.report([`the predict verdict and reveal: ${lost.join(' ')} not shown`]);
     }
 
@@ -184,7 +225,7 @@ function walk(lesson: Lesson, columns: number, rows: number, presenter = false):
         ...typing,
         { type: 'answer-typed', text: r.turn.answer },
         { type: 'checked', index, check: r.turn.check },
-        { type: 'message', text: 'Done: on to the next step (→).', tone: 'ok' },
+        { type: 'message', text: t('tui.msg.done'), tone: 'ok' },
       ];
       const right = screen.draw(solved.reduce(reduce, ran), 'answered right');
       right.report(missing(r.turn.check.message, right.parts.extra).map((p) => `the right answer's verdict: ${p} not shown`));
@@ -202,13 +243,21 @@ function walk(lesson: Lesson, columns: number, rows: number, presenter = false):
   return screen.problems;
 }
 
-describe.each(lessons.map((l) => [l.id, l] as const))('%s on screen', (_id, lesson) => {
-  it.each(SIZES)('every step at $columns×$rows shows what it teaches, its input and feedback', ({ columns, rows }) => {
-    const problems = walk(lesson, columns, rows);
-    expect(problems.join('\n\n'), `${problems.length} frames with problems`).toBe('');
-  });
-  it.each(SIZES)('with --presenter at $columns×$rows the notes give way to everything the step teaches', ({ columns, rows }) => {
-    const problems = walk(lesson, columns, rows, true);
-    expect(problems.join('\n\n'), `${problems.length} frames with problems`).toBe('');
+afterEach(() => setLanguage('en'));
+
+describe.each(RUNS.map((run) => [run.lang, run] as const))('in %s', (_lang, { lang, sizes, presenter }) => {
+  const { lessons } = loadLessons(LESSONS, lang);
+  describe.each(lessons.map((l) => [l.id, l] as const))('%s on screen', (_id, lesson) => {
+    it.each(sizes)('every step at $columns×$rows shows what it teaches, its input and feedback', ({ columns, rows }) => {
+      setLanguage(lang);
+      const problems = walk(lesson, lang, columns, rows);
+      expect(problems.join('\n\n'), `${problems.length} frames with problems`).toBe('');
+    });
+    if (presenter)
+      it.each(sizes)('with --presenter at $columns×$rows the notes give way to everything the step teaches', ({ columns, rows }) => {
+        setLanguage(lang);
+        const problems = walk(lesson, lang, columns, rows, true);
+        expect(problems.join('\n\n'), `${problems.length} frames with problems`).toBe('');
+      });
   });
 });

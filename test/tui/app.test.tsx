@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage, t, translate } from '../../src/i18n/index.js';
-import { KEY, startApp } from './harness.js';
+import { KEY, LESSONS, startApp } from './harness.js';
 
 // Colour on, as in a terminal: the NO_COLOR test then shows that the theme alone removes it.
 vi.hoisted(() => {
@@ -15,6 +15,14 @@ afterEach(() => {
 });
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 const lines = (s: string) => strip(s).split('\n');
+/** The lesson the harness opens, read from its text file: tests name its prose by step, not by sentence. */
+const PID = LESSONS[0]!;
+const step = (n: number) => PID.steps[n - 1]!;
+/** A step's header: `2/10 · A new PID namespace`. */
+const header = (n: number) => `${n}/${PID.steps.length} · ${step(n).title}`;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The start of a predict step's question, as the screen leads it. */
+const predict = (n: number) => `${t('tui.step.predict')}${step(n).predict!.question.slice(0, 20)}`;
 
 describe('the lab, rendered', () => {
   it('home lists the lessons found with progress and the doctor summary', async () => {
@@ -22,7 +30,7 @@ describe('the lab, rendered', () => {
     const frame = strip(app.frame());
     expect(frame).toContain('container-lab');
     expect(frame).toContain('doctor: 12 ok');
-    expect(frame).toMatch(/› +1 +The PID namespace +0\/10 +One process, two PIDs/);
+    expect(frame).toMatch(new RegExp(`› +1 +${escapeRegExp(PID.title)} +0/10 +${escapeRegExp(PID.summary.slice(0, 20))}`));
     expect(frame).toContain(`Enter ${t('tui.key.open')}`);
   });
 
@@ -41,10 +49,12 @@ describe('the lab, rendered', () => {
   it('says how many steps this host will skip, on the home screen (with the fix) and in the lesson header', async () => {
     app = startApp({ columns: 100, rows: 24, skipped: { count: 2, fix: 'apt install nftables' } });
     const home = lines(app.frame());
-    const row = home.findIndex((l) => l.includes('One process, two PIDs.'));
+    const row = home.findIndex((l) => l.includes(PID.summary.slice(0, 20)));
     expect(home[row + 1]!.trim()).toBe(t('tui.home.skipped', { count: 2, fix: 'apt install nftables' }));
     await app.press(KEY.enter);
-    expect(lines(app.frame())[0]).toMatch(new RegExp(`^The PID namespace +◆○+ +${t('tui.lesson.skipped-here', { count: 2 })}1/10 · `));
+    expect(lines(app.frame())[0]).toMatch(
+      new RegExp(`^${escapeRegExp(PID.title)} +◆○+ +${t('tui.lesson.skipped-here', { count: 2 })}1/10 · `),
+    );
     app.cleanup();
     app = startApp({ skipped: { count: 0 } });
     expect(strip(app.frame())).not.toContain('skipped');
@@ -53,7 +63,7 @@ describe('the lab, rendered', () => {
   it('walks into the lesson: step text, then what ran and both panes after Enter (narrow: stacked)', async () => {
     app = startApp({ columns: 80, rows: 24 });
     await app.press(KEY.enter);
-    expect(strip(app.frame())).toContain('1/10 · Every process has a PID');
+    expect(strip(app.frame())).toContain(header(1));
     await app.press(KEY.enter);
     let f = lines(app.frame());
     expect(f.some((l) => l.startsWith('Host · ps -o pid,ppid,pidns,args'))).toBe(true);
@@ -62,10 +72,14 @@ describe('the lab, rendered', () => {
     expect(f.some((l) => l.startsWith('Container'))).toBe(false);
 
     await app.press(KEY.right);
-    expect(strip(app.frame())).toContain('Predict: Inside the new PID namespace');
+    expect(strip(app.frame())).toContain(predict(2));
     await app.press('2');
     f = lines(app.frame());
-    expect(f.join('\n')).toContain('Right: you chose 2, “1”.\nA new PID namespace numbers its processes from 1 again.');
+    // The verdict, then the reveal on the next line.
+    const verdict = f.indexOf(t('tui.step.right', { number: 2, choice: step(2).predict!.choices[1]!, ends: 'open' }));
+    expect(verdict).toBeGreaterThan(0);
+    expect(f[verdict + 1]!.trim()).not.toBe('');
+    expect(step(2).predict!.reveal.startsWith(f[verdict + 1]!.trim())).toBe(true);
     expect(f.some((l) => l.includes('unshare(CLONE_NEWPID) = 0'))).toBe(true);
     const host = f.findIndex((l) => l.startsWith('Host · ps -o pid,ppid,stat,args'));
     const container = f.findIndex((l) => l.startsWith('Container · ps -o pid,ppid,stat,args'));
@@ -80,10 +94,10 @@ describe('the lab, rendered', () => {
     app = startApp({ columns: 80, rows: 24 });
     await app.press(KEY.enter, KEY.enter);
     const ranOnce = strip(app.frame());
-    expect(ranOnce).toContain('1/10 · Every process has a PID');
+    expect(ranOnce).toContain(header(1));
     expect(ranOnce).toMatch(/^Host · ps -o pid,ppid,pidns,args/m);
     await app.press(KEY.enter);
-    expect(strip(app.frame())).toContain('Predict: Inside the new PID namespace');
+    expect(strip(app.frame())).toContain(predict(2));
     await app.press(KEY.left);
     expect(strip(app.frame())).toMatch(/^Host · ps -o pid,ppid,pidns,args/m);
     expect(app.store.getState().lesson!.steps[0]!.result?.status).toBe('done');
@@ -91,7 +105,7 @@ describe('the lab, rendered', () => {
     for (let i = 0; i < 9; i++) await app.press(KEY.right);
     expect(strip(app.frame())).toContain('10/10');
     await app.press(KEY.enter, KEY.enter);
-    expect(strip(app.frame())).toContain('That was the last step of this lesson: Esc goes back to the lessons.');
+    expect(strip(app.frame())).toContain(t('tui.msg.last-step'));
   });
 
   it('wide: the panes stand side by side', async () => {
@@ -125,7 +139,7 @@ describe('the lab, rendered', () => {
     app = startApp({ columns: 100, rows: 36 });
     await app.press(KEY.enter);
     for (let i = 0; i < 7; i++) await app.press(KEY.right);
-    expect(strip(app.frame())).toContain('8/10 · Your turn: find the host PID');
+    expect(strip(app.frame())).toContain(header(8));
     // Enter first fast-forwards steps 2–7, passed with →: the orphan they start and reap is host PID 4001.
     await app.press(KEY.enter);
     expect(strip(app.frame())).toContain('host PID › ');
@@ -134,8 +148,10 @@ describe('the lab, rendered', () => {
     app.lab.addProcess('sleep', ['sleep', '600'], 0, 3848);
     await app.press(KEY.esc, 'h', 'h', 'h');
     const f = strip(app.frame());
-    expect(f).toContain('Hint 1: One process, two numbers.');
-    expect(f).toMatch(/Hint 3: Read from the host just now: host PID 4002 \(`sleep 600`, PID 3 inside\)\./);
+    expect(f).toContain(`${t('tui.step.hint', { number: 1 })}${step(8).yourTurn!.hints[0]!.slice(0, 30)}`);
+    // The third hint fills in the answer, read from the machine (the check's own words); its code
+    // spans are drawn as code, without their backticks.
+    expect(f).toMatch(new RegExp(`${escapeRegExp(t('tui.step.hint', { number: 3 }))}.*host PID 4002 \\(sleep 600, PID 3 inside\\)`));
     await app.press(KEY.enter);
     await app.press('\u007f', '\u007f', '\u007f', '\u007f', '4', '0', '0', '2', KEY.enter);
     expect(strip(app.frame())).toContain('✓ Right: host PID 4002 is PID 3 inside the container');
@@ -147,22 +163,23 @@ describe('the lab, rendered', () => {
     const f = strip(app.frame()).replace(/\s+/g, ' ');
     expect(f).toContain('container-lab');
     expect(f).toContain(
-      'This lesson\'s files have a problem, so it cannot open: lessons/01-pid-namespace/lesson.yaml:7:20: step "one": `run`: unknown action "exek". (and 1 more: run `container-lab lint-lessons`)',
+      t('tui.msg.lesson-broken-more', {
+        problem: 'lessons/01-pid-namespace/lesson.yaml:7:20: step "one": `run`: unknown action "exek".',
+        count: 1,
+      }),
     );
   });
 
   it('too small a terminal gets one sentence that says what to do', async () => {
     app = startApp({ columns: 70, rows: 20 });
-    expect(strip(app.frame()).replace(/\s+/g, ' ')).toContain(
-      'The terminal is 70×20; the lab needs at least 80×24. Make the window larger, or run `container-lab lesson <id> --plain`',
-    );
+    expect(strip(app.frame()).replace(/\s+/g, ' ')).toContain(t('tui.too-small', { columns: 70, rows: 20 }));
   });
 
   it('follows resizes', async () => {
     app = startApp({ columns: 70, rows: 20 });
     app.store.dispatch({ type: 'resized', columns: 120, rows: 30 });
     await app.press();
-    expect(strip(app.frame())).toContain('The PID namespace');
+    expect(strip(app.frame())).toContain(PID.title);
   });
 
   it('the shell key hands off and comes back to the same step', async () => {
@@ -170,7 +187,7 @@ describe('the lab, rendered', () => {
     app = startApp({ shell: async () => void opened++ });
     await app.press(KEY.enter, KEY.right, '2', 's');
     expect(opened).toBe(1);
-    expect(strip(app.frame())).toContain("Back from the container's shell.");
-    expect(strip(app.frame())).toContain('2/10 · A new PID namespace');
+    expect(strip(app.frame())).toContain(t('tui.msg.shell-back'));
+    expect(strip(app.frame())).toContain(header(2));
   });
 });
