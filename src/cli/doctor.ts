@@ -4,7 +4,7 @@
  * lesson cannot run.
  *
  * `--workshop` (root) is the pre-flight an instructor sends attendees: after those findings it
- * starts and removes one container per lesson (src/doctor/workshop-run.ts), prints per lesson
+ * starts and removes one container per lesson (src/lessons/runner/preflight-run.ts), prints per lesson
  * ready / will skip N steps / cannot run, and ends with one line to paste back. Exits 1 when a
  * lesson cannot run.
  */
@@ -13,10 +13,10 @@ import { detectCgroups } from '../cgroups/detect.js';
 import { runDoctor } from '../doctor/index.js';
 import type { Finding } from '../doctor/index.js';
 import { language, setLanguage, t } from '../i18n/index.js';
-import { padText, textWidth } from '../tui/text-width.js';
+import { padText, textWidth } from '../i18n/text-width.js';
 import { hostPrograms } from '../doctor/host-programs.js';
 import type { HostPrograms } from '../doctor/host-programs.js';
-import { formatLesson, summaryLine, WORKSHOP_TEXT } from '../doctor/workshop.js';
+import { formatLesson, summaryLine, WORKSHOP_TEXT } from '../lessons/runner/preflight.js';
 import { featureCheck } from '../lessons/lab-runtime.js';
 import { hostProgramFindings } from '../lessons/host-check.js';
 import { defaultLessonsDir } from '../lessons/lessons-dir.js';
@@ -97,7 +97,7 @@ async function preflight(
   programs: HostPrograms,
   findings: readonly object[],
 ): Promise<number> {
-  const { runPreflight } = await import('../doctor/workshop-run.js');
+  const { runPreflight } = await import('../lessons/runner/preflight-run.js');
   if (!json) write(['', WORKSHOP_TEXT.heading]);
   const result = await runPreflight(lessons, checks, programs, (lesson) => {
     if (!json) write(formatLesson(lesson));

@@ -1,9 +1,9 @@
 /**
  * `--lang`, a global option: taken out of the arguments before the command reads them, and the
- * language chosen (see src/i18n/choose.ts) before anything is printed.
+ * language chosen (see choose-language.ts) before anything is printed.
  */
 import { setLanguage, t } from '../i18n/index.js';
-import { chooseLanguage } from '../i18n/choose.js';
+import { chooseLanguage } from './choose-language.js';
 import { languageOf } from '../i18n/languages.js';
 import { loadProgress, progressLocation } from '../lessons/progress.js';
 import { UsageError } from './parse.js';

@@ -20,7 +20,7 @@
  *   fails on any missing id or placeholder mismatch, so a release ships complete catalogues.
  *
  * Modules call `t()` for the current language (`setLanguage()` chooses it once, from `--lang`, the
- * locale or the saved progress; see ./choose.ts), or `translate(lang, …)` for a given one (`--json`
+ * locale or the saved progress; see src/cli/choose-language.ts), or `translate(lang, …)` for a given one (`--json`
  * adds the learner's language beside the English). A sentence kept for later (a message in the
  * TUI's state) is kept as a `Message` and rendered when drawn, so switching language redraws it.
  */

@@ -11,7 +11,7 @@
  * layer each file comes from, and a test can check the kernel's merged view against it.
  */
 import { t } from '../i18n/index.js';
-import { padText } from '../tui/text-width.js';
+import { padText } from '../i18n/text-width.js';
 import type { NodeKind, TreeNode } from './tree.js';
 import { byteOrder } from './tree.js';
 

@@ -17,7 +17,7 @@
  *     ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁█ 1 (+1)
  */
 import { t } from '../i18n/index.js';
-import { textWidth } from '../tui/text-width.js';
+import { textWidth } from '../i18n/text-width.js';
 import type { Meter } from './view.js';
 import { formatBytes } from './cgroup-read.js';
 

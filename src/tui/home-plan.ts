@@ -7,7 +7,7 @@ import { cut, plain, wrap } from './line.js';
 import type { Line } from './line.js';
 import { homeRows } from './state.js';
 import type { LabState } from './state.js';
-import { padText, textWidth } from './text-width.js';
+import { padText, textWidth } from '../i18n/text-width.js';
 
 export function planHome(state: LabState): { lines: Line[]; footer: Line } {
   const width = state.columns;

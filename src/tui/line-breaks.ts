@@ -10,7 +10,7 @@
  * moves to the next line together rather than letting the line run past its width.
  */
 import type { Line, Seg } from './line.js';
-import { splitGraphemes, textWidth } from './text-width.js';
+import { splitGraphemes, textWidth } from '../i18n/text-width.js';
 
 /** A run that is laid out whole: its styled pieces and its width; spaces are units of their own. */
 export interface Unit {

@@ -3,7 +3,7 @@
  * helpers here wrap and cut lines to a width, so each part's height is known before it is drawn.
  */
 import { breakUnits } from './line-breaks.js';
-import { fitWidth, splitGraphemes, textWidth } from './text-width.js';
+import { fitWidth, splitGraphemes, textWidth } from '../i18n/text-width.js';
 import type { Tone } from './theme.js';
 
 export interface Seg {

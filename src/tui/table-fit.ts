@@ -12,7 +12,7 @@
  *
  * Whole columns and whole rows are never shortened: their values are wrapped instead.
  */
-import { fitWidth, splitGraphemes, textWidth } from './text-width.js';
+import { fitWidth, splitGraphemes, textWidth } from '../i18n/text-width.js';
 
 export interface TableInput {
   header?: readonly string[];

@@ -15,7 +15,7 @@ import { cut, plain, wrap } from './line.js';
 import type { Line, Seg } from './line.js';
 import { shortenPaths } from './step-lines.js';
 import { fitTable } from './table-fit.js';
-import { textWidth } from './text-width.js';
+import { textWidth } from '../i18n/text-width.js';
 
 const GUTTER: Record<Mark['kind'], string> = { same: '  ', changed: '≠ ', only: '+ ' };
 

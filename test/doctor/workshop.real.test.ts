@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import type { LessonPreflight } from '../../src/doctor/workshop.js';
+import type { LessonPreflight } from '../../src/lessons/runner/preflight.js';
 import { startsContainer } from '../../src/lessons/actions/properties.js';
 import { needsOf, stepHostNeeds } from '../../src/lessons/host-check.js';
 import type { Lesson } from '../../src/lessons/types.js';

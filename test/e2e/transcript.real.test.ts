@@ -27,7 +27,7 @@ describeTier('--transcript, real kernel', { root: true, cli: true, programs: ['t
   it('a --plain run writes every step, both panes and the checked answer, owned by the sudo user', async () => {
     const file = path.join(dir, 'plain.md');
     const env = labEnv(paths, { SUDO_UID: '65534', SUDO_GID: '65534', CLAB_TEST_SECRET: SECRET });
-    const { code, stderr } = await runLab(['lesson', 'pid-namespace', '--plain', '--transcript', file], { env });
+    const { code, stderr } = await runLab(['lesson', 'pid-namespace', '--plain', '--solve', '--transcript', file], { env });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const st = fs.statSync(file);

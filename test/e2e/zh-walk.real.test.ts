@@ -19,7 +19,7 @@ import { loadGlossary } from '../../src/lessons/glossary.js';
 import { loadLessons } from '../../src/lessons/load-lessons.js';
 import type { Lesson } from '../../src/lessons/types.js';
 import { englishRuns } from '../../src/lessons/validate-translation.js';
-import { textWidth } from '../../src/tui/text-width.js';
+import { textWidth } from '../../src/i18n/text-width.js';
 import { pathVars, useTier } from '../helpers/lab.js';
 import { CLEAN, machineState, strayProcesses, waitUntil } from '../helpers/residue.js';
 import { describeTier } from '../helpers/tier.js';

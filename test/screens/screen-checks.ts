@@ -12,7 +12,7 @@ import { englishRuns } from '../../src/lessons/validate-translation.js';
 import type { LessonPlan } from '../../src/tui/lesson-plan.js';
 import type { Line } from '../../src/tui/line.js';
 import { shortenPaths } from '../../src/tui/step-lines.js';
-import { splitGraphemes, textWidth } from '../../src/tui/text-width.js';
+import { splitGraphemes, textWidth } from '../../src/i18n/text-width.js';
 
 /** Where each part of the plan lies in the frame. */
 export interface Regions {

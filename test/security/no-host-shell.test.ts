@@ -15,6 +15,9 @@
  *     src/lessons/actions/orphan.ts         starts a lesson's argv in the background; each word quoted
  *     src/lessons/actions/cgroup-workload-run.ts  the loops of cgroup-workloads.ts; only validated numbers
  *     src/lessons/actions/cap-try.ts        `su learner -c` with fixed commands
+ *   Lesson data for the `exec` action — the file only builds an argv, which the `exec` action hands
+ *   to `runtime.exec` (the last test below), so the shell is the container's:
+ *     src/lessons/validate-solution.ts      a your-turn solution's `exec:` command, as `/bin/sh -c`
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,6 +74,7 @@ const INSIDE_CONTAINER = [
   'src/lessons/actions/cgroup-workload-run.ts',
   'src/lessons/actions/cap-try.ts',
 ];
+const EXEC_ACTION_ARGV = ['src/lessons/validate-solution.ts'];
 
 describe('no lesson or learner string reaches a host shell', () => {
   it('finds the sources it checks', () => {
@@ -113,7 +117,7 @@ describe('no lesson or learner string reaches a host shell', () => {
       const text = code(file);
       if ([...text.matchAll(SHELL_C)].length > 0) uses.push(file);
     }
-    expect([...new Set(uses)].sort()).toEqual([...Object.keys(HOST_TRAMPOLINES), ...INSIDE_CONTAINER].sort());
+    expect([...new Set(uses)].sort()).toEqual([...Object.keys(HOST_TRAMPOLINES), ...INSIDE_CONTAINER, ...EXEC_ACTION_ARGV].sort());
 
     for (const [file, name] of Object.entries(HOST_TRAMPOLINES)) {
       const text = code(file);
@@ -129,6 +133,12 @@ describe('no lesson or learner string reaches a host shell', () => {
       const text = code(file);
       expect(text, file).not.toMatch(/from ['"](node:)?child_process['"]|from ['"]execa['"]/);
       expect(text, file).toMatch(/runtime\.exec\(/);
+    }
+    for (const file of EXEC_ACTION_ARGV) {
+      // it starts nothing: the argv it builds is the `exec` action's, run by the runtime in a container
+      const text = code(file);
+      expect(text, file).not.toMatch(/from ['"](node:)?child_process['"]|from ['"]execa['"]|runtime\./);
+      expect(text, file).toMatch(/action: 'exec'/);
     }
   });
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { LANGUAGES, setLanguage, translate } from '../../src/i18n/index.js';
-import { textWidth } from '../../src/tui/text-width.js';
+import { textWidth } from '../../src/i18n/text-width.js';
 import { KEY, startApp } from './harness.js';
 
 let app: ReturnType<typeof startApp> | undefined;

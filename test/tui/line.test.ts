@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cut, lineWidth, pad, wrap } from '../../src/tui/line.js';
 import type { Line } from '../../src/tui/line.js';
-import { fitWidth, textWidth } from '../../src/tui/text-width.js';
+import { fitWidth, textWidth } from '../../src/i18n/text-width.js';
 
 const text = (lines: Line[]) => lines.map((l) => l.map((s) => s.text).join(''));
 const CLOSING = /^[，。、；：！？）」』]/;

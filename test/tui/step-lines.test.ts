@@ -8,7 +8,7 @@ import type { Pane, StepResult } from '../../src/lessons/engine/results.js';
 import type { Step } from '../../src/lessons/types.js';
 import type { Line } from '../../src/tui/line.js';
 import { predictLines, primitiveLines, yourTurnLines } from '../../src/tui/step-lines.js';
-import { textWidth } from '../../src/tui/text-width.js';
+import { textWidth } from '../../src/i18n/text-width.js';
 import { paneLines } from '../../src/tui/view-lines.js';
 
 const text = (line: Line) => line.map((s) => s.text).join('');

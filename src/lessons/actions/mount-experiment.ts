@@ -20,7 +20,7 @@ import type { PrimitiveEvent } from '../../kernel/kernel.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
 import { fsLab, overlayOf, type FsLab } from './fs-lab.js';
-import { padText } from '../../tui/text-width.js';
+import { padText } from '../../i18n/text-width.js';
 import { arg } from './words.js';
 
 /** The propagation report's labels, in one column however wide the language writes them. */

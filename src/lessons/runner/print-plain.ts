@@ -9,7 +9,7 @@ import { meterLines } from '../../probes/meter-lines.js';
 import type { View } from '../../probes/index.js';
 import type { FastForward } from '../engine/fast-forward.js';
 import { fastForwardedLine, fastForwardStoppedLine } from '../engine/fast-forward-text.js';
-import { padText, textWidth } from '../../tui/text-width.js';
+import { padText, textWidth } from '../../i18n/text-width.js';
 import type { Pane, StepResult } from '../engine/results.js';
 import { comparable } from '../pane-pair.js';
 import { eventLines, formatMs } from '../event-lines.js';

@@ -17,7 +17,7 @@
  * on both ends of the pair.
  */
 import { t } from '../../i18n/index.js';
-import { padText, textWidth } from '../../tui/text-width.js';
+import { padText, textWidth } from '../../i18n/text-width.js';
 import { hostEndOf, type LinkView, type NamespaceView, type Topology } from './topology.js';
 
 /** UP, DOWN, or why an UP link carries nothing yet (a bridge with no port up, a veth whose peer is down). */

@@ -6,14 +6,14 @@
  * an attendee's machine is left as it was found.
  */
 import fs from 'node:fs';
-import type { HostPrograms } from './host-programs.js';
-import type { Finding } from './finding.js';
-import { concludePreflight, planPreflight, WORKSHOP_TEXT } from './workshop.js';
-import type { LessonPreflight } from './workshop.js';
-import { LessonSession } from '../lessons/engine/session.js';
-import { featureCheck, openLabRuntime } from '../lessons/lab-runtime.js';
-import type { Lesson } from '../lessons/types.js';
-import { labPaths } from '../runtime/paths.js';
+import type { HostPrograms } from '../../doctor/host-programs.js';
+import type { Finding } from '../../doctor/finding.js';
+import { concludePreflight, planPreflight, WORKSHOP_TEXT } from './preflight.js';
+import type { LessonPreflight } from './preflight.js';
+import { LessonSession } from '../engine/session.js';
+import { featureCheck, openLabRuntime } from '../lab-runtime.js';
+import type { Lesson } from '../types.js';
+import { labPaths } from '../../runtime/paths.js';
 
 export interface Preflight {
   lessons: LessonPreflight[];

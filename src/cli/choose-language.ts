@@ -18,8 +18,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { homeOf } from '../lessons/progress.js';
-import { languageOf } from './languages.js';
-import type { Lang } from './languages.js';
+import { languageOf } from '../i18n/languages.js';
+import type { Lang } from '../i18n/languages.js';
 
 export interface LanguageSources {
   /** The `--lang` value, when given; one the lab does not speak is an error for the caller to report. */
@@ -32,7 +32,7 @@ export interface LanguageSources {
   passwd?: string;
 }
 
-export type LanguageSource = 'flag' | 'CONTAINER_LAB_LANG' | 'saved' | 'locale' | 'user locale file' | 'system locale file' | 'default';
+export type LanguageSource = 'flag' | 'CONTAINER_LAB_LANG' | 'saved' | 'locale' | 'user-locale-file' | 'system-locale-file' | 'default';
 
 /** The language to speak, and where it came from. */
 export function chooseLanguage(sources: LanguageSources): { lang: Lang; from: LanguageSource } {
@@ -54,9 +54,9 @@ export function chooseLanguage(sources: LanguageSources): { lang: Lang; from: La
   if (!locale && env.SUDO_USER) {
     const home = homeOf(env.SUDO_USER, sources.passwd);
     const fromUser = home ? localeFileLanguage(read(path.join(home, '.config', 'locale.conf'))) : undefined;
-    if (fromUser) return { lang: fromUser, from: 'user locale file' };
+    if (fromUser) return { lang: fromUser, from: 'user-locale-file' };
     const fromSystem = localeFileLanguage(read('/etc/locale.conf') ?? read('/etc/default/locale'));
-    if (fromSystem) return { lang: fromSystem, from: 'system locale file' };
+    if (fromSystem) return { lang: fromSystem, from: 'system-locale-file' };
   }
   return { lang: 'en', from: 'default' };
 }

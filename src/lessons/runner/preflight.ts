@@ -1,15 +1,15 @@
 /**
  * `container-lab doctor --workshop`, the part that needs no kernel: which step of each lesson the
  * pre-flight runs, what it concludes from the host check and that step's result, and the text an
- * attendee reads and pastes to the instructor. src/doctor/workshop-run.ts runs the steps.
+ * attendee reads and pastes to the instructor. preflight-run.ts runs the steps.
  */
-import { t } from '../i18n/index.js';
-import { startsContainer } from '../lessons/actions/properties.js';
-import type { StepResult, StepStatus } from '../lessons/engine/results.js';
-import { blockedSteps } from '../lessons/host-check.js';
-import type { HostCheck } from '../lessons/host-check.js';
-import type { Lesson } from '../lessons/types.js';
-import type { Finding } from './finding.js';
+import { t } from '../../i18n/index.js';
+import { startsContainer } from '../actions/properties.js';
+import type { StepResult, StepStatus } from '../engine/results.js';
+import { blockedSteps } from '../host-check.js';
+import type { HostCheck } from '../host-check.js';
+import type { Lesson } from '../types.js';
+import type { Finding } from '../../doctor/finding.js';
 
 /** A lesson's verdict, as a stable id (`--json` prints these). */
 export type Readiness = 'ready' | 'will-skip' | 'cannot-run';
