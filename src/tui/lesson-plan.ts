@@ -59,9 +59,8 @@ function fitLines(lines: Line[], height: number): Line[] {
 type FooterWord = Exclude<Extract<MessageId, `tui.key.${string}`>, 'tui.key.language'>;
 
 /**
- * Key hints for the footer, most useful first: all of them, closer together when the line is short.
- * Where even that is too long (a your-turn step at 80 columns), `u`, `Esc` and `g` give way: all are
- * under `?`, and `? help` and `q quit` stay on screen.
+ * Key hints for the footer, most useful first: all of them when they fit; else `u`, `Esc` and `g`
+ * give way (all are under `?`), and only then do the keys close up.
  */
 function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
   const hint: [string, FooterWord][] = hasTurn ? [['h', 'tui.key.hint']] : [];
@@ -95,12 +94,15 @@ function footerFor(l: LessonState, hasTurn: boolean, width: number): Line {
             ];
   const line = (keys: [string, FooterWord][], gap: string): Line =>
     keys.flatMap(([k, id], i) => [{ text: k, tone: 'key' as const }, { text: ` ${t(id)}${i < keys.length - 1 ? gap : ''}` }]);
-  const wide = line(all, '  ');
-  if (lineWidth(wide) <= width) return wide;
-  // Keys that are also under `?` give way first, so `? help` and `q quit` stay on screen.
-  const fits = (keys: [string, FooterWord][]) => lineWidth(line(keys, ' ')) <= width;
+  // Keys that are also under `?` give way first, one by one, before the keys close up to one space
+  // (pairs of key and word are hard to tell apart then): `? help` and `q quit` stay on screen.
+  const spares = l.answering || l.jump !== undefined ? [] : ['u', 'Esc', 'g'];
   let keys = all;
-  for (const spare of ['u', 'Esc', 'g']) if (!fits(keys) && !l.answering && l.jump === undefined) keys = keys.filter(([k]) => k !== spare);
+  for (const spare of [undefined, ...spares]) {
+    keys = spare ? keys.filter(([k]) => k !== spare) : keys;
+    const wide = line(keys, '  ');
+    if (lineWidth(wide) <= width) return wide;
+  }
   return cut(line(keys, ' '), width);
 }
 
