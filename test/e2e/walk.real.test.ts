@@ -120,11 +120,7 @@ describeTier('every lesson in tmux at 80×24, as a learner walks it', { root: tr
           ).toBe(true);
         expect(await lab.exited(5_000), 'the lab exits after q').toBe(true);
       } finally {
-        // q does nothing while an answer is typed: close it first.
-        if (lab.alive()) lab.keys('Escape');
-        await new Promise((r) => setTimeout(r, 100));
-        if (lab.alive()) await lab.quit();
-        await lab.close();
+        await lab.shutDown();
       }
       expect(seen).toEqual([]);
       expect(await waitUntil(() => JSON.stringify(machineState(PATHS)) === JSON.stringify(CLEAN), 5_000)).toBe(true);

@@ -149,10 +149,7 @@ async function walk(lessonId: string, lang: Lang, columns: number, rows: number)
     expect(await lab.exited(15_000), 'the lab exits after q').toBe(true);
     expect(lab.exitStatus()).toBe(0);
   } finally {
-    if (lab.alive()) lab.keys('Escape');
-    await new Promise((r) => setTimeout(r, 100));
-    if (lab.alive()) await lab.quit();
-    await lab.close();
+    await lab.shutDown();
   }
   expect(seen).toEqual([]);
   expect(await waitUntil(() => JSON.stringify(machineState(PATHS)) === JSON.stringify(CLEAN), 5_000)).toBe(true);

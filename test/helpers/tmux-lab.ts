@@ -258,6 +258,14 @@ export class TmuxLab {
     return this.exited(timeoutMs);
   }
 
+  /** Quits from any screen (an open answer field ignores `q`: Esc closes it first), then closes. */
+  async shutDown(): Promise<void> {
+    if (this.alive()) this.keys('Escape');
+    await new Promise((r) => setTimeout(r, 100));
+    if (this.alive()) await this.quit();
+    await this.close();
+  }
+
   /**
    * Ends the session and our tmux server, waits up to `timeoutMs` for the lab (and every process it
    * started) to exit, and removes the socket and our temporary directory. Throws if the lab is still
