@@ -129,28 +129,25 @@ export function checkCgroupControllers(detect: () => CgroupSupport = detectCgrou
   });
 }
 
+/** One finding for a group of host programs: ok naming them, or `missing` naming those not on PATH. */
+function programGroup(
+  id: 'util-linux' | 'iproute2',
+  names: string[],
+  missing: 'warn' | 'fail',
+  words: { title: string; fix: string },
+): Finding {
+  const absent = names.filter((n) => !which(n));
+  if (absent.length === 0) return { id, title: words.title, status: 'ok', detail: names.join(', ') };
+  return { id, title: words.title, status: missing, detail: t('doctor.missing', { names: absent.join(', ') }), fix: words.fix };
+}
+
 export function checkTools(): Finding[] {
-  const util = ['nsenter', 'unshare', 'mount'].filter((t) => !which(t));
-  const ip = ['ip', 'bridge'].filter((t) => !which(t));
   return [
-    util.length === 0
-      ? { id: 'util-linux', title: t('doctor.util-linux.title'), status: 'ok', detail: 'nsenter, unshare, mount' }
-      : {
-          id: 'util-linux',
-          title: t('doctor.util-linux.title'),
-          status: 'warn',
-          detail: t('doctor.missing', { names: util.join(', ') }),
-          fix: t('doctor.util-linux.fix'),
-        },
-    ip.length === 0
-      ? { id: 'iproute2', title: t('doctor.iproute2.title'), status: 'ok', detail: 'ip, bridge' }
-      : {
-          id: 'iproute2',
-          title: t('doctor.iproute2.title'),
-          status: 'fail',
-          detail: t('doctor.missing', { names: ip.join(', ') }),
-          fix: t('doctor.iproute2.fix'),
-        },
+    programGroup('util-linux', ['nsenter', 'unshare', 'mount'], 'warn', {
+      title: t('doctor.util-linux.title'),
+      fix: t('doctor.util-linux.fix'),
+    }),
+    programGroup('iproute2', ['ip', 'bridge'], 'fail', { title: t('doctor.iproute2.title'), fix: t('doctor.iproute2.fix') }),
   ];
 }
 

@@ -76,7 +76,6 @@ const ALLOWED: Record<string, string[]> = {
     'the lab overlay, as named by mount-overlay',
     'the file to delete, inside the overlay (e.g. app/data/notes.txt)',
   ],
-  'src/doctor/checks.ts': ['nsenter, unshare, mount'],
   'src/doctor/host-programs.ts': ['A host need names at least one program.'],
   // A text file's headings are keywords, kept in English in every language (lessons/README.md).
   'src/lessons/validate-prose.ts': ['Once it has run'],
