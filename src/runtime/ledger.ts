@@ -1,5 +1,5 @@
 /**
- * The ledger: every resource the lab creates, written down durably the moment it exists.
+ * The ledger: every resource the lab creates, written down durably just before it is made.
  *
  * It is an append-only file of JSON lines in /run/container-lab/ledger.jsonl:
  *   {"op":"add","id":"7","entry":{"kind":"mount","target":"/var/lib/container-lab/…/merged"}}
@@ -61,7 +61,10 @@ export class Ledger {
     }
   }
 
-  /** Records a resource; call it right after the resource exists. Returns its ledger id. */
+  /**
+   * Records a resource; call it just before making the resource (a process, whose PID is only known
+   * once it runs, right after). Returns its ledger id.
+   */
   add(entry: LedgerEntry): string {
     const id = String(this.nextId++);
     this.append({ op: 'add', id, entry });

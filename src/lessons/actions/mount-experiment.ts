@@ -33,9 +33,11 @@ async function propagate(lab: FsLab, propagation: 'unchanged' | 'private', emit:
   const shared = await makeSharedMount(lab.kernel, lab.ledger, lab.paths, 'demo');
   lab.propagation.push(...shared.ledgerIds);
   const hostRow = findMount(parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8')), shared.dir);
+  // The mount made in the new namespace may propagate back here: it is in the ledger before it can
+  // exist, and if it never arrives its teardown finds nothing to do.
+  lab.propagation.push(lab.ledger.add({ kind: 'mount', target: shared.inside }));
   const { mountinfoInside } = await mountFromNewNamespace(propagation, shared.inside, 'clab-demo', emit);
   const onHost = findMount(parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8')), shared.inside);
-  if (onHost) lab.propagation.push(lab.ledger.add({ kind: 'mount', target: shared.inside }));
   const inRow = findMount(parseMountinfo(mountinfoInside), shared.dir);
   const host = side(t('actions.mount-experiment.host'));
   return [

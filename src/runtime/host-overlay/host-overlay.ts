@@ -96,13 +96,15 @@ export async function mountHostOverlay(
     .map((l) => l.dir)
     .join(':')},upperdir=${ov.upper},workdir=${ov.work}`;
   try {
-    mkdirReported(dir, ctx.emit);
+    // Into the ledger before it is made (see shared-mount.ts): a kill in between leaves only an
+    // entry for something absent.
     ov.ledgerIds.push(ctx.ledger.add({ kind: 'dir', path: dir }));
+    mkdirReported(dir, ctx.emit);
     for (const d of [ov.upper, ov.work, ov.merged]) mkdirReported(d, ctx.emit);
     // upper becomes the root of the merged view: give it the mode a root directory has.
     fs.chmodSync(ov.upper, 0o755);
-    ctx.kernel.mount('overlay', ov.merged, 'overlay', 0, ov.options);
     ov.ledgerIds.push(ctx.ledger.add({ kind: 'mount', target: ov.merged }));
+    ctx.kernel.mount('overlay', ov.merged, 'overlay', 0, ov.options);
     return ov;
   } catch (err) {
     await unmountHostOverlay(ctx, ov);

@@ -30,10 +30,14 @@ export async function makeSharedMount(kernel: Kernel, ledger: Ledger, paths: Lab
   const parent = path.join(paths.stateDir, 'propagation');
   await ensurePrivateDir(parent);
   const dir = path.join(parent, name);
-  fs.mkdirSync(dir, { mode: 0o700 });
+  if (fs.lstatSync(dir, { throwIfNoEntry: false })) throw new Error(t('runtime.overlay.left-behind', { dir }));
+  // Each thing goes into the ledger *before* it is made: a lab killed between the two leaves a
+  // ledger entry for something absent (teardown checks first and skips it), never a directory or
+  // mount that no one knows to remove.
   const ids = [ledger.add({ kind: 'dir', path: dir })];
-  kernel.mount(dir, dir, null, MS.MS_BIND, null);
+  fs.mkdirSync(dir, { mode: 0o700 });
   ids.push(ledger.add({ kind: 'mount', target: dir }));
+  kernel.mount(dir, dir, null, MS.MS_BIND, null);
   kernel.mount(null, dir, null, MS.MS_PRIVATE, null);
   kernel.mount(null, dir, null, MS.MS_SHARED, null);
   const inside = path.join(dir, 'inside');
