@@ -103,6 +103,13 @@ export function recordStep(progress: Progress, lesson: string, step: number, don
   return { ...progress, last: { lesson, step }, lessons: { ...progress.lessons, [lesson]: { step, done } } };
 }
 
+/** Crosses one step off a lesson's done list (after `u` undid it, it is to be done again). Pure. */
+export function unrecordStep(progress: Progress, lesson: string, stepId: string): Progress {
+  const before = progress.lessons[lesson];
+  if (!before?.done.includes(stepId)) return progress;
+  return { ...progress, lessons: { ...progress.lessons, [lesson]: { ...before, done: before.done.filter((id) => id !== stepId) } } };
+}
+
 /** Forgets a lesson's progress (after `r` resets it, its steps are to be done again). Pure. */
 export function forgetLesson(progress: Progress, lesson: string): Progress {
   const { [lesson]: _gone, ...rest } = progress.lessons;

@@ -10,7 +10,7 @@ import { fastForwardedLine, fastForwardingLine, fastForwardStoppedLine } from '.
 import { LessonSession } from '../lessons/engine/session.js';
 import type { SessionOptions } from '../lessons/engine/session.js';
 import { undoMessage } from '../lessons/engine/undo.js';
-import { recordStep } from '../lessons/progress.js';
+import { recordStep, unrecordStep } from '../lessons/progress.js';
 import { describeSolution } from '../lessons/solution.js';
 import type { Progress } from '../lessons/progress.js';
 import { placeholderTexts } from '../lessons/templates.js';
@@ -451,11 +451,14 @@ export class LabController {
   /** `u`: undoes this step alone where its action can, and says why not where it cannot. */
   private async undo(): Promise<void> {
     const l = this.store.getState().lesson;
-    if (!l || !this.session) return;
+    const lesson = this.lesson;
+    if (!l || !lesson || !this.session) return;
     const index = l.index;
     const { undone, panes } = await this.session.undo(index);
-    if (undone.kind === 'undone' && undone.ok) this.store.dispatch({ type: 'step-undone', index });
-    else if (panes) this.store.dispatch({ type: 'panes-refreshed', index, panes });
+    if (undone.kind === 'undone' && undone.ok) {
+      this.store.dispatch({ type: 'step-undone', index });
+      this.saveProgress(unrecordStep(this.store.getState().progress, lesson.id, lesson.steps[index]!.id));
+    } else if (panes) this.store.dispatch({ type: 'panes-refreshed', index, panes });
     this.readPids();
     this.store.dispatch({ type: 'message', ...undoMessage(undone) });
   }

@@ -75,6 +75,13 @@ describeTier(
         expect(theContainer().limit).toBe(96 * MiB);
         await first.press('u', said(/Undone: /), 'the step undone');
         expect(theContainer().limit).toBe(32 * MiB);
+        // Undone is not done: the saved progress no longer counts the your-turn step.
+        expect(JSON.parse(fs.readFileSync(first.progressFile, 'utf8')).lessons.cgroups.done).not.toContain('raise');
+        // Solved again, so the restart below continues after it.
+        await first.press('x', said(/Press\s+x\s+again/), 'the solution in words, again');
+        await first.press('x', said(/Solved: the solution ran, and the check\s+passed/), 'solved again');
+        expect(theContainer().limit).toBe(96 * MiB);
+        expect(JSON.parse(fs.readFileSync(first.progressFile, 'utf8')).lessons.cgroups.done).toContain('raise');
         expect(await first.quit()).toBe(true);
         progress = fs.readFileSync(first.progressFile, 'utf8');
       } finally {

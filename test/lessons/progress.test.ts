@@ -2,7 +2,15 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, s
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyProgress, forgetLesson, loadProgress, progressLocation, recordStep, saveProgress } from '../../src/lessons/progress.js';
+import {
+  emptyProgress,
+  forgetLesson,
+  loadProgress,
+  progressLocation,
+  recordStep,
+  saveProgress,
+  unrecordStep,
+} from '../../src/lessons/progress.js';
 import { describeTier } from '../helpers/tier.js';
 
 let dir = '';
@@ -64,6 +72,16 @@ describe('progress', () => {
       lessons: { 'pid-namespace': { step: 3, done: ['nspid'] } },
     });
     expect(forgetLesson(p, 'pid-namespace').lessons).toEqual({});
+  });
+
+  it('crosses an undone step off, keeping where the learner is and the other steps', () => {
+    let p = recordStep(emptyProgress(), 'pid-namespace', 2, 'nspid');
+    p = recordStep(p, 'pid-namespace', 3, 'orphan');
+    const undone = unrecordStep(p, 'pid-namespace', 'orphan');
+    expect(undone.lessons['pid-namespace']).toEqual({ step: 3, done: ['nspid'] });
+    expect(undone.last).toEqual({ lesson: 'pid-namespace', step: 3 });
+    expect(unrecordStep(undone, 'pid-namespace', 'orphan')).toBe(undone);
+    expect(unrecordStep(undone, 'cgroups', 'orphan')).toBe(undone);
   });
 
   // Giving the files to another user (chown) takes root.
