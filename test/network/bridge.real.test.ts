@@ -20,7 +20,9 @@ import {
   hostAddress,
   hostEndOf,
   learnedMacs,
+  operstateSettled,
   readTopology,
+  settleOperstate,
   type LabBridge,
   type NetnsRef,
   type VethPair,
@@ -128,6 +130,19 @@ describeTier('bridge + veth on the real kernel', { root: true, programs: ['ping'
     expect(events.some((e) => e.args.some((a) => /^link set \S+ netns /.test(a)))).toBe(false);
     expect(events.find((e) => e.name === 'nsenter')?.args.slice(0, 4)).toEqual(['-t', String(holder.pid), '-n', 'ip']);
     console.log(`attach per container: ${attachMs.map((m) => m.toFixed(1)).join(' ms, ')} ms`);
+  });
+
+  it('waits for operstate: the bridge reads up once its ports have a carrier, as `ip -json link` then says', async () => {
+    // Right after the attach, linkwatch may not yet have written the bridge's new state (it
+    // applies a bridge's change at most once a second): settleOperstate waits for it.
+    const waited = await settleOperstate(pairs.map((p) => p.host));
+    for (const link of [bridge, ...pairs.map((p) => p.host)]) {
+      expect(operstateSettled(link), link).toBe(true);
+      expect(fs.readFileSync(`/sys/class/net/${link}/operstate`, 'utf8').trim(), link).toBe('up');
+    }
+    // The independent witness: iproute2's own reading of the bridge.
+    expect(JSON.parse(sh('ip', ['-json', 'link', 'show', 'dev', bridge]))[0].operstate).toBe('UP');
+    console.log(`operstate settled after ${waited.toFixed(0)} ms`);
   });
 
   it('net-routes shows what `ip -json route` and `ip -4 -json neigh` show inside the namespace', async () => {

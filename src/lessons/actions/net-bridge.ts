@@ -4,7 +4,7 @@
  * step always shows the whole sequence.
  */
 import { t } from '../../i18n/index.js';
-import { chooseLabSubnet, createBridge, deleteLink, formatCidr, linkExists } from '../../runtime/network/index.js';
+import { chooseLabSubnet, createBridge, deleteLink, formatCidr, linkExists, settleOperstate } from '../../runtime/network/index.js';
 import type { ActionDef } from './action.js';
 import { labNet, ledgerIdOf } from './net-lab.js';
 
@@ -28,6 +28,9 @@ export const createBridgeAction: ActionDef = {
       };
     }
     const b = await createBridge(net.deps, net.bridge, choice.subnet, choice.gateway);
+    // The panes are read next: let a new bridge's `unknown` become the `down` the kernel is about
+    // to write (runtime/network/link-state.ts).
+    await settleOperstate([b.name]);
     return {
       ok: true,
       output: [

@@ -14,6 +14,8 @@ import {
   hostAddress,
   moveIntoContainer,
   parseCidr,
+  settleOperstate,
+  vethNames,
 } from '../../runtime/network/index.js';
 import type { ActionContext, ActionDef, ActionOutcome } from './action.js';
 import { str } from './action.js';
@@ -60,6 +62,7 @@ export const moveVethAction: ActionDef = {
     const pair = pairOf(net, c);
     if (!pair.ledgerId) return { ok: false, output: [], message: t('actions.net.no-pair', { id: c.id }) };
     await moveIntoContainer(net.deps, { ...pair, ledgerId: pair.ledgerId }, netnsOf(c), net.bridge);
+    await settleOperstate([pair.host]);
     return {
       ok: true,
       output: [t('actions.move-veth.moved', { peer: pair.peer, pid: c.pid, host: pair.host, bridge: net.bridge })],
@@ -81,6 +84,9 @@ export const configureEth0Action: ActionDef = {
     if (!pair.ledgerId) return { ok: false, output: [], message: t('actions.net.no-pair-short', { id: c.id }) };
     const address = hostAddress(subnet, Number(args.host));
     await configureContainerEnd(net.deps, { ...pair, ledgerId: pair.ledgerId }, netnsOf(c), address, prefix, gateway);
+    // The host end has a carrier now, and the bridge gets one with it: the bridge's operstate
+    // follows up to a second later (runtime/network/link-state.ts). The panes wait for it.
+    await settleOperstate([pair.host]);
     return {
       ok: true,
       output: [t('actions.configure-eth0.done', { id: c.id, address: `${address}/${prefix}`, gateway, bridge: net.bridge })],
@@ -112,6 +118,8 @@ export const connectContainerAction: ActionDef = {
       gateway,
     });
     const ms = (performance.now() - started).toFixed(0);
+    // After the timing: what the kernel defers is not the cost of connecting.
+    await settleOperstate([vethNames(net.prefix, c.id).host]);
     return {
       ok: true,
       output: [t('actions.connect-container.done', { id: c.id, bridge: net.bridge, address: `${address}/${prefix}`, ms })],

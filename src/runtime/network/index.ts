@@ -12,6 +12,7 @@ export type { NetworkContext } from './run.js';
 export { addLink, createBridge, deleteLink } from './bridge.js';
 export type { LabBridge, LedgerLike, NetworkDeps } from './bridge.js';
 export { addVethPair, moveIntoContainer, configureContainerEnd, attachContainer } from './veth.js';
+export { operstateSettled, settleOperstate } from './link-state.js';
 export type { VethPair } from './veth.js';
 export { chooseLabSubnet, readLinks, readNeighbours, readNamespace, readFdb, readTopology, linkExists } from './read.js';
 export type { ContainerNetns } from './read.js';
