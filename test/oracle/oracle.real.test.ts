@@ -60,6 +60,12 @@ describeTier('oracle tier: the lab against tools it did not write', { root: true
         proofOf(tamperedClaims);
       }
       expect(run.gateErrors).toEqual([]);
+      // A claim on a step that failed or was skipped checks nothing: every step must have run.
+      const notDone = run.steps
+        .map((st) => st.records.find((r) => r.type === 'result'))
+        .filter((r) => r?.status !== 'done')
+        .map((r) => `${r?.step}: ${String(r?.status)} ${String(r?.message ?? '')}`);
+      expect(notDone, 'every step ran to done').toEqual([]);
       expect(run.stderr).toBe('');
       expect(run.steps.length, 'every step ran and was printed').toBeGreaterThan(0);
       expect(tally.disagreements.slice(before).map(format)).toEqual([]);

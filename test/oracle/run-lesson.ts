@@ -4,7 +4,10 @@
  *
  * strace traces the lab and every process it starts (the shims, each container's init stage and
  * PID 1, the programs run inside): `-f` follows them, `-y` names the file behind each fd,
- * `--seccomp-bpf` stops only at the traced calls, so the lab runs at nearly its own speed. `-q`
+ * `--seccomp-bpf` stops only at the traced calls, so the lab runs at nearly its own speed — except
+ * in the lessons of NNP_FREE: a seccomp filter needs no_new_privs, so strace sets it on every
+ * process it traces, and with no_new_privs execve grants no file capability (the capabilities
+ * lesson's `bind-with-file-cap` then fails, and says so, for the oracle's sake). `-q`
  * drops attach notes but keeps `+++ exited with N +++`. `-s 512` keeps every path and mount option
  * whole; longer strings (the cgroups lesson pipes 48 MiB of zeros through read and write) are cut,
  * and compared as prefixes.
@@ -96,6 +99,9 @@ export const TRACED_CALLS = [
   'getdents64',
 ];
 
+/** Lessons traced without `--seccomp-bpf`: they teach what no_new_privs would change (see above). */
+const NNP_FREE = new Set(['capabilities']);
+
 /**
  * Runs the lesson; `atGate` is called after each step with that step's records, while the lab waits.
  * `env` is the lab's environment (its state dir, cgroup parent, link prefix).
@@ -119,7 +125,7 @@ export async function runTraced(
         '-y',
         '-s',
         '512',
-        '--seccomp-bpf',
+        ...(NNP_FREE.has(lesson) ? [] : ['--seccomp-bpf']),
         '-e',
         'signal=none',
         '-e',
