@@ -3,8 +3,9 @@
 // --json`), then one line per lesson and a total: steps run, skipped (each with its reason),
 // failed, and how long it took. Plain Node, no build step: it runs on a bare host too.
 //
-// usage: node test/profiles/lessons.mjs PROFILE [--lacks prog,prog…] [--except lesson,lesson…]
-// (`--except`: lessons another check runs end to end on the same host, such as the oracle tier.)
+// usage: node test/profiles/lessons.mjs PROFILE [--lacks prog,prog…] [--only|--except lesson,lesson…]
+// (`--only` / `--except`: when other checks run the rest end to end on the same host, such as the
+// oracle tier, or a bare-host profile for lessons that no missing program changes.)
 //
 // A profile passes with zero FAILED (or cancelled) steps. A step may be skipped only with a
 // non-empty reason, and only on a profile that lacks host programs (`--lacks`): its reason must
@@ -18,18 +19,22 @@ const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../di
 
 const [profile, ...rest] = process.argv.slice(2);
 if (!profile) {
-  console.error('usage: node test/profiles/lessons.mjs PROFILE [--lacks prog,prog…] [--except lesson,lesson…]');
+  console.error('usage: node test/profiles/lessons.mjs PROFILE [--lacks prog,prog…] [--only|--except lesson,lesson…]');
   process.exit(2);
 }
-const lacksAt = rest.indexOf('--lacks');
-const lacks = lacksAt < 0 ? [] : (rest[lacksAt + 1] ?? '').split(',').filter(Boolean);
-const exceptAt = rest.indexOf('--except');
-const except = exceptAt < 0 ? [] : (rest[exceptAt + 1] ?? '').split(',').filter(Boolean);
-const unknown = except.filter((id) => !LESSONS.includes(id));
+const listAfter = (flag) => {
+  const at = rest.indexOf(flag);
+  return at < 0 ? undefined : (rest[at + 1] ?? '').split(',').filter(Boolean);
+};
+const lacks = listAfter('--lacks') ?? [];
+const only = listAfter('--only');
+const except = listAfter('--except') ?? [];
+const unknown = [...(only ?? []), ...except].filter((id) => !LESSONS.includes(id));
 if (unknown.length) {
-  console.error(`--except names no lesson: ${unknown.join(', ')} (the lessons are ${LESSONS.join(', ')})`);
+  console.error(`--only/--except name no lesson: ${unknown.join(', ')} (the lessons are ${LESSONS.join(', ')})`);
   process.exit(2);
 }
+const chosen = LESSONS.filter((l) => (only ?? LESSONS).includes(l) && !except.includes(l));
 
 /** One lesson: its steps by status, and what went wrong, read from the JSON lines. */
 function runLesson(id) {
@@ -79,11 +84,11 @@ function runLesson(id) {
 }
 
 console.log(
-  `profile ${profile}: every lesson end to end (lesson <id> --json)${except.length ? ` but ${except.join(', ')}` : ''}${lacks.length ? `; this host lacks ${lacks.join(', ')}` : ''}`,
+  `profile ${profile}: ${chosen.length === LESSONS.length ? 'every lesson' : chosen.join(', ')} end to end (lesson <id> --json)${lacks.length ? `; this host lacks ${lacks.join(', ')}` : ''}`,
 );
 const started = Date.now();
 const totals = { ran: 0, skipped: 0, failed: 0 };
-for (const id of LESSONS.filter((l) => !except.includes(l))) {
+for (const id of chosen) {
   const r = runLesson(id);
   totals.ran += r.ran;
   totals.skipped += r.skipped.length;
