@@ -24,6 +24,10 @@ if (process.getuid?.() !== 0) {
   process.exit(1);
 }
 
+// Every suite runs the lab under the benchmarks' own roots (unless the caller chose others), never
+// a learner's /var/lib/container-lab: the in-process suites read these through labPaths().
+for (const [name, value] of Object.entries(LAB_ENV)) process.env[name] ??= value;
+
 /** A table row as stats.ts `row()` prints it. */
 interface Row {
   name: string;
