@@ -44,3 +44,38 @@ export async function hostPidOf(ctx: ActionContext, c: Container, inner: number)
   }
   throw new Error(t('actions.find.not-found', { inner, id: c.id }));
 }
+
+/**
+ * Waits (up to ~0.5 s) until container process `hostPid` has been handed to the container's init and
+ * is asleep. Between `fork` and its first blocking call a new process is running (state R), and an
+ * orphan's parent may still be exiting; a pane read in that window shows a state the next pane no
+ * longer does. Returns whether it settled; a process that never sleeps is shown as it is.
+ */
+export async function settledUnderInit(ctx: ActionContext, c: Container, hostPid: number): Promise<boolean> {
+  for (let i = 0; i < TRIES; i++) {
+    const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
+    const r = records.find((m) => m.pid === hostPid);
+    if (!r) return false;
+    if (r.ppid === c.pid && r.state === 'S') return true;
+    await ctx.sleep(INTERVAL_MS);
+  }
+  return false;
+}
+
+/**
+ * Waits (up to ~0.5 s) until a new container's processes are all asleep and no more are appearing:
+ * PID 1 may still be starting its first child (the pid-namespace lesson's init starts `sleep`), and
+ * a pane read in that moment lists a row, or a state, the other pane does not. Returns whether it
+ * settled; a container whose command keeps running is shown as it is.
+ */
+export async function settledContainer(ctx: ActionContext, c: Container): Promise<boolean> {
+  let before = '';
+  for (let i = 0; i < TRIES; i++) {
+    const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
+    const now = records.map((r) => `${r.pid}:${r.state}`).join(' ');
+    if (now === before && records.every((r) => r.state === 'S')) return true;
+    before = now;
+    await ctx.sleep(INTERVAL_MS);
+  }
+  return false;
+}

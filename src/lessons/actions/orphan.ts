@@ -7,7 +7,7 @@
 import { t } from '../../i18n/index.js';
 import type { ActionDef } from './action.js';
 import { list, str } from './action.js';
-import { hostPidOf } from './find-in-container.js';
+import { hostPidOf, settledUnderInit } from './find-in-container.js';
 import { arg } from './words.js';
 
 /** Quotes one word for the container's `sh`: the command line is built and run inside only. */
@@ -41,6 +41,9 @@ export const orphanAction: ActionDef = {
       return { ok: false, output, message: t('actions.orphan.failed', { status: String(result.exitCode) }) };
     }
     const hostPid = await hostPidOf(ctx, c, inner);
+    // The panes are read one after the other: wait until the kernel has reparented the orphan to the
+    // container's PID 1 and `sleep` is asleep, so both read the same PPID and state.
+    await settledUnderInit(ctx, c, hostPid);
     const name = str(args, 'name');
     ctx.processes.set(name, { name, container: ctx.containerName(str(args, 'container')), hostPid, innerPid: inner });
     output.push(t('actions.orphan.started', { inner, host: hostPid }));

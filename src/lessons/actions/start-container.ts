@@ -7,6 +7,7 @@
 import { t } from '../../i18n/index.js';
 import type { ActionDef } from './action.js';
 import { str } from './action.js';
+import { settledContainer } from './find-in-container.js';
 import { arg } from './words.js';
 
 export const startContainerAction: ActionDef = {
@@ -23,6 +24,7 @@ export const startContainerAction: ActionDef = {
   },
   async run(ctx, args) {
     const c = await ctx.startContainer(str(args, 'container'));
+    await settledContainer(ctx, c);
     return { ok: true, output: [t('actions.start-container.running', { id: c.id, pid: c.pid })] };
   },
 };
