@@ -90,10 +90,11 @@ describeTier('jump equals walk (real kernel)', { root: true }, () => {
       for (const n of lesson.steps.keys()) {
         if (n === 0) continue;
         let jumped = await jumpTo(n);
-        // One step reads its panes while the container's PID 1 is still starting its first child
-        // (pid-namespace's new-namespace: the `sleep` row is there or not yet, running or asleep),
-        // which no run controls, walk or jump. A difference that a second jump does not repeat was
-        // that race; it is named in the output. A jump that really differs differs twice.
+        // start-container and orphan wait up to 0.5 s for the container's processes to be asleep
+        // under its init (a `sleep` row there or not yet, running or asleep); on a busy host that
+        // wait can run out, which no run controls, walk or jump. A difference that a second jump
+        // does not repeat was that race; it is named in the output. A jump that really differs
+        // differs twice.
         if (!isDeepStrictEqual(jumped, walked[n])) {
           retried.push(`${lesson.id} step ${n + 1}`);
           jumped = await jumpTo(n);
