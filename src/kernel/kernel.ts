@@ -49,6 +49,11 @@ export interface Kernel {
   /** prctl(PR_SET_NO_NEW_PRIVS, 1): execve can never again grant privileges (setuid, file caps). */
   setNoNewPrivs(): void;
   /**
+   * setsid(2): a new session and process group led by the caller, with no controlling terminal.
+   * Returns the new session's ID: the caller's PID, as its own PID namespace numbers it.
+   */
+  setsid(): number;
+  /**
    * lgetxattr(2): the raw value of extended attribute `name` on `path` (a symlink itself, never
    * its target), or undefined when the file has no such attribute (the kernel's ENODATA).
    */

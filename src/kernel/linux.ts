@@ -29,6 +29,7 @@ const c = {
   prctl: libc.func('int prctl(int option, ...)'),
   syscall: libc.func('long syscall(long number, ...)'),
   fcntl: libc.func('int fcntl(int fd, int cmd, ...)'),
+  setsid: libc.func('int setsid(void)'),
   execve: libc.func('int execve(const char *path, const char **argv, const char **envp)'),
   // ssize_t is not a koffi type name; intptr_t has the same size and signedness on Linux.
   lgetxattr: libc.func('intptr_t lgetxattr(const char *path, const char *name, _Out_ uint8_t *value, size_t size)'),
@@ -186,6 +187,12 @@ export class LinuxKernel implements Kernel {
       'setNoNewPrivs',
       [],
     );
+  }
+
+  setsid(): number {
+    const sid = c.setsid();
+    check(sid, 'setsid', []);
+    return sid;
   }
 
   lgetxattr(path: string, name: string): Buffer | undefined {

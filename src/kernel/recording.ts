@@ -100,6 +100,11 @@ export class RecordingKernel implements Kernel {
   setNoNewPrivs(): void {
     this.record('setNoNewPrivs', []);
   }
+  /** As PID 1 of a new PID namespace would: its session is numbered 1. */
+  setsid(): number {
+    this.record('setsid', []);
+    return 1;
+  }
   lgetxattr(path: string, name: string): Buffer | undefined {
     this.record('lgetxattr', [path, name]);
     return this.xattrs.get(path)?.get(name);

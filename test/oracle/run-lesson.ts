@@ -54,6 +54,7 @@ export const TRACED_CALLS = [
   'chroot',
   'chdir',
   'sethostname',
+  'setsid',
   'capget',
   'capset',
   'prctl',

@@ -36,6 +36,10 @@ describeTier('runtime on the real kernel', { root: true }, () => {
     expect(inside.stdout).toMatch(/^NSpid:\s+1$/m);
     const host = fs.readFileSync(`/proc/${c.pid}/status`, 'utf8');
     expect(host).toMatch(new RegExp(`^NSpid:\\s+${c.pid}\\s+1$`, 'm'));
+    // PID 1 leads a session of its own (setsid, as runc's init does); a process that comes in by exec
+    // keeps the session of its launcher outside, which the container numbers 0.
+    expect(host).toMatch(new RegExp(`^NSsid:\\s+${c.pid}\\s+1$`, 'm'));
+    expect((await rt.exec(c, ['cat', '/proc/self/status'])).stdout).toMatch(/^NSsid:\s+0$/m);
     // the container cannot see the host's processes
     const ps = await rt.exec(c, ['ps', '-o', 'pid']);
     expect(

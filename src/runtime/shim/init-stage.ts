@@ -17,6 +17,7 @@
  *                       — meanwhile the shim writes our PID into the container's cgroup.procs —
  *   unshare(CLONE_NEWCGROUP)                          its root is the cgroup we are now in
  *   mount("cgroup2", "/sys/fs/cgroup", …, MS_RDONLY…) when asked: our own cgroup, read-only
+ *   setsid()                                           a session of its own, as runc's init does
  *   prctl(PR_CAPBSET_DROP, …); capset(…)
  *   execve("/bin/sh", …)
  *
@@ -27,6 +28,7 @@
 import { t } from '../../i18n/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import tty from 'node:tty';
 import { CAP, CLONE, MNT, MS, NAMESPACE_KINDS, encodeCapMask } from '../../kernel/constants.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import { mountCgroupFs } from './cgroup-mount.js';
@@ -121,6 +123,13 @@ export function finishInit(k: Kernel, req: CreateRequest, lastCap: number): void
   const { spec } = req;
   if (spec.namespaces.includes('cgroup')) k.unshare(CLONE.CLONE_NEWCGROUP);
   if (req.cgroupfs) mountCgroupFs(k, req.cgroupfs);
+  // Like runc's init, leave the session of whoever started the lab. Otherwise the container's
+  // processes share the learner's terminal session and process group: closing the terminal would
+  // SIGHUP them, and `ps -o sid` could not tell what PID 1 started (session 1 inside) from what
+  // came in from outside, as `docker exec` and the lab's shell do. The one exception is `run`'s
+  // interactive shell, whose stdin is the learner's own terminal: a new session has no controlling
+  // terminal, and a shell without one has no job control (runc gives it a new pty instead).
+  if (!tty.isatty(0)) k.setsid();
 
   const keep = new Set(spec.capabilities.map((name) => CAP[name]));
   for (let cap = 0; cap <= lastCap; cap++) if (!keep.has(cap)) k.capbsetDrop(cap);
