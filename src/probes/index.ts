@@ -39,7 +39,7 @@ export type { Mark, Meter, Row, View } from './view.js';
 export { hostReader } from './host-reader.js';
 export { containerReader } from './container-reader.js';
 export { diffViews, describeDifferences, unmarked } from './diff.js';
-export { parseStatus, parseNSpid, nsInode } from './proc.js';
+export { parseStatus, parseNSpid, parseCmdline, nsInode } from './proc.js';
 export { recordsFrom, processPatterns, innerPid } from './process-table.js';
 export { namespaceMembers } from './namespace-members.js';
 export type { ProcRecord } from './process-table.js';

@@ -13,6 +13,11 @@ export interface ProcRecord {
   state: string;
   /** PID in each namespace, outermost first; the last one is the PID in its own namespace. */
   nspid: number[];
+  /**
+   * Its session's ID in each namespace, outermost first (`NSsid`): 0 where the session's leader is
+   * outside that namespace. Inside a container, session 1 is PID 1's: what PID 1 started.
+   */
+  nssid: number[];
   /** Arguments, or `[name]` for kernel threads and zombies, as `ps` shows them. */
   command: string;
   /** Inode of its PID namespace, when the link was read. */
@@ -44,6 +49,7 @@ export function recordsFrom(snap: Snapshot, procRoot: string): ProcRecord[] {
       ppid,
       state: (status.get('State') ?? '?').charAt(0),
       nspid: parseNSpid(status.get('NSpid')),
+      nssid: parseNSpid(status.get('NSsid')),
       command: args || `[${status.get('Name') ?? '?'}]`,
       pidns: nsInode(snap.links.get(`${procRoot}/${pid}/ns/pid`)),
     });

@@ -127,7 +127,20 @@ describe('the lesson engine on a fake runtime', () => {
       "Host PID 1 is a host process outside the container: its PID namespace is pid:[4026531836], the container's is pid:[4026532178]. A number this small is probably the PID inside the container: the host numbers the same process differently.",
     );
     expect(await session.hint(turn, 2)).toBe(
-      'Read from the host just now: no process besides PID 1 runs in the container yet: start one first, then ask again.',
+      'Read from the host just now: no process you started runs in the container yet (PID 1 and what it started do not count): start one first, then ask again.',
+    );
+    // The init's own child is in PID 1's session: not the learner's, however it is found.
+    const c = lab.started[0]!;
+    const own = lab.addProcess('sleep', ['sleep', '3600'], 1, c.pid, [c.pid, 1]);
+    expect((await session.check(turn, String(own.hostPid))).message).toBe(
+      `Host PID ${own.hostPid} (\`sleep 3600\`) is in the container, but its PID 1 started it: it is in PID 1's session (NSsid: ${c.pid} 1, 1 inside). Start your own in the shell (s), \`sleep 600 &\`, and find that one.`,
+    );
+    expect(await session.hint(turn, 2)).toMatch(/no process you started runs/);
+    // One started from outside keeps its launcher's session, which the container numbers 0.
+    const mine = lab.addProcess('sleep', ['sleep', '600'], 1, c.pid, [900, 0]);
+    expect((await session.check(turn, String(mine.hostPid))).ok).toBe(true);
+    expect(await session.hint(turn, 2)).toBe(
+      `Read from the host just now: host PID ${mine.hostPid} (\`sleep 600\`, PID ${mine.innerPid} inside).`,
     );
   });
 

@@ -40,6 +40,10 @@ export class FakeLab implements ContainerRuntime {
   private nextHost = 4000;
   private nextInner = 1;
   private containers: FakeContainer[] = [];
+  /** The containers created so far, oldest first. */
+  get started(): readonly FakeContainer[] {
+    return this.containers;
+  }
 
   onEvent(listener: (e: PrimitiveEvent) => void): () => void {
     this.listeners.add(listener);
@@ -65,14 +69,24 @@ export class FakeLab implements ContainerRuntime {
     };
   }
 
-  /** Adds one process on both sides; returns its host and inner PIDs. */
-  addProcess(name: string, args: string[], ppidInner: number, ppidHost: number): { hostPid: number; innerPid: number } {
+  /**
+   * Adds one process on both sides; returns its host and inner PIDs. `nssid` is its session as the
+   * host numbers it and as the container does (1: PID 1's session), when the test cares.
+   */
+  addProcess(
+    name: string,
+    args: string[],
+    ppidInner: number,
+    ppidHost: number,
+    nssid?: [number, number],
+  ): { hostPid: number; innerPid: number } {
     const hostPid = this.nextHost++;
     const innerPid = this.nextInner++;
-    writeProcess(this.host.root, { pid: hostPid, ppid: ppidHost, nspid: [hostPid, innerPid], name, args, ns: INSIDE_NS });
+    writeProcess(this.host.root, { pid: hostPid, ppid: ppidHost, nspid: [hostPid, innerPid], nssid, name, args, ns: INSIDE_NS });
     writeProcess(this.inside.root, {
       pid: innerPid,
       ppid: ppidInner,
+      nssid: nssid && [nssid[1]],
       name,
       args,
       ns: INSIDE_NS,

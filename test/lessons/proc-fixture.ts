@@ -11,6 +11,8 @@ export interface FakeProcess {
   ppid: number;
   /** NSpid, outermost first; defaults to [pid]. */
   nspid?: number[];
+  /** NSsid, outermost first (0 where the session's leader is outside); no line when absent. */
+  nssid?: number[];
   name: string;
   args?: string[];
   state?: string;
@@ -45,6 +47,7 @@ export function writeProcess(procRoot: string, p: FakeProcess): void {
       `Pid:\t${p.pid}`,
       `PPid:\t${p.ppid}`,
       `NSpid:\t${(p.nspid ?? [p.pid]).join('\t')}`,
+      ...(p.nssid ? [`NSsid:\t${p.nssid.join('\t')}`] : []),
       `SigIgn:\t${p.sigIgn ?? '0000000000000000'}`,
       `SigCgt:\t${p.sigCgt ?? '0000000000000000'}`,
       '',

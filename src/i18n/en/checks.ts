@@ -8,11 +8,14 @@ export const checks = {
   'checks.host-pid.no-process': 'No process {pid} exists on the host. Is your process still running? Look again on the host side.',
   'checks.host-pid.outside':
     "Host PID {pid} is a host process outside the container: its PID namespace is {theirs}, the container's is {container}.{small, select, yes { A number this small is probably the PID inside the container: the host numbers the same process differently.} other {}}",
+  'checks.host-pid.init-started':
+    "Host PID {pid} (`{command}`) is in the container, but its PID 1 started it: it is in PID 1's session (NSsid: {nssid}, 1 inside). Start your own in the shell (s), `sleep 600 &`, and find that one.",
   'checks.host-pid.unknown': 'unknown',
   'checks.host-pid.right':
     'Right: host PID {pid} is PID {inside} inside the container (NSpid: {nspid}). One process, one PID per namespace it is in.',
   'checks.host-pid.answer-not-running': 'the container is not running yet, so there is no answer to give',
-  'checks.host-pid.answer-none': 'no process besides PID 1 runs in the container yet: start one first, then ask again',
+  'checks.host-pid.answer-none':
+    'no process you started runs in the container yet (PID 1 and what it started do not count): start one first, then ask again',
   'checks.host-pid.answer': 'host PID {pid} (`{command}`, PID {inside} inside)',
 
   // raised-memory-limit

@@ -10,11 +10,13 @@ export const checks = {
   'checks.host-pid.no-process': '宿主机上没有进程 {pid}。你的进程还在运行吗？回到宿主机一侧再看看。',
   'checks.host-pid.outside':
     '宿主机 PID {pid} 是容器外的宿主机进程：它的 PID 命名空间是 {theirs}，而容器的是 {container}。{small, select, yes {这么小的数字多半是容器内的 PID：宿主机给同一个进程编的号不一样。} other {}}',
+  'checks.host-pid.init-started':
+    '宿主机 PID {pid}（`{command}`）确实在容器里，但它是容器的 PID 1 自己启动的：它在 PID 1 的会话里（NSsid：{nssid}，容器内为 1）。在 shell（s）里启动你自己的进程 `sleep 600 &`，再去找它。',
   'checks.host-pid.unknown': '未知',
   'checks.host-pid.right':
     '答对了：宿主机 PID {pid} 就是容器内的 PID {inside}（NSpid：{nspid}）。同一个进程，在它所在的每个命名空间里各有一个 PID。',
   'checks.host-pid.answer-not-running': '容器还没有运行，所以还给不出答案',
-  'checks.host-pid.answer-none': '容器里除了 PID 1 还没有别的进程：先启动一个，再来要提示',
+  'checks.host-pid.answer-none': '容器里还没有你启动的进程（PID 1 和它自己启动的进程不算）：先启动一个，再来要提示',
   'checks.host-pid.answer': '宿主机 PID {pid}（`{command}`，容器内 PID {inside}）',
 
   'checks.memory.prompt': '新的内存限制',

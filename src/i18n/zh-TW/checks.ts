@@ -10,11 +10,13 @@ export const checks = {
   'checks.host-pid.no-process': '主機上沒有行程 {pid}。你的行程還在執行嗎？回到主機那一側再看看。',
   'checks.host-pid.outside':
     '主機 PID {pid} 是容器外的主機行程：它的 PID 命名空間是 {theirs}，而容器的是 {container}。{small, select, yes {這麼小的數字多半是容器內的 PID：主機給同一個行程的編號不一樣。} other {}}',
+  'checks.host-pid.init-started':
+    '主機 PID {pid}（`{command}`）確實在容器裡，但它是容器的 PID 1 自己啟動的：它在 PID 1 的工作階段裡（NSsid：{nssid}，容器內為 1）。在 shell（s）裡啟動你自己的行程 `sleep 600 &`，再去找它。',
   'checks.host-pid.unknown': '未知',
   'checks.host-pid.right':
     '答對了：主機 PID {pid} 就是容器內的 PID {inside}（NSpid：{nspid}）。同一個行程，在它所屬的每個命名空間裡各有一個 PID。',
   'checks.host-pid.answer-not-running': '容器還沒有執行，所以還給不出答案',
-  'checks.host-pid.answer-none': '容器裡除了 PID 1 還沒有別的行程：先啟動一個，再來要提示',
+  'checks.host-pid.answer-none': '容器裡還沒有你啟動的行程（PID 1 和它自己啟動的行程不算）：先啟動一個，再來要提示',
   'checks.host-pid.answer': '主機 PID {pid}（`{command}`，容器內 PID {inside}）',
 
   'checks.memory.prompt': '新的記憶體限制',
