@@ -13,7 +13,7 @@ import { installBusybox } from './busybox.js';
 import { BUILDER_VERSION, binarySourceName, type BinarySource, type LayerFile } from './digest.js';
 import { writeGenerated } from './generate.js';
 import { installHostTools, type SkippedTool } from './host-tools.js';
-import { MARKER_FILE, isIntact, layerDirName, publish, removeAbandoned, type LayerMarker } from './layer-cache.js';
+import { MARKER_FILE, isIntact, layerDirName, publish, type LayerMarker } from './layer-cache.js';
 import type { LayerDefinition } from './manifest.js';
 import { step, type Emit } from './step.js';
 
@@ -32,7 +32,6 @@ export interface BuildRequest {
 export async function buildLayer(req: BuildRequest): Promise<boolean> {
   const { def, digest, layersDir, emit } = req;
   const final = path.join(layersDir, layerDirName(def.name, digest));
-  await removeAbandoned(layersDir, emit);
   // mkdtemp adds six random characters: concurrent builders in one process get separate directories too.
   const tmp = await mkdtemp(path.join(layersDir, `.tmp-${layerDirName(def.name, digest)}-${process.pid}-`));
   try {

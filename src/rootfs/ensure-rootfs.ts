@@ -18,7 +18,7 @@ import type { PrimitiveEvent } from '../kernel/kernel.js';
 import { chooseBinarySource } from './binary-source.js';
 import { buildLayer } from './build-layer.js';
 import { binarySourceName, layerDigest, listLayerFiles, type BinarySourceName } from './digest.js';
-import { isIntact, layerDirName } from './layer-cache.js';
+import { isIntact, layerDirName, removeAbandoned } from './layer-cache.js';
 import { defaultDefinitionsDir, loadDefinitions, MANIFEST_FILE, type LayerDefinition } from './manifest.js';
 import { ensurePrivateDir } from './state-dir.js';
 
@@ -75,6 +75,10 @@ export async function ensureRootfs(opts: EnsureRootfsOptions): Promise<RootfsInf
   const layersDir = path.join(opts.stateDir, 'layers');
   await ensurePrivateDir(opts.stateDir, opts.emit);
   await ensurePrivateDir(layersDir, opts.emit);
+  // A lab killed while it built a layer leaves that build's temporary directory. Sweep on every
+  // start, not only when a layer is built: the next lab may need no build at all (`run` uses the
+  // base layers, the killed lesson was building the overlay lesson's app layer).
+  await removeAbandoned(layersDir, opts.emit);
 
   const layers: Layer[] = [];
   let builtNow = false;

@@ -201,6 +201,17 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
     await rm(live, { recursive: true });
   });
 
+  it('removes an abandoned build of a layer this start does not use, with no layer to build', async () => {
+    const state = await stateDir();
+    await ensureRootfs({ stateDir: state, layerNames: ['base'] });
+    const exited = execa('true');
+    await exited;
+    const abandoned = path.join(state, 'layers', `.tmp-app-0123456789ab-${exited.pid!}-AbCdEf`);
+    await mkdir(path.join(abandoned, 'diff'), { recursive: true });
+    expect((await ensureRootfs({ stateDir: state, layerNames: ['base'] })).builtNow).toBe(false);
+    expect(existsSync(abandoned)).toBe(false);
+  });
+
   it('refuses a state directory that is a symlink, or that other users can write', async () => {
     const state = await stateDir();
     const elsewhere = path.join(path.dirname(state), 'elsewhere');
