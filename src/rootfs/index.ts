@@ -23,4 +23,4 @@ export {
   type LayerFile,
 } from './digest.js';
 export { loadDefinitions, defaultDefinitionsDir, type LayerDefinition } from './manifest.js';
-export { layerDirName, MARKER_FILE, type LayerMarker } from './layer-cache.js';
+export { layerDirName, removeAbandoned, MARKER_FILE, type LayerMarker } from './layer-cache.js';

@@ -93,14 +93,27 @@ export async function publish(tmp: string, final: string, intact: () => Promise<
   }
 }
 
-/** Removes `.tmp-*` and `.trash-*` directories whose builder process no longer exists (e.g. after kill -9). */
-export async function removeAbandoned(layersDir: string, emit?: Emit): Promise<void> {
-  for (const name of await readdir(layersDir)) {
+/**
+ * Removes `.tmp-*` and `.trash-*` directories whose builder process no longer exists (e.g. after
+ * kill -9), and returns their paths. A layers directory that is not there has nothing to remove.
+ */
+export async function removeAbandoned(layersDir: string, emit?: Emit): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(layersDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
     const m = /^\.(?:tmp|trash)-.*-(\d+)-[^-]+$/.exec(name);
     if (!m?.[1] || isAlive(Number(m[1]))) continue;
     const dir = path.join(layersDir, name);
     await step(emit, 'write', dir, ['rm -r (left by a builder that is gone)'], () => rm(dir, { recursive: true, force: true }));
+    removed.push(dir);
   }
+  return removed;
 }
 
 function isAlive(pid: number): boolean {

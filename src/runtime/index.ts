@@ -6,14 +6,16 @@
  *   await runtime.exec(c, ['ps']);
  *   await runtime.close();
  */
+import { t } from '../i18n/index.js';
 import { LinuxKernel } from '../kernel/linux.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { Ledger } from './ledger.js';
 import { acquireLock, type Lock } from './lock.js';
-import { labPaths, type LabPaths } from './paths.js';
+import { labPaths, layersDir, type LabPaths } from './paths.js';
 import { reconcile, type ReconcileReport } from './reconcile.js';
 import { Runtime } from './runtime.js';
 import { ensurePrivateDir } from '../rootfs/state-dir.js';
+import { removeAbandoned } from '../rootfs/index.js';
 
 export type { Container, ContainerRuntime, ExecHandle, ExecOptions, ExecResult, ExitStatus, RuntimeEvent } from './api.js';
 export type { ContainerSpec } from './spec.js';
@@ -77,6 +79,8 @@ export async function cleanupLab(paths: LabPaths = labPaths()): Promise<Reconcil
   const lock = acquireLock(paths.runDir);
   try {
     const report = await reconcile(new Ledger(paths.runDir), paths, new LinuxKernel());
+    // Not in the ledger: a layer build's temporary directory, left by a lab killed while it built.
+    for (const dir of await removeAbandoned(layersDir(paths))) report.removed.push(t('runtime.entry.abandoned-build', { path: dir }));
     const { openCgroupDriver } = await import('../cgroups/index.js');
     try {
       await openCgroupDriver({ parent: paths.cgroupParent }).removeParent();

@@ -8,6 +8,7 @@ import { afterAll, afterEach, expect, it } from 'vitest';
 import type { PrimitiveEvent } from '../../src/kernel/kernel.js';
 import { DEBIAN_ARCH, defaultDefinitionsDir, ensureRootfs, type RootfsInfo } from '../../src/rootfs/index.js';
 import { sha256File } from '../../src/rootfs/shipped-busybox.js';
+import { cleanupLab } from '../../src/runtime/index.js';
 import { describeTier } from '../helpers/tier.js';
 import { mountsUnder, removeTemp, ROOTFS_SHIPPED_TIER, tempStateDir } from './real-tier.js';
 
@@ -209,6 +210,20 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
     const abandoned = path.join(state, 'layers', `.tmp-app-0123456789ab-${exited.pid!}-AbCdEf`);
     await mkdir(path.join(abandoned, 'diff'), { recursive: true });
     expect((await ensureRootfs({ stateDir: state, layerNames: ['base'] })).builtNow).toBe(false);
+    expect(existsSync(abandoned)).toBe(false);
+  });
+
+  it('cleanup removes an abandoned layer build too, and names it', async () => {
+    const state = await stateDir();
+    await ensureRootfs({ stateDir: state, layerNames: ['base'] });
+    const exited = execa('true');
+    await exited;
+    const abandoned = path.join(state, 'layers', `.tmp-app-0123456789ab-${exited.pid!}-AbCdEf`);
+    await mkdir(path.join(abandoned, 'diff'), { recursive: true });
+    const runDir = path.join(path.dirname(state), 'run');
+    // A cgroup parent that does not exist: cleanup finds none to remove.
+    const report = await cleanupLab({ stateDir: state, runDir, cgroupParent: `clab-sweep-${process.pid}`, linkPrefix: 'clsw' });
+    expect(report.removed).toEqual([`unfinished layer build ${abandoned}`]);
     expect(existsSync(abandoned)).toBe(false);
   });
 

@@ -46,6 +46,7 @@ export const runtime = {
 
   // What the lab made, as the cleanup report and the quit screen list it
   'runtime.entry.dir': 'directory {path}',
+  'runtime.entry.abandoned-build': 'unfinished layer build {path}',
   'runtime.entry.mount': 'mount {target}',
   'runtime.entry.cgroup': 'cgroup {name}',
   'runtime.entry.link': 'link {name}',

@@ -43,6 +43,7 @@ export const runtime = {
   'runtime.shared-mount.bad-name': '共享挂载的名称 "{name}" 只能包含小写字母、数字和 "-"。',
 
   'runtime.entry.dir': '目录 {path}',
+  'runtime.entry.abandoned-build': '未完成的层构建 {path}',
   'runtime.entry.mount': '挂载 {target}',
   'runtime.entry.cgroup': '控制组 {name}',
   'runtime.entry.link': '网络接口 {name}',

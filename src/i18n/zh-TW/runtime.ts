@@ -43,6 +43,7 @@ export const runtime = {
   'runtime.shared-mount.bad-name': '共享掛載的名稱 "{name}" 只能包含小寫字母、數字和 "-"。',
 
   'runtime.entry.dir': '目錄 {path}',
+  'runtime.entry.abandoned-build': '未完成的層建置 {path}',
   'runtime.entry.mount': '掛載 {target}',
   'runtime.entry.cgroup': '控制組 {name}',
   'runtime.entry.link': '網路介面 {name}',
