@@ -28,6 +28,20 @@ afterAll(async () => {
   for (const dir of made.splice(0)) await removeTemp(dir);
 });
 
+/**
+ * A state directory with the base layer built, and the temporary directory of a `layer` build whose
+ * builder has exited, as a lab killed while building leaves it.
+ */
+async function cacheWithAbandonedBuild(layer: string): Promise<{ state: string; abandoned: string }> {
+  const state = await stateDir();
+  await ensureRootfs({ stateDir: state, layerNames: ['base'] });
+  const exited = execa('true');
+  await exited;
+  const abandoned = path.join(state, 'layers', `.tmp-${layer}-0123456789ab-${exited.pid!}-AbCdEf`);
+  await mkdir(path.join(abandoned, 'diff'), { recursive: true });
+  return { state, abandoned };
+}
+
 /** Bundles a tiny builder program (state dir and definitions dir as arguments) so several processes can run it. */
 async function bundleBuilder(dir: string): Promise<string> {
   const outfile = path.join(dir, 'builder.mjs');
@@ -186,14 +200,8 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
   });
 
   it('removes temp directories left by a builder that died, but not those of a live one', async () => {
-    const state = await stateDir();
-    await ensureRootfs({ stateDir: state, layerNames: ['base'] });
-    const exited = execa('true');
-    await exited;
-    const dead = exited.pid!;
-    const abandoned = path.join(state, 'layers', `.tmp-base-0123456789ab-${dead}-AbCdEf`);
+    const { state, abandoned } = await cacheWithAbandonedBuild('base');
     const live = path.join(state, 'layers', `.tmp-base-0123456789ab-${process.pid}-XyZxYz`);
-    await mkdir(path.join(abandoned, 'diff'), { recursive: true });
     await mkdir(live);
     await unlink(path.join((await ensureRootfs({ stateDir: state, layerNames: ['base'] })).layers[0]!.dir, 'bin/sh'));
     await ensureRootfs({ stateDir: state, layerNames: ['base'] });
@@ -203,23 +211,13 @@ describeTier('the layer cache', ROOTFS_SHIPPED_TIER, () => {
   });
 
   it('removes an abandoned build of a layer this start does not use, with no layer to build', async () => {
-    const state = await stateDir();
-    await ensureRootfs({ stateDir: state, layerNames: ['base'] });
-    const exited = execa('true');
-    await exited;
-    const abandoned = path.join(state, 'layers', `.tmp-app-0123456789ab-${exited.pid!}-AbCdEf`);
-    await mkdir(path.join(abandoned, 'diff'), { recursive: true });
+    const { state, abandoned } = await cacheWithAbandonedBuild('app');
     expect((await ensureRootfs({ stateDir: state, layerNames: ['base'] })).builtNow).toBe(false);
     expect(existsSync(abandoned)).toBe(false);
   });
 
   it('cleanup removes an abandoned layer build too, and names it', async () => {
-    const state = await stateDir();
-    await ensureRootfs({ stateDir: state, layerNames: ['base'] });
-    const exited = execa('true');
-    await exited;
-    const abandoned = path.join(state, 'layers', `.tmp-app-0123456789ab-${exited.pid!}-AbCdEf`);
-    await mkdir(path.join(abandoned, 'diff'), { recursive: true });
+    const { state, abandoned } = await cacheWithAbandonedBuild('app');
     const runDir = path.join(path.dirname(state), 'run');
     // A cgroup parent that does not exist: cleanup finds none to remove.
     const report = await cleanupLab({ stateDir: state, runDir, cgroupParent: `clab-sweep-${process.pid}`, linkPrefix: 'clsw' });
