@@ -14,16 +14,28 @@ import type { ActionContext } from './action.js';
 const TRIES = 50;
 const INTERVAL_MS = 10;
 
-/** Waits (up to ~0.5 s) for the process launched as host PID `launcher` to be in the container. */
-export async function findLaunched(ctx: ActionContext, c: Container, launcher: number): Promise<{ hostPid: number; innerPid: number }> {
+/**
+ * Reads the members of the container's PID namespace every 10 ms, up to ~0.5 s, until `seen`
+ * returns something other than undefined, and returns that (undefined if it never did).
+ */
+async function watchMembers<T>(ctx: ActionContext, c: Container, seen: (records: ProcRecord[]) => T | undefined): Promise<T | undefined> {
   for (let i = 0; i < TRIES; i++) {
     const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
-    const byPid = new Map(records.map((r) => [r.pid, r]));
-    const found = records.find((r) => r.pid !== c.pid && descendsFrom(r, launcher, byPid));
-    if (found) return { hostPid: found.pid, innerPid: innerPid(found) };
+    const answer = seen(records);
+    if (answer !== undefined) return answer;
     await ctx.sleep(INTERVAL_MS);
   }
-  throw new Error(t('actions.find.not-appeared', { pid: launcher, id: c.id }));
+  return undefined;
+}
+
+/** Waits (up to ~0.5 s) for the process launched as host PID `launcher` to be in the container. */
+export async function findLaunched(ctx: ActionContext, c: Container, launcher: number): Promise<{ hostPid: number; innerPid: number }> {
+  const found = await watchMembers(ctx, c, (records) => {
+    const byPid = new Map(records.map((r) => [r.pid, r]));
+    return records.find((r) => r.pid !== c.pid && descendsFrom(r, launcher, byPid));
+  });
+  if (!found) throw new Error(t('actions.find.not-appeared', { pid: launcher, id: c.id }));
+  return { hostPid: found.pid, innerPid: innerPid(found) };
 }
 
 // Inside the namespace a launched process's parent is either the launcher itself (outside) or, for a
@@ -36,30 +48,24 @@ function descendsFrom(r: ProcRecord, launcher: number, members: Map<number, Proc
 
 /** The host PID of the container process numbered `inner` inside; waits briefly for it to appear. */
 export async function hostPidOf(ctx: ActionContext, c: Container, inner: number): Promise<number> {
-  for (let i = 0; i < TRIES; i++) {
-    const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
-    const found = records.find((r) => innerPid(r) === inner);
-    if (found) return found.pid;
-    await ctx.sleep(INTERVAL_MS);
-  }
-  throw new Error(t('actions.find.not-found', { inner, id: c.id }));
+  const found = await watchMembers(ctx, c, (records) => records.find((r) => innerPid(r) === inner));
+  if (!found) throw new Error(t('actions.find.not-found', { inner, id: c.id }));
+  return found.pid;
 }
 
 /**
  * Waits (up to ~0.5 s) until container process `hostPid` has been handed to the container's init and
  * is asleep. Between `fork` and its first blocking call a new process is running (state R), and an
  * orphan's parent may still be exiting; a pane read in that window shows a state the next pane no
- * longer does. Returns whether it settled; a process that never sleeps is shown as it is.
+ * longer does. Returns whether it settled; a process that never sleeps, or has ended, is shown as it is.
  */
 export async function settledUnderInit(ctx: ActionContext, c: Container, hostPid: number): Promise<boolean> {
-  for (let i = 0; i < TRIES; i++) {
-    const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
+  const settled = await watchMembers(ctx, c, (records) => {
     const r = records.find((m) => m.pid === hostPid);
     if (!r) return false;
-    if (r.ppid === c.pid && r.state === 'S') return true;
-    await ctx.sleep(INTERVAL_MS);
-  }
-  return false;
+    return r.ppid === c.pid && r.state === 'S' ? true : undefined;
+  });
+  return settled === true;
 }
 
 /**
@@ -70,12 +76,11 @@ export async function settledUnderInit(ctx: ActionContext, c: Container, hostPid
  */
 export async function settledContainer(ctx: ActionContext, c: Container): Promise<boolean> {
   let before = '';
-  for (let i = 0; i < TRIES; i++) {
-    const { records } = await namespaceMembers(ctx.hostReader, ctx.procRoot, c.pid);
+  const settled = await watchMembers(ctx, c, (records) => {
     const now = records.map((r) => `${r.pid}:${r.state}`).join(' ');
-    if (now === before && records.every((r) => r.state === 'S')) return true;
+    const same = now === before && records.every((r) => r.state === 'S');
     before = now;
-    await ctx.sleep(INTERVAL_MS);
-  }
-  return false;
+    return same || undefined;
+  });
+  return settled === true;
 }
