@@ -74,6 +74,20 @@ describe('the init stage on the recording kernel', () => {
     );
   });
 
+  it("leaves the lab's session before the capabilities go", () => {
+    const k = new RecordingKernel();
+    prepareInit(k, request(), 40);
+    const t = k.texts;
+    expect(t.filter((x) => x === 'setsid()')).toHaveLength(1);
+    expect(t.indexOf('setsid()')).toBeLessThan(t.findIndex((x) => x.startsWith('prctl(PR_CAPBSET_DROP')));
+  });
+
+  it("keeps the session when PID 1's stdin is the learner's terminal (run's shell needs it for job control)", () => {
+    const k = new RecordingKernel();
+    prepareInit(k, request(), 40, true);
+    expect(k.texts).not.toContain('setsid()');
+  });
+
   it('sets no_new_privs when asked', () => {
     const k = new RecordingKernel();
     prepareInit(k, request({ noNewPrivs: true }), 40);

@@ -118,8 +118,11 @@ export function buildRoot(k: Kernel, req: CreateRequest): void {
  * The second half, once this process is in the container's cgroup: the cgroup namespace (its root
  * is the cgroup its creator is in, so it must come after the join), the cgroup filesystem seen from
  * it, then the capabilities (mount needs CAP_SYS_ADMIN, which the container does not keep).
+ *
+ * `onTerminal`: whether PID 1's stdin is the learner's terminal. isatty(3) asks the kernel (an
+ * ioctl on fd 0), which still answers after pivot_root; the /dev/pts path makeDev reads does not.
  */
-export function finishInit(k: Kernel, req: CreateRequest, lastCap: number): void {
+export function finishInit(k: Kernel, req: CreateRequest, lastCap: number, onTerminal = tty.isatty(0)): void {
   const { spec } = req;
   if (spec.namespaces.includes('cgroup')) k.unshare(CLONE.CLONE_NEWCGROUP);
   if (req.cgroupfs) mountCgroupFs(k, req.cgroupfs);
@@ -129,7 +132,7 @@ export function finishInit(k: Kernel, req: CreateRequest, lastCap: number): void
   // came in from outside, as `docker exec` and the lab's shell do. The one exception is `run`'s
   // interactive shell, whose stdin is the learner's own terminal: a new session has no controlling
   // terminal, and a shell without one has no job control (runc gives it a new pty instead).
-  if (!tty.isatty(0)) k.setsid();
+  if (!onTerminal) k.setsid();
 
   const keep = new Set(spec.capabilities.map((name) => CAP[name]));
   for (let cap = 0; cap <= lastCap; cap++) if (!keep.has(cap)) k.capbsetDrop(cap);
@@ -140,9 +143,9 @@ export function finishInit(k: Kernel, req: CreateRequest, lastCap: number): void
 }
 
 /** Both halves, back to back (for a caller with no cgroup to wait for, and for tests). */
-export function prepareInit(k: Kernel, req: CreateRequest, lastCap: number): void {
+export function prepareInit(k: Kernel, req: CreateRequest, lastCap: number, onTerminal = false): void {
   buildRoot(k, req);
-  finishInit(k, req, lastCap);
+  finishInit(k, req, lastCap, onTerminal);
 }
 
 /**
