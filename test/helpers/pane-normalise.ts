@@ -28,6 +28,15 @@ const COUNTERS = new Set([
   'cpu.stat system_usec',
   // Host-wide: how many processes the whole machine runs (other programs come and go).
   'processes visible',
+  // OOM kills: 1 in most runs, 2 in some under load. The kernel's log of such a run (CI, 2026-12-06)
+  // shows why: tail was killed, and when head asked for its next pipe page tail's pages were
+  // unmapped (the second report's rss: 212 KiB) but not yet uncharged (usage still 32768 kB), so
+  // the OOM killer picked again, the workload's shell. The lab reports both; the count is the
+  // kernel's race, not the lab's. v2's `max` counts every time usage hit the limit, as often as
+  // reclaim was tried.
+  'memory.oom_control oom_kill',
+  'memory.events oom_kill',
+  'memory.events max',
 ]);
 
 /**

@@ -131,6 +131,22 @@ describe('the OOM step reports what the kernel did', () => {
     expect(o.lines[0]).toMatch(/^tail ended by SIGKILL .*This kernel keeps no count of OOM kills/);
   });
 
+  it('two kills and one report (tail, then the shell that would have reported it): the count stands, and the log is named', () => {
+    const o = oomOutcome(
+      facts({
+        kills: 2,
+        lines: ['oom_score_adj 1000', 'head: 31 MiB written in 990 ms, last exit status 141'],
+        result: { stdout: '', stderr: '', exitCode: null, signal: 'SIGKILL', durationMs: 1 },
+      }),
+    );
+    expect(o.ok).toBe(true);
+    expect(o.lines).toEqual([
+      "The kernel's OOM killer killed 2 processes in this cgroup (memory.events oom_kill +2): the workload's own shell ended by SIGKILL. The container's PID 1 is still running.",
+      "One more process was killed without a report: the kernel picks again when a process asks for memory before the first victim's pages are given back, and a killed shell cannot tell how its children ended. On the host, `dmesg | grep 'Killed process'` names every victim.",
+    ]);
+    expect(oomOutcome(facts({ kills: 1 })).lines).toHaveLength(1);
+  });
+
   it('a kill with no process of the workload reporting one says exactly that', () => {
     const o = oomOutcome(
       facts({

@@ -304,6 +304,8 @@ export const actions = {
   'actions.oom.not-oom': 'The allocator ended with {exit}, but {counter} did not move: the OOM killer did not end it. Run the step again.',
   'actions.oom.killed':
     "The kernel's OOM killer killed {kills, plural, one {{kills} process} other {{kills} processes}} in this cgroup ({counter} +{kills}){victims, select, none {, but no process of the workload said it was killed} other {: {victims}}}. The container's PID 1 is still running.",
+  'actions.oom.unreported':
+    "{more, plural, one {One more process was} other {{more} more processes were}} killed without a report: the kernel picks again when a process asks for memory before the first victim's pages are given back, and a killed shell cannot tell how its children ended. On the host, `dmesg | grep 'Killed process'` names every victim.",
   'actions.exec.no-undo': 'the lab cannot know everything a command changed inside the container',
   'actions.overlay-op.no-undo':
     "putting a file back means editing the overlay's upper directory while it is mounted, which the kernel documents as undefined",

@@ -285,6 +285,8 @@ export const actions = {
   'actions.oom.not-oom': '分配程序以 {exit} 结束，但 {counter} 没有变化：结束它的不是 OOM killer。请再运行一次这一步。',
   'actions.oom.killed':
     '内核的 OOM killer 在这个控制组中杀死了 {kills} 个进程（{counter} +{kills}）{victims, select, none {，但负载中没有任何进程说自己被杀死了} other {：{victims}}}。容器的 PID 1 仍在运行。',
+  'actions.oom.unreported':
+    "另有 {more} 个进程被杀死，但没有留下报告：第一个受害者的内存页还没归还时，如果又有进程申请内存，内核会再选一次；而被杀死的 shell 无法报告它的子进程是怎么结束的。在宿主机上，`dmesg | grep 'Killed process'` 会列出每一个受害者。",
   'actions.exec.no-undo': '实验无法知道一条命令在容器里改动了哪些东西',
   'actions.overlay-op.no-undo': '把文件放回去就得在 overlay 挂载期间修改它的 upper 目录，内核文档说这样做的结果是未定义的',
   'actions.signal.no-undo': '信号一旦送达，就收不回来了',

@@ -285,6 +285,8 @@ export const actions = {
   'actions.oom.not-oom': '配置程式以 {exit} 結束，但 {counter} 沒有變化：結束它的不是 OOM killer。請再執行一次這一步。',
   'actions.oom.killed':
     '核心的 OOM killer 在這個控制組中終止了 {kills} 個行程（{counter} +{kills}）{victims, select, none {，但工作負載中沒有任何行程說自己被終止} other {：{victims}}}。容器的 PID 1 仍在執行。',
+  'actions.oom.unreported':
+    "另有 {more} 個行程被終止，但沒有留下報告：第一個受害者的記憶體頁還沒歸還時，如果又有行程要求記憶體，核心會再選一次；而被終止的 shell 無法回報它的子行程是怎麼結束的。在主機上，`dmesg | grep 'Killed process'` 會列出每一個受害者。",
   'actions.exec.no-undo': '實驗無法知道一條指令在容器裡改動了哪些東西',
   'actions.overlay-op.no-undo': '把檔案放回去就得在 overlay 掛載期間修改它的 upper 目錄，核心文件說這樣做的結果是未定義的',
   'actions.signal.no-undo': '訊號一旦送達，就收不回來了',

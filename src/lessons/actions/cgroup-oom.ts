@@ -87,8 +87,11 @@ export function oomOutcome(facts: OomFacts): Omit<ActionOutcome, 'output'> & { l
       message: t('actions.oom.not-oom', { exit: describeExit(facts.result), counter: killsLabel }),
     };
   }
-  return {
-    ok: true,
-    lines: [t('actions.oom.killed', { kills, counter: killsLabel, victims: victims.length ? clauses(victims) : 'none' })],
-  };
+  const lines = [t('actions.oom.killed', { kills, counter: killsLabel, victims: victims.length ? clauses(victims) : 'none' })];
+  // The kernel may pick twice: seen under load, tail's pages were unmapped but not yet uncharged
+  // when head asked for its next pipe page, so the cgroup was still full and the OOM killer chose
+  // again (the workload's shell, which then could not report tail). Its count is the truth; the
+  // kernel's log names each victim.
+  if (victims.length > 0 && kills > victims.length) lines.push(t('actions.oom.unreported', { more: kills - victims.length }));
+  return { ok: true, lines };
 }
