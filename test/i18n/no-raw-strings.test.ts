@@ -102,8 +102,8 @@ const ALLOWED: Record<string, string[]> = {
   'src/runtime/shim/shim-core.ts': ['the init stage said '],
   // The workloads' busybox sh scripts, and what they print about themselves (the lab parses it).
   'src/lessons/actions/cgroup-workloads.ts': [
-    'echo 1000 > /proc/self/oom_score_adj; read adj < /proc/self/oom_score_adj; echo oom_score_adj $adj; exec 2>&1; ',
-    '; echo "head: $i MiB written in $ms ms, last exit status $h" >&2; } | tail > /dev/null; s=$?; echo "tail: exit status $s"; rm -f $p; exit $s',
+    'hog() { echo 1000 > /proc/self/oom_score_adj; read adj < /proc/self/oom_score_adj; [ -z "$1" ] || echo "$1: oom_score_adj $adj" >&2; }',
+    '; echo "head: $i MiB written in $ms ms, last exit status $h" >&2; } | ( hog tail; exec tail ) > /dev/null; s=$?; echo "tail: exit status $s"; rm -f $p; exit $s',
     'while :; do :; done',
   ],
   // A command, shown as the learner would type it.

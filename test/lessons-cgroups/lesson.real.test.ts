@@ -70,11 +70,21 @@ describeTier('lesson cgroups on the real kernel', { root: true, cli: true }, () 
 
     // What the runtime reported for the allocator, from the kernel and the processes themselves.
     expect(run.out).toMatch(/exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/);
-    expect(run.out).toContain('| oom_score_adj 1000');
+    // Only head and tail raised their score; the shell that reports them kept its own.
+    expect(run.out).toMatch(/\| sh: oom_score_adj (?:0|-?\d+)\n/);
+    expect(run.out).toContain('| head: oom_score_adj 1000');
+    expect(run.out).toContain('| tail: oom_score_adj 1000');
     expect(run.out).toMatch(/\| tail: exit status 137\n/);
-    expect(run.out).toMatch(
-      /The kernel's OOM killer killed 1 process in this cgroup \(memory\.(?:events|oom_control) oom_kill \+1\): tail ended by SIGKILL .* The container's PID 1 is still running\./,
-    );
+    // Usually one kill. On a busy host the kernel may pick again before tail's memory is given back
+    // (see allocatorScript); the second victim is then head, and the lab names it and says why.
+    const kill =
+      /The kernel's OOM killer killed (\d) process(?:es)? in this cgroup \(memory\.(?:events|oom_control) oom_kill \+(\d)\): tail ended by SIGKILL .*The container's PID 1 is still running\./.exec(
+        run.out,
+      );
+    expect(kill, run.out).not.toBeNull();
+    expect(kill![1]).toBe(kill![2]);
+    if (kill![1] === '1') expect(run.out).not.toMatch(/head: \d+ MiB written in \d+ ms, last exit status 137/);
+    else expect(run.out).toMatch(/head ended by SIGKILL .*\n.*Why two: /);
     // The loops say how fast they really went: paced, with busybox's sh.
     expect(run.out).toMatch(/\| 40 forks in [\d.]+ s: one every \d+ ms\./);
     expect(run.out).toMatch(/Check: passed\. Right: under 96\.0 MiB the allocator held its 48 MiB and exited 0/);

@@ -57,13 +57,14 @@ describeTier('the cgroups lesson in tmux (real kernel)', { root: true, cli: true
       await lab.waitFor(
         (s) =>
           /Right: you chose 3, “The kernel kills it with SIGKILL/.test(s) &&
-          /█▁* 1 \(\+1\)/.test(s) &&
+          // One kill, or two when the kernel picked again before tail's memory was given back.
+          /█[▁-█]* ([12]) \(\+\1\)/.test(s) &&
           /highest [\d.]+ MiB/.test(s) &&
           /[\d.]+ MiB, kept by the kernel/.test(s),
         "the OOM kill counted, the highest read and the kernel's peak",
       );
       const after = lab.screen();
-      expect(after).toMatch(/memory\.(events|oom_control) oom_kill +1\b/);
+      expect(after).toMatch(/memory\.(events|oom_control) oom_kill +[12]\b/);
       // The full list scrolls: the exit status is the step's last line.
       const exitStatus = /exit status 137 \(128 \+ 9: the shell's child was killed by SIGKILL\)/;
       await lab.press('e', (s) => /↑↓ scroll|e or Esc: back/.test(s), 'the primitives in full');

@@ -3,6 +3,7 @@
  * took on this host's shells, and the OOM step's report in every outcome the kernel can produce.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { oomOutcome } from '../../src/lessons/actions/cgroup-oom.js';
 import type { OomFacts } from '../../src/lessons/actions/cgroup-oom.js';
@@ -41,7 +42,11 @@ describe('pacing, against the real rate', () => {
     it(`${shell.slice(0, 2).flat().join(' ')}: the allocator reports its oom_score_adj and each process's exit status`, () => {
       const run = runScript(shell, allocatorScript(3));
       expect(run.status).toBe(0);
-      expect(run.lines[0]).toBe('oom_score_adj 1000');
+      // The reporting shell keeps its score; head and tail, each in its own subshell, raise theirs.
+      expect(run.lines[0]).toBe(`sh: oom_score_adj ${readFileSync('/proc/self/oom_score_adj', 'utf8').trim()}`);
+      expect(run.lines).toContain('head: oom_score_adj 1000');
+      expect(run.lines).toContain('tail: oom_score_adj 1000');
+      expect(run.lines.filter((l) => l.startsWith('head: oom_score_adj'))).toHaveLength(1);
       expect(run.lines).toContainEqual(expect.stringMatching(/^head: 3 MiB written in \d+ ms, last exit status 0$/));
       expect(run.lines.at(-1)).toBe('tail: exit status 0');
       expect(paceOf(run.lines)?.rounds).toBe(3);
@@ -67,7 +72,8 @@ describe('pacing, against the real rate', () => {
 });
 
 describe('the OOM step reports what the kernel did', () => {
-  const killedTail = ['oom_score_adj 1000', 'head: 31 MiB written in 990 ms, last exit status 141', 'tail: exit status 137'];
+  const adj = ['sh: oom_score_adj 0', 'head: oom_score_adj 1000', 'tail: oom_score_adj 1000'];
+  const killedTail = [...adj, 'head: 31 MiB written in 990 ms, last exit status 141', 'tail: exit status 137'];
   const facts = (over: Partial<OomFacts>): OomFacts => ({
     mib: 48,
     kills: 1,
@@ -101,7 +107,7 @@ describe('the OOM step reports what the kernel did', () => {
     const o = oomOutcome(
       facts({
         kills: 0,
-        lines: ['oom_score_adj 1000', 'head: 48 MiB written in 1500 ms, last exit status 0', 'tail: exit status 0'],
+        lines: [...adj, 'head: 48 MiB written in 1500 ms, last exit status 0', 'tail: exit status 0'],
         result: { stdout: '', stderr: '', exitCode: 0, signal: null, durationMs: 1 },
       }),
     );
@@ -131,18 +137,31 @@ describe('the OOM step reports what the kernel did', () => {
     expect(o.lines[0]).toMatch(/^tail ended by SIGKILL .*This kernel keeps no count of OOM kills/);
   });
 
-  it('two kills and one report (tail, then the shell that would have reported it): the count stands, and the log is named', () => {
+  it("two kills (tail, then head, when tail's memory was not yet given back): both named, and why two", () => {
+    const o = oomOutcome(
+      facts({ kills: 2, lines: [...adj, 'head: 31 MiB written in 990 ms, last exit status 137', 'tail: exit status 137'] }),
+    );
+    expect(o).toEqual({
+      ok: true,
+      lines: [
+        "The kernel's OOM killer killed 2 processes in this cgroup (memory.events oom_kill +2): tail ended by SIGKILL (its shell reported exit status 137 = 128 + 9); head ended by SIGKILL (its loop reported exit status 137 = 128 + 9). The container's PID 1 is still running.",
+        "Why two: tail's memory is given back a moment after it is killed, and head asked for its next pipe page in that moment. The cgroup was still full, so the kernel picked again.",
+      ],
+    });
+  });
+
+  it('a kill no process reported is counted all the same, and the kernel log named', () => {
     const o = oomOutcome(
       facts({
         kills: 2,
-        lines: ['oom_score_adj 1000', 'head: 31 MiB written in 990 ms, last exit status 141'],
+        lines: [...adj, 'head: 31 MiB written in 990 ms, last exit status 141'],
         result: { stdout: '', stderr: '', exitCode: null, signal: 'SIGKILL', durationMs: 1 },
       }),
     );
     expect(o.ok).toBe(true);
     expect(o.lines).toEqual([
       "The kernel's OOM killer killed 2 processes in this cgroup (memory.events oom_kill +2): the workload's own shell ended by SIGKILL. The container's PID 1 is still running.",
-      "One more process was killed without a report: the kernel picks again when a process asks for memory before the first victim's pages are given back, and a killed shell cannot tell how its children ended. On the host, `dmesg | grep 'Killed process'` names every victim.",
+      "One more process was killed with no report from the workload: a process's exit status is told by the shell that waits for it, and that shell may have been killed too. On the host, `dmesg | grep 'Killed process'` names every victim.",
     ]);
     expect(oomOutcome(facts({ kills: 1 })).lines).toHaveLength(1);
   });
@@ -150,7 +169,7 @@ describe('the OOM step reports what the kernel did', () => {
   it('a kill with no process of the workload reporting one says exactly that', () => {
     const o = oomOutcome(
       facts({
-        lines: ['oom_score_adj 1000', 'tail: exit status 0'],
+        lines: [...adj, 'tail: exit status 0'],
         result: { stdout: '', stderr: '', exitCode: 0, signal: null, durationMs: 1 },
       }),
     );

@@ -282,7 +282,7 @@ export const actions = {
   'actions.cgroup-workload.init-gone': "The container's PID 1 has exited: it has no oom_score_adj any more.",
   'actions.cgroup-workload.init-protected': "PID 1's oom_score_adj is now {value}: the OOM killer never picks it.",
   'actions.cgroup-workload.init-unprotected':
-    "PID 1's oom_score_adj stays {value}: the kernel refused -1000 ({errno}; lowering a score takes CAP_SYS_RESOURCE, which this lab does not have). The workload's 1000 still puts every one of its processes before PID 1.",
+    "PID 1's oom_score_adj stays {value}: the kernel refused -1000 ({errno}; lowering a score takes CAP_SYS_RESOURCE, which this lab does not have). head and tail, at 1000, still go before PID 1.",
   'actions.cgroup-workload.pace-unknown':
     'The workload did not say how long it took, so the lab cannot tell how fast its {what, select, mib {MiB} other {forks}} came.',
   'actions.cgroup-workload.pace': '{rounds} {what, select, mib {MiB} other {forks}} in {seconds} s.',
@@ -291,6 +291,7 @@ export const actions = {
     "Not paced: {rounds} {what, select, mib {MiB} other {forks}} in {seconds} s, not one every {pace} ms. This container's sh cannot wait with `read -t` on a FIFO (busybox's sh can), so the loop ran as fast as it could.",
 
   'actions.oom.tail-killed': 'tail ended by SIGKILL (its shell reported exit status 137 = 128 + 9)',
+  'actions.oom.head-killed': 'head ended by SIGKILL (its loop reported exit status 137 = 128 + 9)',
   'actions.oom.shell-killed': "the workload's own shell ended by SIGKILL",
   'actions.oom.init-died':
     "The container's PID 1 {how, select, signal {was killed by {signal}} other {exited with status {code}}}{counted, select, yes {, and {counter} counted {kills, plural, one {{kills} kill} other {{kills} kills}}} other {}}: when PID 1 dies, the kernel kills every other process in its PID namespace, so this container is gone. Press r to reset the lesson, then run the memory steps again.",
@@ -305,7 +306,9 @@ export const actions = {
   'actions.oom.killed':
     "The kernel's OOM killer killed {kills, plural, one {{kills} process} other {{kills} processes}} in this cgroup ({counter} +{kills}){victims, select, none {, but no process of the workload said it was killed} other {: {victims}}}. The container's PID 1 is still running.",
   'actions.oom.unreported':
-    "{more, plural, one {One more process was} other {{more} more processes were}} killed without a report: the kernel picks again when a process asks for memory before the first victim's pages are given back, and a killed shell cannot tell how its children ended. On the host, `dmesg | grep 'Killed process'` names every victim.",
+    "{more, plural, one {One more process was} other {{more} more processes were}} killed with no report from the workload: a process's exit status is told by the shell that waits for it, and that shell may have been killed too. On the host, `dmesg | grep 'Killed process'` names every victim.",
+  'actions.oom.picked-again':
+    "Why two: tail's memory is given back a moment after it is killed, and head asked for its next pipe page in that moment. The cgroup was still full, so the kernel picked again.",
   'actions.exec.no-undo': 'the lab cannot know everything a command changed inside the container',
   'actions.overlay-op.no-undo':
     "putting a file back means editing the overlay's upper directory while it is mounted, which the kernel documents as undefined",

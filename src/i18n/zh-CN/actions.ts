@@ -263,7 +263,7 @@ export const actions = {
   'actions.cgroup-workload.init-gone': '容器的 PID 1 已经退出：它不再有 oom_score_adj。',
   'actions.cgroup-workload.init-protected': 'PID 1 的 oom_score_adj 现在是 {value}：OOM killer 永远不会选中它。',
   'actions.cgroup-workload.init-unprotected':
-    'PID 1 的 oom_score_adj 仍是 {value}：内核拒绝了 -1000（{errno}；调低分数需要 CAP_SYS_RESOURCE，而本实验没有这项能力）。负载的 1000 仍会让它的每个进程都排在 PID 1 之前。',
+    'PID 1 的 oom_score_adj 仍是 {value}：内核拒绝了 -1000（{errno}；调低分数需要 CAP_SYS_RESOURCE，而本实验没有这项能力）。head 和 tail 的值是 1000，仍会排在 PID 1 之前。',
   'actions.cgroup-workload.pace-unknown':
     '负载没有报告它用了多长时间，所以本实验无法判断它的{what, select, mib {MiB} other {fork}}来得有多快。',
   'actions.cgroup-workload.pace': '{rounds} {what, select, mib {MiB} other {次 fork}}，用时 {seconds} 秒。',
@@ -273,6 +273,7 @@ export const actions = {
     '没有按节奏进行：{rounds} {what, select, mib {MiB} other {次 fork}}用时 {seconds} 秒，而不是每 {pace} 毫秒{what, select, mib { 1 MiB} other {一次}}。这个容器的 sh 不能用 `read -t` 在 FIFO 上等待（busybox 的 sh 可以），所以循环以最快速度运行了。',
 
   'actions.oom.tail-killed': 'tail 被 SIGKILL 结束（它的 shell 报告退出状态 137 = 128 + 9）',
+  'actions.oom.head-killed': 'head 被 SIGKILL 结束（它的循环报告退出状态 137 = 128 + 9）',
   'actions.oom.shell-killed': '负载自己的 shell 被 SIGKILL 结束',
   'actions.oom.init-died':
     '容器的 PID 1 {how, select, signal {被 {signal} 杀死了} other {以状态 {code} 退出了}}{counted, select, yes {，而且 {counter} 记录了 {kills} 次杀死} other {}}：PID 1 一死，内核就会杀死它 PID 命名空间中的其他所有进程，所以这个容器已经没了。请按 r 重置本课，再重新运行内存相关的步骤。',
@@ -286,7 +287,9 @@ export const actions = {
   'actions.oom.killed':
     '内核的 OOM killer 在这个控制组中杀死了 {kills} 个进程（{counter} +{kills}）{victims, select, none {，但负载中没有任何进程说自己被杀死了} other {：{victims}}}。容器的 PID 1 仍在运行。',
   'actions.oom.unreported':
-    "另有 {more} 个进程被杀死，但没有留下报告：第一个受害者的内存页还没归还时，如果又有进程申请内存，内核会再选一次；而被杀死的 shell 无法报告它的子进程是怎么结束的。在宿主机上，`dmesg | grep 'Killed process'` 会列出每一个受害者。",
+    "另有 {more} 个进程被杀死，但负载没有报告它：进程的退出状态由等待它的 shell 报告，而那个 shell 也可能被杀死了。在宿主机上，`dmesg | grep 'Killed process'` 会列出每一个受害者。",
+  'actions.oom.picked-again':
+    '为什么是两个：tail 被杀死后，它的内存要过一会儿才归还，而 head 恰好在这时申请下一个管道页。控制组仍然是满的，所以内核又选了一次。',
   'actions.exec.no-undo': '实验无法知道一条命令在容器里改动了哪些东西',
   'actions.overlay-op.no-undo': '把文件放回去就得在 overlay 挂载期间修改它的 upper 目录，内核文档说这样做的结果是未定义的',
   'actions.signal.no-undo': '信号一旦送达，就收不回来了',

@@ -263,7 +263,7 @@ export const actions = {
   'actions.cgroup-workload.init-gone': '容器的 PID 1 已經結束：它不再有 oom_score_adj。',
   'actions.cgroup-workload.init-protected': 'PID 1 的 oom_score_adj 現在是 {value}：OOM killer 永遠不會選中它。',
   'actions.cgroup-workload.init-unprotected':
-    'PID 1 的 oom_score_adj 仍是 {value}：核心拒絕了 -1000（{errno}；調低分數需要 CAP_SYS_RESOURCE，而本實驗沒有這項能力）。工作負載的 1000 仍會讓它的每個行程都排在 PID 1 之前。',
+    'PID 1 的 oom_score_adj 仍是 {value}：核心拒絕了 -1000（{errno}；調低分數需要 CAP_SYS_RESOURCE，而本實驗沒有這項能力）。head 和 tail 的值是 1000，仍會排在 PID 1 之前。',
   'actions.cgroup-workload.pace-unknown':
     '工作負載沒有回報它花了多少時間，所以本實驗無法判斷它的{what, select, mib {MiB} other {fork}}來得多快。',
   'actions.cgroup-workload.pace': '{rounds} {what, select, mib {MiB} other {次 fork}}，用時 {seconds} 秒。',
@@ -273,6 +273,7 @@ export const actions = {
     '沒有照節奏進行：{rounds} {what, select, mib {MiB} other {次 fork}}用時 {seconds} 秒，而不是每 {pace} 毫秒{what, select, mib { 1 MiB} other {一次}}。這個容器的 sh 無法用 `read -t` 在 FIFO 上等待（busybox 的 sh 可以），所以迴圈以最快速度執行了。',
 
   'actions.oom.tail-killed': 'tail 被 SIGKILL 終止（它的 shell 回報結束狀態 137 = 128 + 9）',
+  'actions.oom.head-killed': 'head 被 SIGKILL 終止（它的迴圈回報結束狀態 137 = 128 + 9）',
   'actions.oom.shell-killed': '工作負載自己的 shell 被 SIGKILL 終止',
   'actions.oom.init-died':
     '容器的 PID 1 {how, select, signal {被 {signal} 終止了} other {以狀態 {code} 結束了}}{counted, select, yes {，而且 {counter} 記錄了 {kills} 次終止} other {}}：PID 1 一死，核心就會終止它 PID 命名空間中的其他所有行程，所以這個容器已經不在了。請按 r 重設本課，再重新執行記憶體相關的步驟。',
@@ -286,7 +287,9 @@ export const actions = {
   'actions.oom.killed':
     '核心的 OOM killer 在這個控制組中終止了 {kills} 個行程（{counter} +{kills}）{victims, select, none {，但工作負載中沒有任何行程說自己被終止} other {：{victims}}}。容器的 PID 1 仍在執行。',
   'actions.oom.unreported':
-    "另有 {more} 個行程被終止，但沒有留下報告：第一個受害者的記憶體頁還沒歸還時，如果又有行程要求記憶體，核心會再選一次；而被終止的 shell 無法回報它的子行程是怎麼結束的。在主機上，`dmesg | grep 'Killed process'` 會列出每一個受害者。",
+    "另有 {more} 個行程被終止，但工作負載沒有回報它：行程的結束狀態由等待它的 shell 回報，而那個 shell 也可能被終止了。在主機上，`dmesg | grep 'Killed process'` 會列出每一個受害者。",
+  'actions.oom.picked-again':
+    '為什麼是兩個：tail 被終止後，它的記憶體要過一會兒才歸還，而 head 恰好在這時要求下一個管線頁。控制組仍然是滿的，所以核心又選了一次。',
   'actions.exec.no-undo': '實驗無法知道一條指令在容器裡改動了哪些東西',
   'actions.overlay-op.no-undo': '把檔案放回去就得在 overlay 掛載期間修改它的 upper 目錄，核心文件說這樣做的結果是未定義的',
   'actions.signal.no-undo': '訊號一旦送達，就收不回來了',

@@ -35,10 +35,17 @@ function tailStatus(lines: readonly string[]): number | undefined {
   return line === undefined ? undefined : Number(line.split(' ').pop());
 }
 
+/** `head: 31 MiB written in 990 ms, last exit status 137` → 137. */
+function headStatus(lines: readonly string[]): number | undefined {
+  const m = lines.map((l) => /^head: \d+ MiB written in -?\d+ ms, last exit status (\d+)$/.exec(l)).find(Boolean);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** The processes that say they died of SIGKILL (a shell reports 128 + 9 for its child). */
 function killed(facts: OomFacts): string[] {
   const out: string[] = [];
   if (tailStatus(facts.lines) === SIGKILL_STATUS) out.push(t('actions.oom.tail-killed'));
+  if (headStatus(facts.lines) === SIGKILL_STATUS) out.push(t('actions.oom.head-killed'));
   if (facts.result.signal === 'SIGKILL') out.push(t('actions.oom.shell-killed'));
   return out;
 }
@@ -88,10 +95,10 @@ export function oomOutcome(facts: OomFacts): Omit<ActionOutcome, 'output'> & { l
     };
   }
   const lines = [t('actions.oom.killed', { kills, counter: killsLabel, victims: victims.length ? clauses(victims) : 'none' })];
-  // The kernel may pick twice: seen under load, tail's pages were unmapped but not yet uncharged
-  // when head asked for its next pipe page, so the cgroup was still full and the OOM killer chose
-  // again (the workload's shell, which then could not report tail). Its count is the truth; the
-  // kernel's log names each victim.
+  // The kernel may pick twice (see allocatorScript): then head is the second victim and its loop
+  // says so. A kill no process reported is still counted, and the kernel's log names it.
   if (victims.length > 0 && kills > victims.length) lines.push(t('actions.oom.unreported', { more: kills - victims.length }));
+  const both = [t('actions.oom.tail-killed'), t('actions.oom.head-killed')];
+  if (both.every((v) => victims.includes(v))) lines.push(t('actions.oom.picked-again'));
   return { ok: true, lines };
 }

@@ -24,20 +24,32 @@ const PACE = `p=/tmp/.pace-$$; mkfifo $p 2>/dev/null; pace() { [ -p $p ] && read
 const ELAPSED = 'read t1 _ < /proc/uptime; ms=$(( (${t1%.*}${t1#*.} - ${t0%.*}${t0#*.}) * 10 ))';
 
 /**
+ * Marks the process it runs in as the OOM killer's first choice (oom_score_adj 1000), and reports
+ * the value read back when given a name. Raising a score needs no privilege; lowering it does.
+ */
+const HOG =
+  'hog() { echo 1000 > /proc/self/oom_score_adj; read adj < /proc/self/oom_score_adj; [ -z "$1" ] || echo "$1: oom_score_adj $adj" >&2; }';
+
+/**
  * Holds `mib` MiB: `head` writes 1 MiB of zeros at a time into a pipe, and busybox `tail`, which
  * must keep the last 10 lines and finds no newline, keeps all of it. The memory is touched as it
  * arrives, so the cgroup is charged page by page, as with any program that uses what it allocates.
  *
- * Its first command makes it the OOM killer's first choice: the kernel kills the process with the
- * highest badness (its memory, plus oom_score_adj scaled to the limit), not the one that asked for
- * the page, and `head` and `tail` inherit the 1000 from this shell. Each process reports how it
- * ended, so the lab tells what happened from their exit statuses, not from what it expected.
+ * The kernel kills the process with the highest badness (its memory, plus oom_score_adj scaled to
+ * the limit), not the one that asked for the page. Only `head` and `tail` raise theirs to 1000, each
+ * in its own subshell before exec; the two shells that report how they ended keep theirs. That
+ * matters when the kernel picks twice, which it does on a busy host: tail's pages are unmapped but
+ * not yet uncharged when head asks for its next pipe page, so the cgroup is still full and the OOM
+ * killer chooses again (seen in CI's kernel log). With the shells at 1000 too, the second pick was
+ * the reporting shell (the most memory of the rest), and tail's exit status was lost; now it is
+ * head, and its loop reports it. The lab tells what happened from these reports, not from what it
+ * expected.
  */
 export function allocatorScript(mib: number): string {
   return (
-    'echo 1000 > /proc/self/oom_score_adj; read adj < /proc/self/oom_score_adj; echo oom_score_adj $adj; exec 2>&1; ' +
-    `${PACE}; { i=0; h=0; while [ $i -lt ${mib} ]; do head -c 1048576 /dev/zero || { h=$?; break; }; i=$((i+1)); pace; done; ` +
-    `${ELAPSED}; echo "head: $i MiB written in $ms ms, last exit status $h" >&2; } | tail > /dev/null; s=$?; echo "tail: exit status $s"; rm -f $p; exit $s`
+    `exec 2>&1; read adj < /proc/self/oom_score_adj; echo "sh: oom_score_adj $adj"; ${HOG}; ${PACE}; ` +
+    `{ i=0; h=0; n=head; while [ $i -lt ${mib} ]; do ( hog $n; exec head -c 1048576 /dev/zero ) || { h=$?; break; }; n=; i=$((i+1)); pace; done; ` +
+    `${ELAPSED}; echo "head: $i MiB written in $ms ms, last exit status $h" >&2; } | ( hog tail; exec tail ) > /dev/null; s=$?; echo "tail: exit status $s"; rm -f $p; exit $s`
   );
 }
 
