@@ -27,32 +27,25 @@ export interface OomFacts {
   aborted: boolean;
 }
 
-const SIGKILL_STATUS = 137;
+/** Whether a line the workload printed says this process died of SIGKILL (a shell reports 128 + 9). */
+const TAIL_KILLED = /^tail: exit status 137$/;
+const HEAD_KILLED = /^head: \d+ MiB written in -?\d+ ms, last exit status 137$/;
 
-/** `tail: exit status 137` → 137. */
-function tailStatus(lines: readonly string[]): number | undefined {
-  const line = lines.find((l) => /^tail: exit status \d+$/.test(l));
-  return line === undefined ? undefined : Number(line.split(' ').pop());
-}
-
-/** `head: 31 MiB written in 990 ms, last exit status 137` → 137. */
-function headStatus(lines: readonly string[]): number | undefined {
-  const m = lines.map((l) => /^head: \d+ MiB written in -?\d+ ms, last exit status (\d+)$/.exec(l)).find(Boolean);
-  return m ? Number(m[1]) : undefined;
-}
-
-/** The processes that say they died of SIGKILL (a shell reports 128 + 9 for its child). */
-function killed(facts: OomFacts): string[] {
-  const out: string[] = [];
-  if (tailStatus(facts.lines) === SIGKILL_STATUS) out.push(t('actions.oom.tail-killed'));
-  if (headStatus(facts.lines) === SIGKILL_STATUS) out.push(t('actions.oom.head-killed'));
-  if (facts.result.signal === 'SIGKILL') out.push(t('actions.oom.shell-killed'));
-  return out;
+/** The workload's processes that say they died of SIGKILL. */
+function killed(facts: OomFacts): { tail: boolean; head: boolean; names: string[] } {
+  const tail = facts.lines.some((l) => TAIL_KILLED.test(l));
+  const head = facts.lines.some((l) => HEAD_KILLED.test(l));
+  const names: string[] = [];
+  if (tail) names.push(t('actions.oom.tail-killed'));
+  if (head) names.push(t('actions.oom.head-killed'));
+  if (facts.result.signal === 'SIGKILL') names.push(t('actions.oom.shell-killed'));
+  return { tail, head, names };
 }
 
 export function oomOutcome(facts: OomFacts): Omit<ActionOutcome, 'output'> & { lines: string[] } {
   const { kills, killsLabel, init } = facts;
-  const victims = killed(facts);
+  const dead = killed(facts);
+  const victims = dead.names;
   if (init) {
     return {
       ok: false,
@@ -98,7 +91,6 @@ export function oomOutcome(facts: OomFacts): Omit<ActionOutcome, 'output'> & { l
   // The kernel may pick twice (see allocatorScript): then head is the second victim and its loop
   // says so. A kill no process reported is still counted, and the kernel's log names it.
   if (victims.length > 0 && kills > victims.length) lines.push(t('actions.oom.unreported', { more: kills - victims.length }));
-  const both = [t('actions.oom.tail-killed'), t('actions.oom.head-killed')];
-  if (both.every((v) => victims.includes(v))) lines.push(t('actions.oom.picked-again'));
+  if (dead.tail && dead.head) lines.push(t('actions.oom.picked-again'));
   return { ok: true, lines };
 }
