@@ -8,7 +8,7 @@
 import { t } from '../../i18n/index.js';
 import type { ExecResult } from '../../runtime/api.js';
 import type { ActionOutcome } from './action.js';
-import { describeExit } from './cgroup-workloads.js';
+import { describeExit, reportedStatus } from './cgroup-workloads.js';
 import { clauses } from './words.js';
 
 export interface OomFacts {
@@ -27,14 +27,13 @@ export interface OomFacts {
   aborted: boolean;
 }
 
-/** Whether a line the workload printed says this process died of SIGKILL (a shell reports 128 + 9). */
-const TAIL_KILLED = /^tail: exit status 137$/;
-const HEAD_KILLED = /^head: \d+ MiB written in -?\d+ ms, last exit status 137$/;
+/** A shell reports 128 + 9 for a child that died of SIGKILL. */
+const SIGKILL_STATUS = 137;
 
 /** The workload's processes that say they died of SIGKILL. */
 function killed(facts: OomFacts): { tail: boolean; head: boolean; names: string[] } {
-  const tail = facts.lines.some((l) => TAIL_KILLED.test(l));
-  const head = facts.lines.some((l) => HEAD_KILLED.test(l));
+  const tail = reportedStatus(facts.lines, 'tail') === SIGKILL_STATUS;
+  const head = reportedStatus(facts.lines, 'head') === SIGKILL_STATUS;
   const names: string[] = [];
   if (tail) names.push(t('actions.oom.tail-killed'));
   if (head) names.push(t('actions.oom.head-killed'));

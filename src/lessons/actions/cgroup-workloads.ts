@@ -85,6 +85,16 @@ export function paceOf(lines: readonly string[]): Pace | undefined {
   return undefined;
 }
 
+/** The exit status the allocator's shells reported for `tail`, or for the last `head` of the loop, if they did. */
+export function reportedStatus(lines: readonly string[], who: 'head' | 'tail'): number | undefined {
+  const report = who === 'tail' ? /^tail: exit status (\d+)$/ : /^head: \d+ MiB written in -?\d+ ms, last exit status (\d+)$/;
+  for (const line of lines) {
+    const m = report.exec(line);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
 /** /proc/uptime counts in hundredths of a second: a time read from it may be short by 10 ms. */
 const UPTIME_STEP_MS = 10;
 
